@@ -1,0 +1,346 @@
+// Which kind of postmortem section a heading names.
+//
+// `classifyHeading` runs on every heading, bold paragraph and short standalone line of every
+// document, so it normalises the text once (a fixed sequence of precompiled, linear regular
+// expressions), then tries a Map of exact aliases, then a few word-level rules and a short
+// ordered list of anchored phrase patterns. Nothing is compiled per call and no pattern has a
+// nested quantifier.
+//
+// It answers null for anything that is not essentially a section name: "Root cause was a typo
+// in the config." stays a sentence. The table itself lives in ./aliases.ts.
+
+import type { SectionKind } from '../model.ts';
+import {
+  CANONICAL_HEADINGS,
+  LEADING_MODIFIERS,
+  QUALIFIABLE,
+  SECTION_ALIASES,
+  SENTENCE_WORDS,
+  TRAILING_MODIFIERS,
+  UNCLASSIFIED_SECTIONS,
+  type KnownSectionKind,
+  type SectionAlias,
+} from './aliases.ts';
+
+export type { KnownSectionKind, SectionAlias } from './aliases.ts';
+
+export interface HeadingClass {
+  kind: KnownSectionKind;
+  /** The heading for display: markup, emoji, decorations and numbering removed, case kept. */
+  heading: string;
+}
+
+// ── normalisation ──────────────────────────────────────────────────────────────────────────
+
+/** HTML tags left in heading text (`<a id="x"></a>`, `<ins>`, `<span style=…>`). */
+const HTML_TAG_RE = /<\/?[A-Za-z][^<>]*>/g;
+/** Link destinations left behind: `[text](url)` → `[text]`. */
+const LINK_DEST_RE = /\]\([^()]*\)/g;
+/** Emoji shortcodes (`:memo:`, `:white_large_square:`), not "Timeline:" nor "10:30:". */
+const SHORTCODE_RE = /(?<![\p{L}\p{N}]):[a-z][a-z0-9_+-]*:/giu;
+/** Everything that is neither a letter, a digit, a space nor punctuation a heading keeps. */
+const SYMBOL_RE = /[^\p{L}\p{N}\s&/,():;.'’?!+\-–—]/gu;
+const SPACES_RE = /\s+/g;
+/** Decoration left at the edges: "--- Root Cause ---", ": Timeline", "Summary:", "Fix;". */
+const LEAD_DECOR_RE = /^[\s\-–—:;.,!+/'’]+/;
+const TRAIL_DECOR_RE = /[\s\-–—:;.,!+/'’]+$/;
+/** Numbering: "Step 2 -", "Part III:", "Section 1:", "Phase one". */
+const WORD_NUMBER_RE =
+  /^(?:step|part|section|phase|chapter|stage)\s+(?:\d{1,3}|[ivx]{1,5}|[a-z]|one|two|three|four|five|six|seven|eight|nine|ten)(?![\p{L}\p{N}])\s*[.):\-–—]?\s*/iu;
+/**
+ * Numbering: "1.", "1)", "2.3", "1 -", "1:", "II.", "b)", "h2 " (a heading level typed out), and a
+ * bare small number before a word ("1 Issue Summary", what a keycap emoji leaves) except "5 Whys".
+ */
+const NUMBER_RE =
+  /^(?:\d[\d.]{0,10}[.)](?!\d)|\d{1,3}\.\d[\d.]{0,8}(?=\s)|\d{1,3}\s?[\-–—]\s|\d{1,3}:(?!\d)|[ivx]{1,5}[.)]|[a-z][.)]|h[1-6](?=\s)|(?:[1-9]|1\d|20)\s(?!whys\b)(?=\p{L}))\s*(?:[\-–—:]\s*)?/iu;
+/** A spaced dash that starts a tail: "Timeline - PST", "Fix — what we did". */
+const DASH_TAIL_RE = /\s(?:-{1,2}|–|—)\s/;
+const APOSTROPHE_RE = /['’]/g;
+const AND_RE = /\s*[&+]\s*/g;
+/** Separators of combined headings: "/", "," and "and" ("Discovery, Investigation, and Resolution"). */
+const SEPARATOR_RE = /\s*[/,]\s*/g;
+const HYPHEN_RE = /[\-–—_]/g;
+const DROP_RE = /[.;?!()]/g;
+const SPLIT_RE = / \/ (?:and |or )?| and | or | vs | versus /;
+
+/**
+ * The heading text for display: HTML tags, emoji, stray `**`/`_`/`#`/`=`/`~`/`|`, numbering and
+ * edge punctuation removed; author's capitalisation and any descriptive tail
+ * ("(all times UTC)") kept, as the model's `Section.heading` is "the heading as written".
+ */
+export function cleanHeadingText(raw: string): string {
+  let s = raw;
+  if (s.includes('<')) s = s.replace(HTML_TAG_RE, ' ');
+  if (s.includes('](')) s = s.replace(LINK_DEST_RE, ' ');
+  if (s.includes(':')) s = s.replace(SHORTCODE_RE, ' ');
+  s = s.replace(SYMBOL_RE, ' ').replace(SPACES_RE, ' ').replace(LEAD_DECOR_RE, '').replace(TRAIL_DECOR_RE, '');
+  // Surrounding brackets: "(Timeline)".
+  if (s.length > 1 && s.charCodeAt(0) === 40 /* ( */ && s.charCodeAt(s.length - 1) === 41 /* ) */ &&
+      s.indexOf('(', 1) === -1) {
+    s = s.slice(1, -1).trim();
+  }
+  const before = s;
+  s = s.replace(WORD_NUMBER_RE, '');
+  if (s === before) s = s.replace(NUMBER_RE, '');
+  if (s !== before) s = s.replace(LEAD_DECOR_RE, '');
+  return s;
+}
+
+/** The lookup key of an already cleaned heading. */
+function keyOf(clean: string): string {
+  let s = clean.toLowerCase();
+  // Cut the descriptive tail: the earliest "(", ":" or spaced dash after the name.
+  let cut = s.length;
+  const paren = s.indexOf('(');
+  if (paren > 0) cut = paren;
+  const colon = s.indexOf(':');
+  if (colon > 0 && colon < cut) cut = colon;
+  const dash = s.search(DASH_TAIL_RE);
+  if (dash > 0 && dash < cut) cut = dash;
+  if (cut < s.length) s = s.slice(0, cut);
+  return s
+    .replace(APOSTROPHE_RE, '')
+    .replace(AND_RE, ' and ')
+    .replace(SEPARATOR_RE, ' / ')
+    .replace(HYPHEN_RE, ' ')
+    .replace(DROP_RE, '')
+    .replace(SPACES_RE, ' ')
+    .trim();
+}
+
+/**
+ * The key under which a heading is looked up: lowercase, markup/emoji/numbering removed, the
+ * descriptive tail cut ("Timeline (all times UTC)" → "timeline"), "&" spelled "and", hyphens as
+ * spaces, apostrophes dropped, "/" and "," as " / ". Keys of configured extra aliases are
+ * normalised the same way.
+ */
+export function normaliseHeading(text: string): string {
+  return keyOf(cleanHeadingText(text));
+}
+
+// ── the tables, normalised once ────────────────────────────────────────────────────────────
+
+/** `null`: a known section name that is none of the kinds. */
+type Lookup = KnownSectionKind | null | undefined;
+
+const ALIASES = new Map<string, KnownSectionKind | null>();
+for (const entry of UNCLASSIFIED_SECTIONS) ALIASES.set(normaliseHeading(entry.alias), null);
+for (const entry of SECTION_ALIASES) ALIASES.set(normaliseHeading(entry.alias), entry.kind);
+
+const QUALIFIABLE_SET = new Set(QUALIFIABLE.map(normaliseHeading));
+const SENTENCE_SET = new Set(SENTENCE_WORDS);
+const LEADING = LEADING_MODIFIERS.map((m) => normaliseHeading(m) + ' ');
+const TRAILING = TRAILING_MODIFIERS.map((m) => ' ' + normaliseHeading(m));
+/** Words a qualifier cannot be: "Check the Timeline" is an instruction, not a heading. */
+const FUNCTION_WORDS = new Set(['the', 'a', 'an', 'and', 'or', 'of', 'to', 'in', 'on', 'for', 'my', 'our', 'your', 'their']);
+const PREPOSITIONS = new Set(['of', 'for', 'on', 'to', 'from', 'in', 'during', 'after', 'with', 'about']);
+
+/** Anchored phrase patterns, tried in order on keys of at most `MAX_PHRASE_WORDS` words. */
+const PHRASES: readonly (readonly [RegExp, KnownSectionKind])[] = [
+  [/^what (?:went|didnt go|did not go|could have gone|could have went|could go) (?:well|right|wrong|badly|poorly|better|worse)\b/, 'lessons-learned'],
+  [/^where (?:we got|did we get|we were|were we) lucky\b/, 'lessons-learned'],
+  [/^(?:what|things) (?:we|did we|i|did i|have we) (?:learn|learned|learnt)\b/, 'lessons-learned'],
+  [/^why (?:did|does|do|was|were|is|has|had)\b.{0,40}\b(?:happen|happened|occur|occurred|fail|failed|break|broke|crash|crashed|go down|went down)\b/, 'root-cause'],
+  [/^why (?:it|this|that) (?:happened|occurred|failed|broke)\b/, 'root-cause'],
+  [/^what (?:caused|triggered|was the (?:root )?cause|were the (?:root )?causes|is the root cause)\b/, 'root-cause'],
+  [/^(?:how|when) (?:was|were|did|do|we|it|i|the)\b.{0,30}\b(?:detect|detected|discover|discovered|notice|noticed|find out|found out|spot|spotted)\b/, 'detection'],
+  [/^how (?:was|were|did|do|we|it|i|the)\b.{0,30}\b(?:fix|fixed|resolve|resolved|mitigate|mitigated|recover|recovered|restore|restored|respond|responded|solve|solved)\b/, 'resolution'],
+  [/^how (?:can|could|do|will|would|should|to|we|did)\b.{0,24}\b(?:prevent|avoid|stop)\b/, 'corrective-measures'],
+  [/^(?:preventing|avoiding|prevent) (?:this|it|future|similar|recurrence|a repeat|further|such)\b/, 'corrective-measures'],
+  [/^(?:measures|steps|actions) (?:to prevent|against|for preventing|to avoid)\b/, 'corrective-measures'],
+  [/^what (?:we are|were|are we|we will|will we|well|we have|have we|we plan|we will be|is being)\b.{0,12}\b(?:doing|do|done|change|changing|changed|improve|improving)\b/, 'corrective-measures'],
+  [/^what (?:was|were|is|are|got)\b.{0,20}\b(?:impacted|affected)\b/, 'impact'],
+  [/^(?:who|which \S+) (?:was|were|is|are|got)\b.{0,20}\b(?:impacted|affected)\b/, 'impact'],
+  [/^what (?:was|is) the impact\b/, 'impact'],
+  [/^what (?:happened|went down)\b/, 'summary'],
+];
+const MAX_PHRASE_WORDS = 12;
+/** A combined heading's parts that name no section must be this short ("Mitigation and Future Prevention"). */
+const MAX_FILLER_WORDS = 4;
+
+function exact(key: string, extra: ReadonlyMap<string, KnownSectionKind | null> | null): Lookup {
+  if (extra !== null) {
+    const k = extra.get(key);
+    if (k !== undefined) return k;
+  }
+  return ALIASES.get(key);
+}
+
+function countWords(s: string): number {
+  let n = 1;
+  for (let i = s.indexOf(' '); i !== -1; i = s.indexOf(' ', i + 1)) n++;
+  return n;
+}
+
+function hasSentenceWord(words: readonly string[], from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (SENTENCE_SET.has(words[i] ?? '')) return true;
+  return false;
+}
+
+function withoutTrailing(key: string, extra: ReadonlyMap<string, KnownSectionKind | null> | null): Lookup {
+  for (const m of TRAILING) {
+    if (key.length > m.length && key.endsWith(m)) {
+      const hit = exact(key.slice(0, key.length - m.length), extra);
+      if (hit !== undefined && hit !== null) return hit;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * A section name on its own, with at most a modifier, a short qualifier ("Productivity Impact")
+ * or a prepositional tail ("Timeline of Events"), or one of the phrase patterns.
+ */
+function resolveSimple(key: string, extra: ReadonlyMap<string, KnownSectionKind | null> | null): Lookup {
+  const hit = exact(key, extra);
+  if (hit !== undefined) return hit;
+  const trail = withoutTrailing(key, extra);
+  if (trail !== undefined) return trail;
+
+  // Leading modifiers ("the", "incident", "detailed"), one at a time.
+  let s = key;
+  for (let round = 0; round < 3; round++) {
+    const m = LEADING.find((p) => s.length > p.length && s.startsWith(p));
+    if (m === undefined) break;
+    s = s.slice(m.length);
+    const h = exact(s, extra) ?? withoutTrailing(s, extra);
+    if (h !== undefined) return h;
+  }
+
+  // Long texts are sentences, whatever they start with.
+  if (countWords(key) > MAX_PHRASE_WORDS) return undefined;
+  const words = s.split(' ');
+  const n = words.length;
+  // "Horror Timeline", "End-User Impact": up to two qualifier words before a distinctive name.
+  for (let q = 1; q <= 2 && q < n; q++) {
+    const w = words[q - 1] ?? '';
+    if (SENTENCE_SET.has(w) || FUNCTION_WORDS.has(w)) break;
+    const rest = words.slice(q).join(' ');
+    if (QUALIFIABLE_SET.has(rest)) {
+      const kind = exact(rest, extra);
+      if (kind) return kind;
+    }
+  }
+  // "Timeline of Events", "Impact on Users", "Root Cause of the Outage".
+  for (let h = 1; h <= 3 && h < n - 1; h++) {
+    if (!PREPOSITIONS.has(words[h] ?? '')) continue;
+    const head = words.slice(0, h).join(' ');
+    if (!QUALIFIABLE_SET.has(head)) continue;
+    if (n - h - 1 > 4 || hasSentenceWord(words, h + 1, n)) break;
+    const kind = exact(head, extra);
+    if (kind) return kind;
+  }
+  for (const [re, kind] of PHRASES) if (re.test(key)) return kind;
+  return undefined;
+}
+
+/** The configured extra aliases, with keys normalised once per map. */
+const extraCache = new WeakMap<ReadonlyMap<string, SectionKind>, ReadonlyMap<string, KnownSectionKind | null>>();
+
+function normalisedExtra(extra: ReadonlyMap<string, SectionKind>): ReadonlyMap<string, KnownSectionKind | null> {
+  let m = extraCache.get(extra);
+  if (m === undefined) {
+    const built = new Map<string, KnownSectionKind | null>();
+    for (const [k, kind] of extra) built.set(normaliseHeading(k), kind === 'other' ? null : kind);
+    extraCache.set(extra, built);
+    m = built;
+  }
+  return m;
+}
+
+/**
+ * The section kind a heading names, or null when it names none (the caller decides whether an
+ * unrecognised heading starts an `other` section).
+ *
+ * `raw` is the heading's plain text; it may still carry numbering, emoji, decorations, stray
+ * `**`, a trailing colon and a descriptive tail. A combined heading takes the first kind it
+ * names ("Root Cause and Resolution" → root-cause).
+ *
+ * `extra` adds aliases from the configuration (keys are normalised with `normaliseHeading`);
+ * they win over the built-in table, and an extra alias mapped to `other` makes a built-in
+ * alias unrecognised.
+ */
+export function classifyHeading(
+  raw: string,
+  extra?: ReadonlyMap<string, SectionKind>,
+): HeadingClass | null {
+  const heading = cleanHeadingText(raw);
+  if (heading.length === 0) return null;
+  const key = keyOf(heading);
+  if (key.length === 0) return null;
+  const ex = extra === undefined || extra.size === 0 ? null : normalisedExtra(extra);
+
+  const simple = resolveSimple(key, ex);
+  if (simple !== undefined) return simple === null ? null : { kind: simple, heading };
+
+  // A combined heading: "Mitigation & Resolution", "Discovery, Investigation, and Resolution",
+  // "Conclusion and Next Steps". The first part must be a section name (of a kind or not), the
+  // others section names or short fillers without a verb; the first kind named wins.
+  if (!SPLIT_RE.test(key)) return null;
+  const parts = key.split(SPLIT_RE);
+  let found: KnownSectionKind | null = null;
+  for (let i = 0; i < parts.length; i++) {
+    const p = (parts[i] ?? '').trim();
+    if (p.length === 0) continue;
+    const r = resolveSimple(p, ex);
+    if (r === undefined) {
+      // The first part must name a section ("performance, alerting, and …" is a list, not a heading).
+      if (i === 0) return null;
+      const words = p.split(' ');
+      if (words.length > MAX_FILLER_WORDS || hasSentenceWord(words, 0, words.length)) return null;
+    } else if (r !== null && found === null) {
+      found = r;
+    }
+  }
+  return found === null ? null : { kind: found, heading };
+}
+
+// ── standalone lines ───────────────────────────────────────────────────────────────────────
+
+/** List items, quotes, tables, HTML, fences, task boxes. */
+const LIST_START_RE = /^(?:[-*+•]\s|\d{1,3}[.)](?:\s|$)|>|\||<|```|~~~|\[[ xX]\]\s)/;
+/** A time or date at the start: "10:05", "9 AM", "2023-05-10", "5/10/23", "May 10", "[10:05]". */
+const TIME_START_RE =
+  /^[[(]?(?:\d{1,2}[:h.]\d{2}(?!\d)|\d{1,2}\s?(?:am|pm|a\.m\.|p\.m\.)(?![a-z])|\d{4}-\d{1,2}-\d{1,2}|\d{1,2}\/\d{1,2}(?:\/\d{2,4})?(?!\d)|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s\d{1,2}(?![\d:]))/i;
+/** Code, shell prompts, URLs, links and images, assignments. */
+const CODE_LIKE_RE = /[`{}$@\\]|:\/\/|\]\(|!\[|[\p{L}\p{N}]\s?=\s?[\p{L}\p{N}"']/u;
+/** A field rather than a heading: "Detection Time: 01:15 AM", "Duration: 2 hours". */
+const FIELD_RE = /[\p{L})]\s?:\s?[\p{L}\p{N}]/u;
+/** A sentence ends inside the line: "Fixed it. Then …". */
+const INNER_SENTENCE_RE = /[\p{L}\p{N}][.!?]\s+\S/u;
+const LETTER_RE = /\p{L}/u;
+const MAX_LINE_WORDS = 8;
+
+/**
+ * Whether a short line standing alone (its own paragraph, or the first line of a block of plain
+ * lines) could be a heading: at most eight words, no sentence-ending period or comma, no
+ * sentence break inside, not a "Label: value" field, not a list item, quote, table row, link,
+ * image or code, not starting with a time or date. It says nothing of the words: combine it with
+ * `classifyHeading` to find plain-line headings.
+ */
+export function looksLikeHeadingLine(text: string): boolean {
+  const t = text.trim();
+  if (t.length === 0 || t.length > 120) return false;
+  if (LIST_START_RE.test(t) || TIME_START_RE.test(t) || CODE_LIKE_RE.test(t)) return false;
+  const last = t.charCodeAt(t.length - 1);
+  if (last === 46 /* . */ || last === 44 /* , */) return false;
+  const clean = cleanHeadingText(t);
+  if (!LETTER_RE.test(clean) || INNER_SENTENCE_RE.test(clean) || FIELD_RE.test(clean)) return false;
+  let words = 0;
+  for (const w of clean.split(' ')) {
+    if (w.length > 0 && ++words > MAX_LINE_WORDS) return false;
+  }
+  return words > 0;
+}
+
+// ── names ──────────────────────────────────────────────────────────────────────────────────
+
+/** The heading `--fix` and the `new` template write for a kind ("Root Cause"). */
+export function canonicalHeading(kind: SectionKind): string {
+  return CANONICAL_HEADINGS[kind];
+}
+
+/** The built-in alias table, for the README and `rules` docs. */
+export function sectionAliases(): readonly SectionAlias[] {
+  return SECTION_ALIASES;
+}
