@@ -1,0 +1,115 @@
+// Source text → the postmortem model, parsing once. The mdast tree is returned beside
+// the model for rules that read the Markdown itself (placeholders, language, secrets).
+import type { Root, RootContent } from 'mdast';
+import { extractActionItems } from './action-items.ts';
+import { readFrontmatter } from './frontmatter.ts';
+import { completeFromTimeline, readIncident } from './incident.ts';
+import type { Postmortem, SectionKind } from './model.ts';
+import { parseMarkdown } from './parse.ts';
+import { detectSections, type DetectedStructure } from './sections/detect.ts';
+import { inlineLines, lineStarts } from './text.ts';
+import { extractTimeline } from './timeline.ts';
+import { findZoneDeclaration, parseZone, type Zone } from './time/index.ts';
+
+export interface ModelOptions {
+  /** The configuration's default zone, used when the document declares none. */
+  defaultZone?: string | null;
+  /** Extra heading spellings from the configuration, keyed by normalised heading. */
+  sectionAliases?: ReadonlyMap<string, SectionKind>;
+}
+
+export interface Parsed {
+  model: Postmortem;
+  tree: Root;
+  structure: DetectedStructure;
+  lineStarts: number[];
+}
+
+export function buildModel(filePath: string, source: string, options: ModelOptions = {}): Parsed {
+  const tree = parseMarkdown(source);
+  const starts = lineStarts(source);
+  const frontmatter = readFrontmatter(tree);
+  const fm = frontmatter.data;
+  const structure = detectSections(tree, source, options.sectionAliases);
+
+  const declared = firstZone([
+    typeof fm?.['timezone'] === 'string' ? fm['timezone'] : null,
+    declarationIn(structure.preamble),
+    ...structure.blocks.filter((b) => b.section.kind === 'summary').map((b) => declarationIn(b.nodes)),
+    options.defaultZone ?? null,
+  ]);
+  const incident = readIncident({
+    frontmatter: fm,
+    preamble: structure.preamble,
+    blocks: structure.blocks,
+    zone: declared?.zone ?? null,
+    zoneName: declared?.name ?? null,
+  });
+  const timeline = extractTimeline(structure.blocks, {
+    source,
+    lineStarts: starts,
+    zone: incident.zone,
+    anchor: incident.anchor,
+  });
+  completeFromTimeline(incident.window, timeline);
+  // The zone's name as the document declares it ("PST") rather than the offset the start
+  // happened to be written with ("-08:00").
+  if (!fm?.['timezone']) {
+    const named = structure.blocks.map((b) => findZoneDeclaration(b.section.heading)).find((z) => z !== null);
+    if (named && (!incident.window.timezone || /^[+-]\d/.test(incident.window.timezone))) incident.window.timezone = named;
+  }
+  if (frontmatter.raw !== null && frontmatter.span) {
+    const keyLine = (key: string): number | null => frontmatterKeyLine(frontmatter.raw!, frontmatter.span!.start.line, key);
+    if (incident.window.startLine === 1) incident.window.startLine = keyLine('incident_start');
+    if (incident.window.endLine === 1) incident.window.endLine = keyLine('incident_end');
+    if (incident.window.statedDurationLine === 1) incident.window.statedDurationLine = keyLine('duration');
+  }
+
+  const fmTitle = typeof fm?.['title'] === 'string' && fm['title'].trim() !== '' ? fm['title'].trim() : null;
+  const model: Postmortem = {
+    filePath,
+    source,
+    title: fmTitle ?? structure.title,
+    titleLine: fmTitle ? (frontmatterKeyLine(frontmatter.raw ?? '', frontmatter.span?.start.line ?? 1, 'title') ?? 1) : structure.titleLine,
+    frontmatter,
+    sections: structure.blocks.map((b) => b.section),
+    incident: incident.window,
+    declaredZone: incident.window.timezone,
+    timeline,
+    actionItems: extractActionItems(structure.blocks, { source, lineStarts: starts }),
+  };
+  return { model, tree, structure, lineStarts: starts };
+}
+
+function firstZone(names: readonly (string | null)[]): { name: string; zone: Zone } | null {
+  for (const name of names) {
+    if (!name) continue;
+    const zone = parseZone(name);
+    if (zone) return { name: zone.name, zone };
+  }
+  return null;
+}
+
+const MENTIONS_TIME = /\btime|\bzone\b|\butc\b|\bgmt\b/i;
+
+/** A zone declared in prose before the timeline ("All times are in UTC."). */
+function declarationIn(nodes: readonly RootContent[]): string | null {
+  for (const node of nodes) {
+    if (node.type !== 'paragraph') continue;
+    for (const line of inlineLines(node.children, node.position?.start.line ?? 1)) {
+      if (!MENTIONS_TIME.test(line.text)) continue;
+      const zone = findZoneDeclaration(line.text);
+      if (zone) return zone;
+    }
+  }
+  return null;
+}
+
+/** The file line of `key:` inside the frontmatter block that starts at `fenceLine`. */
+export function frontmatterKeyLine(raw: string, fenceLine: number, key: string): number | null {
+  const lines = raw.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    if (lines[i]!.startsWith(`${key}:`)) return fenceLine + 1 + i;
+  }
+  return null;
+}

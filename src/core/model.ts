@@ -1,0 +1,129 @@
+// The typed model of one postmortem. `inspect --format json` prints exactly this
+// (see ../shared/interfaces.md); rules read it instead of re-walking the Markdown.
+
+export type SectionKind =
+  | 'summary'
+  | 'impact'
+  | 'timeline'
+  | 'detection'
+  | 'root-cause'
+  | 'resolution'
+  | 'corrective-measures'
+  | 'lessons-learned'
+  | 'other';
+
+/** 1-based line and column, as editors and the JSON/SARIF reports count. */
+export interface Position {
+  line: number;
+  column: number;
+  /** 0-based offset into the source text. */
+  offset: number;
+}
+
+export interface Span {
+  start: Position;
+  end: Position;
+}
+
+export type HeadingStyle = 'atx' | 'setext' | 'bold' | 'plain-line' | 'html';
+
+export interface Section {
+  kind: SectionKind;
+  /** The heading text as written, without markup or numbering decorations. */
+  heading: string;
+  line: number;
+  /** Where the heading stands, and where its content ends (the next section's heading). */
+  span: Span;
+  /** How the heading was written. */
+  style: HeadingStyle;
+  /** ATX/setext/HTML depth; bold and plain-line headings count as one below the title. */
+  depth: number;
+  /** Offsets of the section's body (after the heading, up to the next section). */
+  bodyStart: number;
+  bodyEnd: number;
+  /** True when the body holds no text (only whitespace, comments or thematic breaks). */
+  empty: boolean;
+}
+
+/** A time as read from the document, resolved to an instant where a date could be known. */
+export interface ResolvedTime {
+  /** ISO 8601: with offset (`Z`, `+03:00`) when the zone is known, without when not. */
+  iso: string;
+  /**
+   * Milliseconds since the epoch; for a time with no known zone, the wall-clock
+   * time read as if it were UTC (comparable only with other zone-less times).
+   */
+  epochMs: number;
+  /** Offset from UTC in minutes, or null when no zone is known. */
+  offsetMinutes: number | null;
+  /** Whether the date came from the text itself (false: taken from context). */
+  dateGiven: boolean;
+  /** Whether the zone came from the text itself (false: declared elsewhere, or none). */
+  zoneGiven: boolean;
+}
+
+export interface TimelineEntry {
+  line: number;
+  column: number;
+  /** Where the entry's text stands in the source. */
+  span: Span;
+  /** The entry's text (for a table row: the cells after the time, joined). */
+  text: string;
+  /** The time text as written ("10:05 AM EAT"), or null when none was read. */
+  timeText: string | null;
+  time: ResolvedTime | null;
+  source: 'list-item' | 'table-row' | 'line';
+}
+
+export interface ActionItem {
+  line: number;
+  column: number;
+  span: Span;
+  text: string;
+  owner: string | null;
+  ticket: string | null;
+  /** ISO date (YYYY-MM-DD). */
+  due: string | null;
+  done: boolean;
+  source: 'list-item' | 'task-list-item' | 'table-row';
+}
+
+export interface IncidentWindow {
+  start: ResolvedTime | null;
+  end: ResolvedTime | null;
+  /** Where start/end were read (line of the statement or frontmatter key). */
+  startLine: number | null;
+  endLine: number | null;
+  /** The declared zone in effect for the incident ("UTC", "EAT", "Europe/Berlin"), or null. */
+  timezone: string | null;
+  /** A stated duration in minutes ("Duration: 2 hours 30 minutes"), with its line. */
+  statedDurationMinutes: number | null;
+  statedDurationText: string | null;
+  statedDurationLine: number | null;
+  detected: ResolvedTime | null;
+  resolved: ResolvedTime | null;
+}
+
+export interface FrontmatterInfo {
+  /** The parsed value (an object), or null when absent or invalid. */
+  data: Record<string, unknown> | null;
+  /** The raw YAML text and where it stands, when a frontmatter block exists. */
+  raw: string | null;
+  span: Span | null;
+  /** YAML problems with their position in the file. */
+  errors: { message: string; line: number; column: number }[];
+}
+
+export interface Postmortem {
+  filePath: string;
+  source: string;
+  title: string | null;
+  titleLine: number | null;
+  frontmatter: FrontmatterInfo;
+  sections: Section[];
+  incident: IncidentWindow;
+  /** The zone declared for the document ("UTC", "Europe/Berlin"), if any. */
+  declaredZone: string | null;
+  timeline: TimelineEntry[];
+  actionItems: ActionItem[];
+}

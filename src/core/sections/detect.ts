@@ -1,0 +1,205 @@
+// Finds the document's sections: real headings (ATX, setext, HTML `<hN>`) and the
+// heading stand-ins real postmortems use — a bold paragraph (`**Timeline:**`) or a short
+// plain line standing alone ("Timeline"). Only top-level blocks can open a section.
+import type { Html, Paragraph, PhrasingContent, Root, RootContent } from 'mdast';
+import type { HeadingStyle, Section, SectionKind } from '../model.ts';
+import { inlineLines, plainText } from '../text.ts';
+import { classifyHeading, looksLikeHeadingLine } from './classify.ts';
+
+/** A section with the top-level blocks of its body. */
+export interface SectionBlock {
+  section: Section;
+  /** Top-level nodes after the heading, up to the next section. */
+  nodes: RootContent[];
+  /**
+   * When the heading was the first line(s) of a paragraph (bold or plain-line heading),
+   * that paragraph is nodes[0] and this many of its lines belong to the heading.
+   */
+  headingLines: number;
+}
+
+export interface DetectedStructure {
+  title: string | null;
+  titleLine: number | null;
+  blocks: SectionBlock[];
+  /** Top-level nodes before the first section (after the title). */
+  preamble: RootContent[];
+}
+
+interface Candidate {
+  text: string;
+  depth: number;
+  style: HeadingStyle;
+  /** Lines of the paragraph the heading takes (bold / plain-line), 0 for block headings. */
+  lines: number;
+  /** Offset where the heading ends and the body begins. */
+  end: number;
+  /** Whether the rest of the heading's paragraph holds body text. */
+  restHasText: boolean;
+}
+
+const HTML_HEADING = /^\s*<h([1-6])\b[^>]*>([\s\S]*?)<\/h\1>\s*$/i;
+const TAG = /<[^>]*>/g;
+
+export function detectSections(
+  tree: Root,
+  source: string,
+  extraAliases?: ReadonlyMap<string, SectionKind>,
+): DetectedStructure {
+  let title: string | null = null;
+  let titleLine: number | null = null;
+  const blocks: SectionBlock[] = [];
+  const preamble: RootContent[] = [];
+  let current: SectionBlock | null = null;
+
+  for (const node of tree.children) {
+    if (node.type === 'yaml') continue;
+    const candidate = headingCandidate(node, source);
+    let kind: SectionKind | null = null;
+    let heading = '';
+    if (candidate) {
+      const classified = classifyHeading(candidate.text, extraAliases);
+      kind = classified?.kind ?? null;
+      heading = classified?.heading ?? candidate.text.trim();
+    }
+    const opens = candidate !== null && opensSection(candidate, kind, current, title !== null || blocks.length > 0);
+    if (candidate && !opens && candidate.depth === 1 && title === null && blocks.length === 0 && kind === null) {
+      title = candidate.text.trim();
+      titleLine = node.position?.start.line ?? null;
+      continue;
+    }
+    if (!candidate || !opens) {
+      (current ? current.nodes : preamble).push(node);
+      continue;
+    }
+    const start = node.position!.start;
+    const section: Section = {
+      kind: kind ?? 'other',
+      heading,
+      line: start.line,
+      span: { start: { line: start.line, column: start.column, offset: start.offset ?? 0 }, end: { line: 0, column: 0, offset: 0 } },
+      style: candidate.style,
+      depth: candidate.depth,
+      bodyStart: candidate.end,
+      bodyEnd: source.length,
+      empty: !candidate.restHasText,
+    };
+    if (current) closeSection(current, section.span.start.offset, source);
+    current = { section, nodes: candidate.lines > 0 ? [node] : [], headingLines: candidate.lines };
+    blocks.push(current);
+  }
+  if (current) closeSection(current, source.length, source);
+  return { title, titleLine, blocks, preamble };
+}
+
+function opensSection(candidate: Candidate, kind: SectionKind | null, current: SectionBlock | null, titled: boolean): boolean {
+  const inline = candidate.style === 'bold' || candidate.style === 'plain-line';
+  if (inline) return kind !== null && kind !== current?.section.kind;
+  if (candidate.depth === 1 && kind === null && !titled) return false; // the document title
+  if (!current) return true;
+  const parent = current.section;
+  if (candidate.depth > parent.depth) {
+    // A sub-heading stays in its parent unless it names another kind of section. A
+    // timeline keeps all its sub-headings: they are days or phases of the incident.
+    if (parent.kind === 'timeline') return false;
+    return kind !== null && kind !== parent.kind;
+  }
+  return true;
+}
+
+function closeSection(block: SectionBlock, endOffset: number, source: string): void {
+  const { section } = block;
+  section.bodyEnd = endOffset;
+  let end = endOffset;
+  while (end > section.span.start.offset && /\s/.test(source[end - 1]!)) end--;
+  const last = block.nodes[block.nodes.length - 1];
+  const endPoint = last?.position?.end;
+  section.span.end = endPoint
+    ? { line: endPoint.line, column: endPoint.column, offset: endPoint.offset ?? end }
+    : { ...section.span.start, offset: section.bodyStart };
+  if (section.empty) section.empty = !block.nodes.slice(block.headingLines > 0 ? 1 : 0).some(hasContent);
+}
+
+function hasContent(node: RootContent): boolean {
+  switch (node.type) {
+    case 'thematicBreak':
+    case 'definition':
+      return false;
+    case 'html':
+      return !/^\s*(<!--[\s\S]*?-->\s*)+$/.test(node.value) && node.value.trim() !== '';
+    default:
+      return plainText(node).trim() !== '' || node.type === 'table' || node.type === 'code';
+  }
+}
+
+function headingCandidate(node: RootContent, source: string): Candidate | null {
+  const end = node.position?.end.offset ?? 0;
+  switch (node.type) {
+    case 'heading': {
+      const style: HeadingStyle = isSetext(node.position?.start.offset ?? 0, source) ? 'setext' : 'atx';
+      return { text: plainText(node), depth: node.depth, style, lines: 0, end, restHasText: false };
+    }
+    case 'html':
+      return htmlHeading(node, end);
+    case 'paragraph':
+      return boldHeading(node) ?? plainLineHeading(node);
+    default:
+      return null;
+  }
+}
+
+function isSetext(offset: number, source: string): boolean {
+  let i = offset;
+  while (source[i] === ' ') i++;
+  return source[i] !== '#';
+}
+
+function htmlHeading(node: Html, end: number): Candidate | null {
+  const match = HTML_HEADING.exec(node.value);
+  if (!match) return null;
+  const text = match[2]!.replace(TAG, '').replace(/\s+/g, ' ').trim();
+  return { text, depth: Number(match[1]), style: 'html', lines: 0, end, restHasText: false };
+}
+
+/** `**Timeline:**`, `**Issue Summary**` alone, or `**Root Cause:** text…` leading a paragraph. */
+function boldHeading(node: Paragraph): Candidate | null {
+  const first = node.children[0];
+  if (!first || first.type !== 'strong') return null;
+  const label = plainText(first).trim();
+  if (label === '' || label.length > 80) return null;
+  const next = node.children[1];
+  const afterBold = next ? leadingLineText(node.children.slice(1)) : '';
+  const colon = label.endsWith(':') || /^\s*:/.test(afterBold);
+  const sameLineRest = afterBold.replace(/^\s*:?\s*/, '');
+  if (sameLineRest !== '' && !colon) return null;
+  const endOffset = next?.type === 'text' && next.value.trimStart().startsWith(':') && sameLineRest === ''
+    ? (next.position?.start.offset ?? 0) + next.value.indexOf(':') + 1
+    : first.position?.end.offset ?? 0;
+  const lines = inlineLines(node.children, node.position?.start.line ?? 1);
+  const restHasText = sameLineRest !== '' || lines.slice(1).some((l) => l.text !== '');
+  return { text: label, depth: 2, style: 'bold', lines: 1, end: endOffset, restHasText };
+}
+
+/** A short plain line standing alone as a heading: "Timeline" on its own line. */
+function plainLineHeading(node: Paragraph): Candidate | null {
+  const first = node.children[0];
+  if (!first || first.type !== 'text') return null;
+  const newline = first.value.indexOf('\n');
+  const text = newline === -1 && node.children.length === 1 ? first.value : newline === -1 ? null : first.value.slice(0, newline);
+  if (text === null || !looksLikeHeadingLine(text)) return null;
+  const start = first.position?.start.offset ?? 0;
+  const lines = inlineLines(node.children, node.position?.start.line ?? 1);
+  const restHasText = lines.slice(1).some((l) => l.text !== '');
+  return { text, depth: 2, style: 'plain-line', lines: 1, end: start + text.length, restHasText };
+}
+
+function leadingLineText(children: readonly PhrasingContent[]): string {
+  let out = '';
+  for (const child of children) {
+    const text = plainText(child);
+    const newline = text.indexOf('\n');
+    if (newline !== -1 || child.type === 'break') return out + (newline === -1 ? '' : text.slice(0, newline));
+    out += text;
+  }
+  return out;
+}

@@ -1,0 +1,85 @@
+// Plain text of mdast inline content, line by line, with the source line each came from.
+import type { Nodes, PhrasingContent } from 'mdast';
+
+export interface TextLine {
+  text: string;
+  /** 1-based source line. */
+  line: number;
+}
+
+/** Lines of an inline container (paragraph, heading, table cell), markup removed. */
+export function inlineLines(children: readonly PhrasingContent[], startLine: number): TextLine[] {
+  const lines: TextLine[] = [{ text: '', line: startLine }];
+  const append = (value: string, line: number): void => {
+    const current = lines[lines.length - 1]!;
+    if (current.text === '' && line > current.line) current.line = line;
+    current.text += value;
+  };
+  const walk = (nodes: readonly PhrasingContent[]): void => {
+    for (const node of nodes) {
+      switch (node.type) {
+        case 'text':
+        case 'inlineCode': {
+          const line = node.position?.start.line ?? lines[lines.length - 1]!.line;
+          const parts = node.value.split('\n');
+          append(parts[0]!, line);
+          for (let i = 1; i < parts.length; i++) lines.push({ text: parts[i]!, line: line + i });
+          break;
+        }
+        case 'break': {
+          const line = node.position?.end.line ?? lines[lines.length - 1]!.line + 1;
+          lines.push({ text: '', line });
+          break;
+        }
+        case 'image':
+          append(node.alt ?? '', node.position?.start.line ?? lines[lines.length - 1]!.line);
+          break;
+        case 'html':
+          if (/^<br\s*\/?>$/i.test(node.value)) lines.push({ text: '', line: node.position?.end.line ?? 0 });
+          break;
+        default:
+          if ('children' in node) walk(node.children as PhrasingContent[]);
+      }
+    }
+  };
+  walk(children);
+  for (const line of lines) line.text = line.text.trim();
+  return lines;
+}
+
+/** The whole text of a node, markup removed (like mdast-util-to-string, joined lines). */
+export function plainText(node: Nodes): string {
+  if ('value' in node && typeof node.value === 'string') return node.type === 'html' ? '' : node.value;
+  if (node.type === 'image') return node.alt ?? '';
+  if ('children' in node) {
+    let out = '';
+    for (const child of node.children) out += plainText(child as Nodes);
+    return out;
+  }
+  return '';
+}
+
+/** Offsets at which each line starts, for turning (line) into a column search. */
+export function lineStarts(source: string): number[] {
+  const starts = [0];
+  let index = source.indexOf('\n');
+  while (index !== -1) {
+    starts.push(index + 1);
+    index = source.indexOf('\n', index + 1);
+  }
+  return starts;
+}
+
+/** 1-based column where `needle` stands on `line`, or the line's first non-blank column. */
+export function columnOf(source: string, starts: readonly number[], line: number, needle: string): number {
+  const begin = starts[line - 1] ?? 0;
+  const end = starts[line] ?? source.length;
+  const probe = needle.slice(0, 24);
+  if (probe) {
+    const found = source.indexOf(probe, begin);
+    if (found !== -1 && found < end) return found - begin + 1;
+  }
+  let offset = begin;
+  while (offset < end && (source[offset] === ' ' || source[offset] === '\t')) offset++;
+  return offset - begin + 1;
+}

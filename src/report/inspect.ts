@@ -1,0 +1,72 @@
+// The model as `inspect --format json` prints it: the fields and shapes of
+// ../shared/interfaces.md first, a few extra fields after them.
+import type { Postmortem, ResolvedTime } from '../core/model.ts';
+import { formatDuration } from '../core/time/index.ts';
+
+export function inspectJson(model: Postmortem): Record<string, unknown> {
+  const iso = (time: ResolvedTime | null): string | null => time?.iso ?? null;
+  const { incident } = model;
+  return {
+    filePath: model.filePath,
+    title: model.title,
+    frontmatter: model.frontmatter.data,
+    sections: model.sections.map((s) => ({
+      kind: s.kind,
+      heading: s.heading,
+      line: s.line,
+      column: s.span.start.column,
+      style: s.style,
+      empty: s.empty,
+    })),
+    incident: {
+      start: iso(incident.start),
+      end: iso(incident.end),
+      timezone: incident.timezone,
+      detected: iso(incident.detected),
+      resolved: iso(incident.resolved),
+      statedDuration: incident.statedDurationText,
+      statedDurationMinutes: incident.statedDurationMinutes,
+    },
+    timeline: model.timeline.map((e) => ({
+      line: e.line,
+      time: iso(e.time),
+      text: e.text,
+      column: e.column,
+      timeText: e.timeText,
+    })),
+    actionItems: model.actionItems.map((a) => ({
+      line: a.line,
+      text: a.text,
+      owner: a.owner,
+      ticket: a.ticket,
+      due: a.due,
+      done: a.done,
+      column: a.column,
+    })),
+    frontmatterErrors: model.frontmatter.errors,
+  };
+}
+
+/** A readable outline of the model, for people. */
+export function inspectText(model: Postmortem): string {
+  const out: string[] = [];
+  const { incident } = model;
+  out.push(`${model.filePath}`);
+  out.push(`  title     ${model.title ?? '(none)'}`);
+  out.push(`  window    ${incident.start?.iso ?? '?'} → ${incident.end?.iso ?? '?'}${incident.timezone ? ` (${incident.timezone})` : ''}`);
+  if (incident.statedDurationMinutes !== null) out.push(`  duration  ${formatDuration(incident.statedDurationMinutes)} (stated, line ${incident.statedDurationLine})`);
+  out.push('  sections');
+  for (const s of model.sections) out.push(`    ${String(s.line).padStart(4)}  ${s.kind.padEnd(20)} ${s.heading}${s.empty ? '  (empty)' : ''}`);
+  out.push(`  timeline  ${model.timeline.length} entries`);
+  for (const e of model.timeline) out.push(`    ${String(e.line).padStart(4)}  ${(e.time?.iso ?? '—').padEnd(25)} ${truncate(e.text, 60)}`);
+  out.push(`  actions   ${model.actionItems.length} items`);
+  for (const a of model.actionItems) {
+    const meta = [a.owner, a.ticket, a.due && `due ${a.due}`].filter(Boolean).join(', ');
+    out.push(`    ${String(a.line).padStart(4)}  [${a.done ? 'x' : ' '}] ${truncate(a.text, 50)}${meta ? `  (${meta})` : ''}`);
+  }
+  return out.join('\n');
+}
+
+function truncate(text: string, width: number): string {
+  return text.length <= width ? text : `${text.slice(0, width - 1)}…`;
+}
