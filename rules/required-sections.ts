@@ -1,0 +1,50 @@
+import { canonicalHeading } from '../src/core/sections/classify.ts';
+import type { SectionKind } from '../src/core/model.ts';
+import { defineRule } from '../src/lint/rule.ts';
+
+const KINDS = ['summary', 'impact', 'timeline', 'detection', 'root-cause', 'resolution', 'corrective-measures', 'lessons-learned'];
+
+export default defineRule<{ sections: string[] }>({
+  id: 'required-sections',
+  description: 'A required section (default: summary, timeline, root cause, corrective measures) is missing',
+  severity: 'error',
+  fixable: false,
+  schema: {
+    type: 'object',
+    properties: {
+      sections: { type: 'array', items: { enum: KINDS }, uniqueItems: true, description: 'The section kinds every postmortem must have.' },
+    },
+    additionalProperties: false,
+  },
+  defaults: { sections: ['summary', 'timeline', 'root-cause', 'corrective-measures'] },
+  docs: {
+    rationale:
+      'A postmortem is read to learn what happened, when, why, and what changes now. Without a summary, a timeline, a root cause and corrective measures a reader cannot learn that. Any heading spelling Hindsight knows counts ("Issue Summary", "Root Cause and Resolution", "Action Items"…).',
+    invalid: [
+      {
+        title: 'no timeline and no corrective measures',
+        markdown: '# DB outage\n\n## Summary\n\nThe database was down.\n\n## Root Cause\n\nA full disk.\n',
+        messages: ['Missing section: Timeline', 'Missing section: Corrective and Preventative Measures'],
+      },
+    ],
+    valid: [
+      {
+        title: 'every required section, in real-world spellings',
+        markdown:
+          '# DB outage\n\n## Issue Summary\n\nThe database was down.\n\n**Timeline:**\n\n- 10:00 UTC alert fired\n\n## Root Cause and Resolution\n\nA full disk.\n\n## Action Items\n\n- Add a disk alert @ana\n',
+      },
+    ],
+  },
+  check({ model, options, report }) {
+    const present = new Set(model.sections.map((s) => s.kind));
+    for (const kind of options.sections) {
+      if (present.has(kind as SectionKind)) continue;
+      const name = canonicalHeading(kind as SectionKind);
+      report({
+        message: `Missing section: ${name}. Add a "## ${name}" heading with its content (any known spelling counts).`,
+        line: 1,
+        column: 1,
+      });
+    }
+  },
+});

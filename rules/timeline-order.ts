@@ -1,0 +1,49 @@
+import type { TimelineEntry } from '../src/core/model.ts';
+import { comparable } from '../src/core/time/index.ts';
+import { defineRule } from '../src/lint/rule.ts';
+
+export default defineRule({
+  id: 'timeline-order',
+  description: 'A timeline entry earlier than the one before it',
+  severity: 'error',
+  fixable: false,
+  schema: { type: 'object', properties: {}, additionalProperties: false },
+  defaults: {},
+  docs: {
+    rationale:
+      'A timeline is read top to bottom as the order things happened. An entry earlier than the one above it is either misplaced or carries a wrong time, and either way the reader is misled. Times without a date take the date of the entry above and roll over midnight as a reader would (23:50 then 00:10 is the next day), so only real contradictions are reported.',
+    invalid: [
+      {
+        title: 'an entry earlier than the one above it',
+        markdown: '## Timeline (all times UTC)\n\n- 10:00 Alert fired\n- 10:20 Rollback started\n- 10:05 On-call engineer paged\n',
+        messages: ['10:05 (line 5) is earlier than 10:20 on line 4: move this entry above line 4'],
+      },
+    ],
+    valid: [
+      {
+        title: 'crossing midnight and noon, entries in the same minute',
+        markdown:
+          '## Timeline (all times UTC)\n\n- 23:50 Deploy started\n- 23:58 Errors rose\n- 23:58 Alert fired\n- 00:10 Rollback finished\n\n## Timeline of day two\n\n- 11:50 AM Review\n- 12:10 PM Follow-up\n',
+      },
+    ],
+  },
+  check({ model, report }) {
+    const timed: TimelineEntry[] = [];
+    for (const entry of model.timeline) {
+      if (!entry.time) continue;
+      const previous = timed[timed.length - 1];
+      timed.push(entry);
+      if (!previous?.time || !comparable(previous.time, entry.time)) continue;
+      if (entry.time.epochMs >= previous.time.epochMs) continue;
+      const above = timed.find((e) => e.time && comparable(e.time, entry.time!) && e.time.epochMs > entry.time!.epochMs) ?? previous;
+      const later = entry.time.dateGiven ? '' : ', or give its date if it happened on a later day';
+      report({
+        message: `${entry.timeText} (line ${entry.line}) is earlier than ${previous.timeText} on line ${previous.line}: move this entry above line ${above.line}, or correct its time${later}.`,
+        line: entry.line,
+        column: entry.column,
+        endLine: entry.span.end.line,
+        endColumn: entry.span.end.column,
+      });
+    }
+  },
+});

@@ -1,0 +1,25 @@
+import { loadRules } from '../lint/registry.ts';
+import { ruleTable } from '../report/rule-table.ts';
+
+export async function rules(options: { format: 'json' | 'text' | 'markdown' }): Promise<number> {
+  const catalogue = await loadRules();
+  if (options.format === 'json') {
+    const out = [...catalogue.values()].map((r) => ({
+      id: r.id,
+      description: r.description,
+      severity: r.severity,
+      fixable: r.fixable,
+      options: r.schema,
+      defaults: r.defaults,
+    }));
+    process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
+  } else if (options.format === 'markdown') {
+    process.stdout.write(`${ruleTable(catalogue)}\n`);
+  } else {
+    const width = Math.max(...[...catalogue.keys()].map((id) => id.length));
+    for (const r of catalogue.values()) {
+      process.stdout.write(`${r.id.padEnd(width)}  ${r.severity.padEnd(5)}  ${r.fixable ? 'fix' : '   '}  ${r.description}\n`);
+    }
+  }
+  return 0;
+}

@@ -1,0 +1,133 @@
+// Runs the active rules over one parsed postmortem and applies inline directives.
+import type { Parsed } from '../core/build.ts';
+import { readDirectives, type Directive } from './directives.ts';
+import { textPieces, type TextPiece } from './prose.ts';
+import type { Fix, LintSettings, Report, Rule, Severity } from './rule.ts';
+
+export interface Finding {
+  ruleId: string;
+  /** 2 error, 1 warning (ESLint's numbers). */
+  severity: 1 | 2;
+  message: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  fix?: Fix;
+}
+
+export interface ActiveRule {
+  rule: Rule;
+  severity: Severity;
+  options: Record<string, unknown>;
+}
+
+export const DIRECTIVES_RULE = 'directives';
+
+export interface LintTimings {
+  /** Milliseconds per rule id, added to across files. */
+  [ruleId: string]: number;
+}
+
+export function lintParsed(
+  parsed: Parsed,
+  rules: readonly ActiveRule[],
+  settings: LintSettings,
+  knownRuleIds: ReadonlySet<string>,
+  timings?: LintTimings,
+): Finding[] {
+  const { model, tree, lineStarts } = parsed;
+  const source = model.source;
+  const findings: Finding[] = [];
+  const position = (offset: number): { line: number; column: number } => {
+    let low = 0;
+    let high = lineStarts.length - 1;
+    while (low < high) {
+      const mid = (low + high + 1) >> 1;
+      if (lineStarts[mid]! <= offset) low = mid;
+      else high = mid - 1;
+    }
+    return { line: low + 1, column: offset - lineStarts[low]! + 1 };
+  };
+  let memo: TextPiece[] | null = null;
+  const pieces = (): readonly TextPiece[] => (memo ??= textPieces(tree, source));
+  for (const active of rules) {
+    if (active.rule.id === DIRECTIVES_RULE) continue;
+    const severity = active.severity === 'error' ? 2 : 1;
+    const report = (r: Report): void => {
+      findings.push(toFinding(active.rule.id, severity, r));
+    };
+    const started = timings ? performance.now() : 0;
+    active.rule.check({ model, tree, source, lineStarts, options: active.options, settings, report, position, pieces });
+    if (timings) timings[active.rule.id] = (timings[active.rule.id] ?? 0) + performance.now() - started;
+  }
+  const directives = source.includes('hindsight-') ? readDirectives(tree) : [];
+  const kept = directives.length > 0 ? applyDirectives(findings, directives, knownRuleIds, rules) : findings;
+  return kept.sort((a, b) => a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId));
+}
+
+function toFinding(ruleId: string, severity: 1 | 2, r: Report): Finding {
+  const finding: Finding = {
+    ruleId,
+    severity,
+    message: r.message,
+    line: Math.max(1, r.line),
+    column: Math.max(1, r.column),
+    endLine: r.endLine ?? r.line,
+    endColumn: r.endColumn ?? r.column,
+  };
+  if (r.fix) finding.fix = r.fix;
+  return finding;
+}
+
+function applyDirectives(
+  findings: Finding[],
+  directives: readonly Directive[],
+  knownRuleIds: ReadonlySet<string>,
+  rules: readonly ActiveRule[],
+): Finding[] {
+  const directiveRule = rules.find((r) => r.rule.id === DIRECTIVES_RULE);
+  const problems: Finding[] = [];
+  const used = new Set<Directive>();
+  const covers = (d: Directive, f: Finding): boolean => d.ruleIds.length === 0 || d.ruleIds.includes(f.ruleId);
+
+  const kept = findings.filter((finding) => {
+    // Block directives: the last disable/enable before the finding's line decides.
+    let suppressedBy: Directive | null = null;
+    for (const d of directives) {
+      if (d.line > finding.line) break;
+      if (!covers(d, finding)) continue;
+      if (d.kind === 'disable') suppressedBy = d;
+      else if (d.kind === 'enable') suppressedBy = null;
+    }
+    for (const d of directives) {
+      if ((d.kind === 'disable-next-line' || d.kind === 'disable-line') && d.targetLine === finding.line && covers(d, finding)) suppressedBy = d;
+    }
+    if (suppressedBy) used.add(suppressedBy);
+    return suppressedBy === null;
+  });
+
+  if (directiveRule) {
+    const severity = directiveRule.severity === 'error' ? 2 : 1;
+    for (const d of directives) {
+      const unknown = d.ruleIds.filter((id) => !knownRuleIds.has(id));
+      for (const id of unknown) {
+        problems.push(toFinding(DIRECTIVES_RULE, severity, {
+          message: `Unknown rule "${id}" in a hindsight-${d.kind} directive: \`hindsight rules\` lists the rule ids.`,
+          line: d.line,
+          column: d.column,
+        }));
+      }
+      if (unknown.length === 0 && d.kind !== 'enable' && !used.has(d)) {
+        const what = d.ruleIds.length ? d.ruleIds.join(', ') : 'any rule';
+        const where = d.kind === 'disable' ? 'after it' : `on line ${d.targetLine}`;
+        problems.push(toFinding(DIRECTIVES_RULE, severity, {
+          message: `This hindsight-${d.kind} directive disabled nothing (no finding of ${what} ${where}): remove it.`,
+          line: d.line,
+          column: d.column,
+        }));
+      }
+    }
+  }
+  return problems.length ? [...kept, ...problems] : kept;
+}

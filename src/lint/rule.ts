@@ -1,0 +1,98 @@
+// What a rule is. One file in rules/ default-exports one `defineRule({...})`: its id,
+// description, default severity, fixability, an options schema (JSON Schema, checked with
+// ajv when the configuration is loaded) and documentation whose examples run as tests.
+import type { Root } from 'mdast';
+import type { Postmortem } from '../core/model.ts';
+import type { TextPiece } from './prose.ts';
+
+export type Severity = 'error' | 'warn';
+export type SeveritySetting = Severity | 'off';
+
+/** A JSON Schema for a rule's options object. */
+export type OptionsSchema = Record<string, unknown>;
+
+export interface RuleExample {
+  /** A short title for the example, shown in docs and test names. */
+  title: string;
+  markdown: string;
+  /** Options for this example (merged over the rule's defaults). */
+  options?: Record<string, unknown>;
+  /** Configuration defaults (zone, preset order…) the example assumes. */
+  settings?: Partial<LintSettings>;
+  /** For an invalid example: the messages expected (substring match), in order. */
+  messages?: string[];
+  /** For a fixable rule's invalid example: the document after `--fix`. */
+  output?: string;
+  /** File name to lint the example as (default `example.md`). */
+  fileName?: string;
+}
+
+export interface RuleDocs {
+  /** Why the rule exists: one short paragraph, shown in the README and on the site. */
+  rationale: string;
+  /** Examples that must raise findings. */
+  invalid: RuleExample[];
+  /** Examples that must pass. */
+  valid: RuleExample[];
+}
+
+export interface Fix {
+  /** Offsets into the source: the text in [start, end) is replaced by `text`. */
+  start: number;
+  end: number;
+  text: string;
+}
+
+export interface Report {
+  message: string;
+  line: number;
+  column: number;
+  endLine?: number;
+  endColumn?: number;
+  fix?: Fix;
+}
+
+/** Settings from the configuration that rules may read (beyond their own options). */
+export interface LintSettings {
+  /** The default time zone when a document declares none. */
+  timezone: string | null;
+  /** Frontmatter keys the configuration requires. */
+  requiredFrontmatter: string[];
+  /** Extra JSON Schema merged into the frontmatter schema. */
+  frontmatterSchema: Record<string, unknown> | null;
+  /** "Now", for rules about the future or overdue items (fixed in tests). */
+  now: Date;
+}
+
+export interface RuleContext<Options> {
+  model: Postmortem;
+  tree: Root;
+  source: string;
+  /** Offsets at which each line starts (index 0 is line 1). */
+  lineStarts: readonly number[];
+  options: Options;
+  settings: LintSettings;
+  report(report: Report): void;
+  /** Line and column (1-based) of a source offset. */
+  position(offset: number): { line: number; column: number };
+  /** Prose and code text with source offsets, computed once per file for all rules. */
+  pieces(): readonly TextPiece[];
+}
+
+export interface Rule<Options = Record<string, unknown>> {
+  id: string;
+  description: string;
+  /** Default severity: the one the `recommended` preset gives it. */
+  severity: SeveritySetting;
+  fixable: boolean;
+  /** JSON Schema of the options object. */
+  schema: OptionsSchema;
+  /** Option values used when the configuration gives none. */
+  defaults: Options;
+  docs: RuleDocs;
+  check(context: RuleContext<Options>): void;
+}
+
+export function defineRule<Options extends Record<string, unknown> = Record<string, never>>(rule: Rule<Options>): Rule<Options> {
+  return rule;
+}
