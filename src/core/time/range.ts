@@ -8,9 +8,9 @@ import { readFirstTime, toReading } from './reading.ts';
 const RANGE_CONNECTOR = /[ \t]+(?:-|–|—|~|to|until|till|through|thru|and)[ \t]+|(?<=:\d\d|[ap]\.?m\.?|\d)[ \t]*[-–~][ \t]*(?=\d{1,2}(?::\d|[ \t]*[ap]\.?m))/gi;
 const TIME_FIRST = /^\d{1,2}(?::\d\d|[ \t]*[ap]\.?m)/i;
 
-/** A chrono range: split its text at the connector and read each side on its own. */
-export function splitRange(r: ParsedResult, norm: string, orig: string): TimeReading[] {
-  const from = r.index;
+/** A chrono range (read from `base` on): split its text at the connector and read each side on its own. */
+export function splitRange(r: ParsedResult, norm: string, orig: string, base = 0): TimeReading[] {
+  const from = base + r.index;
   const to = from + r.text.length;
   const text = norm.slice(from, to);
   for (const c of text.matchAll(RANGE_CONNECTOR)) {
@@ -23,7 +23,7 @@ export function splitRange(r: ParsedResult, norm: string, orig: string): TimeRea
       return [first, second];
     }
   }
-  const whole = toReading(r, 0, norm, orig);
+  const whole = toReading(r, base, norm, orig);
   return whole === null ? [] : [whole];
 }
 
@@ -86,6 +86,13 @@ function pickHour(t: TimeReading, other: TimeReading, direction: 1 | -1): number
 }
 
 function shiftDate(year: number, month: number, day: number, days: number): CalendarDate {
-  const d = DateTime.fromObject({ year, month, day }, { zone: 'utc' }).plus({ days });
-  return { year: d.year, month: d.month, day: d.day };
+  // Calendar arithmetic on a UTC Date, as luxon does it for a valid date; anything else
+  // (a date that does not exist, a year Date.UTC maps to 19xx) goes to luxon as before.
+  const d = new Date(Date.UTC(year, month - 1, day));
+  if (year >= 100 && d.getUTCFullYear() === year && d.getUTCMonth() === month - 1 && d.getUTCDate() === day) {
+    d.setUTCDate(day + days);
+    return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() };
+  }
+  const l = DateTime.fromObject({ year, month, day }, { zone: 'utc' }).plus({ days });
+  return { year: l.year, month: l.month, day: l.day };
 }

@@ -24,6 +24,7 @@
 import type { CalendarDate, DateReading, TimeReading } from './reading.ts';
 import { normalize, parseChrono, toDateReading, toReading } from './reading.ts';
 import { joinRange, splitRange } from './range.ts';
+import { nextRegion, separatedBetween } from './window.ts';
 
 export type { CalendarDate, TimeReading } from './reading.ts';
 
@@ -34,23 +35,57 @@ const TIME_THEN_DATE_GAP = /^[ \t,]*(?:on[ \t]+)?(?:the[ \t]+)?$/i;
 
 type Item = ({ kind: 'date' } & DateReading) | { kind: 'time'; reading: TimeReading };
 
-/** Every date and time in text, in order, with dates glued to adjacent times and ranges paired. */
-function collect(orig: string, limit = orig.length): Item[] {
-  const norm = normalize(orig);
-  const raw: Item[] = [];
-  for (const r of parseChrono(norm, 0, Math.min(limit, norm.length))) {
-    if (r.end != null && r.start.isCertain('hour')) {
-      for (const reading of splitRange(r, norm, orig)) raw.push({ kind: 'time', reading });
-      continue;
+/**
+ * The dates and times of `orig` (normalized as `norm`), in order, with dates glued to
+ * adjacent times and ranges paired, handed to `visit` one cluster at a time until it
+ * returns something. chrono reads each region of ./window.ts on its own; a cluster is a
+ * run of regions whose readings may still be glued or paired (a reading can reach past
+ * its region: "10:00 (Eastern Standard Time) - 11:00"), closed at the first separator
+ * word past the furthest reading. The readings are those chrono gives for the whole text.
+ * Regions that start after `horizon` are not read while the cluster is empty. Unless
+ * `bareDates`, a region without a digit is not read when it would open a cluster: its
+ * readings could only be dates without a year or time.
+ */
+function scan<T>(orig: string, norm: string, visit: (items: Item[]) => T | undefined, horizon: number, bareDates: boolean): T | undefined {
+  let raw: Item[] = [];
+  let reach = 0;
+  let at = 0;
+  for (;;) {
+    const region = nextRegion(norm, at);
+    // A cluster left open (a reading reached past its region) closes at a separator.
+    if (raw.length > 0 && (region === null || separatedBetween(norm, reach, region.start))) {
+      const found = visit(glue(raw, norm, orig));
+      if (found !== undefined) return found;
+      raw = [];
+      reach = 0;
     }
-    const reading = toReading(r, 0, norm, orig);
-    if (reading !== null) raw.push({ kind: 'time', reading });
-    else {
-      const d = toDateReading(r, 0);
-      if (d !== null) raw.push({ kind: 'date', ...d });
+    if (region === null || (raw.length === 0 && region.start > horizon)) return undefined;
+    at = region.end;
+    if (raw.length === 0 && !bareDates && !HAS_DIGIT.test(norm.slice(region.start, region.end))) continue;
+    for (const r of parseChrono(norm, region.start, region.end)) {
+      if (r.end != null && r.start.isCertain('hour')) {
+        for (const reading of splitRange(r, norm, orig, region.start)) raw.push({ kind: 'time', reading });
+        continue;
+      }
+      const reading = toReading(r, region.start, norm, orig);
+      if (reading !== null) raw.push({ kind: 'time', reading });
+      else {
+        const d = toDateReading(r, region.start);
+        if (d !== null) raw.push({ kind: 'date', ...d });
+      }
+    }
+    for (const it of raw) {
+      const end = it.kind === 'time' ? it.reading.index + it.reading.length : it.index + it.length;
+      if (end > reach) reach = end;
+    }
+    // Readings within their region: the separator after it closes the cluster.
+    if (raw.length > 0 && reach <= region.end) {
+      const found = visit(glue(raw, norm, orig));
+      if (found !== undefined) return found;
+      raw = [];
+      reach = 0;
     }
   }
-  return glue(raw, norm, orig);
 }
 
 function glue(items: Item[], norm: string, orig: string): Item[] {
@@ -101,8 +136,75 @@ function isRangeEndOfPrevious(items: Item[], i: number): boolean {
   return prev?.kind === 'time' && cur?.kind === 'time' && prev.reading.end === cur.reading;
 }
 
-function timeItems(items: Item[]): TimeReading[] {
-  return items.flatMap((it) => (it.kind === 'time' ? [it.reading] : []));
+function firstTime(items: Item[]): TimeReading | undefined {
+  for (const it of items) if (it.kind === 'time') return it.reading;
+  return undefined;
+}
+
+function firstRange(items: Item[]): TimeReading | undefined {
+  for (const it of items) if (it.kind === 'time' && it.reading.end !== undefined) return it.reading;
+  return undefined;
+}
+
+const HAS_DIGIT = /\d/;
+// Exact pre-checks on the text as written (normalization only blanks words and maps odd
+// spaces and dashes, so what these need is there before it too; see ./window.ts for what
+// chrono needs to read each kind).
+const DASH = '\\-\u2010-\u2013\u2212';
+/** A certain year: ISO and year-month-day dates, a month name, a slash or dotted date. */
+const FULL_DATE_POSSIBLE = new RegExp(String.raw`jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|\d{4}|\d\/\d|\d[.${DASH}]\d\d?[.${DASH}]\d\d`, 'i');
+/** A certain hour: minutes, a meridiem, "at"/"from", a range, or a bare hour given a zone, a date or a weekday. */
+const TIME_POSSIBLE = new RegExp(
+  [
+    String.raw`\d[:：.]\d`,
+    String.raw`\d\s*[ap]`,
+    String.raw`\d\s*o\W*clock|\d\s*at\s*night|\d\s*in\s*the`,
+    String.raw`(?:at|from)\s*\d`,
+    String.raw`\d\s*(?:[${DASH}–~〜?]|to|until|through|till)\s*\d`,
+    String.raw`\d\d\s*,?\s*\(?[A-Za-z]{2,4}\)?(?![A-Za-z0-9_])`,
+    String.raw`\d\d\s*(?:\(?(?:gmt|utc)\s?)?[+${DASH}]\d`,
+  ].join('|'),
+  'i',
+);
+const DATE_OR_WEEKDAY = /jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|sun|mon|tue|wed|thu|fri|sat|week|\d[/.\-\u2010-\u2013\u2212]\d|\d{4}/i;
+const TWO_DIGITS = /\d\d/;
+
+function timePossible(text: string): boolean {
+  return TIME_POSSIBLE.test(text) || (TWO_DIGITS.test(text) && DATE_OR_WEEKDAY.test(text));
+}
+
+/**
+ * Where a reading can start: chrono's results start at a digit, a month, weekday or
+ * ordinal name, a weekday's "this"/"last"/"past"/"next", "on"/"at"/"from" (which the
+ * reading drops when a space follows), or a comma or bracket before a weekday.
+ */
+const READING_START = new RegExp(
+  String.raw`\d|(?:on|at|from)(?!\s)|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|sun|mon|tue|wed|thu|fri|sat|week|this|last|past|next` +
+    String.raw`|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth` +
+    String.raw`|sixteenth|seventeenth|eighteenth|nineteenth|twent|thirt` +
+    String.raw`|[,(（]\s*(?:on\s*)?(?:(?:this|last|past|next)\s*)?(?:sun|mon|tue|wed|thu|fri|sat|week)`,
+  'i',
+);
+const LEADS_LIKE_TIME = /\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)/i;
+const TIME_TOKEN = /\d{1,2}(?:[:.h]\d{2}|[ \t]?[ap]\.?m\b)/gi;
+
+const DIGIT_GROUP = /\d+/g;
+const RANGE_BEFORE = 60;
+const RANGE_AFTER = 100;
+
+const RANGE_WORD = /\b(?:from|between)\s+\d/i;
+
+/**
+ * Cheap gate before chrono: a range needs two time-like tokens ("10:05 – 10:30",
+ * "9am to 10am"), or one with "from"/"between" before a number ("from 10 to 11 PM").
+ */
+function twoTimes(text: string): boolean {
+  TIME_TOKEN.lastIndex = 0;
+  if (!TIME_TOKEN.test(text)) return false;
+  if (TIME_TOKEN.test(text)) return true;
+  if (!RANGE_WORD.test(text)) return false;
+  DIGIT_GROUP.lastIndex = 0;
+  return DIGIT_GROUP.test(text) && DIGIT_GROUP.test(text);
 }
 
 /**
@@ -111,19 +213,30 @@ function timeItems(items: Item[]): TimeReading[] {
  */
 export function readLeadingTime(text: string, maxLead = 12): TimeReading | null {
   const lead = DECORATION.exec(text)?.[0].length ?? 0;
-  const items = collect(text, lead + maxLead + 120);
-  const first = items[0];
+  // Every time expression has a digit near its start, or opens with a month or weekday.
+  if (!LEADS_LIKE_TIME.test(text.slice(lead, lead + maxLead + 12))) return null;
+  // Nothing can start a reading early enough.
+  const start = READING_START.exec(text);
+  if (start === null || start.index > lead + maxLead) return null;
+  const limit = lead + maxLead + 80;
+  const orig = limit < text.length ? text.slice(0, limit) : text;
+  // The first reading decides: a time close enough to the start, or nothing.
+  const first = scan(orig, normalize(orig), (items) => items[0], lead + maxLead, true);
   if (first === undefined || first.kind !== 'time') return null;
   return first.reading.index - lead <= maxLead ? first.reading : null;
 }
 
 /** The first full date (year, month and day written) in a heading or line. */
 export function readDateOnly(text: string): CalendarDate | null {
-  for (const it of collect(text)) {
-    const d = it.kind === 'date' ? it : it.reading;
-    if (d.year !== null && d.month !== null && d.day !== null) return { year: d.year, month: d.month, day: d.day };
-  }
-  return null;
+  if (!HAS_DIGIT.test(text) || !FULL_DATE_POSSIBLE.test(text)) return null;
+  const found = scan(text, normalize(text), (items) => {
+    for (const it of items) {
+      const d = it.kind === 'date' ? it : it.reading;
+      if (d.year !== null && d.month !== null && d.day !== null) return { year: d.year, month: d.month, day: d.day };
+    }
+    return undefined;
+  }, text.length, false);
+  return found ?? null;
 }
 
 /**
@@ -131,16 +244,23 @@ export function readDateOnly(text: string): CalendarDate | null {
  * EAT on May 10, 2023"), with the date when one is written with it (or with its range).
  */
 export function readDateTime(text: string): TimeReading | null {
-  return timeItems(collect(text))[0] ?? null;
+  if (!HAS_DIGIT.test(text) || !timePossible(text)) return null;
+  return scan(text, normalize(text), firstTime, text.length, false) ?? null;
 }
 
 /** "from X to Y", "X – Y", "between X and Y": a date or zone written once applies to both. */
 export function readTimeRange(text: string): { start: TimeReading; end: TimeReading } | null {
-  for (const t of timeItems(collect(text))) {
-    if (t.end !== undefined) {
-      const { end, ...start } = t;
-      return { start, end };
-    }
-  }
-  return null;
+  if (!twoTimes(text)) return null;
+  // A range stands around its first time: chrono reads that window, not a long line.
+  TIME_TOKEN.lastIndex = 0;
+  const at = TIME_TOKEN.exec(text)?.index ?? 0;
+  const from = Math.max(0, at - RANGE_BEFORE);
+  const window = text.slice(from, at + RANGE_AFTER);
+  const t = scan(window, normalize(window), firstRange, window.length, false);
+  if (t === undefined) return null;
+  const { end, ...start } = t;
+  if (end === undefined) return null;
+  start.index += from;
+  end.index += from;
+  return { start, end };
 }

@@ -44,6 +44,16 @@ export interface DateReading {
 const RELATIVE_PARSERS = new Set(['ENTimeUnitWithinFormatParser', 'ENTimeUnitAgoFormatParser', 'ENTimeUnitLaterFormatParser']);
 const reader = chrono.strict.clone();
 reader.parsers = reader.parsers.filter((p) => !RELATIVE_PARSERS.has(p.constructor.name));
+// chrono's date-time and range mergers build their gap pattern anew for every pair of
+// results they compare; ours hand back the same pattern built once (no g or y flag, so
+// matching with it keeps no state). Copies, so chrono's shared instances stay untouched.
+reader.refiners = reader.refiners.map((r) => {
+  const name = r.constructor.name;
+  if (name !== 'ENMergeDateTimeRefiner' && name !== 'ENMergeDateRangeRefiner') return r;
+  const pattern = (r as unknown as { patternBetween(): RegExp }).patternBetween();
+  if (pattern.global || pattern.sticky) return r;
+  return Object.assign(Object.create(r) as typeof r, { patternBetween: () => pattern });
+});
 
 // A fixed reference keeps implied values (which we ignore) deterministic.
 const REFERENCE = new Date(Date.UTC(2000, 0, 1, 12));
@@ -65,31 +75,138 @@ const ISO_ZONE = /(Z|[+-]\d{2}(?::?\d{2})?)$/;
 const SLASH_DATE = /(\d{1,2})\/(\d{1,2})\/\d{2,4}/;
 const WEEKDAY_BEFORE_TIME = /\b(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|sday|urday)?\.?,?[ \t]+(?:at[ \t]+)?(?=\d{1,2}(?:[:.]\d\d|[ \t]*[ap]\.?m\b))/gi;
 const HOUR_WRITTEN = /(?<![\d:+-])(\d{1,2}):\d\d/;
+/** The article after a time ("10:05 a new deploy"): chrono would read it as "a.m." */
+const ARTICLE_AFTER_TIME = /(\d[:.]\d\d(?::\d\d)?[ \t]+)[aA](?=[ \t]+[A-Za-z])/g;
 
 /**
  * Same-length normalization, so indexes stay valid: odd spaces and minus signs become
  * plain; a meridiem after 13–23 h is blanked ("13:40PM"), and so is a weekday right
- * before a time ("Monday 10:00"): strict chrono drops such results altogether.
+ * before a time ("Monday 10:00"): strict chrono drops such results altogether. An
+ * article after a time is blanked too: "10:05 a new deploy" is not 10:05 a.m.
  */
 export function normalize(text: string): string {
   return normalizeMinus(text.replace(/[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]/g, ' '))
+    .replace(ARTICLE_AFTER_TIME, (_m, time: string) => `${time} `)
     .replace(REDUNDANT_MERIDIEM, (_m, h: string, min: string, sp: string, mer: string) => `${h}:${min}${sp}${' '.repeat(mer.length)}`)
     .replace(WEEKDAY_BEFORE_TIME, (m) => ' '.repeat(m.length));
 }
 
-export function parseChrono(norm: string, from: number, to: number): ParsedResult[] {
-  return reader
-    .parse(norm.slice(from, to), REFERENCE, { timezones: TIMEZONES })
-    .filter((r) => ![...r.tags()].some((t) => t.includes('TimeUnit') || t.includes('Relative')));
+// Each parser only where its pattern can match at all: a parser that finds nothing adds
+// nothing, so leaving it out changes no result, and saves its scan of the text. What each
+// pattern needs (chrono-node 2.10, strict English), as a bit of the text's FEATURES:
+const DIGIT = 1;
+const MONTH = 2;
+const WEEKDAY = 4;
+const YEAR_FIRST = 8; // "2024-03-02", "2024 Mar 2": four digits and a separator
+const ISO = 16; // "2024-03-…"
+const SLASH = 32; // "5/25", "10.05.2023", "10-05-2023"
+const SLASH_MONTH = 64; // "5/2024"
+const NEEDS: Readonly<Record<string, number>> = {
+  ENYearMonthDayParser: YEAR_FIRST,
+  ISOFormatParser: ISO,
+  SlashDateFormatParser: SLASH,
+  ENMonthNameLittleEndianParser: MONTH,
+  ENMonthNameMiddleEndianParser: MONTH,
+  ENWeekdayParser: WEEKDAY,
+  ENSlashMonthFormatParser: SLASH_MONTH,
+  ENTimeExpressionParser: DIGIT,
+  ENYearMonthNameParser: MONTH,
+};
+const NEED_BY_PARSER = reader.parsers.map((p) => {
+  const need = NEEDS[p.constructor.name];
+  if (need === undefined) throw new Error(`chrono-node: unexpected parser ${p.constructor.name}; review NEEDS in reading.ts`);
+  return need;
+});
+const HAS_DIGIT = /\d/;
+const HAS_MONTH = /jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec/i;
+const HAS_WEEKDAY = /sun|mon|tue|wed|thu|fri|sat|week/i;
+const HAS_FOUR_DIGITS = /\d{4}/;
+const HAS_YEAR_FIRST = /\d{4}[-.\/\s]/;
+const HAS_ISO = /\d{4}-\d/;
+const HAS_SLASH = /\d[/.-]\d/;
+const HAS_SLASH_MONTH = /\d\/\d/;
+
+function features(text: string): number {
+  let f = 0;
+  if (HAS_DIGIT.test(text)) {
+    f |= DIGIT;
+    if (HAS_FOUR_DIGITS.test(text)) {
+      if (HAS_YEAR_FIRST.test(text)) f |= YEAR_FIRST;
+      if (HAS_ISO.test(text)) f |= ISO;
+    }
+    if (HAS_SLASH.test(text)) {
+      f |= SLASH;
+      if (HAS_SLASH_MONTH.test(text)) f |= SLASH_MONTH;
+    }
+  }
+  if (HAS_MONTH.test(text)) f |= MONTH;
+  if (HAS_WEEKDAY.test(text)) f |= WEEKDAY;
+  return f;
 }
 
-function certainDate(r: ParsedResult, text: string): { year: number | null; month: number | null; day: number | null } {
+/** Readers with the parsers a set of features calls for, by that set (at most 2^7). */
+const subsets = new Map<number, chrono.Chrono | null>();
+
+function readerFor(text: string): chrono.Chrono | null {
+  const f = features(text);
+  let sub = subsets.get(f);
+  if (sub === undefined) {
+    const parsers = reader.parsers.filter((_, i) => (NEED_BY_PARSER[i]! & f) !== 0);
+    if (parsers.length === 0) sub = null;
+    else {
+      sub = reader.clone();
+      sub.parsers = parsers;
+    }
+    subsets.set(f, sub);
+  }
+  return sub;
+}
+
+// chrono's zone refiner copies the whole `timezones` option for every result followed by
+// a short word, then looks up only that word (upper-cased): giving it just the entries for
+// the words in the text (maximal runs of two to four letters) reads the same, for less.
+const ZONE_WORD = /(?<![A-Za-z])[A-Za-z]{2,4}(?![A-Za-z])/g;
+const NO_ZONES: Record<string, number> = {};
+const zoneSets = new Map<string, Record<string, number>>();
+
+function zonesFor(text: string): Record<string, number> {
+  let key = '';
+  ZONE_WORD.lastIndex = 0;
+  for (let m = ZONE_WORD.exec(text); m !== null; m = ZONE_WORD.exec(text)) {
+    const word = m[0].toUpperCase();
+    if (Object.hasOwn(TIMEZONES, word) && !key.split(' ').includes(word)) key = key === '' ? word : `${key} ${word}`;
+  }
+  if (key === '') return NO_ZONES;
+  let zones = zoneSets.get(key);
+  if (zones === undefined) {
+    zones = Object.fromEntries(key.split(' ').map((word) => [word, TIMEZONES[word]!]));
+    // Bounded: a handful of zones per text, and few distinct sets in practice.
+    if (zoneSets.size >= 256) zoneSets.clear();
+    zoneSets.set(key, zones);
+  }
+  return zones;
+}
+
+function isRelative(r: ParsedResult): boolean {
+  for (const t of r.tags()) if (t.includes('TimeUnit') || t.includes('Relative')) return true;
+  return false;
+}
+
+export function parseChrono(norm: string, from: number, to: number): ParsedResult[] {
+  const text = norm.slice(from, to);
+  // No parser can match: chrono would return nothing (its refiners only refine results).
+  const sub = readerFor(text);
+  if (sub === null) return [];
+  return sub.parse(text, REFERENCE, { timezones: zonesFor(text) }).filter((r) => !isRelative(r));
+}
+
+function certainDate(r: ParsedResult, text: string, tags: ReadonlySet<string> | null = null): { year: number | null; month: number | null; day: number | null } {
   const s = r.start;
   const month = s.isCertain('month') ? s.get('month') : null;
   const day = month !== null && s.isCertain('day') ? s.get('day') : null;
   const year = day !== null && s.isCertain('year') ? s.get('year') : null;
   const slash = SLASH_DATE.exec(text);
-  if (slash && r.tags().has('parser/SlashDateFormatParser')) {
+  if (slash && (tags ?? r.tags()).has('parser/SlashDateFormatParser')) {
     const a = Number(slash[1]);
     const b = Number(slash[2]);
     if (a <= 12 && b <= 12 && a !== b) return { year: null, month: null, day: null };
@@ -98,12 +215,11 @@ function certainDate(r: ParsedResult, text: string): { year: number | null; mont
 }
 
 function acceptZoneToken(token: string): Zone | null {
-  const zone = parseZone(token);
-  if (zone === null || /^[ap]\.?m\.?$/i.test(token)) return null;
-  const alphabetic = /^[A-Za-z]+$/.test(token);
-  const utcLike = /^(?:utc|gmt)$/i.test(token);
-  if (alphabetic && !utcLike && token !== token.toUpperCase()) return null;
-  return zone;
+  // Cheap refusals first: abbreviations count in capitals only (UTC/GMT in any case), and
+  // a meridiem is not a zone.
+  if (/^[A-Za-z]+$/.test(token) && token !== token.toUpperCase() && !/^(?:utc|gmt)$/i.test(token)) return null;
+  if (/^[ap]\.?m\.?$/i.test(token)) return null;
+  return parseZone(token);
 }
 
 /** The last zone written in a time expression, with where it stands. */
@@ -113,7 +229,8 @@ function findZone(text: string, iso: boolean): Zone | null {
     return m?.[1] === undefined ? null : parseZone(m[1]);
   }
   let found: Zone | null = null;
-  for (const m of text.matchAll(ZONE_TOKEN)) {
+  ZONE_TOKEN.lastIndex = 0;
+  for (let m = ZONE_TOKEN.exec(text); m !== null; m = ZONE_TOKEN.exec(text)) {
     const zone = acceptZoneToken(m[0]);
     if (zone !== null) found = zone;
   }
@@ -128,7 +245,8 @@ export function toReading(r: ParsedResult, base: number, norm: string, orig: str
   const prefix = PREFIX_WORDS.exec(norm.slice(start, end));
   if (prefix) start += prefix[0].length;
 
-  const iso = r.tags().has('parser/ISOFormatParser');
+  const tags = r.tags();
+  const iso = tags.has('parser/ISOFormatParser');
   let zone = findZone(norm.slice(start, end), iso);
   if (zone === null && r.start.isCertain('timezoneOffset') && !iso) {
     // chrono took a word we do not accept as a zone ("10:00 eat lunch"): give it back.
@@ -159,7 +277,7 @@ export function toReading(r: ParsedResult, base: number, norm: string, orig: str
     index: start,
     length: end - start,
     text: orig.slice(start, end),
-    ...certainDate(r, text),
+    ...certainDate(r, text, tags),
     hour,
     minute: r.start.get('minute') ?? 0,
     second: r.start.isCertain('second') ? (r.start.get('second') ?? 0) : 0,

@@ -1,11 +1,10 @@
 // Turning readings into instants the way a reader of a timeline would: a zone declared
 // once applies to the rest, a time without a date follows the entry before it, and
 // midnight or a missing AM/PM is settled by whichever reading lands nearest in time.
-import { DateTime, FixedOffsetZone } from 'luxon';
 import type { ResolvedTime } from '../model.ts';
 import type { CalendarDate, TimeReading } from './reading.ts';
 import type { Zone, WallTime } from './zones.ts';
-import { isUtcZone } from './zones.ts';
+import { isUtcZone, offsetAt, offsetAtInstant } from './zones.ts';
 
 export interface ResolverOptions {
   /** The zone declared for the document, or null. */
@@ -26,13 +25,17 @@ interface Previous {
 }
 
 interface Candidate {
-  dt: DateTime;
+  /** The wall time read as UTC (what the clock on the wall showed). */
   wallMs: number;
+  /** The instant: the wall time less the zone's offset. */
+  epochMs: number;
+  offset: number;
 }
 
 // With no date known anywhere, times are placed on this day; their iso is the time of
 // day alone ("10:05:00", "10:05:00Z") and a midnight rollover still adds a day to epochMs.
 const PLACEHOLDER: CalendarDate = { year: 1970, month: 1, day: 1 };
+const MINUTE = 60_000;
 
 export class TimeResolver {
   private readonly initialZone: Zone | null;
@@ -40,7 +43,10 @@ export class TimeResolver {
   private readonly anchor: CalendarDate | null;
   private readonly twelveHour: boolean;
   private headingDate: CalendarDate | null = null;
+  private dayShift = 0;
   private previous: Previous | null = null;
+  /** Whether `previous` is the incident start rather than an entry. */
+  private seeded = false;
 
   constructor(options: ResolverOptions) {
     this.initialZone = options.zone;
@@ -59,8 +65,35 @@ export class TimeResolver {
     this.headingDate = date;
   }
 
+  /**
+   * A day counter ("Day 2" after "Day 1"): the next entry without a date lands this many
+   * calendar days after the entry before it, whatever its time of day.
+   */
+  advanceDays(days: number): void {
+    this.dayShift = days;
+  }
+
+  /**
+   * The incident's start stands before the first entry: a first entry at 00:10 after a
+   * start at 23:30 is the next day, one at 23:50 before a start at 01:00 the day before.
+   */
+  seed(start: ResolvedTime): void {
+    if (this.previous !== null || !hasDate(start)) return;
+    const wallMs = start.epochMs + (start.offsetMinutes ?? 0) * MINUTE;
+    const wall = new Date(wallMs);
+    this.previous = {
+      date: { year: wall.getUTCFullYear(), month: wall.getUTCMonth() + 1, day: wall.getUTCDate() },
+      dateKnown: true,
+      zone: start.offsetMinutes === null ? null : this.zone,
+      epochMs: start.epochMs,
+      wallMs,
+    };
+    this.seeded = true;
+  }
+
   /** Forgets the previous entry, a pending heading date and any inherited zone. */
   reset(): void {
+    this.seeded = false;
     this.previous = null;
     this.headingDate = null;
     this.zone = this.initialZone;
@@ -73,30 +106,33 @@ export class TimeResolver {
 
     const { dates, dateGiven, dateKnown } = this.candidateDates(reading, zone);
     this.headingDate = null;
+    this.dayShift = 0;
     const candidates: Candidate[] = [];
     for (const date of dates) {
       for (const hour of this.candidateHours(reading)) {
-        const wall: WallTime = { ...date, hour, minute: reading.minute, second: reading.second };
-        const dt = DateTime.fromObject(wall, { zone: luxonZone(zone) });
-        if (!dt.isValid) continue;
-        candidates.push({ dt, wallMs: DateTime.fromObject(wall, { zone: 'utc' }).toMillis() });
+        const wall: WallTime = { year: date.year, month: date.month, day: date.day, hour, minute: reading.minute, second: reading.second };
+        const wallMs = wallClock(wall);
+        if (wallMs === null) continue;
+        const offset = zone === null ? 0 : offsetAt(zone, wall);
+        candidates.push({ wallMs, epochMs: wallMs - offset * MINUTE, offset });
       }
     }
     const chosen = this.nearest(candidates, zone);
     if (chosen === null) return null;
 
-    const { dt } = chosen;
+    const wall = new Date(chosen.wallMs);
+    this.seeded = false;
     this.previous = {
-      date: { year: dt.year, month: dt.month, day: dt.day },
+      date: { year: wall.getUTCFullYear(), month: wall.getUTCMonth() + 1, day: wall.getUTCDate() },
       dateKnown,
       zone,
-      epochMs: dt.toMillis(),
+      epochMs: chosen.epochMs,
       wallMs: chosen.wallMs,
     };
     return {
-      iso: formatIso(dt, zone, dateKnown),
-      epochMs: dt.toMillis(),
-      offsetMinutes: zone === null ? null : dt.offset,
+      iso: formatWall(chosen.wallMs, dateKnown) + (zone === null ? '' : formatOffset(chosen.offset, isUtcZone(zone))),
+      epochMs: chosen.epochMs,
+      offsetMinutes: zone === null ? null : chosen.offset,
       dateGiven,
       zoneGiven,
     };
@@ -112,7 +148,10 @@ export class TimeResolver {
     const prev = this.previous;
     if (prev !== null) {
       const base = previousDateIn(prev, zone);
-      return { dates: [base, addDays(base, 1)], dateGiven: false, dateKnown: prev.dateKnown };
+      if (this.dayShift > 0) return { dates: [addDays(base, this.dayShift)], dateGiven: false, dateKnown: prev.dateKnown };
+      const dates = [base, addDays(base, 1)];
+      if (this.seeded) dates.push(addDays(base, -1));
+      return { dates, dateGiven: false, dateKnown: prev.dateKnown };
     }
     if (this.anchor !== null) return { dates: [this.anchor], dateGiven: false, dateKnown: true };
     return { dates: [PLACEHOLDER], dateGiven: false, dateKnown: false };
@@ -134,7 +173,7 @@ export class TimeResolver {
     let bestDistance = Infinity;
     let bestAt = -Infinity;
     for (const c of candidates) {
-      const at = byInstant ? c.dt.toMillis() : c.wallMs;
+      const at = byInstant ? c.epochMs : c.wallMs;
       const distance = Math.abs(at - ref);
       if (distance < bestDistance || (distance === bestDistance && at > bestAt)) {
         best = c;
@@ -146,29 +185,35 @@ export class TimeResolver {
   }
 }
 
-function luxonZone(zone: Zone | null): string | FixedOffsetZone {
-  if (zone === null) return 'utc';
-  if (zone.fixedOffset !== null) return FixedOffsetZone.instance(zone.fixedOffset);
-  return zone.iana ?? 'utc';
+/** Milliseconds of a wall time read as UTC, or null for an impossible date (Feb 30). */
+function wallClock(wall: WallTime): number | null {
+  const ms = Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute, wall.second);
+  const check = new Date(ms);
+  if (check.getUTCDate() !== wall.day || check.getUTCMonth() !== wall.month - 1 || Number.isNaN(ms)) return null;
+  return ms;
 }
 
 /** The previous entry's date as seen in the new entry's zone (when both zones are known). */
 function previousDateIn(prev: Previous, zone: Zone | null): CalendarDate {
   if (zone === null || prev.zone === null) return prev.date;
-  const local = DateTime.fromMillis(prev.epochMs, { zone: luxonZone(zone) });
-  return { year: local.year, month: local.month, day: local.day };
+  const local = new Date(prev.epochMs + offsetAtInstant(zone, prev.epochMs) * MINUTE);
+  return { year: local.getUTCFullYear(), month: local.getUTCMonth() + 1, day: local.getUTCDate() };
 }
 
 function addDays(date: CalendarDate, days: number): CalendarDate {
-  const d = DateTime.fromObject(date, { zone: 'utc' }).plus({ days });
-  return { year: d.year, month: d.month, day: d.day };
+  const d = new Date(Date.UTC(date.year, date.month - 1, date.day + days));
+  return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() };
+}
+
+/** "2024-03-02T14:54:00", or "14:54:00" when no date is known. */
+function formatWall(wallMs: number, withDate: boolean): string {
+  const iso = new Date(wallMs).toISOString(); // 2024-03-02T14:54:00.000Z
+  return withDate ? iso.slice(0, 19) : iso.slice(11, 19);
 }
 
 /** ISO 8601: "2024-03-02T14:54:00Z", "…+03:00", no offset when no zone, no date when none is known. */
-export function formatIso(dt: DateTime, zone: Zone | null, withDate: boolean): string {
-  const body = dt.toFormat(withDate ? "yyyy-MM-dd'T'HH:mm:ss" : 'HH:mm:ss');
-  if (zone === null) return body;
-  return body + formatOffset(dt.offset, isUtcZone(zone));
+export function formatIso(wallMs: number, offset: number, zone: Zone | null, withDate: boolean): string {
+  return formatWall(wallMs, withDate) + (zone === null ? '' : formatOffset(offset, isUtcZone(zone)));
 }
 
 /** "+03:00", "-04:00", or "Z" when utc is true and the offset is zero. */

@@ -134,6 +134,13 @@ function parseOffset(m: RegExpExecArray): Zone | null {
   return { name, fixedOffset: sign * (hours * 60 + minutes), iana: null };
 }
 
+/** The offset in minutes at an instant in the zone (DST-correct for IANA zones). */
+export function offsetAtInstant(zone: Zone, epochMs: number): number {
+  if (zone.fixedOffset !== null) return zone.fixedOffset;
+  if (zone.iana === null) return 0;
+  return DateTime.fromMillis(epochMs, { zone: zone.iana }).offset;
+}
+
 /** The offset in minutes at a local wall time in the zone (DST-correct for IANA zones). */
 export function offsetAt(zone: Zone, wall: WallTime): number {
   if (zone.fixedOffset !== null) return zone.fixedOffset;
@@ -150,8 +157,9 @@ export function isUtcZone(zone: Zone): boolean {
 // longest prefix that parses ("Eastern Time (EDT)" → "Eastern Time").
 const ZONE_WORDS = String.raw`([^\s()\[\],;:]+(?:[ \t]+[^\s()\[\],;:]+){0,3})(?:[ \t]*\(([^()\n]{1,20})\))?`;
 const DECLARATIONS: readonly RegExp[] = [
-  // "(all times UTC)", "All times are in EAT", "all times listed in PDT", "All timestamps are UTC"
-  new RegExp(String.raw`\ball[ \t]+(?:times?|timestamps?)[ \t]+(?:(?:are|is|listed|given|shown|stated|expressed|reported|referenced|displayed|quoted|below|above)[ \t]+)*(?:in[ \t]+)?(?:the[ \t]+)?` + ZONE_WORDS, 'im'),
+  // "(all times UTC)", "All times are in EAT", "all times listed in PDT", "All timestamps are UTC",
+  // "All times in this report are in PDT"
+  new RegExp(String.raw`\ball[ \t]+(?:times?|timestamps?)[ \t]+(?:(?:in|of|for|throughout)[ \t]+(?:this|the)[ \t]+(?:document|report|post-?mortem|timeline|write-?up|page|doc)[ \t]+)?(?:(?:are|is|listed|given|shown|stated|expressed|reported|referenced|displayed|quoted|below|above)[ \t]+)*(?:in[ \t]+)?(?:the[ \t]+)?` + ZONE_WORDS, 'im'),
   // "Times are Eastern Time (EDT)", "Times in UTC", "Timestamps are in UTC"
   new RegExp(String.raw`(?:^|[(\[.;]\s*)(?:times|timestamps)[ \t]+(?:(?:are|listed|given|shown|stated|expressed|reported|referenced|displayed|quoted)[ \t]+)*(?:in[ \t]+)?(?:the[ \t]+)?` + ZONE_WORDS, 'im'),
   // "Timezone: Europe/Berlin", "Time zone - CET", "TZ = UTC"
