@@ -7,8 +7,9 @@ import { completeFromTimeline, readIncident } from './incident.ts';
 import type { Postmortem, SectionKind } from './model.ts';
 import { parseMarkdown } from './parse.ts';
 import { detectSections, type DetectedStructure } from './sections/detect.ts';
+import { splitHeadingLines } from './sections/split-lines.ts';
 import { inlineLines, lineStarts } from './text.ts';
-import { extractTimeline } from './timeline.ts';
+import { readTimeline } from './timeline.ts';
 import { findZoneDeclaration, parseZone, type Zone } from './time/index.ts';
 
 export interface ModelOptions {
@@ -28,35 +29,39 @@ export interface Parsed {
 export function buildModel(filePath: string, source: string, options: ModelOptions = {}): Parsed {
   const tree = parseMarkdown(source);
   const starts = lineStarts(source);
+  splitHeadingLines(tree, source, starts, options.sectionAliases);
   const frontmatter = readFrontmatter(tree);
   const fm = frontmatter.data;
   const structure = detectSections(tree, source, options.sectionAliases);
 
-  const declared = firstZone([
+  const documentZone = firstZone([
     typeof fm?.['timezone'] === 'string' ? fm['timezone'] : null,
     declarationIn(structure.preamble),
     ...structure.blocks.filter((b) => b.section.kind === 'summary').map((b) => declarationIn(b.nodes)),
-    options.defaultZone ?? null,
   ]);
+  const declared = documentZone ?? firstZone([options.defaultZone ?? null]);
   const incident = readIncident({
     frontmatter: fm,
     preamble: structure.preamble,
     blocks: structure.blocks,
     zone: declared?.zone ?? null,
     zoneName: declared?.name ?? null,
+    zoneIsDefault: documentZone === null,
   });
-  const timeline = extractTimeline(structure.blocks, {
+  const { entries: timeline, declaredZone: timelineZone } = readTimeline(structure.blocks, {
     source,
     lineStarts: starts,
     zone: incident.zone,
     anchor: incident.anchor,
+    start: incident.window.start,
   });
   completeFromTimeline(incident.window, timeline);
-  // The zone's name as the document declares it ("PST") rather than the offset the start
-  // happened to be written with ("-08:00").
-  if (!fm?.['timezone']) {
-    const named = structure.blocks.map((b) => findZoneDeclaration(b.section.heading)).find((z) => z !== null);
-    if (named && (!incident.window.timezone || /^[+-]\d/.test(incident.window.timezone))) incident.window.timezone = named;
+  // The zone's name as the document declares it in its timeline ("PST", "Time (UTC)")
+  // rather than the offset the start happened to be written with ("-08:00") or the
+  // configuration's default.
+  if (documentZone === null && timelineZone !== null) {
+    const current = incident.window.timezone;
+    if (current === null || incident.zoneIsDefault || /^[+-]\d/.test(current)) incident.window.timezone = timelineZone;
   }
   if (frontmatter.raw !== null && frontmatter.span) {
     const keyLine = (key: string): number | null => frontmatterKeyLine(frontmatter.raw!, frontmatter.span!.start.line, key);

@@ -2,7 +2,7 @@
 // duplicate keys are errors, and alias expansion is bounded (a "billion laughs" block
 // becomes an error, not an out-of-memory).
 import type { Root } from 'mdast';
-import { parseDocument } from 'yaml';
+import { LineCounter, parseDocument } from 'yaml';
 import type { FrontmatterInfo } from './model.ts';
 
 const MAX_ALIAS_COUNT = 100;
@@ -22,13 +22,15 @@ export function readFrontmatter(tree: Root): FrontmatterInfo {
   const firstLine = start.line + 1;
   const errors: FrontmatterInfo['errors'] = [];
   let data: Record<string, unknown> | null = null;
-  const doc = parseDocument(raw, { uniqueKeys: true, prettyErrors: false, strict: true });
+  // Error positions come from the line counter: `error.linePos` is only set with prettyErrors.
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(raw, { uniqueKeys: true, prettyErrors: false, strict: true, lineCounter });
   for (const error of doc.errors) {
-    const pos = error.linePos?.[0];
+    const pos = lineCounter.linePos(error.pos[0]);
     errors.push({
       message: firstSentence(error.message),
-      line: pos ? firstLine + pos.line - 1 : firstLine,
-      column: pos ? pos.col : 1,
+      line: firstLine + pos.line - 1,
+      column: pos.col,
     });
   }
   if (errors.length === 0) {

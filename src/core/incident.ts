@@ -10,6 +10,7 @@ import {
   parseDuration,
   readDateOnly,
   readDateTime,
+  readLeadingTime,
   readTimeRange,
   type CalendarDate,
   type TimeReading,
@@ -19,8 +20,19 @@ import {
 const START = /^\W*(?:incident\s+|outage\s+|impact\s+|downtime\s+)?(?:start(?:ed|s)?|began|begin(?:ning)?)(?:\s+(?:time|at|on|date))?\s*[:\-–—]\s*(.+)$/i;
 const END = /^\W*(?:incident\s+|outage\s+|impact\s+|downtime\s+)?(?:end(?:ed|s)?|resolved|recovered|restored|mitigated)(?:\s+(?:time|at|on|date))?\s*[:\-–—]\s*(.+)$/i;
 const DURATION = /^\W*(?:total\s+|outage\s+|incident\s+|downtime\s+)?(?:duration|downtime|time\s+to\s+resolve)\b\W*(.*)$/i;
+/** Between two statements of one line: "Start: 10:00. End: 11:00", "Start: 10:00 · Duration: 1h". */
+const STATEMENT_BREAK = /(?<=[.;,|·])\s+(?=(?:incident\s+|outage\s+|impact\s+|downtime\s+|total\s+)?(?:start(?:ed|s)?|began|begin(?:ning)?|end(?:ed|s)?|resolved|recovered|restored|mitigated|duration|downtime)(?:\s+(?:time|at|on|date))?\s*[:\-–—])/gi;
+const DATE_LINE = /^\W*(?:incident\s+|outage\s+)?date(?:\s+of\s+(?:the\s+)?(?:incident|outage))?\s*[:\-–—]\s*(.+)$/i;
 const DETECTED = /\b(detect|alert|paged?\b|notic|report|fired|triggered|spotted|observ)/i;
 const RESOLVED = /\b(resolv|restor|recover|mitigat|back to normal|fully operational)/i;
+
+/** Prose statements: "started at 08:30 AM", "was resolved by 12:45 PM West African Time". */
+const PROSE_START = /\b(?:start(?:ed|ing|s)?|began|begin(?:ning)?|occurred|kicked\s+off)\s+(?:at|around|from|on|by)\s+/i;
+const PROSE_END = /\b(?:end(?:ed|ing|s)?|resolved|restored|recovered|fixed|mitigated|concluded)\s+(?:at|by|around|on)\s+/i;
+/** A line outside the summary that may still state the window as a range. */
+const WINDOW_CONTEXT = /\b(?:duration|outage|downtime|lasted|occurred|incident)\b/i;
+const WINDOW_HEADING = /\b(?:duration|when|date|time\s*frame|window)\b/i;
+const PROSE_WINDOW = 80;
 
 /** Sections whose statements may give the window. */
 const STATING = new Set(['summary', 'impact', 'other']);
@@ -32,6 +44,11 @@ export interface IncidentInput {
   /** The zone declared before the summary (frontmatter or configuration). */
   zone: Zone | null;
   zoneName: string | null;
+  /**
+   * True when `zone` is only the configuration's default: a zone the document writes
+   * with its start or end then takes its place.
+   */
+  zoneIsDefault?: boolean;
 }
 
 export interface IncidentReading {
@@ -40,11 +57,15 @@ export interface IncidentReading {
   zone: Zone | null;
   /** The calendar date time-only timeline entries start from. */
   anchor: CalendarDate | null;
+  /** Whether the zone in effect is still only the configuration's default. */
+  zoneIsDefault: boolean;
 }
 
 export function readIncident(input: IncidentInput): IncidentReading {
   const fm = input.frontmatter ?? {};
-  const fmDate = typeof fm['date'] === 'string' ? readDateOnly(fm['date']) : null;
+  const lines = [...statementLines(input)];
+  // The document's date: the frontmatter's, else a "Date: March 2, 2024" line in the header.
+  const fmDate = (typeof fm['date'] === 'string' ? readDateOnly(fm['date']) : null) ?? statedDate(lines);
   const resolver = new TimeResolver({ zone: input.zone, anchor: fmDate, twelveHourDocument: false });
   const window: IncidentWindow = {
     start: null,
@@ -59,11 +80,14 @@ export function readIncident(input: IncidentInput): IncidentReading {
     resolved: null,
   };
   let zone = input.zone;
+  let zoneIsDefault = zone !== null && input.zoneIsDefault === true;
   const take = (reading: TimeReading | null): ResolvedTime | null => {
     if (!reading) return null;
-    if (reading.zone && !zone) {
+    if (reading.zone && (!zone || zoneIsDefault)) {
       zone = reading.zone;
+      zoneIsDefault = false;
       window.timezone = reading.zone.name;
+      resolver.setZone(zone);
     }
     return resolver.resolve(reading);
   };
@@ -74,41 +98,58 @@ export function readIncident(input: IncidentInput): IncidentReading {
   window.end = take(frontmatterTime(fm['incident_end']));
   if (window.end) window.endLine = fmLine;
 
-  for (const line of statementLines(input)) {
-    const text = line.text;
-    if (!window.start) {
-      const match = START.exec(text);
-      const time = match ? take(readDateTime(match[1]!)) : null;
-      if (time) {
-        window.start = time;
-        window.startLine = line.line;
-        continue;
+  for (const line of lines) {
+    // "Start: 10:00. End: 11:00.": each statement of a line on its own.
+    for (const text of statements(line.text)) {
+      if (!window.start) {
+        const match = START.exec(text);
+        const time = match ? take(dated(readDateTime(match[1]!), text)) : null;
+        if (time) {
+          window.start = time;
+          window.startLine = line.line;
+          continue;
+        }
       }
-    }
-    if (!window.end) {
-      const match = END.exec(text);
-      const time = match ? take(readDateTime(match[1]!)) : null;
-      if (time) {
-        window.end = time;
-        window.endLine = line.line;
-        continue;
+      if (!window.end) {
+        const match = END.exec(text);
+        const time = match ? take(dated(readDateTime(match[1]!), text)) : null;
+        if (time) {
+          window.end = time;
+          window.endLine = line.line;
+          continue;
+        }
       }
-    }
-    const duration = DURATION.exec(text);
-    if (duration && window.statedDurationMinutes === null) {
-      const parsed = parseDuration(duration[1]!);
-      if (parsed) {
-        window.statedDurationMinutes = parsed.minutes;
-        window.statedDurationText = parsed.text;
-        window.statedDurationLine = line.line;
+      const duration = DURATION.exec(text);
+      if (duration && window.statedDurationMinutes === null) {
+        const parsed = parseDuration(duration[1]!);
+        if (parsed) {
+          window.statedDurationMinutes = parsed.minutes;
+          window.statedDurationText = parsed.text;
+          window.statedDurationLine = line.line;
+        }
       }
-    }
-    if (!window.start && !window.end) {
-      const range = readTimeRange(text);
-      if (range) {
-        window.start = take(range.start);
-        window.end = take(range.end);
-        window.startLine = window.endLine = line.line;
+      if (!window.start && !window.end && (line.inSummary || WINDOW_CONTEXT.test(text))) {
+        const range = readTimeRange(text);
+        if (range) {
+          window.start = take(dated(range.start, text));
+          window.end = take(range.end);
+          window.startLine = window.endLine = line.line;
+          continue;
+        }
+      }
+      if (line.inSummary && !window.end) {
+        let start = window.start ? null : dated(after(PROSE_START, text), text);
+        const end = dated(after(PROSE_END, text), text);
+        // A zone written once in the sentence ("… by 10:15 AM UTC") is the start's too.
+        if (start && end?.zone && !start.zone) start = { ...start, zone: end.zone };
+        if (start) {
+          window.start = take(start);
+          window.startLine = line.line;
+        }
+        if (end && window.start) {
+          window.end = take(end);
+          window.endLine = line.line;
+        }
       }
     }
   }
@@ -123,7 +164,36 @@ export function readIncident(input: IncidentInput): IncidentReading {
   window.detected = take(frontmatterTime(fm['detected']));
   window.resolved = take(frontmatterTime(fm['resolved']));
   const anchor = window.start ? dateOf(window.start) : fmDate;
-  return { window, zone, anchor };
+  return { window, zone, anchor, zoneIsDefault };
+}
+
+/** The time written right after a phrase such as "started at". */
+function after(phrase: RegExp, text: string): TimeReading | null {
+  const match = phrase.exec(text);
+  if (!match) return null;
+  const from = match.index + match[0].length;
+  return readLeadingTime(text.slice(from, from + PROSE_WINDOW), 0);
+}
+
+/** A time without a date takes the date its statement gives elsewhere ("On May 2, 2024, … from 10:00 to 11:00"). */
+function dated(reading: TimeReading | null, text: string): TimeReading | null {
+  if (reading === null || reading.month !== null) return reading;
+  const date = readDateOnly(text);
+  return date ? { ...reading, ...date } : reading;
+}
+
+function statements(text: string): string[] {
+  STATEMENT_BREAK.lastIndex = 0;
+  return STATEMENT_BREAK.test(text) ? text.split(STATEMENT_BREAK) : [text];
+}
+
+function statedDate(lines: readonly TextLine[]): CalendarDate | null {
+  for (const line of lines) {
+    const match = DATE_LINE.exec(line.text);
+    const date = match ? readDateOnly(match[1]!) : null;
+    if (date) return date;
+  }
+  return null;
 }
 
 /** Fill detection and resolution from the timeline where frontmatter did not give them. */
@@ -149,24 +219,30 @@ function frontmatterTime(value: unknown): TimeReading | null {
   return readDateTime(value);
 }
 
-function* statementLines(input: IncidentInput): Generator<TextLine> {
-  yield* blockLines(input.preamble);
+/** Lines that may state the window; a bare time range counts only in the summary. */
+function* statementLines(input: IncidentInput): Generator<TextLine & { inSummary: boolean }> {
+  for (const line of blockLines(input.preamble)) yield { ...line, inSummary: true };
   for (const block of input.blocks) {
     if (!STATING.has(block.section.kind)) continue;
-    yield* blockLines(block.nodes, block.headingLines);
+    const inSummary = block.section.kind === 'summary' || (block.section.kind === 'other' && WINDOW_HEADING.test(block.section.heading));
+    for (const line of blockLines(block.nodes, block.headingLines)) yield { ...line, inSummary };
   }
 }
 
+/**
+ * Lines of paragraphs, list items at any depth ("- Duration:" with "- Start Time: …" under
+ * it), blockquotes and table rows. An explicit stack: nesting depth is the author's.
+ */
 function* blockLines(nodes: readonly RootContent[], skipFirst = 0): Generator<TextLine> {
-  for (let index = 0; index < nodes.length; index++) {
-    const node = nodes[index]!;
+  const stack: { node: RootContent; skip: number }[] = [];
+  for (let index = nodes.length - 1; index >= 0; index--) stack.push({ node: nodes[index]!, skip: index === 0 ? skipFirst : 0 });
+  while (stack.length > 0) {
+    const { node, skip } = stack.pop()!;
     if (node.type === 'paragraph') {
-      yield* inlineLines(node.children, node.position?.start.line ?? 1).slice(index === 0 ? skipFirst : 0);
-    } else if (node.type === 'list') {
-      for (const item of node.children) {
-        const first = item.children[0];
-        if (first?.type === 'paragraph') yield* inlineLines(first.children, first.position?.start.line ?? 1);
-      }
+      yield* inlineLines(node.children, node.position?.start.line ?? 1).slice(skip);
+    } else if (node.type === 'list' || node.type === 'listItem' || node.type === 'blockquote') {
+      const children = node.children as RootContent[];
+      for (let i = children.length - 1; i >= 0; i--) stack.push({ node: children[i]!, skip: 0 });
     } else if (node.type === 'table') {
       for (const row of node.children) {
         yield { text: row.children.map((cell) => plainText(cell).trim()).join(': '), line: row.position?.start.line ?? 1 };

@@ -47,13 +47,22 @@ export function inlineLines(children: readonly PhrasingContent[], startLine: num
   return lines;
 }
 
-/** The whole text of a node, markup removed (like mdast-util-to-string, joined lines). */
+/** Containers whose children are blocks (or cells): their texts are separated, not glued. */
+const BLOCK_CONTAINERS = new Set(['root', 'blockquote', 'list', 'listItem', 'table', 'tableRow', 'footnoteDefinition']);
+
+/**
+ * The whole text of a node, markup removed (like mdast-util-to-string), with a line break
+ * between blocks: an item's paragraph and its sub-list are not glued ("OPS-7" + "at 80%").
+ */
 export function plainText(node: Nodes): string {
   if ('value' in node && typeof node.value === 'string') return node.type === 'html' ? '' : node.value;
   if (node.type === 'image') return node.alt ?? '';
   if ('children' in node) {
+    const separator = BLOCK_CONTAINERS.has(node.type) ? '\n' : '';
     let out = '';
-    for (const child of node.children) out += plainText(child as Nodes);
+    node.children.forEach((child, index) => {
+      out += (index > 0 ? separator : '') + plainText(child as Nodes);
+    });
     return out;
   }
   return '';
@@ -70,13 +79,16 @@ export function lineStarts(source: string): number[] {
   return starts;
 }
 
-/** 1-based column where `needle` stands on `line`, or the line's first non-blank column. */
-export function columnOf(source: string, starts: readonly number[], line: number, needle: string): number {
+/**
+ * 1-based column where `needle` stands on `line`, or the line's first non-blank column.
+ * `from` (an offset on that line) starts the search later: the second "10:05" of a line.
+ */
+export function columnOf(source: string, starts: readonly number[], line: number, needle: string, from?: number): number {
   const begin = starts[line - 1] ?? 0;
   const end = starts[line] ?? source.length;
   const probe = needle.slice(0, 24);
   if (probe) {
-    const found = source.indexOf(probe, begin);
+    const found = source.indexOf(probe, from !== undefined && from > begin ? from : begin);
     if (found !== -1 && found < end) return found - begin + 1;
   }
   let offset = begin;

@@ -3,7 +3,7 @@
 // between them, then resolved to instants in a second pass (whether the document writes
 // a 12-hour clock is only known once every time has been read).
 import type { List, ListItem, Paragraph, RootContent, Table, TableRow } from 'mdast';
-import type { TimelineEntry } from './model.ts';
+import type { ResolvedTime, TimelineEntry } from './model.ts';
 import type { SectionBlock } from './sections/detect.ts';
 import { columnOf, inlineLines, plainText, type TextLine } from './text.ts';
 import {
@@ -21,6 +21,7 @@ import {
 type Event =
   | { type: 'entry'; entry: TimelineEntry; reading: TimeReading | null }
   | { type: 'date'; date: CalendarDate }
+  | { type: 'day'; day: number }
   | { type: 'zone'; zone: Zone };
 
 export interface TimelineContext {
@@ -30,27 +31,55 @@ export interface TimelineContext {
   zone: Zone | null;
   /** The date time-only entries take when nothing nearer gives one (the incident start). */
   anchor: CalendarDate | null;
+  /** The incident's start, which stands before the first entry for midnight rollover. */
+  start?: ResolvedTime | null;
 }
 
 const SEPARATOR = /^[\s:\-–—|)\]*.,>~]+/;
+const APPROXIMATE = /^\(\s*(?:approx(?:\.|imately)?|est(?:\.|imated)?|about|around|circa|ca\.)\s*\)/i;
 /** Where a second entry starts inside a line: after a sentence ends, a time follows. */
 const RUN_ON = /[.!?;]\s+(?=\d{1,2}[:.]\d{2}|\d{4}-\d{2}-\d{2})/g;
+const RUN_ON_LOOKAHEAD = 160;
+/** A label line ends with a colon: "Detection time:", "Events of May 24, 2020:". */
+const LABEL_END = /[:：]\s*$/;
+/** A day counter label or heading: "Day 2", "Day 2:", "Day 2 — recovery". */
+const DAY_LABEL = /^\W*day\s+(\d{1,3})\b/i;
 const TIME_HEADER = /\b(time|timestamp|when|clock|hour|utc|gmt)\b/i;
-const DATE_HEADER = /\b(date|day)\b/i;
+const DATE_HEADER = /\bdate\b/i;
+const DAY_HEADER = /\bday\b/i;
+/** "Issue Detected: May 10, 2023, 08:00 AM": a short label, then the time. */
+const LABEL_PREFIX = /^([^:\d]{2,40}?)[:：]\s+(?=\S)/;
+
+export interface TimelineReading {
+  entries: TimelineEntry[];
+  /** The first zone the timeline declares (heading, label line, table header), by name. */
+  declaredZone: string | null;
+}
 
 export function extractTimeline(blocks: readonly SectionBlock[], context: TimelineContext): TimelineEntry[] {
+  return readTimeline(blocks, context).entries;
+}
+
+export function readTimeline(blocks: readonly SectionBlock[], context: TimelineContext): TimelineReading {
   const events: Event[] = [];
   const collector = new Collector(context, events);
   for (const block of blocks) {
     if (block.section.kind !== 'timeline') continue;
-    const zone = findZoneDeclaration(block.section.heading);
+    const zone = findZoneDeclaration(block.headingText);
     const parsed = zone ? parseZone(zone) : null;
     if (parsed) events.push({ type: 'zone', zone: parsed });
-    const date = readDateOnly(block.section.heading);
+    const date = readDateOnly(block.headingText);
     if (date) events.push({ type: 'date', date });
     block.nodes.forEach((node, index) => collector.block(node, index === 0 ? block.headingLines : 0));
   }
-  return resolve(events, context);
+  let declaredZone: string | null = null;
+  for (const event of events) {
+    if (event.type === 'zone') {
+      declaredZone = event.zone.name;
+      break;
+    }
+  }
+  return { entries: resolve(events, context), declaredZone };
 }
 
 function resolve(events: readonly Event[], context: TimelineContext): TimelineEntry[] {
@@ -61,11 +90,16 @@ function resolve(events: readonly Event[], context: TimelineContext): TimelineEn
     anchor: context.anchor,
     twelveHourDocument: isTwelveHourDocument(readings),
   });
+  if (context.start) resolver.seed(context.start);
   const entries: TimelineEntry[] = [];
+  let day: number | null = null;
   for (const event of events) {
     if (event.type === 'zone') resolver.setZone(event.zone);
     else if (event.type === 'date') resolver.setAnchorDate(event.date);
-    else {
+    else if (event.type === 'day') {
+      if (day !== null && event.day > day) resolver.advanceDays(event.day - day);
+      day = event.day;
+    } else {
       if (event.reading) event.entry.time = resolver.resolve(event.reading);
       entries.push(event.entry);
     }
@@ -76,6 +110,14 @@ function resolve(events: readonly Event[], context: TimelineContext): TimelineEn
 class Collector {
   private readonly context: TimelineContext;
   private readonly events: Event[];
+  /** Where the last entry stood: a later entry on the same line is searched after it. */
+  private cursor = { line: 0, offset: 0 };
+  /** A time standing alone ("10:00 AM:"): the next paragraph is its text. */
+  private dangling: TimelineEntry | null = null;
+  /** A sub-heading that is a time ("#### 00:20"): untimed bullets below are its text. */
+  private headingEntry: TimelineEntry | null = null;
+  /** The previous list item was a time alone ("- 10:05"): its sibling below is its text. */
+  private bareTime: TimelineEntry | null = null;
 
   constructor(context: TimelineContext, events: Event[]) {
     this.context = context;
@@ -83,14 +125,21 @@ class Collector {
   }
 
   block(node: RootContent, skipLines: number): void {
+    if (node.type !== 'paragraph') this.dangling = null;
     switch (node.type) {
       case 'heading': {
-        this.declarations(plainText(node));
+        const text = plainText(node).trim();
+        const reading = readLeadingTime(text);
+        const line: TextLine = { text, line: node.position?.start.line ?? 1 };
+        this.headingEntry = reading ? this.entry(line, text, reading, 'line') : null;
+        if (!reading) this.declarations(text);
         break;
       }
-      case 'paragraph':
-        this.lines(inlineLines(node.children, node.position?.start.line ?? 1).slice(skipLines), 'line');
+      case 'paragraph': {
+        const last = this.lines(inlineLines(node.children, node.position?.start.line ?? 1).slice(skipLines), 'line', undefined, this.dangling);
+        this.dangling = last !== null && last.text === '' ? last : null;
         break;
+      }
       case 'list':
         this.list(node);
         break;
@@ -112,23 +161,34 @@ class Collector {
     if (zone) this.events.push({ type: 'zone', zone });
     const date = readDateOnly(text);
     if (date) this.events.push({ type: 'date', date });
-    return zone !== null || date !== null;
+    const day = DAY_LABEL.exec(text);
+    if (day) this.events.push({ type: 'day', day: Number(day[1]) });
+    return zone !== null || date !== null || day !== null;
   }
 
   /**
    * Lines of one paragraph: each line that starts with a time opens an entry. The first
    * entry takes `firstSource` (a list item's own line), later ones are plain lines.
    */
-  private lines(lines: readonly TextLine[], firstSource: TimelineEntry['source']): void {
-    let open: TimelineEntry | null = null;
+  private lines(
+    lines: readonly TextLine[],
+    firstSource: TimelineEntry['source'],
+    firstReading?: TimeReading,
+    opened: TimelineEntry | null = null,
+  ): TimelineEntry | null {
+    let open = opened;
     let source = firstSource;
+    let known = firstReading;
     for (const line of lines) {
       if (line.text === '') continue;
       const pieces = splitRunOn(line.text);
       for (const piece of pieces) {
-        const reading = readLeadingTime(piece);
-        if (reading) {
-          open = this.entry(line, piece, reading, source);
+        // The caller may already have read the first line (a list item's head).
+        const reading = known && piece === line.text ? known : readLeadingTime(piece);
+        known = undefined;
+        const labelled = reading ? null : readLabelledTime(piece);
+        if (reading || labelled) {
+          open = labelled ? this.entry(line, piece, labelled.reading, source, labelled.label) : this.entry(line, piece, reading!, source);
           source = 'line';
         } else if (open) {
           open.text = `${open.text} ${piece}`.trim();
@@ -137,10 +197,17 @@ class Collector {
         }
       }
     }
+    return open;
   }
 
   private list(list: List): void {
-    for (const item of list.children) this.item(item);
+    this.bareTime = null;
+    for (const item of list.children) {
+      const before = this.events.length;
+      this.item(item);
+      const last = this.events[this.events.length - 1];
+      this.bareTime = this.events.length > before && last?.type === 'entry' && last.reading && last.entry.text === '' ? last.entry : null;
+    }
   }
 
   private item(item: ListItem): void {
@@ -153,17 +220,55 @@ class Collector {
     const lines = inlineLines(first.children, first.position?.start.line ?? 1);
     const head = lines[0]!;
     const reading = readLeadingTime(head.text);
+    const labelled = reading || nested.length > 0 ? null : readLabelledTime(head.text);
+    if (labelled) {
+      this.entry(head, head.text, labelled.reading, 'list-item', labelled.label);
+      return;
+    }
     if (reading) {
-      this.lines(lines, 'list-item');
+      const from = this.events.length;
+      const last = this.lines(lines, 'list-item', reading);
+      // "- **04:15 PM:**" with the description in its sub-items: they are its text.
+      const own = this.events[from];
+      if (own?.type === 'entry' && own.entry === last && last.text === '' && nested.length > 0) {
+        last.text = nested.map((list) => plainText(list).replace(/\s+/g, ' ').trim()).join(' ');
+      }
       return;
     }
     if (nested.length > 0) {
-      // A label ("Day 2", "2024-03-03", "Detection:") grouping timed sub-items.
-      this.declarations(head.text);
+      // A label ("Day 2", "2024-03-03", "Detection:") grouping timed sub-items; a label
+      // that declares nothing ("Detection time:") is the text of sub-items with none.
+      const declares = this.declarations(head.text);
+      const from = this.events.length;
       for (const list of nested) this.list(list);
+      if (!declares) {
+        const label = head.text.replace(LABEL_END, '').trim();
+        for (let i = from; i < this.events.length; i++) {
+          const event = this.events[i]!;
+          if (event.type === 'entry' && event.entry.text === '') event.entry.text = label;
+        }
+      }
       return;
     }
-    this.entry(head, paragraphText(first, lines), null, 'list-item');
+    // "- Events of May 24, 2020:" or "- **Timezone:** PST" declare; they are not entries.
+    if (lines.length === 1 && LABEL_END.test(head.text) && this.declarations(head.text)) return;
+    if (lines.length === 1 && head.text.length <= 40 && findZoneDeclaration(head.text) !== null) {
+      this.declarations(head.text);
+      return;
+    }
+    // The text of a timed sub-heading above, or of a bare time in the bullet just above.
+    const owner = this.bareTime ?? this.headingEntry;
+    if (owner) {
+      owner.text = owner.text ? `${owner.text} ${paragraphText(first, lines)}` : paragraphText(first, lines);
+      this.bareTime = null;
+      return;
+    }
+    const entry = this.entry(head, paragraphText(first, lines), null, 'list-item');
+    const start = first.position?.start;
+    if (start && start.line === entry.line) {
+      entry.column = start.column;
+      entry.span.start = { line: start.line, column: start.column, offset: start.offset ?? entry.span.start.offset };
+    }
   }
 
   private table(table: Table): void {
@@ -173,13 +278,24 @@ class Collector {
     let timeColumn = headers.findIndex((text) => TIME_HEADER.test(text));
     if (timeColumn === -1) timeColumn = columnOfTimes(rows);
     if (timeColumn === -1) return;
-    const dateColumn = headers.findIndex((text, index) => index !== timeColumn && DATE_HEADER.test(text) && !TIME_HEADER.test(text));
+    const dateColumn = this.dateColumn(headers, rows, timeColumn);
     for (const text of headers) this.declarations(text);
     for (const row of rows) this.row(row, timeColumn, dateColumn);
   }
 
+  /** A "Date" column, or else a "Day" column whose cells hold dates (not "Mon", "Tue"). */
+  private dateColumn(headers: readonly string[], rows: readonly TableRow[], timeColumn: number): number {
+    const date = headers.findIndex((text, index) => index !== timeColumn && DATE_HEADER.test(text) && !TIME_HEADER.test(text));
+    if (date !== -1) return date;
+    const day = headers.findIndex((text, index) => index !== timeColumn && DAY_HEADER.test(text) && !TIME_HEADER.test(text));
+    if (day === -1) return -1;
+    const cell = rows[0]?.children[day];
+    return cell && /\d/.test(plainText(cell)) ? day : -1;
+  }
+
   private row(row: TableRow, timeColumn: number, dateColumn: number): void {
     const cells = row.children.map((cell) => plainText(cell).replace(/\s+/g, ' ').trim());
+    if (cells.every((cell) => cell === '')) return; // a template's blank row
     const timeCell = cells[timeColumn] ?? '';
     const dateCell = dateColumn === -1 ? '' : (cells[dateColumn] ?? '');
     const timeText = dateCell ? `${dateCell} ${timeCell}` : timeCell;
@@ -191,10 +307,12 @@ class Collector {
     entry.column = row.position?.start.column ?? 1;
   }
 
-  private entry(line: TextLine, text: string, reading: TimeReading | null, source: TimelineEntry['source']): TimelineEntry {
+  private entry(line: TextLine, text: string, reading: TimeReading | null, source: TimelineEntry['source'], label?: string): TimelineEntry {
     const { source: file, lineStarts } = this.context;
-    const column = columnOf(file, lineStarts, line.line, reading ? reading.text : text);
+    const from = this.cursor.line === line.line ? this.cursor.offset : undefined;
+    const column = columnOf(file, lineStarts, line.line, reading ? reading.text : text, from);
     const offset = (lineStarts[line.line - 1] ?? 0) + column - 1;
+    this.cursor = { line: line.line, offset: offset + 1 };
     const endOffset = Math.min(file.length, lineEnd(file, lineStarts, line.line));
     const entry: TimelineEntry = {
       line: line.line,
@@ -203,14 +321,42 @@ class Collector {
         start: { line: line.line, column, offset },
         end: { line: line.line, column: endOffset - (lineStarts[line.line - 1] ?? 0) + 1, offset: endOffset },
       },
-      text: reading ? text.slice(reading.index + reading.length).replace(SEPARATOR, '').trim() : text.trim(),
-      timeText: reading ? reading.text : null,
+      text: reading ? withLabel(label, entryText(text, reading)) : text.trim(),
+      timeText: reading ? text.slice(reading.index, timeEnd(reading)) : null,
       time: null,
       source,
     };
     this.events.push({ type: 'entry', entry, reading });
     return entry;
   }
+}
+
+/** A time after a short label: "Issue Detected: May 10, 2023, 08:00 AM". */
+function readLabelledTime(text: string): { reading: TimeReading; label: string } | null {
+  const match = LABEL_PREFIX.exec(text);
+  if (!match) return null;
+  const at = match[0].length;
+  const reading = readLeadingTime(text.slice(at), 0);
+  if (!reading) return null;
+  const shifted: TimeReading = { ...reading, index: reading.index + at };
+  if (reading.end) shifted.end = { ...reading.end, index: reading.end.index + at };
+  return { reading: shifted, label: match[1]!.replace(/[*_]/g, '').trim() };
+}
+
+function withLabel(label: string | undefined, text: string): string {
+  if (!label) return text;
+  return text ? `${label}: ${text}` : label;
+}
+
+/** Where the time expression ends: after the range's end for "10:05–10:30". */
+function timeEnd(reading: TimeReading): number {
+  const end = reading.end;
+  return end && end.index > reading.index ? end.index + end.length : reading.index + reading.length;
+}
+
+/** The entry's text: what follows the time, without separators or an "(approx.)". */
+function entryText(text: string, reading: TimeReading): string {
+  return text.slice(timeEnd(reading)).replace(SEPARATOR, '').replace(APPROXIMATE, '').replace(SEPARATOR, '').trim();
 }
 
 function splitRunOn(text: string): string[] {
@@ -221,7 +367,8 @@ function splitRunOn(text: string): string[] {
   RUN_ON.lastIndex = 0;
   for (let match = RUN_ON.exec(text); match; match = RUN_ON.exec(text)) {
     const cut = match.index + match[0].length;
-    if (!readLeadingTime(text.slice(cut), 0)) continue;
+    // A bounded look ahead: reading the whole rest of a long line at every sentence is quadratic.
+    if (!readLeadingTime(text.slice(cut, cut + RUN_ON_LOOKAHEAD), 0)) continue;
     pieces.push(text.slice(start, match.index + 1));
     start = cut;
   }

@@ -16,6 +16,8 @@ export interface SectionBlock {
    * that paragraph is nodes[0] and this many of its lines belong to the heading.
    */
   headingLines: number;
+  /** The heading's plain text before cleaning: zone declarations read it ("UTC−05:00"). */
+  headingText: string;
 }
 
 export interface DetectedStructure {
@@ -36,10 +38,16 @@ interface Candidate {
   end: number;
   /** Whether the rest of the heading's paragraph holds body text. */
   restHasText: boolean;
+  /** A bold label with text after it on the same line ("**Cause:** a typo"). */
+  fieldWithText?: boolean;
 }
 
-const HTML_HEADING = /^\s*<h([1-6])\b[^>]*>([\s\S]*?)<\/h\1>\s*$/i;
+const HTML_HEADING = /^\s*<h([1-6])\b[^>]*>([\s\S]*?)<\/h\1>\s*(?:<(?:hr|br)\s*\/?>\s*)*$/i;
+const TIMELINE_PHASES: ReadonlySet<SectionKind> = new Set(['timeline', 'detection', 'resolution']);
 const TAG = /<[^>]*>/g;
+/** An HTML heading with more of the same HTML block after it (no blank line between). */
+const HTML_HEADING_LEAD = /^\s*<h([1-6])\b[^>]*>([\s\S]*?)<\/h\1>[ \t]*\r?\n([\s\S]*)$/i;
+const COMMENT = /<!--[\s\S]*?-->/g;
 
 export function detectSections(
   tree: Root,
@@ -63,7 +71,9 @@ export function detectSections(
       heading = classified?.heading ?? candidate.text.trim();
     }
     const opens = candidate !== null && opensSection(candidate, kind, current, title !== null || blocks.length > 0);
-    if (candidate && !opens && candidate.depth === 1 && title === null && blocks.length === 0 && kind === null) {
+    // The first unrecognised heading before any section is the title, at any level
+    // ("## 0x19 Postmortem" heads many documents).
+    if (candidate && candidate.lines === 0 && title === null && blocks.length === 0 && kind === null && (!opens || preamble.every(isBlank))) {
       title = candidate.text.trim();
       titleLine = node.position?.start.line ?? null;
       continue;
@@ -85,7 +95,7 @@ export function detectSections(
       empty: !candidate.restHasText,
     };
     if (current) closeSection(current, section.span.start.offset, source);
-    current = { section, nodes: candidate.lines > 0 ? [node] : [], headingLines: candidate.lines };
+    current = { section, nodes: candidate.lines > 0 ? [node] : [], headingLines: candidate.lines, headingText: candidate.text };
     blocks.push(current);
   }
   if (current) closeSection(current, source.length, source);
@@ -94,14 +104,16 @@ export function detectSections(
 
 function opensSection(candidate: Candidate, kind: SectionKind | null, current: SectionBlock | null, titled: boolean): boolean {
   const inline = candidate.style === 'bold' || candidate.style === 'plain-line';
+  // Inside a timeline, "**Description:** text" is a field of an entry, not a section.
+  if (inline && current?.section.kind === 'timeline' && candidate.fieldWithText) return false;
   if (inline) return kind !== null && kind !== current?.section.kind;
   if (candidate.depth === 1 && kind === null && !titled) return false; // the document title
   if (!current) return true;
   const parent = current.section;
   if (candidate.depth > parent.depth) {
     // A sub-heading stays in its parent unless it names another kind of section. A
-    // timeline keeps all its sub-headings: they are days or phases of the incident.
-    if (parent.kind === 'timeline') return false;
+    // timeline keeps the sub-headings that are its days or phases (detection, response).
+    if (parent.kind === 'timeline' && (kind === null || TIMELINE_PHASES.has(kind))) return false;
     return kind !== null && kind !== parent.kind;
   }
   return true;
@@ -128,16 +140,28 @@ function hasContent(node: RootContent): boolean {
     case 'html':
       return !/^\s*(<!--[\s\S]*?-->\s*)+$/.test(node.value) && node.value.trim() !== '';
     default:
-      return plainText(node).trim() !== '' || node.type === 'table' || node.type === 'code';
+      return plainText(node).trim() !== '' || node.type === 'table' || node.type === 'code' || hasImage(node);
   }
+}
+
+function hasImage(node: RootContent): boolean {
+  if (node.type === 'image' || node.type === 'imageReference') return true;
+  return 'children' in node && (node.children as RootContent[]).some(hasImage);
+}
+
+function isBlank(node: RootContent): boolean {
+  return !hasContent(node);
 }
 
 function headingCandidate(node: RootContent, source: string): Candidate | null {
   const end = node.position?.end.offset ?? 0;
   switch (node.type) {
     case 'heading': {
+      // "##" alone is a separator line to a reader, not a section.
+      const text = plainText(node);
+      if (text.trim() === '') return null;
       const style: HeadingStyle = isSetext(node.position?.start.offset ?? 0, source) ? 'setext' : 'atx';
-      return { text: plainText(node), depth: node.depth, style, lines: 0, end, restHasText: false };
+      return { text, depth: node.depth, style, lines: 0, end, restHasText: false };
     }
     case 'html':
       return htmlHeading(node, end);
@@ -155,16 +179,19 @@ function isSetext(offset: number, source: string): boolean {
 }
 
 function htmlHeading(node: Html, end: number): Candidate | null {
-  const match = HTML_HEADING.exec(node.value);
+  const match = HTML_HEADING.exec(node.value) ?? HTML_HEADING_LEAD.exec(node.value);
   if (!match) return null;
   const text = match[2]!.replace(TAG, '').replace(/\s+/g, ' ').trim();
-  return { text, depth: Number(match[1]), style: 'html', lines: 0, end, restHasText: false };
+  // "<h2>Timeline</h2>" directly followed by lines: CommonMark keeps them in the HTML block.
+  const rest = match[3] ?? '';
+  const restHasText = rest.replace(COMMENT, '').replace(TAG, '').trim() !== '';
+  return { text, depth: Number(match[1]), style: 'html', lines: 0, end, restHasText };
 }
 
 /** `**Timeline:**`, `**Issue Summary**` alone, or `**Root Cause:** text…` leading a paragraph. */
 function boldHeading(node: Paragraph): Candidate | null {
   const first = node.children[0];
-  if (!first || first.type !== 'strong') return null;
+  if (!first || (first.type !== 'strong' && first.type !== 'emphasis')) return null;
   const label = plainText(first).trim();
   if (label === '' || label.length > 80) return null;
   const next = node.children[1];
@@ -177,7 +204,7 @@ function boldHeading(node: Paragraph): Candidate | null {
     : first.position?.end.offset ?? 0;
   const lines = inlineLines(node.children, node.position?.start.line ?? 1);
   const restHasText = sameLineRest !== '' || lines.slice(1).some((l) => l.text !== '');
-  return { text: label, depth: 2, style: 'bold', lines: 1, end: endOffset, restHasText };
+  return { text: label, depth: 2, style: 'bold', lines: 1, end: endOffset, restHasText, fieldWithText: sameLineRest !== '' };
 }
 
 /** A short plain line standing alone as a heading: "Timeline" on its own line. */
