@@ -2,7 +2,7 @@
 import type { Parsed } from '../core/build.ts';
 import { readDirectives, type Directive } from './directives.ts';
 import { textPieces, type TextPiece } from './prose.ts';
-import type { Fix, LintSettings, Report, Rule, Severity } from './rule.ts';
+import type { Fix, LintSettings, Report, Rule, RuleContext, Severity } from './rule.ts';
 
 export interface Finding {
   ruleId: string;
@@ -29,16 +29,17 @@ export interface LintTimings {
   [ruleId: string]: number;
 }
 
-export function lintParsed(
-  parsed: Parsed,
-  rules: readonly ActiveRule[],
-  settings: LintSettings,
-  knownRuleIds: ReadonlySet<string>,
-  timings?: LintTimings,
-): Finding[] {
+/** What every rule's check sees of one document: all of its context but its options, settings and `report`. */
+export type DocumentContext = Omit<RuleContext<Record<string, unknown>>, 'options' | 'settings' | 'report'>;
+
+/**
+ * The document's part of the rule context: the model, tree, source and line starts, the
+ * position of an offset, and the text pieces, computed at the first rule that asks and then
+ * shared by every rule given this context.
+ */
+export function documentContext(parsed: Parsed): DocumentContext {
   const { model, tree, lineStarts } = parsed;
   const source = model.source;
-  const findings: Finding[] = [];
   const position = (offset: number): { line: number; column: number } => {
     let low = 0;
     let high = lineStarts.length - 1;
@@ -51,6 +52,19 @@ export function lintParsed(
   };
   let memo: TextPiece[] | null = null;
   const pieces = (): readonly TextPiece[] => (memo ??= textPieces(tree, source));
+  return { model, tree, source, lineStarts, position, pieces };
+}
+
+export function lintParsed(
+  parsed: Parsed,
+  rules: readonly ActiveRule[],
+  settings: LintSettings,
+  knownRuleIds: ReadonlySet<string>,
+  timings?: LintTimings,
+): Finding[] {
+  const document = documentContext(parsed);
+  const { source, tree } = document;
+  const findings: Finding[] = [];
   for (const active of rules) {
     if (active.rule.id === DIRECTIVES_RULE) continue;
     const severity = active.severity === 'error' ? 2 : 1;
@@ -58,7 +72,7 @@ export function lintParsed(
       findings.push(toFinding(active.rule.id, severity, r));
     };
     const started = timings ? performance.now() : 0;
-    active.rule.check({ model, tree, source, lineStarts, options: active.options, settings, report, position, pieces });
+    active.rule.check({ ...document, options: active.options, settings, report });
     if (timings) timings[active.rule.id] = (timings[active.rule.id] ?? 0) + performance.now() - started;
   }
   const directives = source.includes('hindsight-') ? readDirectives(tree) : [];

@@ -1,0 +1,123 @@
+import type { ActionItem, Section } from '../src/core/model.ts';
+import { countWords } from '../src/lint/prose.ts';
+import { defineRule } from '../src/lint/rule.ts';
+import { bodyProse, headingEnd, sectionStructure } from '../src/lint/sections.ts';
+
+type Options = { requireOwner: boolean; requireTicket: boolean; requireDue: boolean };
+
+const EXAMPLE_ITEM = '"- Add a disk-usage alert @ana OPS-123 due 2024-06-01"';
+const HINTS = {
+  owner: 'add "@name" or "Owner: name"',
+  ticket: 'add a ticket ("OPS-123", "#123" or a link)',
+  due: 'add a due date ("due 2024-06-01")',
+} as const;
+const NAMES = { owner: 'owner', ticket: 'ticket', due: 'due date' } as const;
+
+function list(words: readonly string[]): string {
+  if (words.length <= 1) return words.join('');
+  return `${words.slice(0, -1).join(', ')} or ${words[words.length - 1]}`;
+}
+
+function within(item: ActionItem, section: Section): boolean {
+  const at = item.span.start.offset;
+  return at >= section.span.start.offset && at < section.bodyEnd;
+}
+
+export default defineRule<Options>({
+  id: 'action-items',
+  description: 'Corrective measures with no actionable items (and, when configured, items without owner, ticket or due date)',
+  severity: 'warn',
+  fixable: false,
+  schema: {
+    type: 'object',
+    properties: {
+      requireOwner: { type: 'boolean', description: 'Every open action item names an owner ("@ana", "Owner: Ana").' },
+      requireTicket: { type: 'boolean', description: 'Every action item links a ticket ("OPS-123", "#123", a URL).' },
+      requireDue: { type: 'boolean', description: 'Every open action item has a due date ("due 2024-06-01"); done items need none.' },
+    },
+    additionalProperties: false,
+  },
+  defaults: { requireOwner: false, requireTicket: false, requireDue: false },
+  docs: {
+    rationale:
+      'Corrective measures are the point of a postmortem, and they only happen when each is a separate item someone can pick up, track and close. Measures written as paragraphs of prose (common in real postmortems) get nodded at and forgotten: the rule asks for a list (or a table) of items, once per corrective-measures section. Configured with `requireOwner`, `requireTicket` or `requireDue` (the `strict` and `google-sre` presets do), it also names each item missing an owner, a ticket or a due date; an item marked done needs no due date. An empty corrective-measures section is left to `empty-section`.',
+    invalid: [
+      {
+        title: 'corrective measures written as prose',
+        markdown:
+          '# DB outage\n\n## Summary\n\nThe database was down.\n\n## Corrective and Preventative Measures\n\nWe will add an alert on disk usage and review the log rotation job. The team will also test restores monthly.\n',
+        messages: ['The "Corrective and Preventative Measures" section has no action items: its measures are written as prose'],
+      },
+      {
+        title: 'items without an owner, with requireOwner',
+        options: { requireOwner: true },
+        markdown: '# DB outage\n\n## Action Items\n\n- Add a disk alert @ana\n- Review the log rotation job\n',
+        messages: ['This action item has no owner: add "@name" or "Owner: name"'],
+      },
+      {
+        title: 'every requirement, with a done item that needs no due date',
+        options: { requireOwner: true, requireTicket: true, requireDue: true },
+        markdown: '# DB outage\n\n## Action Items\n\n- [ ] Add a disk alert @ana OPS-1\n- [x] Free disk space @ben OPS-2\n',
+        messages: ['This action item has no due date: add a due date ("due 2024-06-01")'],
+      },
+    ],
+    valid: [
+      {
+        title: 'a list of items (owners, tickets and due dates not required by default)',
+        markdown:
+          '# DB outage\n\n## Corrective and Preventative Measures\n\nWe learned a lot. These are the changes:\n\n- Add an alert on disk usage\n- Review the log rotation job\n',
+      },
+      {
+        title: 'a table of items with every field, under strict requirements',
+        options: { requireOwner: true, requireTicket: true, requireDue: true },
+        markdown:
+          '# DB outage\n\n## Action Items\n\n| Action | Owner | Ticket | Due |\n| --- | --- | --- | --- |\n| Add a disk alert | @ana | OPS-1 | 2024-06-01 |\n',
+      },
+    ],
+  },
+  check({ model, tree, options, source, lineStarts, pieces, report }) {
+    const { units } = sectionStructure(model);
+    for (const unit of units) {
+      const sections = unit.sections.filter((s) => s.kind === 'corrective-measures');
+      const first = sections[0];
+      if (!first) continue;
+      const items = model.actionItems.filter((item) => sections.some((s) => within(item, s)));
+      if (items.length > 0) continue;
+      if (sections.every((s) => s.empty)) continue; // empty-section's finding
+      const nodes = tree.children.filter((n) => sections.some((s) => (n.position?.start.offset ?? -1) >= s.bodyStart && (n.position?.start.offset ?? -1) < s.bodyEnd));
+      const indented = nodes.some((n) => n.type === 'code' && !/^\s*(?:`{3}|~{3})/.test(source.slice(n.position?.start.offset ?? 0)));
+      const table = nodes.some((n) => n.type === 'table');
+      const words = sections.reduce((n, s) => n + bodyProse(pieces(), s).reduce((m, text) => m + countWords(text), 0), 0);
+      const track = `(${EXAMPLE_ITEM}) so it can be assigned, tracked and closed.`;
+      const what = indented
+        ? `its measures are indented by four spaces or more, which Markdown shows as a code block. Unindent them and list each one as an item ${track}`
+        : table
+          ? `its table has no filled-in row. Write one row per measure, or list each one as an item ${track}`
+          : words > 0
+            ? `its measures are written as prose. List each one as an item ${track}`
+            : `list each measure as an item ${track}`;
+      report({
+        message: `The "${first.heading}" section has no action items: ${what}`,
+        line: first.line,
+        column: first.span.start.column,
+        ...headingEnd(first, source, lineStarts),
+      });
+    }
+
+    if (!options.requireOwner && !options.requireTicket && !options.requireDue) return;
+    for (const item of model.actionItems) {
+      const missing: (keyof typeof HINTS)[] = [];
+      if (options.requireOwner && item.owner === null) missing.push('owner');
+      if (options.requireTicket && item.ticket === null) missing.push('ticket');
+      if (options.requireDue && item.due === null && !item.done) missing.push('due');
+      if (missing.length === 0) continue;
+      report({
+        message: `This action item has no ${list(missing.map((m) => NAMES[m]))}: ${missing.map((m) => HINTS[m]).join('; ')}.`,
+        line: item.line,
+        column: item.column,
+        endLine: item.span.end.line,
+        endColumn: item.span.end.column,
+      });
+    }
+  },
+});

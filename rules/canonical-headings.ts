@@ -1,0 +1,128 @@
+import type { Section, SectionKind } from '../src/core/model.ts';
+import { canonicalHeading, classifyHeading } from '../src/core/sections/classify.ts';
+import { defineRule, type Report } from '../src/lint/rule.ts';
+import { headingName, isCombinedHeading, sectionStructure } from '../src/lint/sections.ts';
+
+type Options = { names: Partial<Record<SectionKind, string>> };
+
+const KINDS = ['summary', 'impact', 'timeline', 'detection', 'root-cause', 'resolution', 'corrective-measures', 'lessons-learned'] as const;
+/** The opening marker of an ATX heading: up to three spaces and one to six `#`. */
+const ATX_OPEN = /^ {0,3}#{1,6}(?=[ \t]|$)/;
+/** An ATX heading's closing sequence: " ##" at the end. */
+const ATX_CLOSE = /[ \t]+#+[ \t]*$/;
+
+interface Located {
+  /** Offsets of the name in the source. */
+  start: number;
+  end: number;
+  /** The heading line with the name replaced, as a heading's text (no ATX markers). */
+  replaced: string;
+}
+
+/** Where the heading's name stands on its first line (after an ATX heading's `#` marker). */
+function locate(section: Section, name: string, canonical: string, source: string, lineStarts: readonly number[]): Located | null {
+  const lineStart = lineStarts[section.line - 1];
+  if (lineStart === undefined) return null;
+  let lineEnd = source.indexOf('\n', lineStart);
+  if (lineEnd === -1) lineEnd = source.length;
+  const line = source.slice(lineStart, lineEnd).replace(/\r$/, '');
+  let from = 0;
+  if (section.style === 'atx') {
+    const open = ATX_OPEN.exec(line);
+    if (!open) return null;
+    from = open[0].length;
+  }
+  const at = line.indexOf(name, from);
+  if (at === -1) return null;
+  const text = line.slice(0, at) + canonical + line.slice(at + name.length);
+  const replaced = section.style === 'atx' ? text.replace(ATX_OPEN, '').replace(ATX_CLOSE, '') : text;
+  return { start: lineStart + at, end: lineStart + at + name.length, replaced };
+}
+
+const BY_HAND: Record<string, string> = {
+  bold: ' (a bold heading: rename it by hand)',
+  'plain-line': ' (a plain-line heading: rename it by hand)',
+  html: ' (an HTML heading: rename it by hand)',
+};
+
+export default defineRule<Options>({
+  id: 'canonical-headings',
+  description: 'A section heading spelled other than its canonical name',
+  severity: 'off',
+  fixable: true,
+  schema: {
+    type: 'object',
+    properties: {
+      names: {
+        type: 'object',
+        description: 'Canonical names to use instead of the built-in ones, by section kind.',
+        properties: Object.fromEntries(KINDS.map((kind) => [kind, { type: 'string', minLength: 1 }])),
+        additionalProperties: false,
+      },
+    },
+    additionalProperties: false,
+  },
+  defaults: { names: {} },
+  docs: {
+    rationale:
+      'An archive whose postmortems all say "Summary", "Timeline", "Root Cause" reads as one body of work, and readers (and scripts) find each part under one name. The rule reports a recognised section heading whose name is spelled otherwise ("Issue Summary", "Timeline of Events", "root cause"), case included. `--fix` rewrites ATX and setext headings: it replaces only the name and keeps the `##` marker, numbering ("1. "), emoji and descriptive tails ("(all times UTC)") byte for byte; bold and plain-line headings are reported but not fixed. Combined headings ("Root Cause and Resolution") name two sections and are left alone, as are the later parts of a section written in parts ("Root Cause" then "Five Whys", "Contributing Factors"). `names` overrides the canonical name of any kind.',
+    invalid: [
+      {
+        title: 'other spellings, with numbering, emoji and a tail kept',
+        markdown:
+          '# DB outage\n\n## 1. Issue Summary\n\nDown.\n\n## 🕒 Timeline of Events (all times UTC)\n\n- 10:00 alert fired\n\nRoot cause analysis\n-------------------\n\nA full disk.\n\n## Root Cause and Resolution\n\nFreed space.\n\n**Action Items:**\n\n- Add a disk alert\n',
+        messages: [
+          '"Issue Summary" is a known spelling of the Summary section: write "Summary"',
+          '"Timeline of Events" is a known spelling of the Timeline section: write "Timeline"',
+          '"Root cause analysis" is a known spelling of the Root Cause section: write "Root Cause"',
+          '"Action Items" is a known spelling of the Corrective and Preventative Measures section',
+        ],
+        output:
+          '# DB outage\n\n## 1. Summary\n\nDown.\n\n## 🕒 Timeline (all times UTC)\n\n- 10:00 alert fired\n\nRoot Cause\n-------------------\n\nA full disk.\n\n## Root Cause and Resolution\n\nFreed space.\n\n**Action Items:**\n\n- Add a disk alert\n',
+      },
+      {
+        title: 'a configured name',
+        options: { names: { 'corrective-measures': 'Action Items' } },
+        markdown: '# DB outage\n\n## Summary\n\nDown.\n\n## Follow-ups ##\n\n- Add a disk alert\n',
+        messages: ['"Follow-ups" is a known spelling of the Action Items section: write "Action Items"'],
+        output: '# DB outage\n\n## Summary\n\nDown.\n\n## Action Items ##\n\n- Add a disk alert\n',
+      },
+    ],
+    valid: [
+      {
+        title: 'canonical names, tails, combined and unknown headings',
+        markdown:
+          '# DB outage\n\n## Summary\n\nDown.\n\n## Timeline (all times UTC)\n\n- 10:00 alert fired\n\n## Root Cause and Resolution\n\nFreed space.\n\n## Background\n\nA small disk.\n\n## Corrective and Preventative Measures\n\n- Add a disk alert\n',
+      },
+    ],
+  },
+  check({ model, options, source, lineStarts, report }) {
+    const { unitOf } = sectionStructure(model);
+    for (const section of model.sections) {
+      const kind = section.kind;
+      if (kind === 'other') continue;
+      // A later part of one section written in parts ("Root Cause", then "Five Whys") keeps its
+      // own name: renaming it would make two headings alike.
+      if (unitOf.get(section)!.sections.find((s) => s.kind === kind) !== section) continue;
+      const name = headingName(section.heading);
+      const canonical = options.names[kind] ?? canonicalHeading(kind);
+      if (name === '' || name === canonical || isCombinedHeading(section.heading)) continue;
+      const located = locate(section, name, canonical, source, lineStarts);
+      const lineStart = lineStarts[section.line - 1] ?? 0;
+      // Fixed: ATX and setext headings only, and only when the new heading still names the same
+      // kind (a configured name may not).
+      const fixable = (section.style === 'atx' || section.style === 'setext') && located !== null && classifyHeading(located.replaced)?.kind === kind;
+      const column = located ? located.start - lineStart + 1 : section.span.start.column;
+      const how = fixable ? '' : (BY_HAND[section.style] ?? ' (not fixed automatically: rename it by hand)');
+      const found: Report = {
+        message: `"${name}" is a known spelling of the ${canonical} section: write "${canonical}" so every postmortem names its sections alike${how}.`,
+        line: section.line,
+        column,
+        endLine: section.line,
+        endColumn: column + (located ? name.length : 0),
+      };
+      if (fixable) found.fix = { start: located.start, end: located.end, text: canonical };
+      report(found);
+    }
+  },
+});

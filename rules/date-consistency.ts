@@ -1,0 +1,220 @@
+import { frontmatterKeyLine } from '../src/core/build.ts';
+import type { ResolvedTime, TimelineEntry } from '../src/core/model.ts';
+import { comparable, hasDate, readDateOnly } from '../src/core/time/index.ts';
+import { defineRule } from '../src/lint/rule.ts';
+import { showTime } from '../src/lint/time-display.ts';
+
+interface Options extends Record<string, unknown> {
+  maxDaysApart: number;
+  futureDays: number;
+}
+
+const MINUTE = 60_000;
+const DAY = 86_400_000;
+/** An entry dated a year off, but within this many days of the incident in its year, is a wrong year. */
+const YEAR_TYPO_DAYS = 31;
+
+/** A calendar day as days since the epoch, with its ISO text. */
+interface Day {
+  n: number;
+  text: string;
+  year: number;
+}
+
+function day(year: number, month: number, date: number): Day {
+  const n = Math.floor(Date.UTC(year, month - 1, date) / DAY);
+  return { n, text: new Date(n * DAY).toISOString().slice(0, 10), year };
+}
+
+/** The wall-clock day of a time, in its own zone. */
+function dayOf(time: ResolvedTime): Day {
+  const d = new Date(time.epochMs + (time.offsetMinutes ?? 0) * MINUTE);
+  return day(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate());
+}
+
+/** A frontmatter value read as a calendar day: `2024-02-13`, a YAML timestamp, "May 10, 2023". */
+function frontmatterDay(value: unknown): Day | null {
+  if (value instanceof Date && !Number.isNaN(value.getTime())) return day(value.getUTCFullYear(), value.getUTCMonth() + 1, value.getUTCDate());
+  if (typeof value !== 'string') return null;
+  const iso = /^\s*(\d{4})-(\d{2})-(\d{2})/.exec(value);
+  if (iso) return day(Number(iso[1]), Number(iso[2]), Number(iso[3]));
+  const read = readDateOnly(value.slice(0, 100));
+  return read === null ? null : day(read.year, read.month, read.day);
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+interface Group {
+  first: TimelineEntry;
+  day: Day;
+  count: number;
+  lastLine: number;
+}
+
+function more(group: Group, what: string): string {
+  if (group.count === 1) return '';
+  const others = group.count - 1;
+  return ` (${others} more ${others === 1 ? 'entry' : 'entries'} ${what}, up to line ${group.lastLine})`;
+}
+
+export default defineRule<Options>({
+  id: 'date-consistency',
+  description: 'Dates that contradict each other (frontmatter vs text, years) or lie in the future',
+  severity: 'error',
+  fixable: false,
+  schema: {
+    type: 'object',
+    properties: {
+      maxDaysApart: {
+        type: 'integer',
+        minimum: 0,
+        description: "How many days the frontmatter's `date` may lie from the incident start's date (zones and midnight move it by one).",
+      },
+      futureDays: { type: 'integer', minimum: 0, description: 'Dates up to this many days after today are not yet "in the future" (zones, clocks).' },
+    },
+    additionalProperties: false,
+  },
+  defaults: { maxDaysApart: 1, futureDays: 1 },
+  docs: {
+    rationale:
+      'Postmortems are found again by their date, and copied from last year\'s template with last year\'s year in it. This rule reports a frontmatter `date` more than a day from the incident start\'s date, timeline entries dated in another year on the same days of the year as the incident (a year not updated: 2022-05-10 for an incident on 2023-05-10; a trigger in late December for a January incident is fine), a frontmatter `detected` or `resolved` before the incident started (or resolved before detected), and any date later than tomorrow. An end before the start is `incident-window`\'s finding. Each finding names both dates and their lines.',
+    invalid: [
+      {
+        title: 'last year in the timeline',
+        markdown: '# DB outage\n\n## Summary\n\nStart: 2023-05-10 10:00 UTC\n\n## Timeline\n\n- 2022-05-10 10:05 Alert fired\n- 2022-05-10 10:20 Rollback started\n',
+        messages: ['Line 9 is dated 2022-05-10, but the incident started on 2023-05-10 (line 5): correct the year (1 more entry dated 2022, up to line 10).'],
+      },
+      {
+        title: 'frontmatter date, detection and a future date',
+        markdown:
+          '---\ndate: 2024-05-03\nincident_start: 2024-05-10T10:00:00Z\nincident_end: 2024-05-10T11:00:00Z\ndetected: 2024-05-10T09:40:00Z\n---\n\n# DB outage\n\n## Timeline\n\n- 2027-01-02 10:00 UTC Review\n',
+        messages: [
+          "The frontmatter's date 2024-05-03 (line 2) is 7 days before the incident start, 2024-05-10 (line 3): correct one of them.",
+          'Detected at 2024-05-10 09:40 UTC (line 5) is before the incident started (2024-05-10 10:00 UTC, line 3): correct one of them.',
+          '2027-01-02 (line 12) is in the future (today is 2026-11-21): correct the date.',
+        ],
+      },
+    ],
+    valid: [
+      {
+        title: 'consistent dates across midnight, zones and the new year',
+        markdown:
+          '---\ndate: 2024-01-01\nincident_start: 2023-12-31T23:30:00-05:00\nincident_end: 2024-01-01T01:00:00-05:00\ndetected: 2023-12-31T23:40:00-05:00\n---\n\n# DB outage\n\n## Timeline\n\n- 2023-12-20 10:00 EST Config change merged\n- 2023-12-31 23:40 EST Alert fired\n- 2024-01-01 01:00 EST Recovered\n',
+      },
+    ],
+  },
+  check({ model, options, settings, report }) {
+    const fm = model.frontmatter.data ?? {};
+    const raw = model.frontmatter.raw;
+    const fenceLine = model.frontmatter.span?.start.line ?? 1;
+    const keyLine = (key: string): number => (raw === null ? 1 : (frontmatterKeyLine(raw, fenceLine, key) ?? 1));
+    const zone = model.declaredZone;
+    const { start, startLine } = model.incident;
+    const reported = new Set<number>();
+    const at = (line: number, message: string): void => {
+      reported.add(line);
+      report({ message, line, column: 1 });
+    };
+
+    const fmDay = frontmatterDay(fm['date']);
+    const fmDateLine = keyLine('date');
+    const startDay = start !== null && start.dateGiven && hasDate(start) ? dayOf(start) : null;
+
+    // The frontmatter's date against the start's.
+    if (fmDay !== null && startDay !== null && Math.abs(fmDay.n - startDay.n) > options.maxDaysApart) {
+      const apart = fmDay.n - startDay.n;
+      at(fmDateLine, `The frontmatter's date ${fmDay.text} (line ${fmDateLine}) is ${plural(Math.abs(apart), 'day')} ${apart < 0 ? 'before' : 'after'} the incident start, ${startDay.text} (line ${startLine}): correct one of them.`);
+    }
+
+    // Detection and resolution from the frontmatter against the start and each other.
+    const detected = 'detected' in fm ? model.incident.detected : null;
+    const resolved = 'resolved' in fm ? model.incident.resolved : null;
+    const order = (what: string, time: ResolvedTime | null, line: number, other: ResolvedTime | null, otherLine: number | null, otherWhat: string): void => {
+      if (time === null || other === null || !comparable(time, other) || time.epochMs >= other.epochMs) return;
+      at(line, `${what} at ${showTime(time, zone)} (line ${line}) is before ${otherWhat} (${showTime(other, zone)}, line ${otherLine}): correct one of them.`);
+    };
+    order('Detected', detected, keyLine('detected'), start, startLine, 'the incident started');
+    order('Resolved', resolved, keyLine('resolved'), start, startLine, 'the incident started');
+    if (detected !== null && resolved !== null && !(start !== null && comparable(resolved, start) && resolved.epochMs < start.epochMs)) {
+      order('Resolved', resolved, keyLine('resolved'), detected, keyLine('detected'), 'it was detected');
+    }
+
+    // Timeline entries a year off.
+    const reference = startDay ?? fmDay;
+    const referenceLine = startDay !== null ? startLine : fmDateLine;
+    const years = new Set([startDay?.year, fmDay?.year]);
+    const wrongYears = new Map<number, Group>();
+    const future: Group[] = [];
+    const now = Math.floor(settings.now.getTime() / DAY);
+    const limit = now + options.futureDays;
+    for (const entry of model.timeline) {
+      const time = entry.time;
+      if (time === null || !time.dateGiven || !hasDate(time)) continue;
+      const d = dayOf(time);
+      if (d.n > limit) {
+        const group = future[0];
+        if (group === undefined) future.push({ first: entry, day: d, count: 1, lastLine: entry.line });
+        else {
+          group.count++;
+          group.lastLine = entry.line;
+        }
+        continue;
+      }
+      if (reference === null || years.has(d.year)) continue;
+      const date = new Date(d.n * DAY);
+      const sameDayThatYear = day(reference.year, date.getUTCMonth() + 1, date.getUTCDate());
+      if (Math.abs(sameDayThatYear.n - reference.n) > YEAR_TYPO_DAYS || Math.abs(d.n - reference.n) <= YEAR_TYPO_DAYS) continue;
+      const group = wrongYears.get(d.year);
+      if (group === undefined) wrongYears.set(d.year, { first: entry, day: d, count: 1, lastLine: entry.line });
+      else {
+        group.count++;
+        group.lastLine = entry.line;
+      }
+    }
+    for (const [year, group] of wrongYears) {
+      const { first } = group;
+      const started = startDay !== null ? 'the incident started on' : "the frontmatter's date is";
+      report({
+        message: `Line ${first.line} is dated ${group.day.text}, but ${started} ${reference!.text} (line ${referenceLine}): correct the year${more(group, `dated ${year}`)}.`,
+        line: first.line,
+        column: first.column,
+        endLine: first.span.end.line,
+        endColumn: first.span.end.column,
+      });
+    }
+
+    // Dates in the future.
+    const today = new Date(now * DAY).toISOString().slice(0, 10);
+    const inFuture = (text: string, line: number, what: string): void => {
+      if (reported.has(line)) return;
+      at(line, `${text} (line ${line}${what}) is in the future (today is ${today}): correct the date.`);
+    };
+    if (fmDay !== null && fmDay.n > limit) inFuture(fmDay.text, fmDateLine, ", the frontmatter's date");
+    const times: [ResolvedTime | null, number | null, string][] = [
+      [start, startLine, ', the incident start'],
+      [model.incident.end, model.incident.endLine, ', the incident end'],
+      [detected, keyLine('detected'), ', detected'],
+      [resolved, keyLine('resolved'), ', resolved'],
+    ];
+    for (const [time, line, what] of times) {
+      if (time === null || line === null || !time.dateGiven || !hasDate(time)) continue;
+      const d = dayOf(time);
+      if (d.n > limit) {
+        inFuture(d.text, line, what);
+        break; // the window's other times are then in the future too: one finding is enough
+      }
+    }
+    const group = future[0];
+    if (group !== undefined) {
+      report({
+        message: `${group.day.text} (line ${group.first.line}) is in the future (today is ${today}): correct the date${more(group, 'in the future')}.`,
+        line: group.first.line,
+        column: group.first.column,
+        endLine: group.first.span.end.line,
+        endColumn: group.first.span.end.column,
+      });
+    }
+  },
+});

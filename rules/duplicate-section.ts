@@ -1,0 +1,62 @@
+import type { Section, SectionKind } from '../src/core/model.ts';
+import { canonicalHeading } from '../src/core/sections/classify.ts';
+import { defineRule } from '../src/lint/rule.ts';
+import { headingEnd, sectionStructure } from '../src/lint/sections.ts';
+
+export default defineRule({
+  id: 'duplicate-section',
+  description: 'The same kind of section appears twice',
+  severity: 'warn',
+  fixable: false,
+  schema: { type: 'object', properties: {}, additionalProperties: false },
+  defaults: {},
+  docs: {
+    rationale:
+      'A reader looks for the root cause under one heading. When the same kind of section appears twice, one of the two is easily missed, and the two often disagree. Sections of one kind in a row are one section written in parts ("Fault", "Five Whys", "Root Cause"; "Response" then "Recovery"), as are the parts a combined heading announces ("Root Cause and Resolution" then "Resolution"); a summary that restates the impact and root cause as fields before the full sections (the ALX brief asks for exactly that), or a timeline written in phases ("Detection", "Resolution") before a "Root Cause and Resolution" with its own "Resolution", is not a duplicate either. Sections Hindsight does not recognise (`other`) never count.',
+    invalid: [
+      {
+        title: 'a second root cause section after the timeline',
+        markdown:
+          '# DB outage\n\n## Summary\n\nThe database was down for 40 minutes.\n\n## Root Cause\n\nA full disk.\n\n## Timeline\n\n- 10:00 UTC alert fired\n\n## Root Cause\n\nThe log rotation job had been failing for a week.\n',
+        messages: ['"Root Cause" (line 15) is a second Root Cause section: the first is "Root Cause" on line 7'],
+      },
+    ],
+    valid: [
+      {
+        title: 'one section written in parts, a combined heading and its parts, unknown headings',
+        markdown:
+          '# DB outage\n\n## Summary\n\nThe database was down.\n\n## Notes\n\nSee below.\n\n## Fault\n\nThe disk filled.\n\n## Five Whys\n\n1. Why? Logs grew.\n\n## Root Cause and Resolution\n\nRotation failed.\n\n### Resolution\n\nWe freed space.\n\n## Notes\n\nMore notes.\n',
+      },
+      {
+        title: 'the ALX summary restates the root cause as a field',
+        markdown:
+          '**Issue Summary:**\n\n- **Duration:** 10:00 to 11:00 UTC\n\n**Root Cause:**\nA full disk.\n\n**Timeline:**\n\n- 10:00 UTC alert fired\n\n**Root Cause and Resolution:**\nThe log rotation job had failed; we freed space.\n',
+      },
+    ],
+  },
+  check({ model, source, lineStarts, report }) {
+    const { units, unitOf, restated } = sectionStructure(model);
+    const first = new Map<SectionKind, Section>();
+    for (const unit of units) {
+      const seenHere = new Set<SectionKind>();
+      for (const section of unit.sections) {
+        const kind = section.kind;
+        if (kind === 'other' || restated.has(section) || seenHere.has(kind)) continue;
+        seenHere.add(kind);
+        const earlier = first.get(kind);
+        if (earlier === undefined) {
+          first.set(kind, section);
+          continue;
+        }
+        if (unitOf.get(earlier) === unit) continue;
+        const name = canonicalHeading(kind);
+        report({
+          message: `"${section.heading}" (line ${section.line}) is a second ${name} section: the first is "${earlier.heading}" on line ${earlier.line}. Merge the two into one section, or rename this one if it is about something else.`,
+          line: section.line,
+          column: section.span.start.column,
+          ...headingEnd(section, source, lineStarts),
+        });
+      }
+    }
+  },
+});

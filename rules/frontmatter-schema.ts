@@ -1,0 +1,254 @@
+// The frontmatter must be valid YAML and match schema/frontmatter.schema.json, merged
+// with the configuration's frontmatterSchema and requiredFrontmatter. Each finding
+// stands at the line of its key; a severity in the wrong case is fixed.
+import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
+import addFormatsModule from 'ajv-formats';
+import baseSchema from '../schema/frontmatter.schema.json' with { type: 'json' };
+import type { Postmortem } from '../src/core/model.ts';
+import { parseZone, readDateTime } from '../src/core/time/index.ts';
+import { defineRule, type Fix, type LintSettings } from '../src/lint/rule.ts';
+
+type Schema = Record<string, unknown>;
+
+const addFormats = addFormatsModule.default;
+const ajv = new Ajv2020({ allErrors: true, strict: false });
+addFormats(ajv);
+// ISO 8601 with or without seconds and offset, or "YYYY-MM-DD HH:MM ZONE": what the
+// project's time reader reads as one date and time, starting with an ISO date.
+ajv.addFormat('hindsight-date-time', {
+  type: 'string',
+  validate: (value: string) => {
+    const text = value.trim();
+    if (!/^\d{4}-\d{2}-\d{2}[T ]\d{1,2}:\d{2}/.test(text)) return false;
+    const reading = readDateTime(text);
+    return reading !== null && reading.index === 0 && reading.length === text.length && reading.year !== null && reading.month !== null && reading.day !== null;
+  },
+});
+ajv.addFormat('hindsight-zone', { type: 'string', validate: (value: string) => parseZone(value) !== null });
+
+const BASE = baseSchema as Schema;
+
+/** Compiled validators by the configuration's extension: compiled once, not per file. */
+const compiled = new Map<string, { validate: ValidateFunction; schema: Schema } | { error: string }>();
+
+export function mergeSchema(extension: Schema | null, required: readonly string[]): Schema {
+  const ext = extension ?? {};
+  const { properties: extProperties, required: extRequired, $id: _id, $schema: _schema, ...rest } = ext;
+  const merged: Schema = { ...BASE, ...rest };
+  merged['properties'] = { ...(BASE['properties'] as Schema), ...((extProperties as Schema | undefined) ?? {}) };
+  const all = [...((BASE['required'] as string[] | undefined) ?? []), ...((extRequired as string[] | undefined) ?? []), ...required];
+  if (all.length > 0) merged['required'] = [...new Set(all)];
+  return merged;
+}
+
+export function validatorFor(settings: LintSettings): { validate: ValidateFunction; schema: Schema } | { error: string } {
+  const key = JSON.stringify([settings.frontmatterSchema ?? null, settings.requiredFrontmatter]);
+  let entry = compiled.get(key);
+  if (!entry) {
+    const schema = mergeSchema(settings.frontmatterSchema, settings.requiredFrontmatter);
+    try {
+      entry = { validate: ajv.compile(schema), schema };
+    } catch (error) {
+      entry = { error: (error as Error).message };
+    }
+    compiled.set(key, entry);
+  }
+  return entry;
+}
+
+/** What a property schema allows, in words ("one of SEV1, SEV2…", "a list of strings"). */
+export function describeSchema(schema: unknown): string | null {
+  if (typeof schema !== 'object' || schema === null) return null;
+  const s = schema as Schema;
+  if (Array.isArray(s['enum'])) return `one of ${(s['enum'] as unknown[]).map((v) => (typeof v === 'string' ? v : JSON.stringify(v))).join(', ')}`;
+  if ('const' in s) return JSON.stringify(s['const']);
+  for (const key of ['anyOf', 'oneOf']) {
+    const parts = Array.isArray(s[key]) ? (s[key] as unknown[]).map(describeSchema) : null;
+    if (parts && parts.every((p): p is string => p !== null)) return parts.join(' or ');
+  }
+  switch (s['format']) {
+    case 'date':
+      return 'a date written YYYY-MM-DD';
+    case 'hindsight-date-time':
+      return 'a date and time such as 2024-05-10T09:00:00Z, 2024-05-10T09:00+03:00 or 2024-05-10 09:00 UTC';
+    case 'hindsight-zone':
+      return 'a time zone such as UTC, EAT, +03:00 or Europe/Berlin';
+    default:
+      break;
+  }
+  if (typeof s['pattern'] === 'string') return `a string matching ${s['pattern']}`;
+  const type = s['type'];
+  const types = Array.isArray(type) ? (type as string[]) : typeof type === 'string' ? [type] : [];
+  if (types.length === 0) return null;
+  const words = types.map((t) => {
+    if (t === 'array') {
+      const items = describeSchema(s['items']);
+      return items === 'a string' || items === 'a non-empty string' ? 'a list of strings' : items ? `a list of (${items})` : 'a list';
+    }
+    if (t === 'string') return s['minLength'] === 1 ? 'a non-empty string' : 'a string';
+    if (t === 'integer') return 'a whole number';
+    if (t === 'object') return 'a mapping';
+    return `a ${t}`;
+  });
+  return words.join(' or ');
+}
+
+function show(value: unknown): string {
+  let text: string;
+  if (value === undefined) text = 'nothing';
+  else if (typeof value === 'string') text = JSON.stringify(value);
+  else text = JSON.stringify(value) ?? String(value);
+  return text.length > 60 ? `${text.slice(0, 57)}…` : text;
+}
+
+function topKey(error: ErrorObject): string | null {
+  if (error.instancePath === '') {
+    if (error.keyword === 'required') return String(error.params['missingProperty']);
+    if (error.keyword === 'additionalProperties') return String(error.params['additionalProperty']);
+    if (error.keyword === 'propertyNames') return String(error.params['propertyName']);
+    return null;
+  }
+  const first = error.instancePath.split('/')[1] ?? '';
+  return first.replace(/~1/g, '/').replace(/~0/g, '~');
+}
+
+interface KeyLocation {
+  line: number;
+  /** Offset of the line in the source, and the line's text. */
+  offset: number;
+  text: string;
+}
+
+/** Where a top-level key stands: the YAML begins on the line after the opening fence. */
+function keyLocation(model: Postmortem, lineStarts: readonly number[], key: string): KeyLocation | null {
+  const { raw, span } = model.frontmatter;
+  if (raw === null || span === null) return null;
+  const lines = raw.split('\n');
+  const escaped = key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const re = new RegExp(`^(?:${escaped}|"${escaped}"|'${escaped}')\\s*:`);
+  for (let i = 0; i < lines.length; i++) {
+    if (!re.test(lines[i]!)) continue;
+    const line = span.start.line + 1 + i;
+    const offset = lineStarts[line - 1];
+    if (offset === undefined) return null;
+    return { line, offset, text: lines[i]!.replace(/\r$/, '') };
+  }
+  return null;
+}
+
+/** The fix for a severity written in another case or spacing ("sev2", "Sev-2" → "SEV2"). */
+function severityFix(source: string, at: KeyLocation | null, value: unknown, allowed: unknown): { text: string; fix: Fix } | null {
+  if (!at || typeof value !== 'string' || !Array.isArray(allowed)) return null;
+  const fixed = value.trim().toUpperCase().replace(/^([A-Z]+)[\s_-]?(\d)$/, '$1$2');
+  if (fixed === value || !allowed.includes(fixed)) return null;
+  const colon = at.text.indexOf(':');
+  const index = at.text.indexOf(value, colon + 1);
+  if (colon === -1 || index === -1) return null;
+  const start = at.offset + index;
+  if (source.slice(start, start + value.length) !== value) return null;
+  return { text: fixed, fix: { start, end: start + value.length, text: fixed } };
+}
+
+export default defineRule({
+  id: 'frontmatter-schema',
+  description: 'Frontmatter that is not valid YAML or fails the JSON Schema (schema/frontmatter.schema.json plus the configuration\'s additions)',
+  severity: 'error',
+  fixable: true,
+  schema: { type: 'object', properties: {}, additionalProperties: false },
+  defaults: {},
+  docs: {
+    rationale:
+      'The archive\'s index, filters and the other rules read the frontmatter, so a value they cannot read ("sev2", "yesterday", a date written 10/05/2024) silently drops the postmortem from a list or a check. Values are checked against schema/frontmatter.schema.json: `date` as YYYY-MM-DD; `severity` one of SEV1–SEV5 (upper case); `status` one of draft, in-review, published, final; `authors` a string or a list; `services`, `tags`, `related` lists of strings; `incident_start`, `incident_end`, `detected`, `resolved` ISO 8601 with or without seconds and offset, or "2024-05-10 09:00 UTC"; `timezone` a zone Hindsight reads. Other keys are allowed. The configuration adds properties and required keys with `frontmatterSchema` and `requiredFrontmatter`. Each finding stands at its key\'s line; `--fix` corrects a severity written in the wrong case.',
+    invalid: [
+      {
+        title: 'wrong-case severity, unknown status, a date in another format',
+        markdown: '---\ntitle: Checkout outage\ndate: 10/05/2024\nseverity: sev2\nstatus: done\nincident_start: 2024-05-10T09:00Z\nincident_end: yesterday\n---\n# Checkout outage\n',
+        messages: [
+          'date must be a date written YYYY-MM-DD; found "10/05/2024"',
+          'severity must be one of SEV1, SEV2, SEV3, SEV4, SEV5; found "sev2"',
+          'status must be one of draft, in-review, published, final; found "done"',
+          'incident_end must be a date and time',
+        ],
+        output: '---\ntitle: Checkout outage\ndate: 10/05/2024\nseverity: SEV2\nstatus: done\nincident_start: 2024-05-10T09:00Z\nincident_end: yesterday\n---\n# Checkout outage\n',
+      },
+      {
+        title: 'invalid YAML',
+        markdown: '---\ntitle: "Checkout outage\nseverity: SEV2\n---\n# Checkout outage\n',
+        messages: ['Frontmatter is not valid YAML'],
+      },
+      {
+        title: 'a key the configuration requires',
+        settings: { requiredFrontmatter: ['owner'] },
+        markdown: '---\ntitle: Checkout outage\nseverity: SEV2\n---\n# Checkout outage\n',
+        messages: ['Missing frontmatter key "owner"'],
+      },
+    ],
+    valid: [
+      {
+        title: 'every known key, in each accepted form, and a team\'s own key',
+        markdown:
+          '---\nid: INC-2024-017\ntitle: "Checkout outage"\ndate: 2024-05-10\nseverity: SEV2\nstatus: in-review\nauthors: ana.lopez\nservices: [checkout-api]\ntags: [database]\nincident_start: 2024-05-10T09:00:00Z\nincident_end: 2024-05-10T10:30+02:00\ndetected: 2024-05-10 09:05 UTC\nresolved: 2024-05-10T10:30\ntimezone: Europe/Berlin\nduration: 1 hour 30 minutes\nrelated: [INC-2024-002]\ncost_center: payments\n---\n# Checkout outage\n',
+      },
+      {
+        title: 'no frontmatter and nothing required',
+        markdown: '# Checkout outage\n\n## Summary\n\nCheckout failed.\n',
+      },
+    ],
+  },
+  check({ model, source, settings, report, lineStarts }) {
+    const { frontmatter } = model;
+    for (const error of frontmatter.errors) {
+      report({ message: `Frontmatter is not valid YAML: ${error.message}. Fix the YAML so its keys can be read.`, line: error.line, column: error.column });
+    }
+    if (frontmatter.errors.length > 0) return;
+
+    const entry = validatorFor(settings);
+    if ('error' in entry) {
+      report({ message: `The configuration's frontmatterSchema is not a valid JSON Schema (${entry.error}): fix it in the configuration file.`, line: 1, column: 1 });
+      return;
+    }
+    const data = frontmatter.data;
+    if (data === null) {
+      const required = (entry.schema['required'] as string[] | undefined) ?? [];
+      if (required.length > 0) {
+        report({ message: `No frontmatter: the configuration requires ${required.join(', ')}. Add a "---" block at the top of the file with ${required.length > 1 ? 'these keys' : 'this key'}.`, line: 1, column: 1 });
+      }
+      return;
+    }
+    if (entry.validate(data)) return;
+
+    const properties = (entry.schema['properties'] as Schema | undefined) ?? {};
+    const fenceLine = frontmatter.span?.start.line ?? 1;
+    const done = new Set<string>();
+    for (const error of (entry.validate.errors ?? []) as ErrorObject[]) {
+      const key = topKey(error);
+      const id = key ?? `${error.instancePath} ${error.message ?? ''}`;
+      if (done.has(id)) continue;
+      done.add(id);
+      if (key === null) {
+        report({ message: `Frontmatter ${error.message ?? 'does not match the schema'}.`, line: fenceLine, column: 1 });
+        continue;
+      }
+      if (error.instancePath === '' && error.keyword === 'required') {
+        const expected = describeSchema(properties[key]);
+        report({ message: `Missing frontmatter key "${key}": the configuration requires it${expected ? ` (${expected})` : ''}.`, line: fenceLine, column: 1 });
+        continue;
+      }
+      const at = keyLocation(model, lineStarts, key);
+      const line = at?.line ?? fenceLine;
+      const endColumn = at ? at.text.length + 1 : 1;
+      if (error.instancePath === '' && error.keyword === 'additionalProperties') {
+        report({ message: `Unknown frontmatter key "${key}": the configuration's schema allows no other keys; remove it or add it to frontmatterSchema.`, line, column: 1, endLine: line, endColumn });
+        continue;
+      }
+      const value = data[key];
+      const expected = describeSchema(properties[key]);
+      const fix = key === 'severity' ? severityFix(source, at, value, (properties[key] as Schema | undefined)?.['enum']) : null;
+      const what = expected
+        ? `${key} must be ${expected}; found ${show(value)}`
+        : `${key}${error.instancePath.slice(key.length + 1).replace(/\//g, '.')} ${error.message ?? 'is not valid'}; found ${show(value)}`;
+      const report_ = { message: `${what}${fix ? `: write "${fix.text}"` : ''}.`, line, column: 1, endLine: line, endColumn };
+      report(fix ? { ...report_, fix: fix.fix } : report_);
+    }
+  },
+});

@@ -1,0 +1,60 @@
+import type { Section } from '../src/core/model.ts';
+import { hasFigure } from '../src/lint/figures.ts';
+import { defineRule } from '../src/lint/rule.ts';
+import { bodyProse, headingEnd } from '../src/lint/sections.ts';
+
+export default defineRule({
+  id: 'impact-quantified',
+  description: 'An impact statement with no figure (users, %, requests, money, time)',
+  severity: 'warn',
+  fixable: false,
+  schema: { type: 'object', properties: {}, additionalProperties: false },
+  defaults: {},
+  docs: {
+    rationale:
+      '"Some users had problems" cannot be compared with the next incident, nor weighed against the cost of the fix. The impact statement is the `impact` section(s) when there is one (a bold "**Impact:**" field counts), otherwise the summary. A figure is a number with a unit or a countable noun beside it: a share ("30%", "half of", "1 in 5"), a count ("1,200 users", "4k requests", "300 orders", "thousands of customers"), money ("$12,000", "5k EUR"), a duration ("2 hours", "45-minute") or the whole population ("all users", "every request", "no orders"). A bare number is not a figure, so a year, a date, a time of day, a version, a port or an HTTP status ("500 errors") never counts. Code and inline code are not read.',
+    invalid: [
+      {
+        title: 'an impact with only a date, a time of day and a version',
+        markdown:
+          '# DB outage\n\n## Summary\n\nOn 2024-03-05 the database went down.\n\n## Impact\n\nSince 10:30 on March 5, 2024, some users saw slow pages and HTTP 500 errors after the v2.3.1 release.\n',
+        messages: ['The impact statement under "Impact" (line 7) gives no figure'],
+      },
+      {
+        title: 'no impact section: the summary is read',
+        markdown: '# DB outage\n\n## Summary\n\nIn 2024 the database went down and many customers could not log in.\n',
+        messages: ['The impact statement under "Summary" (line 3) gives no figure'],
+      },
+    ],
+    valid: [
+      {
+        title: 'shares, counts, money and durations',
+        markdown:
+          '# DB outage\n\n## Impact\n\nAbout 30% of checkouts failed.\n\n## Impact on orders\n\nRoughly 1,200 orders were lost, about $18k in revenue.\n',
+      },
+      {
+        title: 'a duration and the whole population in the summary',
+        markdown: '# DB outage\n\n## Summary\n\nFor 2 hours all users were unable to log in.\n',
+      },
+    ],
+  },
+  check({ model, source, lineStarts, pieces, report }) {
+    const impact = model.sections.filter((s) => s.kind === 'impact');
+    const read: Section[] = impact.length > 0 ? impact : model.sections.filter((s) => s.kind === 'summary');
+    const first = read[0];
+    if (!first) return;
+    // Nothing written: empty-section's finding.
+    if (read.every((s) => s.empty)) return;
+    const text = read.flatMap((s) => bodyProse(pieces(), s)).join('\n');
+    // No prose to read (only code, or sub-headings with nothing under them): nothing to judge.
+    if (text.trim() === '') return;
+    if (hasFigure(text)) return;
+    const where = impact.length > 0 ? '' : ' (there is no impact section, so the summary is read)';
+    report({
+      message: `The impact statement under "${first.heading}" (line ${first.line}) gives no figure${where}: say how many users, requests or orders were affected, what share (%), for how long, or what it cost.`,
+      line: first.line,
+      column: first.span.start.column,
+      ...headingEnd(first, source, lineStarts),
+    });
+  },
+});

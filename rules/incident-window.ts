@@ -1,0 +1,103 @@
+import { comparable } from '../src/core/time/index.ts';
+import { isOvernight } from '../src/lint/overnight.ts';
+import { defineRule } from '../src/lint/rule.ts';
+import { showTime } from '../src/lint/time-display.ts';
+
+const START_HOW = 'add `incident_start:` to the frontmatter or a line "Start: 2023-05-10 09:00 UTC" to the summary';
+const END_HOW = 'add `incident_end:` to the frontmatter or a line "End: 2023-05-10 11:30 UTC" to the summary';
+
+// A clock time as people write it: "10:45", "10:45 AM", "3pm".
+const CLOCK = /\b(?:[01]?\d|2[0-3]):[0-5]\d(?:\s?[ap]\.?m\b\.?)?|\b(?:1[0-2]|0?[1-9])\s?[ap]\.?m\b\.?/i;
+
+/** The first clock time written in a section's body, with its offset. */
+function firstClock(source: string, from: number, to: number): { text: string; offset: number } | null {
+  const match = CLOCK.exec(source.slice(from, to));
+  return match === null ? null : { text: `"${match[0]}"`, offset: from + match.index };
+}
+
+export default defineRule({
+  id: 'incident-window',
+  description: 'The summary states no start or no end, or the end is before the start',
+  severity: 'warn',
+  fixable: false,
+  schema: { type: 'object', properties: {}, additionalProperties: false },
+  defaults: {},
+  docs: {
+    rationale:
+      'When an incident started and ended is the first thing readers look for, the figure availability reports add up, and what every other time in the postmortem is checked against. Hindsight reads them from the frontmatter (`incident_start`, `incident_end`) or from the summary ("Start: …", "End: …", "from 10:45 AM to 11:30 AM UTC on March 11, 2024"). An end before the start is a typo in one of them; an end written without its own day in the morning after an evening start ("9:35 PM until 10:42 AM") is read as the next morning. A start with a stated duration gives the end (and an end with a duration the start). When the summary mentions times but none reads as the start or the end, the finding says so and shows the form that reads. Documents with neither a summary nor a timeline are left to `required-sections`.',
+    invalid: [
+      {
+        title: 'no start and no end',
+        markdown: '# DB outage\n\n## Summary\n\nThe database was down for a while.\n\n## Timeline\n\n- 10:00 UTC Alert fired\n',
+        messages: ['The summary (line 3) states neither when the incident started nor when it ended: write them as lines such as "Start: 2023-05-10 09:00 UTC" and "End: 2023-05-10 11:30 UTC", or add `incident_start:` and `incident_end:` to the frontmatter.'],
+      },
+      {
+        title: 'a start with no end',
+        markdown: '# DB outage\n\n## Summary\n\nStart: 2024-05-10 09:00 UTC\n',
+        messages: ['The incident\'s start is stated (line 5) but not its end: add `incident_end:` to the frontmatter or a line "End: 2023-05-10 11:30 UTC" to the summary.'],
+      },
+      {
+        title: 'an end before the start',
+        markdown: '---\nincident_start: 2024-05-10T11:00:00Z\nincident_end: 2024-05-10T10:00:00Z\n---\n\n# DB outage\n\n## Summary\n\nThe database was down.\n',
+        messages: ['The incident ends (10:00 UTC, line 3) before it starts (11:00 UTC, line 2): correct the start or the end.'],
+      },
+    ],
+    valid: [
+      {
+        title: 'start and end in the frontmatter',
+        markdown: '---\nincident_start: 2024-05-10T09:00:00Z\nincident_end: 2024-05-10T11:30:00Z\n---\n\n# DB outage\n\n## Summary\n\nThe database was down.\n',
+      },
+      {
+        title: 'a range in the summary, overnight',
+        markdown: '# DB outage\n\n## Issue Summary\n\nFrom 9:35 PM until 1:10 AM PST the app was down.\n',
+      },
+    ],
+  },
+  check({ model, source, position, report }) {
+    const { start, end, startLine, endLine, statedDurationMinutes } = model.incident;
+    const summary = model.sections.find((s) => s.kind === 'summary');
+    if (start === null && end === null) {
+      // Not shaped like a postmortem (a README, a notes page): required-sections says so.
+      if (summary === undefined && !model.sections.some((s) => s.kind === 'timeline')) return;
+      const where = summary === undefined ? 'the document' : `the summary (line ${summary.line})`;
+      const how = 'write them as lines such as "Start: 2023-05-10 09:00 UTC" and "End: 2023-05-10 11:30 UTC", or add `incident_start:` and `incident_end:` to the frontmatter.';
+      // The summary mentions times, but none could be read as the start or the end: say
+      // so rather than claim it states none.
+      const timeline = model.sections.find((s) => s.kind === 'timeline');
+      const mention =
+        summary !== undefined
+          ? firstClock(source, summary.span.start.offset, summary.bodyEnd)
+          : firstClock(source, model.frontmatter.span?.end.offset ?? 0, timeline?.span.start.offset ?? 0);
+      report({
+        message:
+          mention === null
+            ? `${where.charAt(0).toUpperCase()}${where.slice(1)} states neither when the incident started nor when it ended: ${how}`
+            : `No start or end of the incident could be read from ${where}, though it mentions ${mention.text} (line ${position(mention.offset).line}): ${how}`,
+        line: summary?.line ?? 1,
+        column: summary?.span.start.column ?? 1,
+      });
+      return;
+    }
+    // A start and a stated duration give the end (and an end and a duration the start).
+    if (end === null) {
+      if (statedDurationMinutes === null || statedDurationMinutes <= 0) {
+        report({ message: `The incident's start is stated (line ${startLine}) but not its end: ${END_HOW}.`, line: startLine ?? 1, column: 1 });
+      }
+      return;
+    }
+    if (start === null) {
+      if (statedDurationMinutes === null || statedDurationMinutes <= 0) {
+        report({ message: `The incident's end is stated (line ${endLine}) but not its start: ${START_HOW}.`, line: endLine ?? 1, column: 1 });
+      }
+      return;
+    }
+    if (!comparable(start, end) || end.epochMs >= start.epochMs || isOvernight(start, end, startLine === endLine)) return;
+    const zone = model.declaredZone;
+    const withDate = showTime(start, zone).slice(0, 10) !== showTime(end, zone).slice(0, 10);
+    report({
+      message: `The incident ends (${showTime(end, zone, withDate)}, line ${endLine}) before it starts (${showTime(start, zone, withDate)}, line ${startLine}): correct the start or the end.`,
+      line: endLine ?? 1,
+      column: 1,
+    });
+  },
+});

@@ -1,0 +1,337 @@
+// Template leftovers in prose: TODO/TBD notes, dates and times with X for digits,
+// bracketed prompts ("[insert root cause]", "<your name>", "{{service}}"), lorem ipsum,
+// and sections whose only content is "N/A". Code is not read; frontmatter values are.
+import type { Nodes, Table } from 'mdast';
+import type { Postmortem, SectionKind } from '../src/core/model.ts';
+import { defineRule } from '../src/lint/rule.ts';
+
+type Kind = 'note' | 'tbd' | 'unknown' | 'year' | 'date' | 'time' | 'prompt' | 'variable' | 'filler';
+
+interface Pattern {
+  kind: Kind;
+  re: RegExp;
+}
+
+const PROMPT_WORDS = String.raw`(?:insert|add|enter|describe|replace|fill in|write|your|link to|name of|list of|summary of|brief description)`;
+const PROMPT_NOUNS = String.raw`(?:name|full name|date|time|team|team name|service|service name|owner|link|url|ticket|ticket number|number|title|company|product|system|component|region|duration|author|authors|email|person|impact|details|description|summary|root cause|timestamp|value|customer|incident id|severity|status|dashboard|runbook)`;
+
+// In angle brackets, minus the names of HTML elements (<details>, <summary>, <time>…).
+const ANGLE_NOUNS = String.raw`(?:name|full name|date|team|team name|service|service name|owner|url|ticket|ticket number|company|product|system|component|region|duration|author|authors|email|person|impact|description|root cause|timestamp|value|customer|incident id|severity|status|dashboard|runbook)`;
+
+const PATTERNS: readonly Pattern[] = [
+  // Upper case only: "todo" and "fixme" as words are rare and "mastodon" never matches.
+  { kind: 'note', re: /(?<![\w-])(?:TODO|FIXME)(?![\w-])/g },
+  { kind: 'tbd', re: /(?<![\w-])(?:TBD|TBA|TBC|tbd)(?![\w-])/g },
+  // "???" only as a whole table cell or after a label ("Owner: ???"): see check().
+  { kind: 'unknown', re: /(?<![\w?])\?{2,}(?![\w?])/g },
+  { kind: 'date', re: /(?<![\w-])(?:[0-9Xx]{4}-(?:[0-9]{2}|[Xx]{2})-[Xx]{2}|[0-9Xx]{4}-[Xx]{2}-[0-9Xx]{2}|(?:YYYY|yyyy)-(?:MM|mm)-(?:DD|dd)|(?:MM|DD|mm|dd)\/(?:DD|MM|dd|mm)\/(?:YYYY|YY|yyyy|yy)|[Xx]{2}\/[Xx]{2}\/(?:[Xx]{2}){1,2})(?![\w-])/g },
+  { kind: 'year', re: /(?<![\w-])(?:19|20)(?:[Xx]{2}|\d[Xx])(?![\w-])/g },
+  { kind: 'time', re: /(?<![\w:])(?:[0-9Xx]{1,2}:[Xx]{2}|[Xx]{2}:[0-9Xx]{2}|HH:MM(?::SS)?|hh:mm(?::ss)?)(?![\w:])/g },
+  { kind: 'prompt', re: new RegExp(String.raw`\[(?:${PROMPT_WORDS}\b[^\]\n]{0,80}|${PROMPT_NOUNS})\]`, 'gi') },
+  // "[SERVICE NAME]": several upper-case words; one ("[ERROR]", "[WARN]") is a log level.
+  { kind: 'prompt', re: /\[[A-Z]{2,}(?: [A-Z]{2,})+\]/g },
+  { kind: 'prompt', re: new RegExp(String.raw`<(?:${PROMPT_WORDS}\b[^<>=\n]{0,80}|${ANGLE_NOUNS})>`, 'gi') },
+  { kind: 'variable', re: /\{\{[^{}\n]{1,60}\}\}/g },
+  { kind: 'filler', re: /\blorem ipsum\b(?: dolor(?: sit amet)?)?/gi },
+];
+
+// Format names ("Time (HH:MM UTC)", "(YYYY-MM-DD)") describe a format: not placeholders.
+const FORMAT_NAMES = new Set<Kind>(['date', 'time']);
+const QUOTES: Readonly<Record<string, string>> = { '"': '"', "'": "'", '“': '”', '‘': '’', '«': '»' };
+// Section kinds that must say something: "N/A" alone is a placeholder there.
+const CONTENT_KINDS = new Set<SectionKind>(['summary', 'impact', 'timeline', 'detection', 'root-cause', 'resolution', 'corrective-measures', 'lessons-learned']);
+const NOT_APPLICABLE = /^(?:N\/A|n\/a|NA|N\.A\.)\.?$/;
+// Columns where "TODO" would stand for a missing value, not for the item's state.
+const VALUE_HEADER = /^(?:owners?|assignees?|assigned to|dri|due|due date|eta|deadline|date|when|who)$/i;
+// "- **TODO**: …" list items: two or more make a to-do list, not notes.
+const TODO_LIST_ITEM = /^[ \t]*(?:[-*+]|\d{1,3}[.)])[ \t]+(?:<[^>\n]+>|\*\*|__|[*_~`[])*TODO\b/gm;
+
+interface Hit {
+  kind: Kind | 'not-applicable';
+  text: string;
+  start: number;
+  /** What the reader should write instead ("due date", "owner"), when the context says. */
+  label: string | null;
+  section?: string;
+}
+
+/** Table cells by column header, for "Owner | TBD" and "Status | TODO". */
+interface Cell {
+  start: number;
+  end: number;
+  header: string;
+}
+
+function tableCells(tree: Nodes, source: string): Cell[] {
+  const cells: Cell[] = [];
+  const stack: Nodes[] = [tree];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (node.type === 'table') {
+      collectCells(node, source, cells);
+      continue;
+    }
+    if ('children' in node) for (const child of node.children) stack.push(child as Nodes);
+  }
+  return cells;
+}
+
+function collectCells(table: Table, source: string, cells: Cell[]): void {
+  const [head, ...rows] = table.children;
+  if (!head) return;
+  const headers = head.children.map((cell) => {
+    const s = cell.position?.start.offset;
+    const e = cell.position?.end.offset;
+    return s === undefined || e === undefined ? '' : source.slice(s, e).replace(/[|*_`]/g, '').trim();
+  });
+  for (const row of rows) {
+    row.children.forEach((cell, i) => {
+      const s = cell.position?.start.offset;
+      const e = cell.position?.end.offset;
+      if (s !== undefined && e !== undefined) cells.push({ start: s, end: e, header: headers[i] ?? '' });
+    });
+  }
+}
+
+/** The label before a value on its line: "Owner: TBD", "**Due:** TBD", "due_date: TBD". */
+function lineLabel(source: string, offset: number): string | null {
+  const lineStart = source.lastIndexOf('\n', offset - 1) + 1;
+  const before = source.slice(lineStart, offset);
+  // Only a label that opens the line (after a list bullet or emphasis): "- **Owner:** TBD".
+  const m = /^[ \t>]*(?:(?:[-*+]|\d{1,3}[.)])[ \t]+)?(?:\*\*|__|[*_])?([A-Za-z][\w /-]{0,30}?)[ \t]*(?:\*\*|__|[*_])?[ \t]*[:=][ \t]*(?:\*\*|__|[*_])?[ \t]*$/.exec(before);
+  const label = m?.[1]?.trim();
+  // A label is a short noun phrase ("Owner", "Due date"), not a sentence ("We saw errors").
+  if (!label || label.split(/\s+/).length > 3 || /^(?:we|i|it|they|this|that|there|he|she|you|our)\b/i.test(label)) return null;
+  return label;
+}
+
+function describeLabel(label: string): string {
+  const words = label.toLowerCase().replace(/[_-]+/g, ' ').trim();
+  if (/^(?:due|eta|deadline|due by|target)$/.test(words)) return 'due date';
+  if (/^(?:assignee|assigned to|dri|responsible)$/.test(words)) return 'owner';
+  return words;
+}
+
+function insideParentheses(text: string, start: number, end: number): boolean {
+  const open = text.lastIndexOf('(', start);
+  const close = text.indexOf(')', end);
+  return open !== -1 && close !== -1 && !text.slice(open + 1, start).includes(')') && !text.slice(end, close).includes('(');
+}
+
+function quoted(source: string, start: number, end: number): boolean {
+  const before = source[start - 1];
+  const after = source[end];
+  return before !== undefined && QUOTES[before] !== undefined && QUOTES[before] === after;
+}
+
+function stripMarkup(text: string): string {
+  return text.replace(/<[^>\n]*>|[*_~`#>]/g, '').trim();
+}
+
+/**
+ * "TODO" that names a to-do rather than leaving a note: a mention ("like a TODO",
+ * "TODO list"), a heading, a status in a table ("**TODO**" beside "**DONE**"), the
+ * label of a corrective measure, or one of several list items labelled TODO.
+ */
+function todoIsNotANote(hit: Hit, source: string, model: Postmortem, cell: Cell | null, cellText: string | null, todoItems: number): boolean {
+  const lineStart = source.lastIndexOf('\n', hit.start - 1) + 1;
+  const lineEndAt = source.indexOf('\n', hit.start);
+  const lineEnd = lineEndAt === -1 ? source.length : lineEndAt;
+  const before = source.slice(lineStart, hit.start);
+  const after = source.slice(hit.start + hit.text.length, lineEnd);
+  if (/\b(?:a|an|the|my|our|your|this|that|each|every|its|their)[ \t]+$/i.test(before)) return true;
+  if (/^[*_ \t-]*lists?\b/i.test(after)) return true;
+  // A heading that names the list: "## TODO", "**TODO:**" (not "## TODO: write this").
+  const line = source.slice(0, hit.start).split('\n').length;
+  const lineText = stripMarkup(source.slice(lineStart, lineEnd)).replace(/^\/\/\s*/, '');
+  if (/^(?:TODO|TODOs)[:.]?$/.test(lineText) && (/^[ \t]{0,3}#{1,6}[ \t]/.test(source.slice(lineStart, lineEnd)) || model.sections.some((s) => s.line === line))) return true;
+  if (cell && cellText !== null) {
+    // "TODO" as the cell's value or its last word ("Bug 5554823 **TODO**"): the item's state.
+    return !VALUE_HEADER.test(cell.header) && /(?:^|\s)TODO$/.test(cellText);
+  }
+  const section = model.sections.find((s) => s.bodyStart <= hit.start && hit.start < s.bodyEnd);
+  if (section?.kind === 'corrective-measures') {
+    // A label with the measure after it, on its line or below: not when TODO is all there is.
+    const rest = stripMarkup(after.replace(/^[\s:*_>-]+/, '')) + stripMarkup(source.slice(lineEnd, section.bodyEnd));
+    if (rest.trim() !== '') return true;
+  }
+  const bullet = /^[ \t]*(?:[-*+]|\d{1,3}[.)])[ \t]+(.*)$/.exec(before);
+  return bullet !== null && bullet[1]!.replace(/<[^>\n]+>|[*_~`[]/g, '').trim() === '' && todoItems >= 2;
+}
+
+/**
+ * Every placeholder in `text`, which stands at `offset` in the source. In prose a quoted
+ * word is a mention; in YAML quotes are only syntax (`title: "TBD"`).
+ */
+function scan(text: string, offset: number, source: string, quotesMention = true): Hit[] {
+  const hits: Hit[] = [];
+  for (const { kind, re } of PATTERNS) {
+    if (kind === 'prompt' && !text.includes('[') && !text.includes('<')) continue;
+    for (const m of text.matchAll(re)) {
+      const start = offset + m.index;
+      const end = start + m[0].length;
+      if (FORMAT_NAMES.has(kind) && /[A-WYZa-wyz]/.test(m[0]) && insideParentheses(text, m.index, m.index + m[0].length)) continue;
+      if (quotesMention && quoted(source, start, end)) continue;
+      hits.push({ kind, text: m[0], start, label: null });
+    }
+  }
+  return hits;
+}
+
+/** Frontmatter text and its offset, when the block exists. */
+function frontmatterText(model: Postmortem, lineStarts: readonly number[]): { text: string; offset: number } | null {
+  const { raw, span } = model.frontmatter;
+  if (raw === null || span === null || raw === '') return null;
+  const offset = lineStarts[span.start.line];
+  if (offset === undefined || model.source.slice(offset, offset + raw.length) !== raw) return null;
+  return { text: raw, offset };
+}
+
+function isDraft(model: Postmortem): boolean {
+  const status = model.frontmatter.data?.['status'];
+  return typeof status === 'string' && status.trim().toLowerCase() === 'draft';
+}
+
+function message(hit: Hit): string {
+  const what = hit.label ? `the ${describeLabel(hit.label)}` : null;
+  switch (hit.kind) {
+    case 'note':
+      return `"${hit.text}" is a note left in the text: finish this part and remove it (work still open belongs in an action item with an owner).`;
+    case 'unknown':
+    case 'tbd':
+      return `Replace "${hit.text}" with ${what ?? 'the actual content'} or remove it: it is a placeholder left from the template.`;
+    case 'year':
+      return `Replace "${hit.text}" with the actual year: it is a placeholder left from the template.`;
+    case 'date':
+      return `Replace "${hit.text}" with the actual date: it is a placeholder left from the template.`;
+    case 'time':
+      return `Replace "${hit.text}" with the actual time: it is a placeholder left from the template.`;
+    case 'prompt':
+      return `Replace the template prompt "${hit.text}" with ${what ?? 'the content it asks for'}.`;
+    case 'variable':
+      return `Fill in the template variable "${hit.text}" with ${what ?? 'its value'}.`;
+    case 'filler':
+      return `Replace the filler text "${hit.text}" with real content.`;
+    case 'not-applicable':
+      return `The ${hit.section ?? ''} section holds only "${hit.text}": write what it asks for (even "no customer impact" or "none identified, because …" says something), or remove the heading if your template allows it.`;
+  }
+}
+
+export default defineRule<{ ignoreDrafts: boolean }>({
+  id: 'no-placeholder',
+  description: 'Template leftovers: TODO, TBD, 20XX, XX:XX, [insert …], {{…}}, lorem ipsum, a section that says only "N/A"',
+  severity: 'error',
+  fixable: false,
+  schema: {
+    type: 'object',
+    properties: {
+      ignoreDrafts: {
+        type: 'boolean',
+        description: 'Report nothing in a document whose frontmatter `status` is `draft`: placeholders are expected there.',
+      },
+    },
+    additionalProperties: false,
+  },
+  defaults: { ignoreDrafts: true },
+  docs: {
+    rationale:
+      'A placeholder left from the template ("TBD", "20XX-XX-XX", "[insert root cause]") means the postmortem was published unfinished, and a reader cannot tell a real gap from a forgotten one. Prose and frontmatter values are read, code is not; upper-case TODO, FIXME, TBD, TBA and TBC count as whole words only ("mastodon" does not), and a word in quotes is a mention, not a placeholder. A Status column value "TODO" in an action-item table is a status, not a placeholder, while "TBD" in its Owner or Due column is. "N/A" as the whole content of a section such as Root Cause is reported, but not in table cells. Format names in parentheses ("Time (HH:MM UTC)") are allowed. Drafts (`status: draft`) are skipped unless `ignoreDrafts` is false.',
+    invalid: [
+      {
+        title: 'TBD owner, X dates, a prompt and a TODO note',
+        markdown:
+          '# Checkout outage\n\n## Summary\n\nOn 20XX-XX-XX at XX:XX UTC checkout failed. [Insert impact here]\n\n## Root Cause\n\nTODO: confirm with the database team.\n\n## Action Items\n\n| Item | Owner | Due | Status |\n| --- | --- | --- | --- |\n| Add pool alert | TBD | TBD | TODO |\n',
+        messages: [
+          'Replace "20XX-XX-XX" with the actual date',
+          'Replace "XX:XX" with the actual time',
+          'Replace the template prompt "[Insert impact here]" with the content it asks for',
+          '"TODO" is a note left in the text',
+          'Replace "TBD" with the owner or remove it',
+          'Replace "TBD" with the due date or remove it',
+        ],
+      },
+      {
+        title: 'a root cause that says only N/A, a template variable',
+        markdown: '# {{service}} outage\n\n## Root Cause\n\nN/A\n',
+        messages: ['Fill in the template variable "{{service}}"', 'The Root Cause section holds only "N/A"'],
+      },
+    ],
+    valid: [
+      {
+        title: 'words that only look like placeholders, code, a status column, a draft',
+        markdown:
+          '# Mastodon federation outage\n\n## Timeline (HH:MM UTC)\n\n- 10:05 The template\'s "TBD" fields were filled in.\n- 10:20 Ran `grep -r TODO src/` and `date +%Y-XX`.\n\n## Action Items\n\n| Item | Owner | Status |\n| --- | --- | --- |\n| Add pool alert | @ana | TODO |\n| Log review | @li | N/A |\n',
+      },
+      {
+        title: 'a draft may hold placeholders',
+        markdown: '---\nstatus: draft\n---\n# Outage\n\n## Root Cause\n\nTBD\n',
+      },
+    ],
+  },
+  check({ model, tree, source, options, report, position, pieces, lineStarts }) {
+    if (options.ignoreDrafts && isDraft(model)) return;
+    const hits: Hit[] = [];
+    for (const piece of pieces()) {
+      if (piece.kind === 'prose') hits.push(...scan(piece.value, piece.offset, source));
+    }
+    // "<insert summary>" parses as HTML: read HTML nodes for angle-bracket prompts only.
+    const stack: Nodes[] = [tree];
+    while (stack.length > 0) {
+      const node = stack.pop()!;
+      if (node.type === 'html') {
+        const start = node.position?.start.offset;
+        if (start !== undefined && node.value.includes('<')) {
+          const raw = source.slice(start, node.position?.end.offset);
+          for (const hit of scan(raw, start, source)) if (hit.kind === 'prompt' && hit.text.startsWith('<')) hits.push(hit);
+        }
+        continue;
+      }
+      if ('children' in node) for (const child of node.children) stack.push(child as Nodes);
+    }
+    const fm = frontmatterText(model, lineStarts);
+    if (fm) {
+      for (const hit of scan(fm.text, fm.offset, source, false)) {
+        const line = source.slice(source.lastIndexOf('\n', hit.start - 1) + 1, hit.start);
+        hit.label = /^\s*(?:-\s+)?["']?([\w-]+)["']?\s*:/.exec(line)?.[1] ?? null;
+        hits.push(hit);
+      }
+    }
+
+    const cells = hits.length > 0 ? tableCells(tree, source) : [];
+    const todoItems = (source.match(TODO_LIST_ITEM) ?? []).length;
+    const kept: Hit[] = [];
+    for (const hit of hits) {
+      if (fm && hit.start >= fm.offset && hit.start < fm.offset + fm.text.length) {
+        kept.push(hit);
+        continue;
+      }
+      const cell = cells.find((c) => c.start <= hit.start && hit.start < c.end);
+      const cellText = cell ? stripMarkup(source.slice(cell.start, cell.end).replace(/^\|/, '').replace(/\|$/, '')) : null;
+      if (hit.kind === 'note' && hit.text === 'TODO' && todoIsNotANote(hit, source, model, cell ?? null, cellText, todoItems)) continue;
+      if (hit.kind === 'unknown' && !(cellText === hit.text || (!cell && lineLabel(source, hit.start)))) continue;
+      hit.label = cell ? cell.header || null : lineLabel(source, hit.start);
+      kept.push(hit);
+    }
+
+    // A content section whose whole body is "N/A".
+    for (const section of model.sections) {
+      if (!CONTENT_KINDS.has(section.kind) || section.empty) continue;
+      const body = source.slice(section.bodyStart, section.bodyEnd);
+      const text = body.replace(/<!--[\s\S]*?-->/g, '').replace(/[*_>`]/g, '').trim();
+      if (!NOT_APPLICABLE.test(text)) continue;
+      const at = section.bodyStart + Math.max(0, body.search(/N\/A|n\/a|NA|N\.A\./));
+      kept.push({ kind: 'not-applicable', text, start: at, label: null, section: section.heading });
+    }
+
+    kept.sort((a, b) => a.start - b.start || b.text.length - a.text.length);
+    let reachedTo = -1;
+    for (const hit of kept) {
+      // Two patterns can find the same text ("[SERVICE NAME]"): report it once.
+      if (hit.start < reachedTo) continue;
+      reachedTo = hit.start + hit.text.length;
+      const start = position(hit.start);
+      const end = position(hit.start + hit.text.length);
+      report({ message: message(hit), line: start.line, column: start.column, endLine: end.line, endColumn: end.column });
+    }
+  },
+});

@@ -1,0 +1,295 @@
+// Credentials in a postmortem, found by secretlint's recommended rules (the same
+// detectors `secretlint` runs), plus passwords in URLs of schemes the preset does not
+// read. The whole source is scanned: frontmatter, code blocks and logs included.
+//
+// secretlint's `lintSource` is async-only, while a Hindsight rule's `check` is
+// synchronous. Every detector of the preset reports synchronously from its `file`
+// handler, so this rule hosts the preset's own rule creators directly (the small part of
+// @secretlint/core that builds their context: translator, report, ignore ranges from
+// `secretlint-disable` comments). test/rules/no-secrets.test.ts checks that the findings
+// equal `lintSource`'s on a set of samples.
+import { rules as presetRules } from '@secretlint/secretlint-rule-preset-recommend';
+import { allowMatcher, mask } from '../src/lint/text/mask.ts';
+import { defineRule } from '../src/lint/rule.ts';
+
+type Range = readonly [number, number];
+
+/** The parts of secretlint's rule API the preset's creators use. */
+interface Translated {
+  message: string;
+  messageId: string;
+  data: Record<string, unknown> | undefined;
+}
+type Localized = Record<string, ((props?: Record<string, unknown>) => string) | Record<string, (props?: Record<string, unknown>) => string>>;
+interface HostContext {
+  sharedOptions: Record<string, unknown>;
+  createTranslator(messages: Localized): (messageId: string, props?: Record<string, unknown>) => Translated;
+  report(descriptor: { message: Translated; range: Range }): void;
+  ignore(descriptor: { message: Translated; range: Range; targetRuleId: string }): void;
+}
+interface HostSource {
+  content: string;
+  filePath: string | undefined;
+  physicalFilePath: undefined;
+  ext: string;
+  contentType: 'text';
+  hasBOM: boolean;
+  getFilePath(): string | undefined;
+  getPhysicalFilePath(): string | undefined;
+  indexToPosition(index: number): { line: number; column: number };
+  positionToIndex(position: { line: number; column: number }): number;
+  rangeToLocation(range: Range): { start: { line: number; column: number }; end: { line: number; column: number } };
+  locationToRange(location: { start: { line: number; column: number }; end: { line: number; column: number } }): [number, number];
+}
+interface HostRule {
+  meta: { id: string; supportedContentTypes: readonly string[] };
+  create(context: HostContext, options: Record<string, unknown>): { file?(source: HostSource): unknown };
+}
+
+const AWS = '@secretlint/secretlint-rule-aws';
+const RULES = presetRules as unknown as readonly HostRule[];
+// AWS account ids ("account_id = 1234-5678-9012") identify, they do not authenticate.
+const DROPPED_MESSAGES = new Set([`${AWS}--AWSAccountID`]);
+
+export interface SecretHit {
+  /** Which secretlint rule (or "url-password") found it. */
+  ruleId: string;
+  messageId: string;
+  /** What kind of credential ("AWS Access Key ID"). */
+  kind: string;
+  /** The secret as found (never put into a message unmasked). */
+  value: string;
+  start: number;
+  end: number;
+  /** The range the detector reported (for a URL password: the URL). */
+  range: Range;
+}
+
+/**
+ * Runs the preset's detectors over `content`, synchronously, as `lintSource` would with
+ * the preset as its only rule (plus the AWS access key id scan); `allow` is passed to
+ * every detector as its `allows` option.
+ */
+export function scanWithPreset(content: string, allow: readonly string[] = [], filePath?: string): SecretHit[] {
+  const reported: { ruleId: string; message: Translated; range: Range }[] = [];
+  const ignored: { range: Range; targetRuleId: string }[] = [];
+  const source = hostSource(content, filePath);
+  for (const rule of RULES) {
+    const types = rule.meta.supportedContentTypes;
+    if (!types.includes('text') && !types.includes('all')) continue;
+    const ruleId = rule.meta.id;
+    const context: HostContext = {
+      sharedOptions: {},
+      createTranslator: translator,
+      report: (d) => reported.push({ ruleId, message: d.message, range: d.range }),
+      ignore: (d) => ignored.push({ range: d.range, targetRuleId: d.targetRuleId }),
+    };
+    const options: Record<string, unknown> = ruleId === AWS ? { allows: [...allow], enableIDScanRule: true } : { allows: [...allow] };
+    const outcome = rule.create(context, options).file?.(source);
+    // Only GCP's .p12 reader is async, and it never runs on a Markdown file.
+    if (outcome instanceof Promise) outcome.catch(() => undefined);
+  }
+  const hits: SecretHit[] = [];
+  const seen = new Set<string>();
+  for (const r of reported) {
+    if (DROPPED_MESSAGES.has(`${r.ruleId}--${r.message.messageId}`)) continue;
+    const inside = (i: { range: Range; targetRuleId: string }): boolean =>
+      i.range[0] <= r.range[0] && r.range[1] <= i.range[1] && (i.targetRuleId === '*' || i.targetRuleId === r.ruleId || !i.targetRuleId);
+    if (ignored.some(inside)) continue;
+    const key = `${r.range[0]}:${r.range[1]}:${r.message.message}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const value = valueOf(r.message);
+    const kind = kindOf(/^found (.+?): /s.exec(r.message.message)?.[1] ?? 'credential');
+    // A detector's range can start before the value (AWS's starts at the key name).
+    const at = value ? content.indexOf(value, r.range[0]) : -1;
+    const start = at >= 0 && at <= r.range[1] ? at : r.range[0];
+    hits.push({ ruleId: r.ruleId, messageId: r.message.messageId, kind, value: value || content.slice(r.range[0], r.range[1]), start, end: start + (value ? value.length : r.range[1] - r.range[0]), range: r.range });
+  }
+  return hits.sort((a, b) => a.start - b.start || a.end - b.end);
+}
+
+/** "GitHub Token(GitHub personal access tokens)" → "GitHub personal access token". */
+function kindOf(found: string): string {
+  const github = /^GitHub Token\((.+)\)$/.exec(found);
+  if (!github) return found;
+  const type = github[1]!.replace(/tokens$/, 'token');
+  return type.startsWith('GitHub') ? type : `GitHub ${type}`;
+}
+
+function translator(messages: Localized): (messageId: string, props?: Record<string, unknown>) => Translated {
+  return (messageId, props) => {
+    const handler = messages[messageId];
+    const format = typeof handler === 'function' ? handler : handler?.['en'];
+    if (!format) throw new Error(`secretlint message ${messageId} has no English text`);
+    return { message: props === undefined ? format() : format(props), messageId, data: props };
+  };
+}
+
+const VALUE_KEYS = ['KEY', 'TOKEN', 'ID', 'URL', 'URI', 'CREDENTIAL'];
+
+function valueOf(message: Translated): string {
+  for (const key of VALUE_KEYS) {
+    const value = message.data?.[key];
+    if (typeof value === 'string' && value !== '') return value;
+  }
+  return '';
+}
+
+/** secretlint's source code object: lines count from 1, columns from 0. */
+function hostSource(content: string, filePath: string | undefined): HostSource {
+  let starts: number[] | null = null;
+  const lineStarts = (): number[] => {
+    if (starts) return starts;
+    starts = [0];
+    for (let i = content.indexOf('\n'); i !== -1; i = content.indexOf('\n', i + 1)) starts.push(i + 1);
+    return starts;
+  };
+  const toPosition = (index: number): { line: number; column: number } => {
+    const s = lineStarts();
+    let low = 0;
+    let high = s.length - 1;
+    while (low < high) {
+      const mid = (low + high + 1) >> 1;
+      if (s[mid]! <= index) low = mid;
+      else high = mid - 1;
+    }
+    return { line: low + 1, column: index - s[low]! };
+  };
+  const toIndex = (p: { line: number; column: number }): number => {
+    const s = lineStarts();
+    const start = s[p.line - 1];
+    return start === undefined ? content.length : Math.min(content.length, start + p.column);
+  };
+  return {
+    content,
+    filePath,
+    physicalFilePath: undefined,
+    ext: '.md',
+    contentType: 'text',
+    hasBOM: false,
+    getFilePath: () => filePath,
+    getPhysicalFilePath: () => undefined,
+    indexToPosition: toPosition,
+    positionToIndex: toIndex,
+    rangeToLocation: (range) => ({ start: toPosition(range[0]), end: toPosition(range[1]) }),
+    locationToRange: (loc) => [toIndex(loc.start), toIndex(loc.end)],
+  };
+}
+
+// A password in a URL's user information, in any scheme: the preset reads http(s)/ftp
+// with plain [-A-Za-z0-9_] passwords and the MongoDB, MySQL and PostgreSQL schemes; this
+// adds the rest (redis://, amqp://, passwords with punctuation). The password stops at
+// whitespace, "/", "@", quotes and brackets.
+const URL_PASSWORD = /(?<![\w+.-])([a-z][a-z0-9+.-]{1,30}):\/\/([^\s:/?#@[\]'"`<>()]{0,100}):([^\s/?#@'"`<>()[\]]{1,200})@([a-z0-9](?:[a-z0-9.-]{0,253}[a-z0-9])?|\[[0-9a-f:.]+\])/gi;
+const PLACEHOLDER_PASSWORDS = new Set([
+  'password', 'passwd', 'pass', 'pwd', 'pw', 'secret', 'token', 'changeme', 'redacted', 'removed', 'hidden', 'masked',
+  'yourpassword', 'mypassword', 'userpassword', 'dbpassword', 'example', 'placeholder', 'xxx', 'apikey', 'key',
+]);
+const DOCUMENTATION_HOST = /(?:^|\.)(?:example\.(?:com|org|net)|example|test|invalid)$/i;
+
+function isPlaceholderPassword(password: string, user: string): boolean {
+  if (password.length < 4) return true;
+  if (/^(.)\1+$/.test(password)) return true; // ****, xxxx, ....
+  if (/[*…•]{2,}/.test(password)) return true; // partly redacted
+  if (/\$\{[^}]*\}|\{\{?[^}]*\}\}?|%[A-Z_]+%|^\$[A-Z_]+$|\$\([^)]*\)/.test(password)) return true; // ${VAR}, {{var}}, %VAR%, $VAR
+  if (PLACEHOLDER_PASSWORDS.has(password.toLowerCase().replace(/[^a-z]/g, ''))) return true;
+  // "host.name:8080@…" reads as a host and a port more than as a user and a password.
+  if (/^\d{1,5}$/.test(password) && user.includes('.')) return true;
+  return false;
+}
+
+const URL_PARTS = /^[a-z][a-z0-9+.-]*:\/\/([^:@/\s]*):([^@\s]+)@([^/\s?#:]*)/i;
+
+/** A URL whose password is a placeholder or whose host is for documentation. */
+function placeholderUrl(value: string): boolean {
+  const m = URL_PARTS.exec(value);
+  return m !== null && (isPlaceholderPassword(m[2]!, m[1]!) || DOCUMENTATION_HOST.test(m[3]!));
+}
+
+/** Passwords in URLs that the preset's detectors do not report. */
+export function scanUrlPasswords(content: string, allow: readonly string[] = [], known: readonly SecretHit[] = []): SecretHit[] {
+  if (!content.includes('://')) return [];
+  const allowed = allowMatcher(allow);
+  const hits: SecretHit[] = [];
+  for (const m of content.matchAll(URL_PASSWORD)) {
+    const [whole, , user = '', password = '', host = ''] = m;
+    const start = m.index;
+    const end = start + whole.length;
+    if (known.some((k) => k.start < end && start < k.end)) continue;
+    if (isPlaceholderPassword(password, user) || DOCUMENTATION_HOST.test(host)) continue;
+    if (allowed(whole)) continue;
+    hits.push({ ruleId: 'url-password', messageId: 'URLPassword', kind: 'password in a URL', value: whole, start, end, range: [start, end] });
+  }
+  return hits;
+}
+
+/** The found value as a message may show it: the secret part masked. */
+export function maskedValue(hit: SecretHit): string {
+  const url = /^([a-z][a-z0-9+.-]*:\/\/)([^:@/\s]*):([^@\s]+)@([^/\s?#]*)/i.exec(hit.value);
+  if (url) return `${url[1]}${url[2]}:${mask(url[3]!)}@${url[4]}`;
+  const pem = /^-----BEGIN [A-Z ]*PRIVATE KEY(?: BLOCK)?-----/.exec(hit.value);
+  if (pem) return `${pem[0]}…`;
+  return mask(hit.value);
+}
+
+export default defineRule<{ allow: string[] }>({
+  id: 'no-secrets',
+  description: 'Credentials (API keys, tokens, private keys, passwords in URLs) anywhere in the file, code blocks included',
+  severity: 'error',
+  fixable: false,
+  schema: {
+    type: 'object',
+    properties: {
+      allow: {
+        type: 'array',
+        items: { type: 'string', minLength: 1 },
+        description: 'Values to accept although they look like credentials (documented example keys): a literal found anywhere in the value, or "/pattern/flags". Passed to secretlint as its `allows` option.',
+      },
+    },
+    additionalProperties: false,
+  },
+  defaults: { allow: [] },
+  docs: {
+    rationale:
+      'Postmortems are shared widely and kept for years, and the logs and commands pasted into them carry whatever was on the screen: a token in a curl command, a connection string with its password, a private key. Anything found here must be treated as leaked: rotate it, then replace it with a placeholder. Detection is secretlint\'s recommended preset (AWS, GCP, GitHub, GitLab, Slack, npm, OpenAI, Anthropic, private keys, database connection strings, basic auth…) plus passwords in URLs of any scheme; the whole file is read, code blocks and frontmatter included. A finding shows at most the first four characters of what it found. `secretlint-disable` comments are honoured, as are hindsight directives.',
+    invalid: [
+      {
+        title: 'an AWS access key pair and a Redis password in pasted commands',
+        // Written in pieces so that secret scanners do not flag Hindsight's own source.
+        markdown:
+          '## Resolution\n\nWe rotated the key the script had logged:\n\n```sh\nexport AWS_ACCESS_KEY_ID=' + 'AKIA' + '4HGXQ2TWLMNZRB7Q\nexport AWS_SECRET_ACCESS_KEY="' + 'q8Zt3Jv0RmXc5Lp2Wn7Y' + 'b4Ks9Fh1Dg6Ea3Tu8Io0"\nredis-cli -u redis://cache:' + 'Qx7!vRt2' + '@cache-01.internal:6379 FLUSHALL\n```\n',
+        messages: [
+          'AWS Access Key ID "AKIA…"',
+          'AWS Secret Access Key "q8Zt…"',
+          'Password in a URL "redis://cache:Qx…@cache-01.internal"',
+        ],
+      },
+    ],
+    valid: [
+      {
+        title: 'redacted values, AWS documentation examples, ids and hashes',
+        markdown:
+          '## Resolution\n\n```sh\nexport AWS_ACCESS_KEY_ID=AKIAIOSFODNN7EXAMPLE\nexport API_TOKEN=<redacted>\npsql postgres://app:****@db-primary:5432/orders\ncurl https://deploy:${DEPLOY_TOKEN}@registry.internal/v2/\n```\n\nThe bad build was `3f9c2e1a7b4d8e6f0a1c2b3d4e5f6a7b8c9d0e1f`; request id 9b2f4c1e-7d3a-4e8b-9c6f-2a1b3c4d5e6f.\n',
+      },
+    ],
+  },
+  check({ source, options, report, position, model }) {
+    const known = scanWithPreset(source, options.allow, model.filePath);
+    // The preset's URL detectors take "https://user:pass@example.com" for a credential:
+    // documentation hosts and placeholder passwords are dropped as for any URL.
+    const hits = [...known.filter((h) => !placeholderUrl(h.value)), ...scanUrlPasswords(source, options.allow, known)].sort((a, b) => a.start - b.start);
+    for (const hit of hits) {
+      const start = position(hit.start);
+      const end = position(hit.end);
+      const kind = hit.kind.charAt(0).toUpperCase() + hit.kind.slice(1);
+      report({
+        message: `${kind} "${maskedValue(hit)}" must not be in a postmortem: treat it as leaked (revoke or rotate it), then replace it with a placeholder such as <redacted>.`,
+        line: start.line,
+        column: start.column,
+        endLine: end.line,
+        endColumn: end.column,
+      });
+    }
+  },
+});

@@ -1,0 +1,192 @@
+import type { ResolvedTime, TimelineEntry } from '../src/core/model.ts';
+import { comparable, hasDate } from '../src/core/time/index.ts';
+import { endInstant } from '../src/lint/overnight.ts';
+import { defineRule } from '../src/lint/rule.ts';
+import { clockAt, zoneLabel } from '../src/lint/time-display.ts';
+
+type Side = 'all' | 'incident' | 'none';
+
+interface Options extends Record<string, unknown> {
+  before: Side;
+  after: Side;
+  toleranceMinutes: number;
+}
+
+const MINUTE = 60_000;
+const DAY = 86_400_000;
+
+// What the incident itself looks like in an entry: noticing it, its impact, responding
+// to it, recovering from it. Such an entry cannot precede the start or follow the end.
+const INCIDENT =
+  /\b(?:detect|alert|pag(?:e|ed|ing)\b|notic|report(?:s|ed)?\b|complain|errors?\b|fail|outage|down(?:time)?\b|unavailab|unreachab|inaccessib|degrad|latenc|spik|time(?:d)?[ -]?outs?\b|5\d\d\b|impact|investigat|troubleshoot|diagnos|debug|escalat|on-?call|war[ -]?room|incident (?:began|begins|starts?|started|declared|opened)|discover|identif|root[ -]?cause|fault|crash|broke|not (?:working|responding|loading|reachable)|slow|restor|resolv|recover|mitigat|fix(?:ed|es)?\b|roll(?:ed|ing)?[ -]?back|revert|back (?:to normal|online|up)\b|workaround)/i;
+// Before the start: what set the incident up (a deploy at 09:50 for an outage at 10:00).
+const CAUSE =
+  /\b(?:deploy|releas|merg|push|roll(?:ed|ing)?[ -]?out|migrat|chang|upgrad|updat|config|install|schedul|cron|commit|maintenance|expir|provision|launch)/i;
+// After the end: watching, confirming, reviewing and telling people about it.
+const FOLLOW_UP =
+  /\b(?:monitor|confirm|verif|review|post-?mortem|retro|follow(?:ed|s)?[ -]?up|document|communicat|announc|notif|status ?page|clos(?:ed|ing|e)\b|lessons|debrief|meeting|rca\b|stable|stabil|observ|watch)/i;
+
+/**
+ * A bound as a reader writes it: "10:30 UTC", with its date when it has one and it matters,
+ * shown at `epochMs` (an entry's instant, or the end read on the next morning) with its zone
+ * labelled there too.
+ */
+function showBound(time: ResolvedTime, epochMs: number, zoneName: string | null, withDate: boolean): string {
+  const offset = time.offsetMinutes ?? 0;
+  return clockAt(epochMs, offset, withDate && hasDate(time)) + zoneLabel(time.offsetMinutes, epochMs, zoneName);
+}
+
+function wallDate(epochMs: number, offsetMinutes: number | null): string {
+  return new Date(epochMs + (offsetMinutes ?? 0) * MINUTE).toISOString().slice(0, 10);
+}
+
+export default defineRule<Options>({
+  id: 'timeline-in-window',
+  description: "A timeline entry outside the incident's stated start and end",
+  severity: 'warn',
+  fixable: false,
+  schema: {
+    type: 'object',
+    properties: {
+      before: {
+        enum: ['all', 'incident', 'none'],
+        description:
+          'Entries before the start: "all" reports every one, "incident" (default) only those that describe the incident itself (detection, impact, response, recovery), "none" no entry.',
+      },
+      after: {
+        enum: ['all', 'incident', 'none'],
+        description:
+          'Entries after the end: "all" reports every one, "incident" (default) only those that describe the incident itself and are not monitoring, confirmation or review, "none" no entry.',
+      },
+      toleranceMinutes: { type: 'number', minimum: 0, description: 'Entries this many minutes outside the window still count as inside.' },
+    },
+    additionalProperties: false,
+  },
+  defaults: { before: 'incident', after: 'incident', toleranceMinutes: 0 },
+  docs: {
+    rationale:
+      'The start and end stated in the summary are what readers quote and what availability reports add up. A timeline entry that shows the incident under way before it started ("09:55 alert fired" for a start at 10:00) or still being fixed after it ended ("11:45 service restored" for an end at 11:30) means one of the two is wrong. Timelines also rightly hold what led up to the incident (a deploy at 09:50) and what followed it (monitoring, the review meeting), so by default only entries that describe the incident itself — detection, impact, response, recovery — are reported outside the window; set `before` or `after` to "all" to report every entry outside it. When no entry at all lies inside the window and all lie on the same side of it, the timeline and the summary disagree as a whole (a zone or a date), and one finding says so. An end written without its own day that falls before an evening start ("9:35 PM until 10:42 AM") is read as the next morning.',
+    invalid: [
+      {
+        title: 'restored after the stated end',
+        markdown:
+          '## Summary\n\nStart: 2024-05-10 10:00 UTC\nEnd: 2024-05-10 10:30 UTC\n\n## Timeline\n\n- 10:00 Alert fired\n- 10:45 Service restored\n',
+        messages: ['10:45 (line 9) is after the incident ended (10:30 UTC, line 4), yet it describes the incident still under way: correct this time or the end stated on line 4.'],
+      },
+      {
+        title: 'detected before the stated start',
+        markdown: '## Summary\n\nThe outage lasted from 10:00 to 11:00 UTC.\n\n## Timeline\n\n- 09:55 Monitoring alert fired\n- 10:30 Rollback\n',
+        messages: ['09:55 (line 7) is before the incident started (10:00 UTC, line 3)'],
+      },
+      {
+        title: 'every entry outside, when asked',
+        markdown: '## Summary\n\nThe outage lasted from 10:00 to 11:00 UTC.\n\n## Timeline\n\n- 09:50 Deploy of v2.3\n- 10:00 Errors rose\n- 11:30 Review meeting\n',
+        options: { before: 'all', after: 'all' },
+        messages: ['09:50 (line 7) is before the incident started', '11:30 (line 9) is after the incident ended'],
+      },
+    ],
+    valid: [
+      {
+        title: 'a trigger before the start and follow-ups after the end',
+        markdown:
+          '## Summary\n\nThe outage lasted from 10:00 to 11:00 UTC.\n\n## Timeline\n\n- 09:50 Deploy of v2.3 started\n- 10:00 Errors rose\n- 11:00 Service restored\n- 11:20 Monitoring confirmed the fix held\n- 15:00 Post-incident review meeting\n',
+      },
+      {
+        title: 'an overnight window written without dates',
+        markdown: '## Summary\n\nFrom 9:35 PM until 1:10 AM PST the app was down.\n\n## Timeline\n\n- 9:35 PM Alert fired\n- 11:50 PM Fix deployed\n- 1:10 AM Service restored\n',
+      },
+    ],
+  },
+  check({ model, options, report }) {
+    const { start, end, startLine, endLine } = model.incident;
+    if (start === null && end === null) return;
+    const endMs = end === null ? null : endInstant(start, end, startLine === endLine);
+    // An end before the start is incident-window's finding; no entry can be measured against it.
+    if (start !== null && end !== null && endMs !== null && comparable(start, end) && endMs < start.epochMs) return;
+    const tolerance = options.toleranceMinutes * MINUTE;
+    const zoneName = model.declaredZone;
+
+    const describe = (entry: TimelineEntry, time: ResolvedTime, at: number, bound: ResolvedTime, boundMs: number): { entry: string; bound: string } => {
+      const written = entry.timeText ?? clockAt(at, time.offsetMinutes ?? 0, false);
+      const dated = hasDate(time) && hasDate(bound);
+      const otherDay = dated && wallDate(at, bound.offsetMinutes) !== wallDate(boundMs, bound.offsetMinutes);
+      const otherZone = time.offsetMinutes !== bound.offsetMinutes;
+      const converted = otherZone || (otherDay && !time.dateGiven) ? ` (${showBound(bound, at, zoneName, otherDay)})` : '';
+      return { entry: `${written}${converted}`, bound: showBound(bound, boundMs, zoneName, otherDay) };
+    };
+
+    interface Outside {
+      entry: TimelineEntry;
+      time: ResolvedTime;
+      at: number;
+      before: boolean;
+    }
+    const outside: Outside[] = [];
+    let inside = 0;
+    let bothBounds = 0;
+    for (const entry of model.timeline) {
+      const time = entry.time;
+      if (time === null) continue;
+      const lo = start !== null && comparable(time, start) ? start.epochMs : null;
+      const hi = end !== null && endMs !== null && comparable(time, end) ? endMs : null;
+      if (lo === null && hi === null) continue;
+      if (lo !== null && hi !== null) bothBounds++;
+      const low = (lo ?? hi!) - tolerance;
+      const high = (hi ?? lo!) + tolerance;
+      // A date taken from context (or no date at all) may be a day off: the entry is read
+      // on whichever neighbouring day brings it nearest the window, as a reader would.
+      let at = time.epochMs;
+      let distance = Infinity;
+      for (const shift of time.dateGiven ? [0] : [0, -DAY, DAY]) {
+        const t = time.epochMs + shift;
+        const d = t < low ? low - t : t > high ? t - high : 0;
+        if (d < distance) {
+          distance = d;
+          at = t;
+        }
+      }
+      if (distance === 0) {
+        if (lo !== null && hi !== null) inside++;
+        continue;
+      }
+      const before = at < low;
+      if (before ? lo === null : hi === null) continue;
+      outside.push({ entry, time, at, before });
+    }
+
+    // Every entry (three or more) on the same side of the window: the timeline and the summary
+    // disagree as a whole (a zone or a date read differently), which one finding says better
+    // than one per entry.
+    const first = outside[0];
+    if (first !== undefined && start !== null && end !== null && endMs !== null && inside === 0 && bothBounds >= 3 && outside.length === bothBounds && outside.every((o) => o.before === first.before)) {
+      if (options.before === 'none' && options.after === 'none') return;
+      const withDate = hasDate(start) && wallDate(start.epochMs, start.offsetMinutes) !== wallDate(endMs, end.offsetMinutes);
+      const shown = describe(first.entry, first.time, first.at, first.before ? start : end, first.before ? start.epochMs : endMs);
+      report({
+        message: `None of the ${outside.length} timed entries lies inside the incident window (${showBound(start, start.epochMs, zoneName, withDate)}, line ${startLine}, to ${showBound(end, endMs, zoneName, withDate)}, line ${endLine}); the first, ${shown.entry} (line ${first.entry.line}), is ${first.before ? 'before the start' : 'after the end'}: the timeline and the stated start and end disagree, check the time zone and the date of each.`,
+        line: first.entry.line,
+        column: first.entry.column,
+        endLine: first.entry.span.end.line,
+        endColumn: first.entry.span.end.column,
+      });
+      return;
+    }
+
+    for (const { entry, time, at, before } of outside) {
+      const side = before ? options.before : options.after;
+      if (side === 'none') continue;
+      if (side === 'incident' && (!INCIDENT.test(entry.text) || (before ? CAUSE : FOLLOW_UP).test(entry.text))) continue;
+      const bound = before ? start! : end!;
+      const boundLine = before ? startLine : endLine;
+      const shown = describe(entry, time, at, bound, before ? start!.epochMs : endMs!);
+      const why = side === 'all' ? '' : before ? ', yet it describes the incident under way' : ', yet it describes the incident still under way';
+      report({
+        message: `${shown.entry} (line ${entry.line}) is ${before ? 'before the incident started' : 'after the incident ended'} (${shown.bound}, line ${boundLine})${why}: correct this time or the ${before ? 'start' : 'end'} stated on line ${boundLine}.`,
+        line: entry.line,
+        column: entry.column,
+        endLine: entry.span.end.line,
+        endColumn: entry.span.end.column,
+      });
+    }
+  },
+});
