@@ -1,7 +1,7 @@
 // A lint run: configuration → files → per file: parse once, build the model, run the
 // rules, apply fixes → results. Used by the CLI, the site's loader and the action.
 import { readFileSync } from 'node:fs';
-import { buildModel } from '../core/build.ts';
+import { buildModel, type Parsed } from '../core/build.ts';
 import { normaliseHeading } from '../core/sections/classify.ts';
 import type { SectionKind } from '../core/model.ts';
 import { LintCache, cacheKey, contentHash } from './cache.ts';
@@ -57,6 +57,8 @@ export async function lintRun(options: LintRunOptions): Promise<LintRun> {
 
 export interface Linter {
   lint(filePath: string, source: string, timings?: LintTimings | null): Finding[];
+  /** The model and the findings from one parse: for the site, which shows both. */
+  lintWithModel(filePath: string, source: string): { parsed: Parsed; findings: Finding[] };
 }
 
 export function createLinter(config: ResolvedConfig, rules: ReadonlyMap<string, Rule>, now: Date): Linter {
@@ -69,10 +71,15 @@ export function createLinter(config: ResolvedConfig, rules: ReadonlyMap<string, 
   const aliases = new Map<string, SectionKind>();
   for (const [heading, kind] of config.sectionAliases) aliases.set(normaliseHeading(heading), kind);
   const known = new Set(rules.keys());
+  const parse = (filePath: string, source: string): Parsed =>
+    buildModel(filePath, source, { defaultZone: config.timezone, sectionAliases: aliases });
   return {
     lint(filePath, source, timings) {
-      const parsed = buildModel(filePath, source, { defaultZone: config.timezone, sectionAliases: aliases });
-      return lintParsed(parsed, config.rules, settings, known, timings ?? undefined);
+      return lintParsed(parse(filePath, source), config.rules, settings, known, timings ?? undefined);
+    },
+    lintWithModel(filePath, source) {
+      const parsed = parse(filePath, source);
+      return { parsed, findings: lintParsed(parsed, config.rules, settings, known) };
     },
   };
 }
