@@ -3,6 +3,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { benchModel } from './model.ts';
+import { benchScale, printScale } from './scale.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const which = new Set(process.argv.slice(2));
@@ -17,6 +18,14 @@ if (wanted('model')) {
   console.log(`  bare mdast-util-from-markdown   ${r.medianMs.bare.toFixed(1)} ms   1.00×`);
   console.log(`  unified + remark-parse          ${r.medianMs.unified.toFixed(1)} ms   ${r.ratio.unified.toFixed(3)}×`);
   console.log(`  Hindsight model (buildModel)    ${r.medianMs.model.toFixed(1)} ms   ${r.ratio.model.toFixed(3)}×   (target ≤ 1.15×)`);
+}
+
+if (wanted('scale')) {
+  const files = Number(process.env['BENCH_FILES'] ?? 10_000);
+  const rounds = Number(process.env['BENCH_ROUNDS'] ?? 1);
+  const r = benchScale(files, rounds);
+  results['scale'] = r;
+  printScale(r);
 }
 
 mkdirSync(`${root}bench/out`, { recursive: true });

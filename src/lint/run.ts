@@ -1,6 +1,7 @@
 // A lint run: configuration → files → per file: parse once, build the model, run the
 // rules, apply fixes → results. Used by the CLI, the site's loader and the action.
 import { readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { buildModel, type Parsed } from '../core/build.ts';
 import { normaliseHeading } from '../core/sections/classify.ts';
 import type { SectionKind } from '../core/model.ts';
@@ -44,15 +45,68 @@ export async function lintRun(options: LintRunOptions): Promise<LintRun> {
     contentFolder: config.content,
     ignoreGlobs: config.ignore,
   });
-  const linter = createLinter(config, rules, options.now ?? new Date());
+  const now = options.now ?? new Date();
+  const fix = options.fix ?? false;
   const timings: LintTimings | null = options.timing ? {} : null;
   const cache = options.cache ? new LintCache(config.cacheFile, cacheKey([options.version ?? '', config.raw, config.preset])) : null;
-  const results: LintResult[] = [];
-  for (const file of files) {
-    results.push(lintFile(file, linter, { fix: options.fix ?? false, cache, timings }));
+
+  // Read every file and answer from the cache what it can; what is left is linted, here
+  // or, for a large archive, in a pool of worker threads.
+  const results: LintResult[] = new Array(files.length);
+  const pending: LintTask[] = [];
+  files.forEach((filePath, index) => {
+    let source: string;
+    try {
+      source = readFileSync(filePath, 'utf8');
+    } catch (error) {
+      results[index] = summarise(filePath, [fatal(`Cannot read this file: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}.`)]);
+      return;
+    }
+    const hash = cache ? contentHash(source) : '';
+    const cached = cache?.get(filePath, hash);
+    if (cached && !(fix && cached.some((m) => m.fix))) results[index] = summarise(filePath, cached);
+    else pending.push({ index, filePath, source, hash });
+  });
+
+  const done = (task: LintTask, outcome: FileOutcome): void => {
+    results[task.index] = summarise(task.filePath, outcome.messages, outcome.output);
+    cache?.set(task.filePath, outcome.output !== undefined ? contentHash(outcome.output) : task.hash, outcome.messages);
+  };
+  if (useWorkers(pending.length)) {
+    const { lintInWorkers } = await import('./pool.ts');
+    await lintInWorkers(pending, { cwd: options.cwd, configFile: config.file, now, fix, timing: timings !== null }, done, timings);
+  } else {
+    const linter = createLinter(config, rules, now);
+    for (const task of pending) done(task, lintSource(task.filePath, task.source, linter, { fix, timings }));
   }
   cache?.save();
   return { results, config, rules, timings };
+}
+
+/** One file to lint: its place in the results, its text, and the hash the cache keeps. */
+export interface LintTask {
+  index: number;
+  filePath: string;
+  source: string;
+  hash: string;
+}
+
+export interface FileOutcome {
+  messages: Finding[];
+  /** The fixed text, when --fix changed the file. */
+  output?: string;
+}
+
+/**
+ * Worker threads pay off only when there are enough files to amortise their start-up
+ * (each loads the whole lint stack): below this a one-file hook or a small archive runs
+ * on the main thread.
+ */
+export const MIN_FILES_FOR_WORKERS = 200;
+
+function useWorkers(files: number): boolean {
+  if (process.env['HINDSIGHT_WORKERS'] === '0') return false;
+  return files >= MIN_FILES_FOR_WORKERS && availableParallelism() > 1;
 }
 
 export interface Linter {
@@ -84,40 +138,25 @@ export function createLinter(config: ResolvedConfig, rules: ReadonlyMap<string, 
   };
 }
 
-interface FileOptions {
+interface SourceOptions {
   fix: boolean;
-  cache: LintCache | null;
   timings: LintTimings | null;
 }
 
-function lintFile(filePath: string, linter: Linter, options: FileOptions): LintResult {
-  let source: string;
-  try {
-    source = readFileSync(filePath, 'utf8');
-  } catch (error) {
-    return summarise(filePath, [fatal(`Cannot read this file: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}.`)]);
-  }
-  const hash = options.cache ? contentHash(source) : '';
-  const cached = options.cache?.get(filePath, hash);
-  if (cached && !(options.fix && cached.some((m) => m.fix))) return summarise(filePath, cached);
-
+/** Lints one file's text; with `fix`, applies fixes pass after pass and writes the file. */
+export function lintSource(filePath: string, source: string, linter: Linter, options: SourceOptions): FileOutcome {
   let messages = linter.lint(filePath, source, options.timings);
-  let output: string | undefined;
-  if (options.fix) {
-    let text = source;
-    for (let pass = 0; pass < MAX_FIX_PASSES && messages.some((m) => m.fix); pass++) {
-      const outcome = applyFixes(text, messages);
-      if (outcome.applied.length === 0) break;
-      text = outcome.output;
-      messages = linter.lint(filePath, text, options.timings);
-    }
-    if (text !== source) {
-      writeFileAtomic(filePath, text);
-      output = text;
-    }
+  if (!options.fix) return { messages };
+  let text = source;
+  for (let pass = 0; pass < MAX_FIX_PASSES && messages.some((m) => m.fix); pass++) {
+    const outcome = applyFixes(text, messages);
+    if (outcome.applied.length === 0) break;
+    text = outcome.output;
+    messages = linter.lint(filePath, text, options.timings);
   }
-  options.cache?.set(filePath, options.fix && output ? contentHash(output) : hash, messages);
-  return summarise(filePath, messages, output);
+  if (text === source) return { messages };
+  writeFileAtomic(filePath, text);
+  return { messages, output: text };
 }
 
 function fatal(message: string): Finding {

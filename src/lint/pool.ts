@@ -1,0 +1,54 @@
+// Linting a large archive on every core: a piscina pool of worker threads, each loading
+// the configuration and rules once and linting batches of files. Only findings come back;
+// no tree outlives its file.
+import { availableParallelism } from 'node:os';
+import { Piscina } from 'piscina';
+import type { LintTimings } from './engine.ts';
+import type { FileOutcome, LintTask } from './run.ts';
+import type { WorkerBatch, WorkerResult } from './worker.ts';
+
+/** Files per message: large enough to amortise messaging, small enough to balance load. */
+const BATCH = 32;
+
+export interface PoolSettings {
+  cwd: string;
+  configFile: string | null;
+  now: Date;
+  fix: boolean;
+  timing: boolean;
+}
+
+export async function lintInWorkers(
+  tasks: readonly LintTask[],
+  settings: PoolSettings,
+  done: (task: LintTask, outcome: FileOutcome) => void,
+  timings: LintTimings | null,
+): Promise<void> {
+  // The worker is a sibling module with this module's own extension (.ts from source,
+  // .js when compiled).
+  const self = new URL(import.meta.url);
+  const filename = new URL(self.pathname.endsWith('.ts') ? './worker.ts' : './worker.js', self).href;
+  const threads = Math.max(1, Math.min(availableParallelism(), Math.ceil(tasks.length / BATCH)));
+  const pool = new Piscina<WorkerBatch, WorkerResult>({ filename, minThreads: threads, maxThreads: threads, idleTimeout: 1000 });
+  try {
+    const runs: Promise<void>[] = [];
+    for (let start = 0; start < tasks.length; start += BATCH) {
+      const batch = tasks.slice(start, start + BATCH);
+      const message: WorkerBatch = {
+        cwd: settings.cwd,
+        configFile: settings.configFile,
+        now: settings.now.toISOString(),
+        fix: settings.fix,
+        timing: settings.timing,
+        files: batch.map((t) => ({ filePath: t.filePath, source: t.source })),
+      };
+      runs.push(pool.run(message).then((result) => {
+        result.outcomes.forEach((outcome, i) => done(batch[i]!, outcome));
+        if (timings && result.timings) for (const [id, ms] of Object.entries(result.timings)) timings[id] = (timings[id] ?? 0) + ms;
+      }));
+    }
+    await Promise.all(runs);
+  } finally {
+    await pool.destroy();
+  }
+}
