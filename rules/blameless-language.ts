@@ -118,12 +118,19 @@ const CHECKS: readonly Check[] = [
  * Markdown punctuation), line breaks kept: offsets in it are offsets in the source.
  */
 function proseOnly(source: string, pieces: readonly { value: string; offset: number; kind: string }[]): string {
-  const chars = source.replace(/[^\n]/g, ' ').split('');
+  let out = '';
+  let cursor = 0;
   for (const piece of pieces) {
-    if (piece.kind !== 'prose') continue;
-    for (let i = 0; i < piece.value.length; i++) chars[piece.offset + i] = piece.value[i]!;
+    if (piece.kind !== 'prose' || piece.offset < cursor) continue;
+    out += blank(source.slice(cursor, piece.offset)) + piece.value;
+    cursor = piece.offset + piece.value.length;
   }
-  return chars.join('');
+  return out + blank(source.slice(cursor));
+}
+
+/** Spaces for every character but newlines, so offsets and lines stay where they were. */
+function blank(text: string): string {
+  return text.replace(/[^\n]/g, ' ');
 }
 
 function escapeRegExp(text: string): string {
