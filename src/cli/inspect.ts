@@ -1,13 +1,30 @@
 import path from 'node:path';
 import { buildModel } from '../core/build.ts';
+import type { SectionKind } from '../core/model.ts';
+import { normaliseHeading } from '../core/sections/classify.ts';
+import { parseZone } from '../core/time/zones.ts';
+import { loadConfig } from '../lint/config/load.ts';
+import { loadRules } from '../lint/registry.ts';
 import { inspectJson, inspectText } from '../report/inspect.ts';
+import { UsageError, quietOnBrokenPipe } from './errors.ts';
 import { readPostmortemFile } from './read-file.ts';
 
+/**
+ * Prints the model of one postmortem as `lint` reads it: with the discovered configuration's
+ * zone and section aliases (`--timezone` overrides the zone).
+ */
 export async function inspect(file: string, options: { format: 'json' | 'text'; timezone?: string }): Promise<number> {
+  if (options.timezone !== undefined && parseZone(options.timezone) === null) {
+    throw new UsageError(`--timezone ${JSON.stringify(options.timezone)} is not a time zone Hindsight knows: give an IANA name ("Europe/Berlin"), an abbreviation ("UTC", "EAT") or an offset ("+03:00").`);
+  }
   const filePath = path.resolve(file);
   const source = await readPostmortemFile(filePath);
-  const { model } = buildModel(filePath, source, { defaultZone: options.timezone ?? null });
+  const config = loadConfig({ cwd: process.cwd() }, await loadRules());
+  const sectionAliases = new Map<string, SectionKind>();
+  for (const [heading, kind] of config.sectionAliases) sectionAliases.set(normaliseHeading(heading), kind);
+  const { model } = buildModel(filePath, source, { defaultZone: options.timezone ?? config.timezone, sectionAliases });
   const output = options.format === 'json' ? JSON.stringify(inspectJson(model), null, 2) : inspectText(model);
+  quietOnBrokenPipe();
   process.stdout.write(`${output}\n`);
   return 0;
 }

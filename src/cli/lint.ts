@@ -1,6 +1,7 @@
 import { lintRun } from '../lint/run.ts';
 import { loadFormatter, type FormatName } from '../report/index.ts';
 import { ruleCatalogue } from './catalogue.ts';
+import { quietOnBrokenPipe } from './errors.ts';
 
 export interface LintCliOptions {
   format: FormatName;
@@ -29,8 +30,9 @@ export async function lint(paths: string[], options: LintCliOptions, version: st
     results = results.map((r) => ({ ...r, messages: r.messages.filter((m) => m.severity === 2), warningCount: 0, fixableWarningCount: 0 }));
   }
   const format = await loadFormatter(options.format);
-  const color = options.color ?? (Boolean(process.stdout.isTTY) && !process.env['NO_COLOR']);
+  const color = options.color ?? colorByDefault();
   const output = format(results, { cwd, color, quiet: options.quiet ?? false, rules: ruleCatalogue(run.rules), version });
+  quietOnBrokenPipe();
   if (output) process.stdout.write(output.endsWith('\n') ? output : `${output}\n`);
   if (run.timings) process.stderr.write(formatTimings(run.timings));
 
@@ -42,6 +44,15 @@ export async function lint(paths: string[], options: LintCliOptions, version: st
     return 1;
   }
   return 0;
+}
+
+/** Without --color or --no-color: NO_COLOR turns colours off, FORCE_COLOR on, else a terminal decides. */
+function colorByDefault(): boolean {
+  const env = process.env;
+  if (env['NO_COLOR']) return false;
+  const force = env['FORCE_COLOR'];
+  if (force !== undefined && force !== '') return force !== '0' && force !== 'false';
+  return Boolean(process.stdout.isTTY);
 }
 
 function formatTimings(timings: Record<string, number>): string {

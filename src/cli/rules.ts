@@ -1,8 +1,10 @@
 import { loadRules } from '../lint/registry.ts';
 import { ruleTable } from '../report/rule-table.ts';
+import { quietOnBrokenPipe } from './errors.ts';
 
 export async function rules(options: { format: 'json' | 'text' | 'markdown' }): Promise<number> {
   const catalogue = await loadRules();
+  quietOnBrokenPipe();
   if (options.format === 'json') {
     const out = [...catalogue.values()].map((r) => ({
       id: r.id,

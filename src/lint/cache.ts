@@ -2,9 +2,10 @@
 // under the hash of the configuration and Hindsight's version, so an unchanged file under
 // an unchanged configuration is not read again by any rule.
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Finding } from './engine.ts';
+import { PathError } from './files.ts';
 
 interface CacheFile {
   key: string;
@@ -43,12 +44,26 @@ export class LintCache {
     this.dirty = true;
   }
 
+  /** Writes the cache file (atomically); a PathError (exit code 2) says why it could not. */
   save(): void {
     if (!this.dirty) return;
-    mkdirSync(path.dirname(this.file), { recursive: true });
     const temporary = `${this.file}.${process.pid}.tmp`;
-    writeFileSync(temporary, JSON.stringify(this.data));
-    renameSync(temporary, this.file);
+    try {
+      mkdirSync(path.dirname(this.file), { recursive: true });
+      writeFileSync(temporary, JSON.stringify(this.data));
+      renameSync(temporary, this.file);
+    } catch (error) {
+      rmSync(temporary, { force: true, recursive: true });
+      const { code, path: at } = error as NodeJS.ErrnoException;
+      const reason =
+        code === 'EACCES' || code === 'EPERM' ? 'permission denied'
+        : code === 'EROFS' ? 'the file system is read-only'
+        : code === 'EISDIR' ? 'it is a folder'
+        : code === 'EEXIST' || code === 'ENOTDIR' ? `${at ?? 'a file on its path'} is a file, not a folder`
+        : code ?? (error as Error).message;
+      throw new PathError(`Cannot write the cache file ${this.file}: ${reason}. Set "cache" in the configuration to a path Hindsight can write, or run without --cache.`);
+    }
+    this.dirty = false;
   }
 }
 

@@ -106,10 +106,11 @@ function applyDirectives(
   const covers = (d: Directive, f: Finding): boolean => d.ruleIds.length === 0 || d.ruleIds.includes(f.ruleId);
 
   const kept = findings.filter((finding) => {
-    // Block directives: the last disable/enable before the finding's line decides.
+    // Block directives: the last disable/enable before the finding's position decides (one
+    // later on the finding's own line does not reach back to it).
     let suppressedBy: Directive | null = null;
     for (const d of directives) {
-      if (d.line > finding.line) break;
+      if (d.line > finding.line || (d.line === finding.line && d.column > finding.column)) break;
       if (!covers(d, finding)) continue;
       if (d.kind === 'disable') suppressedBy = d;
       else if (d.kind === 'enable') suppressedBy = null;

@@ -1,7 +1,8 @@
 // Which files a lint run reads. Files named on the command line replace the configured
 // content folder (a one-file hook lints one file); folders and globs expand to *.md.
-// .gitignore at the configuration root and the configured ignore globs are honoured.
-import { existsSync, readFileSync, statSync } from 'node:fs';
+// The .gitignore files at and below the configuration root, and the configured ignore
+// globs (relative to the root), are honoured.
+import { accessSync, constants, existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import { glob, isDynamicPattern } from 'tinyglobby';
@@ -20,11 +21,7 @@ export interface FileSelection {
 }
 
 export async function selectFiles(selection: FileSelection): Promise<string[]> {
-  const ignorer = buildIgnore(selection.root, selection.ignoreGlobs);
-  const isIgnored = (file: string): boolean => {
-    const relative = path.relative(selection.root, file);
-    return relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative) && ignorer.ignores(relative.split(path.sep).join('/'));
-  };
+  const isIgnored = ignoredUnder(selection.root, selection.ignoreGlobs);
   const found = new Set<string>();
   if (selection.paths.length === 0) {
     if (!existsSync(selection.contentFolder)) {
@@ -36,7 +33,15 @@ export async function selectFiles(selection: FileSelection): Promise<string[]> {
   for (const given of selection.paths) {
     const absolute = path.resolve(selection.cwd, given);
     if (existsSync(absolute)) {
-      if (statSync(absolute).isDirectory()) {
+      const directory = statSync(absolute).isDirectory();
+      // A path named but unreadable stops the run (exit code 2), as a missing one does.
+      try {
+        accessSync(absolute, directory ? constants.R_OK | constants.X_OK : constants.R_OK);
+      } catch (error) {
+        const code = (error as NodeJS.ErrnoException).code;
+        throw new PathError(`Cannot read ${given}: ${code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code ?? (error as Error).message}.`);
+      }
+      if (directory) {
         for (const file of await markdownUnder(absolute)) if (!isIgnored(file)) found.add(file);
       } else if (!isIgnored(absolute)) {
         found.add(absolute);
@@ -56,10 +61,36 @@ async function markdownUnder(folder: string): Promise<string[]> {
   return files.map((file) => path.normalize(file));
 }
 
-function buildIgnore(root: string, globs: readonly string[]): Ignore {
-  const ig = ignore();
+/**
+ * Whether a file is ignored: by the root's .gitignore and the ignore globs (relative to the
+ * root), or by a .gitignore in a folder between the root and the file (relative to its own
+ * folder, as git reads it). Files outside the root are never ignored.
+ */
+function ignoredUnder(root: string, globs: readonly string[]): (file: string) => boolean {
+  const atRoot = ignore();
   const gitignore = path.join(root, '.gitignore');
-  if (existsSync(gitignore)) ig.add(readFileSync(gitignore, 'utf8'));
-  ig.add([...globs]);
-  return ig;
+  if (existsSync(gitignore)) atRoot.add(readFileSync(gitignore, 'utf8'));
+  atRoot.add([...globs]);
+  const nested = new Map<string, Ignore | null>();
+  const ignoreIn = (dir: string): Ignore | null => {
+    let found = nested.get(dir);
+    if (found === undefined) {
+      const file = path.join(dir, '.gitignore');
+      found = existsSync(file) ? ignore().add(readFileSync(file, 'utf8')) : null;
+      nested.set(dir, found);
+    }
+    return found;
+  };
+  return (file) => {
+    const relative = path.relative(root, file);
+    if (relative === '' || relative === '..' || relative.startsWith(`..${path.sep}`) || path.isAbsolute(relative)) return false;
+    const parts = relative.split(path.sep);
+    if (atRoot.ignores(parts.join('/'))) return true;
+    let dir = root;
+    for (let i = 0; i < parts.length - 1; i++) {
+      dir = path.join(dir, parts[i]!);
+      if (ignoreIn(dir)?.ignores(parts.slice(i + 1).join('/'))) return true;
+    }
+    return false;
+  };
 }

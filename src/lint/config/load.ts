@@ -2,10 +2,12 @@
 // the rules and settings one lint run uses. Every problem is a ConfigError naming the
 // file, the JSON path and what was expected (exit code 2).
 import { existsSync, readFileSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { Ajv2020, type ErrorObject } from 'ajv/dist/2020.js';
-import { parseDocument } from 'yaml';
+import { LineCounter, parseDocument } from 'yaml';
 import type { SectionKind } from '../../core/model.ts';
+import { parseZone } from '../../core/time/zones.ts';
 import type { ActiveRule } from '../engine.ts';
 import type { Rule, SeveritySetting } from '../rule.ts';
 import { PRESET_RULES, type RuleSetting } from './presets.ts';
@@ -82,11 +84,12 @@ export function readConfigFile(file: string): RawConfig {
   }
   const base = path.basename(file);
   if (/\.ya?ml$/.test(base)) {
-    const doc = parseDocument(text, { uniqueKeys: true, prettyErrors: false });
+    const lineCounter = new LineCounter();
+    const doc = parseDocument(text, { uniqueKeys: true, prettyErrors: false, lineCounter });
     const problem = doc.errors[0];
     if (problem) {
-      const pos = problem.linePos?.[0];
-      throw new ConfigError(`Invalid YAML in ${file}${pos ? `:${pos.line}:${pos.col}` : ''}: ${problem.message.split('\n')[0]}.`);
+      const pos = problem.linePos?.[0] ?? lineCounter.linePos(problem.pos[0]);
+      throw new ConfigError(`Invalid YAML in ${file}:${pos.line}:${pos.col}: ${problem.message.split('\n')[0]!.replace(/[.:]$/, '')}.`);
     }
     return (doc.toJS({ maxAliasCount: 100 }) ?? {}) as RawConfig;
   }
@@ -100,31 +103,114 @@ export function readConfigFile(file: string): RawConfig {
   return value as RawConfig;
 }
 
-export function validateConfig(raw: unknown, file: string, rules: ReadonlyMap<string, Rule>): RawConfig {
-  const ajv = new Ajv2020({ allErrors: true, strict: false });
-  const validate = ajv.compile(configSchema(rules));
-  if (validate(raw)) return raw as RawConfig;
-  throw new ConfigError(`Invalid configuration in ${file}: ${describeErrors(validate.errors ?? [], rules)}`);
+/** Where the configuration stands inside its file: package.json keeps it under "hindsight". */
+function pathPrefix(file: string): string {
+  return path.basename(file) === 'package.json' ? '/hindsight' : '';
 }
 
-/** ajv's errors as one readable paragraph: the most specific problem per JSON path. */
-export function describeErrors(errors: readonly ErrorObject[], rules?: ReadonlyMap<string, Rule>): string {
+export function validateConfig(raw: unknown, file: string, rules: ReadonlyMap<string, Rule>): RawConfig {
+  // Start-up: compile only the options schemas of the rules this file names (a rule it does
+  // not name adds nothing to the validation; an unknown name still fails additionalProperties
+  // and is described with the full list), and skip checking our own schema against the JSON
+  // Schema meta-schema (test/hooks/startup.test.ts checks it). Together ~150 ms → ~6 ms.
+  const ajv = new Ajv2020({ allErrors: true, strict: false, validateSchema: false });
+  const validate = ajv.compile(configSchema(namedRules(raw, rules)));
+  const prefix = pathPrefix(file);
+  if (!validate(raw)) {
+    throw new ConfigError(`Invalid configuration in ${file}: ${describeErrors(validate.errors ?? [], rules, raw, prefix)}`);
+  }
+  const config = raw as RawConfig;
+  if (config.timezone !== undefined && parseZone(config.timezone) === null) {
+    throw new ConfigError(
+      `Invalid configuration in ${file}: at ${prefix}/timezone: ${JSON.stringify(config.timezone)} is not a time zone Hindsight knows; expected an IANA name ("Europe/Berlin"), an abbreviation ("UTC", "EAT") or an offset ("+03:00").`,
+    );
+  }
+  if (config.frontmatterSchema !== undefined) {
+    const problem = frontmatterSchemaProblem(config.frontmatterSchema, `${prefix}/frontmatterSchema`);
+    if (problem) throw new ConfigError(`Invalid configuration in ${file}: ${problem}`);
+  }
+  return config;
+}
+
+/** The rules a configuration names under `rules` (all of them when `rules` is not an object). */
+function namedRules(raw: unknown, rules: ReadonlyMap<string, Rule>): ReadonlyMap<string, Rule> {
+  const named = typeof raw === 'object' && raw !== null ? (raw as Record<string, unknown>)['rules'] : undefined;
+  if (named === undefined) return new Map();
+  if (typeof named !== 'object' || named === null || Array.isArray(named)) return rules;
+  const subset = new Map<string, Rule>();
+  for (const id of Object.keys(named)) {
+    const rule = rules.get(id);
+    if (rule) subset.set(id, rule);
+  }
+  return subset;
+}
+
+/** Why the configuration's frontmatterSchema is not a JSON Schema (draft 2020-12) ajv can compile, or null. */
+function frontmatterSchemaProblem(schema: Record<string, unknown>, at: string): string | null {
+  // ajv only warns of an unknown format (and then ignores it): catch the warning.
+  const warnings: string[] = [];
+  const logger = { log: () => {}, warn: (...args: unknown[]) => void warnings.push(args.map(String).join(' ')), error: () => {} };
+  const ajv = new Ajv2020({ allErrors: true, strict: false, logger });
+  // Loaded only for a configuration that has a frontmatterSchema (start-up stays light).
+  const addFormats = createRequire(import.meta.url)('ajv-formats') as (ajv: Ajv2020) => Ajv2020;
+  addFormats(ajv);
+  // The formats the frontmatter rule adds: only their names matter for compiling.
+  ajv.addFormat('hindsight-date-time', true);
+  ajv.addFormat('hindsight-zone', true);
+  if (!ajv.validateSchema(schema)) {
+    return `expected a JSON Schema (draft 2020-12): ${describeErrors(ajv.errors ?? [], undefined, schema, at)}`;
+  }
+  try {
+    ajv.compile(schema);
+  } catch (error) {
+    return `at ${at}: expected a JSON Schema ajv can compile: ${(error as Error).message}.`;
+  }
+  const unknownFormat = warnings.map((w) => /^unknown format (".*") ignored in schema at path "#?(.*)"$/.exec(w)).find((m) => m !== null);
+  if (unknownFormat) {
+    return `at ${at}${unknownFormat[2]}/format: unknown format ${unknownFormat[1]}; expected one ajv-formats knows (date, date-time, email, uri…), hindsight-date-time or hindsight-zone.`;
+  }
+  return null;
+}
+
+/** The value at a JSON Pointer inside `data` (undefined when it is not there). */
+function valueAt(data: unknown, pointer: string): unknown {
+  let value = data;
+  for (const part of pointer.split('/').slice(1)) {
+    if (typeof value !== 'object' || value === null) return undefined;
+    value = (value as Record<string, unknown>)[part.replace(/~1/g, '/').replace(/~0/g, '~')];
+  }
+  return value;
+}
+
+const RULE_SETTING_PATH = /^\/rules\/[^/]+$/;
+const RULE_SETTING_EXPECTED = 'must be "off", "warn", "error" or [severity, options]';
+
+/**
+ * ajv's errors as one readable paragraph: the most specific problem per JSON path. With the
+ * validated `data`, a rule setting's two forms are told apart: a string gets the list of
+ * severities, an array only the problems inside it. `prefix` is put before every path.
+ */
+export function describeErrors(errors: readonly ErrorObject[], rules?: ReadonlyMap<string, Rule>, data?: unknown, prefix = ''): string {
   const seen = new Set<string>();
   const lines: string[] = [];
   for (const error of errors) {
-    if (error.keyword === 'oneOf' || error.keyword === 'if') continue;
-    const at = error.instancePath || '/';
+    if (error.keyword === 'oneOf' || error.keyword === 'anyOf' || error.keyword === 'if') continue;
+    const at = `${prefix}${error.instancePath}` || '/';
     let message: string;
     if (error.keyword === 'additionalProperties') {
       const key = String(error.params['additionalProperty']);
-      message = error.instancePath === '/rules' ? `unknown rule "${key}"${rules ? ` (known: ${[...rules.keys()].join(', ')})` : ''}` : `unknown key "${key}"`;
-      const where = `${at}/${key}`;
+      message = error.instancePath === '/rules' && rules ? `unknown rule "${key}" (known: ${[...rules.keys()].join(', ')})` : `unknown key "${key}"`;
+      const where = `${prefix}${error.instancePath}/${key}`;
       if (seen.has(where)) continue;
       seen.add(where);
       lines.push(`at ${where}: ${message}`);
       continue;
     }
-    if (error.keyword === 'enum') message = `must be one of ${(error.params['allowedValues'] as unknown[]).map((v) => JSON.stringify(v)).join(', ')}`;
+    if (rules && data !== undefined && RULE_SETTING_PATH.test(error.instancePath) && (error.keyword === 'enum' || error.keyword === 'type')) {
+      // The rule setting as a whole: a wrong severity, or neither a string nor an array.
+      if (Array.isArray(valueAt(data, error.instancePath))) continue;
+      message = `${RULE_SETTING_EXPECTED}, not ${JSON.stringify(valueAt(data, error.instancePath))}`;
+    } else if (error.keyword === 'enum') message = `must be one of ${(error.params['allowedValues'] as unknown[]).map((v) => JSON.stringify(v)).join(', ')}`;
     else message = error.message ?? 'is not valid';
     const key = `${at} ${message}`;
     if (seen.has(key)) continue;
@@ -184,10 +270,20 @@ export function resolveConfig(raw: RawConfig, file: string | null, root: string,
     sectionAliases: aliases,
     requiredFrontmatter: raw.requiredFrontmatter ?? [],
     frontmatterSchema: raw.frontmatterSchema ?? null,
-    cacheFile: path.resolve(root, raw.cache ?? 'node_modules/.cache/hindsight/lint-cache.json'),
+    cacheFile: cacheFile(root, raw.cache),
     rules: active,
     raw,
   };
+}
+
+const CACHE_FILE = 'lint-cache.json';
+
+/** The cache file: `cache` names a file, or a folder (an existing one, or ending in "/") to keep it in. */
+function cacheFile(root: string, cache: string | undefined): string {
+  if (cache === undefined) return path.resolve(root, 'node_modules/.cache/hindsight', CACHE_FILE);
+  const resolved = path.resolve(root, cache);
+  const folder = /[\\/]$/.test(cache) || (existsSync(resolved) && statSync(resolved).isDirectory());
+  return folder ? path.join(resolved, CACHE_FILE) : resolved;
 }
 
 function severityOf(setting: RuleSetting): SeveritySetting {
