@@ -43,6 +43,7 @@ export async function lintInWorkers(
         files: batch.map((t) => ({ filePath: t.filePath, source: t.source })),
       };
       runs.push(pool.run(message).then((result) => {
+        if (result.failure) throw Object.assign(new Error(result.failure.message), { name: result.failure.name });
         result.outcomes.forEach((outcome, i) => done(batch[i]!, outcome));
         if (timings && result.timings) for (const [id, ms] of Object.entries(result.timings)) timings[id] = (timings[id] ?? 0) + ms;
       }));

@@ -17,6 +17,11 @@ export interface WorkerBatch {
 export interface WorkerResult {
   outcomes: FileOutcome[];
   timings: LintTimings | null;
+  /**
+   * A failure of the run (a fix that cannot be written): sent as plain data, since an
+   * error crossing threads loses its class and name, which decide the exit code.
+   */
+  failure?: { name: string; message: string };
 }
 
 let linter: { key: string; value: Promise<Linter> } | null = null;
@@ -34,8 +39,13 @@ function linterFor(batch: WorkerBatch): Promise<Linter> {
 }
 
 export default async function lintBatch(batch: WorkerBatch): Promise<WorkerResult> {
-  const current = await linterFor(batch);
   const timings: LintTimings | null = batch.timing ? {} : null;
-  const outcomes = batch.files.map((file) => lintSource(file.filePath, file.source, current, { fix: batch.fix, timings }));
-  return { outcomes, timings };
+  try {
+    const current = await linterFor(batch);
+    const outcomes = batch.files.map((file) => lintSource(file.filePath, file.source, current, { fix: batch.fix, timings }));
+    return { outcomes, timings };
+  } catch (error) {
+    const { name, message } = error instanceof Error ? error : new Error(String(error));
+    return { outcomes: [], timings, failure: { name, message } };
+  }
 }

@@ -30,4 +30,14 @@ describe('worker pool', () => {
     expect(expected.some((o) => o.messages.length > 0)).toBe(true);
     expect(Object.keys(timings)).toContain('timeline-order');
   });
+
+  it('turns a failure inside a worker into the same named error as on the main thread', async () => {
+    const gone = path.join(work, 'removed-folder', 'pm.md');
+    const source = '---\nseverity: sev2\n---\n# T\n';
+    const tasks: LintTask[] = [{ index: 0, filePath: gone, source, hash: '' }];
+    const settings = { cwd: work, configFile: null, now: new Date('2026-11-21T12:00:00Z'), fix: true, timing: false };
+    const failure = await lintInWorkers(tasks, settings, () => {}, null).then(() => null, (error: Error) => error);
+    expect(failure?.name).toBe('PathError');
+    expect(failure?.message).toContain(gone);
+  });
 });
