@@ -123,8 +123,10 @@ function glue(items: Item[], norm: string, orig: string): Item[] {
     const a = out[i];
     const b = out[i + 1];
     if (a?.kind !== 'time' || b?.kind !== 'time' || a.reading.end !== undefined || b.reading.end !== undefined) continue;
-    const gap = norm.slice(a.reading.index + a.reading.length, b.reading.index);
-    if (RANGE_GAP.test(gap) && !isRangeEndOfPrevious(out, i)) a.reading.end = b.reading;
+    const from = a.reading.index + a.reading.length;
+    // The written gap too: normalisation may have blanked its connector (see reading.ts).
+    const joined = RANGE_GAP.test(norm.slice(from, b.reading.index)) || RANGE_GAP.test(orig.slice(from, b.reading.index));
+    if (joined && !isRangeEndOfPrevious(out, i)) a.reading.end = b.reading;
   }
   for (const it of out) if (it.kind === 'time' && it.reading.end !== undefined) joinRange(it.reading, it.reading.end);
   return out;

@@ -88,8 +88,16 @@ export function normalize(text: string): string {
   return normalizeMinus(text.replace(/[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]/g, ' '))
     .replace(ARTICLE_AFTER_TIME, (_m, time: string) => `${time} `)
     .replace(REDUNDANT_MERIDIEM, (_m, h: string, min: string, sp: string, mer: string) => `${h}:${min}${sp}${' '.repeat(mer.length)}`)
-    .replace(WEEKDAY_BEFORE_TIME, (m) => ' '.repeat(m.length));
+    .replace(WEEKDAY_BEFORE_TIME, (m) => ' '.repeat(m.length))
+    .replace(CONNECTOR_BEFORE_ISO_DATE, (m) => ' '.repeat(m.length));
 }
+
+/**
+ * "09:00 to 2024-03-02 09:45": chrono would read "09:00 to 2024" as a range ending at
+ * 20:24. Blanked, the two date-times are read apart and paired as a range by the gap's
+ * original text.
+ */
+const CONNECTOR_BEFORE_ISO_DATE = /(?<=\d)[ \t]+(?:to|until|till|through|thru|-|–|—)[ \t]+(?=\d{4}-\d{2}-\d{2})/gi;
 
 // Each parser only where its pattern can match at all: a parser that finds nothing adds
 // nothing, so leaving it out changes no result, and saves its scan of the text. What each

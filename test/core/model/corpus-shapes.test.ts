@@ -73,3 +73,10 @@ describe('shapes from real postmortems', () => {
     expect(m.sections[0]!.empty).toBe(false);
   });
 });
+
+describe('ranges of ISO date-times', () => {
+  it('reads "from 2024-03-02 09:00 to 2024-03-02 09:45" as the window (not "to 2024" as 20:24)', () => {
+    const m = model(doc('# T', '', '## Summary', '', 'The site was down for 45 minutes, from 2024-03-02 09:00 to 2024-03-02 09:45.'), { defaultZone: 'UTC' });
+    expect([m.incident.start?.iso, m.incident.end?.iso]).toEqual(['2024-03-02T09:00:00Z', '2024-03-02T09:45:00Z']);
+  });
+});
