@@ -2,6 +2,8 @@ import type { TimelineEntry } from '../src/core/model.ts';
 import { comparable } from '../src/core/time/index.ts';
 import { defineRule } from '../src/lint/rule.ts';
 
+const LATER_DAY_HINT_MS = 6 * 60 * 60 * 1000;
+
 export default defineRule({
   id: 'timeline-order',
   description: 'A timeline entry earlier than the one before it',
@@ -36,7 +38,9 @@ export default defineRule({
       if (!previous?.time || !comparable(previous.time, entry.time)) continue;
       if (entry.time.epochMs >= previous.time.epochMs) continue;
       const above = timed.find((e) => e.time && comparable(e.time, entry.time!) && e.time.epochMs > entry.time!.epochMs) ?? previous;
-      const later = entry.time.dateGiven ? '' : ', or give its date if it happened on a later day';
+      // Hours earlier, without a date of its own: maybe the next day (a long incident).
+      const hoursEarlier = previous.time.epochMs - entry.time.epochMs >= LATER_DAY_HINT_MS;
+      const later = entry.time.dateGiven || !hoursEarlier ? '' : ', or give its date if it happened on a later day';
       report({
         message: `${entry.timeText} (line ${entry.line}) is earlier than ${previous.timeText} on line ${previous.line}: move this entry above line ${above.line}, or correct its time${later}.`,
         line: entry.line,

@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { lintText } from '../helpers/lint-text.ts';
+
+const order = async (markdown: string): Promise<string[]> =>
+  (await lintText(markdown, { only: { 'timeline-order': {} } })).map((f) => `${f.line}: ${f.message}`);
+
+describe('timeline-order', () => {
+  it('names both times and where to move the entry', async () => {
+    expect(await order('## Timeline (all times UTC)\n\n- 10:00 a\n- 10:20 b\n- 10:05 c\n')).toEqual([
+      '5: 10:05 (line 5) is earlier than 10:20 on line 4: move this entry above line 4, or correct its time.',
+    ]);
+  });
+
+  it('suggests a date only when the entry is hours earlier', async () => {
+    const [message] = await order('## Timeline (all times UTC)\n\n- 18:00 Rollback finished\n- 09:00 Review with the team\n');
+    expect(message).toContain('or give its date if it happened on a later day');
+  });
+
+  it('points at the first entry the misplaced one belongs before', async () => {
+    const [message] = await order('## Timeline (all times UTC)\n\n- 10:00 a\n- 10:20 b\n- 10:30 c\n- 10:10 d\n');
+    expect(message).toContain('move this entry above line 4');
+  });
+
+  it('reports nothing across midnight, across noon, or for entries in the same minute', async () => {
+    expect(await order('## Timeline (all times UTC)\n\n- 23:50 a\n- 23:58 b\n- 23:58 c\n- 00:10 d\n')).toEqual([]);
+    expect(await order('## Timeline (all times PST)\n\n- 11:50 AM a\n- 12:10 PM b\n- 1:05 c\n')).toEqual([]);
+  });
+});
