@@ -1,0 +1,28 @@
+// The archive as the pages see it: every entry of the postmortems collection turned into an
+// Incident once per build (the list is memoised for a build; in dev, per changed entry).
+import { getCollection } from 'astro:content';
+import { byNewest, toIncident, type Incident } from './shared/incident.ts';
+import type { EntryData } from './shared/types.ts';
+
+const perEntry = new WeakMap<object, Incident>();
+let built: Incident[] | null = null;
+
+export async function allIncidents(): Promise<Incident[]> {
+  if (built) return built;
+  const entries = await getCollection('postmortems');
+  const list = entries.map((entry) => {
+    const data = entry.data as unknown as EntryData;
+    let incident = perEntry.get(data);
+    if (!incident) {
+      incident = toIncident(data);
+      perEntry.set(data, incident);
+    }
+    return incident;
+  });
+  list.sort(byNewest);
+  if (import.meta.env.PROD) built = list;
+  return list;
+}
+
+/** The build's "today" (YYYY-MM-DD), for overdue action items. */
+export const today = new Date().toISOString().slice(0, 10);

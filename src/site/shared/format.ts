@@ -1,0 +1,58 @@
+// Small display helpers shared by the pages and the SVG builders.
+import type { ResolvedTime } from '../../core/model.ts';
+
+export function escapeXml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+}
+
+/** "—", "45 min", "2 h 05 min", "3 d 4 h". */
+export function formatMinutes(minutes: number | null | undefined): string {
+  if (minutes === null || minutes === undefined || !Number.isFinite(minutes)) return '—';
+  const total = Math.round(minutes);
+  if (total < 60) return `${total} min`;
+  if (total < 24 * 60) {
+    const h = Math.floor(total / 60);
+    const m = total % 60;
+    return m === 0 ? `${h} h` : `${h} h ${String(m).padStart(2, '0')} min`;
+  }
+  const d = Math.floor(total / 1440);
+  const h = Math.round((total % 1440) / 60);
+  return h === 0 ? `${d} d` : `${d} d ${h} h`;
+}
+
+/** The zone label of a resolved time: "UTC", "UTC+03:00", or '' when it has none. */
+export function zoneLabel(time: Pick<ResolvedTime, 'offsetMinutes'>): string {
+  const offset = time.offsetMinutes;
+  if (offset === null) return '';
+  if (offset === 0) return 'UTC';
+  const sign = offset < 0 ? '−' : '+';
+  const abs = Math.abs(offset);
+  return `UTC${sign}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
+}
+
+/** "2024-02-13 09:12 UTC" in the time's own zone, as the document wrote it. */
+export function formatTime(time: ResolvedTime | null | undefined, withDate = true): string {
+  if (!time) return '—';
+  const m = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})/.exec(time.iso);
+  if (!m) return time.iso;
+  const zone = zoneLabel(time);
+  return `${withDate ? `${m[1]} ` : ''}${m[2]}${zone ? ` ${zone}` : ''}`;
+}
+
+/** Wall-clock parts of an epoch in a fixed offset (null offset: the epoch is wall-clock already). */
+export function wallClock(epochMs: number, offsetMinutes: number | null): { date: string; time: string } {
+  const shifted = new Date(epochMs + (offsetMinutes ?? 0) * 60_000).toISOString();
+  return { date: shifted.slice(0, 10), time: shifted.slice(11, 16) };
+}
+
+/** Fills an edit-URL pattern: `{path}` (the file's path in the repository) and `{line}`. */
+export function fillUrl(pattern: string, sourcePath: string, line?: number): string {
+  const encoded = sourcePath.split('/').map(encodeURIComponent).join('/');
+  let url = pattern.replaceAll('{path}', encoded);
+  if (line !== undefined) url = url.includes('{line}') ? url.replaceAll('{line}', String(line)) : `${url}#L${line}`;
+  return url.replaceAll('{line}', '1');
+}
+
+export function plural(count: number, word: string, many = `${word}s`): string {
+  return `${count} ${count === 1 ? word : many}`;
+}

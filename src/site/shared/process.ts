@@ -1,0 +1,92 @@
+// One postmortem → one stored entry, from ONE parse: `lintWithModel` gives the model, the
+// mdast tree and the findings; the tree is rendered to sanitized HTML. Runs in the loader's
+// process or in its worker threads (no Astro import here).
+import type { Root } from 'mdast';
+import { toString as mdastText } from 'mdast-util-to-string';
+import type { Postmortem } from '../../core/model.ts';
+import type { Finding } from '../../lint/engine.ts';
+import type { Linter } from '../../lint/run.ts';
+import { renderPostmortem, type RenderedHeading } from './render.ts';
+import type { EntryData, StoredFinding, StoredModel } from './types.ts';
+
+export interface FileJob {
+  file: string;
+  source: string;
+  slug: string;
+  sourcePath: string;
+  lastUpdated: EntryData['lastUpdated'];
+  digest: string;
+}
+
+export interface Processed {
+  slug: string;
+  digest: string;
+  data: EntryData;
+  html: string;
+  headings: RenderedHeading[];
+}
+
+export function processFile(linter: Linter, job: FileJob): Processed {
+  const { parsed, findings } = linter.lintWithModel(job.file, job.source);
+  const { model, tree } = parsed;
+  const rendered = renderPostmortem(tree, {
+    titleLine: model.titleLine,
+    title: model.title,
+    promoteLines: new Set(model.sections.filter((s) => s.style === 'bold' || s.style === 'plain-line').map((s) => s.line)),
+  });
+  const data: EntryData = {
+    slug: job.slug,
+    sourcePath: job.sourcePath,
+    model: storedModel(model),
+    findings: findings.map(storedFinding),
+    errorCount: findings.filter((f) => f.severity === 2).length,
+    warningCount: findings.filter((f) => f.severity === 1).length,
+    lastUpdated: job.lastUpdated,
+    excerpt: excerptOf(model, tree),
+  };
+  return { slug: job.slug, digest: job.digest, data, html: rendered.html, headings: rendered.headings };
+}
+
+export function storedModel(model: Postmortem): StoredModel {
+  return {
+    title: model.title,
+    titleLine: model.titleLine,
+    frontmatter: { data: model.frontmatter.data },
+    sections: model.sections.map(({ kind, heading, line, style, empty }) => ({ kind, heading, line, style, empty })),
+    incident: model.incident,
+    declaredZone: model.declaredZone,
+    timeline: model.timeline.map(({ line, text, timeText, time }) => ({ line, text, timeText, time })),
+    actionItems: model.actionItems.map(({ line, text, owner, ticket, due, done }) => ({ line, text, owner, ticket, due, done })),
+  };
+}
+
+export function storedFinding(finding: Finding): StoredFinding {
+  return {
+    ruleId: finding.ruleId,
+    severity: finding.severity,
+    message: finding.message,
+    line: finding.line,
+    column: finding.column,
+    endLine: finding.endLine,
+    endColumn: finding.endColumn,
+    fixable: finding.fix !== undefined,
+  };
+}
+
+/** The summary's first prose paragraph (else the document's first), as plain text. */
+export function excerptOf(model: Postmortem, tree: Root): string {
+  const summary = model.sections.find((s) => s.kind === 'summary');
+  // Prose paragraphs: not the title, not a block of "Start: … End: … Duration: …" fields.
+  const paragraphs = tree.children.filter(
+    (n) => n.type === 'paragraph' && n.position?.start.line !== model.titleLine && !/^\s*[\p{L} ]{2,24}:\s*\S/u.test(mdastText(n).split('\n')[0] ?? ''),
+  );
+  const inSummary = summary
+    ? paragraphs.find((n) => {
+        const offset = n.position?.start.offset ?? -1;
+        return offset >= summary.bodyStart && offset < summary.bodyEnd && mdastText(n).length > 40;
+      })
+    : undefined;
+  const chosen = inSummary ?? paragraphs.find((n) => mdastText(n).length > 40) ?? paragraphs[0];
+  const text = chosen ? mdastText(chosen).replace(/\s+/g, ' ').trim() : '';
+  return text.length > 400 ? `${text.slice(0, 397).replace(/\s+\S*$/, '')}…` : text;
+}

@@ -1,0 +1,187 @@
+// The content loader, with a stand-in for Astro's store: one parse per changed file, digests
+// that skip unchanged files and change with the renderer, stale entries deleted (never a
+// clear()), and the archive's errors reported all at once.
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { LoaderContext } from 'astro/loaders';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ArchiveLintError, loadPostmortems } from '../../src/site/loader.ts';
+import { lastUpdated, readGitInfo } from '../../src/site/shared/git.ts';
+import { RENDERER_VERSION } from '../../src/site/shared/render.ts';
+import type { EntryData } from '../../src/site/shared/types.ts';
+import { repoRoot, samplesDir } from './project.ts';
+
+interface Entry {
+  id: string;
+  data: Record<string, unknown>;
+  digest?: string | number;
+  rendered?: { html: string; metadata?: Record<string, unknown> };
+  filePath?: string;
+}
+
+function fakeContext(root: string) {
+  const entries = new Map<string, Entry>();
+  const log = { sets: 0, deletes: [] as string[], digests: [] as unknown[], errors: [] as string[] };
+  const store = {
+    get: (id: string) => entries.get(id),
+    set: (entry: Entry) => {
+      if (entry.filePath?.startsWith('/')) throw new Error('filePath must be relative');
+      log.sets++;
+      entries.set(entry.id, entry);
+      return true;
+    },
+    delete: (id: string) => {
+      log.deletes.push(id);
+      entries.delete(id);
+    },
+    has: (id: string) => entries.has(id),
+    keys: () => [...entries.keys()],
+    values: () => [...entries.values()],
+    entries: () => [...entries.entries()],
+    clear: () => {
+      throw new Error('the loader must not clear the store');
+    },
+    addModuleImport: () => {},
+  };
+  const logger = { info: () => {}, warn: () => {}, debug: () => {}, error: (m: string) => log.errors.push(m), label: 'test', fork: () => logger, options: {} };
+  const context = {
+    store,
+    logger,
+    config: { root: pathToFileURL(`${root}/`) },
+    generateDigest: (data: Record<string, unknown> | string) => {
+      log.digests.push(data);
+      return createHash('sha1').update(typeof data === 'string' ? data : JSON.stringify(data)).digest('hex');
+    },
+  } as unknown as Pick<LoaderContext, 'store' | 'config' | 'logger' | 'generateDigest'>;
+  return { context, entries, log };
+}
+
+describe('postmortem loader', () => {
+  let root: string;
+  let folder: string;
+
+  beforeEach(() => {
+    root = mkdtempSync(path.join(tmpdir(), 'hindsight-loader-'));
+    folder = path.join(root, 'postmortems');
+    cpSync(samplesDir, folder, { recursive: true });
+  });
+  afterEach(() => rmSync(root, { recursive: true, force: true }));
+
+  it('stores the model, the findings and the rendered HTML of every postmortem', async () => {
+    const { context, entries } = fakeContext(root);
+    const result = await loadPostmortems(context, { content: folder });
+    const count = readdirSync(folder).length;
+    expect(result).toMatchObject({ parsed: count, kept: 0, errors: 0 });
+    expect(entries.size).toBe(count);
+    const entry = entries.get('2026-02-24-payments-retry-storm')!;
+    const data = entry.data as unknown as EntryData;
+    expect(data.model.timeline.length).toBe(12);
+    expect(data.model.actionItems.length).toBe(5);
+    expect('source' in data.model).toBe(false);
+    expect(data.findings).toEqual([]);
+    expect(data.sourcePath).toBe('postmortems/2026-02-24-payments-retry-storm.md');
+    expect(data.lastUpdated.from).toBe('mtime');
+    expect(data.excerpt).toMatch(/^Our card acquirer, Cardhaven/);
+    expect(entry.filePath).toBe('postmortems/2026-02-24-payments-retry-storm.md');
+    expect(entry.rendered?.html).toContain('<h2 id="root-cause">');
+    expect((entry.rendered?.metadata?.['headings'] as unknown[]).length).toBeGreaterThan(3);
+  });
+
+  it('skips unchanged files, re-parses changed ones and deletes the entries of removed files', async () => {
+    const { context, entries, log } = fakeContext(root);
+    await loadPostmortems(context, { content: folder });
+    const setsAfterFirst = log.sets;
+    const again = await loadPostmortems(context, { content: folder });
+    expect(again.parsed).toBe(0);
+    expect(log.sets).toBe(setsAfterFirst);
+
+    const changed = path.join(folder, '2025-08-14-notifications-log-volume-full.md');
+    writeFileSync(changed, readFileSync(changed, 'utf8').replace('47 minutes with no courier', '48 minutes with no courier'));
+    unlinkSync(path.join(folder, '2024-02-13-cardhaven-client-certificate-expiry.md'));
+    const third = await loadPostmortems(context, { content: folder });
+    expect(third.parsed).toBe(1);
+    expect(log.deletes).toEqual(['2024-02-13-cardhaven-client-certificate-expiry']);
+    expect(entries.has('2024-02-13-cardhaven-client-certificate-expiry')).toBe(false);
+    expect(entries.get('2025-08-14-notifications-log-volume-full')?.rendered?.html).toContain('48 minutes');
+  });
+
+  it('stores the same entries when it works in worker threads', async () => {
+    const here = fakeContext(root);
+    const threads = fakeContext(root);
+    await loadPostmortems(here.context, { content: folder, parallel: false });
+    const result = await loadPostmortems(threads.context, { content: folder, parallel: true });
+    expect(result.parsed).toBe(here.entries.size);
+    expect([...threads.entries.keys()].sort()).toEqual([...here.entries.keys()].sort());
+    for (const [id, entry] of here.entries) {
+      const other = threads.entries.get(id)!;
+      expect(other.data, id).toEqual(entry.data);
+      expect(other.rendered, id).toEqual(entry.rendered);
+      expect(other.digest).toBe(entry.digest);
+    }
+  });
+
+  it('puts the renderer version and a fingerprint of the code into every digest', async () => {
+    const { context, log } = fakeContext(root);
+    await loadPostmortems(context, { content: folder });
+    const inputs = log.digests as { fingerprint?: string; source?: string }[];
+    expect(inputs.length).toBe(readdirSync(folder).length);
+    for (const input of inputs) {
+      expect(input.fingerprint?.startsWith(`${RENDERER_VERSION}:`)).toBe(true);
+      expect(typeof input.source).toBe('string');
+    }
+  });
+
+  it('fails listing every error of every file at once, and only warns when asked not to fail', async () => {
+    const sample = readFileSync(path.join(folder, '2025-08-14-notifications-log-volume-full.md'), 'utf8');
+    writeFileSync(path.join(folder, 'a-broken.md'), sample.replace('## Summary\n', '## Summary\n\nTBD\n'));
+    writeFileSync(path.join(folder, 'b-broken.md'), sample.replace(/\n## Root Cause\n[\s\S]*?(?=\n## )/, '\n').replace('## Summary\n', '## Summary\n\nTODO: add the figures.\n'));
+    const { context, entries, log } = fakeContext(root);
+    const error = await loadPostmortems(context, { content: folder, failOnError: true }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ArchiveLintError);
+    const message = (error as Error).message;
+    expect(message).toContain('2 postmortems have lint errors');
+    expect(message).toMatch(/postmortems\/a-broken\.md\n.*no-placeholder/);
+    expect(message).toMatch(/postmortems\/b-broken\.md\n(.*\n)*.*required-sections/);
+    expect(message).toMatch(/postmortems\/b-broken\.md\n(.*\n)*.*no-placeholder/);
+    expect(message).toContain('✖ 3 problems (3 errors, 0 warnings)');
+
+    // Kept entries still count: a second run that parses nothing fails the same way.
+    const rerun = await loadPostmortems(context, { content: folder, failOnError: true }).catch((e: unknown) => e);
+    expect((rerun as Error).message).toBe(message);
+
+    const result = await loadPostmortems(context, { content: folder, failOnError: false });
+    expect(result.errors).toBe(3);
+    expect(log.errors.at(-1)).toContain('a-broken.md');
+    expect((entries.get('a-broken')?.data as unknown as EntryData).errorCount).toBe(1);
+  });
+});
+
+describe('last-updated dates from git', () => {
+  it('match `git log -1 --format=%cI -- FILE` for committed files', () => {
+    const info = readGitInfo(samplesDir);
+    if (!info.toplevel) return; // not a git checkout (an exported tarball): nothing to compare
+    for (const name of readdirSync(samplesDir).slice(0, 4)) {
+      const file = path.join(samplesDir, name);
+      const expected = spawnSync('git', ['-C', repoRoot, 'log', '-1', '--format=%cI', '--', file], { encoding: 'utf8' }).stdout.trim();
+      const got = lastUpdated(info, file);
+      if (info.dirty.has(file) || expected === '') expect(got.from).toBe('mtime');
+      else expect(got).toEqual({ iso: expected, from: 'git' });
+    }
+  });
+
+  it('fall back to the modification time outside a repository', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'hindsight-nogit-'));
+    try {
+      writeFileSync(path.join(dir, 'a.md'), '# A');
+      const info = readGitInfo(dir);
+      expect(info.toplevel).toBeNull();
+      expect(lastUpdated(info, path.join(dir, 'a.md')).from).toBe('mtime');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
