@@ -34,6 +34,8 @@ const WINDOW_CONTEXT = /\b(?:duration|outage|downtime|lasted|occurred|incident)\
 const WINDOW_HEADING = /\b(?:duration|when|date|time\s*frame|window)\b/i;
 const PROSE_WINDOW = 80;
 
+const MAY_STATE_WINDOW = /\d|\b(?:hours?|minutes?|mins?|days?|seconds?|an?\s+hour|half)\b/i;
+
 /** Sections whose statements may give the window. */
 const STATING = new Set(['summary', 'impact', 'other']);
 
@@ -99,6 +101,8 @@ export function readIncident(input: IncidentInput): IncidentReading {
   if (window.end) window.endLine = fmLine;
 
   for (const line of lines) {
+    // Every statement of a window holds a number or a duration word; prose skips the rest.
+    if (!MAY_STATE_WINDOW.test(line.text)) continue;
     // "Start: 10:00. End: 11:00.": each statement of a line on its own.
     for (const text of statements(line.text)) {
       if (!window.start) {

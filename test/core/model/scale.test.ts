@@ -31,6 +31,9 @@ describe('scale', () => {
     expect(large.entries).toBe(20000);
     // 20,000 minutes after 00:00 on day 1 (no date known: the time of day alone).
     expect(large.last).toBe(`${clock(19999)}:00Z`);
-    expect(large.ms).toBeLessThan(30 * small + 1000);
+    // 10× the entries; quadratic work would cost about 100×. The best of two runs on each
+    // side, since the machine may be busy with other work.
+    const best = Math.min(large.ms, timed(shape, 20000).ms);
+    expect(best).toBeLessThan(30 * small + 1000);
   }, 60_000);
 });
