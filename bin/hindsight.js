@@ -1,24 +1,100 @@
 #!/usr/bin/env node
-// Hindsight's sources are TypeScript run by Node's own type stripping (Node ≥ 22.18).
-// Started by an older Node (a hook calling node_modules/.bin/hindsight directly), hand
-// over to the Node 24 the project pins as a devDependency.
-import { spawnSync } from 'node:child_process';
-import { createRequire } from 'node:module';
+// Starts Hindsight from the TypeScript sources or from the compiled build, whichever fits:
+//
+//   src/ (run by Node's type stripping)  in a checkout of the repository, when this Node strips
+//                                        types (≥ 22.18): no build step, never stale;
+//   lib/ (compiled by `npm run build:lib`, which `prepare` runs on `npm install` and `npm pack`)
+//                                        in an installed copy (inside node_modules, where Node
+//                                        does not strip types), and in a checkout started by an
+//                                        older Node (≥ 20) while lib/ is as new as src/;
+//   src/ under the pinned Node 24        in a checkout started by an older Node when lib/ is
+//                                        missing or older than src/ (re-exec; a little slower).
+//
+// HINDSIGHT_FROM=src|lib forces one (benchmarks and tests of the compiled path).
+// Start-up is the hot path of a pre-commit hook: this file loads only node: builtins and turns
+// on Node's compile cache, which keeps the type-stripped sources and V8's code cache on disk
+// (os.tmpdir()/node-compile-cache, or NODE_COMPILE_CACHE; NODE_DISABLE_COMPILE_CACHE=1 turns it off).
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import module from 'node:module';
 import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
-if (process.features.typescript) {
-  const { main } = await import('../src/cli/main.ts');
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const srcMain = path.join(root, 'src', 'cli', 'main.ts');
+const libMain = path.join(root, 'lib', 'src', 'cli', 'main.js');
+const installed = root.split(path.sep).includes('node_modules');
+const strips = Boolean(process.features.typescript);
+const forced = process.env.HINDSIGHT_FROM;
+
+let entry = null;
+if (forced === 'src' || forced === 'lib') entry = forced === 'src' ? srcMain : libMain;
+else if (!installed && strips && existsSync(srcMain)) entry = srcMain;
+else if (existsSync(libMain) && (installed || !existsSync(srcMain) || !staleBuild())) entry = libMain;
+
+if (entry === srcMain && !strips) {
+  await reexecPinnedNode();
+} else if (entry) {
+  module.enableCompileCache?.();
+  // `hindsight … | head`: a closed pipe ends the output, not with a stack trace.
+  process.stdout.on('error', (error) => {
+    if (error.code !== 'EPIPE') throw error;
+    process.exit(process.exitCode ?? 0);
+  });
+  const { main } = await import(pathToFileURL(entry).href);
   process.exitCode = await main(process.argv.slice(2));
+} else if (existsSync(srcMain)) {
+  await reexecPinnedNode();
 } else {
+  fail(`hindsight: the compiled build is missing (${path.relative(process.cwd(), libMain)}). Reinstall the package, or run \`npm run build:lib\` in ${root}.`);
+}
+
+/**
+ * True when the compiled build is older than the sources: a file in src/ (but the site, which
+ * is not compiled) or rules/ is newer than it, or a source was added or removed since.
+ */
+function staleBuild() {
+  const built = statSync(libMain).mtimeMs;
+  const site = path.join(root, 'src', 'site');
+  let newest = 0;
+  const count = (dir, extension, withTimes) => {
+    let n = 0;
+    for (const item of readdirSync(dir, { withFileTypes: true })) {
+      const file = path.join(dir, item.name);
+      if (item.isDirectory()) n += file === site ? 0 : count(file, extension, withTimes);
+      else if (item.name.endsWith(extension) && !item.name.endsWith('.d.ts')) {
+        n++;
+        if (withTimes) newest = Math.max(newest, statSync(file).mtimeMs);
+      }
+    }
+    return n;
+  };
+  try {
+    const sources = count(path.join(root, 'src'), '.ts', true) + count(path.join(root, 'rules'), '.ts', true);
+    const compiled = count(path.join(root, 'lib', 'src'), '.js', false) + count(path.join(root, 'lib', 'rules'), '.js', false);
+    return newest > built || sources !== compiled;
+  } catch {
+    return true;
+  }
+}
+
+/** Hands over to the Node 24 the repository pins as a devDependency (a checkout after `npm install`). */
+async function reexecPinnedNode() {
   let pinned = null;
   try {
-    const require = createRequire(import.meta.url);
-    pinned = path.join(path.dirname(require.resolve('node/package.json')), 'bin', 'node');
+    pinned = path.join(path.dirname(module.createRequire(import.meta.url).resolve('node/package.json')), 'bin', 'node');
   } catch {}
-  if (!pinned) {
-    process.stderr.write(`hindsight: needs Node 22.18 or newer (this is ${process.version}). Run it through npm (npx hindsight …) after npm install, which brings Node 24.\n`);
-    process.exit(2);
+  if (!pinned || !existsSync(pinned)) {
+    fail(`hindsight: needs Node 22.18 or newer to run from src/ (this is ${process.version}). Run \`npm install\` (it brings Node 24 and builds lib/), or \`npm run build:lib\`.`);
   }
-  const result = spawnSync(pinned, [process.argv[1], ...process.argv.slice(2)], { stdio: 'inherit' });
+  const { spawnSync } = await import('node:child_process');
+  const result = spawnSync(pinned, [fileURLToPath(import.meta.url), ...process.argv.slice(2)], {
+    stdio: 'inherit',
+    env: { ...process.env, HINDSIGHT_FROM: 'src' },
+  });
   process.exit(result.status ?? 2);
+}
+
+function fail(message) {
+  process.stderr.write(`${message}\n`);
+  process.exit(2);
 }

@@ -1,16 +1,38 @@
 // The `hindsight` command line. Each command's module is imported only when it runs, so
-// the one-file lint of a pre-commit hook loads nothing the lint path does not need.
-import { Command, CommanderError, Option } from 'commander';
+// the one-file lint of a pre-commit hook loads nothing the lint path does not need. The
+// commonest hook call (`lint` with file names and plain flags) does not even load commander:
+// `quickLint` reads it, and anything it does not recognise goes through commander as usual.
+import { readFileSync } from 'node:fs';
+import type { Command as CommandType } from 'commander';
 import { UsageError } from './errors.ts';
 import type { LintCliOptions } from './lint.ts';
+import type { NewOptions } from './new.ts';
 
 const EXIT_USAGE = 2;
 
 export async function main(argv: readonly string[]): Promise<number> {
+  try {
+    const quick = quickLint(argv);
+    if (quick) {
+      const { lint } = await import('./lint.ts');
+      return await lint(quick.paths, quick.options, version());
+    }
+    return await withCommander(argv);
+  } catch (error) {
+    if (error instanceof UsageError || isConfigOrPathError(error)) {
+      process.stderr.write(`hindsight: ${error.message}\n`);
+      return EXIT_USAGE;
+    }
+    throw error;
+  }
+}
+
+async function withCommander(argv: readonly string[]): Promise<number> {
+  const { Command, CommanderError, Option } = await import('commander');
   let exitCode = 0;
-  const program = new Command('hindsight')
+  const program: CommandType = new Command('hindsight')
     .description('Lint incident postmortems written in Markdown and publish them as an archive.')
-    .version(await version(), '-v, --version')
+    .version(version(), '-v, --version')
     .exitOverride()
     .showHelpAfterError('(run `hindsight --help` for usage)')
     .configureOutput({ writeErr: (text) => process.stderr.write(text) });
@@ -39,9 +61,32 @@ export async function main(argv: readonly string[]): Promise<number> {
     .option('--color', 'colours even when the output is not a terminal')
     .option('--cache', 'skip files whose content, configuration and Hindsight version are unchanged')
     .option('--timing', 'print the time spent in each rule')
+    .option('--baseline <file>', 'report only findings this baseline file does not record (see --baseline-write)')
+    .option('--baseline-write <file>', 'record every finding of this run in a baseline file, to adopt rules on an existing archive')
     .action(async (paths: string[], options: LintCliOptions) => {
       const { lint } = await import('./lint.ts');
-      exitCode = await lint(paths, options, await version());
+      exitCode = await lint(paths, options, version());
+    });
+
+  program
+    .command('new')
+    .description('start a postmortem: write a new file from the template into the content folder and print its path')
+    .argument('<title>', 'the incident\'s title, e.g. "Checkout errors after the database failover"')
+    .option('-t, --template <file>', 'use this Markdown template instead of the preset\'s')
+    .option('--date <YYYY-MM-DD>', 'the incident\'s date (default: today)')
+    .option('--severity <SEV1-SEV5>', 'the severity (default: left empty for you to fill in)')
+    .option('-c, --config <file>', 'use this configuration file instead of the discovered one')
+    .action(async (title: string, options: NewOptions) => {
+      const { newPostmortem } = await import('./new.ts');
+      exitCode = await newPostmortem(title, options);
+    });
+
+  program
+    .command('github-action', { hidden: true })
+    .description('what the GitHub Action in action.yml runs: inputs from INPUT_* variables, the run from GITHUB_* variables')
+    .action(async () => {
+      const { runAction } = await import('../action/main.ts');
+      exitCode = await runAction(process.env, version());
     });
 
   program
@@ -60,12 +105,43 @@ export async function main(argv: readonly string[]): Promise<number> {
     if (error instanceof CommanderError) {
       return error.exitCode === 0 || error.code === 'commander.helpDisplayed' || error.code === 'commander.version' ? 0 : EXIT_USAGE;
     }
-    if (error instanceof UsageError || isConfigOrPathError(error)) {
-      process.stderr.write(`hindsight: ${error.message}\n`);
-      return EXIT_USAGE;
-    }
     throw error;
   }
+}
+
+const FORMATS = new Set(['stylish', 'json', 'sarif', 'github']);
+const BOOLEAN_FLAGS: Record<string, 'fix' | 'quiet' | 'cache' | 'timing'> = {
+  '--fix': 'fix',
+  '-q': 'quiet',
+  '--quiet': 'quiet',
+  '--cache': 'cache',
+  '--timing': 'timing',
+};
+
+/**
+ * `lint` with paths and plain flags, read without commander (what hooks run: `hindsight
+ * lint FILE…`). Null for anything else (help, `--opt=value`, unknown flags, bad values):
+ * commander then parses it and reports what is wrong exactly as before.
+ */
+export function quickLint(argv: readonly string[]): { paths: string[]; options: LintCliOptions } | null {
+  if (argv[0] !== 'lint') return null;
+  const options: LintCliOptions = { format: 'stylish' };
+  const paths: string[] = [];
+  for (let i = 1; i < argv.length; i++) {
+    const arg = argv[i]!;
+    const next = argv[i + 1];
+    if (!arg.startsWith('-')) paths.push(arg);
+    else if (BOOLEAN_FLAGS[arg]) options[BOOLEAN_FLAGS[arg]] = true;
+    else if (arg === '--color' || arg === '--no-color') options.color = arg === '--color';
+    else if ((arg === '-f' || arg === '--format') && next !== undefined && FORMATS.has(next)) {
+      options.format = next as LintCliOptions['format'];
+      i++;
+    } else if ((arg === '-c' || arg === '--config') && next !== undefined && next !== '' && !next.startsWith('-')) {
+      options.config = next;
+      i++;
+    } else return null;
+  }
+  return { paths, options };
 }
 
 function isConfigOrPathError(error: unknown): error is Error {
@@ -78,8 +154,16 @@ function parseCount(value: string): number {
   return n;
 }
 
-async function version(): Promise<string> {
-  const { readFile } = await import('node:fs/promises');
-  const pkg = JSON.parse(await readFile(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
-  return pkg.version;
+let packageVersion: string | null = null;
+
+/** Hindsight's version, from its package.json: two folders up in src/, three in the compiled lib/src/. */
+export function version(): string {
+  if (packageVersion !== null) return packageVersion;
+  for (const candidate of ['../../package.json', '../../../package.json']) {
+    try {
+      const pkg = JSON.parse(readFileSync(new URL(candidate, import.meta.url), 'utf8')) as { name?: string; version?: string };
+      if (pkg.name === 'hindsight' && typeof pkg.version === 'string') return (packageVersion = pkg.version);
+    } catch {}
+  }
+  return (packageVersion = '0.0.0');
 }

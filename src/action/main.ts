@@ -1,0 +1,131 @@
+// The GitHub Action (action.yml) runs this as `hindsight github-action`: it lints the
+// postmortems a pull request or push changed (or all of them), prints `github`-format
+// annotations on stdout, appends a Markdown summary to $GITHUB_STEP_SUMMARY, writes
+// outputs to $GITHUB_OUTPUT and, when asked, a SARIF file for code scanning.
+//
+// Inputs come as INPUT_* variables (action.yml sets them from `inputs`); the rest is what a
+// runner sets: GITHUB_WORKSPACE, GITHUB_EVENT_NAME, GITHUB_EVENT_PATH, GITHUB_STEP_SUMMARY,
+// GITHUB_OUTPUT, GITHUB_SERVER_URL, GITHUB_REPOSITORY, GITHUB_SHA.
+import { appendFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { buildModel } from '../core/build.ts';
+import type { SectionKind } from '../core/model.ts';
+import { normaliseHeading } from '../core/sections/classify.ts';
+import { lintRun } from '../lint/run.ts';
+import { loadConfig } from '../lint/config/load.ts';
+import { loadRules } from '../lint/registry.ts';
+import { formatGithub, escapeData } from '../report/github.ts';
+import { ruleCatalogue } from '../cli/catalogue.ts';
+import { UsageError } from '../cli/errors.ts';
+import { NoDiff, changedFiles, eventRange } from './changed.ts';
+import { formatSummary, incidentMetrics, type SummaryContext, type SummaryRow } from './summary.ts';
+
+type Env = Record<string, string | undefined>;
+
+export interface ActionInputs {
+  /** Lint every postmortem, not only the changed ones. */
+  all: boolean;
+  config: string | null;
+  /** Where to write SARIF (relative to the workspace), or null. */
+  sarifFile: string | null;
+  /** Fail when there are more warnings than this; null: warnings never fail. */
+  maxWarnings: number | null;
+  /** The folder to run in, relative to the workspace (where the configuration is found). */
+  workingDirectory: string;
+}
+
+export function readInputs(env: Env): ActionInputs {
+  const input = (name: string): string => (env[`INPUT_${name.replace(/[ -]/g, '_').toUpperCase()}`] ?? '').trim();
+  const all = input('all').toLowerCase();
+  if (all !== '' && all !== 'true' && all !== 'false') throw new UsageError(`the input "all" takes true or false, not "${all}".`);
+  const maxWarnings = input('max-warnings');
+  if (maxWarnings !== '' && !/^\d+$/.test(maxWarnings)) throw new UsageError(`the input "max-warnings" takes a whole number, not "${maxWarnings}".`);
+  return {
+    all: all === 'true',
+    config: input('config') || null,
+    sarifFile: input('sarif-file') || null,
+    maxWarnings: maxWarnings === '' ? null : Number(maxWarnings),
+    workingDirectory: input('working-directory') || '.',
+  };
+}
+
+export async function runAction(env: Env, version: string, now = new Date()): Promise<number> {
+  const inputs = readInputs(env);
+  const workspace = path.resolve(env['GITHUB_WORKSPACE'] || process.cwd());
+  const cwd = path.resolve(workspace, inputs.workingDirectory);
+  const rules = await loadRules();
+  const config = loadConfig({ cwd, configFile: inputs.config }, rules);
+
+  // What to lint: the changed postmortems, unless asked for all or the diff cannot be had.
+  let scope: SummaryContext['scope'];
+  let paths: string[] = [];
+  let head = env['GITHUB_SHA'] ?? null;
+  if (inputs.all) {
+    scope = { kind: 'all', reason: 'the input all is true' };
+  } else {
+    try {
+      const eventName = env['GITHUB_EVENT_NAME'] ?? '';
+      const range = eventRange(eventName, env['GITHUB_EVENT_PATH']);
+      const changed = changedFiles(cwd, range.base, range.head, eventName !== 'push');
+      const content = config.content + path.sep;
+      paths = changed.files.filter((file) => file.startsWith(content) && file.endsWith('.md')).sort();
+      scope = { kind: 'changed', base: changed.base, head: changed.head };
+      head = changed.head;
+    } catch (error) {
+      if (!(error instanceof NoDiff)) throw error;
+      scope = { kind: 'all', reason: error.message };
+      process.stdout.write(`::notice title=Hindsight::${escapeData(`Linting every postmortem: ${error.message}.`)}\n`);
+    }
+  }
+
+  const run = scope.kind === 'changed' && paths.length === 0
+    ? null
+    : await lintRun({ cwd, paths, configFile: inputs.config, now, version });
+  const results = run?.results ?? [];
+
+  const annotations = formatGithub(results, { cwd: workspace });
+  if (annotations) process.stdout.write(annotations);
+
+  const aliases = new Map<string, SectionKind>();
+  for (const [heading, kind] of config.sectionAliases) aliases.set(normaliseHeading(heading), kind);
+  const rows: SummaryRow[] = results.map((result) => {
+    let metrics: SummaryRow['metrics'] = null;
+    try {
+      const source = readFileSync(result.filePath, 'utf8');
+      metrics = incidentMetrics(buildModel(result.filePath, source, { defaultZone: config.timezone, sectionAliases: aliases }).model);
+    } catch {}
+    return { result, metrics };
+  });
+
+  let sarifFile: string | null = null;
+  if (inputs.sarifFile) {
+    const { formatSarif } = await import('../report/sarif.ts');
+    sarifFile = path.resolve(workspace, inputs.sarifFile);
+    mkdirSync(path.dirname(sarifFile), { recursive: true });
+    writeFileSync(sarifFile, formatSarif(results, ruleCatalogue(rules), { cwd: workspace, version }));
+  }
+
+  const server = env['GITHUB_SERVER_URL'];
+  const repository = env['GITHUB_REPOSITORY'];
+  const blobBase = server && repository && head ? `${server}/${repository}/blob/${head}/` : null;
+  const summary = formatSummary(rows, { workspace, scope, blobBase, sarifFile });
+  if (env['GITHUB_STEP_SUMMARY']) appendFileSync(env['GITHUB_STEP_SUMMARY'], summary);
+  else process.stderr.write(summary);
+
+  const errors = results.reduce((n, r) => n + r.errorCount, 0);
+  const warnings = results.reduce((n, r) => n + r.warningCount, 0);
+  if (env['GITHUB_OUTPUT']) {
+    const outputs = { files: results.length, errors, warnings, 'sarif-file': sarifFile ?? '' };
+    appendFileSync(env['GITHUB_OUTPUT'], Object.entries(outputs).map(([k, v]) => `${k}=${v}\n`).join(''));
+  }
+
+  if (errors > 0) {
+    process.stderr.write(`hindsight: ${errors} error${errors === 1 ? '' : 's'} in ${results.filter((r) => r.errorCount > 0).length} of ${results.length} postmortems.\n`);
+    return 1;
+  }
+  if (inputs.maxWarnings !== null && warnings > inputs.maxWarnings) {
+    process.stderr.write(`hindsight: ${warnings} warnings, more than max-warnings ${inputs.maxWarnings}.\n`);
+    return 1;
+  }
+  return 0;
+}

@@ -1,0 +1,130 @@
+// The job summary the action writes to $GITHUB_STEP_SUMMARY: one row per postmortem with its
+// errors, warnings and the incident's metrics from the model (time to detect, time to
+// resolve), then the findings themselves, folded.
+import path from 'node:path';
+import type { Postmortem, ResolvedTime } from '../core/model.ts';
+import type { LintResult } from '../lint/result.ts';
+
+export interface IncidentMetrics {
+  title: string | null;
+  severity: string | null;
+  /** ISO 8601, as `inspect` prints it. */
+  start: string | null;
+  /** Minutes from the start to detection, to resolution (or the end), and the whole incident. */
+  detectMinutes: number | null;
+  resolveMinutes: number | null;
+  durationMinutes: number | null;
+}
+
+export interface SummaryRow {
+  result: LintResult;
+  metrics: IncidentMetrics | null;
+}
+
+export interface SummaryContext {
+  /** Paths are shown relative to this folder (the workspace). */
+  workspace: string;
+  /** What was linted: "changed" (with the commits) or "all". */
+  scope: { kind: 'all'; reason?: string } | { kind: 'changed'; base: string; head: string };
+  /** Link each file to its blob on GitHub: `${server}/${repository}/blob/${sha}/`. */
+  blobBase?: string | null;
+  sarifFile?: string | null;
+}
+
+const MAX_FINDINGS = 200;
+
+export function incidentMetrics(model: Postmortem): IncidentMetrics {
+  const { start, end, detected, resolved } = model.incident;
+  const minutes = (to: ResolvedTime | null): number | null =>
+    start && to && comparable(start, to) ? Math.round((to.epochMs - start.epochMs) / 60_000) : null;
+  const severity = model.frontmatter.data?.['severity'];
+  return {
+    title: model.title,
+    severity: typeof severity === 'string' || typeof severity === 'number' ? String(severity) : null,
+    start: start?.iso ?? null,
+    detectMinutes: minutes(detected),
+    resolveMinutes: minutes(resolved ?? end),
+    durationMinutes: minutes(end),
+  };
+}
+
+/** Two times can be subtracted when both carry a zone, or neither does. */
+function comparable(a: ResolvedTime, b: ResolvedTime): boolean {
+  return (a.offsetMinutes === null) === (b.offsetMinutes === null);
+}
+
+export function formatSummary(rows: readonly SummaryRow[], context: SummaryContext): string {
+  const errors = rows.reduce((n, r) => n + r.result.errorCount, 0);
+  const warnings = rows.reduce((n, r) => n + r.result.warningCount, 0);
+  const lines: string[] = [];
+  const status = errors > 0 ? '❌' : warnings > 0 ? '⚠️' : '✅';
+  lines.push(`## ${status} Hindsight: ${count(rows.length, 'postmortem')}, ${count(errors, 'error')}, ${count(warnings, 'warning')}`, '');
+  const scope = context.scope;
+  if (scope.kind === 'changed') lines.push(`Postmortems changed between \`${scope.base.slice(0, 7)}\` and \`${scope.head.slice(0, 7)}\`.`, '');
+  else lines.push(`Every postmortem in the archive${scope.reason ? ` (${scope.reason})` : ''}.`, '');
+  if (rows.length === 0) {
+    lines.push('No postmortem was changed: nothing to lint.', '');
+    return `${lines.join('\n')}\n`;
+  }
+
+  lines.push('| Postmortem | Errors | Warnings | Severity | Time to detect | Time to resolve | Duration |');
+  lines.push('| --- | ---: | ---: | --- | ---: | ---: | ---: |');
+  for (const { result, metrics } of rows) {
+    const file = relative(result.filePath, context.workspace);
+    const name = context.blobBase ? `[${cell(file)}](${context.blobBase}${encodeURI(file)})` : `\`${cell(file)}\``;
+    const title = metrics?.title ? `<br>${cell(metrics.title)}` : '';
+    lines.push(
+      `| ${name}${title} | ${result.errorCount} | ${result.warningCount} | ${cell(metrics?.severity ?? '—')} | ${duration(metrics?.detectMinutes)} | ${duration(metrics?.resolveMinutes)} | ${duration(metrics?.durationMinutes)} |`,
+    );
+  }
+  lines.push('', 'Times count from the incident\'s start: to its detection (`detected:`), to its resolution (`resolved:`, else its end).', '');
+
+  const withFindings = rows.filter((r) => r.result.messages.length > 0);
+  if (withFindings.length > 0) {
+    lines.push('<details><summary>Findings</summary>', '');
+    let shown = 0;
+    for (const { result } of withFindings) {
+      if (shown >= MAX_FINDINGS) break;
+      lines.push(`**${cell(relative(result.filePath, context.workspace))}**`, '');
+      for (const m of result.messages) {
+        if (shown++ >= MAX_FINDINGS) break;
+        lines.push(`- ${m.severity === 2 ? 'error' : 'warning'} line ${m.line}: ${inline(m.message)} (\`${m.ruleId}\`)`);
+      }
+      lines.push('');
+    }
+    const total = withFindings.reduce((n, r) => n + r.result.messages.length, 0);
+    if (total > MAX_FINDINGS) lines.push(`…and ${total - MAX_FINDINGS} more: see the annotations or run \`npx hindsight lint\`.`, '');
+    lines.push('</details>', '');
+  }
+  if (context.sarifFile) lines.push(`SARIF written to \`${relative(context.sarifFile, context.workspace)}\` for code scanning.`, '');
+  return `${lines.join('\n')}\n`;
+}
+
+/** "5 min", "1 h 12 min", "2 d 3 h"; "—" when unknown. */
+export function duration(minutes: number | null | undefined): string {
+  if (minutes === null || minutes === undefined) return '—';
+  if (minutes < 0) return `${minutes} min`;
+  if (minutes < 60) return `${minutes} min`;
+  const hours = Math.floor(minutes / 60);
+  if (hours < 24) return minutes % 60 ? `${hours} h ${minutes % 60} min` : `${hours} h`;
+  const days = Math.floor(hours / 24);
+  return hours % 24 ? `${days} d ${hours % 24} h` : `${days} d`;
+}
+
+function count(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
+}
+
+function relative(file: string, workspace: string): string {
+  const rel = path.relative(workspace, file) || file;
+  return rel.split(path.sep).join('/');
+}
+
+/** Text safe inside a table cell: no pipes, no line breaks, no HTML. */
+function cell(text: string): string {
+  return inline(text).replace(/\|/g, '\\|');
+}
+
+function inline(text: string): string {
+  return text.replace(/\s+/g, ' ').replace(/</g, '&lt;').replace(/>/g, '&gt;').trim();
+}

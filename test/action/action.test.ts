@@ -1,0 +1,205 @@
+// The GitHub Action's script, run as a runner runs it: the GITHUB_* variables a runner sets,
+// an event payload, a temporary git repository as the workspace. The last test runs the
+// lint step of action.yml itself, with the inputs of the README's example workflow.
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BIN, ROOT, git, goodPostmortem, initRepo, outOfOrderPostmortem, readmeSnippet, systemPath, tempDir, write } from '../hooks/helpers.ts';
+
+interface Run {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+  summary: string;
+  outputs: Record<string, string>;
+}
+
+describe('GitHub Action', () => {
+  const temp = tempDir('action');
+  const workspace = path.join(temp.dir, 'workspace');
+  let base = '';
+  let head = '';
+  const bad = outOfOrderPostmortem('NEW-2025-001');
+
+  beforeAll(() => {
+    // main: an archive with a postmortem that fails lint (nobody touches it in the pull request).
+    initRepo(workspace);
+    write(workspace, 'postmortems/2023-03-01-old-broken.md', outOfOrderPostmortem('OLD-2023-001').text);
+    write(workspace, 'postmortems/2024-05-21-checkout-pool.md', goodPostmortem('POOL-2024-001'));
+    write(workspace, 'README.md', '# Postmortems\n');
+    git(workspace, 'add', '-A');
+    git(workspace, 'commit', '-q', '-m', 'archive');
+    base = git(workspace, 'rev-parse', 'HEAD').trim();
+    // The pull request: a new postmortem with an out-of-order timeline, an edited good one,
+    // Markdown outside the content folder, and a deleted file.
+    git(workspace, 'checkout', '-q', '-b', 'postmortem');
+    write(workspace, 'postmortems/2025-06-01-checkout-errors.md', bad.text);
+    write(workspace, 'postmortems/2024-05-21-checkout-pool.md', `${goodPostmortem('POOL-2024-001')}\n`);
+    write(workspace, 'docs/notes.md', '# Notes\n\nTODO\n');
+    git(workspace, 'rm', '-q', 'README.md');
+    git(workspace, 'add', '-A');
+    git(workspace, 'commit', '-q', '-m', 'postmortem: checkout errors');
+    head = git(workspace, 'rev-parse', 'HEAD').trim();
+  });
+  afterAll(() => temp.remove());
+
+  let counter = 0;
+  function runAction(event: { name: string; payload: unknown }, inputs: Record<string, string> = {}, command?: { file: string; args: string[]; node?: string }): Run {
+    const n = ++counter;
+    const runnerTemp = path.join(temp.dir, `runner-${n}`);
+    const eventPath = write(runnerTemp, 'event.json', JSON.stringify(event.payload));
+    const summaryPath = write(runnerTemp, 'step-summary.md', '');
+    const outputPath = write(runnerTemp, 'output.txt', '');
+    const env: Record<string, string> = {};
+    for (const [k, v] of Object.entries(process.env)) if (v !== undefined && !/^(GITHUB_|INPUT_|RUNNER_|HINDSIGHT_)/.test(k)) env[k] = v;
+    Object.assign(env, {
+      CI: 'true',
+      GITHUB_ACTIONS: 'true',
+      GITHUB_WORKSPACE: workspace,
+      GITHUB_EVENT_NAME: event.name,
+      GITHUB_EVENT_PATH: eventPath,
+      GITHUB_STEP_SUMMARY: summaryPath,
+      GITHUB_OUTPUT: outputPath,
+      GITHUB_SHA: head,
+      GITHUB_REPOSITORY: 'acme/postmortems',
+      GITHUB_SERVER_URL: 'https://github.com',
+      RUNNER_TEMP: runnerTemp,
+      RUNNER_OS: 'Linux',
+    });
+    for (const [name, value] of Object.entries(inputs)) env[`INPUT_${name.replace(/[ -]/g, '_').toUpperCase()}`] = value;
+    const r = command
+      ? spawnSync(command.file, command.args, { cwd: workspace, env: { ...env, PATH: systemPath() }, encoding: 'utf8' })
+      : spawnSync(process.execPath, [BIN, 'github-action'], { cwd: workspace, env, encoding: 'utf8' });
+    const outputs = Object.fromEntries(
+      readFileSync(outputPath, 'utf8').split('\n').filter(Boolean).map((line) => [line.slice(0, line.indexOf('=')), line.slice(line.indexOf('=') + 1)]),
+    );
+    return { status: r.status, stdout: r.stdout, stderr: r.stderr, summary: readFileSync(summaryPath, 'utf8'), outputs };
+  }
+
+  const pullRequest = () => ({ name: 'pull_request', payload: { action: 'synchronize', number: 7, pull_request: { number: 7, base: { sha: base, ref: 'main' }, head: { sha: head, ref: 'postmortem' } } } });
+
+  it('a pull request: annotates the changed postmortems only, fails on their errors, summarises them with their metrics', () => {
+    const r = runAction(pullRequest());
+    expect(r.status, r.stderr).toBe(1);
+    const annotations = r.stdout.split('\n').filter(Boolean);
+    expect(annotations).toHaveLength(1);
+    expect(annotations[0]).toMatch(
+      new RegExp(`^::error file=postmortems/2025-06-01-checkout-errors\\.md,line=${bad.line},col=1,endLine=${bad.line},endColumn=\\d+,title=timeline-order::11:50 \\(line ${bad.line}\\) is earlier than 11:53 on line ${bad.line - 1}: move this entry above line ${bad.line - 1}`),
+    );
+    expect(r.stdout).not.toContain('old-broken');
+    expect(r.stdout).not.toContain('docs/notes.md');
+
+    expect(r.summary).toContain('## ❌ Hindsight: 2 postmortems, 1 error, 0 warnings');
+    expect(r.summary).toContain(`Postmortems changed between \`${base.slice(0, 7)}\` and \`${head.slice(0, 7)}\`.`);
+    expect(r.summary).toContain('| Postmortem | Errors | Warnings | Severity | Time to detect | Time to resolve | Duration |');
+    // The sample: started 11:48, detected 11:53, resolved 12:40 (UTC).
+    expect(r.summary).toContain(
+      `| [postmortems/2025-06-01-checkout-errors.md](https://github.com/acme/postmortems/blob/${head}/postmortems/2025-06-01-checkout-errors.md)<br>Checkout errors from database connection pool exhaustion during lunch peak | 1 | 0 | SEV2 | 5 min | 52 min | 52 min |`,
+    );
+    expect(r.summary).toMatch(/\| \[postmortems\/2024-05-21-checkout-pool\.md\]\([^)]+\)<br>[^|]+\| 0 \| 0 \| SEV2 \| 5 min \| 52 min \| 52 min \|/);
+    expect(r.summary).toContain(`- error line ${bad.line}: 11:50 (line ${bad.line}) is earlier than 11:53`);
+    expect(r.summary).not.toContain('old-broken');
+    expect(r.outputs).toEqual({ files: '2', errors: '1', warnings: '0', 'sarif-file': '' });
+  });
+
+  it('all: true lints the whole archive', () => {
+    const r = runAction(pullRequest(), { all: 'true' });
+    expect(r.status).toBe(1);
+    expect(r.stdout).toContain('::error file=postmortems/2023-03-01-old-broken.md,');
+    expect(r.stdout).toContain('::error file=postmortems/2025-06-01-checkout-errors.md,');
+    expect(r.summary).toContain('Every postmortem in the archive (the input all is true).');
+    expect(r.outputs['files']).toBe('3');
+    expect(r.outputs['errors']).toBe('2');
+  });
+
+  it('writes SARIF for code scanning, and an empty run when no postmortem changed', () => {
+    const r = runAction(pullRequest(), { 'sarif-file': 'out/hindsight.sarif' });
+    const sarifFile = path.join(workspace, 'out', 'hindsight.sarif');
+    expect(r.outputs['sarif-file']).toBe(sarifFile);
+    const log = JSON.parse(readFileSync(sarifFile, 'utf8')) as { version: string; runs: { results: { ruleId: string; locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }[]; tool: { driver: { name: string } } }[] };
+    expect(log.version).toBe('2.1.0');
+    expect(log.runs[0]!.results.map((x) => [x.ruleId, x.locations[0]!.physicalLocation.artifactLocation.uri])).toEqual([
+      ['timeline-order', 'postmortems/2025-06-01-checkout-errors.md'],
+    ]);
+    expect(r.summary).toContain('SARIF written to `out/hindsight.sarif` for code scanning.');
+
+    // A push that touches no postmortem: nothing linted, nothing fails, an empty SARIF run.
+    write(workspace, 'docs/more.md', '# More\n');
+    git(workspace, 'add', '-A');
+    git(workspace, 'commit', '-q', '-m', 'docs');
+    const after = git(workspace, 'rev-parse', 'HEAD').trim();
+    const push = runAction({ name: 'push', payload: { before: head, after } }, { 'sarif-file': 'out/empty.sarif' });
+    expect(push.status, push.stderr).toBe(0);
+    expect(push.stdout).toBe('');
+    expect(push.summary).toContain('## ✅ Hindsight: 0 postmortems, 0 errors, 0 warnings');
+    expect(push.summary).toContain('No postmortem was changed: nothing to lint.');
+    expect(push.outputs).toMatchObject({ files: '0', errors: '0', warnings: '0' });
+    const empty = JSON.parse(readFileSync(path.join(workspace, 'out', 'empty.sarif'), 'utf8')) as { runs: { results: unknown[] }[] };
+    expect(empty.runs[0]!.results).toEqual([]);
+    git(workspace, 'reset', '-q', '--hard', head);
+  });
+
+  it('a push of a fixed postmortem passes', () => {
+    git(workspace, 'checkout', '-q', '-b', 'fixed', head);
+    write(workspace, 'postmortems/2025-06-01-checkout-errors.md', goodPostmortem('NEW-2025-001'));
+    git(workspace, 'commit', '-q', '-am', 'fix the timeline');
+    const fixed = git(workspace, 'rev-parse', 'HEAD').trim();
+    const r = runAction({ name: 'push', payload: { before: head, after: fixed } });
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toBe('');
+    expect(r.summary).toContain('## ✅ Hindsight: 1 postmortem, 0 errors, 0 warnings');
+    git(workspace, 'checkout', '-q', 'postmortem');
+  });
+
+  it('lints everything, and says why, when the event has no base to compare with', () => {
+    const manual = runAction({ name: 'workflow_dispatch', payload: { inputs: {} } });
+    expect(manual.stdout).toContain('::notice title=Hindsight::Linting every postmortem: a workflow_dispatch event has no base commit to compare with.');
+    expect(manual.outputs['files']).toBe('3');
+    const newBranch = runAction({ name: 'push', payload: { before: '0000000000000000000000000000000000000000', after: head } });
+    expect(newBranch.stdout).toContain('::notice title=Hindsight::Linting every postmortem: the push event names no base commit (a new branch?).');
+    const missing = runAction({ name: 'pull_request', payload: { pull_request: { base: { sha: 'f'.repeat(40) }, head: { sha: head } } } });
+    expect(missing.stdout).toContain(`::notice title=Hindsight::Linting every postmortem: commit ${'f'.repeat(12)} is not in the checkout (use actions/checkout with fetch-depth: 0).`);
+    expect(missing.summary).toContain('Every postmortem in the archive (commit ffffffffffff is not in the checkout');
+  });
+
+  it('rejects invalid inputs with exit code 2', () => {
+    const r = runAction(pullRequest(), { 'max-warnings': 'many' });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toBe('hindsight: the input "max-warnings" takes a whole number, not "many".\n');
+  });
+
+  it('action.yml: the lint step, with the inputs of the README\'s example workflow, on the runner\'s Node', () => {
+    const action = parseYaml(readFileSync(path.join(ROOT, 'action.yml'), 'utf8')) as {
+      inputs: Record<string, { default?: string }>;
+      runs: { using: string; steps: { id?: string; run?: string; env?: Record<string, string>; shell?: string }[] };
+    };
+    expect(action.runs.using).toBe('composite');
+    const workflow = parseYaml(readmeSnippet('workflow')) as { jobs: Record<string, { steps: { uses?: string; with?: Record<string, string> }[] }> };
+    const step = Object.values(workflow.jobs).flatMap((job) => job.steps).find((s) => s.uses?.startsWith('hindsight-postmortems/hindsight@'));
+    expect(step?.with).toBeDefined();
+    const inputs: Record<string, string> = {};
+    for (const [name, spec] of Object.entries(action.inputs)) inputs[name] = String(step!.with![name] ?? spec.default ?? '');
+    expect(Object.keys(step!.with!).every((name) => name in action.inputs), 'the README uses only inputs action.yml declares').toBe(true);
+
+    const lint = action.runs.steps.find((s) => s.id === 'lint')!;
+    const expand = (text: string): string =>
+      text.replace(/\$\{\{\s*([\w.-]+)\s*\}\}/g, (_all, expr: string) => {
+        if (expr === 'github.action_path') return ROOT.replace(/\/$/, '');
+        if (expr === 'github.workspace') return workspace;
+        if (expr.startsWith('inputs.')) return inputs[expr.slice('inputs.'.length)] ?? '';
+        throw new Error(`action.yml uses \${{ ${expr} }}, which this test does not provide`);
+      });
+    const stepEnv = Object.fromEntries(Object.entries(lint.env ?? {}).map(([k, v]) => [k, expand(String(v))]));
+    // Every input reaches the script under the name it reads.
+    expect(Object.keys(stepEnv).sort()).toEqual(Object.keys(action.inputs).map((name) => `INPUT_${name.replace(/-/g, '_').toUpperCase()}`).sort());
+    const script = path.join(temp.dir, 'lint-step.sh');
+    writeFileSync(script, expand(lint.run!));
+    const r = runAction(pullRequest(), Object.fromEntries(Object.entries(stepEnv).map(([k, v]) => [k.slice('INPUT_'.length).toLowerCase(), v])), { file: 'bash', args: ['-e', script] });
+    expect(r.status, r.stderr).toBe(1);
+    expect(r.stdout).toContain(`::error file=postmortems/2025-06-01-checkout-errors.md,line=${bad.line},`);
+    expect(r.summary).toContain('## ❌ Hindsight: 2 postmortems, 1 error, 0 warnings');
+    expect(existsSync(path.join(workspace, inputs['sarif-file']!))).toBe(true);
+  });
+});

@@ -1,0 +1,232 @@
+// The hook's hot path and the distribution: which code bin/hindsight.js runs (src/ or the
+// compiled lib/), that both give the same answers, that a one-file lint loads nothing it
+// does not need, and that the start-up shortcuts (quickLint, the configuration's partial
+// schema) behave as the slow paths they replace.
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, readdirSync, rmSync, utimesSync, writeFileSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { quickLint } from '../../src/cli/main.ts';
+import { describeErrors, validateConfig } from '../../src/lint/config/load.ts';
+import { configSchema } from '../../src/lint/config/schema.ts';
+import { loadRules } from '../../src/lint/registry.ts';
+import { BIN, ROOT, goodPostmortem, outOfOrderPostmortem, systemPath, tempDir, write } from './helpers.ts';
+
+const NODE24 = process.execPath;
+/** A Node older than 22.18 (no type stripping) on the system PATH, as on CI machines and runners. */
+const OLD_NODE = (() => {
+  for (const dir of systemPath().split(path.delimiter)) {
+    const node = path.join(dir, 'node');
+    if (!dir || !existsSync(node)) continue;
+    const v = spawnSync(node, ['-p', 'process.versions.node'], { encoding: 'utf8' }).stdout.trim();
+    const [major = 0, minor = 0] = v.split('.').map(Number);
+    return major >= 20 && (major < 22 || (major === 22 && minor < 18)) ? node : null;
+  }
+  return null;
+})();
+
+function hindsight(node: string, bin: string, args: string[], cwd: string, env: Record<string, string> = {}) {
+  const clean: Record<string, string> = {};
+  for (const [k, v] of Object.entries(process.env)) if (v !== undefined && !k.startsWith('HINDSIGHT_')) clean[k] = v;
+  return spawnSync(node, [bin, ...args], { cwd, encoding: 'utf8', env: { ...clean, ...env } });
+}
+
+/** Builds lib/ with tsconfig.build.json into `dir`, next to copies of what the package ships. */
+function layout(dir: string, withSources: boolean, builtLib: string | null): string {
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  for (const item of ['bin', 'package.json', 'templates', 'schema', ...(withSources ? ['src', 'rules'] : [])]) {
+    cpSync(path.join(ROOT, item), path.join(dir, item), { recursive: true });
+  }
+  if (builtLib) {
+    cpSync(builtLib, path.join(dir, 'lib'), { recursive: true });
+  } else {
+    const tsc = spawnSync(path.join(ROOT, 'node_modules', '.bin', 'tsc'), ['-p', path.join(ROOT, 'tsconfig.build.json'), '--noCheck', '--outDir', path.join(dir, 'lib')], { cwd: ROOT, encoding: 'utf8' });
+    if (tsc.status !== 0) throw new Error(`tsc -p tsconfig.build.json: ${tsc.stdout}${tsc.stderr}`);
+  }
+  return path.join(dir, 'bin', 'hindsight.js');
+}
+
+describe('distribution: src/ in a checkout, lib/ when installed', () => {
+  // Installed: under node_modules, whose packages resolve from this checkout's node_modules.
+  const base = path.join(ROOT, 'node_modules', '.cache', 'hindsight-test', `startup-${process.pid}`);
+  const installedBin = path.join(base, 'node_modules', 'hindsight', 'bin', 'hindsight.js');
+  // A checkout with both src/ and lib/, outside node_modules (test-output/ is ignored by git).
+  const checkout = path.join(ROOT, 'test-output', `checkout-${process.pid}`);
+  const checkoutBin = path.join(checkout, 'bin', 'hindsight.js');
+  const files = tempDir('startup');
+  let good = '';
+  let bad = '';
+
+  beforeAll(() => {
+    const installed = path.dirname(path.dirname(installedBin));
+    layout(installed, false, null);
+    layout(checkout, true, path.join(installed, 'lib'));
+    good = write(files.dir, 'postmortems/2024-05-21-good.md', goodPostmortem('GOOD-1'));
+    bad = write(files.dir, 'postmortems/2025-06-01-bad.md', outOfOrderPostmortem('BAD-1').text);
+  }, 60_000);
+  afterAll(() => {
+    rmSync(base, { recursive: true, force: true });
+    rmSync(checkout, { recursive: true, force: true });
+    files.remove();
+  });
+
+  it('the compiled build lints exactly as the sources, on Node 24 and on the system Node', () => {
+    const reference = hindsight(NODE24, BIN, ['lint', '--format', 'json', good, bad], files.dir);
+    expect(reference.status).toBe(1);
+    const runs = [hindsight(NODE24, installedBin, ['lint', '--format', 'json', good, bad], files.dir)];
+    if (OLD_NODE) runs.push(hindsight(OLD_NODE, installedBin, ['lint', '--format', 'json', good, bad], files.dir));
+    for (const r of runs) {
+      expect(r.stderr, 'no warnings (JSON modules) on stderr').toBe('');
+      expect(r.status).toBe(1);
+      expect(JSON.parse(r.stdout)).toEqual(JSON.parse(reference.stdout));
+    }
+  });
+
+  it('the compiled rule registry reads lib/rules/*.js: the same catalogue', () => {
+    const reference = hindsight(NODE24, BIN, ['rules', '--format', 'json'], files.dir);
+    const compiled = hindsight(OLD_NODE ?? NODE24, installedBin, ['rules', '--format', 'json'], files.dir);
+    expect(compiled.status, compiled.stderr).toBe(0);
+    expect(JSON.parse(compiled.stdout)).toEqual(JSON.parse(reference.stdout));
+    expect(hindsight(OLD_NODE ?? NODE24, installedBin, ['--version'], files.dir).stdout.trim()).toBe(
+      (JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { version: string }).version,
+    );
+  });
+
+  it('bin/hindsight.js picks src/ or lib/ as documented', () => {
+    // Mark each entry point in the copy so the run says which one it took.
+    const libMain = path.join(checkout, 'lib', 'src', 'cli', 'main.js');
+    const srcMain = path.join(checkout, 'src', 'cli', 'main.ts');
+    writeFileSync(libMain, `process.stderr.write('[lib]');\n${readFileSync(libMain, 'utf8')}`);
+    writeFileSync(srcMain, `process.stderr.write('[src]');\n${readFileSync(srcMain, 'utf8')}`);
+    const entry = (node: string, env: Record<string, string> = {}): string =>
+      /\[(src|lib)\]/.exec(hindsight(node, checkoutBin, ['lint', good], files.dir, env).stderr)?.[1] ?? 'none';
+    const touchTree = (dir: string, time: Date): void => {
+      for (const item of readdirSync(dir, { withFileTypes: true, recursive: true })) utimesSync(path.join(item.parentPath, item.name), time, time);
+    };
+    const older = new Date(Date.now() - 3_600_000);
+    const newer = new Date();
+
+    // Node 24 in a checkout: the sources, always.
+    expect(entry(NODE24)).toBe('src');
+    expect(entry(NODE24, { HINDSIGHT_FROM: 'lib' })).toBe('lib');
+    // Installed: the compiled build, whatever the Node.
+    expect(/\[src\]/.test(hindsight(NODE24, installedBin, ['lint', good], files.dir).stderr)).toBe(false);
+    if (!OLD_NODE) return;
+    // An old Node in a checkout: lib/ while it is as new as src/ and rules/…
+    touchTree(path.join(checkout, 'src'), older);
+    touchTree(path.join(checkout, 'rules'), older);
+    touchTree(path.join(checkout, 'lib'), newer);
+    expect(entry(OLD_NODE)).toBe('lib');
+    // …and the sources under the pinned Node 24 once a source is newer than the build.
+    const rule = path.join(checkout, 'rules', 'timeline-order.ts');
+    utimesSync(rule, new Date(Date.now() + 60_000), new Date(Date.now() + 60_000));
+    expect(entry(OLD_NODE)).toBe('src');
+    // …or once a source was added (or removed) since the build, whatever its time.
+    utimesSync(rule, older, older);
+    expect(entry(OLD_NODE)).toBe('lib');
+    const added = write(checkout, 'src/cli/added.ts', 'export const added = 1;\n');
+    utimesSync(added, older, older);
+    expect(entry(OLD_NODE)).toBe('src');
+    // Without a build at all: the sources under the pinned Node 24.
+    rmSync(path.join(checkout, 'lib'), { recursive: true, force: true });
+    expect(entry(OLD_NODE)).toBe('src');
+  }, 60_000);
+
+  it('turns on Node\'s compile cache (type-stripped sources and code cache kept on disk)', () => {
+    const cache = path.join(files.dir, 'compile-cache');
+    const r = hindsight(NODE24, BIN, ['lint', good], files.dir, { NODE_COMPILE_CACHE: cache });
+    expect(r.status, r.stderr).toBe(0);
+    expect(readdirSync(cache, { recursive: true }).length).toBeGreaterThan(0);
+  });
+});
+
+describe('one-file lint loads only what it needs', () => {
+  it('no commander, no Astro or site code, no other formatter, no worker pool', () => {
+    const temp = tempDir('modules');
+    try {
+      const log = path.join(temp.dir, 'modules.txt');
+      const hook = write(
+        temp.dir,
+        'record.mjs',
+        `import { registerHooks } from 'node:module';\nimport { appendFileSync } from 'node:fs';\nregisterHooks({ load(url, context, next) { appendFileSync(${JSON.stringify(log)}, url + '\\n'); return next(url, context); } });\n`,
+      );
+      const file = write(temp.dir, 'postmortems/2024-05-21-good.md', goodPostmortem());
+      const r = spawnSync(NODE24, ['--import', hook, BIN, 'lint', file], { cwd: temp.dir, encoding: 'utf8' });
+      expect(r.status, r.stderr).toBe(0);
+      const loaded = readFileSync(log, 'utf8').split('\n').filter(Boolean);
+      expect(loaded.some((url) => url.endsWith('/src/cli/main.ts'))).toBe(true);
+      expect(loaded.some((url) => url.endsWith('/src/report/stylish.ts'))).toBe(true);
+      const unwanted = loaded.filter((url) =>
+        /\/node_modules\/(commander|astro|@astrojs|piscina|vite|unified|remark-parse)\/|\/src\/site\/|\/src\/action\/|\/src\/cli\/new\.ts|\/src\/report\/(sarif|json|github|rule-docs|rule-table)\.ts|\/src\/lint\/pool\.ts/.test(url));
+      expect(unwanted).toEqual([]);
+    } finally {
+      temp.remove();
+    }
+  });
+});
+
+describe('quickLint: the plain hook call without commander', () => {
+  it('reads paths and plain flags', () => {
+    expect(quickLint(['lint', 'a.md', 'b.md'])).toEqual({ paths: ['a.md', 'b.md'], options: { format: 'stylish' } });
+    expect(quickLint(['lint', '-f', 'json', '--config', 'h.json', '--fix', '-q', '--no-color', 'a.md'])).toEqual({
+      paths: ['a.md'],
+      options: { format: 'json', config: 'h.json', fix: true, quiet: true, color: false },
+    });
+    expect(quickLint(['lint'])).toEqual({ paths: [], options: { format: 'stylish' } });
+  });
+
+  it('leaves everything else to commander', () => {
+    for (const argv of [['rules'], ['lint', '--format=json'], ['lint', '-f', 'xml'], ['lint', '--max-warnings', '3'], ['lint', '--help'], ['lint', '-qf', 'json'], ['lint', '--config'], ['lint', '--', '-odd.md'], ['lint', '--unknown']]) {
+      expect(quickLint(argv), argv.join(' ')).toBeNull();
+    }
+  });
+
+  it('answers as commander does: errors and usage mistakes', () => {
+    const temp = tempDir('quick');
+    try {
+      const bad = write(temp.dir, 'postmortems/bad.md', outOfOrderPostmortem().text);
+      const quick = spawnSync(NODE24, [BIN, 'lint', '--format', 'json', bad], { cwd: temp.dir, encoding: 'utf8' });
+      const viaCommander = spawnSync(NODE24, [BIN, 'lint', '--format=json', bad], { cwd: temp.dir, encoding: 'utf8' });
+      expect(quick.status).toBe(1);
+      expect(viaCommander.status).toBe(1);
+      expect(quick.stdout).toBe(viaCommander.stdout);
+      const unknownFormat = spawnSync(NODE24, [BIN, 'lint', '-f', 'xml', bad], { cwd: temp.dir, encoding: 'utf8' });
+      expect(unknownFormat.status).toBe(2);
+      expect(unknownFormat.stderr).toContain("argument 'xml' is invalid");
+      const missing = spawnSync(NODE24, [BIN, 'lint', 'nope.md'], { cwd: temp.dir, encoding: 'utf8' });
+      expect(missing.status).toBe(2);
+      expect(missing.stderr).toMatch(/^hindsight: No such file or folder: nope\.md\./);
+    } finally {
+      temp.remove();
+    }
+  });
+});
+
+describe('configuration validation compiles only what the file names', () => {
+  it('our configuration schema is a valid JSON Schema 2020-12 (the runtime no longer checks it)', async () => {
+    const rules = await loadRules();
+    const ajv = new Ajv2020({ allErrors: true, strict: false });
+    expect(ajv.validateSchema(configSchema(rules)), JSON.stringify(ajv.errors)).toBe(true);
+  });
+
+  it('reports what the full schema reports', async () => {
+    const rules = await loadRules();
+    const full = new Ajv2020({ allErrors: true, strict: false }).compile(configSchema(rules));
+    const configs: unknown[] = [
+      { rules: { 'no-such-rule': 'error' } },
+      { rules: { 'word-count': ['error', { min: 'many' }] } },
+      { rules: { 'timeline-order': 'loud', 'word-count': ['warn', { nope: 1 }] } },
+      { rules: 'all' },
+      { extends: 'google', content: '' },
+      { unknown: true, rules: { 'required-sections': ['error', { sections: ['nope'] }] } },
+    ];
+    for (const raw of configs) {
+      expect(full(raw)).toBe(false);
+      const expected = `Invalid configuration in x.json: ${describeErrors(full.errors ?? [], rules, raw, '')}`;
+      expect(() => validateConfig(raw, 'x.json', rules), JSON.stringify(raw)).toThrow(expected);
+    }
+    expect(validateConfig({ extends: 'strict', rules: { 'word-count': ['warn', { min: 10 }] } }, 'x.json', rules)).toBeTruthy();
+  });
+});
