@@ -1,7 +1,9 @@
+import path from 'node:path';
+import type { Baseline, BaselineOutcome, GoneEntry } from '../lint/baseline.ts';
 import { lintRun } from '../lint/run.ts';
 import { loadFormatter, type FormatName } from '../report/index.ts';
 import { ruleCatalogue } from './catalogue.ts';
-import { quietOnBrokenPipe } from './errors.ts';
+import { UsageError, quietOnBrokenPipe } from './errors.ts';
 
 export interface LintCliOptions {
   format: FormatName;
@@ -12,10 +14,21 @@ export interface LintCliOptions {
   color?: boolean;
   cache?: boolean;
   timing?: boolean;
+  /** Report only findings this baseline file does not record. */
+  baseline?: string;
+  /** Record today's findings in this baseline file. */
+  baselineWrite?: string;
 }
 
 export async function lint(paths: string[], options: LintCliOptions, version: string): Promise<number> {
   const cwd = process.cwd();
+  if (options.baseline !== undefined && options.baselineWrite !== undefined) {
+    throw new UsageError('--baseline and --baseline-write cannot be used together: --baseline-write records the findings of this run (run it alone to refresh the baseline), --baseline reports only findings it does not record.');
+  }
+  const baselineModule = options.baseline !== undefined || options.baselineWrite !== undefined ? await import('../lint/baseline.ts') : null;
+  // Read before the run: a missing or malformed baseline stops it before any work (exit code 2).
+  const baselineFile = options.baseline ?? options.baselineWrite;
+  let baseline: Baseline | null = options.baseline !== undefined ? baselineModule!.readBaseline(path.resolve(cwd, options.baseline)) : null;
   const run = await lintRun({
     cwd,
     paths,
@@ -26,6 +39,25 @@ export async function lint(paths: string[], options: LintCliOptions, version: st
     version,
   });
   let results = run.results;
+  let outcome: BaselineOutcome | null = null;
+  if (baselineModule && baselineFile !== undefined) {
+    const file = path.resolve(cwd, baselineFile);
+    if (options.baselineWrite !== undefined) {
+      let previous: Baseline | null = null;
+      try {
+        previous = baselineModule.readBaseline(file);
+      } catch {
+        // No previous baseline (or an unreadable one): this run's findings only.
+      }
+      const written = baselineModule.recordBaseline(results, run.config.root, previous, paths.length > 0);
+      baselineModule.writeBaseline(file, written.baseline);
+      baseline = written.baseline;
+      process.stderr.write(`hindsight: recorded ${count(written.findings, 'finding')} in ${count(written.files, 'file')} in the baseline ${baselineFile}.\n`);
+    }
+    outcome = baselineModule.applyBaseline(results, baseline!, run.config.root);
+    results = outcome.results;
+  }
+  const unfiltered = results;
   if (options.quiet) {
     results = results.map((r) => ({ ...r, messages: r.messages.filter((m) => m.severity === 2), warningCount: 0, fixableWarningCount: 0 }));
   }
@@ -35,15 +67,47 @@ export async function lint(paths: string[], options: LintCliOptions, version: st
   quietOnBrokenPipe();
   if (output) process.stdout.write(output.endsWith('\n') ? output : `${output}\n`);
   if (run.timings) process.stderr.write(formatTimings(run.timings));
+  if (outcome && options.baseline !== undefined) process.stderr.write(baselineSummary(outcome, options.baseline));
 
   const errors = results.reduce((n, r) => n + r.errorCount, 0);
-  const warnings = run.results.reduce((n, r) => n + r.warningCount, 0);
+  const warnings = unfiltered.reduce((n, r) => n + r.warningCount, 0);
   if (errors > 0) return 1;
   if (options.maxWarnings !== undefined && warnings > options.maxWarnings) {
     process.stderr.write(`hindsight: ${warnings} warnings, more than --max-warnings ${options.maxWarnings}.\n`);
     return 1;
   }
   return 0;
+}
+
+function count(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+/** What `--baseline` left out, and which recorded findings are gone (so the baseline can shrink). */
+function baselineSummary(outcome: BaselineOutcome, file: string): string {
+  const lines: string[] = [];
+  if (outcome.known > 0) {
+    lines.push(`hindsight: ${count(outcome.known, 'known finding')} recorded in the baseline ${file} ${outcome.known === 1 ? 'is' : 'are'} not shown.`);
+  }
+  const gone = outcome.gone.reduce((n, g) => n + g.count, 0);
+  if (gone > 0) {
+    lines.push(
+      `hindsight: ${count(gone, 'recorded finding')} ${gone === 1 ? 'is gone (fixed, or its' : 'are gone (fixed, or their'} text changed): ${goneList(outcome.gone)}. ` +
+        `Run \`hindsight lint --baseline-write ${file}\` to shrink the baseline.`,
+    );
+  }
+  return lines.length ? `${lines.join('\n')}\n` : '';
+}
+
+function goneList(gone: readonly GoneEntry[]): string {
+  const byFile = new Map<string, string[]>();
+  for (const g of gone) {
+    const list = byFile.get(g.file) ?? [];
+    list.push(g.count > 1 ? `${g.ruleId} ×${g.count}` : g.ruleId);
+    byFile.set(g.file, list);
+  }
+  const shown = [...byFile].slice(0, 10).map(([file, rules]) => `${file} (${rules.join(', ')})`);
+  return `${shown.join('; ')}${byFile.size > 10 ? `; and ${byFile.size - 10} more files` : ''}`;
 }
 
 /** Without --color or --no-color: NO_COLOR turns colours off, FORCE_COLOR on, else a terminal decides. */

@@ -3,6 +3,7 @@
 // no tree outlives its file.
 import { availableParallelism } from 'node:os';
 import { Piscina } from 'piscina';
+import type { ArchiveEntry } from './archive.ts';
 import type { LintTimings } from './engine.ts';
 import type { FileOutcome, LintTask } from './run.ts';
 import type { WorkerBatch, WorkerResult } from './worker.ts';
@@ -16,6 +17,16 @@ export interface PoolSettings {
   now: Date;
   fix: boolean;
   timing: boolean;
+  /**
+   * The archive index of the cross-file rules, when one is active: given to each thread once
+   * (piscina's workerData), not with every batch.
+   */
+  archive?: WorkerArchive;
+}
+
+export interface WorkerArchive {
+  root: string;
+  entries: readonly ArchiveEntry[];
 }
 
 export async function lintInWorkers(
@@ -29,7 +40,8 @@ export async function lintInWorkers(
   const self = new URL(import.meta.url);
   const filename = new URL(self.pathname.endsWith('.ts') ? './worker.ts' : './worker.js', self).href;
   const threads = Math.max(1, Math.min(availableParallelism(), Math.ceil(tasks.length / BATCH)));
-  const pool = new Piscina<WorkerBatch, WorkerResult>({ filename, minThreads: threads, maxThreads: threads, idleTimeout: 1000 });
+  const workerData: WorkerArchive | null = settings.archive ?? null;
+  const pool = new Piscina<WorkerBatch, WorkerResult>({ filename, minThreads: threads, maxThreads: threads, idleTimeout: 1000, workerData });
   try {
     const runs: Promise<void>[] = [];
     for (let start = 0; start < tasks.length; start += BATCH) {

@@ -3,6 +3,7 @@
 // ajv when the configuration is loaded) and documentation whose examples run as tests.
 import type { Root } from 'mdast';
 import type { Postmortem } from '../core/model.ts';
+import type { Archive, ArchiveNeed } from './archive.ts';
 import type { TextPiece } from './prose.ts';
 
 export type Severity = 'error' | 'warn';
@@ -62,6 +63,13 @@ export interface LintSettings {
   frontmatterSchema: Record<string, unknown> | null;
   /** "Now", for rules about the future or overdue items (fixed in tests). */
   now: Date;
+  /**
+   * The archive the document belongs to, for cross-file rules: the other postmortems of the
+   * content folder, read cheaply (src/lint/archive.ts). Set by the lint run only when a rule
+   * that declares `archive` is active; a documented example gives a small one
+   * (`exampleArchive({...})`). Absent, a cross-file rule sees the document alone.
+   */
+  archive?: Archive;
 }
 
 export interface RuleContext<Options> {
@@ -90,6 +98,12 @@ export interface Rule<Options = Record<string, unknown>> {
   /** Option values used when the configuration gives none. */
   defaults: Options;
   docs: RuleDocs;
+  /**
+   * A cross-file rule: what it reads of the other postmortems (`index`: id, title, date,
+   * services, related; `root-cause`: those and the root-cause text). The archive is loaded
+   * only when an active rule declares this.
+   */
+  archive?: ArchiveNeed;
   check(context: RuleContext<Options>): void;
 }
 

@@ -5,13 +5,16 @@ import { availableParallelism } from 'node:os';
 import { buildModel, type Parsed } from '../core/build.ts';
 import { normaliseHeading } from '../core/sections/classify.ts';
 import type { SectionKind } from '../core/model.ts';
+import type { Archive, ArchiveEntry, ArchiveNeed } from './archive.ts';
 import { LintCache, cacheKey, contentHash } from './cache.ts';
 import { loadConfig, type ResolvedConfig } from './config/load.ts';
 import { lintParsed, type Finding, type LintTimings } from './engine.ts';
 import { selectFiles } from './files.ts';
 import { applyFixes } from './fix.ts';
+import { everyActiveRule, overrideResolver } from './overrides.ts';
 import { loadRules } from './registry.ts';
 import { summarise, type LintResult } from './result.ts';
+import type { PoolSettings } from './pool.ts';
 import type { LintSettings, Rule } from './rule.ts';
 import { writeFileAtomic } from './write.ts';
 
@@ -31,6 +34,8 @@ export interface LintRun {
   config: ResolvedConfig;
   rules: ReadonlyMap<string, Rule>;
   timings: LintTimings | null;
+  /** The archive index, when a cross-file rule was active: how many files, read from disk this run. */
+  archive: { files: number; read: number; indexed: number; ms: number } | null;
 }
 
 const MAX_FIX_PASSES = 10;
@@ -48,7 +53,29 @@ export async function lintRun(options: LintRunOptions): Promise<LintRun> {
   const now = options.now ?? new Date();
   const fix = options.fix ?? false;
   const timings: LintTimings | null = options.timing ? {} : null;
-  const cache = options.cache ? new LintCache(config.cacheFile, cacheKey([options.version ?? '', config.raw, config.preset])) : null;
+
+  // Cross-file rules read the archive index; nothing of it loads when none is active.
+  const need = archiveNeed(config, rules);
+  let archive: { value: Archive; entries: readonly ArchiveEntry[]; digest: string; stats: LintRun['archive'] } | null = null;
+  if (need) {
+    const started = performance.now();
+    const { loadArchive, indexFileFor } = await import('./archive-index.ts');
+    const loaded = await loadArchive({
+      root: config.root,
+      content: config.content,
+      ignore: config.ignore,
+      files,
+      need,
+      sectionAliases: config.sectionAliases,
+      indexFile: indexFileFor(config.cacheFile, config.root, options.cache ?? false),
+      cacheFrom: options.cache ? 0 : MIN_FILES_FOR_INDEX_CACHE,
+      version: options.version ?? '',
+    });
+    archive = { value: loaded.archive, entries: loaded.archive.entries, digest: loaded.digest, stats: { ...loaded.stats, ms: performance.now() - started } };
+  }
+  // A file's findings from cross-file rules change with the others: the archive's digest is
+  // part of the cache key.
+  const cache = options.cache ? new LintCache(config.cacheFile, cacheKey([options.version ?? '', config.raw, config.preset, archive?.digest ?? ''])) : null;
 
   // Read every file and answer from the cache what it can; what is left is linted, here
   // or, for a large archive, in a pool of worker threads.
@@ -74,13 +101,28 @@ export async function lintRun(options: LintRunOptions): Promise<LintRun> {
   };
   if (useWorkers(pending.length)) {
     const { lintInWorkers } = await import('./pool.ts');
-    await lintInWorkers(pending, { cwd: options.cwd, configFile: config.file, now, fix, timing: timings !== null }, done, timings);
+    const settings: PoolSettings = { cwd: options.cwd, configFile: config.file, now, fix, timing: timings !== null };
+    if (archive) settings.archive = { root: archive.value.root, entries: archive.entries };
+    await lintInWorkers(pending, settings, done, timings);
   } else {
-    const linter = createLinter(config, rules, now);
+    const linter = createLinter(config, rules, now, archive ? { archive: archive.value } : undefined);
     for (const task of pending) done(task, lintSource(task.filePath, task.source, linter, { fix, timings }));
   }
   cache?.save();
-  return { results, config, rules, timings };
+  return { results, config, rules, timings, archive: archive?.stats ?? null };
+}
+
+/** Without --cache, an archive smaller than this is read without an index cache (in the temporary folder). */
+export const MIN_FILES_FOR_INDEX_CACHE = 100;
+
+/** What the active cross-file rules read of the archive (`root-cause` covers `index`), or null when none is active. */
+export function archiveNeed(config: ResolvedConfig, rules: ReadonlyMap<string, Rule>): ArchiveNeed | null {
+  let need: ArchiveNeed | null = null;
+  for (const active of config.overrides.length > 0 ? everyActiveRule(config, rules) : config.rules) {
+    if (active.rule.archive === 'root-cause') return 'root-cause';
+    if (active.rule.archive === 'index') need = 'index';
+  }
+  return need;
 }
 
 /** One file to lint: its place in the results, its text, and the hash the cache keeps. */
@@ -115,25 +157,34 @@ export interface Linter {
   lintWithModel(filePath: string, source: string): { parsed: Parsed; findings: Finding[] };
 }
 
-export function createLinter(config: ResolvedConfig, rules: ReadonlyMap<string, Rule>, now: Date): Linter {
+/**
+ * The linter of one configuration. `extra` adds settings (the archive of the cross-file
+ * rules; a documented example's). With overrides in the configuration, each file's rule set
+ * depends on its frontmatter and path: resolved per file, once per set of matching overrides.
+ */
+export function createLinter(config: ResolvedConfig, rules: ReadonlyMap<string, Rule>, now: Date, extra?: Partial<LintSettings>): Linter {
   const settings: LintSettings = {
     timezone: config.timezone,
     requiredFrontmatter: config.requiredFrontmatter,
     frontmatterSchema: config.frontmatterSchema,
     now,
   };
+  if (extra?.archive) settings.archive = extra.archive;
   const aliases = new Map<string, SectionKind>();
   for (const [heading, kind] of config.sectionAliases) aliases.set(normaliseHeading(heading), kind);
   const known = new Set(rules.keys());
   const parse = (filePath: string, source: string): Parsed =>
     buildModel(filePath, source, { defaultZone: config.timezone, sectionAliases: aliases });
+  const overrides = config.overrides.length > 0 ? overrideResolver(config, rules) : null;
+  const rulesOf = (parsed: Parsed) => (overrides ? overrides.rulesFor(parsed.model.filePath, parsed.model.frontmatter.data) : config.rules);
   return {
     lint(filePath, source, timings) {
-      return lintParsed(parse(filePath, source), config.rules, settings, known, timings ?? undefined);
+      const parsed = parse(filePath, source);
+      return lintParsed(parsed, rulesOf(parsed), settings, known, timings ?? undefined);
     },
     lintWithModel(filePath, source) {
       const parsed = parse(filePath, source);
-      return { parsed, findings: lintParsed(parsed, config.rules, settings, known) };
+      return { parsed, findings: lintParsed(parsed, rulesOf(parsed), settings, known) };
     },
   };
 }

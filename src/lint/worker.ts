@@ -1,8 +1,12 @@
 // A lint worker thread (see pool.ts): configuration and rules load once per thread, then
-// each batch of files is linted as on the main thread.
+// each batch of files is linted as on the main thread. The archive index of the cross-file
+// rules, when there is one, comes once per thread as the thread's workerData (pool.ts).
+import { workerData } from 'node:worker_threads';
+import { Archive, normalisedAliases } from './archive.ts';
 import { loadConfig } from './config/load.ts';
 import type { LintTimings } from './engine.ts';
 import { loadRules } from './registry.ts';
+import type { WorkerArchive } from './pool.ts';
 import { createLinter, lintSource, type FileOutcome, type Linter } from './run.ts';
 
 export interface WorkerBatch {
@@ -31,8 +35,12 @@ function linterFor(batch: WorkerBatch): Promise<Linter> {
   if (linter?.key !== key) {
     linter = {
       key,
-      value: loadRules().then((rules) =>
-        createLinter(loadConfig({ cwd: batch.cwd, configFile: batch.configFile }, rules), rules, new Date(batch.now))),
+      value: loadRules().then((rules) => {
+        const config = loadConfig({ cwd: batch.cwd, configFile: batch.configFile }, rules);
+        const shared = workerData as WorkerArchive | null | undefined;
+        const archive = shared ? new Archive(shared.root, shared.entries, normalisedAliases(config.sectionAliases)) : undefined;
+        return createLinter(config, rules, new Date(batch.now), archive ? { archive } : undefined);
+      }),
     };
   }
   return linter.value;

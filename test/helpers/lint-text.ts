@@ -31,7 +31,7 @@ export async function lintText(markdown: string, options: LintTextOptions = {}):
       return { rule, severity: rule.severity === 'off' ? 'warn' : rule.severity, options: { ...rule.defaults, ...opts } };
     });
   }
-  const linter = createLinter(config, rules, options.settings?.now ?? TEST_NOW);
+  const linter = createLinter(config, rules, options.settings?.now ?? TEST_NOW, options.settings);
   return linter.lint(path.resolve(options.fileName ?? 'example.md'), markdown);
 }
 

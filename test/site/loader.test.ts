@@ -82,7 +82,9 @@ describe('postmortem loader', () => {
     expect(data.model.timeline.length).toBe(12);
     expect(data.model.actionItems.length).toBe(5);
     expect('source' in data.model).toBe(false);
-    expect(data.findings).toEqual([]);
+    // No errors; as days pass, its open action items become overdue (a warning).
+    expect(data.findings.filter((f) => f.severity === 2)).toEqual([]);
+    expect(data.findings.every((f) => f.ruleId === 'action-item-overdue')).toBe(true);
     expect(data.sourcePath).toBe('postmortems/2026-02-24-payments-retry-storm.md');
     expect(data.lastUpdated.from).toBe('mtime');
     expect(data.excerpt).toMatch(/^Our card acquirer, Cardhaven/);

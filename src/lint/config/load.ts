@@ -4,7 +4,7 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { Ajv2020, type ErrorObject } from 'ajv/dist/2020.js';
+import type { Ajv2020, ErrorObject, Options as AjvOptions } from 'ajv/dist/2020.js';
 import { LineCounter, parseDocument } from 'yaml';
 import type { SectionKind } from '../../core/model.ts';
 import { parseZone } from '../../core/time/zones.ts';
@@ -12,6 +12,12 @@ import type { ActiveRule } from '../engine.ts';
 import type { Rule, SeveritySetting } from '../rule.ts';
 import { PRESET_RULES, type RuleSetting } from './presets.ts';
 import { configSchema, type PresetName } from './schema.ts';
+
+/** ajv, loaded when a configuration file is validated: a run without one never needs it (start-up). */
+function newAjv(options: AjvOptions): Ajv2020 {
+  const ajv = createRequire(import.meta.url)('ajv/dist/2020.js') as typeof import('ajv/dist/2020.js');
+  return new ajv.Ajv2020(options);
+}
 
 export class ConfigError extends Error {
   override name = 'ConfigError';
@@ -27,6 +33,24 @@ export interface RawConfig {
   requiredFrontmatter?: string[];
   frontmatterSchema?: Record<string, unknown>;
   cache?: string;
+  overrides?: OverrideConfig[];
+}
+
+/** Settings for some postmortems only (see overrides.ts). */
+export interface OverrideConfig {
+  /** Frontmatter key → the value, or any of the values, it must have. */
+  when?: Record<string, string | number | boolean | (string | number | boolean)[]>;
+  /** Globs as in .gitignore, relative to the configuration file. */
+  files?: string[];
+  rules?: Record<string, RuleSetting>;
+  /** The `required-sections` rule's `sections` for these postmortems. */
+  requiredSections?: string[];
+}
+
+/** One rule's severity and options, as resolved. */
+export interface RuleState {
+  severity: SeveritySetting;
+  options: Record<string, unknown>;
 }
 
 export interface ResolvedConfig {
@@ -42,7 +66,12 @@ export interface ResolvedConfig {
   requiredFrontmatter: string[];
   frontmatterSchema: Record<string, unknown> | null;
   cacheFile: string;
+  /** The active rules of a postmortem no override applies to. */
   rules: ActiveRule[];
+  /** Every rule's resolved setting (off ones too): what overrides start from. */
+  ruleSettings: ReadonlyMap<string, RuleState>;
+  /** The configuration's overrides, in order (later ones win). */
+  overrides: OverrideConfig[];
   /** The configuration as written, for the cache key. */
   raw: RawConfig;
 }
@@ -113,7 +142,7 @@ export function validateConfig(raw: unknown, file: string, rules: ReadonlyMap<st
   // not name adds nothing to the validation; an unknown name still fails additionalProperties
   // and is described with the full list), and skip checking our own schema against the JSON
   // Schema meta-schema (test/hooks/startup.test.ts checks it). Together ~150 ms → ~6 ms.
-  const ajv = new Ajv2020({ allErrors: true, strict: false, validateSchema: false });
+  const ajv = newAjv({ allErrors: true, strict: false, validateSchema: false });
   const validate = ajv.compile(configSchema(namedRules(raw, rules)));
   const prefix = pathPrefix(file);
   if (!validate(raw)) {
@@ -134,13 +163,20 @@ export function validateConfig(raw: unknown, file: string, rules: ReadonlyMap<st
 
 /** The rules a configuration names under `rules` (all of them when `rules` is not an object). */
 function namedRules(raw: unknown, rules: ReadonlyMap<string, Rule>): ReadonlyMap<string, Rule> {
-  const named = typeof raw === 'object' && raw !== null ? (raw as Record<string, unknown>)['rules'] : undefined;
-  if (named === undefined) return new Map();
-  if (typeof named !== 'object' || named === null || Array.isArray(named)) return rules;
+  const record = typeof raw === 'object' && raw !== null ? (raw as Record<string, unknown>) : {};
+  // The `rules` objects: the top level's and each override's.
+  const layers: unknown[] = [record['rules']];
+  if (Array.isArray(record['overrides'])) {
+    for (const override of record['overrides']) if (typeof override === 'object' && override !== null) layers.push((override as Record<string, unknown>)['rules']);
+  }
   const subset = new Map<string, Rule>();
-  for (const id of Object.keys(named)) {
-    const rule = rules.get(id);
-    if (rule) subset.set(id, rule);
+  for (const named of layers) {
+    if (named === undefined) continue;
+    if (typeof named !== 'object' || named === null || Array.isArray(named)) return rules;
+    for (const id of Object.keys(named)) {
+      const rule = rules.get(id);
+      if (rule) subset.set(id, rule);
+    }
   }
   return subset;
 }
@@ -150,7 +186,7 @@ function frontmatterSchemaProblem(schema: Record<string, unknown>, at: string): 
   // ajv only warns of an unknown format (and then ignores it): catch the warning.
   const warnings: string[] = [];
   const logger = { log: () => {}, warn: (...args: unknown[]) => void warnings.push(args.map(String).join(' ')), error: () => {} };
-  const ajv = new Ajv2020({ allErrors: true, strict: false, logger });
+  const ajv = newAjv({ allErrors: true, strict: false, logger });
   // Loaded only for a configuration that has a frontmatterSchema (start-up stays light).
   const addFormats = createRequire(import.meta.url)('ajv-formats') as (ajv: Ajv2020) => Ajv2020;
   addFormats(ajv);
@@ -182,7 +218,8 @@ function valueAt(data: unknown, pointer: string): unknown {
   return value;
 }
 
-const RULE_SETTING_PATH = /^\/rules\/[^/]+$/;
+const RULE_SETTING_PATH = /^(?:\/overrides\/\d+)?\/rules\/[^/]+$/;
+const RULES_PATH = /^(?:\/overrides\/\d+)?\/rules$/;
 const RULE_SETTING_EXPECTED = 'must be "off", "warn", "error" or [severity, options]';
 
 /**
@@ -199,7 +236,7 @@ export function describeErrors(errors: readonly ErrorObject[], rules?: ReadonlyM
     let message: string;
     if (error.keyword === 'additionalProperties') {
       const key = String(error.params['additionalProperty']);
-      message = error.instancePath === '/rules' && rules ? `unknown rule "${key}" (known: ${[...rules.keys()].join(', ')})` : `unknown key "${key}"`;
+      message = RULES_PATH.test(error.instancePath) && rules ? `unknown rule "${key}" (known: ${[...rules.keys()].join(', ')})` : `unknown key "${key}"`;
       const where = `${prefix}${error.instancePath}/${key}`;
       if (seen.has(where)) continue;
       seen.add(where);
@@ -235,29 +272,11 @@ export function loadConfig(options: LoadOptions, rules: ReadonlyMap<string, Rule
 
 export function resolveConfig(raw: RawConfig, file: string | null, root: string, rules: ReadonlyMap<string, Rule>): ResolvedConfig {
   const preset = raw.extends ?? 'recommended';
-  const settings = new Map<string, { severity: SeveritySetting; options: Record<string, unknown> }>();
+  const settings = new Map<string, RuleState>();
   for (const [id, rule] of rules) settings.set(id, { severity: rule.severity, options: { ...rule.defaults } });
-  const apply = (layer: Record<string, RuleSetting>, where: string): void => {
-    const everything = layer['*'];
-    if (everything !== undefined) {
-      for (const current of settings.values()) if (current.severity !== 'off') current.severity = severityOf(everything);
-    }
-    for (const [id, setting] of Object.entries(layer)) {
-      if (id === '*') continue;
-      const current = settings.get(id);
-      if (!current) throw new ConfigError(`Unknown rule "${id}" in ${where}.`);
-      current.severity = severityOf(setting);
-      if (Array.isArray(setting) && setting[1]) current.options = { ...current.options, ...setting[1] };
-    }
-  };
-  apply(PRESET_RULES[preset] ?? {}, `preset "${preset}"`);
-  apply(raw.rules ?? {}, file ?? 'the configuration');
+  applyRuleLayer(settings, PRESET_RULES[preset] ?? {}, `preset "${preset}"`);
+  applyRuleLayer(settings, raw.rules ?? {}, file ?? 'the configuration');
 
-  const active: ActiveRule[] = [];
-  for (const [id, setting] of settings) {
-    if (setting.severity === 'off') continue;
-    active.push({ rule: rules.get(id)!, severity: setting.severity, options: setting.options });
-  }
   const aliases = new Map<string, SectionKind>();
   for (const [heading, kind] of Object.entries(raw.sectionAliases ?? {})) aliases.set(heading, kind);
   return {
@@ -271,9 +290,39 @@ export function resolveConfig(raw: RawConfig, file: string | null, root: string,
     requiredFrontmatter: raw.requiredFrontmatter ?? [],
     frontmatterSchema: raw.frontmatterSchema ?? null,
     cacheFile: cacheFile(root, raw.cache),
-    rules: active,
+    rules: activeRules(settings, rules),
+    ruleSettings: settings,
+    overrides: raw.overrides ?? [],
     raw,
   };
+}
+
+/**
+ * Applies one layer of rule settings (a preset, the configuration's `rules`, an override's)
+ * in place: `"*"` sets every rule that is on; a rule's options merge over the ones it has.
+ */
+export function applyRuleLayer(settings: Map<string, RuleState>, layer: Record<string, RuleSetting>, where: string): void {
+  const everything = layer['*'];
+  if (everything !== undefined) {
+    for (const [id, current] of settings) if (current.severity !== 'off') settings.set(id, { ...current, severity: severityOf(everything) });
+  }
+  for (const [id, setting] of Object.entries(layer)) {
+    if (id === '*') continue;
+    const current = settings.get(id);
+    if (!current) throw new ConfigError(`Unknown rule "${id}" in ${where}.`);
+    const options = Array.isArray(setting) && setting[1] ? { ...current.options, ...setting[1] } : current.options;
+    settings.set(id, { severity: severityOf(setting), options });
+  }
+}
+
+/** The rules that are on, in catalogue order. */
+export function activeRules(settings: ReadonlyMap<string, RuleState>, rules: ReadonlyMap<string, Rule>): ActiveRule[] {
+  const active: ActiveRule[] = [];
+  for (const [id, setting] of settings) {
+    if (setting.severity === 'off') continue;
+    active.push({ rule: rules.get(id)!, severity: setting.severity, options: setting.options });
+  }
+  return active;
 }
 
 const CACHE_FILE = 'lint-cache.json';

@@ -52,7 +52,42 @@ export function configSchema(rules: ReadonlyMap<string, Rule>): Record<string, u
       },
       requiredFrontmatter: { type: 'array', items: { type: 'string', minLength: 1 }, uniqueItems: true, description: 'Frontmatter keys every postmortem must have.' },
       frontmatterSchema: { type: 'object', description: 'A JSON Schema merged over the built-in frontmatter schema (its properties and required keys are added).' },
-      cache: { type: 'string', minLength: 1, description: 'Where `--cache` keeps its file (default node_modules/.cache/hindsight/lint-cache.json).' },
+      cache: { type: 'string', minLength: 1, description: 'Where `--cache` keeps its file (default node_modules/.cache/hindsight/lint-cache.json); the archive index of the cross-file rules is kept beside it.' },
+      overrides: {
+        type: 'array',
+        description: 'Settings for some postmortems only, chosen by frontmatter values ("when") and file globs ("files"). Later overrides win; their rule options merge over the base.',
+        items: overrideSchema(),
+      },
+    },
+    additionalProperties: false,
+  };
+}
+
+const scalar = { type: ['string', 'number', 'boolean'] };
+
+function overrideSchema(): Record<string, unknown> {
+  return {
+    type: 'object',
+    properties: {
+      when: {
+        type: 'object',
+        description: 'Frontmatter values that select the postmortems, e.g. {"severity": ["SEV1", "SEV2"]}: every key must match; a list matches any of its values (case aside); a frontmatter list matches when any of its items does.',
+        additionalProperties: { anyOf: [scalar, { type: 'array', items: scalar, minItems: 1 }] },
+      },
+      files: {
+        type: 'array',
+        items: { type: 'string', minLength: 1 },
+        minItems: 1,
+        description: 'Globs (as in .gitignore) of the files it applies to, relative to the configuration file, e.g. ["postmortems/2025/**"].',
+      },
+      // The same rule settings as the top level's (a reference keeps the schema small).
+      rules: { $ref: '#/properties/rules', description: 'Rule settings for these postmortems, over the base: a severity, or [severity, options] whose options merge over the base options.' },
+      requiredSections: {
+        type: 'array',
+        items: { enum: SECTION_KINDS.filter((kind) => kind !== 'other') },
+        uniqueItems: true,
+        description: 'The section kinds these postmortems must have: the options of `required-sections` (turned on when it is off).',
+      },
     },
     additionalProperties: false,
   };

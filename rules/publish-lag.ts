@@ -1,0 +1,71 @@
+import { frontmatterLine, lineRange } from '../src/lint/archive.ts';
+import { defineRule } from '../src/lint/rule.ts';
+
+type Options = { days: number };
+
+const DAY = 86_400_000;
+
+const DRAFT = '---\nstatus: draft\ndate: 2026-10-06\nincident_start: 2026-10-06T14:10:00Z\nincident_end: 2026-10-06T15:05:00Z\n---\n\n# Payment callbacks failed\n';
+
+export default defineRule<Options>({
+  id: 'publish-lag',
+  description: 'A postmortem still a draft more than N days after the incident ended',
+  severity: 'warn',
+  fixable: false,
+  schema: {
+    type: 'object',
+    properties: {
+      days: { type: 'integer', minimum: 0, description: 'Days after the incident\'s end (else its frontmatter date) a postmortem may stay `status: draft`.' },
+    },
+    additionalProperties: false,
+  },
+  defaults: { days: 14 },
+  docs: {
+    rationale:
+      'A postmortem helps while the incident is fresh: people remember what happened, and its action items get planned into the next weeks. One that stays a draft for months is read by nobody and its lessons are lost. The rule counts from the incident\'s end (the frontmatter `incident_end` or the summary\'s stated end), else from the frontmatter `date`, to "now", and flags a `status: draft` older than `days`. A postmortem without a status, or in review, is left alone.',
+    invalid: [
+      {
+        title: 'a draft seven weeks after the incident',
+        settings: { now: new Date('2026-11-24T09:00:00Z') },
+        markdown: DRAFT,
+        messages: ['This postmortem is still a draft 48 days after the incident ended (2026-10-06), more than the 14 days allowed: finish it and set "status: published" (or "status: in-review" while it is being reviewed).'],
+      },
+    ],
+    valid: [
+      {
+        title: 'a draft nine days after the incident',
+        settings: { now: new Date('2026-10-15T09:00:00Z') },
+        markdown: DRAFT,
+      },
+      {
+        title: 'published',
+        settings: { now: new Date('2026-11-24T09:00:00Z') },
+        markdown: DRAFT.replace('status: draft', 'status: published'),
+      },
+    ],
+  },
+  check({ model, options, settings, source, lineStarts, report }) {
+    const data = model.frontmatter.data;
+    const status = data?.['status'];
+    if (typeof status !== 'string' || status.trim().toLowerCase() !== 'draft') return;
+    let endMs: number | null = model.incident.end?.epochMs ?? null;
+    let endDay = model.incident.end ? model.incident.end.iso.slice(0, 10) : null;
+    if (endMs === null) {
+      const date = data?.['date'];
+      const text = date instanceof Date ? date.toISOString() : typeof date === 'string' ? date : '';
+      const day = /^\s*(\d{4}-\d{2}-\d{2})(?!\d)/.exec(text)?.[1];
+      if (!day) return;
+      endDay = day;
+      // The whole day: counted from its end.
+      endMs = Date.parse(`${day}T00:00:00Z`) + DAY;
+      if (Number.isNaN(endMs)) return;
+    }
+    const days = Math.floor((settings.now.getTime() - endMs) / DAY);
+    if (days <= options.days) return;
+    const line = frontmatterLine(model, 'status') ?? 1;
+    report({
+      message: `This postmortem is still a draft ${days} days after the incident ended (${endDay}), more than the ${options.days} days allowed: finish it and set "status: published" (or "status: in-review" while it is being reviewed).`,
+      ...lineRange(source, lineStarts, line),
+    });
+  },
+});

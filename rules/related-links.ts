@@ -1,0 +1,105 @@
+import path from 'node:path';
+import { Archive, exampleArchive, frontmatterLine, lineRange, linkNodes, localMarkdownTarget, relatedTarget } from '../src/lint/archive.ts';
+import { defineRule } from '../src/lint/rule.ts';
+
+const EARLIER = '---\nid: INC-2024-017\ndate: 2024-05-21\n---\n\n# Checkout connection pool exhaustion\n';
+const ARCHIVE = { 'postmortems/2024-05-21-checkout-pool.md': EARLIER };
+
+/** Levenshtein distance, stopping early above `limit`. */
+function distance(a: string, b: string, limit: number): number {
+  if (Math.abs(a.length - b.length) > limit) return limit + 1;
+  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    let best = i;
+    for (let j = 1; j <= b.length; j++) {
+      const value = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+      current.push(value);
+      best = Math.min(best, value);
+    }
+    if (best > limit) return limit + 1;
+    previous = current;
+  }
+  return previous[b.length]!;
+}
+
+function closestId(value: string, archive: Archive): string | null {
+  const wanted = value.toLowerCase();
+  let best: { id: string; d: number } | null = null;
+  for (const entry of archive.entries) {
+    if (entry.id === null) continue;
+    const d = distance(wanted, entry.id.toLowerCase(), 2);
+    if (d <= 2 && (best === null || d < best.d)) best = { id: entry.id, d };
+  }
+  return best?.id ?? null;
+}
+
+export default defineRule({
+  id: 'related-links',
+  description: 'A link to another postmortem (`related:` in the frontmatter, or a relative link in the body) that points at no file or id',
+  severity: 'warn',
+  fixable: false,
+  archive: 'index',
+  schema: { type: 'object', properties: {}, additionalProperties: false },
+  defaults: {},
+  docs: {
+    rationale:
+      'Links between postmortems are how an archive remembers that an incident happened before: a reader follows them to the earlier analysis and its action items. A link that leads nowhere (a typo in an id, a file renamed or moved) silently breaks that memory. The rule checks each `related:` value against the ids, file names and paths of the archive (the content folder), and each relative link to a `.md` file in the body against the files, also when a hook lints one file alone.',
+    invalid: [
+      {
+        title: 'a related id that no postmortem has, and a link to a moved file',
+        fileName: 'postmortems/2025-02-11-checkout-pool-again.md',
+        settings: { archive: exampleArchive(ARCHIVE) },
+        markdown:
+          '---\nid: INC-2025-004\nrelated: [INC-2024-071]\n---\n\n# Checkout pool exhaustion, again\n\n## Root Cause\n\nThe same pool as in [May](2024/2024-05-21-checkout-pool.md) ran dry.\n',
+        messages: [
+          '"INC-2024-071" in related: is not the id, file name or path of any postmortem in the archive: correct it (did you mean "INC-2024-017"?), or remove it.',
+          'The link "2024/2024-05-21-checkout-pool.md" points at postmortems/2024/2024-05-21-checkout-pool.md, which does not exist: correct it (did you mean "2024-05-21-checkout-pool.md"?), or remove the link.',
+        ],
+      },
+    ],
+    valid: [
+      {
+        title: 'an id and a relative link that both resolve (web links are not checked)',
+        fileName: 'postmortems/2025-02-11-checkout-pool-again.md',
+        settings: { archive: exampleArchive(ARCHIVE) },
+        markdown:
+          '---\nid: INC-2025-004\nrelated:\n  - INC-2024-017\n---\n\n# Checkout pool exhaustion, again\n\nSee [the first time](./2024-05-21-checkout-pool.md#root-cause) and [the runbook](https://wiki.example/pool).\n',
+      },
+    ],
+  },
+  check({ model, tree, settings, source, lineStarts, report }) {
+    const archive = settings.archive ?? new Archive(process.cwd(), []);
+    const self = archive.self(model);
+    const fromFile = path.resolve(model.filePath);
+    const dir = path.dirname(fromFile);
+
+    // Without the archive (a caller that lints single documents) ids cannot be checked.
+    for (const value of settings.archive ? self.related : []) {
+      if (relatedTarget(value, fromFile, archive) !== null) continue;
+      const suggestion = closestId(value, archive);
+      const line = frontmatterLine(model, 'related', value) ?? 1;
+      report({
+        message: `"${value}" in related: is not the id, file name or path of any postmortem in the archive: correct it${suggestion ? ` (did you mean "${suggestion}"?)` : ''}, or remove it.`,
+        ...lineRange(source, lineStarts, line),
+      });
+    }
+
+    for (const { url, node } of linkNodes(tree)) {
+      const target = localMarkdownTarget(url);
+      if (target === null || !node.position) continue;
+      const resolved = path.resolve(dir, target);
+      if (archive.hasFile(resolved)) continue;
+      const namesake = archive.withStem(path.basename(resolved))[0];
+      const suggestion = namesake ? path.relative(dir, namesake.filePath).split(path.sep).join('/') : null;
+      const { start, end } = node.position;
+      report({
+        message: `The link "${url}" points at ${archive.display(resolved)}, which does not exist: correct it${suggestion ? ` (did you mean "${suggestion}"?)` : ''}, or remove the link.`,
+        line: start.line,
+        column: start.column,
+        endLine: end.line,
+        endColumn: end.column,
+      });
+    }
+  },
+});

@@ -1,0 +1,75 @@
+import path from 'node:path';
+import { Archive, exampleArchive, frontmatterLine, lineRange, listPaths, type ArchiveEntry } from '../src/lint/archive.ts';
+import { defineRule } from '../src/lint/rule.ts';
+
+const DB_OUTAGE = '---\nid: INC-7\ndate: 2024-03-02\n---\n\n# Database outage\n\n## Summary\n\nThe primary database was down.\n';
+
+export default defineRule({
+  id: 'unique-id',
+  description: 'Two postmortems with the same id (or, without ids, the same title and date)',
+  severity: 'error',
+  fixable: false,
+  archive: 'index',
+  schema: { type: 'object', properties: {}, additionalProperties: false },
+  defaults: {},
+  docs: {
+    rationale:
+      'An id names one incident: links (`related:`), tickets and the archive site find a postmortem by it, and two postmortems with one id make every such link ambiguous. A copied template often keeps the previous id. Without ids, two postmortems with the same title and the same date are most likely the same incident written up twice. The rule compares the postmortem with every other one of the archive (the content folder), also when a hook lints that one file alone: the others are read from a cached index of their frontmatter.',
+    invalid: [
+      {
+        title: 'an id another postmortem already has',
+        fileName: 'postmortems/2024-05-10-cache-outage.md',
+        settings: { archive: exampleArchive({ 'postmortems/2024-03-02-database-outage.md': DB_OUTAGE }) },
+        markdown: '---\nid: INC-7\ndate: 2024-05-10\n---\n\n# Cache outage\n\n## Summary\n\nThe cache was down.\n',
+        messages: ['The id "INC-7" is also the id of postmortems/2024-03-02-database-outage.md: give each postmortem its own id (a copied template often keeps the old one), and link the other in "related:" if they are about the same incident.'],
+      },
+      {
+        title: 'no ids, and the same title and date as another postmortem',
+        fileName: 'postmortems/2024-03-02-db-outage-copy.md',
+        settings: { archive: exampleArchive({ 'postmortems/2024-03-02-db.md': '---\ndate: 2024-03-02\n---\n\n# Database outage\n' }) },
+        markdown: '---\ndate: 2024-03-02\n---\n\n# Database Outage\n\n## Summary\n\nThe primary database was down.\n',
+        messages: ['postmortems/2024-03-02-db.md has the same title ("Database Outage") and date (2024-03-02), and neither has an id: if they describe one incident, merge them into one postmortem; otherwise give each an "id" in its frontmatter.'],
+      },
+    ],
+    valid: [
+      {
+        title: 'ids of their own',
+        fileName: 'postmortems/2024-05-10-cache-outage.md',
+        settings: { archive: exampleArchive({ 'postmortems/2024-03-02-database-outage.md': DB_OUTAGE }) },
+        markdown: '---\nid: INC-8\ndate: 2024-05-10\n---\n\n# Cache outage\n\n## Summary\n\nThe cache was down.\n',
+      },
+      {
+        title: 'the same title on another day',
+        fileName: 'postmortems/2024-06-01-db.md',
+        settings: { archive: exampleArchive({ 'postmortems/2024-03-02-db.md': '---\ndate: 2024-03-02\n---\n\n# Database outage\n' }) },
+        markdown: '---\ndate: 2024-06-01\n---\n\n# Database outage\n',
+      },
+    ],
+  },
+  check({ model, settings, source, lineStarts, report }) {
+    const archive = settings.archive ?? new Archive(process.cwd(), []);
+    const self = archive.self(model);
+    const own = path.resolve(model.filePath);
+    const others = (entries: readonly ArchiveEntry[]): string[] =>
+      entries.filter((entry) => entry.filePath !== own).map((entry) => archive.display(entry.filePath)).sort();
+
+    if (self.id !== null) {
+      const clashes = others(archive.withId(self.id));
+      if (clashes.length === 0) return;
+      const line = frontmatterLine(model, 'id') ?? 1;
+      report({
+        message: `The id "${self.id}" is also the id of ${listPaths(clashes)}: give each postmortem its own id (a copied template often keeps the old one), and link the other in "related:" if they are about the same incident.`,
+        ...lineRange(source, lineStarts, line),
+      });
+      return;
+    }
+    if (self.title === null || self.date === null) return;
+    const twins = others(archive.withTitleAndDate(self.title, self.date));
+    if (twins.length === 0) return;
+    const line = frontmatterLine(model, 'title') ?? model.titleLine ?? 1;
+    report({
+      message: `${listPaths(twins)} ${twins.length === 1 ? 'has' : 'have'} the same title ("${self.title}") and date (${self.date}), and neither has an id: if they describe one incident, merge them into one postmortem; otherwise give each an "id" in its frontmatter.`,
+      ...lineRange(source, lineStarts, line),
+    });
+  },
+});

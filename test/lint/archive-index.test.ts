@@ -1,0 +1,147 @@
+// The archive index of the cross-file rules: read cheaply, cached by size and modification
+// time (then content hash), kept beside the lint cache with --cache and in the temporary
+// folder without, and folded into the lint cache's key.
+import { existsSync, mkdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { indexFileFor, loadArchive, type ArchiveLoadOptions } from '../../src/lint/archive-index.ts';
+import { copyArchive, findingsOf, lintArchive, removeArchives } from '../fixtures/archive.ts';
+
+afterAll(removeArchives);
+
+function options(root: string, more: Partial<ArchiveLoadOptions> = {}): ArchiveLoadOptions {
+  return {
+    root,
+    content: path.join(root, 'postmortems'),
+    ignore: [],
+    files: [],
+    need: 'index',
+    sectionAliases: new Map(),
+    indexFile: path.join(root, '.cache/archive-index.json'),
+    version: 'test',
+    ...more,
+  };
+}
+
+const HOUR_AGO = () => new Date(Date.now() - 3_600_000);
+
+describe('archive index', () => {
+  it('reads every file once, then answers from the cache by size and modification time', async () => {
+    const root = copyArchive();
+    const first = await loadArchive(options(root));
+    expect(first.stats).toEqual({ files: 8, read: 8, indexed: 8 });
+    expect(first.archive.withId('inc-2024-017').map((e) => path.basename(e.filePath))).toEqual(['2024-05-21-checkout-pool.md']);
+    expect(first.archive.entries.every((e) => e.rootCause === undefined)).toBe(true);
+    const second = await loadArchive(options(root));
+    expect(second.stats).toEqual({ files: 8, read: 0, indexed: 0 });
+    expect(second.archive.entries).toEqual(first.archive.entries);
+    expect(second.digest).toBe(first.digest);
+
+    // Touched, same content: read and hashed, not indexed again. Changed: indexed again.
+    const file = path.join(root, 'postmortems/2024-08-02-card-declines.md');
+    utimesSync(file, new Date(Date.now() - 1_800_000), new Date(Date.now() - 1_800_000));
+    expect((await loadArchive(options(root))).stats).toEqual({ files: 8, read: 1, indexed: 0 });
+    writeFileSync(file, readFileSync(file, 'utf8').replace('INC-2024-030', 'INC-2024-031'));
+    utimesSync(file, HOUR_AGO(), HOUR_AGO());
+    const changed = await loadArchive(options(root));
+    expect(changed.stats).toEqual({ files: 8, read: 1, indexed: 1 });
+    expect(changed.digest).not.toBe(first.digest);
+
+    // Removed and added files.
+    rmSync(file);
+    writeFileSync(path.join(root, 'postmortems/new.md'), '---\nid: NEW-1\n---\n# New\n');
+    const next = await loadArchive(options(root));
+    expect(next.stats).toEqual({ files: 8, read: 1, indexed: 1 });
+    const stored = JSON.parse(readFileSync(path.join(root, '.cache/archive-index.json'), 'utf8')) as { files: Record<string, unknown> };
+    expect(Object.keys(stored.files)).toContain('postmortems/new.md');
+    expect(Object.keys(stored.files)).not.toContain('postmortems/2024-08-02-card-declines.md');
+  });
+
+  it('a file modified within the clock\'s resolution of the last write is read again until it has settled', async () => {
+    const root = copyArchive();
+    const file = path.join(root, 'postmortems/2024-05-21-checkout-pool.md');
+    await loadArchive(options(root));
+    writeFileSync(file, readFileSync(file, 'utf8'));
+    expect((await loadArchive(options(root))).stats.read).toBe(1);
+    expect((await loadArchive(options(root))).stats.read).toBe(1); // Still within 2 s of the index.
+  });
+
+  it('body edits keep the digest; the root cause is read only for recurrence, and then entries without it are read again', async () => {
+    const root = copyArchive();
+    const first = await loadArchive(options(root));
+    const file = path.join(root, 'postmortems/2024-05-21-checkout-pool.md');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('18% of order placements failed', '19% of order placements failed'));
+    utimesSync(file, HOUR_AGO(), HOUR_AGO());
+    expect((await loadArchive(options(root))).digest).toBe(first.digest);
+    const withRootCause = await loadArchive(options(root, { need: 'root-cause' }));
+    expect(withRootCause.stats).toEqual({ files: 8, read: 8, indexed: 8 });
+    expect(withRootCause.archive.withId('INC-2024-017')[0]!.rootCause?.text).toMatch(/^The database connection pool of checkout-api was exhausted/);
+    expect(withRootCause.digest).not.toBe(first.digest);
+    expect((await loadArchive(options(root, { need: 'root-cause' }))).stats.read).toBe(0);
+    // The index still answers the cheaper question without reading.
+    expect((await loadArchive(options(root))).stats.read).toBe(0);
+  });
+
+  it('a link target outside the archive appearing changes the digest', async () => {
+    const root = copyArchive();
+    const before = await loadArchive(options(root));
+    mkdirSync(path.join(root, 'docs'));
+    writeFileSync(path.join(root, 'docs/search-runbook.md'), '# Runbook\n');
+    expect((await loadArchive(options(root))).digest).not.toBe(before.digest);
+  });
+
+  it('starts afresh from an unreadable or foreign cache; an unwritable one only costs time', async () => {
+    const root = copyArchive();
+    mkdirSync(path.join(root, '.cache'));
+    writeFileSync(path.join(root, '.cache/archive-index.json'), '{ not json');
+    expect((await loadArchive(options(root))).stats.read).toBe(8);
+    expect((await loadArchive(options(root, { sectionAliases: new Map([['What broke', 'root-cause']]) }))).stats.read).toBe(8);
+    const blocked = options(root, { indexFile: path.join(root, 'postmortems/2024-05-21-checkout-pool.md/index.json') });
+    expect((await loadArchive(blocked)).stats.files).toBe(8);
+  });
+
+  it('the files being linted belong to the archive even outside the content folder; no content folder, only they', async () => {
+    const root = copyArchive();
+    writeFileSync(path.join(root, 'draft.md'), '---\nid: INC-2024-017\n---\n# Draft\n');
+    const loaded = await loadArchive(options(root, { files: [path.join(root, 'draft.md')] }));
+    expect(loaded.stats.files).toBe(9);
+    expect(loaded.archive.withId('INC-2024-017')).toHaveLength(2);
+    expect((await loadArchive(options(root, { content: path.join(root, 'nowhere'), files: [path.join(root, 'draft.md')] }))).stats.files).toBe(1);
+  });
+
+  it('is kept beside the lint cache with --cache, else per user and folder in the temporary folder', async () => {
+    expect(indexFileFor('/p/node_modules/.cache/hindsight/lint-cache.json', '/p', true)).toBe('/p/node_modules/.cache/hindsight/archive-index.json');
+    const elsewhere = indexFileFor('/p/node_modules/.cache/hindsight/lint-cache.json', '/p', false);
+    expect(elsewhere.startsWith(path.join((await import('node:os')).tmpdir(), 'hindsight-'))).toBe(true);
+    expect(elsewhere).not.toBe(indexFileFor('/p/node_modules/.cache/hindsight/lint-cache.json', '/q', false));
+
+    const root = copyArchive();
+    await lintArchive(root, ['postmortems/2025-03-01-search-outage.md'], { cache: false });
+    expect(existsSync(path.join(root, 'node_modules'))).toBe(false);
+    // A small archive (8 files) keeps no index in the temporary folder; a larger one would.
+    const tmpIndex = indexFileFor(path.join(root, 'node_modules/.cache/hindsight/lint-cache.json'), root, false);
+    expect(existsSync(tmpIndex)).toBe(false);
+    await loadArchive(options(root, { indexFile: tmpIndex, cacheFrom: 8 }));
+    expect(existsSync(tmpIndex)).toBe(true);
+    rmSync(tmpIndex);
+    await loadArchive(options(root, { indexFile: tmpIndex, cacheFrom: 9 }));
+    expect(existsSync(tmpIndex)).toBe(false);
+    await lintArchive(root, ['postmortems/2025-03-01-search-outage.md'], { cache: true });
+    expect(existsSync(path.join(root, 'node_modules/.cache/hindsight/archive-index.json'))).toBe(true);
+  });
+});
+
+describe('the lint cache with cross-file rules', () => {
+  it('a change another file makes to what they read is seen, though this file is unchanged', async () => {
+    const root = copyArchive();
+    const search = 'postmortems/2025-03-01-search-outage.md';
+    expect(Object.keys(findingsOf(await lintArchive(root, [search]), 'unique-id'))).toEqual(['2025-03-01-search-outage.md']);
+    const other = path.join(root, 'postmortems/2024-08-02-card-declines.md');
+    writeFileSync(other, readFileSync(other, 'utf8').replace('INC-2024-030', 'INC-2024-031'));
+    expect(findingsOf(await lintArchive(root, [search]), 'unique-id')).toEqual({});
+    // The runbook the search postmortem links to is written: its finding goes too.
+    mkdirSync(path.join(root, 'docs'));
+    writeFileSync(path.join(root, 'docs/search-runbook.md'), '# Runbook\n');
+    expect(findingsOf(await lintArchive(root, [search]), 'related-links')['2025-03-01-search-outage.md']).toHaveLength(1);
+  });
+});
