@@ -77,22 +77,25 @@ export async function lintRun(options: LintRunOptions): Promise<LintRun> {
   // part of the cache key.
   const cache = options.cache ? new LintCache(config.cacheFile, cacheKey([options.version ?? '', config.raw, config.preset, archive?.digest ?? ''])) : null;
 
-  // Read every file and answer from the cache what it can; what is left is linted, here
-  // or, for a large archive, in a pool of worker threads.
+  // With --cache, answer from the cache what it can (reading each file to hash it); what
+  // is left is linted, here or, for a large archive, in a pool of worker threads. Tasks
+  // carry no text: whoever lints a file reads it, so 10,000 sources never sit in memory.
   const results: LintResult[] = new Array(files.length);
   const pending: LintTask[] = [];
   files.forEach((filePath, index) => {
-    let source: string;
-    try {
-      source = readFileSync(filePath, 'utf8');
-    } catch (error) {
-      results[index] = summarise(filePath, [fatal(`Cannot read this file: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}.`)]);
+    if (!cache) {
+      pending.push({ index, filePath, hash: '' });
       return;
     }
-    const hash = cache ? contentHash(source) : '';
-    const cached = cache?.get(filePath, hash);
+    const source = readSource(filePath);
+    if (typeof source !== 'string') {
+      results[index] = summarise(filePath, [source]);
+      return;
+    }
+    const hash = contentHash(source);
+    const cached = cache.get(filePath, hash);
     if (cached && !(fix && cached.some((m) => m.fix))) results[index] = summarise(filePath, cached);
-    else pending.push({ index, filePath, source, hash });
+    else pending.push({ index, filePath, hash });
   });
 
   const done = (task: LintTask, outcome: FileOutcome): void => {
@@ -106,7 +109,7 @@ export async function lintRun(options: LintRunOptions): Promise<LintRun> {
     await lintInWorkers(pending, settings, done, timings);
   } else {
     const linter = createLinter(config, rules, now, archive ? { archive: archive.value } : undefined);
-    for (const task of pending) done(task, lintSource(task.filePath, task.source, linter, { fix, timings }));
+    for (const task of pending) done(task, lintFile(task.filePath, linter, { fix, timings }));
   }
   cache?.save();
   return { results, config, rules, timings, archive: archive?.stats ?? null };
@@ -125,11 +128,10 @@ export function archiveNeed(config: ResolvedConfig, rules: ReadonlyMap<string, R
   return need;
 }
 
-/** One file to lint: its place in the results, its text, and the hash the cache keeps. */
+/** One file to lint: its place in the results, and the hash the cache keeps (with --cache). */
 export interface LintTask {
   index: number;
   filePath: string;
-  source: string;
   hash: string;
 }
 
@@ -192,6 +194,21 @@ export function createLinter(config: ResolvedConfig, rules: ReadonlyMap<string, 
 interface SourceOptions {
   fix: boolean;
   timings: LintTimings | null;
+}
+
+/** A file's text, or the fatal finding that says why it cannot be read. */
+export function readSource(filePath: string): string | Finding {
+  try {
+    return readFileSync(filePath, 'utf8');
+  } catch (error) {
+    return fatal(`Cannot read this file: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}.`);
+  }
+}
+
+/** Reads and lints one file. */
+export function lintFile(filePath: string, linter: Linter, options: SourceOptions): FileOutcome {
+  const source = readSource(filePath);
+  return typeof source === 'string' ? lintSource(filePath, source, linter, options) : { messages: [source] };
 }
 
 /** Lints one file's text; with `fix`, applies fixes pass after pass and writes the file. */

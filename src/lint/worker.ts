@@ -7,7 +7,7 @@ import { loadConfig } from './config/load.ts';
 import type { LintTimings } from './engine.ts';
 import { loadRules } from './registry.ts';
 import type { WorkerArchive } from './pool.ts';
-import { createLinter, lintSource, type FileOutcome, type Linter } from './run.ts';
+import { createLinter, lintFile, type FileOutcome, type Linter } from './run.ts';
 
 export interface WorkerBatch {
   cwd: string;
@@ -15,7 +15,8 @@ export interface WorkerBatch {
   now: string;
   fix: boolean;
   timing: boolean;
-  files: { filePath: string; source: string }[];
+  /** Paths only: the thread reads each file itself. */
+  files: string[];
 }
 
 export interface WorkerResult {
@@ -50,7 +51,7 @@ export default async function lintBatch(batch: WorkerBatch): Promise<WorkerResul
   const timings: LintTimings | null = batch.timing ? {} : null;
   try {
     const current = await linterFor(batch);
-    const outcomes = batch.files.map((file) => lintSource(file.filePath, file.source, current, { fix: batch.fix, timings }));
+    const outcomes = batch.files.map((filePath) => lintFile(filePath, current, { fix: batch.fix, timings }));
     return { outcomes, timings };
   } catch (error) {
     const { name, message } = error instanceof Error ? error : new Error(String(error));

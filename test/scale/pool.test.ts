@@ -9,7 +9,7 @@ import type { LintTimings } from '../../src/lint/engine.ts';
 import { lintInWorkers } from '../../src/lint/pool.ts';
 import { loadRules } from '../../src/lint/registry.ts';
 import { createLinter, lintSource, type FileOutcome, type LintTask } from '../../src/lint/run.ts';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 
 const work = mkdtempSync(path.join(tmpdir(), 'hindsight-pool-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -17,11 +17,11 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 describe('worker pool', () => {
   it('returns the same findings, in the same order, as the main thread', async () => {
     const archive = generateArchive(path.join(work, 'postmortems'), 80, 7);
-    const tasks: LintTask[] = archive.files.map((filePath, index) => ({ index, filePath, source: readFileSync(filePath, 'utf8'), hash: '' }));
+    const tasks: LintTask[] = archive.files.map((filePath, index) => ({ index, filePath, hash: '' }));
     const now = new Date('2026-11-21T12:00:00Z');
     const rules = await loadRules();
     const linter = createLinter(loadConfig({ cwd: work }, rules), rules, now);
-    const expected = tasks.map((t) => lintSource(t.filePath, t.source, linter, { fix: false, timings: null }));
+    const expected = tasks.map((t) => lintSource(t.filePath, readFileSync(t.filePath, 'utf8'), linter, { fix: false, timings: null }));
 
     const got: FileOutcome[] = new Array(tasks.length);
     const timings: LintTimings = {};
@@ -32,12 +32,21 @@ describe('worker pool', () => {
   });
 
   it('turns a failure inside a worker into the same named error as on the main thread', async () => {
-    const gone = path.join(work, 'removed-folder', 'pm.md');
-    const source = '---\nseverity: sev2\n---\n# T\n';
-    const tasks: LintTask[] = [{ index: 0, filePath: gone, source, hash: '' }];
-    const settings = { cwd: work, configFile: null, now: new Date('2026-11-21T12:00:00Z'), fix: true, timing: false };
-    const failure = await lintInWorkers(tasks, settings, () => {}, null).then(() => null, (error: Error) => error);
-    expect(failure?.name).toBe('PathError');
-    expect(failure?.message).toContain(gone);
+    const badConfig = path.join(work, 'broken.config.json');
+    writeFileSync(badConfig, '{"rules": {"no-such-rule": "error"}}');
+    const file = path.join(work, 'one.md');
+    writeFileSync(file, '# T\n');
+    const settings = { cwd: work, configFile: badConfig, now: new Date('2026-11-21T12:00:00Z'), fix: false, timing: false };
+    const failure = await lintInWorkers([{ index: 0, filePath: file, hash: '' }], settings, () => {}, null).then(() => null, (error: Error) => error);
+    expect(failure?.name).toBe('ConfigError');
+    expect(failure?.message).toContain('no-such-rule');
+  });
+
+  it('reports a file that cannot be read as a fatal finding and goes on', async () => {
+    const missing = path.join(work, 'vanished.md');
+    const got: FileOutcome[] = [];
+    const settings = { cwd: work, configFile: null, now: new Date('2026-11-21T12:00:00Z'), fix: false, timing: false };
+    await lintInWorkers([{ index: 0, filePath: missing, hash: '' }], settings, (_t, outcome) => { got.push(outcome); }, null);
+    expect(got[0]!.messages.map((m) => [m.ruleId, m.message])).toEqual([['fatal', 'Cannot read this file: ENOENT.']]);
   });
 });
