@@ -123,7 +123,7 @@ interface KeyLocation {
 function keyLocation(model: Postmortem, lineStarts: readonly number[], key: string): KeyLocation | null {
   const { raw, span } = model.frontmatter;
   if (raw === null || span === null) return null;
-  const lines = raw.split('\n');
+  const lines = raw.split(/\r\n|\r|\n/);
   const escaped = key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   const re = new RegExp(`^(?:${escaped}|"${escaped}"|'${escaped}')\\s*:`);
   for (let i = 0; i < lines.length; i++) {
@@ -198,7 +198,8 @@ export default defineRule({
   check({ model, source, settings, report, lineStarts }) {
     const { frontmatter } = model;
     for (const error of frontmatter.errors) {
-      report({ message: `Frontmatter is not valid YAML: ${error.message}. Fix the YAML so its keys can be read.`, line: error.line, column: error.column });
+      const message = error.kind === 'key' ? `${error.message}.` : `Frontmatter is not valid YAML: ${error.message}. Fix the YAML so its keys can be read.`;
+      report({ message, line: error.line, column: error.column });
     }
     if (frontmatter.errors.length > 0) return;
 

@@ -3,6 +3,7 @@
 import type { Root, RootContent } from 'mdast';
 import { extractActionItems } from './action-items.ts';
 import { readFrontmatter } from './frontmatter.ts';
+import { GUARD_LIMITS, guardSource, internalProblem, type GuardLimits, type GuardProblem } from './guard.ts';
 import { completeFromTimeline, readIncident } from './incident.ts';
 import type { Postmortem, SectionKind } from './model.ts';
 import { parseMarkdown } from './parse.ts';
@@ -17,6 +18,8 @@ export interface ModelOptions {
   defaultZone?: string | null;
   /** Extra heading spellings from the configuration, keyed by normalised heading. */
   sectionAliases?: ReadonlyMap<string, SectionKind>;
+  /** The guard's limits (default GUARD_LIMITS); null parses whatever the text (tests only). */
+  limits?: GuardLimits | null;
 }
 
 export interface Parsed {
@@ -24,10 +27,32 @@ export interface Parsed {
   tree: Root;
   structure: DetectedStructure;
   lineStarts: number[];
+  /**
+   * Set when the text was not parsed (a binary file, or one past a limit of guard.ts): the
+   * model is then empty and the linter reports this one problem (rule id `fatal`).
+   */
+  fatal?: GuardProblem;
 }
 
 export function buildModel(filePath: string, source: string, options: ModelOptions = {}): Parsed {
-  const tree = parseMarkdown(source);
+  // Text that would take the parser minutes (or that is not text) is never parsed.
+  const limits = options.limits === undefined ? GUARD_LIMITS : options.limits;
+  const problem = limits === null ? null : guardSource(source, limits);
+  if (problem) return unparsed(filePath, source, problem);
+  try {
+    return modelFromTree(filePath, source, parseMarkdown(source), options);
+  } catch (error) {
+    // A bug, not the file's fault: one finding that says so, instead of a stack trace that
+    // would end the whole run.
+    return unparsed(filePath, source, internalProblem(error));
+  }
+}
+
+/**
+ * The model of a document already parsed (`tree` is changed: heading lines are split off).
+ * buildModel is this after the guard and the parse; tests time the two apart.
+ */
+export function modelFromTree(filePath: string, source: string, tree: Root, options: ModelOptions = {}): Parsed {
   const starts = lineStarts(source);
   splitHeadingLines(tree, source, starts, options.sectionAliases);
   const frontmatter = readFrontmatter(tree);
@@ -112,9 +137,38 @@ function declarationIn(nodes: readonly RootContent[]): string | null {
 
 /** The file line of `key:` inside the frontmatter block that starts at `fenceLine`. */
 export function frontmatterKeyLine(raw: string, fenceLine: number, key: string): number | null {
-  const lines = raw.split('\n');
+  const lines = raw.split(/\r\n|\r|\n/);
   for (let i = 0; i < lines.length; i++) {
     if (lines[i]!.startsWith(`${key}:`)) return fenceLine + 1 + i;
   }
   return null;
+}
+
+/** The empty model of a file that was not parsed, carrying the reason. */
+function unparsed(filePath: string, source: string, problem: GuardProblem): Parsed {
+  const model: Postmortem = {
+    filePath,
+    source,
+    title: null,
+    titleLine: null,
+    frontmatter: { data: null, raw: null, span: null, errors: [] },
+    sections: [],
+    incident: {
+      start: null,
+      end: null,
+      startLine: null,
+      endLine: null,
+      timezone: null,
+      statedDurationMinutes: null,
+      statedDurationText: null,
+      statedDurationLine: null,
+      detected: null,
+      resolved: null,
+    },
+    declaredZone: null,
+    timeline: [],
+    actionItems: [],
+  };
+  const tree: Root = { type: 'root', children: [] };
+  return { model, tree, structure: { title: null, titleLine: null, blocks: [], preamble: [] }, lineStarts: [0], fatal: problem };
 }

@@ -2,7 +2,7 @@
 // duplicate keys are errors, and alias expansion is bounded (a "billion laughs" block
 // becomes an error, not an out-of-memory).
 import type { Root } from 'mdast';
-import { LineCounter, parseDocument } from 'yaml';
+import { isCollection, isMap, isPair, isScalar, LineCounter, parseDocument, visit, type Node } from 'yaml';
 import type { FrontmatterInfo } from './model.ts';
 
 const MAX_ALIAS_COUNT = 100;
@@ -24,13 +24,45 @@ export function readFrontmatter(tree: Root): FrontmatterInfo {
   let data: Record<string, unknown> | null = null;
   // Error positions come from the line counter: `error.linePos` is only set with prettyErrors.
   const lineCounter = new LineCounter();
-  const doc = parseDocument(raw, { uniqueKeys: true, prettyErrors: false, strict: true, lineCounter });
+  // The parser ends lines at a lone CR too; the yaml package does not: read it as LF (the same
+  // length, so offsets and columns stay).
+  const text = raw.includes('\r') ? raw.replace(/\r(?!\n)/g, '\n') : raw;
+  const doc = parseDocument(text, { uniqueKeys: true, prettyErrors: false, strict: true, lineCounter });
+  const at = (offset: number): { line: number; column: number } => {
+    const pos = lineCounter.linePos(offset);
+    return { line: firstLine + pos.line - 1, column: pos.col };
+  };
+  const seen = new Set<string>();
   for (const error of doc.errors) {
-    const pos = lineCounter.linePos(error.pos[0]);
-    errors.push({
-      message: firstSentence(error.message),
-      line: firstLine + pos.line - 1,
-      column: pos.col,
+    const message = /call stack/i.test(error.message) ? 'It nests lists or mappings too deeply to read' : firstSentence(error.message);
+    const where = at(error.pos[0]);
+    // One error reported once (a stack overflow is reported at each level it unwinds).
+    const key = `${message}\0${where.line}`;
+    if (seen.has(key) || (/too deeply/.test(message) && seen.has(message))) continue;
+    seen.add(key);
+    seen.add(message);
+    errors.push({ message, ...where });
+  }
+  // Keys must be strings: a number, true, null or a list as a key is read differently by
+  // every tool (and a list or mapping becomes "[object Object]"-like text in JavaScript).
+  if (errors.length === 0) {
+    visit(doc, {
+      Pair(_, pair) {
+        if (!isPair(pair)) return;
+        const key = pair.key as Node | null;
+        if (isScalar(key) && typeof key.value === 'string') return;
+        const range = key?.range ?? null;
+        const where = range ? at(range[0]) : { line: firstLine, column: 1 };
+        let message: string;
+        if (key === null || (isScalar(key) && key.value === null)) message = 'Frontmatter key with no name (or null): give it a name';
+        else if (isCollection(key)) message = `Frontmatter key ${isMap(key) ? 'that is a mapping' : 'that is a list'} ("? […]" or "? {…}"): a key must be text; write it as a plain name`;
+        else {
+          const value = (key as { value?: unknown }).value;
+          const type = typeof value === 'number' || typeof value === 'bigint' ? 'a number' : typeof value === 'boolean' ? 'true or false' : 'not text';
+          message = `Frontmatter key ${String(value)} is ${type}, not text: quote it ("${String(value)}": …) so that every tool reads it alike`;
+        }
+        errors.push({ message, ...where, kind: 'key' });
+      },
     });
   }
   if (errors.length === 0) {

@@ -110,8 +110,8 @@ export interface FrontmatterInfo {
   /** The raw YAML text and where it stands, when a frontmatter block exists. */
   raw: string | null;
   span: Span | null;
-  /** YAML problems with their position in the file. */
-  errors: { message: string; line: number; column: number }[];
+  /** YAML problems with their position in the file (`kind` "key": a key that is not text). */
+  errors: { message: string; line: number; column: number; kind?: 'key' }[];
 }
 
 export interface Postmortem {

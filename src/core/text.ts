@@ -71,10 +71,18 @@ export function plainText(node: Nodes): string {
 /** Offsets at which each line starts, for turning (line) into a column search. */
 export function lineStarts(source: string): number[] {
   const starts = [0];
-  let index = source.indexOf('\n');
-  while (index !== -1) {
-    starts.push(index + 1);
-    index = source.indexOf('\n', index + 1);
+  // Lines end at LF, CR LF or a lone CR, as the parser counts them.
+  if (!source.includes('\r')) {
+    let index = source.indexOf('\n');
+    while (index !== -1) {
+      starts.push(index + 1);
+      index = source.indexOf('\n', index + 1);
+    }
+    return starts;
+  }
+  for (let i = 0; i < source.length; i++) {
+    const c = source.charCodeAt(i);
+    if (c === 10 || (c === 13 && source.charCodeAt(i + 1) !== 10)) starts.push(i + 1);
   }
   return starts;
 }

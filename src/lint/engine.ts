@@ -1,5 +1,6 @@
 // Runs the active rules over one parsed postmortem and applies inline directives.
 import type { Parsed } from '../core/build.ts';
+import { internalProblem } from '../core/guard.ts';
 import { readDirectives, type Directive } from './directives.ts';
 import { textPieces, type TextPiece } from './prose.ts';
 import type { Fix, LintSettings, Report, Rule, RuleContext, Severity } from './rule.ts';
@@ -23,6 +24,11 @@ export interface ActiveRule {
 }
 
 export const DIRECTIVES_RULE = 'directives';
+/**
+ * The rule id of findings that come from no rule: a file that could not be read or parsed
+ * (binary, too large, past a limit of src/core/guard.ts) or an internal error.
+ */
+export const FATAL_RULE = 'fatal';
 
 export interface LintTimings {
   /** Milliseconds per rule id, added to across files. */
@@ -62,6 +68,11 @@ export function lintParsed(
   knownRuleIds: ReadonlySet<string>,
   timings?: LintTimings,
 ): Finding[] {
+  // A file that was not parsed (binary, or past a limit of src/core/guard.ts) has one finding.
+  if (parsed.fatal) {
+    const { line, column, message } = parsed.fatal;
+    return [{ ruleId: FATAL_RULE, severity: 2, message, line, column, endLine: line, endColumn: column }];
+  }
   const document = documentContext(parsed);
   const { source, tree } = document;
   const findings: Finding[] = [];
@@ -72,7 +83,13 @@ export function lintParsed(
       findings.push(toFinding(active.rule.id, severity, r));
     };
     const started = timings ? performance.now() : 0;
-    active.rule.check({ ...document, options: active.options, settings, report });
+    try {
+      active.rule.check({ ...document, options: active.options, settings, report });
+    } catch (error) {
+      // A rule that throws is a bug: say so for this file and go on with the other rules.
+      const problem = internalProblem(error, `run the rule ${active.rule.id} on this file`);
+      findings.push({ ruleId: FATAL_RULE, severity: 2, message: problem.message, line: 1, column: 1, endLine: 1, endColumn: 1 });
+    }
     if (timings) timings[active.rule.id] = (timings[active.rule.id] ?? 0) + performance.now() - started;
   }
   const directives = source.includes('hindsight-') ? readDirectives(tree) : [];
