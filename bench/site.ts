@@ -12,6 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { loadConfig } from '../src/lint/config/load.ts';
 import { loadRules } from '../src/lint/registry.ts';
 import { createLinter } from '../src/lint/run.ts';
+import { prng as mulberry32 } from './generate.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
@@ -40,16 +41,6 @@ export interface SiteBenchResult {
 // ---------------------------------------------------------------------------------------------
 // Generation
 
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const SERVICES = ['checkout-api', 'payments-gateway', 'search', 'auth', 'cart-service', 'inventory-sync', 'notifications', 'courier-dispatch', 'cdn-edge', 'kafka', 'postgres-primary', 'redis-sessions', 'catalog', 'pricing', 'recommendations', 'warehouse-scanner', 'loyalty', 'support-desk'];
 const TAGS = ['database', 'deploy', 'dns', 'tls', 'cache', 'capacity', 'third-party', 'config', 'scheduling', 'timezones', 'monitoring', 'retries', 'kafka', 'feature-flag', 'networking', 'storage', 'security', 'payments'];

@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Finding } from '../../src/lint/engine.ts';
 import { fixText, lintText } from '../helpers/lint-text.ts';
+import { prng as random } from '../../bench/generate.ts';
 
 const RULE = 'canonical-headings';
 const lint = (md: string, options: Record<string, unknown> = {}) => lintText(md, { only: { [RULE]: options } });
@@ -81,17 +82,6 @@ describe('canonical-headings', () => {
 
 // ── property test: random documents ─────────────────────────────────────────────────────────
 
-/** mulberry32: a small seeded generator, so a failure can be replayed from its seed. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const NAMES = [
   'Issue Summary', 'Summary', 'summary', 'Incident Summary', 'Overview', 'Executive Summary', 'Timeline', 'Timeline of Events', 'Incident Timeline',
