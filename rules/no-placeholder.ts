@@ -2,7 +2,7 @@
 // bracketed prompts ("[insert root cause]", "<your name>", "{{service}}"), lorem ipsum,
 // and sections whose only content is "N/A". Code is not read; frontmatter values are.
 import type { Nodes, Table } from 'mdast';
-import type { Postmortem, SectionKind } from '../src/core/model.ts';
+import type { Postmortem, Section, SectionKind } from '../src/core/model.ts';
 import { defineRule } from '../src/lint/rule.ts';
 
 type Kind = 'note' | 'tbd' | 'unknown' | 'year' | 'date' | 'time' | 'prompt' | 'variable' | 'filler';
@@ -44,7 +44,9 @@ const NOT_APPLICABLE = /^(?:N\/A|n\/a|NA|N\.A\.)\.?$/;
 // Columns where "TODO" would stand for a missing value, not for the item's state.
 const VALUE_HEADER = /^(?:owners?|assignees?|assigned to|dri|due|due date|eta|deadline|date|when|who)$/i;
 // "- **TODO**: …" list items: two or more make a to-do list, not notes.
-const TODO_LIST_ITEM = /^[ \t]*(?:[-*+]|\d{1,3}[.)])[ \t]+(?:<[^>\n]+>|\*\*|__|[*_~`[])*TODO\b/gm;
+// (Each mark is one character of the class: "**" as one alternative beside "*" would let a
+// run of stars split 2^n ways when TODO does not follow.)
+const TODO_LIST_ITEM = /^[ \t]*(?:[-*+]|\d{1,3}[.)])[ \t]+(?:<[^>\n]+>|[*_~`[])*TODO\b/gm;
 
 interface Hit {
   kind: Kind | 'not-applicable';
@@ -98,7 +100,8 @@ function lineLabel(source: string, offset: number): string | null {
   const lineStart = source.lastIndexOf('\n', offset - 1) + 1;
   const before = source.slice(lineStart, offset);
   // Only a label that opens the line (after a list bullet or emphasis): "- **Owner:** TBD".
-  const m = /^[ \t>]*(?:(?:[-*+]|\d{1,3}[.)])[ \t]+)?(?:\*\*|__|[*_])?([A-Za-z][\w /-]{0,30}?)[ \t]*(?:\*\*|__|[*_])?[ \t]*[:=][ \t]*(?:\*\*|__|[*_])?[ \t]*$/.exec(before);
+  // (No two runs of spaces side by side: they would split a long run of spaces every way.)
+  const m = /^[ \t>]*(?:(?:[-*+]|\d{1,3}[.)])[ \t]+)?(?:\*\*|__|[*_])?([A-Za-z][\w /-]{0,30}?)[ \t]*(?:(?:\*\*|__|[*_])[ \t]*)?[:=][ \t]*(?:(?:\*\*|__|[*_])[ \t]*)?$/.exec(before);
   const label = m?.[1]?.trim();
   // A label is a short noun phrase ("Owner", "Due date"), not a sentence ("We saw errors").
   if (!label || label.split(/\s+/).length > 3 || /^(?:we|i|it|they|this|that|there|he|she|you|our)\b/i.test(label)) return null;
@@ -125,7 +128,57 @@ function quoted(source: string, start: number, end: number): boolean {
 }
 
 function stripMarkup(text: string): string {
-  return text.replace(/<[^>\n]*>|[*_~`#>]/g, '').trim();
+  // (A tag holds no "<": else each "<" of a long run of them would scan to the line's end.)
+  return text.replace(/<[^<>\n]*>|[*_~`#>]/g, '').trim();
+}
+
+/**
+ * Whether source[from, to) holds text once markup (HTML tags, `*_~`#>`) and whitespace
+ * are set aside, and on the first line (up to `lineEnd`) the label's colon and dashes too.
+ * Stops at the first such character: slicing the rest of the section for each TODO in it
+ * would be quadratic in TODOs.
+ */
+function hasText(source: string, from: number, lineEnd: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = source[i]!;
+    if (i >= lineEnd && (c === ':' || c === '-')) return true;
+    if (c === '<') {
+      const close = source.indexOf('>', i);
+      const line = source.indexOf('\n', i);
+      if (close !== -1 && close < to && (line === -1 || close < line)) {
+        i = close;
+        continue;
+      }
+      return true;
+    }
+    if (!/[\s:*_~`#>-]/.test(c)) return true;
+  }
+  return false;
+}
+
+const sectionLinesOf = new WeakMap<Postmortem, Set<number>>();
+
+/** The lines of the model's section headings (once per model, not once per TODO). */
+function sectionLines(model: Postmortem): Set<number> {
+  let lines = sectionLinesOf.get(model);
+  if (!lines) sectionLinesOf.set(model, (lines = new Set(model.sections.map((s) => s.line))));
+  return lines;
+}
+
+/** The entry of a list sorted by start whose [start, end) holds `offset`, by binary search. */
+function containing<T>(sorted: readonly T[], offset: number, start: (t: T) => number, end: (t: T) => number): T | undefined {
+  let low = 0;
+  let high = sorted.length - 1;
+  let found = -1;
+  while (low <= high) {
+    const mid = (low + high) >> 1;
+    if (start(sorted[mid]!) <= offset) {
+      found = mid;
+      low = mid + 1;
+    } else high = mid - 1;
+  }
+  const candidate = found === -1 ? undefined : sorted[found];
+  return candidate !== undefined && offset < end(candidate) ? candidate : undefined;
 }
 
 /**
@@ -133,7 +186,7 @@ function stripMarkup(text: string): string {
  * "TODO list"), a heading, a status in a table ("**TODO**" beside "**DONE**"), the
  * label of a corrective measure, or one of several list items labelled TODO.
  */
-function todoIsNotANote(hit: Hit, source: string, model: Postmortem, cell: Cell | null, cellText: string | null, todoItems: number): boolean {
+function todoIsNotANote(hit: Hit, source: string, model: Postmortem, cell: Cell | null, cellText: string | null, todoItems: number, lineOf: (offset: number) => number, section: Section | undefined): boolean {
   const lineStart = source.lastIndexOf('\n', hit.start - 1) + 1;
   const lineEndAt = source.indexOf('\n', hit.start);
   const lineEnd = lineEndAt === -1 ? source.length : lineEndAt;
@@ -142,21 +195,19 @@ function todoIsNotANote(hit: Hit, source: string, model: Postmortem, cell: Cell 
   if (/\b(?:a|an|the|my|our|your|this|that|each|every|its|their)[ \t]+$/i.test(before)) return true;
   if (/^[*_ \t-]*lists?\b/i.test(after)) return true;
   // A heading that names the list: "## TODO", "**TODO:**" (not "## TODO: write this").
-  const line = source.slice(0, hit.start).split('\n').length;
+  const line = lineOf(hit.start);
   const lineText = stripMarkup(source.slice(lineStart, lineEnd)).replace(/^\/\/\s*/, '');
-  if (/^(?:TODO|TODOs)[:.]?$/.test(lineText) && (/^[ \t]{0,3}#{1,6}[ \t]/.test(source.slice(lineStart, lineEnd)) || model.sections.some((s) => s.line === line))) return true;
+  if (/^(?:TODO|TODOs)[:.]?$/.test(lineText) && (/^[ \t]{0,3}#{1,6}[ \t]/.test(source.slice(lineStart, lineEnd)) || sectionLines(model).has(line))) return true;
   if (cell && cellText !== null) {
     // "TODO" as the cell's value or its last word ("Bug 5554823 **TODO**"): the item's state.
     return !VALUE_HEADER.test(cell.header) && /(?:^|\s)TODO$/.test(cellText);
   }
-  const section = model.sections.find((s) => s.bodyStart <= hit.start && hit.start < s.bodyEnd);
   if (section?.kind === 'corrective-measures') {
     // A label with the measure after it, on its line or below: not when TODO is all there is.
-    const rest = stripMarkup(after.replace(/^[\s:*_>-]+/, '')) + stripMarkup(source.slice(lineEnd, section.bodyEnd));
-    if (rest.trim() !== '') return true;
+    if (hasText(source, hit.start + hit.text.length, lineEnd, section.bodyEnd)) return true;
   }
   const bullet = /^[ \t]*(?:[-*+]|\d{1,3}[.)])[ \t]+(.*)$/.exec(before);
-  return bullet !== null && bullet[1]!.replace(/<[^>\n]+>|[*_~`[]/g, '').trim() === '' && todoItems >= 2;
+  return bullet !== null && bullet[1]!.replace(/<[^<>\n]+>|[*_~`[]/g, '').trim() === '' && todoItems >= 2;
 }
 
 /**
@@ -297,7 +348,9 @@ export default defineRule<{ ignoreDrafts: boolean }>({
       }
     }
 
-    const cells = hits.length > 0 ? tableCells(tree, source) : [];
+    const cells = hits.length > 0 ? tableCells(tree, source).sort((a, b) => a.start - b.start) : [];
+    const sections = [...model.sections].sort((a, b) => a.bodyStart - b.bodyStart);
+    const lineOf = (offset: number): number => position(offset).line;
     const todoItems = (source.match(TODO_LIST_ITEM) ?? []).length;
     const kept: Hit[] = [];
     for (const hit of hits) {
@@ -305,9 +358,10 @@ export default defineRule<{ ignoreDrafts: boolean }>({
         kept.push(hit);
         continue;
       }
-      const cell = cells.find((c) => c.start <= hit.start && hit.start < c.end);
+      const cell = containing(cells, hit.start, (c) => c.start, (c) => c.end);
       const cellText = cell ? stripMarkup(source.slice(cell.start, cell.end).replace(/^\|/, '').replace(/\|$/, '')) : null;
-      if (hit.kind === 'note' && hit.text === 'TODO' && todoIsNotANote(hit, source, model, cell ?? null, cellText, todoItems)) continue;
+      const section = containing(sections, hit.start, (c) => c.bodyStart, (c) => c.bodyEnd);
+      if (hit.kind === 'note' && hit.text === 'TODO' && todoIsNotANote(hit, source, model, cell ?? null, cellText, todoItems, lineOf, section)) continue;
       if (hit.kind === 'unknown' && !(cellText === hit.text || (!cell && lineLabel(source, hit.start)))) continue;
       hit.label = cell ? cell.header || null : lineLabel(source, hit.start);
       kept.push(hit);

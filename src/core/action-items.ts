@@ -176,7 +176,13 @@ function referenceIn(cell: string): string | null {
 
 function ownerOf(text: string): string | null {
   const label = OWNER_LABEL.exec(text);
-  if (label) return (label[1] ?? label[2]!).replace(/[.\-]+$/, '').trim();
+  if (label) {
+    // Trailing dots and hyphens cut by a loop (`/[.-]+$/` is quadratic on a long run of them).
+    const name = label[1] ?? label[2]!;
+    let end = name.length;
+    while (end > 0 && (name[end - 1] === '.' || name[end - 1] === '-')) end--;
+    return name.slice(0, end).trim();
+  }
   const mention = MENTION.exec(text);
   return mention ? `@${mention[1]}` : null;
 }
@@ -202,13 +208,26 @@ function isoDate(text: string): string | null {
   return `${date.year}-${pad(date.month)}-${pad(date.day)}`;
 }
 
+/**
+ * How far from the end of an item's text its trailing metadata is looked for. The pattern
+ * starts with a run of separators and is not anchored at its start: over a whole long text
+ * (a run of 4,000 colons or slashes) it would try each position and scan the run from each,
+ * quadratic. Metadata pieces are short; each round looks at the text's tail only.
+ */
+const METADATA_TAIL = 240;
+const SEPARATOR = /[\s,;:|·•—–(\[/]/;
+
 /** Drop trailing metadata ("— owner @ana, OPS-12, due 2023-06-01") from the display text. */
 function cleanText(text: string): string {
   let result = text.replace(/^\s*\[[ xX]\]\s*/, '').trim();
   for (let round = 0; round < 12; round++) {
-    const match = TRAILING_METADATA.exec(result);
-    if (!match || match.index === 0) break;
-    result = result.slice(0, match.index).trimEnd();
+    const from = Math.max(0, result.length - METADATA_TAIL);
+    const match = TRAILING_METADATA.exec(from === 0 ? result : result.slice(from));
+    if (!match || match.index + from === 0) break;
+    let cut = from + match.index;
+    // The separators before the metadata go with it, also those before the tail.
+    while (cut > 0 && SEPARATOR.test(result[cut - 1]!)) cut--;
+    result = result.slice(0, cut).trimEnd();
   }
   return result || text;
 }

@@ -16,8 +16,9 @@ const HTTP_STATUS = /^[45]\d\d$/;
 const PATTERNS: readonly RegExp[] = [
   // 30%, 30 %, 30 percent, 0.5 per cent
   new RegExp(String.raw`\d(?:\.\d+)?\s?(?:%|percent\b|per cent\b)`, 'i'),
-  // Money: $12,000, €3k, 5,000 USD, 200 dollars
-  new RegExp(String.raw`[$€£¥₹]\s?\d|\d(?:[\d,.]*\d)?\s?(?:k|m|million|thousand)?\s?(?:usd|eur|gbp|dollars?|euros?|pounds?|naira|shillings?|rupees?)\b`, 'i'),
+  // Money: $12,000, €3k, 5,000 USD, 200 dollars (a number from its first digit only: tried
+  // from every digit of a long run, the pattern would rescan the run each time)
+  new RegExp(String.raw`[$€£¥₹]\s?\d|(?<![\d,.])\d(?:[\d,.]*\d)?\s?(?:k|m|million|thousand)?\s?(?:usd|eur|gbp|dollars?|euros?|pounds?|naira|shillings?|rupees?)\b`, 'i'),
   // A duration: "2 hours", "45-minute", "1h30", "three hours"
   new RegExp(String.raw`${NUMBER}(?:\s?-\s?|\s)?${DURATION}\b`, 'i'),
   // Whole or part: "half of", "a third of", "one in five", "9 out of 10", "2x", "tenfold"

@@ -34,7 +34,9 @@ export interface SectionStructure {
 
 /** Kinds a summary restates as fields ("Impact:", "Root Cause:", "Detection:", "Resolution:"). */
 const SUMMARY_FIELDS: ReadonlySet<SectionKind> = new Set(['impact', 'root-cause', 'detection', 'resolution']);
-const PART_SEPARATOR = /\s*(?:&|\+|\/|,|\band\b|\bor\b)\s*/i;
+// (From the start of a run of spaces only: tried inside a long run, `\s*` would rescan it
+// from every position, quadratic.)
+const PART_SEPARATOR = /(?<!\s)\s*(?:&|\+|\/|,|\band\b|\bor\b)\s*/i;
 const TAIL = /\s(?:-{1,2}|–|—)\s|[(:]/;
 
 /** The heading's name without its descriptive tail: "Timeline (all times UTC)" → "Timeline". */

@@ -43,7 +43,14 @@ const SYMBOL_RE = /[^\p{L}\p{N}\s&/,():;.'’?!+\-–—]/gu;
 const SPACES_RE = /\s+/g;
 /** Decoration left at the edges: "--- Root Cause ---", ": Timeline", "Summary:", "Fix;". */
 const LEAD_DECOR_RE = /^[\s\-–—:;.,!+/'’]+/;
-const TRAIL_DECOR_RE = /[\s\-–—:;.,!+/'’]+$/;
+/** The same characters at the end, cut by a loop: as `/[…]+$/` a long run of them not at the end costs quadratic time. */
+const DECOR_CHAR_RE = /[\s\-–—:;.,!+/'’]/;
+
+function trimTrailingDecoration(s: string): string {
+  let end = s.length;
+  while (end > 0 && DECOR_CHAR_RE.test(s[end - 1]!)) end--;
+  return end === s.length ? s : s.slice(0, end);
+}
 /** Numbering: "Step 2 -", "Part III:", "Section 1:", "Phase one". */
 const WORD_NUMBER_RE =
   /^(?:step|part|section|phase|chapter|stage)\s+(?:\d{1,3}|[ivx]{1,5}|[a-z]|one|two|three|four|five|six|seven|eight|nine|ten)(?![\p{L}\p{N}])\s*[.):\-–—]?\s*/iu;
@@ -73,7 +80,8 @@ export function cleanHeadingText(raw: string): string {
   if (s.includes('<')) s = s.replace(HTML_TAG_RE, ' ');
   if (s.includes('](')) s = s.replace(LINK_DEST_RE, ' ');
   if (s.includes(':')) s = s.replace(SHORTCODE_RE, ' ');
-  s = s.replace(SYMBOL_RE, ' ').replace(SPACES_RE, ' ').replace(LEAD_DECOR_RE, '').replace(TRAIL_DECOR_RE, '');
+  s = s.replace(SYMBOL_RE, ' ').replace(SPACES_RE, ' ').replace(LEAD_DECOR_RE, '');
+  s = trimTrailingDecoration(s);
   // Surrounding brackets: "(Timeline)".
   if (s.length > 1 && s.charCodeAt(0) === 40 /* ( */ && s.charCodeAt(s.length - 1) === 41 /* ) */ &&
       s.indexOf('(', 1) === -1) {

@@ -95,7 +95,10 @@ function cutText(node: Text, line: number, splitter: Splitter): [Text, Text] {
   const startLine = node.position!.start.line;
   let index = -1;
   for (let l = startLine; l < line; l++) index = node.value.indexOf('\n', index + 1);
-  const head = node.value.slice(0, Math.max(0, index)).replace(/[ \t]+$/, '');
+  // Trailing blanks cut by a loop (`/[ \t]+$/` is quadratic on a long run of them inside the text).
+  let headEnd = Math.max(0, index);
+  while (headEnd > 0 && (node.value[headEnd - 1] === ' ' || node.value[headEnd - 1] === '\t')) headEnd--;
+  const head = node.value.slice(0, headEnd);
   const tail = node.value.slice(index + 1);
   const cut = lineStartOffset(splitter, line);
   return [

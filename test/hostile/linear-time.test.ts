@@ -1,0 +1,214 @@
+// No regular expression (or loop) of the model or of any rule takes superlinear time: each
+// rule, the model built after the parse, the time readers and the heading classifier are fed
+// long runs of the characters their patterns repeat, at n and 4n characters in the same run.
+// Linear work grows 4 times; the test allows 8 (median of a few runs). A pattern that
+// backtracks catastrophically grows 16 times or more (quadratic) and fails, naming the rule
+// and the input. Times below a millisecond are too small to compare and count as one.
+import { describe, expect, it } from 'vitest';
+import { buildModel, modelFromTree } from '../../src/core/build.ts';
+import { guardSource } from '../../src/core/guard.ts';
+import { parseMarkdown } from '../../src/core/parse.ts';
+import { classifyHeading, cleanHeadingText, looksLikeHeadingLine, normaliseHeading } from '../../src/core/sections/classify.ts';
+import { findZoneDeclaration, parseDuration, parseZone, readDateOnly, readDateTime, readLeadingTime, readTimeRange } from '../../src/core/time/index.ts';
+import { exampleArchive } from '../../src/lint/archive.ts';
+import { documentContext } from '../../src/lint/engine.ts';
+import type { LintSettings, Rule } from '../../src/lint/rule.ts';
+import { FUZZ, medianMs, rules, TEST_NOW } from './helpers.ts';
+
+/** The characters (and pairs) that patterns repeat: runs of them are what makes a regex backtrack. */
+const ALL_UNITS = [' ', '0', 'a', 'A', '*', '-', ':', '@', '.', '/', '=', '_', '#', '\t', '|', ',', '+', 'a ', '0:', '0.', '0 ', '0-', 'a.', 'a-', 'a@', 'a/', '-a', 'aA', 'a_', ' a', 'a1', '1,', '. ', ': ', '- ', '* ', '@a', 'a:', 'x=', '%', '$', '[', ']', '(', ')', '<', '>', "'", '"', '`', '~', '!', '?', '&', ';', '\\', '{', '}', 'é', '\u200F'];
+/** The default run takes the characters the issue names and the likeliest pairs; `npm run test:fuzz` takes all. */
+const UNITS = FUZZ > 1 ? ALL_UNITS : [' ', '0', 'a', '*', '-', ':', '@', '.', '/', '=', '_', '\t', '|', '<', '`', 'a ', '0:', 'a.', '- ', '\\'];
+
+const N = 1000;
+const RATIO = 8;
+/** Below this many milliseconds, a time is measurement noise: it counts as this much. */
+const FLOOR_MS = 1;
+
+/**
+ * A postmortem with the run in every place a rule reads: frontmatter values, the title,
+ * headings, the summary's statements, impact prose, timeline list items and table cells,
+ * root cause, action items, code, a link, an HTML comment. Each run stands on its own line
+ * or in its own cell, so the parser stays linear and only what reads the text is timed.
+ */
+function postmortem(run: string, safe = false): string {
+  // `safe`: no run opens a line, where "* * *…" or "> > >…" would nest containers past the
+  // guard's limit (such a file is never parsed, so its model and rules are never run).
+  const lead = safe ? 'x ' : '';
+  return [
+    '---',
+    `title: x${run}`,
+    `severity: SEV${run}`,
+    `date: 2024-${run}`,
+    `incident_start: 2024-03-02T10:00${run}`,
+    `timezone: U${run}`,
+    `notes: ${run}`,
+    '---',
+    '',
+    `# Outage ${run}`,
+    '',
+    '## Summary',
+    '',
+    `Start: 2024-03-02 10:00 ${run}`,
+    '',
+    `End: ${run} 11:00 UTC`,
+    '',
+    `Duration: 2 hours ${run} minutes`,
+    '',
+    `The outage lasted from 10:00 to ${run}`,
+    '',
+    `## Impact ${run}`,
+    '',
+    `${lead}${run} users saw errors`,
+    '',
+    '## Timeline (all times UTC)',
+    '',
+    `- 10:00 ${run}`,
+    `- ${lead}${run} 10:05`,
+    `- ${lead}${run}`,
+    '',
+    '| Time | Event |',
+    '| --- | --- |',
+    `| 10:10 ${run} | x |`,
+    `| 10:20 | ${run} |`,
+    '',
+    `${lead}${run}10:30 UTC`,
+    '',
+    '## Root Cause',
+    '',
+    `Human error ${run} should have`,
+    '',
+    `TODO ${run} 20XX`,
+    '',
+    '## Corrective and Preventative Measures',
+    '',
+    `- [ ] ${lead}${run} @ana OPS-1 due 2024-06-01`,
+    `- [ ] Fix @${run} OPS-${run} due ${run}`,
+    '',
+    `## ${run}`,
+    '',
+    '```',
+    `${lead}${run}`,
+    `key=${run}`,
+    `https://user:${run}@host.acme.io/`,
+    `${lead}${run}@acme.io`,
+    '```',
+    '',
+    `[link](https://acme.io/${run})`,
+    '',
+    `<!-- hindsight-disable-next-line ${run} -->`,
+    `text ${run}`,
+    '',
+    // The run in the middle of a line, with text after it (patterns anchored at the end).
+    `## Notes ${run} end`,
+    '',
+    `### ${run}:`,
+    '',
+    `**Owner ${run}:** text`,
+    '',
+    `- Owner: ${run} x`,
+    `- Fix the thing ${run} @ana, OPS-1 — due 2024-06-01, done.`,
+    '',
+    `| ${run} x | y |`,
+    '| --- | --- |',
+    `| a ${run} b | TBD ${run}. |`,
+    '',
+    `Note: ${run}.`,
+    '',
+  ].join('\n');
+}
+
+const OPTIONS: Record<string, Record<string, unknown>> = {
+  'action-items': { requireOwner: true, requireTicket: true, requireDue: true },
+  'word-count': { min: 10, max: 100_000 },
+  'no-placeholder': { ignoreDrafts: false },
+  'timeline-in-window': { before: 'all', after: 'all' },
+};
+
+interface Result {
+  what: string;
+  unit: string;
+  small: number;
+  large: number;
+}
+
+const worst: Result[] = [];
+let failures: string[] = [];
+
+/** Records a comparison; the failures are asserted together at the end of each test. */
+function compare(what: string, unit: string, small: number, large: number, sizes = `${N} and ${4 * N}`): void {
+  worst.push({ what, unit, small, large });
+  const ratio = large / Math.max(small, FLOOR_MS);
+  if (ratio >= RATIO) failures.push(`${what} on runs of ${JSON.stringify(unit)}: ${small.toFixed(2)} ms and ${large.toFixed(2)} ms at ${sizes} characters (${ratio.toFixed(1)}×)`);
+}
+
+function expectNoFailures(): void {
+  const found = failures;
+  failures = [];
+  expect(found, found.join('\n')).toEqual([]);
+}
+
+describe('linear time on long runs of one character', () => {
+  it('every rule, and the model built after the parse', { timeout: 600_000 }, async () => {
+    const all = await rules();
+    const archive = exampleArchive({ 'postmortems/2024-03-02-database-outage.md': '---\nid: INC-1\ndate: 2024-03-02\n---\n\n# Database outage\n\n## Root Cause\n\nA full disk.\n' });
+    const settings: LintSettings = { timezone: null, requiredFrontmatter: ['owner'], frontmatterSchema: null, now: TEST_NOW, archive };
+    const active = [...all.values()] as Rule[];
+    for (const unit of UNITS) {
+      const times = new Map<string, number[]>();
+      for (const size of [N, 4 * N]) {
+        const run = unit.repeat(Math.ceil(size / unit.length)).slice(0, size);
+        let source = postmortem(run);
+        if (guardSource(source)) source = postmortem(run, true);
+        expect(guardSource(source), `the hostile postmortem of ${JSON.stringify(unit)} passes the guard`).toBeNull();
+        // The model, apart from the parse (a fresh tree each time: the model changes it).
+        const trees = Array.from({ length: 3 }, () => parseMarkdown(source));
+        let k = 0;
+        const modelMs = medianMs(() => modelFromTree('/x/2024-03-02-hostile.md', source, trees[k++]!), 3);
+        (times.get('the model') ?? times.set('the model', []).get('the model')!).push(modelMs);
+        const parsed = buildModel('/x/2024-03-02-hostile.md', source);
+        const document = documentContext(parsed);
+        document.pieces();
+        for (const rule of active) {
+          const context = { ...document, options: { ...rule.defaults, ...OPTIONS[rule.id] }, settings, report: () => {} };
+          const ms = medianMs(() => rule.check(context), 3);
+          (times.get(rule.id) ?? times.set(rule.id, []).get(rule.id)!).push(ms);
+        }
+      }
+      for (const [what, [small, large]] of times) compare(what, unit, small!, large!);
+    }
+    const top = [...worst].sort((a, b) => b.large / Math.max(b.small, FLOOR_MS) - a.large / Math.max(a.small, FLOOR_MS)).slice(0, 5);
+    expectNoFailures();
+    console.log(`linear time: ${active.length} rules and the model, ${UNITS.length} characters, ${N} and ${4 * N} characters per place; highest ratios: ${top.map((r) => `${r.what} ${JSON.stringify(r.unit)} ${(r.large / Math.max(r.small, FLOOR_MS)).toFixed(1)}×`).join(', ')}`);
+  });
+
+  it('the time readers, zone and duration readers and the heading classifier', () => {
+    const readers: [string, (text: string) => unknown][] = [
+      ['readDateTime', readDateTime],
+      ['readTimeRange', readTimeRange],
+      ['readLeadingTime', (t) => readLeadingTime(t, t.length)],
+      ['readDateOnly', readDateOnly],
+      ['parseDuration', parseDuration],
+      ['parseZone', parseZone],
+      ['findZoneDeclaration', findZoneDeclaration],
+      ['classifyHeading', (t) => classifyHeading(t)],
+      ['cleanHeadingText', cleanHeadingText],
+      ['normaliseHeading', normaliseHeading],
+      ['looksLikeHeadingLine', looksLikeHeadingLine],
+    ];
+    // Each run alone and between the text the patterns look for around it.
+    const frames: [string, string][] = [['', ''], ['10:00 ', ' UTC'], ['2024-03-02 ', 'Z'], ['from ', ' to 11:00'], ['Root Cause ', ':'], ['2 hours ', ' minutes'], ['(all times ', ')'], ['', '!']];
+    for (const unit of UNITS) {
+      for (const [name, read] of readers) {
+        const ms: number[] = [];
+        for (const size of [N * 4, N * 16]) {
+          const run = unit.repeat(Math.ceil(size / unit.length)).slice(0, size);
+          const texts = frames.map(([before, after]) => before + run + after);
+          ms.push(medianMs(() => texts.forEach((t) => read(t)), 3));
+        }
+        compare(name, unit, ms[0]!, ms[1]!, `${4 * N} and ${16 * N}`);
+      }
+    }
+    expectNoFailures();
+  });
+});
