@@ -23,7 +23,10 @@ export interface GuardLimits {
   maxBytes: number;
   /** Most lines read. */
   maxLines: number;
-  /** Deepest nesting of lists and block quotes, as counted by `containerDepth`. */
+  /**
+   * Deepest nesting of lists and block quotes: on a line, each `>` and list marker is a
+   * level, and so is each two columns of indentation before the first of them.
+   */
   maxDepth: number;
   /**
    * Work of ending containers and setext headings: each such line costs the events read
@@ -38,14 +41,28 @@ export interface GuardLimits {
   binaryProbe: number;
 }
 
+/**
+ * The limits, against the largest values of the 262 postmortems of the public corpus and
+ * this repository (largest file 26 KB and 327 lines; deepest nesting 7; structure work
+ * 27,775 and 2 per byte; inline work 4,467 and 0.7 per byte):
+ * - 5 MB and 50,000 lines: 200 and 150 times the largest. The parser's slowest linear
+ *   input (thousands of four-byte list items) takes it about 20 s per MB, so these two
+ *   bound a file's parse to seconds, not minutes;
+ * - 100 levels of nesting: 14 times the deepest. 200 levels of a list nested by indentation
+ *   parse in 0.3 s; 500 in 17 s;
+ * - structure and inline work: 10,000,000 plus 100 per byte. At the parser's cost of about
+ *   30 ns per unit of work (measured for each shape in test/hostile/guard.test.ts), that is
+ *   at most 0.3 s plus 3 s per MB on top of the linear parse. Real postmortems stay 360
+ *   times below the base (and 50 times below the rate).
+ */
 export const GUARD_LIMITS: Readonly<GuardLimits> = Object.freeze({
-  maxBytes: 10 * 1024 * 1024,
-  maxLines: 200_000,
+  maxBytes: 5 * 1024 * 1024,
+  maxLines: 50_000,
   maxDepth: 100,
-  structureBase: 20_000_000,
-  structurePerByte: 40,
-  inlineBase: 20_000_000,
-  inlinePerByte: 40,
+  structureBase: 10_000_000,
+  structurePerByte: 100,
+  inlineBase: 10_000_000,
+  inlinePerByte: 100,
   binaryProbe: 8000,
 });
 
@@ -64,7 +81,7 @@ export interface GuardProblem {
 export interface GuardMeasure {
   bytes: number;
   lines: number;
-  /** Deepest container nesting, the line it is reached on, and the first line past `maxDepth`. */
+  /** Deepest container nesting; the first line nested deeper than `maxDepth` (0: none). */
   depth: number;
   depthLine: number;
   depthQuotes: boolean;
@@ -114,13 +131,13 @@ export function guardSource(source: string, limits: GuardLimits = GUARD_LIMITS):
       message: `This file has ${count(m.lines)} lines; Hindsight reads at most ${count(limits.maxLines)}: move attached logs and data out of the postmortem (link to them), or split it.`,
     };
   }
-  if (m.depth > limits.maxDepth) {
+  if (m.depthLine > 0) {
     const what = m.depthQuotes ? 'block quotes' : 'lists';
     return {
       kind: 'depth',
       line: m.depthLine,
       column: 1,
-      message: `This file nests ${what} ${count(m.depth)} levels deep at line ${count(m.depthLine)}; Hindsight reads at most ${count(limits.maxDepth)}: flatten the ${m.depthQuotes ? 'quotes' : 'list'}.`,
+      message: `This file nests ${what} ${count(m.depth)} levels deep (deeper than ${count(limits.maxDepth)} from line ${count(m.depthLine)} on); Hindsight reads at most ${count(limits.maxDepth)} levels: flatten the ${m.depthQuotes ? 'quotes' : 'list'}.`,
     };
   }
   if (m.structureLine > 0) {
@@ -128,7 +145,7 @@ export function guardSource(source: string, limits: GuardLimits = GUARD_LIMITS):
       kind: 'structure',
       line: m.structureLine,
       column: 1,
-      message: `This file starts and ends lists, block quotes or underlined headings ${count(m.structureEvents)} times in ${megabytes(m.bytes)} (past line ${count(m.structureLine)}, more than Hindsight reads in a file of this size): it looks generated, not written. Join the lists, or use "## Heading" headings.`,
+      message: `This file starts or ends lists, block quotes and underlined headings ${count(m.structureEvents)} times in ${size(m.bytes)}: from line ${count(m.structureLine)} on, more than Hindsight reads in a file of this size (the parser would take minutes). Such a file is generated, not written: join the lists, or use "## Heading" headings.`,
     };
   }
   if (m.inlineWork > limits.inlineBase + limits.inlinePerByte * m.bytes) {
@@ -151,6 +168,10 @@ export function internalProblem(error: unknown, where = 'read this file'): Guard
     column: 1,
     message: `Hindsight failed to ${where} (${reason.split('\n')[0]!.slice(0, 200)}). This is a bug in Hindsight: please report it with the file.`,
   };
+}
+
+function size(bytes: number): string {
+  return bytes < 1024 * 1024 ? `${Math.max(1, Math.round(bytes / 1024)).toLocaleString('en-US')} KB` : megabytes(bytes);
 }
 
 function megabytes(bytes: number): string {
@@ -209,6 +230,8 @@ const SETEXT_WEIGHT = 6;
 /** Per token walked back by an emphasis closer with no opener, and per token re-resolved by a pairing. */
 const WALK_WEIGHT = 2;
 const PAIR_WEIGHT = 3;
+/** Per character an unclosed HTML comment, instruction or tag scans forward. */
+const SCAN_WEIGHT = 2;
 
 interface Run {
   /** Token count at the run, within its paragraph. */
@@ -474,7 +497,7 @@ export function measureSource(source: string, limits: GuardLimits = GUARD_LIMITS
     for (let k = 0; k < angles.length; k += 2) {
       const at = angles[k]!;
       const stop = angles[k + 1]!;
-      addWork('<', (stop === -1 || stop > end ? end : stop) - at);
+      addWork('<', SCAN_WEIGHT * ((stop === -1 || stop > end ? end : stop) - at));
     }
     angles.length = 0;
     m.inlineWork += blockWork;
@@ -568,8 +591,8 @@ export function measureSource(source: string, limits: GuardLimits = GUARD_LIMITS
     // Nesting: each marker is a level, and a list nested by indentation takes two columns a level.
     if (markers > 0) {
       const depth = markers + Math.floor(prefix.firstIndent / 2);
+      if (depth > limits.maxDepth && m.depthLine === 0) m.depthLine = line;
       if (depth > m.depth) {
-        if (m.depth <= limits.maxDepth || depth > limits.maxDepth) m.depthLine = line;
         m.depth = depth;
         m.depthQuotes = quotes * 2 > markers;
       }

@@ -1,0 +1,202 @@
+// The guard (src/core/guard.ts): text that would take the Markdown parser minutes is never
+// parsed. Past a limit, a file has one `fatal` finding at the offending line, at once;
+// below the limits, the parse and the rules stay within the time bound per megabyte, for
+// each shape the parser is superlinear on; the corpus stays far below every limit; the
+// guard itself is linear and costs a small fraction of the parse.
+import { randomBytes } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { GUARD_LIMITS, guardSource, measureSource, type GuardKind } from '../../src/core/guard.ts';
+import { parseMarkdown } from '../../src/core/parse.ts';
+import type { Linter } from '../../src/lint/run.ts';
+import { boundMs, corpus, decode, everyRuleLinter, FUZZ, medianMs, SKIP_CORPUS, timedLint } from './helpers.ts';
+
+let linter: Linter | null = null;
+const lint = async (source: string) => timedLint((linter ??= await everyRuleLinter()), source);
+
+const nested = (depth: number, eol = '\n'): string => Array.from({ length: depth }, (_, i) => `${' '.repeat(2 * i)}- level ${i + 1}`).join(eol) + eol;
+
+describe('inputs the parser cannot read in reasonable time are refused at once', () => {
+  const cases: [string, () => string, GuardKind, number, RegExp][] = [
+    ['a list nested 1,000 levels deep by indentation (1 MB)', () => `# Outage\n\n${nested(1000)}`, 'depth', 103, /nests lists 1,000 levels deep \(deeper than 100 from line 103 on\); Hindsight reads at most 100 levels: flatten the list/],
+    ['the same with lone CR line endings', () => `# Outage\r\r${nested(1000, '\r')}`, 'depth', 103, /nests lists 1,000 levels deep/],
+    ['the same with CR LF line endings', () => `# Outage\r\n\r\n${nested(1000, '\r\n')}`, 'depth', 103, /nests lists 1,000 levels deep/],
+    ['a list nested 3,000 levels deep (9 MB)', () => nested(3000), 'size', 1, /This file is 8\.6 MB; Hindsight reads files of at most 5\.0 MB/],
+    ['list markers nested on one line', () => `# Outage\n\n${'- '.repeat(5000)}a\n`, 'depth', 3, /nests lists 5,000 levels deep/],
+    ['a block quote 10,000 levels deep', () => `${'> '.repeat(10_000)}a\n`, 'depth', 1, /nests block quotes 10,000 levels deep/],
+    ['block quotes nested one more each line', () => Array.from({ length: 1000 }, (_, i) => `${'>'.repeat(i + 1)} q`).join('\n'), 'depth', 101, /nests block quotes 1,000 levels deep/],
+    ['8,000 stars, a letter, 8,000 stars', () => `# Outage\n\n${'*'.repeat(8000)}a${'*'.repeat(8000)}\n`, 'inline', 3, /The paragraph at line 3 holds more unmatched emphasis \(\*\) markers than Hindsight reads/],
+    ['"*a" 8,000 times', () => `${'*a'.repeat(8000)}\n`, 'inline', 1, /unmatched emphasis \(\*\)/],
+    ['"a_ " 20,000 times', () => `${'a_ '.repeat(20_000)}\n`, 'inline', 1, /unmatched emphasis \(_\)/],
+    ['"[*" 20,000 times', () => `${'[*'.repeat(20_000)}\n`, 'inline', 1, /unmatched emphasis \(\*\)/],
+    ['unclosed HTML comments', () => `${'a <!--'.repeat(20_000)}\n`, 'inline', 1, /unmatched HTML \(<\)/],
+    ['code-span runs of growing length', () => `${Array.from({ length: 3000 }, (_, i) => `${'`'.repeat(i + 1)}a`).join('')}\n`, 'inline', 1, /unmatched backtick/],
+    ['8,000 block quotes one after another', () => '> a\n\n'.repeat(8000), 'structure', 0, /^This file starts or ends lists, block quotes and underlined headings 16,000 times in 39 KB: from line [\d,]+ on, more than Hindsight reads in a file of this size/],
+    ['8,000 setext headings', () => 'a\n===\n'.repeat(8000), 'structure', 0, /underlined headings 8,000 times in \d+ KB/],
+    ['a list item after every paragraph, 6,000 times', () => '- a\n\npara\n\n'.repeat(6000), 'structure', 0, /starts or ends lists/],
+    ['60,000 lines', () => 'a\n'.repeat(60_000), 'lines', 50_001, /This file has 60,000 lines; Hindsight reads at most 50,000/],
+    ['a 10 MB single line', () => 'a'.repeat(10 * 1024 * 1024), 'size', 1, /This file is 10 MB; Hindsight reads files of at most 5\.0 MB/],
+    ['a 50 MB file', () => 'abcd '.repeat(10 * 1024 * 1024), 'size', 1, /This file is 50 MB/],
+    ['20 KB of random bytes', () => decode(Buffer.concat([Buffer.from('# x\n'), randomBytes(20_000), Buffer.from([0])])), 'binary', 0, /This file is binary, not Markdown text \(it holds a NUL character at line \d+, column \d+\)/],
+  ];
+
+  it.each(cases)('%s', { timeout: 60_000 }, async (_name, make, kind, line, message) => {
+    const source = make();
+    const started = performance.now();
+    const problem = guardSource(source);
+    const guardMs = performance.now() - started;
+    expect(problem?.kind).toBe(kind);
+    if (line > 0) expect(problem!.line).toBe(line);
+    expect(problem!.message).toMatch(message);
+    // Linear and cheap: a few milliseconds per megabyte.
+    expect(guardMs).toBeLessThan(50 + (30 * source.length) / 1e6);
+    // The linter reports exactly that one finding, rule id "fatal", and runs nothing else.
+    const { findings, ms } = await lint(source);
+    expect(findings).toEqual([{ ruleId: 'fatal', severity: 2, message: problem!.message, line: problem!.line, column: problem!.column, endLine: problem!.line, endColumn: problem!.column }]);
+    expect(ms).toBeLessThan(1000);
+  });
+
+  it('a NUL past the first 8,000 characters is not binary (as git decides): the file is read', () => {
+    expect(guardSource(`# Outage\n\n${'text '.repeat(2000)}\0 more\n`)).toBeNull();
+    expect(guardSource(`# Outage\n\0`)).toMatchObject({ kind: 'binary', line: 2, column: 1 });
+    expect(guardSource(`\uFEFF# Outage\r\nline two\r\nab\0`)).toMatchObject({ kind: 'binary', line: 3, column: 3 });
+  });
+
+  it('the limits are where the documentation says', () => {
+    expect(GUARD_LIMITS).toEqual({
+      maxBytes: 5 * 1024 * 1024,
+      maxLines: 50_000,
+      maxDepth: 100,
+      structureBase: 10_000_000,
+      structurePerByte: 100,
+      inlineBase: 10_000_000,
+      inlinePerByte: 100,
+      binaryProbe: 8000,
+    });
+    // At the limits: 100 levels are read, 101 are not; 50,000 lines are read, 50,001 are not.
+    expect(guardSource(nested(100))).toBeNull();
+    expect(guardSource(nested(101))).toMatchObject({ kind: 'depth', line: 101 });
+    expect(guardSource('a\n'.repeat(50_000))).toBeNull();
+    expect(guardSource('a\n'.repeat(50_001))).toMatchObject({ kind: 'lines' });
+    expect(guardSource('a'.repeat(GUARD_LIMITS.maxBytes))).toBeNull();
+    expect(guardSource('a'.repeat(GUARD_LIMITS.maxBytes + 1))).toMatchObject({ kind: 'size' });
+    // Multi-byte characters count as the bytes they take.
+    expect(guardSource('é'.repeat(GUARD_LIMITS.maxBytes / 2 + 1))).toMatchObject({ kind: 'size' });
+  });
+});
+
+/** Shapes the parser is superlinear on, each as a function of a count n. */
+const SHAPES: Record<string, (n: number) => string> = {
+  'block quotes one after another': (n) => '> a\n\n'.repeat(n),
+  'lists between paragraphs': (n) => '- a\n\npara\n\n'.repeat(n),
+  'setext headings': (n) => 'a\n===\n'.repeat(n),
+  'lazy lines of block quotes': (n) => '> a\nb\n\n'.repeat(n),
+  'nested lists between paragraphs': (n) => '- a\n  - b\n\npara\n\n'.repeat(n),
+  'two list markers a line': (n) => '- - a\n'.repeat(n),
+  'a list in a block quote, each line': (n) => '- > a\n'.repeat(n),
+  'deep quotes one after another': (n) => '> > > > > > > > a\n\n'.repeat(n),
+  'a list nested 100 deep, again and again': (n) => `${nested(100)}\npara\n\n`.repeat(n),
+  'list markers 100 deep on one line, again and again': (n) => `${'- '.repeat(99)}a\n\npara\n\n`.repeat(n),
+  '"*a"': (n) => '*a'.repeat(n),
+  '"a* "': (n) => 'a* '.repeat(n),
+  '"a_ "': (n) => 'a_ '.repeat(n),
+  '"[*"': (n) => '[*'.repeat(n),
+  '"~a"': (n) => '~a'.repeat(n),
+  'a run of stars either side of a letter': (n) => `${'*'.repeat(n)}a${'*'.repeat(n)}`,
+  'unclosed HTML comments': (n) => 'a <!--'.repeat(n),
+  'unclosed processing instructions': (n) => 'a <?'.repeat(n),
+  'code-span runs of growing length': (n) => Array.from({ length: n }, (_, i) => `${'`'.repeat(i + 1)}a`).join(''),
+  '"_" and CR LF': (n) => '_\r\n(_('.repeat(n),
+  'paragraphs of unmatched stars': (n) => `${'*a'.repeat(200)}\n\n`.repeat(n),
+};
+
+/**
+ * The largest n whose text the guard accepts (a search over n, doubling then halving), and
+ * in the default run no larger than `maxBytes` (the per-byte allowance is reached in files
+ * of megabytes: `npm run test:fuzz` goes that far).
+ */
+function largestAccepted(shape: (n: number) => string, maxBytes = FUZZ > 1 ? Infinity : 256 * 1024): number {
+  let low = 1;
+  let high = 2;
+  while (guardSource(shape(high)) === null && shape(high).length <= maxBytes && high < 1 << 22) {
+    low = high;
+    high *= 2;
+  }
+  while (high - low > Math.max(1, low >> 6)) {
+    const mid = (low + high) >> 1;
+    if (guardSource(shape(mid)) === null && shape(mid).length <= maxBytes) low = mid;
+    else high = mid;
+  }
+  return low;
+}
+
+describe('below the limits, each superlinear shape stays within the time bound per megabyte', () => {
+  const names = FUZZ > 1 ? Object.keys(SHAPES) : Object.keys(SHAPES).filter((_, i) => i % 2 === 0 || i < 4);
+  it.each(names)('%s, as large as the guard lets it be', { timeout: 120_000 }, async (name) => {
+    const shape = SHAPES[name]!;
+    const n = largestAccepted(shape);
+    const source = shape(n);
+    expect(guardSource(source)).toBeNull();
+    const bytes = Buffer.byteLength(source);
+    const { findings, ms } = await lint(source);
+    expect(findings.filter((f) => f.ruleId === 'fatal')).toEqual([]);
+    console.log(`guard edge, ${name}: n=${n}, ${(bytes / 1024).toFixed(0)} KB linted in ${ms.toFixed(0)} ms (${((ms / bytes) * 1024 * 1024 / 1000).toFixed(2)} s/MB; bound ${boundMs(bytes).toFixed(0)} ms)`);
+    expect(ms).toBeLessThanOrEqual(boundMs(bytes));
+  });
+});
+
+describe.skipIf(SKIP_CORPUS)('real postmortems', () => {
+  it('stay far below every limit, and the guard costs a small fraction of the parse', () => {
+    const texts = corpus().map((f) => decode(f.bytes));
+    const measures = texts.map((t) => measureSource(t));
+    const max = (pick: (m: (typeof measures)[number]) => number): number => Math.max(...measures.map(pick));
+    const figures = {
+      bytes: max((m) => m.bytes),
+      lines: max((m) => m.lines),
+      depth: max((m) => m.depth),
+      structure: max((m) => m.structureWork),
+      structurePerByte: max((m) => m.structureWork / m.bytes),
+      inline: max((m) => m.inlineWork),
+      inlinePerByte: max((m) => m.inlineWork / m.bytes),
+    };
+    expect(figures.bytes * 20).toBeLessThan(GUARD_LIMITS.maxBytes);
+    expect(figures.lines * 20).toBeLessThan(GUARD_LIMITS.maxLines);
+    expect(figures.depth * 5).toBeLessThan(GUARD_LIMITS.maxDepth);
+    expect(figures.structure * 100).toBeLessThan(GUARD_LIMITS.structureBase);
+    expect(figures.structurePerByte * 10).toBeLessThan(GUARD_LIMITS.structurePerByte);
+    expect(figures.inline * 100).toBeLessThan(GUARD_LIMITS.inlineBase);
+    expect(figures.inlinePerByte * 10).toBeLessThan(GUARD_LIMITS.inlinePerByte);
+    for (const text of texts) expect(guardSource(text)).toBeNull();
+
+    // The guard's cost against the parse it protects, interleaved, median of rounds.
+    const guardMs = medianMs(() => texts.forEach((t) => guardSource(t)), 7);
+    const parseMs = medianMs(() => texts.forEach((t) => parseMarkdown(t)), 7);
+    console.log(`guard: corpus maxima ${JSON.stringify(figures, (_k, v: unknown) => (typeof v === 'number' && !Number.isInteger(v) ? Number(v.toFixed(2)) : v))}; ${texts.length} files scanned in ${guardMs.toFixed(1)} ms against ${parseMs.toFixed(0)} ms to parse them (${((guardMs / parseMs) * 100).toFixed(1)}%)`);
+    expect(guardMs / parseMs).toBeLessThan(0.1);
+  });
+});
+
+/** The text of a shape at about `bytes` characters. */
+function sized(shape: (n: number) => string, bytes: number): string {
+  let n = 1;
+  while (shape(n).length < bytes / 2) n *= 2;
+  let low = n;
+  let high = n * 2;
+  while (high - low > 1 && Math.abs(shape(low).length - bytes) > bytes / 20) {
+    const mid = (low + high) >> 1;
+    if (shape(mid).length < bytes) low = mid;
+    else high = mid;
+  }
+  return shape(low);
+}
+
+describe('the guard itself is linear', () => {
+  it.each(Object.keys(SHAPES).slice(0, FUZZ > 1 ? undefined : 8))('on %s', (name) => {
+    const shape = SHAPES[name]!;
+    // Sizes past the limits too: the scan goes on to measure what it refuses.
+    const small = sized(shape, 250_000);
+    const large = sized(shape, 1_000_000);
+    const a = medianMs(() => measureSource(small), 3);
+    const b = medianMs(() => measureSource(large), 3);
+    expect(b / Math.max(a, 2)).toBeLessThan(8);
+  });
+});
