@@ -198,7 +198,7 @@ export default defineRule({
   check({ model, source, settings, report, lineStarts }) {
     const { frontmatter } = model;
     for (const error of frontmatter.errors) {
-      const message = error.kind === 'key' ? `${error.message}.` : `Frontmatter is not valid YAML: ${error.message}. Fix the YAML so its keys can be read.`;
+      const message = error.kind ? `${error.message}.` : `Frontmatter is not valid YAML: ${error.message}. Fix the YAML so its keys can be read.`;
       report({ message, line: error.line, column: error.column });
     }
     if (frontmatter.errors.length > 0) return;

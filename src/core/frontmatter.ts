@@ -6,6 +6,13 @@ import { isCollection, isMap, isPair, isScalar, LineCounter, parseDocument, visi
 import type { FrontmatterInfo } from './model.ts';
 
 const MAX_ALIAS_COUNT = 100;
+/**
+ * Frontmatter holds a few short keys. A block past this size is not parsed at all (time and
+ * memory stay bounded: a 70,000-line block takes the YAML parser 2 s and 130 MB), and a
+ * value past MAX_VALUE characters is reported: long text belongs in the body.
+ */
+export const MAX_FRONTMATTER = 64 * 1024;
+export const MAX_VALUE = 10_000;
 
 export function readFrontmatter(tree: Root): FrontmatterInfo {
   const node = tree.children[0];
@@ -22,6 +29,15 @@ export function readFrontmatter(tree: Root): FrontmatterInfo {
   const firstLine = start.line + 1;
   const errors: FrontmatterInfo['errors'] = [];
   let data: Record<string, unknown> | null = null;
+  if (raw.length > MAX_FRONTMATTER) {
+    errors.push({
+      message: `The frontmatter is ${Math.round(raw.length / 1024).toLocaleString('en-US')} KB long, past the ${MAX_FRONTMATTER / 1024} KB Hindsight reads: frontmatter holds a few short keys; move long text into the body of the postmortem`,
+      line: firstLine,
+      column: 1,
+      kind: 'limit',
+    });
+    return { data: null, raw, span, errors };
+  }
   // Error positions come from the line counter: `error.linePos` is only set with prettyErrors.
   const lineCounter = new LineCounter();
   // The parser ends lines at a lone CR too; the yaml package does not: read it as LF (the same
@@ -74,6 +90,19 @@ export function readFrontmatter(tree: Root): FrontmatterInfo {
     } catch (error) {
       errors.push({ message: firstSentence((error as Error).message), line: firstLine, column: 1 });
     }
+  }
+  if (errors.length === 0) {
+    // Values too long for frontmatter (the data stays: other rules may read it).
+    visit(doc, {
+      Scalar(_, scalar) {
+        if (typeof scalar.value !== 'string' || scalar.value.length <= MAX_VALUE || !scalar.range) return;
+        errors.push({
+          message: `This frontmatter value is ${scalar.value.length.toLocaleString('en-US')} characters long, past the ${MAX_VALUE.toLocaleString('en-US')} Hindsight reads: frontmatter holds short values; move long text into the body of the postmortem`,
+          ...at(scalar.range[0]),
+          kind: 'limit',
+        });
+      },
+    });
   }
   return { data, raw, span, errors };
 }

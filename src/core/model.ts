@@ -110,8 +110,11 @@ export interface FrontmatterInfo {
   /** The raw YAML text and where it stands, when a frontmatter block exists. */
   raw: string | null;
   span: Span | null;
-  /** YAML problems with their position in the file (`kind` "key": a key that is not text). */
-  errors: { message: string; line: number; column: number; kind?: 'key' }[];
+  /**
+   * YAML problems with their position in the file. `kind`: "key", a key that is not text;
+   * "limit", a block or a value too long to read (the message is then complete as it stands).
+   */
+  errors: { message: string; line: number; column: number; kind?: 'key' | 'limit' }[];
 }
 
 export interface Postmortem {
