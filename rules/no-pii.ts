@@ -64,6 +64,20 @@ function allowedDomain(domain: string, allow: readonly string[]): boolean {
   });
 }
 
+/**
+ * Whether the "address" at `at` is the end of a URL's user information ("redis://:p!ss@host",
+ * "https://user:pa$$@host"): the same word holds "://" before it. (Looked for within 200
+ * characters back: a word longer than that is no URL a person pastes.)
+ */
+function inUrlUserInfo(text: string, at: number): boolean {
+  for (let i = at - 1; i >= 0 && i >= at - 200; i--) {
+    const c = text.charCodeAt(i);
+    if (c === 32 || c === 9 || c === 10 || c === 13 || c === 34 || c === 39 || c === 60 || c === 40 || c === 91) return false;
+    if (c === 47 && text.charCodeAt(i - 1) === 47 && text.charCodeAt(i - 2) === 58) return true;
+  }
+  return false;
+}
+
 export function findEmails(text: string, allowDomains: readonly string[] = []): PiiHit[] {
   if (!text.includes('@')) return [];
   const hits: PiiHit[] = [];
@@ -74,6 +88,7 @@ export function findEmails(text: string, allowDomains: readonly string[] = []): 
     if (FILE_TLDS.has(tld) || PLACEHOLDER_DOMAIN.test(domain) || FAKE_DOMAIN.test(domain)) continue;
     if (ROLE_LOCAL_PARTS.has(local.toLowerCase().replace(/\+.*$/, ''))) continue;
     if (allowedDomain(domain, allowDomains)) continue;
+    if (inUrlUserInfo(text, m.index)) continue;
     hits.push({ kind: 'email', value: m[0], start: m.index, end: m.index + m[0].length });
   }
   return hits;
