@@ -67,7 +67,7 @@ export const GUARD_LIMITS: Readonly<GuardLimits> = Object.freeze({
 });
 
 /** What stopped the parse (`internal`: an exception while reading the file, a bug). */
-export type GuardKind = 'binary' | 'size' | 'lines' | 'depth' | 'structure' | 'inline' | 'internal';
+export type GuardKind = 'empty' | 'binary' | 'size' | 'lines' | 'depth' | 'structure' | 'inline' | 'internal';
 
 export interface GuardProblem {
   kind: GuardKind;
@@ -112,6 +112,15 @@ export function guardSource(source: string, limits: GuardLimits = GUARD_LIMITS):
       line: 1,
       column: 1,
       message: `This file is ${megabytes(bytes)}; Hindsight reads files of at most ${megabytes(limits.maxBytes)}: move attached logs and data out of the postmortem (link to them), or split it.`,
+    };
+  }
+  // Nothing but blanks (or a byte order mark): one finding that says so, not four missing sections.
+  if (!/[^\s\uFEFF]/.test(source)) {
+    return {
+      kind: 'empty',
+      line: 1,
+      column: 1,
+      message: 'This file is empty: write the postmortem in it (`hindsight new "Title"` starts one from the template), or delete it.',
     };
   }
   const m = measureSource(source, limits);

@@ -19,13 +19,13 @@
 // Hindsight's version, the index format and the section aliases (which decide what the
 // root-cause section is).
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync, type Stats } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { SectionKind } from '../core/model.ts';
 import { Archive, indexEntry, localMarkdownTarget, normalisedAliases, type ArchiveEntry, type ArchiveNeed } from './archive.ts';
 import { cacheKey, contentHash } from './cache.ts';
-import { selectFiles } from './files.ts';
+import { readPostmortemText, selectFiles } from './files.ts';
 
 export const INDEX_FILE = 'archive-index.json';
 /** Bumped whenever what an entry holds changes. */
@@ -122,7 +122,12 @@ export async function loadArchive(options: ArchiveLoadOptions): Promise<LoadedAr
   const entries: ArchiveEntry[] = [];
   for (const filePath of [...files].sort()) {
     const name = keyOf(options.root, filePath);
-    const stat = statSync(filePath, { throwIfNoEntry: false });
+    let stat: Stats | undefined;
+    try {
+      stat = statSync(filePath, { throwIfNoEntry: false });
+    } catch {
+      continue; // A link loop, a folder it may not enter: the lint of that file, if it is linted, says why.
+    }
     if (!stat || !stat.isFile()) continue;
     const known = stored.files[name];
     const usable = known !== undefined && (options.need !== 'root-cause' || known.entry.rootCause !== undefined);
@@ -131,12 +136,10 @@ export async function loadArchive(options: ArchiveLoadOptions): Promise<LoadedAr
       entries.push({ filePath, ...known.entry });
       continue;
     }
-    let text: string;
-    try {
-      text = readFileSync(filePath, 'utf8');
-    } catch {
-      continue; // Unreadable: the lint of that file, if it is linted, says so.
-    }
+    // Unreadable or past the size limit: the lint of that file, if it is linted, says so.
+    const readText = readPostmortemText(filePath);
+    if (!('text' in readText)) continue;
+    const text = readText.text;
     read++;
     dirty = true; // A new modification time (or a racy one, now settled) is recorded.
     const hash = contentHash(text);

@@ -33,18 +33,20 @@ export async function selectFiles(selection: FileSelection): Promise<string[]> {
   }
   for (const given of selection.paths) {
     const absolute = path.resolve(selection.cwd, given);
-    const broken = brokenLink(absolute);
-    if (broken) throw new PathError(`Cannot read ${given}: ${broken}.`);
+    // A named file that is there but cannot be read (a link loop or to nowhere, no
+    // permission) is linted like the others: its read gives a fatal finding that says why,
+    // and the rest of the run goes on. A folder that cannot be listed stops the run.
+    if (brokenLink(absolute)) {
+      if (!isIgnored(absolute)) found.add(absolute);
+      continue;
+    }
     if (existsSync(absolute)) {
-      const directory = statSync(absolute).isDirectory();
-      // A path named but unreadable stops the run (exit code 2), as a missing one does.
-      try {
-        accessSync(absolute, directory ? constants.R_OK | constants.X_OK : constants.R_OK);
-      } catch (error) {
-        const code = (error as NodeJS.ErrnoException).code;
-        throw new PathError(`Cannot read ${given}: ${code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code ?? (error as Error).message}.`);
-      }
-      if (directory) {
+      if (statSync(absolute).isDirectory()) {
+        try {
+          accessSync(absolute, constants.R_OK | constants.X_OK);
+        } catch (error) {
+          throw new PathError(`Cannot read the folder ${given}: ${readError(error)}.`);
+        }
         for (const file of markdownUnder(absolute)) if (!isIgnored(file)) found.add(file);
       } else if (!isIgnored(absolute)) {
         found.add(absolute);
@@ -60,20 +62,12 @@ export async function selectFiles(selection: FileSelection): Promise<string[]> {
 }
 
 /**
- * Whether a broken symbolic link named *.md in a folder is listed (and then reported as a
- * fatal finding by the lint of that file) rather than skipped. Off until every reader of
- * the file list copes with a path that cannot be stat'ed (src/lint/archive-index.ts).
- */
-export const LIST_BROKEN_LINKS = false;
-
-/**
  * Every Markdown file under a folder (name ending in .md; no dot files or folders, no
  * node_modules), walked by hand to handle what a glob drops or repeats:
  * - a folder reached twice (a symbolic link to a folder already walked, a link loop such
  *   as `up -> ..`) is walked once, so no postmortem is linted twice under two names;
  * - a symbolic link named like a postmortem that leads nowhere (a loop, a missing target) is
- *   skipped as a glob skips it, or, with LIST_BROKEN_LINKS, listed so that reading it
- *   reports why;
+ *   listed, where a glob would drop it, so that reading it reports why;
  * - a folder named like a postmortem ("x.md") is a folder: its files are listed, it is not.
  * A folder that cannot be read is skipped, as a glob skips it.
  */
@@ -102,7 +96,7 @@ export function markdownUnder(folder: string): string[] {
         try {
           target = statSync(full);
         } catch {
-          if (LIST_BROKEN_LINKS && name.endsWith('.md')) found.push(full);
+          if (name.endsWith('.md')) found.push(full);
           continue;
         }
         if (target.isDirectory()) {

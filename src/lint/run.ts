@@ -1,6 +1,5 @@
 // A lint run: configuration → files → per file: parse once, build the model, run the
 // rules, apply fixes → results. Used by the CLI, the site's loader and the action.
-import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { buildModel, type Parsed } from '../core/build.ts';
 import { normaliseHeading } from '../core/sections/classify.ts';
@@ -9,7 +8,7 @@ import type { Archive, ArchiveEntry, ArchiveNeed } from './archive.ts';
 import { LintCache, cacheKey, contentHash } from './cache.ts';
 import { loadConfig, type ResolvedConfig } from './config/load.ts';
 import { lintParsed, type Finding, type LintTimings } from './engine.ts';
-import { selectFiles } from './files.ts';
+import { readPostmortemText, selectFiles } from './files.ts';
 import { applyFixes } from './fix.ts';
 import { everyActiveRule, overrideResolver } from './overrides.ts';
 import { loadRules } from './registry.ts';
@@ -198,11 +197,8 @@ interface SourceOptions {
 
 /** A file's text, or the fatal finding that says why it cannot be read. */
 export function readSource(filePath: string): string | Finding {
-  try {
-    return readFileSync(filePath, 'utf8');
-  } catch (error) {
-    return fatal(`Cannot read this file: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}.`);
-  }
+  const read = readPostmortemText(filePath);
+  return 'text' in read ? read.text : fatal(read.problem);
 }
 
 /** Reads and lints one file. */

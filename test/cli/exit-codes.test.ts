@@ -2,8 +2,6 @@
 // or too many warnings, 2 when the run itself fails, with one paragraph on stderr that names
 // the file, the JSON path and what was expected, and never a stack trace. (Every other kind
 // of invalid configuration and its message: test/lint/config.test.ts, in process.)
-import { chmodSync } from 'node:fs';
-import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { CLEAN, ERROR, WARN, expectNoStackTrace, expectOneParagraph, hindsight, project, removeProjects } from './helpers.ts';
 
@@ -73,15 +71,6 @@ describe.concurrent('lint exit code 2: how it was called', () => {
     expect(run.code).toBe(2);
     expect(run.stdout).toBe('');
     expect(run.stderr).toMatch(message);
-    expectOneParagraph(run.stderr);
-  });
-
-  it.skipIf(process.getuid?.() === 0 || process.platform === 'win32')('a named file it may not read', async () => {
-    const locked = project({ 'postmortems/locked.md': CLEAN });
-    chmodSync(path.join(locked, 'postmortems/locked.md'), 0o000);
-    const run = await hindsight(['lint', 'postmortems/locked.md'], locked);
-    expect(run.code).toBe(2);
-    expect(run.stderr).toContain('Cannot read postmortems/locked.md: permission denied.');
     expectOneParagraph(run.stderr);
   });
 

@@ -40,10 +40,14 @@ export function hindsightIntoClosedPipe(args: readonly string[], cwd: string): P
   });
 }
 
-/** Runs `hindsight ARGS` in `cwd`; never rejects (a non-zero exit is a result). */
-export function hindsight(args: readonly string[], cwd: string, env?: Record<string, string>): Promise<CliResult> {
+/**
+ * Runs `hindsight ARGS` in `cwd`; never rejects (a non-zero exit is a result). `as`: the
+ * user and group id to run as (a test running as root can run it as "nobody", 65534).
+ */
+export function hindsight(args: readonly string[], cwd: string, env?: Record<string, string>, options: { as?: number; timeout?: number } = {}): Promise<CliResult> {
   return new Promise((resolve, reject) => {
-    execFile(process.execPath, [CLI, ...args], { cwd, env: childEnv(env), maxBuffer: 64 * 1024 * 1024, timeout: 60_000 }, (error, stdout, stderr) => {
+    const user = options.as === undefined ? {} : { uid: options.as, gid: options.as };
+    execFile(process.execPath, [CLI, ...args], { cwd, env: childEnv(env), maxBuffer: 64 * 1024 * 1024, timeout: options.timeout ?? 60_000, ...user }, (error, stdout, stderr) => {
       if (error && typeof error.code !== 'number') {
         reject(error);
         return;

@@ -1,0 +1,174 @@
+// Files that are not postmortems, or not there: binary, empty, too large, a folder named
+// *.md, symbolic link loops and links to nowhere, a file it may not read, a file deleted
+// during the run. Each gets one fatal finding that says why (or, a folder it cannot list,
+// exit code 2 with one paragraph), never a stack trace, and the other files of the run are
+// linted exactly as they would be alone. (100,000 files: files-100k.test.ts.)
+import { chmodSync, mkdirSync, rmSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, describe, expect, it, vi } from 'vitest';
+import { GUARD_LIMITS } from '../../src/core/guard.ts';
+import { lintRun } from '../../src/lint/run.ts';
+import { CLEAN, ERROR, expectNoStackTrace, expectOneParagraph, hindsight, parseJson, project, removeProjects, type JsonResult } from '../cli/helpers.ts';
+
+// Deletes the files in `vanish` once the run has chosen its files, before it reads them:
+// a file deleted (or moved) by another process while Hindsight runs.
+const vanish = vi.hoisted(() => new Set<string>());
+vi.mock('../../src/lint/files.ts', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('../../src/lint/files.ts')>();
+  return {
+    ...actual,
+    selectFiles: async (...args: Parameters<typeof actual.selectFiles>) => {
+      const files = await actual.selectFiles(...args);
+      for (const file of vanish) rmSync(file, { force: true });
+      return files;
+    },
+  };
+});
+
+afterAll(removeProjects);
+
+const byName = (results: JsonResult[], root: string): Map<string, JsonResult['messages']> =>
+  new Map(results.map((r) => [path.relative(root, r.filePath), r.messages]));
+
+function onlyFatal(messages: JsonResult['messages'] | undefined, text: string, line = 1): void {
+  expect(messages).toHaveLength(1);
+  expect(messages![0]).toMatchObject({ ruleId: 'fatal', severity: 2, line });
+  expect(messages![0]!.message).toContain(text);
+}
+
+describe('a content folder holding what is not a postmortem', () => {
+  const root = project({
+    'postmortems/clean.md': CLEAN,
+    'postmortems/error.md': ERROR,
+    'postmortems/empty.md': '',
+    'postmortems/blank.md': '\uFEFF  \n\t\n\n',
+    'postmortems/notes.md/inside.md': CLEAN,
+  });
+  const folder = path.join(root, 'postmortems');
+  writeFileSync(path.join(folder, 'binary.md'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d, 0xff, 0xfe]));
+  // Past the size limit by one byte: not read at all.
+  writeFileSync(path.join(folder, 'huge.md'), Buffer.alloc(GUARD_LIMITS.maxBytes + 1, 'a'));
+  symlinkSync('loop-b.md', path.join(folder, 'loop-a.md'));
+  symlinkSync('loop-a.md', path.join(folder, 'loop-b.md'));
+  symlinkSync('gone.md', path.join(folder, 'dangling.md'));
+  // A folder link back up: walked once, no file twice, no endless walk.
+  symlinkSync('..', path.join(folder, 'notes.md', 'up'));
+
+  it('gives each one fatal finding that says why, and lints the others as it would alone', async () => {
+    const run = await hindsight(['lint', '--format', 'json'], root);
+    expect(run.code).toBe(1);
+    expectNoStackTrace(run.stderr);
+    expect(run.stderr).toBe('');
+    const files = byName(parseJson(run.stdout), root);
+    expect([...files.keys()].sort()).toEqual([
+      'postmortems/binary.md',
+      'postmortems/blank.md',
+      'postmortems/clean.md',
+      'postmortems/dangling.md',
+      'postmortems/empty.md',
+      'postmortems/error.md',
+      'postmortems/huge.md',
+      'postmortems/loop-a.md',
+      'postmortems/loop-b.md',
+      'postmortems/notes.md/inside.md',
+    ]);
+    // The first NUL is on line 3 (after the PNG signature's CR LF and LF).
+    onlyFatal(files.get('postmortems/binary.md'), 'This file is binary, not Markdown text (it holds a NUL character at line 3, column 1)', 3);
+    onlyFatal(files.get('postmortems/empty.md'), 'This file is empty');
+    onlyFatal(files.get('postmortems/blank.md'), 'This file is empty');
+    onlyFatal(files.get('postmortems/huge.md'), 'Hindsight reads files of at most 5.0 MB');
+    onlyFatal(files.get('postmortems/loop-a.md'), 'Cannot read this file: it is a symbolic link that leads back to itself (a loop).');
+    onlyFatal(files.get('postmortems/loop-b.md'), 'a loop');
+    onlyFatal(files.get('postmortems/dangling.md'), 'Cannot read this file: it is a symbolic link to gone.md, which does not exist.');
+
+    const alone = await hindsight(['lint', '--format', 'json', 'postmortems/error.md'], root);
+    expect(files.get('postmortems/error.md')).toEqual(parseJson(alone.stdout)[0]!.messages);
+    expect(files.get('postmortems/error.md')!.map((m) => m.ruleId)).toEqual(['timeline-order']);
+    expect(files.get('postmortems/clean.md')).toEqual([]);
+    expect(files.get('postmortems/notes.md/inside.md')).toEqual([]);
+  });
+
+  it('the same when the broken files are named on the command line, beside good ones', async () => {
+    const run = await hindsight(['lint', '--format', 'json', 'postmortems/loop-a.md', 'postmortems/dangling.md', 'postmortems/clean.md', 'postmortems/notes.md/inside.md'], root);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toBe('');
+    const files = byName(parseJson(run.stdout), root);
+    expect([...files.keys()].sort()).toEqual(['postmortems/clean.md', 'postmortems/dangling.md', 'postmortems/loop-a.md', 'postmortems/notes.md/inside.md']);
+    onlyFatal(files.get('postmortems/loop-a.md'), 'a loop');
+    expect(files.get('postmortems/clean.md')).toEqual([]);
+  });
+
+  it('stylish: each message under its file, with file:line:column, for a person at a terminal', async () => {
+    const run = await hindsight(['lint', 'postmortems/binary.md', 'postmortems/clean.md'], root);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toMatch(/^postmortems\/binary\.md\n {2}3:1 {2}error {2}This file is binary/m);
+    expect(run.stdout).not.toContain('clean.md');
+  });
+});
+
+// Permission is tested for real: as root (as in CI's containers) the lint runs as "nobody",
+// for whom a file of mode 000 is unreadable.
+const asRoot = process.getuid?.() === 0;
+describe.skipIf(process.platform === 'win32')('a file or folder it may not read', () => {
+  const root = project({ 'postmortems/locked.md': CLEAN, 'postmortems/clean.md': CLEAN, 'postmortems/closed/a.md': CLEAN });
+  chmodSync(root, 0o755);
+  chmodSync(path.join(root, 'postmortems'), 0o755);
+  chmodSync(path.join(root, 'postmortems/locked.md'), 0o000);
+  chmodSync(path.join(root, 'postmortems/closed'), 0o000);
+  const as = asRoot ? 65534 : undefined;
+
+  it('a named file: one fatal finding, the others linted', async () => {
+    const run = await hindsight(['lint', '--format', 'json', 'postmortems/locked.md', 'postmortems/clean.md'], root, undefined, { as });
+    expect(run.code).toBe(1);
+    const files = byName(parseJson(run.stdout), root);
+    onlyFatal(files.get('postmortems/locked.md'), 'Cannot read this file: permission denied.');
+    expect(files.get('postmortems/clean.md')).toEqual([]);
+  });
+
+  it('a named folder it cannot list: exit code 2, one paragraph', async () => {
+    const run = await hindsight(['lint', 'postmortems/closed'], root, undefined, { as });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('Cannot read the folder postmortems/closed: permission denied.');
+    expectOneParagraph(run.stderr);
+  });
+});
+
+describe('a file deleted while the run goes on', () => {
+  for (const count of [3, 250]) {
+    it(`gets a fatal finding that says so; the others are linted (${count} files: ${count >= 200 ? 'worker threads' : 'one thread'})`, async () => {
+      const files: Record<string, string> = {};
+      for (let i = 0; i < count; i++) files[`postmortems/${String(i).padStart(3, '0')}.md`] = CLEAN;
+      const root = project(files);
+      const gone = path.join(root, 'postmortems', '001.md');
+      vanish.add(gone);
+      try {
+        const run = await lintRun({ cwd: root, now: new Date('2024-04-01T00:00:00Z') });
+        expect(run.results).toHaveLength(count);
+        const deleted = run.results.find((r) => r.filePath === gone)!;
+        expect(deleted.messages).toEqual([expect.objectContaining({ ruleId: 'fatal', message: 'Cannot read this file: it no longer exists (deleted or moved while Hindsight ran).' })]);
+        expect(run.results.filter((r) => r.filePath !== gone).every((r) => r.messages.length === 0)).toBe(true);
+      } finally {
+        vanish.delete(gone);
+      }
+    });
+  }
+});
+
+describe('a file that changes into something else between runs', () => {
+  it('--cache: a file that became a folder, a loop or binary is reported, not served from the cache', async () => {
+    const root = project({ 'postmortems/a.md': CLEAN, 'postmortems/b.md': CLEAN, 'postmortems/c.md': CLEAN });
+    expect((await hindsight(['lint', '--cache'], root)).code).toBe(0);
+    unlinkSync(path.join(root, 'postmortems/a.md'));
+    mkdirSync(path.join(root, 'postmortems/a.md'));
+    unlinkSync(path.join(root, 'postmortems/b.md'));
+    symlinkSync('b.md', path.join(root, 'postmortems/b.md'));
+    writeFileSync(path.join(root, 'postmortems/c.md'), Buffer.from([0, 1, 2, 3]));
+    const run = await hindsight(['lint', '--cache', '--format', 'json'], root);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toBe('');
+    const files = byName(parseJson(run.stdout), root);
+    expect([...files.keys()].sort()).toEqual(['postmortems/b.md', 'postmortems/c.md']);
+    onlyFatal(files.get('postmortems/b.md'), 'a loop');
+    onlyFatal(files.get('postmortems/c.md'), 'binary');
+  });
+});
