@@ -7,8 +7,8 @@
 //   bare          node + mdast-util-from-markdown (+ frontmatter, GFM table, task list, strikethrough)
 //   src           node bin/hindsight.js lint FILE in this checkout: TypeScript from src/ (compile cache on)
 //   src-cold      the same with NODE_DISABLE_COMPILE_CACHE=1: what the first run after a change costs
-//   installed     node_modules/hindsight/bin/hindsight.js lint FILE: the compiled lib/ of an
-//                 installed copy (bench/out/installed, built here with tsconfig.build.json)
+//   installed     node_modules/hindsight/bin/hindsight.js lint FILE: the bundled lib/ of an
+//                 installed copy (bench/out/installed, built here by scripts/build-lib.ts)
 //   bare@20, installed@20   the same under an older system Node (20, where lint must run), when one is on PATH
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -111,7 +111,7 @@ export function printHook(r: HookBenchResult): void {
   }
 }
 
-/** A copy as `npm install` lays it out: bin/, lib/ (compiled here), package.json, templates/, schema/ under node_modules/hindsight. */
+/** A copy as `npm install` lays it out: bin/, lib/ (bundled here), package.json, templates/, schema/ under node_modules/hindsight. */
 function installCopy(root: string, prefix: string): string {
   const pkg = path.join(prefix, 'node_modules', 'hindsight');
   rmSync(prefix, { recursive: true, force: true });
@@ -119,9 +119,8 @@ function installCopy(root: string, prefix: string): string {
   for (const item of ['bin', 'package.json', 'templates', 'schema']) {
     if (existsSync(path.join(root, item))) cpSync(path.join(root, item), path.join(pkg, item), { recursive: true });
   }
-  const tsc = path.join(root, 'node_modules', '.bin', 'tsc');
-  const built = spawnSync(tsc, ['-p', path.join(root, 'tsconfig.build.json'), '--noCheck', '--outDir', path.join(pkg, 'lib')], { cwd: root, encoding: 'utf8' });
-  if (built.status !== 0) throw new Error(`tsc -p tsconfig.build.json failed: ${built.stdout}${built.stderr}`);
+  const built = spawnSync(process.execPath, [path.join(root, 'scripts', 'build-lib.ts'), '--outdir', path.join(pkg, 'lib')], { cwd: root, encoding: 'utf8' });
+  if (built.status !== 0) throw new Error(`scripts/build-lib.ts failed: ${built.stdout}${built.stderr}`);
   // Its dependencies resolve from the checkout's node_modules, two levels up from bench/out/installed.
   return path.join(pkg, 'bin', 'hindsight.js');
 }

@@ -1,27 +1,27 @@
 #!/usr/bin/env node
-// Starts Hindsight from the TypeScript sources or from the compiled build, whichever fits:
+// Starts Hindsight from the TypeScript sources or from the bundled build, whichever fits:
 //
 //   src/ (run by Node's type stripping)  in a checkout of the repository, when this Node strips
 //                                        types (≥ 22.18): no build step, never stale;
-//   lib/ (compiled by `npm run build:lib`, which `prepare` runs on `npm install` and `npm pack`)
+//   lib/ (bundled by `npm run build:lib`, which `prepare` runs on `npm install` and `npm pack`)
 //                                        in an installed copy (inside node_modules, where Node
 //                                        does not strip types), and in a checkout started by an
-//                                        older Node (≥ 20) while lib/ is as new as src/;
+//                                        older Node (≥ 20) while lib/ is as new as its sources;
 //   src/ under the pinned Node 24        in a checkout started by an older Node when lib/ is
-//                                        missing or older than src/ (re-exec; a little slower).
+//                                        missing or older than its sources (re-exec; a little slower).
 //
-// HINDSIGHT_FROM=src|lib forces one (benchmarks and tests of the compiled path).
+// HINDSIGHT_FROM=src|lib forces one (benchmarks and tests of the bundled path).
 // Start-up is the hot path of a pre-commit hook: this file loads only node: builtins and turns
 // on Node's compile cache, which keeps the type-stripped sources and V8's code cache on disk
 // (os.tmpdir()/node-compile-cache, or NODE_COMPILE_CACHE; NODE_DISABLE_COMPILE_CACHE=1 turns it off).
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import module from 'node:module';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const srcMain = path.join(root, 'src', 'cli', 'main.ts');
-const libMain = path.join(root, 'lib', 'src', 'cli', 'main.js');
+const libMain = path.join(root, 'lib', 'hindsight.js');
 const installed = root.split(path.sep).includes('node_modules');
 const strips = Boolean(process.features.typescript);
 const forced = process.env.HINDSIGHT_FROM;
@@ -29,7 +29,7 @@ const forced = process.env.HINDSIGHT_FROM;
 let entry = null;
 if (forced === 'src' || forced === 'lib') entry = forced === 'src' ? srcMain : libMain;
 else if (!installed && strips && existsSync(srcMain)) entry = srcMain;
-else if (existsSync(libMain) && (installed || !existsSync(srcMain) || !staleBuild())) entry = libMain;
+else if (existsSync(libMain) && (installed || !existsSync(srcMain) || !(await staleBuild()))) entry = libMain;
 
 if (entry === srcMain && !strips) {
   await reexecPinnedNode();
@@ -45,33 +45,21 @@ if (entry === srcMain && !strips) {
 } else if (existsSync(srcMain)) {
   await reexecPinnedNode();
 } else {
-  fail(`hindsight: the compiled build is missing (${path.relative(process.cwd(), libMain)}). Reinstall the package, or run \`npm run build:lib\` in ${root}.`);
+  fail(`hindsight: the bundled build is missing (${path.relative(process.cwd(), libMain)}). Reinstall the package, or run \`npm run build:lib\` in ${root}.`);
 }
 
 /**
- * True when the compiled build is older than the sources: a file in src/ (but the site, which
- * is not compiled) or rules/ is newer than it, or a source was added or removed since.
+ * True when the bundled build is older than its sources: one of them (bin/sources.js: src/
+ * but the site, rules/, schema/) is newer than it, or one was added or removed since.
  */
-function staleBuild() {
-  const built = statSync(libMain).mtimeMs;
-  const site = path.join(root, 'src', 'site');
-  let newest = 0;
-  const count = (dir, extension, withTimes) => {
-    let n = 0;
-    for (const item of readdirSync(dir, { withFileTypes: true })) {
-      const file = path.join(dir, item.name);
-      if (item.isDirectory()) n += file === site ? 0 : count(file, extension, withTimes);
-      else if (item.name.endsWith(extension) && !item.name.endsWith('.d.ts')) {
-        n++;
-        if (withTimes) newest = Math.max(newest, statSync(file).mtimeMs);
-      }
-    }
-    return n;
-  };
+async function staleBuild() {
   try {
-    const sources = count(path.join(root, 'src'), '.ts', true) + count(path.join(root, 'rules'), '.ts', true);
-    const compiled = count(path.join(root, 'lib', 'src'), '.js', false) + count(path.join(root, 'lib', 'rules'), '.js', false);
-    return newest > built || sources !== compiled;
+    const { listSources } = await import('./sources.js');
+    const built = statSync(libMain).mtimeMs;
+    const recorded = JSON.parse(readFileSync(path.join(root, 'lib', 'sources.json'), 'utf8'));
+    const sources = listSources(root);
+    if (sources.length !== recorded.length || sources.some((file, i) => file !== recorded[i])) return true;
+    return sources.some((file) => statSync(path.join(root, file)).mtimeMs > built);
   } catch {
     return true;
   }

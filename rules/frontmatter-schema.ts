@@ -1,30 +1,31 @@
 // The frontmatter must be valid YAML and match schema/frontmatter.schema.json, merged
 // with the configuration's frontmatterSchema and requiredFrontmatter. Each finding
 // stands at the line of its key; a severity in the wrong case is fixed.
-import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
-import addFormatsModule from 'ajv-formats';
+import { createRequire } from 'node:module';
+import type { Ajv2020, ErrorObject, ValidateFunction } from 'ajv/dist/2020.js';
 import baseSchema from '../schema/frontmatter.schema.json' with { type: 'json' };
 import type { Postmortem } from '../src/core/model.ts';
-import { parseZone, readDateTime } from '../src/core/time/index.ts';
+import { bundledValidators } from '../src/lint/config/bundled.ts';
+import { HINDSIGHT_FORMATS } from '../src/lint/config/formats.ts';
 import { defineRule, type Fix, type LintSettings } from '../src/lint/rule.ts';
 
 type Schema = Record<string, unknown>;
 
-const addFormats = addFormatsModule.default;
-const ajv = new Ajv2020({ allErrors: true, strict: false, validateSchema: false }); // our schema and a configured extension are checked when the configuration loads
-addFormats(ajv);
-// ISO 8601 with or without seconds and offset, or "YYYY-MM-DD HH:MM ZONE": what the
-// project's time reader reads as one date and time, starting with an ISO date.
-ajv.addFormat('hindsight-date-time', {
-  type: 'string',
-  validate: (value: string) => {
-    const text = value.trim();
-    if (!/^\d{4}-\d{2}-\d{2}[T ]\d{1,2}:\d{2}/.test(text)) return false;
-    const reading = readDateTime(text);
-    return reading !== null && reading.index === 0 && reading.length === text.length && reading.year !== null && reading.month !== null && reading.day !== null;
-  },
-});
-ajv.addFormat('hindsight-zone', { type: 'string', validate: (value: string) => parseZone(value) !== null });
+/** The options every frontmatter validator is compiled with (the bundled build's precompiled one too). */
+export const FRONTMATTER_AJV_OPTIONS = { allErrors: true, strict: false, validateSchema: false } as const; // our schema and a configured extension are checked when the configuration loads
+
+let ajv: Ajv2020 | null = null;
+
+/** ajv with ajv-formats' formats and ours, loaded when a schema is first compiled (never, in the bundle, without a configured extension). */
+function compiler(): Ajv2020 {
+  if (ajv) return ajv;
+  const require = createRequire(import.meta.url);
+  const { Ajv2020: Ajv } = require('ajv/dist/2020.js') as typeof import('ajv/dist/2020.js');
+  const addFormats = require('ajv-formats') as (instance: Ajv2020) => Ajv2020;
+  ajv = addFormats(new Ajv(FRONTMATTER_AJV_OPTIONS));
+  for (const [name, format] of Object.entries(HINDSIGHT_FORMATS)) ajv.addFormat(name, format);
+  return ajv;
+}
 
 const BASE = baseSchema as Schema;
 
@@ -46,8 +47,9 @@ export function validatorFor(settings: LintSettings): { validate: ValidateFuncti
   let entry = compiled.get(key);
   if (!entry) {
     const schema = mergeSchema(settings.frontmatterSchema, settings.requiredFrontmatter);
+    const precompiled = !settings.frontmatterSchema && settings.requiredFrontmatter.length === 0 ? bundledValidators?.frontmatter : undefined;
     try {
-      entry = { validate: ajv.compile(schema), schema };
+      entry = { validate: precompiled ?? compiler().compile(schema), schema };
     } catch (error) {
       entry = { error: (error as Error).message };
     }

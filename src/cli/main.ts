@@ -156,10 +156,10 @@ function parseCount(value: string): number {
 
 let packageVersion: string | null = null;
 
-/** Hindsight's version, from its package.json: two folders up in src/, three in the compiled lib/src/. */
+/** Hindsight's version, from its package.json: one folder up in the bundled lib/, two in src/cli/. */
 export function version(): string {
   if (packageVersion !== null) return packageVersion;
-  for (const candidate of ['../../package.json', '../../../package.json']) {
+  for (const candidate of ['../package.json', '../../package.json']) {
     try {
       const pkg = JSON.parse(readFileSync(new URL(candidate, import.meta.url), 'utf8')) as { name?: string; version?: string };
       if (pkg.name === 'hindsight' && typeof pkg.version === 'string') return (packageVersion = pkg.version);

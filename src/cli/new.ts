@@ -166,10 +166,10 @@ function localDate(now: Date): string {
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
 
-/** templates/ beside src/ (two folders up from here) or beside lib/ (three folders up from lib/src/cli). */
+/** templates/ beside lib/ (one folder up from the bundle) or beside src/ (two folders up from here). */
 function builtInTemplate(preset: string): string {
   const name = PRESET_TEMPLATES[preset] ?? 'default.md';
-  for (const up of ['../../templates/', '../../../templates/']) {
+  for (const up of ['../templates/', '../../templates/']) {
     const file = fileURLToPath(new URL(`${up}${name}`, import.meta.url));
     if (existsSync(file)) return file;
   }

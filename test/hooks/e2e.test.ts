@@ -134,10 +134,10 @@ describe.concurrent('hooks end to end', () => {
     git(project, 'add', '-A');
     git(project, 'commit', '-q', '--no-verify', '-m', 'husky and lint-staged');
 
-    // The installed copy is the compiled build.
+    // The installed copy is the bundled build.
     const installed = path.join(project, 'node_modules', 'hindsight');
-    expect(existsSync(path.join(installed, 'lib', 'src', 'cli', 'main.js'))).toBe(true);
-    expect(existsSync(path.join(installed, 'lib', 'rules', 'timeline-order.js'))).toBe(true);
+    expect(existsSync(path.join(installed, 'lib', 'hindsight.js'))).toBe(true);
+    expect(existsSync(path.join(installed, 'lib', 'worker.js'))).toBe(true);
     expect(existsSync(path.join(installed, 'src')), 'src/ is not shipped').toBe(false);
 
     // 1. A postmortem with an out-of-order timeline: refused, with the finding.

@@ -1,5 +1,5 @@
 // The hook's hot path and the distribution: which code bin/hindsight.js runs (src/ or the
-// compiled lib/), that both give the same answers, that a one-file lint loads nothing it
+// bundled lib/), that both give the same answers, that a one-file lint loads nothing it
 // does not need, and that the start-up shortcuts (quickLint, the configuration's partial
 // schema) behave as the slow paths they replace.
 import { spawnSync } from 'node:child_process';
@@ -32,7 +32,7 @@ function hindsight(node: string, bin: string, args: string[], cwd: string, env: 
   return spawnSync(node, [bin, ...args], { cwd, encoding: 'utf8', env: { ...clean, ...env } });
 }
 
-/** Builds lib/ with tsconfig.build.json into `dir`, next to copies of what the package ships. */
+/** Builds lib/ with scripts/build-lib.ts into `dir`, next to copies of what the package ships. */
 function layout(dir: string, withSources: boolean, builtLib: string | null): string {
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
@@ -42,8 +42,8 @@ function layout(dir: string, withSources: boolean, builtLib: string | null): str
   if (builtLib) {
     cpSync(builtLib, path.join(dir, 'lib'), { recursive: true });
   } else {
-    const tsc = spawnSync(path.join(ROOT, 'node_modules', '.bin', 'tsc'), ['-p', path.join(ROOT, 'tsconfig.build.json'), '--noCheck', '--outDir', path.join(dir, 'lib')], { cwd: ROOT, encoding: 'utf8' });
-    if (tsc.status !== 0) throw new Error(`tsc -p tsconfig.build.json: ${tsc.stdout}${tsc.stderr}`);
+    const built = spawnSync(NODE24, [path.join(ROOT, 'scripts', 'build-lib.ts'), '--outdir', path.join(dir, 'lib')], { cwd: ROOT, encoding: 'utf8' });
+    if (built.status !== 0) throw new Error(`scripts/build-lib.ts: ${built.stdout}${built.stderr}`);
   }
   return path.join(dir, 'bin', 'hindsight.js');
 }
@@ -72,7 +72,7 @@ describe('distribution: src/ in a checkout, lib/ when installed', () => {
     files.remove();
   });
 
-  it('the compiled build lints exactly as the sources, on Node 24 and on the system Node', () => {
+  it('the bundled build lints exactly as the sources, on Node 24 and on the system Node', () => {
     const reference = hindsight(NODE24, BIN, ['lint', '--format', 'json', good, bad], files.dir);
     expect(reference.status).toBe(1);
     const runs = [hindsight(NODE24, installedBin, ['lint', '--format', 'json', good, bad], files.dir)];
@@ -84,7 +84,7 @@ describe('distribution: src/ in a checkout, lib/ when installed', () => {
     }
   });
 
-  it('the compiled rule registry reads lib/rules/*.js: the same catalogue', () => {
+  it('the bundle\'s rules (rules/ as it was built): the same catalogue', () => {
     const reference = hindsight(NODE24, BIN, ['rules', '--format', 'json'], files.dir);
     const compiled = hindsight(OLD_NODE ?? NODE24, installedBin, ['rules', '--format', 'json'], files.dir);
     expect(compiled.status, compiled.stderr).toBe(0);
@@ -96,7 +96,7 @@ describe('distribution: src/ in a checkout, lib/ when installed', () => {
 
   it('bin/hindsight.js picks src/ or lib/ as documented', () => {
     // Mark each entry point in the copy so the run says which one it took.
-    const libMain = path.join(checkout, 'lib', 'src', 'cli', 'main.js');
+    const libMain = path.join(checkout, 'lib', 'hindsight.js');
     const srcMain = path.join(checkout, 'src', 'cli', 'main.ts');
     writeFileSync(libMain, `process.stderr.write('[lib]');\n${readFileSync(libMain, 'utf8')}`);
     writeFileSync(srcMain, `process.stderr.write('[src]');\n${readFileSync(srcMain, 'utf8')}`);
@@ -114,7 +114,7 @@ describe('distribution: src/ in a checkout, lib/ when installed', () => {
     // Installed: the compiled build, whatever the Node.
     expect(/\[src\]/.test(hindsight(NODE24, installedBin, ['lint', good], files.dir).stderr)).toBe(false);
     if (!OLD_NODE) return;
-    // An old Node in a checkout: lib/ while it is as new as src/ and rules/…
+    // An old Node in a checkout: lib/ while it is as new as its sources (src/, rules/, schema/)…
     touchTree(path.join(checkout, 'src'), older);
     touchTree(path.join(checkout, 'rules'), older);
     touchTree(path.join(checkout, 'lib'), newer);

@@ -10,8 +10,12 @@ import type { SectionKind } from '../../core/model.ts';
 import { parseZone } from '../../core/time/zones.ts';
 import type { ActiveRule } from '../engine.ts';
 import type { Rule, SeveritySetting } from '../rule.ts';
+import { bundledValidators } from './bundled.ts';
 import { PRESET_RULES, type RuleSetting } from './presets.ts';
 import { configSchema, type PresetName } from './schema.ts';
+
+/** The options the configuration schema is compiled with (the bundled build's precompiled validator too). */
+export const CONFIG_AJV_OPTIONS = { allErrors: true, strict: false, validateSchema: false } as const;
 
 /** ajv, loaded when a configuration file is validated: a run without one never needs it (start-up). */
 function newAjv(options: AjvOptions): Ajv2020 {
@@ -138,12 +142,13 @@ function pathPrefix(file: string): string {
 }
 
 export function validateConfig(raw: unknown, file: string, rules: ReadonlyMap<string, Rule>): RawConfig {
-  // Start-up: compile only the options schemas of the rules this file names (a rule it does
-  // not name adds nothing to the validation; an unknown name still fails additionalProperties
-  // and is described with the full list), and skip checking our own schema against the JSON
-  // Schema meta-schema (test/hooks/startup.test.ts checks it). Together ~150 ms → ~6 ms.
-  const ajv = newAjv({ allErrors: true, strict: false, validateSchema: false });
-  const validate = ajv.compile(configSchema(namedRules(raw, rules)));
+  // Start-up: the bundled build validates with the whole schema, compiled when it was built
+  // (ajv is not even loaded). From the sources, compile only the options schemas of the rules
+  // this file names (a rule it does not name adds nothing to the validation; an unknown name
+  // still fails additionalProperties and is described with the full list), and skip checking
+  // our own schema against the JSON Schema meta-schema (test/hooks/startup.test.ts checks
+  // it). Together ~150 ms → ~6 ms.
+  const validate = bundledValidators?.config ?? newAjv(CONFIG_AJV_OPTIONS).compile(configSchema(namedRules(raw, rules)));
   const prefix = pathPrefix(file);
   if (!validate(raw)) {
     throw new ConfigError(`Invalid configuration in ${file}: ${describeErrors(validate.errors ?? [], rules, raw, prefix)}`);

@@ -1,0 +1,99 @@
+// `npm run build:lib` (the `prepare` script runs it on `npm install` and `npm pack`): bundles
+// the command line into lib/ with esbuild, for installed copies and Node 20.
+//
+//   lib/hindsight.js   the entry bin/hindsight.js imports (main), with the code every command
+//                      needs; each command's own code, the other output formats, the cache,
+//                      fixes, baselines and the archive index are chunks beside it, loaded
+//                      when used (splitting: the `import()`s of the sources stay lazy)
+//   lib/worker.js      the worker thread of a large run (src/lint/pool.ts starts ./worker.js)
+//   lib/sources.json   what it was built from (bin/sources.js), to tell when it is stale
+//
+// An installed copy then loads a few files instead of some 460 modules, whose resolution
+// was most of a one-file lint's start-up. Two things the sources decide at run time are
+// settled here (src/lint/config/bundled.ts): the rules are the files rules/ holds now,
+// each imported by name, and the built-in JSON Schemas (frontmatter, configuration) are
+// compiled by ajv's standalone code generation, so the bundle neither loads nor runs ajv
+// unless a configuration brings its own frontmatterSchema.
+//
+//   node scripts/build-lib.ts [--outdir DIR]     (default: lib/)
+import { readdirSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import type { Ajv2020 as AjvType } from 'ajv/dist/2020.js';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import { _ } from 'ajv/dist/compile/codegen/index.js';
+import standaloneCode from 'ajv/dist/standalone/index.js';
+import addFormats from 'ajv-formats';
+import { build, type Plugin } from 'esbuild';
+import { FRONTMATTER_AJV_OPTIONS, mergeSchema } from '../rules/frontmatter-schema.ts';
+import { CONFIG_AJV_OPTIONS } from '../src/lint/config/load.ts';
+import { HINDSIGHT_FORMATS } from '../src/lint/config/formats.ts';
+import { configSchema } from '../src/lint/config/schema.ts';
+import { RULE_FILE, loadRules } from '../src/lint/registry.ts';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const { values } = parseArgs({ options: { outdir: { type: 'string' } } });
+const outdir = path.resolve(values.outdir ?? path.join(root, 'lib'));
+
+const BUNDLED = path.join(root, 'src', 'lint', 'config', 'bundled.ts');
+const FORMATS_MODULE = path.join(root, 'src', 'lint', 'config', 'formats.ts');
+const VALIDATOR_NAMESPACE = 'hindsight-validator';
+
+/** ajv's standalone ES module of one schema; its formats come from `hindsightFormats` (see validatorModule). */
+function standalone(ajv: AjvType, schema: Record<string, unknown>): string {
+  return standaloneCode.default(ajv, ajv.compile(schema));
+}
+
+const formatsCode = _`hindsightFormats`;
+const frontmatterAjv = addFormats.default(new Ajv2020({ ...FRONTMATTER_AJV_OPTIONS, code: { source: true, esm: true, formats: formatsCode } }));
+for (const [name, format] of Object.entries(HINDSIGHT_FORMATS)) frontmatterAjv.addFormat(name, format);
+const validators: Record<string, string> = {
+  frontmatter: [
+    `import { fullFormats } from 'ajv-formats/dist/formats.js';`,
+    `import { HINDSIGHT_FORMATS } from ${JSON.stringify(FORMATS_MODULE)};`,
+    `const hindsightFormats = { ...fullFormats, ...HINDSIGHT_FORMATS };`,
+    standalone(frontmatterAjv, mergeSchema(null, [])),
+  ].join('\n'),
+  config: standalone(new Ajv2020({ ...CONFIG_AJV_OPTIONS, code: { source: true, esm: true } }), configSchema(await loadRules())),
+};
+
+/** Replaces config/bundled.ts with the rules of rules/ and the precompiled validators. */
+const bundled: Plugin = {
+  name: 'hindsight-bundled',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]src[\\/]lint[\\/]config[\\/]bundled\.ts$/ }, (args) => {
+      if (path.resolve(args.path) !== BUNDLED) return undefined;
+      const files = readdirSync(path.join(root, 'rules')).filter((name) => RULE_FILE.test(name)).sort();
+      const lines = files.map((file, i) => `import rule${i} from ${JSON.stringify(path.join(root, 'rules', file))};`);
+      lines.push(`import { validate as frontmatter } from '${VALIDATOR_NAMESPACE}:frontmatter';`);
+      lines.push(`import { validate as config } from '${VALIDATOR_NAMESPACE}:config';`);
+      lines.push(`export const bundledRules = [${files.map((file, i) => `[${JSON.stringify(file)}, rule${i}]`).join(', ')}];`);
+      lines.push('export const bundledValidators = { frontmatter, config };');
+      return { contents: lines.join('\n'), loader: 'js', resolveDir: path.dirname(BUNDLED) };
+    });
+    b.onResolve({ filter: new RegExp(`^${VALIDATOR_NAMESPACE}:`) }, (args) => ({ path: args.path.slice(VALIDATOR_NAMESPACE.length + 1), namespace: VALIDATOR_NAMESPACE }));
+    b.onLoad({ filter: /.*/, namespace: VALIDATOR_NAMESPACE }, (args) => ({ contents: validators[args.path]!, loader: 'js', resolveDir: root }));
+  },
+};
+
+rmSync(outdir, { recursive: true, force: true });
+await build({
+  entryPoints: { hindsight: path.join(root, 'src', 'cli', 'main.ts'), worker: path.join(root, 'src', 'lint', 'worker.ts') },
+  outdir,
+  bundle: true,
+  splitting: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20.19',
+  // piscina starts its own worker file, found beside its code in node_modules.
+  external: ['piscina'],
+  plugins: [bundled],
+  // The CommonJS packages inside (yaml, luxon…) may `require` Node's builtins.
+  banner: { js: "import { createRequire as __hindsightCreateRequire } from 'node:module';\nconst require = __hindsightCreateRequire(import.meta.url);" },
+  legalComments: 'none',
+  logLevel: 'warning',
+});
+// bin/sources.js is plain JavaScript (bin/ runs on Node 20 without a build): typed here.
+const { listSources } = (await import(new URL('../bin/sources.js', import.meta.url).href)) as { listSources(root: string): string[] };
+writeFileSync(path.join(outdir, 'sources.json'), `${JSON.stringify(listSources(root))}\n`);
