@@ -126,9 +126,12 @@ function dayOf(value: unknown): string | null {
 }
 
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
-const ATX = /^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$/;
+// Headings are cut by hand past their opening mark: as one pattern, a lazy text followed by
+// an optional closing "#" sequence (or "**", colon and blanks) rescans a long run of blanks
+// from every position, quadratic in the line's length.
+const ATX_OPEN = /^ {0,3}(#{1,6})(?=[ \t]|$)/;
 const SETEXT = /^ {0,3}(=+|-+)[ \t]*$/;
-const BOLD_LINE = /^\s*(?:\*\*|__)([^*_].*?)(?:\*\*|__)\s*:?\s*$/;
+const BOLD_OPEN = /^\s*(?:\*\*|__)(?=[^*_])/;
 const HTML_HEADING = /^\s*<h([1-6])[^>]*>(.*?)<\/h\1>\s*$/i;
 const BLOCK_START = /^\s*(?:[-*+>|]|\d{1,3}[.)]\s)/;
 /** Depth given to bold and plain-line headings: below every real heading. */
@@ -191,10 +194,33 @@ function scanBody(lines: readonly string[], from: number, rootCause: boolean, al
   return { title, rootCause: { line, text: joined.length > MAX_ROOT_CAUSE_CHARS ? joined.slice(0, MAX_ROOT_CAUSE_CHARS) : joined } };
 }
 
+/** An ATX heading's level and text, without its closing sequence ("## Timeline ##"). */
+function atxHeading(line: string): { depth: number; text: string } | null {
+  const open = ATX_OPEN.exec(line);
+  if (!open) return null;
+  let text = line.slice(open[0].length).trim();
+  let end = text.length;
+  while (end > 0 && text[end - 1] === '#') end--;
+  if (end === 0) text = '';
+  else if (end < text.length && (text[end - 1] === ' ' || text[end - 1] === '\t')) text = text.slice(0, end).trimEnd();
+  return { depth: open[1]!.length, text };
+}
+
+/** The text of a line that is all bold ("**Root Cause**", "__Timeline:__", "**Impact**:"). */
+function boldLine(line: string): string | null {
+  const open = BOLD_OPEN.exec(line);
+  if (!open) return null;
+  let rest = line.slice(open[0].length).trimEnd();
+  if (rest.endsWith(':')) rest = rest.slice(0, -1).trimEnd();
+  if (!rest.endsWith('**') && !rest.endsWith('__')) return null;
+  const text = rest.slice(0, -2);
+  return text === '' ? null : text;
+}
+
 function headingAt(lines: readonly string[], i: number, from: number): Heading | null {
   const text = lines[i]!;
-  const atx = ATX.exec(text);
-  if (atx) return { line: i + 1, depth: atx[1]!.length, text: atx[2] ?? '', strong: true };
+  const atx = atxHeading(text);
+  if (atx) return { line: i + 1, depth: atx.depth, text: atx.text, strong: true };
   const html = HTML_HEADING.exec(text);
   if (html) return { line: i + 1, depth: Number(html[1]), text: html[2]!.replace(/<[^>]*>/g, ''), strong: true };
   if (text.trim() === '') return null;
@@ -203,8 +229,8 @@ function headingAt(lines: readonly string[], i: number, from: number): Heading |
   if (underline && !BLOCK_START.test(text) && (i === from || (lines[i - 1] ?? '').trim() === '')) {
     return { line: i + 1, depth: underline[1]![0] === '=' ? 1 : 2, text: text.trim(), strong: true, setext: true };
   }
-  const bold = BOLD_LINE.exec(text);
-  if (bold) return { line: i + 1, depth: WEAK, text: bold[1]!, strong: false };
+  const bold = boldLine(text);
+  if (bold !== null) return { line: i + 1, depth: WEAK, text: bold, strong: false };
   // A short line standing alone ("Root cause" between blank lines), as the model reads plain-line headings.
   const alone = (i === from || (lines[i - 1] ?? '').trim() === '') && next.trim() === '';
   if (alone && looksLikeHeadingLine(text)) return { line: i + 1, depth: WEAK, text: text.trim(), strong: false };

@@ -1,6 +1,7 @@
 // No regular expression (or loop) of the model or of any rule takes superlinear time: each
-// rule, the model built after the parse, the time readers and the heading classifier are fed
-// long runs of the characters their patterns repeat, at n and 4n characters in the same run.
+// rule, the model built after the parse, the archive index's scan of a file, the time
+// readers and the heading classifier are fed long runs of the characters their patterns
+// repeat, at n and 4n characters in the same run.
 // Linear work grows 4 times; the test allows 8 (median of a few runs). A pattern that
 // backtracks catastrophically grows 16 times or more (quadratic) and fails, naming the rule
 // and the input. Times below a millisecond are too small to compare and count as one.
@@ -10,7 +11,7 @@ import { guardSource } from '../../src/core/guard.ts';
 import { parseMarkdown } from '../../src/core/parse.ts';
 import { classifyHeading, cleanHeadingText, looksLikeHeadingLine, normaliseHeading } from '../../src/core/sections/classify.ts';
 import { findZoneDeclaration, parseDuration, parseZone, readDateOnly, readDateTime, readLeadingTime, readTimeRange } from '../../src/core/time/index.ts';
-import { exampleArchive } from '../../src/lint/archive.ts';
+import { exampleArchive, indexEntry } from '../../src/lint/archive.ts';
 import { documentContext } from '../../src/lint/engine.ts';
 import type { LintSettings, Rule } from '../../src/lint/rule.ts';
 import { FUZZ, medianMs, rules, TEST_NOW } from './helpers.ts';
@@ -154,7 +155,7 @@ describe('linear time on long runs of one character', () => {
     const archive = exampleArchive({ 'postmortems/2024-03-02-database-outage.md': '---\nid: INC-1\ndate: 2024-03-02\n---\n\n# Database outage\n\n## Root Cause\n\nA full disk.\n' });
     const settings: LintSettings = { timezone: null, requiredFrontmatter: ['owner'], frontmatterSchema: null, now: TEST_NOW, archive };
     const active = [...all.values()] as Rule[];
-    for (const unit of UNITS) {
+    const measure = (unit: string): Map<string, number[]> => {
       const times = new Map<string, number[]>();
       for (const size of [N, 4 * N]) {
         const run = unit.repeat(Math.ceil(size / unit.length)).slice(0, size);
@@ -166,6 +167,9 @@ describe('linear time on long runs of one character', () => {
         let k = 0;
         const modelMs = medianMs(() => modelFromTree('/x/2024-03-02-hostile.md', source, trees[k++]!), 3);
         (times.get('the model') ?? times.set('the model', []).get('the model')!).push(modelMs);
+        // The archive index's line scan of each file (title, id, root cause), apart from the model.
+        const indexMs = medianMs(() => indexEntry('/x/2024-03-02-hostile.md', source, 'root-cause'), 3);
+        (times.get('the archive index') ?? times.set('the archive index', []).get('the archive index')!).push(indexMs);
         const parsed = buildModel('/x/2024-03-02-hostile.md', source);
         const document = documentContext(parsed);
         document.pieces();
@@ -174,6 +178,17 @@ describe('linear time on long runs of one character', () => {
           const ms = medianMs(() => rule.check(context), 3);
           (times.get(rule.id) ?? times.set(rule.id, []).get(rule.id)!).push(ms);
         }
+      }
+      return times;
+    };
+    const ratio = ([small, large]: number[]): number => large! / Math.max(small!, FLOOR_MS);
+    for (const unit of UNITS) {
+      const times = measure(unit);
+      // A ratio over the limit is measured twice more, and the lowest counts: on a machine
+      // shared with other work one pause can double a time, but a quadratic pattern fails
+      // every time.
+      for (let again = 0; again < 2 && [...times.values()].some((t) => ratio(t) >= RATIO); again++) {
+        for (const [what, t] of measure(unit)) if (ratio(t) < ratio(times.get(what)!)) times.set(what, t);
       }
       for (const [what, [small, large]] of times) compare(what, unit, small!, large!);
     }
@@ -200,11 +215,18 @@ describe('linear time on long runs of one character', () => {
     const frames: [string, string][] = [['', ''], ['10:00 ', ' UTC'], ['2024-03-02 ', 'Z'], ['from ', ' to 11:00'], ['Root Cause ', ':'], ['2 hours ', ' minutes'], ['(all times ', ')'], ['', '!']];
     for (const unit of UNITS) {
       for (const [name, read] of readers) {
-        const ms: number[] = [];
-        for (const size of [N * 4, N * 16]) {
-          const run = unit.repeat(Math.ceil(size / unit.length)).slice(0, size);
-          const texts = frames.map(([before, after]) => before + run + after);
-          ms.push(medianMs(() => texts.forEach((t) => read(t)), 3));
+        const measure = (): number[] =>
+          [N * 4, N * 16].map((size) => {
+            const run = unit.repeat(Math.ceil(size / unit.length)).slice(0, size);
+            const texts = frames.map(([before, after]) => before + run + after);
+            return medianMs(() => texts.forEach((t) => read(t)), 3);
+          });
+        const ratio = ([small, large]: number[]): number => large! / Math.max(small!, FLOOR_MS);
+        let ms = measure();
+        // Over the limit: measured twice more, the lowest counts (see above).
+        for (let again = 0; again < 2 && ratio(ms) >= RATIO; again++) {
+          const next = measure();
+          if (ratio(next) < ratio(ms)) ms = next;
         }
         compare(name, unit, ms[0]!, ms[1]!, `${4 * N} and ${16 * N}`);
       }
