@@ -5,7 +5,7 @@ import { describeMutation, markdown, mutate, mutation } from './arbitraries.ts';
 import { boundMs, brokenInvariant, corpus, decode, everyRuleLinter, FUZZ, SEED, Slowest, timedLint } from './helpers.ts';
 
 /** Random Markdown cases per fuzz-markdown file in the default run; HINDSIGHT_FUZZ multiplies them. */
-export const MARKDOWN_RUNS = 8_500;
+export const MARKDOWN_RUNS = 9_500;
 /** Mutations of each corpus file in the default run. */
 export const MUTATIONS_PER_FILE = 6;
 

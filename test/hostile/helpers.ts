@@ -15,7 +15,7 @@ export const TEST_NOW = new Date('2026-11-21T12:00:00Z');
 
 /**
  * How many times more cases to run than the default: `npm run test:fuzz` sets
- * HINDSIGHT_FUZZ=25 (about 500,000 cases); the default run takes about 20,000.
+ * HINDSIGHT_FUZZ=25 (about 510,000 cases); the default run takes about 20,500.
  */
 export const FUZZ = Math.max(1, Number(process.env['HINDSIGHT_FUZZ'] ?? 1) || 1);
 
@@ -159,6 +159,7 @@ export class Slowest {
   }
   summary(name: string): string {
     const w = this.worstPerMb;
-    return `${name}: ${this.count.toLocaleString('en-US')} cases; slowest ${this.worst.ms.toFixed(1)} ms (${(this.worst.bytes / 1024).toFixed(1)} KB, ${this.worst.label}); slowest per MB ${(w.msPerMb / 1000).toFixed(2)} s/MB (${(w.bytes / 1024).toFixed(0)} KB in ${w.ms.toFixed(0)} ms, ${w.label})`;
+    const perMb = w.bytes === 0 ? 'no case of 16 KB or more' : `slowest per MB ${(w.msPerMb / 1000).toFixed(2)} s/MB (${(w.bytes / 1024).toFixed(0)} KB in ${w.ms.toFixed(0)} ms, ${w.label})`;
+    return `${name}: ${this.count.toLocaleString('en-US')} cases; slowest ${this.worst.ms.toFixed(1)} ms (${(this.worst.bytes / 1024).toFixed(1)} KB, ${this.worst.label}); ${perMb}`;
   }
 }
