@@ -84,6 +84,40 @@ describe('distribution: src/ in a checkout, lib/ when installed', () => {
     }
   });
 
+  it('the bundled build lints every sample and public postmortem exactly as the sources (and in worker threads)', () => {
+    // The bundle is the sources and their packages joined by esbuild, with the rule list and
+    // the schema validators settled at build time: any difference shows on real documents.
+    // The public corpus (≥ 200 files) is linted in worker threads, the bundle's lib/worker.js.
+    const corpus = path.join(ROOT, '..', 'shared', 'corpus', 'public');
+    const targets = [path.join(ROOT, 'postmortems'), ...(existsSync(corpus) ? [corpus] : [])];
+    for (const target of targets) {
+      const reference = hindsight(NODE24, BIN, ['lint', '--format', 'json', target], ROOT);
+      const bundled = hindsight(NODE24, installedBin, ['lint', '--format', 'json', target], ROOT);
+      expect(bundled.stderr, target).toBe(reference.stderr);
+      expect(bundled.status, target).toBe(reference.status);
+      expect(bundled.stdout, target).toBe(reference.stdout);
+    }
+  }, 120_000);
+
+  it('the bundle\'s one-file lint loads a few files of lib/: no ajv (precompiled schemas), no commander, no other command or format', () => {
+    const log = path.join(files.dir, 'bundle-modules.txt');
+    const hook = write(
+      files.dir,
+      'record-bundle.mjs',
+      `import { registerHooks } from 'node:module';\nimport { appendFileSync } from 'node:fs';\nregisterHooks({ load(url, context, next) { appendFileSync(${JSON.stringify(log)}, url + '\\n'); return next(url, context); } });\n`,
+    );
+    const r = spawnSync(NODE24, ['--import', hook, installedBin, 'lint', good], { cwd: files.dir, encoding: 'utf8' });
+    expect(r.status, r.stderr).toBe(0);
+    const loaded = readFileSync(log, 'utf8').split('\n').filter((url) => url && !url.startsWith('node:'));
+    const lib = path.join(path.dirname(path.dirname(installedBin)), 'lib');
+    expect(loaded.some((url) => url.endsWith('/lib/hindsight.js'))).toBe(true);
+    expect(loaded.filter((url) => url.includes('/lib/')).length).toBeLessThan(25);
+    const unwanted = loaded.filter((url) =>
+      /\/node_modules\/(ajv|ajv-formats|commander|piscina)\//.test(url) || /\/lib\/(commander|new|inspect|rules|sarif|json|github|pool|baseline)-\w+\.js$/.test(url));
+    expect(unwanted).toEqual([]);
+    expect(readdirSync(lib).some((name) => /^commander-\w+\.js$/.test(name)), 'commander is a chunk of its own').toBe(true);
+  });
+
   it('the bundle\'s rules (rules/ as it was built): the same catalogue', () => {
     const reference = hindsight(NODE24, BIN, ['rules', '--format', 'json'], files.dir);
     const compiled = hindsight(OLD_NODE ?? NODE24, installedBin, ['rules', '--format', 'json'], files.dir);
