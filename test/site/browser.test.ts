@@ -16,6 +16,11 @@ const inCI = Boolean(process.env['CI']) && process.env['CI'] !== 'false' && proc
 const haveChromium = existsSync(CHROMIUM);
 const SHOTS = path.join(repoRoot, 'test-output', 'site');
 const HOSTILE_SLUG = 'zz-hostile';
+/** Every class of the OWASP XSS Filter Evasion Cheat Sheet that Markdown can carry, 80 vectors. */
+const OWASP_SLUG = 'zz-owasp-xss';
+const OWASP_VECTORS = 80;
+/** The postmortems built beside the samples. */
+const EXTRA = 2;
 
 /** What the in-page functions read (the project compiles without the DOM library). */
 interface InPage {
@@ -59,7 +64,8 @@ if (!haveChromium && inCI) {
     let buildLog = '';
 
     beforeAll(async () => {
-      project = createTempProject('hindsight-site-', { [`${HOSTILE_SLUG}.md`]: readFileSync(path.join(repoRoot, 'test', 'site', 'fixtures', 'hostile.md'), 'utf8') });
+      const fixture = (name: string): string => readFileSync(path.join(repoRoot, 'test', 'site', 'fixtures', name), 'utf8');
+      project = createTempProject('hindsight-site-', { [`${HOSTILE_SLUG}.md`]: fixture('hostile.md'), [`${OWASP_SLUG}.md`]: fixture('owasp-xss.md') });
       const build = await npmRun(project.dir, 'build');
       buildLog = `${build.stdout}\n${build.stderr}`;
       if (build.code !== 0) throw new Error(`npm run build failed (exit ${build.code}):\n${buildLog}`);
@@ -91,20 +97,36 @@ if (!haveChromium && inCI) {
     }
 
     it('builds, logs the count and writes the search index and the feed', () => {
-      expect(buildLog).toContain(`${samples.length + 1} postmortems`);
+      expect(buildLog).toContain(`${samples.length + EXTRA} postmortems`);
       expect(existsSync(path.join(project.dir, 'dist', 'pagefind', 'pagefind-ui.js'))).toBe(true);
       const feed = readFileSync(path.join(project.dir, 'dist', 'rss.xml'), 'utf8');
-      expect(feed.match(/<item>/g)?.length).toBe(samples.length + 1);
-      // Feed readers decode the escaped HTML of each item: decoded, it holds nothing executable.
-      const decoded = feed.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;|&apos;/g, "'").replace(/&amp;/g, '&');
+      expect(feed.match(/<item>/g)?.length).toBe(samples.length + EXTRA);
+      // Feed readers decode the escaped HTML of each item: decoded, its tags hold nothing
+      // executable. (Markup quoted as text stays escaped once more, "&#x3C;img …", and is no tag.)
+      const decodeXml = (text: string): string => text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;|&apos;/g, "'").replace(/&amp;/g, '&');
+      const decoded = decodeXml(feed);
       expect(decoded).toContain('quokkasafe');
-      expect(decoded).not.toMatch(/<script|<iframe|<svg|\son\w+\s*=|javascript:|vbscript:|data:text/i);
+      expect(decoded).toContain('wombatsafe');
+      // Each item's page as HTML (escaped, or in a CDATA section).
+      const items = [...feed.matchAll(/<content:encoded>([\s\S]*?)<\/content:encoded>/g)].map(([, html]) => (html!.startsWith('<![CDATA[') ? html!.slice(9, -3) : decodeXml(html!)));
+      expect(items.length).toBe(samples.length + EXTRA);
+      const tags = items.flatMap((html) => [...html.matchAll(/<([a-zA-Z][\w:-]*)((?:[^>"']|"[^"]*"|'[^']*')*)>/g)]);
+      expect(tags.length).toBeGreaterThan(100);
+      const unsafe = tags.filter(([, name, attrs]) => {
+        if (/^(?:script|iframe|frame|svg|math|object|embed|form|meta|base|style|link|template)$/i.test(name!)) return true;
+        for (const [, attr, ...values] of attrs!.matchAll(/\s([^\s=/>]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+)))?/g)) {
+          const value = values.find((v) => v !== undefined) ?? '';
+          if (/^on/i.test(attr!) || (/^(?:href|src|action|formaction|background)$/i.test(attr!) && /^\s*(?:javascript|vbscript|data):/i.test(value))) return true;
+        }
+        return false;
+      });
+      expect(unsafe.map(([tag]) => tag)).toEqual([]);
     });
 
     it('home: the table lists every sample, newest first, each linking to its page', async () => {
       const page = await open('/');
       const rows = page.locator('table.incident-table tbody tr');
-      await expect.poll(() => rows.count()).toBe(samples.length + 1);
+      await expect.poll(() => rows.count()).toBe(samples.length + EXTRA);
       for (const sample of samples) {
         const link = page.locator(`table.incident-table a[href="/incidents/${sample.slug}/"]`);
         expect(await link.textContent(), sample.slug).toBe(sample.title);
@@ -123,7 +145,7 @@ if (!haveChromium && inCI) {
       expect(sev1.length).toBeGreaterThan(0);
       await expect.poll(() => visible.count()).toBe(sev1.length);
       expect(await visible.evaluateAll((rows) => rows.map((r) => r.getAttribute('data-severity')))).toEqual(sev1.map(() => 'SEV1'));
-      expect(await page.locator('#result-count').textContent()).toContain(`${sev1.length} of ${samples.length + 1}`);
+      expect(await page.locator('#result-count').textContent()).toContain(`${sev1.length} of ${samples.length + EXTRA}`);
       expect(page.url()).toContain('severity=SEV1');
 
       await page.selectOption('#incident-filters select[name="severity"]', '');
@@ -156,7 +178,7 @@ if (!haveChromium && inCI) {
     it('home: works without JavaScript (a plain table, no filter form)', async () => {
       const noJs = await browser.newContext({ javaScriptEnabled: false });
       const page = await open('/', noJs);
-      expect(await page.locator('table.incident-table tbody tr').count()).toBe(samples.length + 1);
+      expect(await page.locator('table.incident-table tbody tr').count()).toBe(samples.length + EXTRA);
       expect(await page.locator('#incident-filters').isVisible()).toBe(false);
       await noJs.close();
     });
@@ -210,39 +232,55 @@ if (!haveChromium && inCI) {
       await page.close();
     });
 
-    it('the hostile postmortem runs no script: no dialog, no sentinel, nothing executable left', async () => {
+    /** Opens a hostile page and gives every handler its chance: hover, focus, click each link and control, toggle each details. */
+    async function provoke(slug: string): Promise<{ page: Page; dialogs: string[] }> {
       const page = await context.newPage();
       const dialogs: string[] = [];
       page.on('dialog', (dialog) => {
         dialogs.push(dialog.message());
         void dialog.dismiss();
       });
-      await page.goto(`${server.url}/incidents/${HOSTILE_SLUG}/`);
+      await page.goto(`${server.url}/incidents/${slug}/`);
       await page.waitForLoadState('load');
       const body = page.locator('.postmortem-body');
-      expect(await body.textContent()).toContain('quokkasafe');
-      // Give event handlers every chance: hover, focus, click each link, toggle the details.
-      await page.hover('#user-content-hover-target').catch(() => {});
-      for (const link of await body.locator('a:not([href^="http"])').all()) await link.click({ timeout: 1_000 }).catch(() => {});
-      await page.goto(`${server.url}/incidents/${HOSTILE_SLUG}/`);
-      await body.locator('details summary').click();
-      await page.keyboard.press('Tab');
+      for (const target of await body.locator('[id^="user-content-"], div, a, img').all()) await target.hover({ timeout: 300, force: true }).catch(() => {});
+      for (const link of await body.locator('a:not([href^="http"]), input, button').all()) {
+        await link.click({ timeout: 500 }).catch(() => {});
+        if (!page.url().includes(`/incidents/${slug}/`)) await page.goto(`${server.url}/incidents/${slug}/`);
+      }
+      await page.goto(`${server.url}/incidents/${slug}/`);
+      for (const summary of await body.locator('details summary').all()) await summary.click({ timeout: 1_000 }).catch(() => {});
+      for (let i = 0; i < 30; i++) await page.keyboard.press('Tab');
       await page.waitForTimeout(300);
-      expect(await page.evaluate(() => (globalThis as unknown as InPage).__pwned)).toBeUndefined();
-      expect(dialogs).toEqual([]);
-      const leftovers = await body.evaluate((root) => {
+      return { page, dialogs };
+    }
+
+    /** Elements and attributes in the rendered body that could run anything. */
+    function executableLeftovers(page: Page): Promise<string[]> {
+      return page.locator('.postmortem-body').evaluate((root) => {
         const found: string[] = [];
         for (const el of root.querySelectorAll('*')) {
-          if (['SCRIPT', 'IFRAME', 'OBJECT', 'EMBED', 'FORM', 'META', 'STYLE', 'LINK', 'SVG', 'svg', 'BUTTON', 'MATH', 'math'].includes(el.tagName)) found.push(el.tagName);
+          if (['SCRIPT', 'IFRAME', 'FRAME', 'FRAMESET', 'OBJECT', 'EMBED', 'APPLET', 'PORTAL', 'FORM', 'META', 'STYLE', 'LINK', 'BASE', 'SVG', 'svg', 'BUTTON', 'MATH', 'math', 'TEMPLATE', 'NOSCRIPT', 'VIDEO', 'AUDIO', 'SELECT', 'TEXTAREA'].includes(el.tagName)) found.push(el.tagName);
           for (const attr of el.getAttributeNames()) {
             const value = el.getAttribute(attr) ?? '';
-            if (/^on/i.test(attr) || attr === 'style' || attr === 'srcdoc' || attr === 'formaction') found.push(`${el.tagName}[${attr}]`);
-            if ((attr === 'href' || attr === 'src') && /^\s*(javascript|vbscript|data):/i.test(value)) found.push(`${el.tagName}[${attr}=${value.slice(0, 20)}]`);
+            if (/^on/i.test(attr) || ['style', 'srcdoc', 'formaction', 'action', 'background', 'dynsrc', 'lowsrc', 'xlink:href', 'contenteditable'].includes(attr)) found.push(`${el.tagName}[${attr}]`);
+            // What the browser resolved: an entity- or blank-obfuscated scheme shows here.
+            const resolved = attr === 'href' || attr === 'src' ? ((el as unknown as { [key: string]: unknown })[attr] as string | undefined) ?? value : value;
+            if ((attr === 'href' || attr === 'src') && /^\s*(javascript|vbscript|data):/i.test(`${value} ${resolved}`.trim())) found.push(`${el.tagName}[${attr}=${value.slice(0, 20)}]`);
+            if ((attr === 'href' || attr === 'src') && /^(javascript|vbscript|data):/i.test(resolved)) found.push(`${el.tagName}[${attr} resolves to ${resolved.slice(0, 20)}]`);
           }
         }
         return found;
       });
-      expect(leftovers).toEqual([]);
+    }
+
+    it('the hostile postmortem runs no script: no dialog, no sentinel, nothing executable left', async () => {
+      const { page, dialogs } = await provoke(HOSTILE_SLUG);
+      const body = page.locator('.postmortem-body');
+      expect(await body.textContent()).toContain('quokkasafe');
+      expect(await page.evaluate(() => (globalThis as unknown as InPage).__pwned)).toBeUndefined();
+      expect(dialogs).toEqual([]);
+      expect(await executableLeftovers(page)).toEqual([]);
       expect(await body.locator('a[href="https://example.com/runbook"]').count()).toBe(1);
       expect(await page.locator('body').isVisible()).toBe(true);
       await page.screenshot({ path: path.join(SHOTS, 'hostile.png'), fullPage: true });
@@ -252,6 +290,22 @@ if (!haveChromium && inCI) {
       await page.waitForLoadState('load');
       expect(await page.evaluate(() => (globalThis as unknown as InPage).__pwned)).toBeUndefined();
       expect(dialogs).toEqual([]);
+      await page.close();
+    });
+
+    it(`every XSS vector class of the OWASP cheat sheet that Markdown can carry (${OWASP_VECTORS} vectors) runs nothing, and hides nothing after it`, { timeout: 120_000 }, async () => {
+      const { page, dialogs } = await provoke(OWASP_SLUG);
+      const text = (await page.locator('.postmortem-body').textContent()) ?? '';
+      // Every marker is on the page: no vector swallowed what follows it.
+      const missing = Array.from({ length: OWASP_VECTORS }, (_, i) => `V${String(i + 1).padStart(2, '0')}`).filter((marker) => !text.includes(marker));
+      expect(missing).toEqual([]);
+      expect(text.match(/wombatsafe/g)?.length).toBe(2);
+      expect(await page.evaluate(() => (globalThis as unknown as InPage).__pwned)).toBeUndefined();
+      expect(dialogs).toEqual([]);
+      expect(await executableLeftovers(page)).toEqual([]);
+      // Still the archive's page, not one a vector navigated to.
+      expect(page.url()).toBe(`${server.url}/incidents/${OWASP_SLUG}/`);
+      await page.screenshot({ path: path.join(SHOTS, 'owasp-xss.png'), fullPage: true });
       await page.close();
     });
 
