@@ -33,20 +33,19 @@ export async function selectFiles(selection: FileSelection): Promise<string[]> {
   }
   for (const given of selection.paths) {
     const absolute = path.resolve(selection.cwd, given);
-    // A named file that is there but cannot be read (a link loop or to nowhere, no
-    // permission) is linted like the others: its read gives a fatal finding that says why,
-    // and the rest of the run goes on. A folder that cannot be listed stops the run.
-    if (brokenLink(absolute)) {
-      if (!isIgnored(absolute)) found.add(absolute);
-      continue;
-    }
+    // A path named but unreadable (a link loop or to nowhere, no permission) stops the run
+    // with exit code 2, as a missing one does: the command line itself is wrong. (A file
+    // found in a folder that cannot be read is linted: its fatal finding says why.)
+    const broken = brokenLink(absolute);
+    if (broken) throw new PathError(`Cannot read ${given}: ${broken}.`);
     if (existsSync(absolute)) {
-      if (statSync(absolute).isDirectory()) {
-        try {
-          accessSync(absolute, constants.R_OK | constants.X_OK);
-        } catch (error) {
-          throw new PathError(`Cannot read the folder ${given}: ${readError(error)}.`);
-        }
+      const directory = statSync(absolute).isDirectory();
+      try {
+        accessSync(absolute, directory ? constants.R_OK | constants.X_OK : constants.R_OK);
+      } catch (error) {
+        throw new PathError(`Cannot read ${directory ? 'the folder ' : ''}${given}: ${readError(error)}.`);
+      }
+      if (directory) {
         for (const file of markdownUnder(absolute)) if (!isIgnored(file)) found.add(file);
       } else if (!isIgnored(absolute)) {
         found.add(absolute);

@@ -100,19 +100,21 @@ describe('selectFiles', () => {
     await expect(select([], { contentFolder: path.join(root, 'incidents') })).rejects.toThrow(PathError);
   });
 
-  it('fails with a PathError for a named folder it may not list', async () => {
-    vi.mocked(fs.accessSync).mockImplementationOnce((): never => {
+  it('fails with a PathError for a named file or folder it may not read, or a named link that leads nowhere', async () => {
+    const denied = (): never => {
       throw Object.assign(new Error('EACCES: permission denied'), { code: 'EACCES' });
-    });
+    };
+    vi.mocked(fs.accessSync).mockImplementationOnce(denied);
+    await expect(select(['postmortems/2024-01-01-a.md'])).rejects.toThrow(new PathError('Cannot read postmortems/2024-01-01-a.md: permission denied.'));
+    vi.mocked(fs.accessSync).mockImplementationOnce(denied);
     await expect(select(['other'])).rejects.toThrow(new PathError('Cannot read the folder other: permission denied.'));
-  });
-
-  it('lists a named file it cannot read (its lint says why), and symbolic links that lead nowhere, named or in a folder', async () => {
     fs.symlinkSync('loop-b.md', path.join(root, 'postmortems', 'loop-a.md'));
     fs.symlinkSync('loop-a.md', path.join(root, 'postmortems', 'loop-b.md'));
     fs.symlinkSync('gone.md', path.join(root, 'postmortems', 'dangling.md'));
     try {
-      expect(rel(await select(['postmortems/loop-a.md', 'postmortems/dangling.md']))).toEqual(['postmortems/dangling.md', 'postmortems/loop-a.md']);
+      await expect(select(['postmortems/loop-a.md'])).rejects.toThrow(new PathError('Cannot read postmortems/loop-a.md: it is a symbolic link that leads back to itself (a loop).'));
+      await expect(select(['postmortems/dangling.md'])).rejects.toThrow(new PathError('Cannot read postmortems/dangling.md: it is a symbolic link to gone.md, which does not exist.'));
+      // Found in a folder, they are listed: their lint says why they cannot be read.
       expect(rel(await select([]))).toEqual(expect.arrayContaining(['postmortems/dangling.md', 'postmortems/loop-a.md', 'postmortems/loop-b.md']));
     } finally {
       for (const name of ['loop-a.md', 'loop-b.md', 'dangling.md']) fs.rmSync(path.join(root, 'postmortems', name));
