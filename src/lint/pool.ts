@@ -1,6 +1,8 @@
 // Linting a large archive on every core: a piscina pool of worker threads, each loading
 // the configuration and rules once and linting batches of files. Only findings come back;
 // no tree outlives its file.
+import module from 'node:module';
+import path from 'node:path';
 import { availableParallelism } from 'node:os';
 import { Piscina } from 'piscina';
 import type { ArchiveEntry } from './archive.ts';
@@ -12,7 +14,18 @@ import type { WorkerBatch, WorkerResult } from './worker.ts';
 const BATCH = 32;
 /** Batches queued per thread: enough to keep it busy between messages. */
 const IN_FLIGHT_PER_THREAD = 2;
-const WORKER_HEAP_MB = 256;
+/**
+ * Each thread's heap (measured with `BENCH_FILES=10000 npm run bench -- scale`, README
+ * "Benchmarks"). V8 sizes a heap from the machine's memory: on a large machine each thread's
+ * young generation alone grows to 128 MiB (two 64 MiB semi-spaces), most of a 10,000-file run's
+ * peak. 48 MiB (16 MiB semi-spaces) takes the run from 650 to under 400 MiB at the same CPU
+ * time; at 24 MiB or less, objects that live for one file get promoted and the old generation's
+ * collector costs a third more CPU time. The old generation stays near 50 MiB on ordinary
+ * postmortems; its cap is room for the largest file the guard lets through (5 MiB: it needs
+ * 224 to 256 MiB), twice over.
+ */
+const WORKER_YOUNG_MB = 48;
+const WORKER_OLD_MB = 512;
 
 export interface PoolSettings {
   cwd: string;
@@ -32,6 +45,13 @@ export interface WorkerArchive {
   entries: readonly ArchiveEntry[];
 }
 
+/** What each thread gets once (piscina's workerData). */
+export interface WorkerData {
+  archive: WorkerArchive | null;
+  /** The main thread's compile cache folder, when it has one on (worker.ts turns it on too). */
+  compileCache: string | null;
+}
+
 export async function lintInWorkers(
   tasks: readonly LintTask[],
   settings: PoolSettings,
@@ -43,16 +63,14 @@ export async function lintInWorkers(
   const self = new URL(import.meta.url);
   const filename = new URL(self.pathname.endsWith('.ts') ? './worker.ts' : './worker.js', self).href;
   const threads = Math.max(1, Math.min(availableParallelism(), Math.ceil(tasks.length / BATCH)));
-  const workerData: WorkerArchive | null = settings.archive ?? null;
+  const workerData: WorkerData = { archive: settings.archive ?? null, compileCache: cacheFolder() };
   const pool = new Piscina<WorkerBatch, WorkerResult>({
     filename,
     minThreads: threads,
     maxThreads: threads,
     idleTimeout: 1000,
     workerData,
-    // V8 lets a busy heap grow long before it collects; a cap makes each thread collect
-    // sooner, which keeps a 10,000-file run's peak memory down. One 5 MB postmortem fits.
-    resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB },
+    resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_MB, maxOldGenerationSizeMb: WORKER_OLD_MB },
   });
   try {
     // A few batches in flight per thread, so results stream back and nothing queues up.
@@ -78,4 +96,13 @@ export async function lintInWorkers(
   } finally {
     await pool.destroy();
   }
+}
+
+/**
+ * The folder the main thread's compile cache was turned on with: Node keeps the cache in a
+ * subfolder of it per Node version, which `getCompileCacheDir()` names.
+ */
+function cacheFolder(): string | null {
+  const dir = module.getCompileCacheDir?.();
+  return dir ? path.dirname(dir) : null;
 }

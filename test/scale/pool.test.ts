@@ -47,6 +47,8 @@ describe('worker pool', () => {
     const got: FileOutcome[] = [];
     const settings = { cwd: work, configFile: null, now: new Date('2026-11-21T12:00:00Z'), fix: false, timing: false };
     await lintInWorkers([{ index: 0, filePath: missing, hash: '' }], settings, (_t, outcome) => { got.push(outcome); }, null);
-    expect(got[0]!.messages.map((m) => [m.ruleId, m.message])).toEqual([['fatal', 'Cannot read this file: ENOENT.']]);
+    // The wording is readSource's (src/lint/files.ts): a fatal finding, as on the main thread.
+    expect(got[0]!.messages.map((m) => m.ruleId)).toEqual(['fatal']);
+    expect(got[0]!.messages[0]!.message).toMatch(/^Cannot read this file: .*no longer exists/);
   });
 });
