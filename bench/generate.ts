@@ -159,3 +159,39 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const archive = generateArchive(path.resolve(dir), Number(count));
   console.log(`${archive.files.length} postmortems, ${(archive.bytes / 1e6).toFixed(1)} MB in ${archive.dir}`);
 }
+
+/**
+ * One very large postmortem (issue 6: "a 5 MB postmortem with a 20,000-entry timeline"): a
+ * timeline of `entries` entries, a minute apart over the days of the incident window, each
+ * ending with as much of a sentence of prose as makes the file at least `bytes` bytes of UTF-8
+ * (and less than one word per entry more).
+ */
+export function generateHugePostmortem(entries: number, bytes: number): string {
+  const days = Math.ceil(entries / 1440);
+  const head = ['---', 'id: HUGE-1', 'title: A very long incident', 'date: 2024-03-02', 'severity: SEV2', 'status: published',
+    'incident_start: 2024-03-02T00:00:00Z', `incident_end: 2024-03-${String(1 + days).padStart(2, '0')}T23:59:00Z`, '---', '',
+    '# A very long incident', '', '## Summary', '', 'Errors for 12% of requests for several days.', '', '## Timeline (all times UTC)', ''];
+  const tail = ['', '## Root Cause', '', 'A slow replica.', '', '## Action Items', '', '- Alert on lag @ana OPS-1'];
+  const entry = (i: number, more: string): string => {
+    const minutes = i % 1440;
+    const day = String(2 + Math.floor(i / 1440)).padStart(2, '0');
+    const hh = String(Math.floor(minutes / 60)).padStart(2, '0');
+    const mm = String(minutes % 60).padStart(2, '0');
+    return `- 2024-03-${day} ${hh}:${mm} The on-call engineer checked replica ${i} of the storage cluster and noted its replication lag in the incident channel.${more}`;
+  };
+  let total = Buffer.byteLength(`${[...head, ...tail].join('\n')}\n`) + entries;
+  for (let i = 0; i < entries; i++) total += Buffer.byteLength(entry(i, ''));
+  // Each entry ends with the first words of this sentence: `short` words on some entries and
+  // one word more on the others, so the total lands just past `bytes`.
+  const words = 'The error rate, queue depth and disk latency of every replica of the cluster were copied into the follow-up document, so that the review would have each figure it needed'.split(' ');
+  const ending = (n: number): string => (n === 0 ? '' : ` ${words.slice(0, n).join(' ').replace(/,$/, '')}.`);
+  const missing = Math.max(0, bytes - total);
+  let short = 0;
+  while (short < words.length && Buffer.byteLength(ending(short + 1)) * entries <= missing) short++;
+  const step = Buffer.byteLength(ending(short + 1)) - Buffer.byteLength(ending(short));
+  const longer = short >= words.length ? 0 : Math.min(entries, Math.ceil((missing - Buffer.byteLength(ending(short)) * entries) / step));
+  const lines = [...head];
+  for (let i = 0; i < entries; i++) lines.push(entry(i, ending(i < longer ? short + 1 : short)));
+  lines.push(...tail);
+  return `${lines.join('\n')}\n`;
+}

@@ -6,7 +6,7 @@ import { appendFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFil
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { generateArchive } from './generate.ts';
+import { generateArchive, generateHugePostmortem } from './generate.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const node = process.execPath;
@@ -14,34 +14,67 @@ const node = process.execPath;
 export interface Measure {
   name: string;
   seconds: number;
+  /** CPU time of the whole process, every thread: what the 2 shared cores had to give it. */
+  cpuSeconds: number;
   peakBytes: number;
   files: number;
   exitCode: number | null;
+  /** Standard output, when asked for. */
+  stdout?: string;
 }
 
 export interface ScaleResult {
   files: number;
   bytes: number;
   rounds: number;
-  measures: (Measure & { ratio: number; filesPerSecond: number })[];
-  huge: { bytes: number; entries: number; floorSeconds: number; lintSeconds: number; ratio: number; quarterLintSeconds: number; growth: number };
+  measures: (Measure & { ratio: number; cpuRatio: number; filesPerSecond: number })[];
+  huge: HugeResult;
 }
 
+/**
+ * Issue 6's linearity target: one postmortem of 5 MB (at least 5,000,000 bytes, under the
+ * guard's 5 MiB) with a 20,000-entry timeline, and the same at a quarter of both.
+ */
+export interface HugeResult {
+  bytes: number;
+  lines: number;
+  entries: number;
+  /** Findings of the huge file's lint, by rule (a `fatal` one would mean it was not linted). */
+  findings: Record<string, number>;
+  floorSeconds: number;
+  lintSeconds: number;
+  lintCpuSeconds: number;
+  peakBytes: number;
+  ratio: number;
+  quarterBytes: number;
+  quarterLintSeconds: number;
+  /** A one-file lint of an ordinary postmortem: start-up, taken off both before comparing them. */
+  startSeconds: number;
+  /** (huge − start-up) / (quarter − start-up): 4 when the cost is linear in the size. */
+  growth: number;
+  withinBudget: boolean;
+}
+
+/** The budget of the huge file: its lint within 2× its own parse floor, and 4× the size costing at most 5× (linear, with room for noise). */
+export const HUGE_BUDGET = { ratio: 2, growth: 5 };
+
 /** Runs a command as a whole process; its peak memory comes from bench/peak-memory.ts. */
-function run(name: string, args: string[], files: number, cwd = root): Measure {
+function run(name: string, args: string[], files: number, cwd = root, keepStdout = false): Measure {
   const peakFile = path.join(tmpdir(), `hindsight-peak-${process.pid}-${Math.random().toString(36).slice(2)}`);
   const start = performance.now();
   const child = spawnSync(node, ['--import', path.join(root, 'bench/peak-memory.ts'), ...args], {
     cwd,
     env: { ...process.env, HINDSIGHT_PEAK_FILE: peakFile, NO_COLOR: '1' },
-    stdio: ['ignore', 'ignore', 'pipe'],
-    maxBuffer: 64 * 1024 * 1024,
+    stdio: ['ignore', keepStdout ? 'pipe' : 'ignore', 'pipe'],
+    maxBuffer: 256 * 1024 * 1024,
   });
   const seconds = (performance.now() - start) / 1000;
-  const peakBytes = existsSync(peakFile) ? Number(readFileSync(peakFile, 'utf8')) : NaN;
+  const usage = existsSync(peakFile) ? (JSON.parse(readFileSync(peakFile, 'utf8')) as { peakBytes: number; cpuSeconds: number }) : { peakBytes: NaN, cpuSeconds: NaN };
   rmSync(peakFile, { force: true });
   if (child.status !== 0 && child.status !== 1) throw new Error(`${name} failed (exit ${child.status}): ${child.stderr.toString().slice(0, 2000)}`);
-  return { name, seconds, peakBytes, files, exitCode: child.status };
+  const measure: Measure = { name, seconds, cpuSeconds: usage.cpuSeconds, peakBytes: usage.peakBytes, files, exitCode: child.status };
+  if (keepStdout) measure.stdout = child.stdout.toString();
+  return measure;
 }
 
 const median = (values: number[]): number => {
@@ -49,23 +82,6 @@ const median = (values: number[]): number => {
   const mid = sorted.length >> 1;
   return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 };
-
-/** A 5 MB postmortem whose timeline has `entries` entries, to show the cost stays linear. */
-function hugeTimeline(file: string, entries: number): number {
-  const lines = ['---', 'id: HUGE-1', 'title: A very long incident', 'date: 2024-03-02', 'severity: SEV2', 'status: published',
-    'incident_start: 2024-03-02T00:00:00Z', `incident_end: 2024-03-${String(2 + Math.floor(entries / 1440)).padStart(2, '0')}T23:59:00Z`, '---', '',
-    '# A very long incident', '', '## Summary', '', 'Errors for 12% of requests for several days.', '', '## Timeline (all times UTC)', ''];
-  for (let i = 0; i < entries; i++) {
-    const minutes = i % 1440;
-    const hh = String(Math.floor(minutes / 60)).padStart(2, '0');
-    const mm = String(minutes % 60).padStart(2, '0');
-    lines.push(`- ${hh}:${mm} The on-call engineer checked replica ${i} of the storage cluster and noted its replication lag, error rate, queue depth and disk latency in the incident channel, so that the follow-up review would have every figure it needed.`);
-  }
-  lines.push('', '## Root Cause', '', 'A slow replica.', '', '## Action Items', '', '- Alert on lag @ana OPS-1');
-  const text = `${lines.join('\n')}\n`;
-  writeFileSync(file, text);
-  return Buffer.byteLength(text);
-}
 
 export function benchScale(count: number, rounds: number, seed = 42): ScaleResult {
   const work = mkdtempSync(path.join(tmpdir(), 'hindsight-scale-'));
@@ -99,43 +115,82 @@ export function benchScale(count: number, rounds: number, seed = 42): ScaleResul
       // remark-cli resolves its preset from the working directory: run it from the repository.
       if (existsSync(remark)) add(run('remark-cli + preset-lint-recommended (reference)', [remark, archiveDir, '--use', 'remark-preset-lint-recommended', '--quiet', '--no-stdout'], count, root));
     }
-    const floorTimes = samples.get('floor: read + parse (mdast, frontmatter, GFM)')!.map((m) => m.seconds);
+    const floors = samples.get('floor: read + parse (mdast, frontmatter, GFM)')!;
     const measures = [...samples.values()].map((list) => {
       const first = list[0]!;
       const seconds = median(list.map((m) => m.seconds));
       // Each round's measure against the same round's floor, then the median of ratios.
-      const ratio = median(list.map((m, i) => m.seconds / floorTimes[i]!));
-      return { ...first, seconds, peakBytes: Math.max(...list.map((m) => m.peakBytes)), ratio, filesPerSecond: first.files / seconds };
+      const ratio = median(list.map((m, i) => m.seconds / floors[i]!.seconds));
+      const cpuRatio = median(list.map((m, i) => m.cpuSeconds / floors[i]!.cpuSeconds));
+      const cpuSeconds = median(list.map((m) => m.cpuSeconds));
+      return { ...first, seconds, cpuSeconds, peakBytes: Math.max(...list.map((m) => m.peakBytes)), ratio, cpuRatio, filesPerSecond: first.files / seconds };
     });
 
-    const hugeFile = path.join(work, 'huge.md');
-    const quarterFile = path.join(work, 'quarter.md');
-    const entries = 20_000;
-    const bytes = hugeTimeline(hugeFile, entries);
-    hugeTimeline(quarterFile, entries / 4);
-    const hugeFloor = median([0, 1].map(() => run('huge floor', [floor, hugeFile], 1).seconds));
-    const hugeLint = median([0, 1].map(() => run('huge lint', [cli, 'lint', hugeFile, '--format', 'json'], 1, work).seconds));
-    const quarterLint = median([0, 1].map(() => run('quarter lint', [cli, 'lint', quarterFile, '--format', 'json'], 1, work).seconds));
-    return {
-      files: count,
-      bytes: archive.bytes,
-      rounds,
-      measures,
-      huge: { bytes, entries, floorSeconds: hugeFloor, lintSeconds: hugeLint, ratio: hugeLint / hugeFloor, quarterLintSeconds: quarterLint, growth: hugeLint / quarterLint },
-    };
+    return { files: count, bytes: archive.bytes, rounds, measures, huge: benchHuge(work, cli, floor, oneFile) };
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
+}
+
+function benchHuge(work: string, cli: string, floor: string, oneFile: string): HugeResult {
+  const entries = 20_000;
+  const hugeFile = path.join(work, 'huge.md');
+  const quarterFile = path.join(work, 'quarter.md');
+  const text = generateHugePostmortem(entries, 5_000_000);
+  writeFileSync(hugeFile, text);
+  const quarter = generateHugePostmortem(entries / 4, 1_250_000);
+  writeFileSync(quarterFile, quarter);
+  const lint = (file: string): string[] => [cli, 'lint', file, '--format', 'json'];
+  // Interleaved, three of each: the median of each.
+  const hugeFloor: Measure[] = [];
+  const hugeLint: Measure[] = [];
+  const quarterLint: Measure[] = [];
+  const start: Measure[] = [];
+  for (let round = 0; round < 3; round++) {
+    hugeFloor.push(run('huge floor', [floor, hugeFile], 1));
+    hugeLint.push(run('huge lint', lint(hugeFile), 1, work, true));
+    quarterLint.push(run('quarter lint', lint(quarterFile), 1, work));
+    start.push(run('one-file lint', lint(oneFile), 1, work));
+  }
+  const findings: Record<string, number> = {};
+  for (const result of JSON.parse(hugeLint[0]!.stdout!) as { messages: { ruleId: string }[] }[]) {
+    for (const m of result.messages) findings[m.ruleId] = (findings[m.ruleId] ?? 0) + 1;
+  }
+  const seconds = (list: Measure[]): number => median(list.map((m) => m.seconds));
+  const startSeconds = seconds(start);
+  const lintSeconds = seconds(hugeLint);
+  const quarterLintSeconds = seconds(quarterLint);
+  const ratio = lintSeconds / seconds(hugeFloor);
+  const growth = (lintSeconds - startSeconds) / (quarterLintSeconds - startSeconds);
+  return {
+    bytes: Buffer.byteLength(text),
+    lines: text.split('\n').length - 1,
+    entries,
+    findings,
+    floorSeconds: seconds(hugeFloor),
+    lintSeconds,
+    lintCpuSeconds: median(hugeLint.map((m) => m.cpuSeconds)),
+    peakBytes: Math.max(...hugeLint.map((m) => m.peakBytes)),
+    ratio,
+    quarterBytes: Buffer.byteLength(quarter),
+    quarterLintSeconds,
+    startSeconds,
+    growth,
+    withinBudget: !('fatal' in findings) && ratio <= HUGE_BUDGET.ratio && growth <= HUGE_BUDGET.growth,
+  };
 }
 
 export function printScale(r: ScaleResult): void {
   const mib = (b: number): string => (Number.isFinite(b) ? (b / 1024 / 1024).toFixed(0) : '?');
   console.log(`scale: ${r.files} generated postmortems, ${(r.bytes / 1e6).toFixed(1)} MB, ${r.rounds} round(s), medians; ratios to the floor of the same round`);
   const width = Math.max(...r.measures.map((m) => m.name.length));
-  console.log(`  ${'measure'.padEnd(width)}  ${'time'.padStart(8)}  ${'files/s'.padStart(8)}  ${'peak MiB'.padStart(8)}  ${'× floor'.padStart(8)}`);
+  console.log(`  ${'measure'.padEnd(width)}  ${'time'.padStart(8)}  ${'files/s'.padStart(8)}  ${'peak MiB'.padStart(8)}  ${'× floor'.padStart(8)}  ${'CPU'.padStart(8)}  ${'CPU × floor'.padStart(11)}`);
   for (const m of r.measures) {
-    console.log(`  ${m.name.padEnd(width)}  ${`${m.seconds.toFixed(2)} s`.padStart(8)}  ${m.filesPerSecond.toFixed(0).padStart(8)}  ${mib(m.peakBytes).padStart(8)}  ${m.ratio.toFixed(3).padStart(8)}`);
+    console.log(`  ${m.name.padEnd(width)}  ${`${m.seconds.toFixed(2)} s`.padStart(8)}  ${m.filesPerSecond.toFixed(0).padStart(8)}  ${mib(m.peakBytes).padStart(8)}  ${m.ratio.toFixed(3).padStart(8)}  ${`${m.cpuSeconds.toFixed(2)} s`.padStart(8)}  ${m.cpuRatio.toFixed(3).padStart(11)}`);
   }
   const h = r.huge;
-  console.log(`  one ${(h.bytes / 1e6).toFixed(1)} MB postmortem, ${h.entries} timeline entries: lint ${h.lintSeconds.toFixed(2)} s = ${h.ratio.toFixed(2)}× its parse floor (${h.floorSeconds.toFixed(2)} s); ${h.entries / 4} entries took ${h.quarterLintSeconds.toFixed(2)} s (4× the entries cost ${h.growth.toFixed(2)}×)`);
+  const rules = Object.entries(h.findings).map(([id, n]) => `${id} ×${n}`).join(', ') || 'none';
+  console.log(`  one postmortem of ${h.bytes.toLocaleString('en')} bytes, ${h.lines.toLocaleString('en')} lines, ${h.entries.toLocaleString('en')} timeline entries (findings: ${rules}):`);
+  console.log(`    lint ${h.lintSeconds.toFixed(2)} s (${h.lintCpuSeconds.toFixed(2)} s CPU, peak ${mib(h.peakBytes)} MiB) = ${h.ratio.toFixed(2)}× its parse floor (${h.floorSeconds.toFixed(2)} s); budget ≤ ${HUGE_BUDGET.ratio}×`);
+  console.log(`    a quarter of it (${h.quarterBytes.toLocaleString('en')} bytes, ${(h.entries / 4).toLocaleString('en')} entries): ${h.quarterLintSeconds.toFixed(2)} s; less the one-file start-up (${h.startSeconds.toFixed(2)} s), 4× the size cost ${h.growth.toFixed(2)}× (linear: 4×; budget ≤ ${HUGE_BUDGET.growth}×): ${h.withinBudget ? 'within budget' : 'OVER BUDGET'}`);
 }
