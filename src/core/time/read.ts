@@ -23,6 +23,7 @@
 // Abbreviations must be written in capitals ("10:00 eat lunch" has no zone); UTC/GMT in any case.
 import type { CalendarDate, DateReading, TimeReading } from './reading.ts';
 import { normalize, parseChrono, toDateReading, toReading } from './reading.ts';
+import { quickLeadingTime } from './quick.ts';
 import { joinRange, splitRange } from './range.ts';
 import { nextRegion, separatedBetween } from './window.ts';
 
@@ -215,13 +216,26 @@ function twoTimes(text: string): boolean {
  */
 export function readLeadingTime(text: string, maxLead = 12): TimeReading | null {
   const lead = DECORATION.exec(text)?.[0].length ?? 0;
+  const limit = lead + maxLead + 80;
+  const orig = limit < text.length ? text.slice(0, limit) : text;
+  // "12:27 PM: The user…": the commonest shapes, whose reading by chrono is certain.
+  const quick = quickLeadingTime(orig, lead);
+  return quick !== undefined ? quick : leadingTimeByChrono(text, orig, lead, maxLead);
+}
+
+/** readLeadingTime without the quick path: what chrono reads (tests compare the two). */
+export function readLeadingTimeByChrono(text: string, maxLead = 12): TimeReading | null {
+  const lead = DECORATION.exec(text)?.[0].length ?? 0;
+  const limit = lead + maxLead + 80;
+  return leadingTimeByChrono(text, limit < text.length ? text.slice(0, limit) : text, lead, maxLead);
+}
+
+function leadingTimeByChrono(text: string, orig: string, lead: number, maxLead: number): TimeReading | null {
   // Every time expression has a digit near its start, or opens with a month or weekday.
   if (!LEADS_LIKE_TIME.test(text.slice(lead, lead + maxLead + 12))) return null;
   // Nothing can start a reading early enough.
   const start = READING_START.exec(text);
   if (start === null || start.index > lead + maxLead) return null;
-  const limit = lead + maxLead + 80;
-  const orig = limit < text.length ? text.slice(0, limit) : text;
   // The first reading decides: a time close enough to the start, or nothing.
   const first = scan(orig, normalize(orig), (items) => items[0], lead + maxLead, true);
   if (first === undefined || first.kind !== 'time') return null;
