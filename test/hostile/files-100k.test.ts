@@ -8,7 +8,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { expectNoStackTrace, hindsight, project, removeProjects } from '../cli/helpers.ts';
 
-afterAll(removeProjects);
+afterAll(removeProjects, 120_000);
 
 const COUNT = 100_000;
 
