@@ -18,11 +18,14 @@ export async function inspect(file: string, options: { format: 'json' | 'text'; 
     throw new UsageError(`--timezone ${JSON.stringify(options.timezone)} is not a time zone Hindsight knows: give an IANA name ("Europe/Berlin"), an abbreviation ("UTC", "EAT") or an offset ("+03:00").`);
   }
   const filePath = path.resolve(file);
-  const source = await readPostmortemFile(filePath);
+  const source = readPostmortemFile(filePath);
   const config = loadConfig({ cwd: process.cwd() }, await loadRules());
   const sectionAliases = new Map<string, SectionKind>();
   for (const [heading, kind] of config.sectionAliases) sectionAliases.set(normaliseHeading(heading), kind);
-  const { model } = buildModel(filePath, source, { defaultZone: options.timezone ?? config.timezone, sectionAliases });
+  const { model, fatal } = buildModel(filePath, source, { defaultZone: options.timezone ?? config.timezone, sectionAliases });
+  // A file the parser never read (binary, past a limit) has no model to show: say why. An
+  // empty file's empty model is its true model.
+  if (fatal && fatal.kind !== 'empty') throw new UsageError(`cannot inspect ${filePath}: ${fatal.message}`);
   const output = options.format === 'json' ? JSON.stringify(inspectJson(model), null, 2) : inspectText(model);
   quietOnBrokenPipe();
   process.stdout.write(`${output}\n`);

@@ -1,18 +1,21 @@
-import { readFile } from 'node:fs/promises';
+import { lstatSync } from 'node:fs';
+import { readPostmortemText } from '../lint/files.ts';
 import { UsageError } from './errors.ts';
 
-/** Reads a postmortem as UTF-8 text, turning file-system failures into one-line messages. */
-export async function readPostmortemFile(filePath: string): Promise<string> {
+/**
+ * Reads a postmortem as UTF-8 text for a command that needs this one file: any reason it
+ * cannot (missing, a folder, a link loop, no permission, past the size limit) is a one-line
+ * message and exit code 2.
+ */
+export function readPostmortemFile(filePath: string): string {
+  let exists = true;
   try {
-    return await readFile(filePath, 'utf8');
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const reason =
-      code === 'ENOENT' ? 'no such file'
-      : code === 'EISDIR' ? 'it is a directory, not a file'
-      : code === 'EACCES' || code === 'EPERM' ? 'permission denied'
-      : code === 'ELOOP' ? 'a symbolic link loop'
-      : (error as Error).message;
-    throw new UsageError(`cannot read ${filePath}: ${reason}.`);
+    lstatSync(filePath);
+  } catch {
+    exists = false;
   }
+  if (!exists) throw new UsageError(`cannot read ${filePath}: no such file.`);
+  const read = readPostmortemText(filePath);
+  if ('text' in read) return read.text;
+  throw new UsageError(`cannot inspect ${filePath}: ${read.problem}`);
 }

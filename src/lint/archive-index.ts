@@ -13,7 +13,7 @@
 // lint cache (`archive-index.json`, where CI keeps its caches); without, nothing is written
 // into the project (the contract of running without --cache) and it is kept per user and
 // per configuration folder in the system's temporary folder, as Node keeps its compile cache,
-// for an archive of 100 postmortems or more (a smaller one is read faster than the cache);
+// whatever the archive's size (even for 12 files the cache is read faster than the files);
 // files there that have not been written for a month are removed.
 // A cache that cannot be read or written is only slower, never an error. Its key is
 // Hindsight's version, the index format and the section aliases (which decide what the

@@ -20,7 +20,7 @@ const SAMPLE = fileURLToPath(new URL('../../postmortems/2025-08-14-notifications
 const package_ = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
 
 describe.concurrent('other commands', () => {
-  const root = project({ 'postmortems/a.md': CLEAN });
+  const root = project({ 'postmortems/a.md': CLEAN, 'postmortems/binary.md': '# x\n\0\n', 'postmortems/empty.md': '' });
 
   it('the list of rule ids here is the one in interfaces.md', () => {
     if (!existsSync(INTERFACES)) return;
@@ -86,6 +86,19 @@ describe.concurrent('other commands', () => {
     expect(zone.code).toBe(2);
     expect(zone.stderr).toContain('--timezone "Moon/Base" is not a time zone');
     expectOneParagraph(zone.stderr);
+  });
+
+  it('inspect: a file the parser does not read (binary, past a limit) is exit 2 and why; an empty file has an empty model', async () => {
+    const [binary, empty] = await Promise.all([
+      hindsight(['inspect', 'postmortems/binary.md', '--format', 'json'], root),
+      hindsight(['inspect', 'postmortems/empty.md', '--format', 'json'], root),
+    ]);
+    expect(binary.code).toBe(2);
+    expect(binary.stdout).toBe('');
+    expect(binary.stderr).toContain(`cannot inspect ${root}/postmortems/binary.md: This file is binary, not Markdown text (it holds a NUL character at line 2, column 1)`);
+    expectOneParagraph(binary.stderr);
+    expect(empty.code).toBe(0);
+    expect(JSON.parse(empty.stdout)).toMatchObject({ title: null, sections: [], timeline: [], actionItems: [] });
   });
 
   it('--version and --help exit 0', async () => {
