@@ -33,6 +33,8 @@ export function splitHeadingLines(tree: Root, source: string, lineStarts: readon
   if (changed) tree.children = out;
 }
 
+const CAPITALISED = /^[\p{Lu}*_]/u;
+
 /** The first line (after the first) of a paragraph that is a heading line, or -1. */
 function headingLineIn(paragraph: Paragraph, splitter: Splitter): number {
   const start = paragraph.position?.start.line;
@@ -40,8 +42,10 @@ function headingLineIn(paragraph: Paragraph, splitter: Splitter): number {
   if (start === undefined || end === undefined || end === start) return -1;
   for (let line = start + 1; line <= end; line++) {
     const text = lineText(splitter, line);
+    // A wrapped word in prose (`text` is trimmed), or a line too long for a heading: the cheap
+    // tests before looksLikeHeadingLine's.
+    if (text.length > 120 || (!CAPITALISED.test(text) && !text.endsWith(':'))) continue;
     if (!looksLikeHeadingLine(text)) continue;
-    if (!/^[\p{Lu}*_]/u.test(text) && !/:\s*$/.test(text)) continue; // a wrapped word in prose
     if (classifyHeading(text, splitter.extra)) return line;
   }
   return -1;

@@ -6,29 +6,36 @@
 // with dates and runs its refiners for each). Anything else goes to chrono.
 //
 // Why the reading is certain (chrono-node 2.10, strict English; see reading.ts):
-// - The time is `H:MM` or `HH:MM` (hour 0–23; with a meridiem 1–12, where chrono's 12 AM
-//   is 0 and 12 PM is 12), an optional meridiem "AM"/"PM" in either case right after it or
-//   after one space, and an optional zone: one space and an abbreviation in capitals that
-//   our zone table (the table chrono is given) knows. chrono's time pattern takes the time
-//   and meridiem; its zone refiner appends " ZONE" (it is in the overrides we pass).
-// - Then the text ends, or a terminator follows: a colon, or a spaced dash ("-", "--",
-//   "–", "—"), then blanks and a word of letters. The terminator stops chrono's range
-//   phase (a dash must be followed by a digit), its zone and offset refiners (no comma,
-//   bracket, sign or capital word right after the time) and our zoneAfter/offsetAfter
-//   and stray-meridiem readings (read from the very next character).
-// - The word after the terminator can start no reading (no month, weekday, ordinal,
-//   "this"/"last"/…, "on"/"at"/"from", digit) and is no connector any merger or gluing rule
-//   reads ("T", "at", "on", "of", "to", "and", …): so nothing later can be merged with,
-//   glued to, or paired with the time — the gap to any later reading holds this word.
+// - The time is `H:MM`, `HH:MM` or `HH:MM:SS` (hour 0–23; with a meridiem 1–12, where
+//   chrono's 12 AM is 0 and 12 PM is 12), an optional meridiem "AM"/"PM" in either case
+//   right after it or after one space, and an optional zone: one space and an abbreviation
+//   in capitals that our zone table (the table chrono is given) knows. chrono's time pattern
+//   takes the time and meridiem; its zone refiner appends " ZONE" (it is in our overrides).
+// - Then the text ends, or a word of letters follows after a terminator: a colon or a
+//   spaced dash ("-", "--", "–", "—") and blanks, or blanks alone. A colon or a dash stops
+//   chrono's range phase (a dash must be followed by a digit), its zone and offset refiners
+//   (no comma, bracket or capital word right after the time, a sign not before a digit) and
+//   our zoneAfter/offsetAfter and stray-meridiem readings (read from the next character).
+//   After blanks alone, the word has five letters or more (a zone has two to four; "o'clock",
+//   "in the morning", "at night", a bare zone of five capitals or "Area/City" are excluded).
+// - chrono's patterns start at a word boundary, so a later reading adjacent to the time
+//   would start at that word: the word starts no reading (no month, weekday or ordinal name,
+//   "this"/"last"/"past"/"next", "on", "at", "from") and is no connector a merger or our
+//   gluing reads ("T", "of", "to", "after", "until", …). Any later reading is then separated
+//   from the time by letters no gap pattern accepts: nothing is merged with, glued to, or
+//   paired with it.
 // test/core/time/quick.test.ts checks it against chrono on every leading-time input of the
 // corpus and the samples, and on generated variants of each shape.
 import type { TimeReading } from './reading.ts';
 import { ZONE_ABBREVIATIONS, parseZone, type Zone } from './zones.ts';
 
-const QUICK = /^(\d{1,2}):([0-5]\d)(?:( ?)([AaPp][Mm]))?(?: ([A-Z]{2,4}))?(?:$|(?::|[ \t]{1,8}(?:--?|–|—))[ \t]{1,8}([A-Za-z]+))/;
-/** What can start a chrono reading or be read as a connector, anywhere in the next word. */
-const READS = /\d|on|at|from|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|sun|mon|tue|wed|thu|fri|sat|week|this|last|past|next|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|twent|thirt|noon|midnight|today|tonight|tomorrow|yesterday|now/i;
-const CONNECTOR = /^(?:t|a|p|am|pm|o|of|to|and|after|before|until|through|thru|till|in|the|by|ago|later|within)$/i;
+const QUICK = /^(\d{1,2}):([0-5]\d)(?::([0-5]\d))?(?:( ?)([AaPp][Mm]))?(?: ([A-Z]{2,4}))?(?:$|(:|[ \t]{1,8}(?:--?|–|—))?[ \t]{1,8}([A-Za-z]+)(?![\w/]))/;
+/** What can start a chrono reading (a month, weekday or ordinal name, "on", "at", "from", …): at the word's start, as chrono's patterns need a word boundary. */
+const READS = /^(?:on|at|from|this|last|past|next|week|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|sun|mon|tue|wed|thu|fri|sat|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twent|thirt)/i;
+/** Words chrono's time pattern may take right after a time ("10 o'clock", "10:00 in the morning", "at night", "10 pm o'clock"). */
+const ON_TIME = /^(?:[aop]|in)/i;
+/** Connectors that chrono's mergers or our gluing read between two readings. */
+const CONNECTOR = /^(?:t|a|p|am|pm|of|to|and|after|before|until|through|thru|till|by)$/i;
 
 const zones = new Map<string, Zone | null>();
 
@@ -48,12 +55,18 @@ function zoneOf(word: string): Zone | null {
 export function quickLeadingTime(text: string, at: number): TimeReading | undefined {
   const m = QUICK.exec(at === 0 ? text : text.slice(at));
   if (m === null) return undefined;
-  const next = m[6];
-  if (next !== undefined && (READS.test(next) || CONNECTOR.test(next))) return undefined;
+  const next = m[8];
+  if (next !== undefined) {
+    if (READS.test(next) || CONNECTOR.test(next)) return undefined;
+    // After blanks alone, a word of two to four letters may be taken for a zone, and the
+    // gap to a reading it starts is blanks alone: only a longer word ends the time there.
+    // Nor may that word go on the time: "o'clock", "in the morning", a zone of five capitals.
+    if (m[7] === undefined && (next.length < 5 || (next.length === 5 && next === next.toUpperCase()) || ON_TIME.test(next))) return undefined;
+  }
   const hourText = m[1]!;
   let hour = Number(hourText);
   const minute = Number(m[2]);
-  const meridiemText = m[4];
+  const meridiemText = m[5];
   let meridiem: 'am' | 'pm' | null = null;
   if (meridiemText !== undefined) {
     if (hour < 1 || hour > 12) return undefined;
@@ -62,11 +75,13 @@ export function quickLeadingTime(text: string, at: number): TimeReading | undefi
     else if (meridiem === 'pm' && hour < 12) hour += 12;
   } else if (hour > 23) return undefined;
   let zone: Zone | null = null;
-  if (m[5] !== undefined) {
-    zone = zoneOf(m[5]);
+  const zoneText = m[6];
+  if (zoneText !== undefined) {
+    zone = zoneOf(zoneText);
     if (zone === null) return undefined;
   }
-  const length = hourText.length + 3 + (meridiemText === undefined ? 0 : m[3]!.length + 2) + (m[5] === undefined ? 0 : m[5].length + 1);
+  const secondText = m[3];
+  const length = hourText.length + 3 + (secondText === undefined ? 0 : 3) + (meridiemText === undefined ? 0 : m[4]!.length + 2) + (zoneText === undefined ? 0 : zoneText.length + 1);
   return {
     index: at,
     length,
@@ -76,7 +91,7 @@ export function quickLeadingTime(text: string, at: number): TimeReading | undefi
     day: null,
     hour,
     minute,
-    second: 0,
+    second: secondText === undefined ? 0 : Number(secondText),
     meridiem,
     zone,
     twentyFourHour: meridiem === null && (hour > 12 || hour === 0 || hourText.startsWith('0')),

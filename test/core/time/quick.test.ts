@@ -59,13 +59,15 @@ describe('readLeadingTime: the quick path reads what chrono reads', () => {
 
   it('on generated variants of its shapes and their near misses', () => {
     const hours = ['0', '00', '9', '09', '12', '13', '24'];
-    const minutes = ['05', '59', '60'];
+    const minutes = ['05', '59', '60', '05:30', '30:60'];
     const meridiems = ['', 'AM', ' pm', ' a.m.', ' a', '  PM'];
     const zones = ['', ' UT', ' XYZ', ' Utc', '  UTC', ' AMT', ' PT', ' (UTC)', ' UTC+3', ' GMT-5', ...Object.keys(ZONE_ABBREVIATIONS).map((z) => ` ${z}`)];
     const terminators = ['', ':', ' - ', ' --', ' – ', ' —', ' ', ',', ' to', '-', ': \u00a0', ':\t'];
     const words = [
       '', 'The user reported', 'Step 9 of the plan', 'May 5, 2024', 'Mon outage', 'on May 5', 'at 10:30', 'T', 'a new deploy',
       'am', 'UTC', 'PST deploy', 'of the day', 'and then', '10:30', '5 servers', 'the 5th', 'o clock', 'Bugfix 2024-05-05', 'Fix +3',
+      'Detected the fault', 'until 11:00', 'after May 5', 'Amazing', 'oclock', 'in the morning', 'Initial triage', 'Attempted',
+      'Europe/Berlin', 'ABCDE', 'Eastern Time (EDT)', 'tomorrow', 'Sept 5', 'Total 2024', 'through 11', 'Tuesday 10',
     ];
     const decorations = ['', '- ', '**', 'At ', 'around ', '• ', '[', '> '];
     const texts: string[] = [];
