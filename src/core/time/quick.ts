@@ -97,3 +97,42 @@ export function quickLeadingTime(text: string, at: number): TimeReading | undefi
     twentyFourHour: meridiem === null && (hour > 12 || hour === 0 || hourText.startsWith('0')),
   };
 }
+
+// A frontmatter time as `new` writes it and as every sample has it: "2025-03-09T07:00:00-04:00",
+// "2026-02-24T15:19:00Z". chrono's ISO parser reads it whole (every other parser's reading
+// lies inside it and is dropped as an overlap); toReading keeps the written zone and counts it
+// a 24-hour time. Only valid dates and times, and offsets our zone table reads (to ±14:00),
+// take this path.
+const ISO_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(Z|[+-](\d{2}):(\d{2}))$/;
+
+/** The reading of a whole text that is an ISO 8601 date-time with seconds and zone, or undefined. */
+export function quickIsoDateTime(text: string): TimeReading | undefined {
+  const m = ISO_DATE_TIME.exec(text);
+  if (m === null) return undefined;
+  const year = Number(m[1]);
+  const month = Number(m[2]);
+  const day = Number(m[3]);
+  const hour = Number(m[4]);
+  const minute = Number(m[5]);
+  const second = Number(m[6]);
+  if (year < 1000 || month < 1 || month > 12 || day < 1 || hour > 23 || minute > 59 || second > 59) return undefined;
+  const date = new Date(Date.UTC(year, month - 1, day));
+  if (date.getUTCDate() !== day || date.getUTCMonth() !== month - 1) return undefined;
+  if (m[8] !== undefined && (Number(m[8]) > 14 || Number(m[9]) > 59)) return undefined;
+  const zone = parseZone(m[7]!);
+  if (zone === null) return undefined;
+  return {
+    index: 0,
+    length: text.length,
+    text,
+    year,
+    month,
+    day,
+    hour,
+    minute,
+    second,
+    meridiem: null,
+    zone,
+    twentyFourHour: true,
+  };
+}

@@ -23,7 +23,7 @@
 // Abbreviations must be written in capitals ("10:00 eat lunch" has no zone); UTC/GMT in any case.
 import type { CalendarDate, DateReading, TimeReading } from './reading.ts';
 import { normalize, parseChrono, toDateReading, toReading } from './reading.ts';
-import { quickLeadingTime } from './quick.ts';
+import { quickIsoDateTime, quickLeadingTime } from './quick.ts';
 import { joinRange, splitRange } from './range.ts';
 import { nextRegion, separatedBetween } from './window.ts';
 
@@ -260,6 +260,12 @@ export function readDateOnly(text: string): CalendarDate | null {
  * EAT on May 10, 2023"), with the date when one is written with it (or with its range).
  */
 export function readDateTime(text: string): TimeReading | null {
+  // "2025-03-09T07:00:00-04:00", as frontmatter gives the incident's times.
+  return quickIsoDateTime(text) ?? readDateTimeByChrono(text);
+}
+
+/** readDateTime without the quick path: what chrono reads (tests compare the two). */
+export function readDateTimeByChrono(text: string): TimeReading | null {
   if (!HAS_DIGIT.test(text) || !timePossible(text)) return null;
   return scan(text, normalize(text), firstTime, text.length, false) ?? null;
 }

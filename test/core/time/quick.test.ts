@@ -6,8 +6,8 @@ import { fileURLToPath } from 'node:url';
 import type { Nodes, PhrasingContent } from 'mdast';
 import { describe, expect, it } from 'vitest';
 import { parseMarkdown } from '../../../src/core/parse.ts';
-import { quickLeadingTime } from '../../../src/core/time/quick.ts';
-import { readLeadingTime, readLeadingTimeByChrono } from '../../../src/core/time/read.ts';
+import { quickIsoDateTime, quickLeadingTime } from '../../../src/core/time/quick.ts';
+import { readDateTime, readDateTimeByChrono, readLeadingTime, readLeadingTimeByChrono } from '../../../src/core/time/read.ts';
 import { ZONE_ABBREVIATIONS } from '../../../src/core/time/zones.ts';
 import { inlineLines, plainText } from '../../../src/core/text.ts';
 
@@ -88,5 +88,22 @@ describe('readLeadingTime: the quick path reads what chrono reads', () => {
     // Most variants are near misses that must go to chrono; the rest must take the quick path.
     const { quick } = compare(texts, [12]);
     expect(quick).toBeGreaterThan(3000);
+  });
+});
+
+describe('readDateTime: the quick path for ISO date-times reads what chrono reads', () => {
+  it('on frontmatter-shaped times, valid and not', () => {
+    const texts: string[] = [];
+    const dates = ['2025-03-09', '2024-02-29', '2023-02-29', '2024-12-31', '2024-13-01', '2024-00-10', '2024-04-31', '0999-01-01', '1000-01-01', '9999-12-31', '2024-1-05'];
+    const times = ['00:00:00', '07:00:00', '12:30:45', '23:59:59', '24:00:00', '10:60:00', '10:00:60', '7:00:00', '10:00'];
+    const zones = ['Z', '+00:00', '-04:00', '+05:30', '+14:00', '+14:30', '+15:00', '-12:00', '+03:60', '+0300', 'z', '', ' UTC', '+03'];
+    for (const d of dates) for (const t of times) for (const z of zones) texts.push(`${d}T${t}${z}`, `${d} ${t}${z}`);
+    texts.push(new Date(Date.UTC(2024, 4, 21, 14, 2)).toISOString());
+    let quick = 0;
+    for (const text of texts) {
+      expect({ text, reading: readDateTime(text) }).toEqual({ text, reading: readDateTimeByChrono(text) });
+      if (quickIsoDateTime(text) !== undefined) quick++;
+    }
+    expect(quick).toBeGreaterThan(100);
   });
 });
