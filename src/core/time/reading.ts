@@ -185,16 +185,23 @@ function readerFor(text: string): chrono.Chrono | null {
 // chrono's zone refiner copies the whole `timezones` option for every result followed by
 // a short word, then looks up only that word (upper-cased): giving it just the entries for
 // the words in the text (maximal runs of two to four letters) reads the same, for less.
-const ZONE_WORD = /(?<![A-Za-z])[A-Za-z]{2,4}(?![A-Za-z])/g;
+// One scan for the words that are zones (every name of the table has two to four letters),
+// rather than a match object for every short word of the text.
+if (Object.keys(TIMEZONES).some((name) => !/^[A-Z]{2,4}$/.test(name))) throw new Error('zone abbreviations: review ZONE_WORD in reading.ts');
+const ZONE_WORD = new RegExp(String.raw`(?<![A-Za-z])(?:${Object.keys(TIMEZONES).join('|')})(?![A-Za-z])`, 'gi');
 const NO_ZONES: Record<string, number> = {};
 const zoneSets = new Map<string, Record<string, number>>();
 
 function zonesFor(text: string): Record<string, number> {
   let key = '';
+  const seen: string[] = [];
   ZONE_WORD.lastIndex = 0;
   for (let m = ZONE_WORD.exec(text); m !== null; m = ZONE_WORD.exec(text)) {
     const word = m[0].toUpperCase();
-    if (Object.hasOwn(TIMEZONES, word) && !key.split(' ').includes(word)) key = key === '' ? word : `${key} ${word}`;
+    if (!seen.includes(word)) {
+      seen.push(word);
+      key = key === '' ? word : `${key} ${word}`;
+    }
   }
   if (key === '') return NO_ZONES;
   let zones = zoneSets.get(key);
