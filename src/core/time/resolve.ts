@@ -205,10 +205,39 @@ function addDays(date: CalendarDate, days: number): CalendarDate {
   return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() };
 }
 
-/** "2024-03-02T14:54:00", or "14:54:00" when no date is known. */
+const DAY_MS = 86_400_000;
+/** 10000-01-01T00:00:00Z: from there on, toISOString writes the year with six digits and a sign. */
+const YEAR_10000_MS = 253_402_300_800_000;
+
+function pad2(n: number): string {
+  return n < 10 ? `0${n}` : String(n);
+}
+
+/**
+ * "2024-03-02T14:54:00", or "14:54:00" when no date is known: what toISOString writes, cut
+ * to the second, written by arithmetic (a Date and its 24-character string per time were a
+ * measurable part of the model's cost). Times before 1970 or after 9999 go to toISOString.
+ */
 function formatWall(wallMs: number, withDate: boolean): string {
-  const iso = new Date(wallMs).toISOString(); // 2024-03-02T14:54:00.000Z
-  return withDate ? iso.slice(0, 19) : iso.slice(11, 19);
+  if (!(wallMs >= 0 && wallMs < YEAR_10000_MS)) {
+    const iso = new Date(wallMs).toISOString(); // 2024-03-02T14:54:00.000Z
+    return withDate ? iso.slice(0, 19) : iso.slice(11, 19);
+  }
+  const days = Math.floor(wallMs / DAY_MS);
+  const seconds = Math.floor((wallMs - days * DAY_MS) / 1000);
+  const time = `${pad2(Math.floor(seconds / 3600))}:${pad2(Math.floor(seconds / 60) % 60)}:${pad2(seconds % 60)}`;
+  if (!withDate) return time;
+  // Days since 1970-01-01 to a proleptic Gregorian date (H. Hinnant's civil_from_days).
+  const z = days + 719_468;
+  const era = Math.floor(z / 146_097);
+  const doe = z - era * 146_097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const day = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const month = mp < 10 ? mp + 3 : mp - 9;
+  const year = yoe + era * 400 + (month <= 2 ? 1 : 0);
+  return `${year}-${pad2(month)}-${pad2(day)}T${time}`;
 }
 
 /** ISO 8601: "2024-03-02T14:54:00Z", "…+03:00", no offset when no zone, no date when none is known. */
