@@ -76,6 +76,18 @@ const SPLIT_RE = / \/ (?:and |or )?| and | or | vs | versus /;
  * ("(all times UTC)") kept, as the model's `Section.heading` is "the heading as written".
  */
 export function cleanHeadingText(raw: string): string {
+  // The same line is often cleaned twice in a row: looksLikeHeadingLine, then classifyHeading.
+  if (raw === lastRaw) return lastClean;
+  const clean = cleanHeading(raw);
+  lastRaw = raw;
+  lastClean = clean;
+  return clean;
+}
+
+let lastRaw: string | null = null;
+let lastClean = '';
+
+function cleanHeading(raw: string): string {
   let s = raw;
   if (s.includes('<')) s = s.replace(HTML_TAG_RE, ' ');
   if (s.includes('](')) s = s.replace(LINK_DEST_RE, ' ');
