@@ -1,10 +1,12 @@
 // The site's Astro integration: hands the site options to the loader and the pages
-// (`virtual:hindsight/site`), and after the build indexes the pages with Pagefind's Node API,
-// failing the build on any indexing error (Pagefind returns errors instead of throwing).
+// (`virtual:hindsight/site`), starts linting the archive in worker threads as a build begins
+// (shared/work.ts), and after the build puts the search index that Pagefind wrote meanwhile
+// into the site, failing the build on any indexing error (shared/search.ts).
 import { fileURLToPath } from 'node:url';
-import path from 'node:path';
 import type { AstroIntegration } from 'astro';
 import { resolveSiteOptions, setSiteRuntime, type SiteOptions } from './shared/options.ts';
+import { finishSearchIndex } from './shared/search.ts';
+import { startArchiveWork } from './shared/work.ts';
 
 const VIRTUAL = 'virtual:hindsight/site';
 
@@ -13,9 +15,12 @@ export function hindsightSite(given: Partial<SiteOptions> = {}): AstroIntegratio
   return {
     name: 'hindsight-site',
     hooks: {
-      'astro:config:setup': ({ command, updateConfig }) => {
+      'astro:config:setup': ({ command, config, updateConfig }) => {
         const runtime = { ...options, command };
         setSiteRuntime(runtime);
+        // Lint and render the postmortems in worker threads while Astro starts up; the
+        // content loader takes the results (shared/work.ts).
+        if (command === 'build') startArchiveWork(fileURLToPath(config.root), options.content, fileURLToPath(config.cacheDir));
         updateConfig({
           vite: {
             plugins: [
@@ -29,31 +34,9 @@ export function hindsightSite(given: Partial<SiteOptions> = {}): AstroIntegratio
         });
       },
       'astro:build:done': async ({ dir, logger }) => {
-        await buildSearchIndex(fileURLToPath(dir), (message) => logger.info(message));
+        const pages = await finishSearchIndex(fileURLToPath(dir));
+        logger.info(`pagefind: indexed ${pages} pages`);
       },
     },
   };
-}
-
-export class SearchIndexError extends Error {
-  override name = 'SearchIndexError';
-}
-
-/** Pagefind over the built site: the incident pages (marked `data-pagefind-body`). */
-export async function buildSearchIndex(outDir: string, log: (message: string) => void = () => {}): Promise<number> {
-  const pagefind = await import('pagefind');
-  try {
-    const { index, errors } = await pagefind.createIndex({ forceLanguage: 'en' });
-    if (!index || errors.length > 0) throw new SearchIndexError(`Pagefind could not start: ${errors.join('; ') || 'no index'}`);
-    // Only incident pages carry data-pagefind-body: reading the others would find nothing.
-    const added = await index.addDirectory({ path: outDir, glob: 'incidents/**/*.html' });
-    if (added.errors.length > 0) throw new SearchIndexError(`Pagefind could not index ${outDir}: ${added.errors.join('; ')}`);
-    if (added.page_count === 0) throw new SearchIndexError(`Pagefind found no page to index in ${outDir}.`);
-    const written = await index.writeFiles({ outputPath: path.join(outDir, 'pagefind') });
-    if (written.errors.length > 0) throw new SearchIndexError(`Pagefind could not write its index: ${written.errors.join('; ')}`);
-    log(`pagefind: indexed ${added.page_count} pages`);
-    return added.page_count;
-  } finally {
-    await pagefind.close();
-  }
 }

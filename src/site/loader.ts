@@ -5,31 +5,21 @@
 // Then the archive is validated: when any postmortem has an error the load throws with every
 // error of every file (the `lint` command's stylish report), which fails `astro build`; under
 // `astro dev` the errors are logged and shown on the site instead.
-import { createHash } from 'node:crypto';
-import { readFileSync, readdirSync, statSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
-import { Piscina } from 'piscina';
-import { loadConfig, type ResolvedConfig } from '../lint/config/load.ts';
 import type { Finding } from '../lint/engine.ts';
-import { selectFiles } from '../lint/files.ts';
-import { loadRules } from '../lint/registry.ts';
 import { summarise, type LintResult } from '../lint/result.ts';
-import type { Rule } from '../lint/rule.ts';
-import { createLinter, type Linter } from '../lint/run.ts';
+import { createLinter } from '../lint/run.ts';
 import { formatStylish } from '../report/stylish.ts';
-import { lastUpdated, readGitInfo, repositoryPath } from './shared/git.ts';
+import { codeFingerprint, scanArchive, setupArchive, type ScannedFile } from './shared/archive.ts';
+import { jobOf, PARALLEL_FROM, processInWorkers, takeArchiveWork, writeEntryKeys } from './shared/work.ts';
+import { toIncident } from './shared/incident.ts';
 import { siteRuntime } from './shared/options.ts';
-import { processFile, type FileJob, type Processed } from './shared/process.ts';
-import { RENDERER_VERSION } from './shared/render.ts';
+import { searchDocument, startSearchIndex } from './shared/search.ts';
+import { processFile, type Processed } from './shared/process.ts';
 import type { EntryData, RuleData, StoredFinding } from './shared/types.ts';
-import type { WorkerBatch } from './worker.ts';
-
-/** Bump when what the loader stores changes shape. */
-const LOADER_VERSION = 2;
 
 /** The archive has lint errors. Its message is the whole report; no stack (it is not a crash). */
 export class ArchiveLintError extends Error {
@@ -38,56 +28,6 @@ export class ArchiveLintError extends Error {
     super(message);
     this.stack = `${this.name}: ${message}`;
   }
-}
-
-interface Setup {
-  root: string;
-  rules: ReadonlyMap<string, Rule>;
-  config: ResolvedConfig;
-  content: string;
-}
-
-async function setup(context: Pick<LoaderContext, 'config'>, content: string | null | undefined): Promise<Setup> {
-  const root = fileURLToPath(context.config.root);
-  const rules = await loadRules();
-  const config = loadConfig({ cwd: root }, rules);
-  const folder = content ?? siteRuntime().content;
-  return { root, rules, config, content: folder ? path.resolve(root, folder) : config.content };
-}
-
-/**
- * A fingerprint of everything besides the file's text that its entry depends on: the code
- * of the model, linter, rules and renderer, the configuration, and the day (rules about
- * dates in the future). Part of every entry's digest.
- */
-function codeFingerprint(config: ResolvedConfig, now: Date): string {
-  const hash = createHash('sha1');
-  const here = path.dirname(fileURLToPath(import.meta.url));
-  const folders = [path.join(here, '..', 'core'), path.join(here, '..', 'lint'), path.join(here, '..', '..', 'rules'), path.join(here, 'shared')];
-  const files = [path.join(here, 'loader.ts'), path.join(here, 'worker.ts'), path.join(here, '..', 'report', 'stylish.ts')];
-  const walk = (dir: string): void => {
-    let names: string[];
-    try {
-      names = readdirSync(dir).sort();
-    } catch {
-      return;
-    }
-    for (const name of names) {
-      const full = path.join(dir, name);
-      if (statSync(full).isDirectory()) walk(full);
-      else if (/\.(?:ts|js|json)$/.test(name)) files.push(full);
-    }
-  };
-  folders.forEach(walk);
-  for (const file of files) {
-    try {
-      hash.update(file).update(readFileSync(file));
-    } catch {
-      // a file that vanished: the fingerprint changes anyway
-    }
-  }
-  hash.update(JSON.stringify({ raw: config.raw, preset: config.preset, day: now.toISOString().slice(0, 10) }));
-  return hash.digest('hex');
 }
 
 export interface PostmortemLoaderOptions {
@@ -119,88 +59,80 @@ export function postmortemLoader(options: PostmortemLoaderOptions = {}): Loader 
   };
 }
 
-/** Below this many changed files the loader works in-process: threads cost more than they save. */
-const PARALLEL_FROM = 64;
-const BATCH = 16;
-
 export async function loadPostmortems(
   context: Pick<LoaderContext, 'store' | 'config' | 'logger' | 'generateDigest'>,
   options: PostmortemLoaderOptions = {},
 ): Promise<{ content: string; parsed: number; kept: number; errors: number; warnings: number }> {
   const { store, logger, generateDigest } = context;
-  const { root, rules, config, content } = await setup(context, options.content);
-  const now = new Date();
-  const files = await selectFiles({ cwd: root, root: config.root, paths: [], contentFolder: content, ignoreGlobs: config.ignore });
-  const git = readGitInfo(content);
-  const fingerprint = `${RENDERER_VERSION}:${LOADER_VERSION}:${codeFingerprint(config, now)}`;
+  const root = fileURLToPath(context.config.root);
+  const folder = options.content !== undefined ? options.content : siteRuntime().content;
+  // The work the integration started when the build began (worker threads already linting),
+  // unless the options ask for something else.
+  const early = options.parallel === undefined ? takeArchiveWork(root, folder) : null;
+  const scan = early ? await early.scan : await scanArchive(await setupArchive(root, folder), new Date());
+  const { content, now, fingerprint, files } = scan;
   const untouched = new Set(store.keys());
-  const jobs: FileJob[] = [];
-  const sources = await Promise.all(files.map((file) => readFile(file, 'utf8')));
-  files.forEach((file, index) => {
-    const source = sources[index]!;
-    const slug = path.relative(content, file).replace(/\.md$/i, '').split(path.sep).join('/');
-    untouched.delete(slug);
-    const updated = lastUpdated(git, file);
-    const sourcePath = repositoryPath(git, file, root, content);
-    const digest = generateDigest({ source, fingerprint, updated, sourcePath });
-    if (store.get(slug)?.digest !== digest) jobs.push({ file, source, slug, sourcePath, lastUpdated: updated, digest });
-  });
+  const jobs: { file: ScannedFile; digest: string }[] = [];
+  for (const file of files) {
+    untouched.delete(file.slug);
+    const digest = generateDigest({ source: file.source, fingerprint, updated: file.lastUpdated, sourcePath: file.sourcePath });
+    if (store.get(file.slug)?.digest !== digest) jobs.push({ file, digest });
+  }
 
-  const parallel = options.parallel ?? (jobs.length >= PARALLEL_FROM && availableParallelism() > 1);
-  const processed = parallel ? await processInWorkers(jobs, root, now) : processHere(jobs, createLinter(config, rules, now));
-  for (const [index, result] of processed.entries()) {
-    const job = jobs[index]!;
-    const relativeToRoot = path.relative(root, job.file).split(path.sep).join('/');
+  // Entries the early work processed for exactly these inputs; the rest here.
+  const ahead = early ? await early.processed : new Map<string, Processed>();
+  const rest = jobs.filter((job) => !ahead.has(job.file.key));
+  const parallel = options.parallel ?? (rest.length >= PARALLEL_FROM && availableParallelism() > 1);
+  let done: Processed[];
+  if (parallel) done = await processInWorkers(rest.map((job) => jobOf(job.file)), root, now);
+  else {
+    const { config, rules } = await setupArchive(root, folder);
+    const linter = createLinter(config, rules, new Date(now));
+    done = rest.map((job) => processFile(linter, jobOf(job.file)));
+  }
+  const results = new Map(rest.map((job, index) => [job.file.key, done[index]!]));
+  for (const { file, digest } of jobs) {
+    const result = ahead.get(file.key) ?? results.get(file.key)!;
+    const relativeToRoot = path.relative(root, file.file).split(path.sep).join('/');
     store.set({
       id: result.slug,
       data: result.data as unknown as Record<string, unknown>,
-      digest: result.digest,
+      digest,
       rendered: { html: result.html, metadata: { headings: result.headings } },
       ...(relativeToRoot.startsWith('../') ? {} : { filePath: relativeToRoot }),
     });
   }
   for (const id of untouched) store.delete(id);
+  const runtime = siteRuntime();
+  const cacheDir = runtime.command === 'build' && context.config.cacheDir ? fileURLToPath(context.config.cacheDir) : null;
+  // The next build's early work skips what the store now holds.
+  if (cacheDir) writeEntryKeys(cacheDir, files.map((f) => f.key));
 
   // Validate the whole archive: kept entries carry their findings from the run that parsed them.
-  const results: LintResult[] = [];
+  const lintResults: LintResult[] = [];
   let warnings = 0;
   for (const entry of store.values()) {
     const data = entry.data as unknown as EntryData;
     warnings += data.warningCount;
-    if (data.errorCount > 0) results.push(summarise(path.resolve(content, `${data.slug}.md`), data.findings.map(asFinding)));
+    if (data.errorCount > 0) lintResults.push(summarise(path.resolve(content, `${data.slug}.md`), data.findings.map(asFinding)));
   }
-  results.sort((a, b) => a.filePath.localeCompare(b.filePath));
-  const errors = results.reduce((n, r) => n + r.errorCount, 0);
-  logger.info(`${files.length} postmortems (${jobs.length} parsed${parallel ? ' in worker threads' : ''}, ${files.length - jobs.length} unchanged), ${errors} errors, ${warnings} warnings`);
+  lintResults.sort((a, b) => a.filePath.localeCompare(b.filePath));
+  const errors = lintResults.reduce((n, r) => n + r.errorCount, 0);
+  const threads = ahead.size > 0 || parallel ? ' in worker threads' : '';
+  logger.info(`${files.length} postmortems (${jobs.length} parsed${threads}, ${files.length - jobs.length} unchanged), ${errors} errors, ${warnings} warnings`);
   if (errors > 0) {
-    const report = formatStylish(results, { color: false, cwd: root, quiet: true });
-    const message = `${results.length} ${results.length === 1 ? 'postmortem has' : 'postmortems have'} lint errors; npm run build fails until they are fixed (npx hindsight lint shows them too).\n\n${report}`;
-    const fail = options.failOnError ?? siteRuntime().command !== 'dev';
+    const report = formatStylish(lintResults, { color: false, cwd: root, quiet: true });
+    const message = `${lintResults.length} ${lintResults.length === 1 ? 'postmortem has' : 'postmortems have'} lint errors; npm run build fails until they are fixed (npx hindsight lint shows them too).\n\n${report}`;
+    const fail = options.failOnError ?? runtime.command !== 'dev';
     if (fail) throw new ArchiveLintError(message);
     logger.error(message);
   }
-  return { content, parsed: jobs.length, kept: files.length - jobs.length, errors, warnings };
-}
-
-function processHere(jobs: readonly FileJob[], linter: Linter): Processed[] {
-  return jobs.map((job) => processFile(linter, job));
-}
-
-/** The same work on every core: piscina worker threads, each with its own linter, in batches. */
-async function processInWorkers(jobs: readonly FileJob[], root: string, now: Date): Promise<Processed[]> {
-  const here = new URL(import.meta.url);
-  const filename = new URL(here.pathname.endsWith('.ts') ? './worker.ts' : './worker.js', here).href;
-  const threads = Math.max(1, Math.min(availableParallelism(), Math.ceil(jobs.length / BATCH)));
-  const pool = new Piscina<WorkerBatch, Processed[]>({ filename, minThreads: threads, maxThreads: threads, idleTimeout: 500 });
-  try {
-    const batches: Promise<Processed[]>[] = [];
-    for (let start = 0; start < jobs.length; start += BATCH) {
-      batches.push(pool.run({ root, now: now.toISOString(), jobs: jobs.slice(start, start + BATCH) }));
-    }
-    return (await Promise.all(batches)).flat();
-  } finally {
-    await pool.destroy();
+  // The archive passed: Pagefind indexes it in its own process while Astro renders the pages.
+  if (cacheDir) {
+    const documents = [...store.values()].map((entry) => searchDocument(toIncident(entry.data as unknown as EntryData), entry.rendered?.html ?? ''));
+    startSearchIndex(documents, path.join(cacheDir, 'hindsight-search'));
   }
+  return { content, parsed: jobs.length, kept: files.length - jobs.length, errors, warnings };
 }
 
 function asFinding(stored: StoredFinding): Finding {
@@ -213,7 +145,7 @@ export function ruleLoader(): Loader {
   return {
     name: 'hindsight-rules',
     async load(context) {
-      const { rules, config } = await setup(context, null);
+      const { rules, config } = await setupArchive(fileURLToPath(context.config.root), null);
       const configured = new Map(config.rules.map((active) => [active.rule.id, active.severity]));
       const digest = context.generateDigest(codeFingerprint(config, new Date()));
       const untouched = new Set(context.store.keys());

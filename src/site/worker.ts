@@ -1,27 +1,45 @@
-// A worker thread of the content loader (piscina): loads the rules and the configuration
-// once, then turns batches of changed postmortems into entries (see shared/process.ts). Run by
+// A worker thread of the site (piscina, see shared/work.ts): scans the archive, or turns
+// batches of postmortems into entries (shared/process.ts) with a linter it makes once. Run by
 // Node itself (type stripping), not through Vite.
-import { loadConfig } from '../lint/config/load.ts';
-import { loadRules } from '../lint/registry.ts';
-import { createLinter, type Linter } from '../lint/run.ts';
-import { processFile, type FileJob, type Processed } from './shared/process.ts';
+//
+// Node's compile cache (Astro's CLI turns it on) is not inherited by worker threads: this
+// module imports only types and node: builtins, turns the cache on in the main thread's
+// folder (workerData), and only then loads the lint stack.
+import module from 'node:module';
+import { workerData } from 'node:worker_threads';
+import type { Linter } from '../lint/run.ts';
+import type { Scan } from './shared/archive.ts';
+import type { FileJob, Processed } from './shared/process.ts';
 
-export interface WorkerBatch {
-  root: string;
-  now: string;
-  jobs: FileJob[];
+export type WorkerTask =
+  | { kind: 'scan'; root: string; content: string | null; now: string }
+  | { kind: 'process'; root: string; now: string; jobs: FileJob[] };
+
+/** What each thread gets once (piscina's workerData). */
+export interface WorkerData {
+  /** The main thread's compile cache folder, when it has one on. */
+  compileCache: string | null;
 }
+
+const shared = (workerData ?? null) as WorkerData | null;
+if (shared?.compileCache) module.enableCompileCache?.(shared.compileCache);
+
+const stack = Promise.all([import('../lint/config/load.ts'), import('../lint/registry.ts'), import('../lint/run.ts'), import('./shared/process.ts'), import('./shared/archive.ts')]);
+// Loaded before the first task arrives; a failure here is reported with that task.
+stack.catch(() => {});
 
 let linter: { key: string; linter: Promise<Linter> } | null = null;
 
-export default async function processBatch(batch: WorkerBatch): Promise<Processed[]> {
-  const key = `${batch.root}\n${batch.now}`;
+export default async function run(task: WorkerTask): Promise<Scan | Processed[]> {
+  const [{ loadConfig }, { loadRules }, { createLinter }, { processFile }, { scanArchive, setupArchive }] = await stack;
+  if (task.kind === 'scan') return scanArchive(await setupArchive(task.root, task.content), new Date(task.now));
+  const key = `${task.root}\n${task.now}`;
   if (linter?.key !== key) {
     linter = {
       key,
-      linter: loadRules().then((rules) => createLinter(loadConfig({ cwd: batch.root }, rules), rules, new Date(batch.now))),
+      linter: loadRules().then((rules) => createLinter(loadConfig({ cwd: task.root }, rules), rules, new Date(task.now))),
     };
   }
   const ready = await linter.linter;
-  return batch.jobs.map((job) => processFile(ready, job));
+  return task.jobs.map((job) => processFile(ready, job));
 }

@@ -1,30 +1,80 @@
-// The search integration: Pagefind's Node API over the built pages, failing loudly (Pagefind
-// itself only returns its errors).
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+// The search index: Pagefind's Node API over each incident's searchable document, failing
+// loudly (Pagefind itself only returns its errors), written to a staging folder during the
+// build and moved into the site after it.
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { SearchIndexError, buildSearchIndex } from '../../src/site/integration.ts';
+import { toIncident } from '../../src/site/shared/incident.ts';
+import { SearchIndexError, finishSearchIndex, searchDocument, startSearchIndex, writeSearchIndex } from '../../src/site/shared/search.ts';
+import type { EntryData } from '../../src/site/shared/types.ts';
 
-describe('buildSearchIndex', () => {
+function entry(slug: string, frontmatter: Record<string, unknown>, title: string): EntryData {
+  return {
+    slug,
+    sourcePath: `postmortems/${slug}.md`,
+    model: {
+      title,
+      titleLine: 1,
+      frontmatter: { data: frontmatter },
+      sections: [],
+      incident: { start: null, end: null, startLine: null, endLine: null, timezone: null, statedDurationMinutes: null, statedDurationText: null, statedDurationLine: null, detected: null, resolved: null },
+      declaredZone: null,
+      timeline: [],
+      actionItems: [],
+    },
+    findings: [],
+    errorCount: 0,
+    warningCount: 0,
+    lastUpdated: { iso: '2024-05-01T00:00:00Z', from: 'mtime' },
+    excerpt: '',
+  };
+}
+
+describe('search index', () => {
   let dir: string;
   beforeEach(() => {
     dir = mkdtempSync(path.join(tmpdir(), 'hindsight-search-'));
   });
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-  it('indexes the incident pages with their filters and writes the index', async () => {
-    mkdirSync(path.join(dir, 'incidents', 'a'), { recursive: true });
-    writeFileSync(
-      path.join(dir, 'incidents', 'a', 'index.html'),
-      '<html lang="en"><body><article data-pagefind-body><h1>Disk full</h1><p>The log volume filled up.</p></article><span data-pagefind-filter="severity:SEV2"></span></body></html>',
-    );
-    expect(await buildSearchIndex(dir)).toBe(1);
-    expect(existsSync(path.join(dir, 'pagefind', 'pagefind-entry.json'))).toBe(true);
-    expect(existsSync(path.join(dir, 'pagefind', 'pagefind-ui.js'))).toBe(true);
+  it('holds the title, the body, the date and the filters of an incident, escaped', () => {
+    const incident = toIncident(entry('2024-03-02-disk', { date: '2024-03-02', severity: 'SEV2', services: ['logs', 'a<b'] }, 'Disk <full>'));
+    const doc = searchDocument(incident, '<p>The log volume filled up.</p>');
+    expect(doc.url).toBe('/incidents/2024-03-02-disk/');
+    expect(doc.html).toContain('<article data-pagefind-body data-pagefind-meta="date:2024-03-02" data-pagefind-sort="date:2024-03-02">');
+    expect(doc.html).toContain('<h1>Disk &lt;full&gt;</h1><div><p>The log volume filled up.</p></div>');
+    expect(doc.html).toContain('data-pagefind-filter="year:2024"');
+    expect(doc.html).toContain('data-pagefind-filter="severity:SEV2"');
+    expect(doc.html).toContain('<span data-pagefind-filter="service">logs</span><span data-pagefind-filter="service">a&lt;b</span>');
+  });
+
+  it('indexes the documents with their filters and writes the index', async () => {
+    const incident = toIncident(entry('a', { date: '2024-03-02', severity: 'SEV2' }, 'Disk full'));
+    const out = path.join(dir, 'pagefind');
+    expect(await writeSearchIndex([searchDocument(incident, '<p>The log volume filled up.</p>')], out)).toBe(1);
+    expect(existsSync(path.join(out, 'pagefind-entry.json'))).toBe(true);
+    expect(existsSync(path.join(out, 'pagefind-ui.js'))).toBe(true);
+    expect(readdirSync(path.join(out, 'filter')).length).toBeGreaterThan(0);
   });
 
   it('fails when there is nothing to index', async () => {
-    await expect(buildSearchIndex(dir)).rejects.toBeInstanceOf(SearchIndexError);
+    await expect(writeSearchIndex([], path.join(dir, 'pagefind'))).rejects.toBeInstanceOf(SearchIndexError);
+  });
+
+  it('moves the index written during the build into the site, and fails when none was started', async () => {
+    const incident = toIncident(entry('a', { date: '2024-03-02', severity: 'SEV2' }, 'Disk full'));
+    const site = path.join(dir, 'dist');
+    mkdirSync(site);
+    startSearchIndex([searchDocument(incident, '<p>The log volume filled up.</p>')], path.join(dir, 'staging'));
+    expect(await finishSearchIndex(site)).toBe(1);
+    expect(existsSync(path.join(site, 'pagefind', 'pagefind-ui.js'))).toBe(true);
+    expect(existsSync(path.join(dir, 'staging'))).toBe(false);
+    await expect(finishSearchIndex(site)).rejects.toBeInstanceOf(SearchIndexError);
+  });
+
+  it('fails the build when indexing failed', async () => {
+    startSearchIndex([], path.join(dir, 'staging'));
+    await expect(finishSearchIndex(path.join(dir, 'dist'))).rejects.toBeInstanceOf(SearchIndexError);
   });
 });

@@ -15,12 +15,10 @@ export interface FileJob {
   slug: string;
   sourcePath: string;
   lastUpdated: EntryData['lastUpdated'];
-  digest: string;
 }
 
 export interface Processed {
   slug: string;
-  digest: string;
   data: EntryData;
   html: string;
   headings: RenderedHeading[];
@@ -44,7 +42,7 @@ export function processFile(linter: Linter, job: FileJob): Processed {
     lastUpdated: job.lastUpdated,
     excerpt: excerptOf(model, tree),
   };
-  return { slug: job.slug, digest: job.digest, data, html: rendered.html, headings: rendered.headings };
+  return { slug: job.slug, data, html: rendered.html, headings: rendered.headings };
 }
 
 export function storedModel(model: Postmortem): StoredModel {

@@ -1,0 +1,107 @@
+// The archive as the content loader reads it, without Astro: the configuration and rules,
+// and the files the linter would lint with their text, dates and paths (see work.ts for who
+// turns them into entries, and when).
+import { createHash } from 'node:crypto';
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { loadConfig, type ResolvedConfig } from '../../lint/config/load.ts';
+import { selectFiles } from '../../lint/files.ts';
+import { loadRules } from '../../lint/registry.ts';
+import type { Rule } from '../../lint/rule.ts';
+import { lastUpdated, readGitInfo, repositoryPath } from './git.ts';
+import { RENDERER_VERSION } from './render.ts';
+import type { EntryData } from './types.ts';
+
+/** Bump when what the loader stores changes shape. */
+export const LOADER_VERSION = 2;
+
+export interface Setup {
+  root: string;
+  rules: ReadonlyMap<string, Rule>;
+  config: ResolvedConfig;
+  content: string;
+}
+
+export async function setupArchive(root: string, content: string | null | undefined): Promise<Setup> {
+  const rules = await loadRules();
+  const config = loadConfig({ cwd: root }, rules);
+  return { root, rules, config, content: content ? path.resolve(root, content) : config.content };
+}
+
+/**
+ * A fingerprint of everything besides the file's text that its entry depends on: the code
+ * of the model, linter, rules and renderer, the configuration, and the day (rules about
+ * dates in the future). Part of every entry's digest.
+ */
+export function codeFingerprint(config: ResolvedConfig, now: Date): string {
+  const hash = createHash('sha1');
+  const here = path.dirname(fileURLToPath(import.meta.url));
+  const site = path.dirname(here);
+  const folders = [path.join(site, '..', 'core'), path.join(site, '..', 'lint'), path.join(site, '..', '..', 'rules'), here];
+  const files = [path.join(site, 'loader.ts'), path.join(site, 'worker.ts'), path.join(site, '..', 'report', 'stylish.ts')];
+  const walk = (dir: string): void => {
+    let names: string[];
+    try {
+      names = readdirSync(dir).sort();
+    } catch {
+      return;
+    }
+    for (const name of names) {
+      const full = path.join(dir, name);
+      if (statSync(full).isDirectory()) walk(full);
+      else if (/\.(?:ts|js|json)$/.test(name)) files.push(full);
+    }
+  };
+  folders.forEach(walk);
+  for (const file of files) {
+    try {
+      hash.update(file).update(readFileSync(file));
+    } catch {
+      // a file that vanished: the fingerprint changes anyway
+    }
+  }
+  hash.update(JSON.stringify({ raw: config.raw, preset: config.preset, day: now.toISOString().slice(0, 10) }));
+  return `${RENDERER_VERSION}:${LOADER_VERSION}:${hash.digest('hex')}`;
+}
+
+/** One postmortem as found on disk. */
+export interface ScannedFile {
+  file: string;
+  /** The entry id: the path under the content folder, without `.md`, with `/` separators. */
+  slug: string;
+  source: string;
+  sourcePath: string;
+  lastUpdated: EntryData['lastUpdated'];
+  /** Everything the file's entry depends on, hashed (the fingerprint included). */
+  key: string;
+}
+
+export interface Scan {
+  /** The content folder, absolute. */
+  content: string;
+  /** The day the entries are linted for (ISO time). */
+  now: string;
+  fingerprint: string;
+  files: ScannedFile[];
+}
+
+/** Every postmortem the linter would read, with its text, last-updated date and repository path. */
+export async function scanArchive(setup: Setup, now: Date): Promise<Scan> {
+  const { root, config, content } = setup;
+  const paths = await selectFiles({ cwd: root, root: config.root, paths: [], contentFolder: content, ignoreGlobs: config.ignore });
+  const git = readGitInfo(content);
+  const fingerprint = codeFingerprint(config, now);
+  const sources = await Promise.all(paths.map((file) => readFile(file, 'utf8')));
+  const files = paths.map((file, index): ScannedFile => {
+    const source = sources[index]!;
+    const slug = path.relative(content, file).replace(/\.md$/i, '').split(path.sep).join('/');
+    const updated = lastUpdated(git, file);
+    const sourcePath = repositoryPath(git, file, root, content);
+    const key = createHash('sha1').update(`${fingerprint}\0${sourcePath}\0${updated.iso}\0${updated.from}\0`).update(source).digest('hex');
+    return { file, slug, source, sourcePath, lastUpdated: updated, key };
+  });
+  return { content, now: now.toISOString(), fingerprint, files };
+}
+

@@ -1,0 +1,140 @@
+// Who turns postmortems into entries, and when: piscina worker threads (worker.ts), each with
+// its own linter, fed in batches.
+//
+// A build starts them when Astro reads its configuration (`startArchiveWork`, called by the
+// integration): one thread scans the archive (archive.ts) and then every thread lints and
+// renders the files the last build's content store does not hold, while Astro starts up on
+// the main thread. The loader takes that work (`takeArchiveWork`) and stays the judge of what
+// is current: a result is used only for a file whose key (everything its entry depends on)
+// it was made for; anything else the loader processes itself.
+//
+// This module loads no part of the lint stack (only node: builtins and piscina): on the main
+// thread it costs Astro's start-up nothing.
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import module from 'node:module';
+import { availableParallelism } from 'node:os';
+import path from 'node:path';
+import { Piscina } from 'piscina';
+import type { WorkerData, WorkerTask } from '../worker.ts';
+import type { Scan, ScannedFile } from './archive.ts';
+import type { FileJob, Processed } from './process.ts';
+
+/** Files per batch sent to a thread. */
+const BATCH = 16;
+
+/** Below this many files to process, threads cost more than they save: the loader works alone. */
+export const PARALLEL_FROM = 64;
+
+function workerFile(): string {
+  const here = new URL(import.meta.url);
+  return new URL(here.pathname.endsWith('.ts') ? '../worker.ts' : '../worker.js', here).href;
+}
+
+/**
+ * The folder Node's compile cache was turned on with in this thread (Astro's CLI turns it
+ * on), so the worker threads reuse it instead of compiling the whole lint stack again.
+ */
+function compileCacheFolder(): string | null {
+  const dir = module.getCompileCacheDir?.();
+  return dir ? path.dirname(dir) : null;
+}
+
+function createPool(threads: number): Piscina<WorkerTask, unknown> {
+  const workerData: WorkerData = { compileCache: compileCacheFolder() };
+  return new Piscina<WorkerTask, unknown>({ filename: workerFile(), minThreads: threads, maxThreads: threads, idleTimeout: 500, workerData });
+}
+
+function runBatches(pool: Piscina<WorkerTask, unknown>, jobs: readonly FileJob[], root: string, now: string): Promise<Processed[]> {
+  const batches: Promise<Processed[]>[] = [];
+  for (let start = 0; start < jobs.length; start += BATCH) {
+    batches.push(pool.run({ kind: 'process', root, now, jobs: jobs.slice(start, start + BATCH) }) as Promise<Processed[]>);
+  }
+  return Promise.all(batches).then((lists) => lists.flat());
+}
+
+/** Processes `jobs` on every core. */
+export async function processInWorkers(jobs: readonly FileJob[], root: string, now: string): Promise<Processed[]> {
+  if (jobs.length === 0) return [];
+  const pool = createPool(Math.max(1, Math.min(availableParallelism(), Math.ceil(jobs.length / BATCH))));
+  try {
+    return await runBatches(pool, jobs, root, now);
+  } finally {
+    await pool.destroy();
+  }
+}
+
+export function jobOf(file: ScannedFile): FileJob {
+  return { file: file.file, source: file.source, slug: file.slug, sourcePath: file.sourcePath, lastUpdated: file.lastUpdated };
+}
+
+// ---------------------------------------------------------------------------------------------
+// The work started before the loader asks for it
+
+export interface ArchiveWork {
+  root: string;
+  content: string | null;
+  scan: Promise<Scan>;
+  /** Entries processed ahead, by `ScannedFile.key`. */
+  processed: Promise<Map<string, Processed>>;
+}
+
+const WORK = Symbol.for('hindsight.site.archive-work');
+
+type WorkHolder = Record<symbol, ArchiveWork | undefined>;
+
+/** What a build keeps beside Astro's content store: the keys of the entries it stored. */
+export function entryKeysFile(cacheDir: string): string {
+  return path.join(cacheDir, 'hindsight-entry-keys.json');
+}
+
+function readEntryKeys(cacheDir: string): Set<string> {
+  try {
+    const keys = JSON.parse(readFileSync(entryKeysFile(cacheDir), 'utf8')) as unknown;
+    return new Set(Array.isArray(keys) ? keys.filter((k): k is string => typeof k === 'string') : []);
+  } catch {
+    return new Set();
+  }
+}
+
+/** Records which entries the content store holds, for the next build's early work. */
+export function writeEntryKeys(cacheDir: string, keys: readonly string[]): void {
+  try {
+    mkdirSync(cacheDir, { recursive: true });
+    writeFileSync(entryKeysFile(cacheDir), JSON.stringify(keys));
+  } catch {
+    // only a hint for the next build: without it, that build lints in the loader
+  }
+}
+
+/**
+ * Starts scanning the archive (`content`: the site option, null for the linter
+ * configuration's folder) and processing, in worker threads, every file that the content
+ * store of the last build (in `cacheDir`) does not hold. Errors surface in the loader.
+ */
+export function startArchiveWork(root: string, content: string | null, cacheDir: string): void {
+  const threads = availableParallelism();
+  if (threads < 2) return;
+  const pool = createPool(threads);
+  const scan = pool.run({ kind: 'scan', root, content, now: new Date().toISOString() }) as Promise<Scan>;
+  const processed = scan
+    .then(async ({ files, now }) => {
+      const stored = readEntryKeys(cacheDir);
+      const todo = files.filter((f) => !stored.has(f.key));
+      if (todo.length < PARALLEL_FROM) return new Map<string, Processed>();
+      const results = await runBatches(pool, todo.map(jobOf), root, now);
+      return new Map(results.map((result, index) => [todo[index]!.key, result]));
+    })
+    .finally(() => pool.destroy());
+  scan.catch(() => {});
+  processed.catch(() => {});
+  (globalThis as WorkHolder)[WORK] = { root, content, scan, processed };
+}
+
+/** The early work for this root and content folder, once (null when there is none). */
+export function takeArchiveWork(root: string, content: string | null): ArchiveWork | null {
+  const holder = globalThis as WorkHolder;
+  const work = holder[WORK];
+  if (!work || work.root !== root || work.content !== content) return null;
+  holder[WORK] = undefined;
+  return work;
+}
