@@ -172,6 +172,8 @@ const DECLARATIONS: readonly RegExp[] = [
   new RegExp(String.raw`(?:^|\|)[ \t#>*_]*(?:[A-Za-z]+[ \t]+)?(?:time|times|timestamps?|date[ \t]*/[ \t]*time|datetime|date and time|clock)[ \t]*[(\[][ \t]*(?:in[ \t]+)?([^()\[\]\n]{1,30})`, 'im'),
 ];
 
+const DECLARES = /time|tz|clock/i;
+
 /**
  * The zone a heading, line or table header declares ("(all times UTC)", "Time (EAT)",
  * "Timezone: Europe/Berlin"), as written, or null. Only declaration shapes count:
@@ -179,6 +181,8 @@ const DECLARATIONS: readonly RegExp[] = [
  */
 export function findZoneDeclaration(text: string): string | null {
   const clean = normalizeMinus(text.replace(/[*`]/g, ''));
+  // Every declaration shape names times, a time zone, "TZ" or a clock.
+  if (!DECLARES.test(clean)) return null;
   for (const re of DECLARATIONS) {
     const m = re.exec(clean);
     if (!m) continue;
