@@ -24,5 +24,18 @@ export async function allIncidents(): Promise<Incident[]> {
   return list;
 }
 
+let byId: { list: Incident[]; map: Map<string, Incident> } | null = null;
+
+/** The incidents by their frontmatter id (of two with one id, the later in the list), for related links. */
+export async function incidentsById(): Promise<Map<string, Incident>> {
+  const list = await allIncidents();
+  if (byId?.list !== list) {
+    const map = new Map<string, Incident>();
+    for (const incident of list) if (incident.id) map.set(incident.id, incident);
+    byId = { list, map };
+  }
+  return byId.map;
+}
+
 /** The build's "today" (YYYY-MM-DD), for overdue action items. */
 export const today = new Date().toISOString().slice(0, 10);

@@ -39,9 +39,10 @@ function compileCacheFolder(): string | null {
   return dir ? path.dirname(dir) : null;
 }
 
-function createPool(threads: number): Piscina<WorkerTask, unknown> {
+/** `threads` at most; `ready` of them start at once, the others when tasks queue up. */
+function createPool(threads: number, ready = threads): Piscina<WorkerTask, unknown> {
   const workerData: WorkerData = { compileCache: compileCacheFolder() };
-  return new Piscina<WorkerTask, unknown>({ filename: workerFile(), minThreads: threads, maxThreads: threads, idleTimeout: 500, workerData });
+  return new Piscina<WorkerTask, unknown>({ filename: workerFile(), minThreads: ready, maxThreads: threads, idleTimeout: 500, workerData });
 }
 
 function runBatches(pool: Piscina<WorkerTask, unknown>, jobs: readonly FileJob[], root: string, now: string): Promise<Processed[]> {
@@ -114,11 +115,14 @@ export function writeEntryKeys(cacheDir: string, keys: readonly string[]): void 
 export function startArchiveWork(root: string, content: string | null, cacheDir: string): void {
   const threads = availableParallelism();
   if (threads < 2) return;
-  const pool = createPool(threads);
+  // With no record of a last build every file is to be linted: every thread starts loading
+  // the lint stack now. After one, probably little has changed: one thread scans, and more
+  // start only if many files turn out to have changed.
+  const stored = readEntryKeys(cacheDir);
+  const pool = createPool(threads, stored.size === 0 ? threads : 1);
   const scan = pool.run({ kind: 'scan', root, content, now: new Date().toISOString() }) as Promise<Scan>;
   const processed = scan
     .then(async ({ files, now }) => {
-      const stored = readEntryKeys(cacheDir);
       const todo = files.filter((f) => !stored.has(f.key));
       if (todo.length < PARALLEL_FROM) return new Map<string, Processed>();
       const results = await runBatches(pool, todo.map(jobOf), root, now);
