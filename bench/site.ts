@@ -23,6 +23,24 @@ export interface BuildMeasure {
   cpuMs: number;
   peakRssMiB: number;
   pages: number;
+  /** Where the wall time went, from Astro's own log (see `phasesOf`). */
+  phases: BuildPhases;
+}
+
+/**
+ * The phases of an `astro build`, in milliseconds, read from the times Astro logs:
+ * - startup: Node, Astro and the configuration, until Astro's build timer starts;
+ * - sync: the content layer (every loader, so our lint and render) and type generation;
+ * - bundle: Vite building the static entrypoints;
+ * - pages: generating the static routes (rendering and writing every page);
+ * - after: what follows the pages (the build hooks: waiting for our search index).
+ */
+export interface BuildPhases {
+  startup: number;
+  sync: number;
+  bundle: number;
+  pages: number;
+  after: number;
 }
 
 export interface SiteBenchResult {
@@ -161,7 +179,31 @@ function timedBuild(dir: string, env: Record<string, string>, fresh: boolean): B
   const user = Number(/User time \(seconds\): ([\d.]+)/.exec(text)?.[1] ?? NaN);
   const system = Number(/System time \(seconds\): ([\d.]+)/.exec(text)?.[1] ?? NaN);
   const pages = Number(/(\d+) page\(s\) built/.exec(result.stdout)?.[1] ?? NaN);
-  return { ms, cpuMs: (user + system) * 1000, peakRssMiB: kib / 1024, pages };
+  return { ms, cpuMs: (user + system) * 1000, peakRssMiB: kib / 1024, pages, phases: phasesOf(result.stdout, ms) };
+}
+
+/** Astro logs "1.22s" or "820ms". */
+function logged(text: string | undefined): number {
+  if (text === undefined) return NaN;
+  const m = /^([\d.]+)(ms|s)$/.exec(text);
+  return m ? Number(m[1]) * (m[2] === 's' ? 1000 : 1) : NaN;
+}
+
+/** The phases of one build from its log (NaN where a line is missing). */
+export function phasesOf(log: string, wallMs: number): BuildPhases {
+  const text = log.replace(/\x1b\[[0-9;]*m/g, '');
+  const sync = logged(/\[build\] ✓ Completed in ([\d.]+m?s)\.\n[\s\S]*?Building static entrypoints/.exec(text)?.[1]);
+  const bundle = logged(/\[vite\] ✓ built in ([\d.]+m?s)/.exec(text)?.[1]);
+  const pages = logged(/generating static routes[\s\S]*?✓ Completed in ([\d.]+m?s)\./.exec(text)?.[1]);
+  const staticBuild = logged(/generating static routes[\s\S]*?✓ Completed in [\d.]+m?s\.[\s\S]*?\[build\] ✓ Completed in ([\d.]+m?s)\./.exec(text)?.[1]);
+  const total = logged(/page\(s\) built in ([\d.]+m?s)/.exec(text)?.[1]);
+  return {
+    startup: wallMs - total,
+    sync,
+    bundle,
+    pages,
+    after: total - sync - staticBuild,
+  };
 }
 
 function median(values: number[]): number {
@@ -171,14 +213,21 @@ function median(values: number[]): number {
 }
 
 function medianMeasure(list: BuildMeasure[]): BuildMeasure {
-  return { ms: median(list.map((m) => m.ms)), cpuMs: median(list.map((m) => m.cpuMs)), peakRssMiB: median(list.map((m) => m.peakRssMiB)), pages: list[0]!.pages };
+  const phase = (name: keyof BuildPhases): number => median(list.map((m) => m.phases[name]));
+  return {
+    ms: median(list.map((m) => m.ms)),
+    cpuMs: median(list.map((m) => m.cpuMs)),
+    peakRssMiB: median(list.map((m) => m.peakRssMiB)),
+    pages: list[0]!.pages,
+    phases: { startup: phase('startup'), sync: phase('sync'), bundle: phase('bundle'), pages: phase('pages'), after: phase('after') },
+  };
 }
 
 export async function benchSite(options: { count?: number; rounds?: number; seed?: number; keep?: boolean; log?: (line: string) => void } = {}): Promise<SiteBenchResult> {
   const log = options.log ?? (() => {});
   if (!existsSync('/usr/bin/time')) throw new Error('bench site needs GNU time at /usr/bin/time (apt-get install time) to measure peak memory.');
   const count = options.count ?? 1000;
-  const rounds = options.rounds ?? 2;
+  const rounds = options.rounds ?? (Number(process.env['BENCH_ROUNDS']) || 2);
   const base = mkdtempSync(path.join(tmpdir(), 'hindsight-bench-site-'));
   try {
     const content = path.join(base, 'postmortems');
@@ -197,6 +246,11 @@ export async function benchSite(options: { count?: number; rounds?: number; seed
     const oursWarm = timedBuild(ours, oursEnv, false);
     const p = medianMeasure(plainRuns);
     const o = medianMeasure(ourRuns);
+    const s = (ms: number): string => `${(ms / 1000).toFixed(1).padStart(5)} s`;
+    log('  phases (wall)      start-up   content sync   bundle   pages   after pages');
+    for (const [name, m] of [['plain', p], ['ours', o], ['ours, warm', oursWarm]] as const) {
+      log(`  ${name.padEnd(16)} ${s(m.phases.startup)}   ${s(m.phases.sync)}      ${s(m.phases.bundle)}  ${s(m.phases.pages)}  ${s(m.phases.after)}`);
+    }
     return {
       files: count,
       bytes: generated.bytes,
