@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { MAX_FRONTMATTER, MAX_VALUE } from '../../src/core/frontmatter.ts';
 import type { Finding } from '../../src/lint/engine.ts';
 import { lintText } from '../helpers/lint-text.ts';
-import { brokenInvariant, FUZZ, SEED } from './helpers.ts';
+import { brokenInvariant, cpuMs, FUZZ, SEED } from './helpers.ts';
 
 const frontmatter = async (yaml: string): Promise<Finding[]> =>
   (await lintText(`---\n${yaml}\n---\n# Outage\n`, { only: { 'frontmatter-schema': {} } })).filter((f) => f.ruleId === 'frontmatter-schema');
@@ -41,9 +41,9 @@ describe('hostile frontmatter', () => {
       lines.push(`${name}: &${name} [${Array(9).fill(`*${prev}`).join(',')}]`);
     }
     const heap = process.memoryUsage().heapUsed;
-    const started = performance.now();
+    const started = cpuMs();
     const findings = await frontmatter(lines.join('\n'));
-    expect(performance.now() - started).toBeLessThan(1000);
+    expect(cpuMs() - started).toBeLessThan(1000);
     expect(process.memoryUsage().heapUsed - heap).toBeLessThan(64 * 1024 * 1024);
     expect(brief(findings)).toEqual([[2, 1, 'Frontmatter is not valid YAML: Excessive alias count indicates a resource exhaustion attack. Fix the YAML so its keys can be read.']]);
   });
@@ -66,9 +66,9 @@ describe('hostile frontmatter', () => {
 
   it('a 1 MB value: one finding at the block, which is not parsed (bounded time and memory)', async () => {
     const heap = process.memoryUsage().heapUsed;
-    const started = performance.now();
+    const started = cpuMs();
     const findings = await frontmatter(`title: ${'x'.repeat(1024 * 1024)}`);
-    expect(performance.now() - started).toBeLessThan(2000);
+    expect(cpuMs() - started).toBeLessThan(2000);
     expect(process.memoryUsage().heapUsed - heap).toBeLessThan(128 * 1024 * 1024);
     expect(brief(findings)).toEqual([[2, 1, `The frontmatter is 1,024 KB long, past the ${MAX_FRONTMATTER / 1024} KB Hindsight reads: frontmatter holds a few short keys; move long text into the body of the postmortem.`]]);
   });
