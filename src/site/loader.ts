@@ -69,7 +69,8 @@ export async function loadPostmortems(
   // The work the integration started when the build began (worker threads already linting),
   // unless the options ask for something else.
   const early = options.parallel === undefined ? takeArchiveWork(root, folder) : null;
-  const scan = early ? await early.scan : await scanArchive(await setupArchive(root, folder), new Date());
+  // Should the early work have failed, the loader does it again here and reports its error.
+  const scan = (early && (await early.scan.catch(() => null))) || (await scanArchive(await setupArchive(root, folder), new Date()));
   const { content, now, fingerprint, files } = scan;
   const untouched = new Set(store.keys());
   const jobs: { file: ScannedFile; digest: string }[] = [];
@@ -80,7 +81,7 @@ export async function loadPostmortems(
   }
 
   // Entries the early work processed for exactly these inputs; the rest here.
-  const ahead = early ? await early.processed : new Map<string, Processed>();
+  const ahead = (early && (await early.processed.catch(() => null))) || new Map<string, Processed>();
   const rest = jobs.filter((job) => !ahead.has(job.file.key));
   const parallel = options.parallel ?? (rest.length >= PARALLEL_FROM && availableParallelism() > 1);
   let done: Processed[];
@@ -105,8 +106,6 @@ export async function loadPostmortems(
   for (const id of untouched) store.delete(id);
   const runtime = siteRuntime();
   const cacheDir = runtime.command === 'build' && context.config.cacheDir ? fileURLToPath(context.config.cacheDir) : null;
-  // The next build's early work skips what the store now holds.
-  if (cacheDir) writeEntryKeys(cacheDir, files.map((f) => f.key));
 
   // Validate the whole archive: kept entries carry their findings from the run that parsed them.
   const lintResults: LintResult[] = [];
@@ -127,8 +126,10 @@ export async function loadPostmortems(
     if (fail) throw new ArchiveLintError(message);
     logger.error(message);
   }
-  // The archive passed: Pagefind indexes it in its own process while Astro renders the pages.
+  // The archive passed: the next build's early work skips what the store now holds, and
+  // Pagefind indexes the archive in its own process while Astro renders the pages.
   if (cacheDir) {
+    writeEntryKeys(cacheDir, files.map((f) => f.key));
     const documents = [...store.values()].map((entry) => searchDocument(toIncident(entry.data as unknown as EntryData), entry.rendered?.html ?? ''));
     startSearchIndex(documents, path.join(cacheDir, 'hindsight-search'));
   }
