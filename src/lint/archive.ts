@@ -49,8 +49,12 @@ const MAX_ROOT_CAUSE_CHARS = 8000;
 
 // ── reading one file ───────────────────────────────────────────────────────────────────────
 
-/** The archive entry of one postmortem's text. `aliases` are keyed by `normaliseHeading`. */
-export function indexEntry(filePath: string, source: string, need: ArchiveNeed, aliases?: ReadonlyMap<string, SectionKind>): ArchiveEntry {
+/**
+ * The archive entry of one postmortem's text. `aliases` are keyed by `normaliseHeading`.
+ * `frontmatter`: a block the caller has parsed already (the document being linted: its model
+ * holds it), used when it is this text's block, so that the YAML is not parsed twice.
+ */
+export function indexEntry(filePath: string, source: string, need: ArchiveNeed, aliases?: ReadonlyMap<string, SectionKind>, frontmatter?: { raw: string; data: Record<string, unknown> }): ArchiveEntry {
   const lines = source.split(/\r?\n/);
   if (lines[0]?.startsWith('\uFEFF')) lines[0] = lines[0].slice(1);
   let bodyFrom = 0;
@@ -58,7 +62,8 @@ export function indexEntry(filePath: string, source: string, need: ArchiveNeed, 
   if (/^---[ \t]*$/.test(lines[0] ?? '')) {
     const close = lines.findIndex((line, i) => i > 0 && /^(?:---|\.\.\.)[ \t]*$/.test(line));
     if (close > 0) {
-      data = readYaml(lines.slice(1, close).join('\n'));
+      const raw = lines.slice(1, close).join('\n');
+      data = frontmatter?.raw === raw ? frontmatter.data : readYaml(raw);
       bodyFrom = close + 1;
     }
   }
@@ -332,7 +337,11 @@ export class Archive {
   self(model: Postmortem): ArchiveEntry {
     let entry = this.selves.get(model);
     if (!entry) {
-      entry = indexEntry(path.resolve(model.filePath), model.source, 'root-cause', this.aliases);
+      // The model's frontmatter, when it read the same block without a problem: the YAML is
+      // the costliest part of reading an entry.
+      const { frontmatter } = model;
+      const parsed = frontmatter.data !== null && frontmatter.errors.length === 0 && frontmatter.raw !== null ? { raw: frontmatter.raw, data: frontmatter.data } : undefined;
+      entry = indexEntry(path.resolve(model.filePath), model.source, 'root-cause', this.aliases, parsed);
       this.selves.set(model, entry);
     }
     return entry;
