@@ -1,6 +1,7 @@
 // What the loader stores per postmortem, and per rule: computed once, in the loader, from
 // one parse; the pages only read it.
 import type { ActionItem, IncidentWindow, Postmortem, Section, TimelineEntry } from '../../core/model.ts';
+import type { Finding } from '../../lint/engine.ts';
 
 /**
  * The part of the model the pages read (no source text, no spans or offsets): what is stored
@@ -17,16 +18,8 @@ export interface StoredModel {
   actionItems: Pick<ActionItem, 'line' | 'text' | 'owner' | 'ticket' | 'due' | 'done'>[];
 }
 
-export interface StoredFinding {
-  ruleId: string;
-  severity: 1 | 2;
-  message: string;
-  line: number;
-  column: number;
-  endLine: number;
-  endColumn: number;
-  fixable: boolean;
-}
+/** A lint finding as the pages show it: whether it has a fix, not the fix. */
+export type StoredFinding = Omit<Finding, 'fix'> & { fixable: boolean };
 
 export interface EntryData {
   /** The entry id: the file's path under the content folder, without `.md`. */
