@@ -2,7 +2,7 @@
 // rule, the model built after the parse, the archive index's scan of a file, the time
 // readers and the heading classifier are fed long runs of the characters their patterns
 // repeat, at n and 4n characters in the same run.
-// Linear work grows 4 times; the test allows 8 (median of a few runs, in CPU time). A pattern that
+// Linear work grows 4 times; the test allows 8 (median of a few runs). A pattern that
 // backtracks catastrophically grows 16 times or more (quadratic) and fails, naming the rule
 // and the input. Times below a millisecond are too small to compare and count as one.
 import { describe, expect, it } from 'vitest';
