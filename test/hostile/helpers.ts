@@ -67,7 +67,7 @@ export function rules(): Promise<ReadonlyMap<string, Rule>> {
 }
 
 /** Options that switch on every branch of the rules that have some. */
-const OPTIONS: Record<string, Record<string, unknown>> = {
+export const OPTIONS: Record<string, Record<string, unknown>> = {
   'action-items': { requireOwner: true, requireTicket: true, requireDue: true },
   'word-count': { min: 10, max: 100_000 },
   'no-placeholder': { ignoreDrafts: false },
