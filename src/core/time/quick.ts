@@ -26,7 +26,7 @@
 //   paired with it.
 // test/core/time/quick.test.ts checks it against chrono on every leading-time input of the
 // corpus and the samples, and on generated variants of each shape.
-import type { TimeReading } from './reading.ts';
+import type { CalendarDate, TimeReading } from './reading.ts';
 import { ZONE_ABBREVIATIONS, parseZone, type Zone } from './zones.ts';
 
 const QUICK = /^(\d{1,2}):([0-5]\d)(?::([0-5]\d))?(?:( ?)([AaPp][Mm]))?(?: ([A-Z]{2,4}))?(?:$|(:|[ \t]{1,8}(?:--?|–|—))?[ \t]{1,8}([A-Za-z]+)(?![\w/]))/;
@@ -135,4 +135,48 @@ export function quickIsoDateTime(text: string): TimeReading | undefined {
     zone,
     twentyFourHour: true,
   };
+}
+
+// A date written as `new` writes a due date and most samples a frontmatter date: "2024-05-28",
+// alone or followed by what no reading can change ("2024-05-28 · Status: done"). chrono's
+// ISO and year-first parsers read it when a non-word character or the end follows; the
+// first full date of the text is then this one, whatever comes after it (a time glued to it
+// keeps its date). Only valid dates of years 1000–9999 take this path.
+const ISO_DATE = /^[ \t]*(\d{4})-(\d{2})-(\d{2})(?!\w)/;
+
+/** The date a text opens with when it is an ISO 8601 calendar date, or undefined. */
+export function quickIsoDate(text: string): CalendarDate | undefined {
+  const m = ISO_DATE.exec(text);
+  if (m === null) return undefined;
+  const year = Number(m[1]);
+  const month = Number(m[2]);
+  const day = Number(m[3]);
+  if (year < 1000 || month < 1 || month > 12 || day < 1) return undefined;
+  const date = new Date(Date.UTC(year, month - 1, day));
+  if (date.getUTCDate() !== day || date.getUTCMonth() !== month - 1) return undefined;
+  return { year, month, day };
+}
+
+// A numbered heading or item: "1. Issue Summary", "7. Corrective and Preventative Measures".
+// The number alone starts no reading: a time needs minutes or a meridiem right after its
+// hour (here a dot and a blank follow), and a day ("10. May") needs a month name within a
+// few characters. Every other reading of chrono starts at a digit or at the start of a word
+// (its patterns begin at a word boundary). So when no digit and no word that can start a
+// reading follows within 40 characters (nor within `maxLead`), chrono's answer is certain:
+// no leading time.
+const ENUMERATOR = /^\d{1,2}\.[ \t]+(?=[A-Za-z])/;
+const WORD_READING_START = new RegExp(
+  String.raw`\d|\b(?:on|at|from)(?!\s)|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|sun|mon|tue|wed|thu|fri|sat|week|this|last|past|next` +
+    String.raw`|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth` +
+    String.raw`|sixteenth|seventeenth|eighteenth|nineteenth|twent|thirt)` +
+    String.raw`|[,(（]\s*(?:on\s*)?(?:(?:this|last|past|next)\s*)?(?:sun|mon|tue|wed|thu|fri|sat|week)`,
+  'i',
+);
+
+/** True when `text` opens (at `lead`) with a list number after which no reading can start within `maxLead`. */
+export function quickNoLeadingTime(text: string, lead: number, maxLead: number): boolean {
+  const m = ENUMERATOR.exec(lead === 0 ? text : text.slice(lead));
+  if (m === null) return false;
+  const after = lead + m[0].length;
+  return !WORD_READING_START.test(text.slice(after, Math.max(after + 40, lead + maxLead + 1)));
 }

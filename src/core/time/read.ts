@@ -23,7 +23,7 @@
 // Abbreviations must be written in capitals ("10:00 eat lunch" has no zone); UTC/GMT in any case.
 import type { CalendarDate, DateReading, TimeReading } from './reading.ts';
 import { normalize, parseChrono, toDateReading, toReading } from './reading.ts';
-import { quickIsoDateTime, quickLeadingTime } from './quick.ts';
+import { quickIsoDate, quickIsoDateTime, quickLeadingTime, quickNoLeadingTime } from './quick.ts';
 import { joinRange, splitRange } from './range.ts';
 import { nextRegion, separatedBetween } from './window.ts';
 
@@ -220,7 +220,10 @@ export function readLeadingTime(text: string, maxLead = 12): TimeReading | null 
   const orig = limit < text.length ? text.slice(0, limit) : text;
   // "12:27 PM: The user…": the commonest shapes, whose reading by chrono is certain.
   const quick = quickLeadingTime(orig, lead);
-  return quick !== undefined ? quick : leadingTimeByChrono(text, orig, lead, maxLead);
+  if (quick !== undefined) return quick;
+  // "1. Issue Summary": a numbered heading, with no time after its number.
+  if (quickNoLeadingTime(text, lead, maxLead)) return null;
+  return leadingTimeByChrono(text, orig, lead, maxLead);
 }
 
 /** readLeadingTime without the quick path: what chrono reads (tests compare the two). */
@@ -244,6 +247,12 @@ function leadingTimeByChrono(text: string, orig: string, lead: number, maxLead: 
 
 /** The first full date (year, month and day written) in a heading or line. */
 export function readDateOnly(text: string): CalendarDate | null {
+  // "2024-05-28": a due date or frontmatter date, certain without chrono.
+  return quickIsoDate(text) ?? readDateOnlyByChrono(text);
+}
+
+/** readDateOnly without the quick path: what chrono reads (tests compare the two). */
+export function readDateOnlyByChrono(text: string): CalendarDate | null {
   if (!HAS_DIGIT.test(text) || !FULL_DATE_POSSIBLE.test(text)) return null;
   const found = scan(text, normalize(text), (items) => {
     for (const it of items) {

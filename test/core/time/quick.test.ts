@@ -1,13 +1,13 @@
-// The quick path of readLeadingTime (src/core/time/quick.ts) against chrono: on every line
-// and every inline line of the samples and the corpus, and on generated variants of the
-// shapes it reads, readLeadingTime must give exactly what readLeadingTimeByChrono gives.
+// The quick paths (src/core/time/quick.ts) against chrono: on every line and every inline
+// line of the samples and the corpus, and on generated variants of the shapes they read,
+// readLeadingTime, readDateTime and readDateOnly must give exactly what chrono gives.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Nodes, PhrasingContent } from 'mdast';
 import { describe, expect, it } from 'vitest';
 import { parseMarkdown } from '../../../src/core/parse.ts';
-import { quickIsoDateTime, quickLeadingTime } from '../../../src/core/time/quick.ts';
-import { readDateTime, readDateTimeByChrono, readLeadingTime, readLeadingTimeByChrono } from '../../../src/core/time/read.ts';
+import { quickIsoDate, quickIsoDateTime, quickLeadingTime, quickNoLeadingTime } from '../../../src/core/time/quick.ts';
+import { readDateOnly, readDateOnlyByChrono, readDateTime, readDateTimeByChrono, readLeadingTime, readLeadingTimeByChrono } from '../../../src/core/time/read.ts';
 import { ZONE_ABBREVIATIONS } from '../../../src/core/time/zones.ts';
 import { inlineLines, plainText } from '../../../src/core/text.ts';
 
@@ -29,8 +29,19 @@ function inputsOf(source: string): string[] {
   return [...out].filter((text) => text !== '');
 }
 
-function compare(texts: Iterable<string>, leads: readonly number[] = [12, 0]): { quick: number; checked: number } {
+function corpusInputs(): Set<string> {
+  const texts = new Set<string>();
+  for (const dir of dirs) {
+    for (const name of readdirSync(dir).filter((n) => n.endsWith('.md'))) {
+      for (const text of inputsOf(readFileSync(`${dir}/${name}`, 'utf8'))) texts.add(text);
+    }
+  }
+  return texts;
+}
+
+function compare(texts: Iterable<string>, leads: readonly number[] = [12, 0]): { quick: number; checked: number; numbered: number } {
   let quick = 0;
+  let numbered = 0;
   let checked = 0;
   for (const text of texts) {
     for (const maxLead of leads) {
@@ -39,22 +50,37 @@ function compare(texts: Iterable<string>, leads: readonly number[] = [12, 0]): {
       const slow = readLeadingTimeByChrono(text, maxLead);
       expect({ text, maxLead, reading: fast }).toEqual({ text, maxLead, reading: slow });
       if (fast !== null && quickLeadingTime(text.slice(0, fast.index + fast.length + 90), fast.index) !== undefined) quick++;
+      if (quickNoLeadingTime(text, /^[\s>*_~•·|[(#+\-–—]*/.exec(text)![0].length, maxLead)) numbered++;
     }
   }
-  return { quick, checked };
+  return { quick, checked, numbered };
 }
 
 describe('readLeadingTime: the quick path reads what chrono reads', () => {
   it('on every line of the samples and the corpus', () => {
-    const texts = new Set<string>();
-    for (const dir of dirs) {
-      for (const name of readdirSync(dir).filter((n) => n.endsWith('.md'))) {
-        for (const text of inputsOf(readFileSync(`${dir}/${name}`, 'utf8'))) texts.add(text);
-      }
-    }
-    const { quick } = compare(texts);
-    // The quick path must be taken for most timed entries, or it saves nothing.
+    const { quick, numbered } = compare(corpusInputs());
+    // The quick paths must be taken for most timed entries and numbered headings, or they save nothing.
     expect(quick).toBeGreaterThan(1000);
+    expect(numbered).toBeGreaterThan(100);
+  });
+
+  it('on numbered headings and items, with and without a time after the number', () => {
+    const numbers = ['1', '7', '10', '99', '123', '0'];
+    const gaps = ['. ', '.  ', '.\t', '.', ') ', ': '];
+    const words = [
+      'Issue Summary', 'Detection', 'Resolution', 'Lessons Learned', 'Root Cause', 'On-call response', 'On call', 'At 10:00 we paged',
+      'Atlassian outage', 'From the logs', 'Fromage', 'May 5 rollback', 'Mayhem', 'Monday', 'Monitoring', 'Noon deploy', 'Midnight',
+      'Tonight', 'Today', 'Now', 'Yesterday', 'am', 'pm', 'a.m. start', 'AM', 'PM deploy', 'Sunday', 'Weekly review', 'This week',
+      'Last change', 'Next steps', 'Past incidents', 'First response', 'Twentieth', 'Thirty users', 'Timeline (all times UTC)',
+      'Timeline 10:00', 'Impact: 5 users', 'Follow-up, Monday', 'Follow-up (Mon)', 'Follow-ups, (this week)', 'Summary — on May 5',
+      'Issue Summary at 10:00', 'Corrective and Preventative Measures', 'T10:00', 'Deployed at10', 'O clock', "o'clock", 'Hours 5-6',
+      'Ended on May 5, 2024 at 10:00', 'Update at 10:30 UTC', 'Jan', 'Decommission', 'Octopus', 'Augment', 'Sept outage',
+    ];
+    const decorations = ['', '## ', '**', '- '];
+    const texts: string[] = [];
+    for (const n of numbers) for (const gap of gaps) for (const word of words) for (const deco of decorations) texts.push(`${deco}${n}${gap}${word}`);
+    const { numbered } = compare(texts, [12, 0, 30]);
+    expect(numbered).toBeGreaterThan(500);
   });
 
   it('on generated variants of its shapes and their near misses', () => {
@@ -105,5 +131,42 @@ describe('readDateTime: the quick path for ISO date-times reads what chrono read
       if (quickIsoDateTime(text) !== undefined) quick++;
     }
     expect(quick).toBeGreaterThan(100);
+  });
+});
+
+describe('readDateOnly: the quick path for ISO dates reads what chrono reads', () => {
+  it('on every line of the samples and the corpus, and from every ISO date in them on', () => {
+    const texts = new Set<string>();
+    for (const text of corpusInputs()) {
+      texts.add(text);
+      // A due date is read from the label on ("Due: 2024-05-28 · Status: done").
+      for (const m of text.matchAll(/\d{4}-\d/g)) texts.add(text.slice(m.index, m.index + 40));
+    }
+    let quick = 0;
+    for (const text of texts) {
+      expect({ text, date: readDateOnly(text) }).toEqual({ text, date: readDateOnlyByChrono(text) });
+      if (quickIsoDate(text) !== undefined) quick++;
+    }
+    expect(quick).toBeGreaterThan(100);
+  });
+
+  it('on generated dates, valid and not, with what may follow them', () => {
+    const dates = ['2024-05-28', '2024-02-29', '2023-02-29', '2024-04-31', '2024-13-01', '2024-00-10', '2024-12-00', '0999-01-01', '1000-01-01', '9999-12-31', '2024-1-05', '20240-05-28', '12024-05-28'];
+    const before = ['', ' ', '  ', '\t', ': ', 'x'];
+    const after = [
+      '', ' · Status: done.', '.', ', 10:00 UTC', ' 10:00', ' 10:00 +05:00', ' 23:30 -11:00', 'T10:00Z', 'T23:00:00-05:00', '-29', '/29', '.5', 'x',
+      '_1', ' to 2024-06-01', ' - 2024-05-30', ' – May 30', ' (Tuesday)', ', Monday', ' 11 PM EST', '; owner @ana', ')', ' or May 3, 2024',
+    ];
+    let quick = 0;
+    for (const d of dates) {
+      for (const b of before) {
+        for (const a of after) {
+          const text = `${b}${d}${a}`;
+          expect({ text, date: readDateOnly(text) }).toEqual({ text, date: readDateOnlyByChrono(text) });
+          if (quickIsoDate(text) !== undefined) quick++;
+        }
+      }
+    }
+    expect(quick).toBeGreaterThan(300);
   });
 });
