@@ -118,6 +118,26 @@ describe('distribution: src/ in a checkout, lib/ when installed', () => {
     expect(readdirSync(lib).some((name) => /^commander-\w+\.js$/.test(name)), 'commander is a chunk of its own').toBe(true);
   });
 
+  it('the bundle validates a configuration file as the sources do (with its precompiled validator)', () => {
+    const configs = [
+      { rules: { 'word-count': ['warn', { min: 10 }] }, timezone: 'UTC' },
+      { rules: { 'word-count': ['warn', { min: 'ten' }], 'no-such-rule': 'error' }, overrides: [{ files: ['x/**'], rules: { timezone: 'loud' } }] },
+    ];
+    try {
+      for (const config of configs) {
+        writeFileSync(path.join(files.dir, 'hindsight.config.json'), JSON.stringify(config));
+        const reference = hindsight(NODE24, BIN, ['lint', '--format', 'json', good], files.dir);
+        const bundled = hindsight(NODE24, installedBin, ['lint', '--format', 'json', good], files.dir);
+        expect(bundled.status, bundled.stderr).toBe(reference.status);
+        expect(bundled.stderr).toBe(reference.stderr);
+        expect(bundled.stdout).toBe(reference.stdout);
+      }
+      expect(hindsight(NODE24, installedBin, ['lint', good], files.dir).stderr).toMatch(/Invalid configuration in .*hindsight\.config\.json: .*word-count.*must be integer/);
+    } finally {
+      rmSync(path.join(files.dir, 'hindsight.config.json'), { force: true });
+    }
+  });
+
   it('the bundle\'s rules (rules/ as it was built): the same catalogue', () => {
     const reference = hindsight(NODE24, BIN, ['rules', '--format', 'json'], files.dir);
     const compiled = hindsight(OLD_NODE ?? NODE24, installedBin, ['rules', '--format', 'json'], files.dir);
