@@ -4,6 +4,7 @@
 import type { Root } from 'mdast';
 import { isCollection, isMap, isPair, isScalar, LineCounter, parseDocument, visit, type Node } from 'yaml';
 import type { FrontmatterInfo } from './model.ts';
+import { readSimpleMapping } from './simple-yaml.ts';
 
 const MAX_ALIAS_COUNT = 100;
 /**
@@ -27,17 +28,20 @@ export function readFrontmatter(tree: Root): FrontmatterInfo {
   const raw = node.value;
   // The YAML text begins on the line after the opening `---`.
   const firstLine = start.line + 1;
+  if (raw.length > MAX_FRONTMATTER) {
+    const message = `The frontmatter is ${Math.round(raw.length / 1024).toLocaleString('en-US')} KB long, past the ${MAX_FRONTMATTER / 1024} KB Hindsight reads: frontmatter holds a few short keys; move long text into the body of the postmortem`;
+    return { data: null, raw, span, errors: [{ message, line: firstLine, column: 1, kind: 'limit' }] };
+  }
+  // "key: value" lines only (most frontmatter): the same data, without the YAML parser's cost.
+  const simple = readSimpleMapping(raw, MAX_VALUE);
+  if (simple !== undefined) return { data: simple, raw, span, errors: [] };
+  return { ...readYaml(raw, firstLine), raw, span };
+}
+
+/** The YAML parser's reading of a frontmatter block whose text begins on `firstLine`: its data, or its errors. */
+export function readYaml(raw: string, firstLine: number): Pick<FrontmatterInfo, 'data' | 'errors'> {
   const errors: FrontmatterInfo['errors'] = [];
   let data: Record<string, unknown> | null = null;
-  if (raw.length > MAX_FRONTMATTER) {
-    errors.push({
-      message: `The frontmatter is ${Math.round(raw.length / 1024).toLocaleString('en-US')} KB long, past the ${MAX_FRONTMATTER / 1024} KB Hindsight reads: frontmatter holds a few short keys; move long text into the body of the postmortem`,
-      line: firstLine,
-      column: 1,
-      kind: 'limit',
-    });
-    return { data: null, raw, span, errors };
-  }
   // Error positions come from the line counter: `error.linePos` is only set with prettyErrors.
   const lineCounter = new LineCounter();
   // The parser ends lines at a lone CR too; the yaml package does not: read it as LF (the same
@@ -104,7 +108,7 @@ export function readFrontmatter(tree: Root): FrontmatterInfo {
       },
     });
   }
-  return { data, raw, span, errors };
+  return { data, errors };
 }
 
 function firstSentence(message: string): string {
