@@ -53,8 +53,38 @@ interface Check {
   unlessSentence?: RegExp;
   /** Skip the match when this matches the text just after it. */
   unlessAfter?: RegExp;
+  /** Where a match can stand: the pattern is tried only there (see `Around`). */
+  around?: Around;
   message(match: string): string;
 }
+
+/**
+ * A pattern with a person in it (~150 names, ~40 roles) is slow to try at every word of the
+ * text, and slow to compile, which a one-file run pays in full. But each match holds an
+ * anchor, and starts at most `before` words (runs of non-space) before the anchor's word;
+ * its person, if `person` is given, stands in those words or the `after` words after it,
+ * and is an @handle or ends with a word of `person`. So the pattern is tried only in those
+ * stretches, and only in those with such a person: the same matches, found in a fraction of
+ * the text. (A text without an anchor has no match: the anchor is the check's gate too.)
+ */
+interface Around {
+  /** Letters after a word start (`\b`): no match starts inside an anchor. */
+  anchor: string;
+  before: number;
+  after?: number;
+  person?: ReadonlySet<string>;
+}
+
+// The last word of each ROLE_NOUN and ROLE ("the on-call engineer", "a new hire", "someone"):
+// keep in step with them.
+const ROLE_WORDS = [
+  ...'engineer developer dev operator admin administrator sysadmin SRE intern contractor employee technician programmer tester analyst member teammate colleague hire junior'
+    .split(' ')
+    .flatMap((noun) => [noun, `${noun}s`]),
+  ...['call', 'oncall', 'human', 'humans', 'person', 'somebody', 'someone', 'Somebody', 'Someone'],
+];
+/** The words (runs of \w) a person ends with: a first name, a role's last word, or one of these pronouns. */
+const personWords = (...pronouns: string[]): ReadonlySet<string> => new Set([...FIRST_NAMES, ...ROLE_WORDS, ...pronouns]);
 
 const QUOTES: Readonly<Record<string, string>> = { '"': '"', "'": "'", '“': '”', '‘': '’', '«': '»' };
 const quote = (text: string): string => `"${text.replace(/\s+/g, ' ').trim()}"`;
@@ -73,13 +103,15 @@ const CHECKS: readonly Check[] = [
     message: (m) => `${quote(m)} names people as the cause: ${REFRAME_CONDITIONS}, and what will catch it next time.`,
   },
   {
-    gate: /should/i,
     re: new RegExp(String.raw`(?:${PERSON}|\b${SUBJECT_PRONOUN})${S}(?:(?:really|also|definitely|probably|obviously|clearly|simply|just)${S})?(?:should(?:n['’]t|${S}not)?${S}have|should['’]ve)(?=${S}${PAST_PARTICIPLE})`, 'g'),
+    around: { anchor: String.raw`\bshould`, before: 5, person: personWords('I', 'we', 'We', 'he', 'He', 'she', 'She') },
     message: (m) => `${quote(m)} judges with hindsight: describe what was known and seen at the time, and what would have helped (a check, an alert, a clearer runbook).`,
   },
   {
     // Not "lazy" (lazy loading, lazy quantifiers): in engineering text it is nearly always technical.
     re: /(?<![\w-])(?:careless(?:ly|ness)?|negligen(?:ce|t|tly)|incompeten(?:ce|t|tly)|stupid(?:ity|ly)?|idiot(?:s|ic)?|sloppy|sloppiness|reckless(?:ly|ness)?|foolish(?:ly|ness)?|irresponsib(?:le|ly|ility)|dumb|rookie[ \t]+mistakes?|silly[ \t]+mistakes?)(?![\w-])/gi,
+    // (The look-behind is slow to try at every place: a word start is found first.)
+    around: { anchor: String.raw`\b(?:careless|negligen|incompeten|stupid|idiot|slopp|reckless|foolish|irresponsib|dumb|rookie|silly)`, before: 0 },
     // "dumb terminal", "sloppy mode", "stupidly easy": technical terms and intensifiers.
     unlessAfter: /^[ \t]*(?:terminals?|pipes?|clients?|switch\w*|mode|quorums?|easy|simple|fast)\b/i,
     // Upper case throughout: licence text ("INCLUDING NEGLIGENCE OR OTHERWISE").
@@ -87,31 +119,131 @@ const CHECKS: readonly Check[] = [
     message: (m) => `${quote(m)} judges a person: ${REFRAME_CONDITIONS}.`,
   },
   {
-    gate: /blam|fault/i,
     re: new RegExp(String.raw`\b(?:is|are|was|were|be|being)${S}to${S}blame\b|\b[Bb]lam(?:e|ed|es|ing)${S}(?:it${S})?(?:on${S})?${PERSON}|(?:${PERSON}|\b(?:my|his|her|our|your|their))${APOSTROPHE}?s?${S}fault\b|\b[Ff]ault${S}of${S}${PERSON}|${PERSON}${S}(?:was|were|is|are)${S}at${S}fault\b`, 'g'),
+    // Rare words: no test of the person ("is to blame" has none).
+    around: { anchor: String.raw`\b(?:[Bb]lam|[Ff]ault)`, before: 6 },
     unless: /\b(?:no|not|nobody|no one|never|isn['’]t|wasn['’]t|aren['’]t|weren['’]t|without|don['’]t|didn['’]t|avoid\w*)\W+(?:\w+\W+){0,3}$/i,
     message: (m) => `${quote(m)} assigns blame: describe what happened and what allowed it, not whose fault it was.`,
   },
   {
     // "we failed to account for…" is a team's plain account, not blame on someone.
-    gate: /failed/i,
     re: new RegExp(String.raw`(?:${PERSON}|\b(?:[Hh]e|[Ss]he))${S}(?:had${S}|has${S})?failed${S}to\b`, 'g'),
+    around: { anchor: String.raw`\bfailed`, before: 5, person: personWords('he', 'He', 'she', 'She') },
     message: (m) => `${quote(m)} puts the failure on a person: describe what would have made the step hard to miss (a checklist, automation, an alert, a review).`,
   },
   {
-    gate: /caused|triggered|introduced|broke|messed|screwed|botched|forgot|neglected|mistyped|overlooked|ignored|accidentally|mistakenly|carelessly/i,
     re: new RegExp(String.raw`\b(?:[Cc]aused|[Tt]riggered|[Ii]ntroduced|[Bb]roken)${S}by${S}(?:${PERSON}|\b(?:me|him|her)\b)|(?:${HANDLE}|\b${NAME}\b)${S}(?:(?:accidentally|mistakenly|carelessly)${S}\w+|broke|messed${S}up|screwed${S}up|botched|forgot|neglected|mistyped|overlooked|ignored|caused)\b|\b${ROLE}${S}(?:messed${S}up|screwed${S}up|botched|forgot|neglected|carelessly${S}\w+)\b`, 'g'),
+    around: {
+      anchor: String.raw`\b(?:[Cc]aused|[Tt]riggered|[Ii]ntroduced|[Bb]roke|accidentally|mistakenly|carelessly|messed|screwed|botched|forgot|neglected|mistyped|overlooked|ignored)`,
+      before: 4,
+      after: 5,
+      person: personWords('me', 'him', 'her'),
+    },
     message: (m) => `${quote(m)} names a person as the cause: describe the action and what allowed it (the missing review, the unguarded command, the unclear runbook) instead of who did it.`,
   },
   {
-    gate: /mistake|error|typo|oversight|blunder|screw|careless|negligen|incompeten/i,
     re: new RegExp(String.raw`(?:${HANDLE}|\b${NAME}\b|\b${ROLE}\b|(?<![/\w])(?:his|her)(?!/))${APOSTROPHE}?s?${S}(?:mistakes?|errors?|typos?|oversights?|blunders?|screw-?ups?|carelessness|negligence|incompetence)\b`, 'g'),
+    around: { anchor: String.raw`\b(?:mistake|error|typo|oversight|blunder|screw|carelessness|negligence|incompetence)`, before: 4, person: personWords('his', 'hiss', 'her', 'hers') },
     unlessAfter: /^[ \t]*(?:logs?|messages?|pages?|rates?|codes?|handl\w*|budgets?|output|reporting)\b/i,
     // "learn from their mistakes": a general lesson.
     unless: /\blearn(?:s|ed|t|ing)?[ \t]+from[ \t]+$/i,
     message: (m) => `${quote(m)} names a person as the cause: describe the action and what allowed it (the missing review, the unguarded command, the unclear runbook) instead of who did it.`,
   },
 ];
+
+interface Search {
+  /** The anchor, sticky: whether it stands at a place. */
+  anchor: RegExp;
+  before: number;
+  after: number;
+  person: ReadonlySet<string> | null;
+  /** The check's pattern, or an anchor ahead (an empty match): searched from before an anchor, it stops there at the latest. */
+  find: RegExp;
+}
+
+const SEARCHES = new Map<Check, Search>();
+for (const check of CHECKS) {
+  const { re, around } = check;
+  if (!around) continue;
+  SEARCHES.set(check, {
+    anchor: new RegExp(around.anchor, re.flags.replace('g', 'y')),
+    before: around.before,
+    after: around.after ?? 0,
+    person: around.person ?? null,
+    find: new RegExp(String.raw`(?:${re.source})|(?=${around.anchor})`, re.flags),
+  });
+}
+
+// Every anchor is letters after a word start, so none starts inside another, and one scan (in
+// any case) finds the places of all: a scan for each would cost as much as this one each.
+const ANY_ANCHOR = new RegExp([...SEARCHES.values()].map(({ anchor }) => anchor.source).join('|'), 'gi');
+
+function anchorsOf(text: string): Map<Search, number[]> {
+  const anchors = new Map<Search, number[]>([...SEARCHES.values()].map((search) => [search, []]));
+  for (const { index } of text.matchAll(ANY_ANCHOR)) {
+    for (const [{ anchor }, places] of anchors) {
+      anchor.lastIndex = index;
+      if (anchor.test(text)) places.push(index);
+    }
+  }
+  return anchors;
+}
+
+const WORD = /\w+/g;
+// The patterns' whitespace (S): a word is a run of anything else.
+const isSpace = (code: number): boolean => code === 32 || code === 9 || code === 10;
+
+/** Whether the text has an @handle or a word a person ends with (the patterns' names, roles and pronouns are whole words). */
+function mayHoldPerson(text: string, person: ReadonlySet<string>): boolean {
+  if (text.includes('@')) return true;
+  for (const [word] of text.matchAll(WORD)) if (person.has(word)) return true;
+  return false;
+}
+
+/**
+ * What `text.matchAll(check.re)` finds, for a check with a `Search`: the pattern is tried at
+ * each place from `before` words before each anchor's word up to the anchor, when these words
+ * (and `after` words after it) may hold a person, and nowhere else, where no match starts.
+ * Each place is tried once, and each word is walked over for a few anchors at most.
+ */
+function* searchMatches(text: string, search: Search, anchors: readonly number[]): Generator<RegExpExecArray> {
+  const { before, after, person, find } = search;
+  let tried = 0; // every place before this has been tried (or lies inside a match)
+  let previous = -1; // the last anchor
+  let from = 0; // where its stretch starts
+  let likely = false; // whether its stretch may hold a person
+  for (const at of anchors) {
+    let i = at;
+    while (i > previous && i > 0 && !isSpace(text.charCodeAt(i - 1))) i--;
+    // In the word of the last anchor ("x.should.should…"): the same stretch.
+    if (i !== previous) {
+      while (i > 0 && !isSpace(text.charCodeAt(i - 1))) i--;
+      for (let n = 0; n < before; n++) {
+        while (i > 0 && isSpace(text.charCodeAt(i - 1))) i--;
+        while (i > 0 && !isSpace(text.charCodeAt(i - 1))) i--;
+      }
+      from = i;
+      let end = at;
+      while (end < text.length && !isSpace(text.charCodeAt(end))) end++;
+      for (let n = 0; n < after; n++) {
+        while (end < text.length && isSpace(text.charCodeAt(end))) end++;
+        while (end < text.length && !isSpace(text.charCodeAt(end))) end++;
+      }
+      likely = person === null || mayHoldPerson(text.slice(from, end), person);
+    }
+    previous = at;
+    if (!likely) continue;
+    for (let place = Math.max(tried, from); place <= at; tried = place) {
+      find.lastIndex = place;
+      const m = find.exec(text)!;
+      if (m[0] === '') place = m.index + 1;
+      else {
+        yield m;
+        place = m.index + m[0].length;
+      }
+    }
+  }
+}
 
 /**
  * The source with everything that is not prose blanked out (code, HTML, link targets,
@@ -147,9 +279,11 @@ export function findBlame(text: string, extraWords: readonly string[] = []): Hit
       message: (m) => `${quote(m)} is on this team's list of blaming words: ${REFRAME_CONDITIONS}.`,
     });
   }
+  const anchors = anchorsOf(text);
   for (const check of checks) {
     if (check.gate && !check.gate.test(text)) continue;
-    for (const m of text.matchAll(check.re)) {
+    const search = SEARCHES.get(check);
+    for (const m of search ? searchMatches(text, search, anchors.get(search)!) : text.matchAll(check.re)) {
       const start = m.index;
       const end = start + m[0].length;
       if (check.unlessMatch?.test(m[0])) continue;

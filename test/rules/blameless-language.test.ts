@@ -42,6 +42,23 @@ describe('blameless-language', () => {
     ).toEqual(['She should have', "The developer should've", 'We really should have', 'He failed to', 'The SRE failed to', 'Careless', 'sloppy', 'negligent', 'rookie mistake', 'incompetence']);
   });
 
+  it('finds a person as many words before or after the anchor word as the patterns reach', async () => {
+    expect(
+      await quoted(
+        '## Root Cause\n\nThe senior on-call engineer really should have tested it. Our new team members were at fault. It was caused by the night-shift new hire. The on-call forgot the runbook. Our senior team members\' screw-ups were blamed on the senior on-call engineer. A senior new hire had failed to page. It was x.should.should @li should have known.\n',
+      ),
+    ).toEqual([
+      'The senior on-call engineer really should have',
+      'Our new team members were at fault',
+      'caused by the night-shift new hire',
+      'The on-call forgot',
+      "Our senior team members' screw-ups",
+      'blamed on the senior on-call engineer',
+      'A senior new hire had failed to',
+      '@li should have',
+    ]);
+  });
+
   it('follows a phrase across emphasis and a soft line break, not across paragraphs', async () => {
     expect(await quoted('## Root Cause\n\nThis was caused by **@ana**, and\nAna\nbroke it.\n')).toEqual(['caused by @ana', 'Ana broke']);
     expect(await run('## Root Cause\n\nThis was caused by\n\n@ana review.\n')).toEqual([]);
