@@ -37,6 +37,7 @@ const { values } = parseArgs({ options: { outdir: { type: 'string' } } });
 const outdir = path.resolve(values.outdir ?? path.join(root, 'lib'));
 
 const BUNDLED = path.join(root, 'src', 'lint', 'config', 'bundled.ts');
+const YAML_LOADER = path.join(root, 'src', 'core', 'yaml.ts');
 const FORMATS_MODULE = path.join(root, 'src', 'lint', 'config', 'formats.ts');
 const VALIDATOR_NAMESPACE = 'hindsight-validator';
 
@@ -71,6 +72,12 @@ const bundled: Plugin = {
       lines.push(`export const bundledRules = [${files.map((file, i) => `[${JSON.stringify(file)}, rule${i}]`).join(', ')}];`);
       lines.push('export const bundledValidators = { frontmatter, config };');
       return { contents: lines.join('\n'), loader: 'js', resolveDir: path.dirname(BUNDLED) };
+    });
+    // The sources load yaml from node_modules when first needed; the bundle requires its own
+    // copy then (esbuild wraps it, so it is evaluated on that call, not at start-up).
+    b.onLoad({ filter: /[\\/]src[\\/]core[\\/]yaml\.ts$/ }, (args) => {
+      if (path.resolve(args.path) !== YAML_LOADER) return undefined;
+      return { contents: `let yaml = null;\nexport function loadYaml() { return (yaml ??= require('yaml')); }\n`, loader: 'js', resolveDir: path.dirname(YAML_LOADER) };
     });
     b.onResolve({ filter: new RegExp(`^${VALIDATOR_NAMESPACE}:`) }, (args) => ({ path: args.path.slice(VALIDATOR_NAMESPACE.length + 1), namespace: VALIDATOR_NAMESPACE }));
     b.onLoad({ filter: /.*/, namespace: VALIDATOR_NAMESPACE }, (args) => ({ contents: validators[args.path]!, loader: 'js', resolveDir: root }));

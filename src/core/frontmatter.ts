@@ -2,9 +2,10 @@
 // duplicate keys are errors, and alias expansion is bounded (a "billion laughs" block
 // becomes an error, not an out-of-memory).
 import type { Root } from 'mdast';
-import { isCollection, isMap, isPair, isScalar, LineCounter, parseDocument, visit, type Node } from 'yaml';
+import type { Node } from 'yaml';
 import type { FrontmatterInfo } from './model.ts';
 import { readSimpleMapping } from './simple-yaml.ts';
+import { loadYaml } from './yaml.ts';
 
 const MAX_ALIAS_COUNT = 100;
 /**
@@ -40,6 +41,7 @@ export function readFrontmatter(tree: Root): FrontmatterInfo {
 
 /** The YAML parser's reading of a frontmatter block whose text begins on `firstLine`: its data, or its errors. */
 export function readYaml(raw: string, firstLine: number): Pick<FrontmatterInfo, 'data' | 'errors'> {
+  const { isCollection, isMap, isPair, isScalar, LineCounter, parseDocument, visit } = loadYaml();
   const errors: FrontmatterInfo['errors'] = [];
   let data: Record<string, unknown> | null = null;
   // Error positions come from the line counter: `error.linePos` is only set with prettyErrors.

@@ -6,10 +6,10 @@
 // with the others on equal terms. Loading and caching the index: archive-index.ts.
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { parseDocument } from 'yaml';
 import type { Nodes, Root } from 'mdast';
 import type { Postmortem, SectionKind } from '../core/model.ts';
 import { readSimpleMapping } from '../core/simple-yaml.ts';
+import { loadYaml } from '../core/yaml.ts';
 import { classifyHeading, cleanHeadingText, looksLikeHeadingLine, normaliseHeading } from '../core/sections/classify.ts';
 
 /** What a cross-file rule reads of the other postmortems (see `Rule.archive`). */
@@ -103,7 +103,7 @@ function readYaml(text: string): Record<string, unknown> | null {
   const simple = readSimpleMapping(text, Number.POSITIVE_INFINITY);
   if (simple !== undefined) return simple;
   try {
-    const doc = parseDocument(text, { uniqueKeys: false, prettyErrors: false, logLevel: 'silent' });
+    const doc = loadYaml().parseDocument(text, { uniqueKeys: false, prettyErrors: false, logLevel: 'silent' });
     if (doc.errors.length > 0) return null;
     const value: unknown = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
     return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : null;

@@ -197,7 +197,7 @@ describe('distribution: src/ in a checkout, lib/ when installed', () => {
 });
 
 describe('one-file lint loads only what it needs', () => {
-  it('no commander, no Astro or site code, no other formatter, no worker pool', () => {
+  it('no commander, no Astro or site code, no other formatter, no worker pool, no YAML parser for plain frontmatter', () => {
     const temp = tempDir('modules');
     try {
       const log = path.join(temp.dir, 'modules.txt');
@@ -213,7 +213,7 @@ describe('one-file lint loads only what it needs', () => {
       expect(loaded.some((url) => url.endsWith('/src/cli/main.ts'))).toBe(true);
       expect(loaded.some((url) => url.endsWith('/src/report/stylish.ts'))).toBe(true);
       const unwanted = loaded.filter((url) =>
-        /\/node_modules\/(commander|astro|@astrojs|piscina|vite|unified|remark-parse)\/|\/src\/site\/|\/src\/action\/|\/src\/cli\/new\.ts|\/src\/report\/(sarif|json|github|rule-docs|rule-table)\.ts|\/src\/lint\/pool\.ts/.test(url));
+        /\/node_modules\/(commander|astro|@astrojs|piscina|vite|unified|remark-parse|yaml)\/|\/src\/site\/|\/src\/action\/|\/src\/cli\/new\.ts|\/src\/report\/(sarif|json|github|rule-docs|rule-table)\.ts|\/src\/lint\/pool\.ts/.test(url));
       expect(unwanted).toEqual([]);
     } finally {
       temp.remove();

@@ -5,11 +5,11 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { Ajv2020, ErrorObject, Options as AjvOptions } from 'ajv/dist/2020.js';
-import { LineCounter, parseDocument } from 'yaml';
 import type { SectionKind } from '../../core/model.ts';
 import { parseZone } from '../../core/time/zones.ts';
 import type { ActiveRule } from '../engine.ts';
 import type { Rule, SeveritySetting } from '../rule.ts';
+import { loadYaml } from '../../core/yaml.ts';
 import { bundledValidators } from './bundled.ts';
 import { PRESET_RULES, type RuleSetting } from './presets.ts';
 import { configSchema, type PresetName } from './schema.ts';
@@ -117,6 +117,7 @@ export function readConfigFile(file: string): RawConfig {
   }
   const base = path.basename(file);
   if (/\.ya?ml$/.test(base)) {
+    const { LineCounter, parseDocument } = loadYaml();
     const lineCounter = new LineCounter();
     const doc = parseDocument(text, { uniqueKeys: true, prettyErrors: false, lineCounter });
     const problem = doc.errors[0];
