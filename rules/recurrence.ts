@@ -66,7 +66,7 @@ export default defineRule<Options>({
   },
   check({ model, tree, options, settings, source, lineStarts, report }) {
     const archive = settings.archive ?? new Archive(process.cwd(), []);
-    const self = archive.self(model);
+    const self = archive.self(model, 'root-cause');
     if (!self.rootCause || self.date === null || self.services.length === 0) return;
     if (words(self.rootCause.text).length < MIN_WORDS) return;
     const services = new Set(self.services.map((s) => s.toLowerCase()));

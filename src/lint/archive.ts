@@ -264,7 +264,7 @@ export class Archive {
   private stems: Map<string, ArchiveEntry[]> | null = null;
   private titles: Map<string, ArchiveEntry[]> | null = null;
   private services: Map<string, ArchiveEntry[]> | null = null;
-  private selves = new WeakMap<Postmortem, ArchiveEntry>();
+  private selves = new WeakMap<Postmortem, { need: ArchiveNeed; entry: ArchiveEntry }>();
   private vectors = new WeakMap<ArchiveEntry, TermVector>();
   private counts = new WeakMap<ArchiveEntry, Map<string, number>>();
   private frequencies: { docs: number; df: Map<string, number> } | null = null;
@@ -337,17 +337,19 @@ export class Archive {
     return relative.startsWith('..') || path.isAbsolute(relative) ? filePath : relative.split(path.sep).join('/');
   }
 
-  /** The document being linted as an archive entry, read from its text as the others were. */
-  self(model: Postmortem): ArchiveEntry {
-    let entry = this.selves.get(model);
-    if (!entry) {
-      // The model's frontmatter, when it read the same block without a problem: the YAML is
-      // the costliest part of reading an entry.
-      const { frontmatter } = model;
-      const parsed = frontmatter.data !== null && frontmatter.errors.length === 0 && frontmatter.raw !== null ? { raw: frontmatter.raw, data: frontmatter.data } : undefined;
-      entry = indexEntry(path.resolve(model.filePath), model.source, 'root-cause', this.aliases, parsed);
-      this.selves.set(model, entry);
-    }
+  /**
+   * The document being linted as an archive entry, read from its text as the others were;
+   * its root cause only when `need` is 'root-cause' (finding that section is most of the cost).
+   */
+  self(model: Postmortem, need: ArchiveNeed = 'index'): ArchiveEntry {
+    const known = this.selves.get(model);
+    if (known && (known.need === 'root-cause' || need === 'index')) return known.entry;
+    // The model's frontmatter, when it read the same block without a problem: the YAML is
+    // the costliest part of reading an entry.
+    const { frontmatter } = model;
+    const parsed = frontmatter.data !== null && frontmatter.errors.length === 0 && frontmatter.raw !== null ? { raw: frontmatter.raw, data: frontmatter.data } : undefined;
+    const entry = indexEntry(path.resolve(model.filePath), model.source, need, this.aliases, parsed);
+    this.selves.set(model, { need, entry });
     return entry;
   }
 
