@@ -10,13 +10,42 @@ type Kind = 'note' | 'tbd' | 'unknown' | 'year' | 'date' | 'time' | 'prompt' | '
 interface Pattern {
   kind: Kind;
   re: RegExp;
+  /** A cheap test on the whole text: the pattern is searched only when it passes. */
+  gate?: (text: string) => boolean;
 }
 
-const PROMPT_WORDS = String.raw`(?:insert|add|enter|describe|replace|fill in|write|your|link to|name of|list of|summary of|brief description)`;
-const PROMPT_NOUNS = String.raw`(?:name|full name|date|time|team|team name|service|service name|owner|link|url|ticket|ticket number|number|title|company|product|system|component|region|duration|author|authors|email|person|impact|details|description|summary|root cause|timestamp|value|customer|incident id|severity|status|dashboard|runbook)`;
+interface Phrases {
+  /** The alternation, as a pattern's source. */
+  re: string;
+  /** The phrases' first words. */
+  first: readonly string[];
+}
+
+const phrases = (list: readonly string[]): Phrases => ({ re: `(?:${list.join('|')})`, first: list.map((phrase) => phrase.split(' ')[0]!) });
+
+const PROMPT_WORDS = phrases(['insert', 'add', 'enter', 'describe', 'replace', 'fill in', 'write', 'your', 'link to', 'name of', 'list of', 'summary of', 'brief description']);
+const PROMPT_NOUNS = phrases(['name', 'full name', 'date', 'time', 'team', 'team name', 'service', 'service name', 'owner', 'link', 'url', 'ticket', 'ticket number', 'number', 'title', 'company', 'product', 'system', 'component', 'region', 'duration', 'author', 'authors', 'email', 'person', 'impact', 'details', 'description', 'summary', 'root cause', 'timestamp', 'value', 'customer', 'incident id', 'severity', 'status', 'dashboard', 'runbook']);
 
 // In angle brackets, minus the names of HTML elements (<details>, <summary>, <time>…).
-const ANGLE_NOUNS = String.raw`(?:name|full name|date|team|team name|service|service name|owner|url|ticket|ticket number|company|product|system|component|region|duration|author|authors|email|person|impact|description|root cause|timestamp|value|customer|incident id|severity|status|dashboard|runbook)`;
+const ANGLE_NOUNS = phrases(['name', 'full name', 'date', 'team', 'team name', 'service', 'service name', 'owner', 'url', 'ticket', 'ticket number', 'company', 'product', 'system', 'component', 'region', 'duration', 'author', 'authors', 'email', 'person', 'impact', 'description', 'root cause', 'timestamp', 'value', 'customer', 'incident id', 'severity', 'status', 'dashboard', 'runbook']);
+
+/**
+ * Whether a bracket opens with the first word of one of the phrases, in any case: the prompt
+ * patterns' alternations in any case are slow to compile, and most texts have no prompt.
+ */
+function opensWith(bracket: RegExp, ...lists: Phrases[]): (text: string) => boolean {
+  const words = new Set(lists.flatMap((list) => list.first.map((word) => word.toLowerCase())));
+  return (text) => {
+    for (const [, word] of text.matchAll(bracket)) if (words.has(word!.toLowerCase())) return true;
+    return false;
+  };
+}
+
+const ANGLE_PROMPT: Pattern = {
+  kind: 'prompt',
+  gate: opensWith(/<([A-Za-z]+)/g, PROMPT_WORDS, ANGLE_NOUNS),
+  re: new RegExp(String.raw`<(?:${PROMPT_WORDS.re}\b[^<>=\n]{0,80}|${ANGLE_NOUNS.re})>`, 'gi'),
+};
 
 const PATTERNS: readonly Pattern[] = [
   // Upper case only: "todo" and "fixme" as words are rare and "mastodon" never matches.
@@ -24,13 +53,18 @@ const PATTERNS: readonly Pattern[] = [
   { kind: 'tbd', re: /(?<![\w-])(?:TBD|TBA|TBC|tbd)(?![\w-])/g },
   // "???" only as a whole table cell or after a label ("Owner: ???"): see check().
   { kind: 'unknown', re: /(?<![\w?])\?{2,}(?![\w?])/g },
-  { kind: 'date', re: /(?<![\w-])(?:[0-9Xx]{4}-(?:[0-9]{2}|[Xx]{2})-[Xx]{2}|[0-9Xx]{4}-[Xx]{2}-[0-9Xx]{2}|(?:YYYY|yyyy)-(?:MM|mm)-(?:DD|dd)|(?:MM|DD|mm|dd)\/(?:DD|MM|dd|mm)\/(?:YYYY|YY|yyyy|yy)|[Xx]{2}\/[Xx]{2}\/(?:[Xx]{2}){1,2})(?![\w-])/g },
+  // (Its look-behind, tried before every digit, makes it slow: each match holds what the gate finds.)
+  {
+    kind: 'date',
+    gate: (text) => /-[Xx]{2}|[Xx]{2}\/|YYYY|yyyy|(?:MM|DD|mm|dd)\//.test(text),
+    re: /(?<![\w-])(?:[0-9Xx]{4}-(?:[0-9]{2}|[Xx]{2})-[Xx]{2}|[0-9Xx]{4}-[Xx]{2}-[0-9Xx]{2}|(?:YYYY|yyyy)-(?:MM|mm)-(?:DD|dd)|(?:MM|DD|mm|dd)\/(?:DD|MM|dd|mm)\/(?:YYYY|YY|yyyy|yy)|[Xx]{2}\/[Xx]{2}\/(?:[Xx]{2}){1,2})(?![\w-])/g,
+  },
   { kind: 'year', re: /(?<![\w-])(?:19|20)(?:[Xx]{2}|\d[Xx])(?![\w-])/g },
   { kind: 'time', re: /(?<![\w:])(?:[0-9Xx]{1,2}:[Xx]{2}|[Xx]{2}:[0-9Xx]{2}|HH:MM(?::SS)?|hh:mm(?::ss)?)(?![\w:])/g },
-  { kind: 'prompt', re: new RegExp(String.raw`\[(?:${PROMPT_WORDS}\b[^\]\n]{0,80}|${PROMPT_NOUNS})\]`, 'gi') },
+  { kind: 'prompt', gate: opensWith(/\[([A-Za-z]+)/g, PROMPT_WORDS, PROMPT_NOUNS), re: new RegExp(String.raw`\[(?:${PROMPT_WORDS.re}\b[^\]\n]{0,80}|${PROMPT_NOUNS.re})\]`, 'gi') },
   // "[SERVICE NAME]": several upper-case words; one ("[ERROR]", "[WARN]") is a log level.
-  { kind: 'prompt', re: /\[[A-Z]{2,}(?: [A-Z]{2,})+\]/g },
-  { kind: 'prompt', re: new RegExp(String.raw`<(?:${PROMPT_WORDS}\b[^<>=\n]{0,80}|${ANGLE_NOUNS})>`, 'gi') },
+  { kind: 'prompt', gate: (text) => text.includes('['), re: /\[[A-Z]{2,}(?: [A-Z]{2,})+\]/g },
+  ANGLE_PROMPT,
   { kind: 'variable', re: /\{\{[^{}\n]{1,60}\}\}/g },
   { kind: 'filler', re: /\blorem ipsum\b(?: dolor(?: sit amet)?)?/gi },
 ];
@@ -210,18 +244,32 @@ function todoIsNotANote(hit: Hit, source: string, model: Postmortem, cell: Cell 
   return bullet !== null && bullet[1]!.replace(/<[^<>\n]+>|[*_~`[]/g, '').trim() === '' && todoItems >= 2;
 }
 
+interface Piece {
+  value: string;
+  /** Where the value stands in the source. */
+  offset: number;
+}
+
 /**
- * Every placeholder in `text`, which stands at `offset` in the source. In prose a quoted
- * word is a mention; in YAML quotes are only syntax (`title: "TBD"`).
+ * Every placeholder in the pieces. In prose a quoted word is a mention; in YAML quotes are
+ * only syntax (`title: "TBD"`). The pieces are searched as one text, a line break between
+ * each two: no pattern matches a line break, and to their look-arounds and `\b` it is the
+ * same as the start or end of a piece. So the matches are those of each piece, but each
+ * pattern scans the document once, not each of its (hundreds of) pieces.
  */
-function scan(text: string, offset: number, source: string, quotesMention = true): Hit[] {
+function scan(pieces: readonly Piece[], source: string, quotesMention = true, patterns: readonly Pattern[] = PATTERNS): Hit[] {
   const hits: Hit[] = [];
-  for (const { kind, re } of PATTERNS) {
-    if (kind === 'prompt' && !text.includes('[') && !text.includes('<')) continue;
-    for (const m of text.matchAll(re)) {
-      const start = offset + m.index;
+  const joined = pieces.map((piece) => piece.value).join('\n');
+  for (const { kind, re, gate } of patterns) {
+    if (gate && !gate(joined)) continue;
+    let k = 0; // the piece of the match, and where it starts in `joined`
+    let at = 0;
+    for (const m of joined.matchAll(re)) {
+      while (m.index > at + pieces[k]!.value.length) at += pieces[k++]!.value.length + 1;
+      const { value, offset } = pieces[k]!;
+      const start = offset + m.index - at;
       const end = start + m[0].length;
-      if (FORMAT_NAMES.has(kind) && /[A-WYZa-wyz]/.test(m[0]) && insideParentheses(text, m.index, m.index + m[0].length)) continue;
+      if (FORMAT_NAMES.has(kind) && /[A-WYZa-wyz]/.test(m[0]) && insideParentheses(value, m.index - at, m.index - at + m[0].length)) continue;
       if (quotesMention && quoted(source, start, end)) continue;
       hits.push({ kind, text: m[0], start, label: null });
     }
@@ -321,27 +369,23 @@ export default defineRule<{ ignoreDrafts: boolean }>({
   },
   check({ model, tree, source, options, report, position, pieces, lineStarts }) {
     if (options.ignoreDrafts && isDraft(model)) return;
-    const hits: Hit[] = [];
-    for (const piece of pieces()) {
-      if (piece.kind === 'prose') hits.push(...scan(piece.value, piece.offset, source));
-    }
+    const hits = scan(pieces().filter((piece) => piece.kind === 'prose'), source);
     // "<insert summary>" parses as HTML: read HTML nodes for angle-bracket prompts only.
-    const stack: Nodes[] = [tree];
+    const html: Piece[] = [];
+    const stack: Nodes[] = source.includes('<') ? [tree] : [];
     while (stack.length > 0) {
       const node = stack.pop()!;
       if (node.type === 'html') {
         const start = node.position?.start.offset;
-        if (start !== undefined && node.value.includes('<')) {
-          const raw = source.slice(start, node.position?.end.offset);
-          for (const hit of scan(raw, start, source)) if (hit.kind === 'prompt' && hit.text.startsWith('<')) hits.push(hit);
-        }
+        if (start !== undefined && node.value.includes('<')) html.push({ value: source.slice(start, node.position?.end.offset), offset: start });
         continue;
       }
       if ('children' in node) for (const child of node.children) stack.push(child as Nodes);
     }
+    for (const hit of scan(html, source, true, [ANGLE_PROMPT])) hits.push(hit);
     const fm = frontmatterText(model, lineStarts);
     if (fm) {
-      for (const hit of scan(fm.text, fm.offset, source, false)) {
+      for (const hit of scan([{ value: fm.text, offset: fm.offset }], source, false)) {
         const line = source.slice(source.lastIndexOf('\n', hit.start - 1) + 1, hit.start);
         hit.label = /^\s*(?:-\s+)?["']?([\w-]+)["']?\s*:/.exec(line)?.[1] ?? null;
         hits.push(hit);
@@ -351,7 +395,8 @@ export default defineRule<{ ignoreDrafts: boolean }>({
     const cells = hits.length > 0 ? tableCells(tree, source).sort((a, b) => a.start - b.start) : [];
     const sections = [...model.sections].sort((a, b) => a.bodyStart - b.bodyStart);
     const lineOf = (offset: number): number => position(offset).line;
-    const todoItems = (source.match(TODO_LIST_ITEM) ?? []).length;
+    let todoItems: number | undefined; // counted for the first TODO
+    const todoItemsOf = (): number => (todoItems ??= (source.match(TODO_LIST_ITEM) ?? []).length);
     const kept: Hit[] = [];
     for (const hit of hits) {
       if (fm && hit.start >= fm.offset && hit.start < fm.offset + fm.text.length) {
@@ -361,7 +406,7 @@ export default defineRule<{ ignoreDrafts: boolean }>({
       const cell = containing(cells, hit.start, (c) => c.start, (c) => c.end);
       const cellText = cell ? stripMarkup(source.slice(cell.start, cell.end).replace(/^\|/, '').replace(/\|$/, '')) : null;
       const section = containing(sections, hit.start, (c) => c.bodyStart, (c) => c.bodyEnd);
-      if (hit.kind === 'note' && hit.text === 'TODO' && todoIsNotANote(hit, source, model, cell ?? null, cellText, todoItems, lineOf, section)) continue;
+      if (hit.kind === 'note' && hit.text === 'TODO' && todoIsNotANote(hit, source, model, cell ?? null, cellText, todoItemsOf(), lineOf, section)) continue;
       if (hit.kind === 'unknown' && !(cellText === hit.text || (!cell && lineLabel(source, hit.start)))) continue;
       hit.label = cell ? cell.header || null : lineLabel(source, hit.start);
       kept.push(hit);
@@ -371,6 +416,8 @@ export default defineRule<{ ignoreDrafts: boolean }>({
     for (const section of model.sections) {
       if (!CONTENT_KINDS.has(section.kind) || section.empty) continue;
       const body = source.slice(section.bodyStart, section.bodyEnd);
+      // Six characters of text, and no comment to remove: longer than any "N/A".
+      if (!body.includes('<!--') && /^(?:[\s*_>`]*[^\s*_>`]){6}/.test(body)) continue;
       const text = body.replace(/<!--[\s\S]*?-->/g, '').replace(/[*_>`]/g, '').trim();
       if (!NOT_APPLICABLE.test(text)) continue;
       const at = section.bodyStart + Math.max(0, body.search(/N\/A|n\/a|NA|N\.A\./));

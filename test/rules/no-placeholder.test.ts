@@ -90,6 +90,19 @@ describe('no-placeholder', () => {
     ).toEqual([]);
   });
 
+  it('finds prompts in any case, lower-case X dates, a note in a link, and N/A under a comment and emphasis', async () => {
+    const findings = await run(
+      '# Outage\n\n## Summary\n\n[INSERT ROOT CAUSE] on 2024-xx-xx, see www.example.com/TODO and <Your Name>.\n\n## Root Cause\n\n<!-- Write the cause here. -->\n**N.A..**\n',
+    );
+    expect(findings.map((f) => [f.line, f.column, f.message.slice(0, 40)])).toEqual([
+      [5, 1, 'Replace the template prompt "[INSERT ROO'],
+      [5, 24, 'Replace "2024-xx-xx" with the actual dat'],
+      [5, 56, '"TODO" is a note left in the text: finis'],
+      [5, 65, 'Replace the template prompt "<Your Name>'],
+      [10, 3, 'The Root Cause section holds only "N.A..'],
+    ]);
+  });
+
   it('allows format names in parentheses', async () => {
     expect(await run('## Timeline (HH:MM UTC)\n\n| Time (hh:mm) | Date (YYYY-MM-DD) |\n| --- | --- |\n| 10:00 | 2024-05-10 |\n')).toEqual([]);
   });
