@@ -284,6 +284,33 @@ export function classifyHeading(
   raw: string,
   extra?: ReadonlyMap<string, SectionKind>,
 ): HeadingClass | null {
+  // The same headings ("Timeline", "Root Cause") recur in every file of an archive: each text
+  // is classified once per alias table (results are frozen: callers share them).
+  const memo = memoFor(extra);
+  const known = memo.get(raw);
+  if (known !== undefined) return known;
+  const result = classifyUncached(raw, extra);
+  if (memo.size >= MEMO_LIMIT) memo.clear();
+  memo.set(raw, result === null ? null : Object.freeze(result));
+  return result;
+}
+
+/** Headings remembered per alias table: a file has tens, an archive some hundreds of distinct ones. */
+const MEMO_LIMIT = 4096;
+const NO_EXTRA = new Map<string, HeadingClass | null>();
+const memoByExtra = new WeakMap<ReadonlyMap<string, SectionKind>, Map<string, HeadingClass | null>>();
+
+function memoFor(extra: ReadonlyMap<string, SectionKind> | undefined): Map<string, HeadingClass | null> {
+  if (extra === undefined || extra.size === 0) return NO_EXTRA;
+  let memo = memoByExtra.get(extra);
+  if (!memo) {
+    memo = new Map();
+    memoByExtra.set(extra, memo);
+  }
+  return memo;
+}
+
+function classifyUncached(raw: string, extra: ReadonlyMap<string, SectionKind> | undefined): HeadingClass | null {
   const heading = cleanHeadingText(raw);
   if (heading.length === 0) return null;
   const key = keyOf(heading);
