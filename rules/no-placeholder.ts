@@ -130,9 +130,8 @@ function collectCells(table: Table, source: string, cells: Cell[]): void {
 }
 
 /** The label before a value on its line: "Owner: TBD", "**Due:** TBD", "due_date: TBD". */
-function lineLabel(source: string, offset: number): string | null {
-  const lineStart = source.lastIndexOf('\n', offset - 1) + 1;
-  const before = source.slice(lineStart, offset);
+function lineLabel(source: string, offset: number, lines: Lines): string | null {
+  const before = source.slice(lines.startOf(offset), offset);
   // Only a label that opens the line (after a list bullet or emphasis): "- **Owner:** TBD".
   // (No two runs of spaces side by side: they would split a long run of spaces every way.)
   const m = /^[ \t>]*(?:(?:[-*+]|\d{1,3}[.)])[ \t]+)?(?:\*\*|__|[*_])?([A-Za-z][\w /-]{0,30}?)[ \t]*(?:(?:\*\*|__|[*_])[ \t]*)?[:=][ \t]*(?:(?:\*\*|__|[*_])[ \t]*)?$/.exec(before);
@@ -142,6 +141,51 @@ function lineLabel(source: string, offset: number): string | null {
   return label;
 }
 
+/**
+ * Where the lines of a source start and end (at "\n", as these checks read them), found by
+ * binary search: scanning back and forth for each hit would be quadratic in hits on a line.
+ */
+class Lines {
+  private readonly source: string;
+  private starts: number[] | null = null;
+
+  constructor(source: string) {
+    this.source = source;
+  }
+
+  /** The start of the line holding `offset` (as source.lastIndexOf('\n', offset - 1) + 1). */
+  startOf(offset: number): number {
+    return this.lineStarts()[this.index(offset)]!;
+  }
+
+  /** The end of the line holding `offset`, before its "\n" (as source.indexOf('\n', offset), else the source's length). */
+  endOf(offset: number): number {
+    const next = this.lineStarts()[this.index(offset) + 1];
+    return next === undefined ? this.source.length : next - 1;
+  }
+
+  private lineStarts(): number[] {
+    if (this.starts === null) {
+      this.starts = [0];
+      for (let i = this.source.indexOf('\n'); i !== -1; i = this.source.indexOf('\n', i + 1)) this.starts.push(i + 1);
+    }
+    return this.starts;
+  }
+
+  /** The number of the line holding `offset` (0-based): the last start at or before it. */
+  private index(offset: number): number {
+    const starts = this.lineStarts();
+    let low = 0;
+    let high = starts.length - 1;
+    while (low < high) {
+      const mid = (low + high + 1) >> 1;
+      if (starts[mid]! <= offset) low = mid;
+      else high = mid - 1;
+    }
+    return low;
+  }
+}
+
 function describeLabel(label: string): string {
   const words = label.toLowerCase().replace(/[_-]+/g, ' ').trim();
   if (/^(?:due|eta|deadline|due by|target)$/.test(words)) return 'due date';
@@ -149,10 +193,62 @@ function describeLabel(label: string): string {
   return words;
 }
 
-function insideParentheses(text: string, start: number, end: number): boolean {
-  const open = text.lastIndexOf('(', start);
-  const close = text.indexOf(')', end);
-  return open !== -1 && close !== -1 && !text.slice(open + 1, start).includes(')') && !text.slice(end, close).includes('(');
+/** Whether text[start, end) stands inside parentheses: "(HH:MM UTC)", within [from, to) of the text. */
+function insideParentheses(parens: CharIndex, from: number, to: number, start: number, end: number): boolean {
+  const open = parens.prev('(', start, from);
+  const close = parens.next(')', end, to);
+  return open !== -1 && close !== -1 && parens.next(')', open + 1, start) === -1 && parens.next('(', end, close) === -1;
+}
+
+/**
+ * Where given characters stand in a text, found by binary search (built on first use):
+ * scanning back and forth from each of thousands of hits would be quadratic.
+ */
+class CharIndex {
+  private readonly text: string;
+  private readonly at = new Map<string, number[]>();
+
+  constructor(text: string) {
+    this.text = text;
+  }
+
+  private positions(c: string): number[] {
+    let list = this.at.get(c);
+    if (list === undefined) {
+      list = [];
+      for (let i = this.text.indexOf(c); i !== -1; i = this.text.indexOf(c, i + 1)) list.push(i);
+      this.at.set(c, list);
+    }
+    return list;
+  }
+
+  /** The first index of `c` in [from, before), or -1. */
+  next(c: string, from: number, before: number = this.text.length): number {
+    const list = this.positions(c);
+    let low = 0;
+    let high = list.length;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if (list[mid]! < from) low = mid + 1;
+      else high = mid;
+    }
+    const found = list[low];
+    return found !== undefined && found < before ? found : -1;
+  }
+
+  /** The last index of `c` in [notBefore, at], or -1. */
+  prev(c: string, at: number, notBefore = 0): number {
+    const list = this.positions(c);
+    let low = 0;
+    let high = list.length;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if (list[mid]! <= at) low = mid + 1;
+      else high = mid;
+    }
+    const found = list[low - 1];
+    return found !== undefined && found >= notBefore ? found : -1;
+  }
 }
 
 function quoted(source: string, start: number, end: number): boolean {
@@ -172,14 +268,14 @@ function stripMarkup(text: string): string {
  * Stops at the first such character: slicing the rest of the section for each TODO in it
  * would be quadratic in TODOs.
  */
-function hasText(source: string, from: number, lineEnd: number, to: number): boolean {
+function hasText(source: string, from: number, lineEnd: number, to: number, lines: LineFacts): boolean {
   for (let i = from; i < to; i++) {
     const c = source[i]!;
     if (i >= lineEnd && (c === ':' || c === '-')) return true;
     if (c === '<') {
-      const close = source.indexOf('>', i);
-      const line = source.indexOf('\n', i);
-      if (close !== -1 && close < to && (line === -1 || close < line)) {
+      // A tag closes on its own line, before `to`.
+      const close = lines.chars.next('>', i, Math.min(to, lines.endOf(i)));
+      if (close !== -1) {
         i = close;
         continue;
       }
@@ -220,28 +316,111 @@ function containing<T>(sorted: readonly T[], offset: number, start: (t: T) => nu
  * "TODO list"), a heading, a status in a table ("**TODO**" beside "**DONE**"), the
  * label of a corrective measure, or one of several list items labelled TODO.
  */
-function todoIsNotANote(hit: Hit, source: string, model: Postmortem, cell: Cell | null, cellText: string | null, todoItems: number, lineOf: (offset: number) => number, section: Section | undefined): boolean {
-  const lineStart = source.lastIndexOf('\n', hit.start - 1) + 1;
-  const lineEndAt = source.indexOf('\n', hit.start);
-  const lineEnd = lineEndAt === -1 ? source.length : lineEndAt;
-  const before = source.slice(lineStart, hit.start);
-  const after = source.slice(hit.start + hit.text.length, lineEnd);
-  if (/\b(?:a|an|the|my|our|your|this|that|each|every|its|their)[ \t]+$/i.test(before)) return true;
-  if (/^[*_ \t-]*lists?\b/i.test(after)) return true;
+function todoIsNotANote(hit: Hit, source: string, model: Postmortem, cell: Cell | null, cellText: string | null, todoItems: number, lineOf: (offset: number) => number, section: Section | undefined, lines: LineFacts): boolean {
+  const lineStart = lines.startOf(hit.start);
+  const lineEnd = lines.endOf(hit.start);
+  if (MENTION_BEFORE.test(source.slice(wordBeforeBlanks(source, lineStart, hit.start), hit.start))) return true;
+  if (/^[*_ \t-]*lists?\b/i.test(source.slice(hit.start + hit.text.length, lineEnd))) return true;
   // A heading that names the list: "## TODO", "**TODO:**" (not "## TODO: write this").
-  const line = lineOf(hit.start);
-  const lineText = stripMarkup(source.slice(lineStart, lineEnd)).replace(/^\/\/\s*/, '');
-  if (/^(?:TODO|TODOs)[:.]?$/.test(lineText) && (/^[ \t]{0,3}#{1,6}[ \t]/.test(source.slice(lineStart, lineEnd)) || sectionLines(model).has(line))) return true;
+  if (lines.namesTodoList(lineStart, lineEnd, lineOf(hit.start), model)) return true;
   if (cell && cellText !== null) {
     // "TODO" as the cell's value or its last word ("Bug 5554823 **TODO**"): the item's state.
     return !VALUE_HEADER.test(cell.header) && /(?:^|\s)TODO$/.test(cellText);
   }
   if (section?.kind === 'corrective-measures') {
     // A label with the measure after it, on its line or below: not when TODO is all there is.
-    if (hasText(source, hit.start + hit.text.length, lineEnd, section.bodyEnd)) return true;
+    if (hasText(source, hit.start + hit.text.length, lineEnd, section.bodyEnd, lines)) return true;
   }
-  const bullet = /^[ \t]*(?:[-*+]|\d{1,3}[.)])[ \t]+(.*)$/.exec(before);
-  return bullet !== null && bullet[1]!.replace(/<[^<>\n]+>|[*_~`[]/g, '').trim() === '' && todoItems >= 2;
+  // "- TODO" as one of several list items: the label of the to-dos below it.
+  return todoItems >= 2 && lines.onlyBulletBefore(lineStart, hit.start);
+}
+
+/** "a TODO", "the TODO", "each TODO": a mention. */
+const MENTION_BEFORE = /\b(?:a|an|the|my|our|your|this|that|each|every|its|their)[ \t]+$/i;
+
+/**
+ * Where MENTION_BEFORE can start in source[lineStart, at): a few characters before the run of
+ * blanks that ends at `at` (its longest word and the character that bounds it). The run is
+ * walked once per hit; the rest of the line is never read.
+ */
+function wordBeforeBlanks(source: string, lineStart: number, at: number): number {
+  let i = at;
+  while (i > lineStart && (source[i - 1] === ' ' || source[i - 1] === '\t')) i--;
+  return Math.max(lineStart, i - 8);
+}
+
+/** What the TODO checks ask of a line, worked out once per line (a line may hold thousands of hits). */
+class LineFacts extends Lines {
+  readonly chars: CharIndex;
+  private readonly text: string;
+  private readonly todoLines = new Map<number, boolean>();
+  private readonly bulletPrefixes = new Map<number, { start: number; end: number; tags: number[] } | null>();
+
+  constructor(source: string) {
+    super(source);
+    this.text = source;
+    this.chars = new CharIndex(source);
+  }
+
+  /** The line says only "TODO" (or "TODOs"), as a heading or as the line of a section heading. */
+  namesTodoList(lineStart: number, lineEnd: number, line: number, model: Postmortem): boolean {
+    let known = this.todoLines.get(lineStart);
+    if (known === undefined) {
+      const raw = this.text.slice(lineStart, lineEnd);
+      const lineText = stripMarkup(raw).replace(/^\/\/\s*/, '');
+      known = /^(?:TODO|TODOs)[:.]?$/.test(lineText) && (/^[ \t]{0,3}#{1,6}[ \t]/.test(raw) || sectionLines(model).has(line));
+      this.todoLines.set(lineStart, known);
+    }
+    return known;
+  }
+
+  /**
+   * Whether source[lineStart, at) is a list bullet and nothing else but markup: after
+   * "- " or "1. ", only HTML tags, `*_~\`[` and whitespace. The line's clean stretch after
+   * its bullet is found once: `at` must lie within it and not inside one of its tags.
+   */
+  onlyBulletBefore(lineStart: number, at: number): boolean {
+    let prefix = this.bulletPrefixes.get(lineStart);
+    if (prefix === undefined) {
+      prefix = cleanAfterBullet(this.text, lineStart);
+      this.bulletPrefixes.set(lineStart, prefix);
+    }
+    if (prefix === null || at < prefix.start || at > prefix.end) return false;
+    for (let k = 0; k < prefix.tags.length; k += 2) if (at > prefix.tags[k]! && at < prefix.tags[k + 1]!) return false;
+    return true;
+  }
+}
+
+const BULLET = /^[ \t]*(?:[-*+]|\d{1,3}[.)])[ \t]+/;
+const TAG = /<[^<>\n]+>/y;
+
+/**
+ * The end of the stretch after a line's bullet that holds only tags (`<[^<>\n]+>`, removed
+ * left to right as String.replace would), `*_~\`[` and whitespace, and the tags in it
+ * ([start, end) pairs); null when the line opens with no bullet.
+ */
+function cleanAfterBullet(source: string, lineStart: number): { start: number; end: number; tags: number[] } | null {
+  const lineEnd = source.indexOf('\n', lineStart);
+  const bullet = BULLET.exec(source.slice(lineStart, lineEnd === -1 ? source.length : lineEnd));
+  if (bullet === null) return null;
+  const tags: number[] = [];
+  const start = lineStart + bullet[0].length;
+  let i = start;
+  while (i < source.length) {
+    const c = source[i]!;
+    // The original test read the rest with `.`, which stops at these.
+    if (c === '\r' || c === '\u2028' || c === '\u2029') break;
+    if (c === '<') {
+      TAG.lastIndex = i;
+      if (!TAG.test(source)) break;
+      tags.push(i, TAG.lastIndex);
+      i = TAG.lastIndex;
+      continue;
+    }
+    if (c === '\n' || !/[\s*_~`[]/.test(c)) break;
+    i++;
+  }
+  return { start, end: i, tags };
 }
 
 interface Piece {
@@ -260,6 +439,7 @@ interface Piece {
 function scan(pieces: readonly Piece[], source: string, quotesMention = true, patterns: readonly Pattern[] = PATTERNS): Hit[] {
   const hits: Hit[] = [];
   const joined = pieces.map((piece) => piece.value).join('\n');
+  const parens = new CharIndex(joined);
   for (const { kind, re, gate } of patterns) {
     if (gate && !gate(joined)) continue;
     let k = 0; // the piece of the match, and where it starts in `joined`
@@ -269,7 +449,7 @@ function scan(pieces: readonly Piece[], source: string, quotesMention = true, pa
       const { value, offset } = pieces[k]!;
       const start = offset + m.index - at;
       const end = start + m[0].length;
-      if (FORMAT_NAMES.has(kind) && /[A-WYZa-wyz]/.test(m[0]) && insideParentheses(value, m.index - at, m.index - at + m[0].length)) continue;
+      if (FORMAT_NAMES.has(kind) && /[A-WYZa-wyz]/.test(m[0]) && insideParentheses(parens, at, at + value.length, m.index, m.index + m[0].length)) continue;
       if (quotesMention && quoted(source, start, end)) continue;
       hits.push({ kind, text: m[0], start, label: null });
     }
@@ -383,10 +563,11 @@ export default defineRule<{ ignoreDrafts: boolean }>({
       if ('children' in node) for (const child of node.children) stack.push(child as Nodes);
     }
     for (const hit of scan(html, source, true, [ANGLE_PROMPT])) hits.push(hit);
+    const lines = new LineFacts(source);
     const fm = frontmatterText(model, lineStarts);
     if (fm) {
       for (const hit of scan([{ value: fm.text, offset: fm.offset }], source, false)) {
-        const line = source.slice(source.lastIndexOf('\n', hit.start - 1) + 1, hit.start);
+        const line = source.slice(lines.startOf(hit.start), hit.start);
         hit.label = /^\s*(?:-\s+)?["']?([\w-]+)["']?\s*:/.exec(line)?.[1] ?? null;
         hits.push(hit);
       }
@@ -395,6 +576,12 @@ export default defineRule<{ ignoreDrafts: boolean }>({
     const cells = hits.length > 0 ? tableCells(tree, source).sort((a, b) => a.start - b.start) : [];
     const sections = [...model.sections].sort((a, b) => a.bodyStart - b.bodyStart);
     const lineOf = (offset: number): number => position(offset).line;
+    const cellTexts = new Map<Cell, string>();
+    const cellTextOf = (cell: Cell): string => {
+      let text = cellTexts.get(cell);
+      if (text === undefined) cellTexts.set(cell, (text = stripMarkup(source.slice(cell.start, cell.end).replace(/^\|/, '').replace(/\|$/, ''))));
+      return text;
+    };
     let todoItems: number | undefined; // counted for the first TODO
     const todoItemsOf = (): number => (todoItems ??= (source.match(TODO_LIST_ITEM) ?? []).length);
     const kept: Hit[] = [];
@@ -404,11 +591,11 @@ export default defineRule<{ ignoreDrafts: boolean }>({
         continue;
       }
       const cell = containing(cells, hit.start, (c) => c.start, (c) => c.end);
-      const cellText = cell ? stripMarkup(source.slice(cell.start, cell.end).replace(/^\|/, '').replace(/\|$/, '')) : null;
+      const cellText = cell ? cellTextOf(cell) : null;
       const section = containing(sections, hit.start, (c) => c.bodyStart, (c) => c.bodyEnd);
-      if (hit.kind === 'note' && hit.text === 'TODO' && todoIsNotANote(hit, source, model, cell ?? null, cellText, todoItemsOf(), lineOf, section)) continue;
-      if (hit.kind === 'unknown' && !(cellText === hit.text || (!cell && lineLabel(source, hit.start)))) continue;
-      hit.label = cell ? cell.header || null : lineLabel(source, hit.start);
+      if (hit.kind === 'note' && hit.text === 'TODO' && todoIsNotANote(hit, source, model, cell ?? null, cellText, todoItemsOf(), lineOf, section, lines)) continue;
+      if (hit.kind === 'unknown' && !(cellText === hit.text || (!cell && lineLabel(source, hit.start, lines)))) continue;
+      hit.label = cell ? cell.header || null : lineLabel(source, hit.start, lines);
       kept.push(hit);
     }
 
