@@ -269,6 +269,54 @@ function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
+/**
+ * Where the clause before `start` begins: after the last paragraph break, after the last
+ * `stop` ("." or ". "), or `reach` characters back, whichever is latest. Only those `reach`
+ * characters are searched: a search of the whole text before each match would be quadratic
+ * in matches.
+ */
+function clauseStart(text: string, start: number, reach: number, stop: string): number {
+  const from = Math.max(0, start - reach);
+  // A break or stop that begins at or before `start` (as lastIndexOf from `start` finds them).
+  const window = text.slice(from, start + stop.length + 1);
+  const lastBreak = window.lastIndexOf('\n\n', start - from);
+  // ("." is looked for before `start`, ". " at or before it; one found before `from` cannot win.)
+  const stopAt = stop === '.' ? start - 1 : start;
+  const lastStop = stopAt < from && from > 0 ? -1 : window.lastIndexOf(stop, stopAt - from);
+  return Math.max(lastBreak === -1 ? 0 : from + lastBreak, lastStop === -1 ? 0 : from + lastStop + 1, from);
+}
+
+/** The characters hits already cover: a new match overlapping one is dropped, in time linear in its length. */
+class Taken {
+  private readonly length: number;
+  private covered: Uint8Array | null = null;
+
+  constructor(length: number) {
+    this.length = length;
+  }
+
+  /** Empty hits (no pattern gives one, but the test is exact): they cover no character. */
+  private readonly empty: number[] = [];
+
+  overlaps(start: number, end: number, hits: readonly Hit[]): boolean {
+    // An empty match overlaps a hit that holds it strictly inside.
+    if (start === end) return hits.some((h) => h.start < end && start < h.end);
+    if (this.empty.some((at) => start < at && at < end)) return true;
+    if (this.covered === null) return false;
+    for (let i = start; i < end; i++) if (this.covered[i] === 1) return true;
+    return false;
+  }
+
+  add(start: number, end: number): void {
+    if (start === end) {
+      this.empty.push(start);
+      return;
+    }
+    this.covered ??= new Uint8Array(this.length);
+    this.covered.fill(1, start, end);
+  }
+}
+
 export function findBlame(text: string, extraWords: readonly string[] = []): Hit[] {
   const hits: Hit[] = [];
   const checks: Check[] = [...CHECKS];
@@ -280,6 +328,7 @@ export function findBlame(text: string, extraWords: readonly string[] = []): Hit
     });
   }
   const anchors = anchorsOf(text);
+  const taken = new Taken(text.length);
   for (const check of checks) {
     if (check.gate && !check.gate.test(text)) continue;
     const search = SEARCHES.get(check);
@@ -289,16 +338,11 @@ export function findBlame(text: string, extraWords: readonly string[] = []): Hit
       if (check.unlessMatch?.test(m[0])) continue;
       // A word in quotes is mentioned, not used: why were they 'careless'?
       if (QUOTES[text[start - 1] ?? ''] !== undefined && QUOTES[text[start - 1]!] === text[end]) continue;
-      if (check.unless) {
-        const paragraphStart = Math.max(text.lastIndexOf('\n\n', start), text.lastIndexOf('.', start - 1) + 1, start - 80, 0);
-        if (check.unless.test(text.slice(paragraphStart, start))) continue;
-      }
-      if (check.unlessSentence) {
-        const sentenceStart = Math.max(text.lastIndexOf('\n\n', start), text.lastIndexOf('. ', start) + 1, start - 300, 0);
-        if (check.unlessSentence.test(text.slice(sentenceStart, start))) continue;
-      }
+      if (check.unless && check.unless.test(text.slice(clauseStart(text, start, 80, '.'), start))) continue;
+      if (check.unlessSentence && check.unlessSentence.test(text.slice(clauseStart(text, start, 300, '. '), start))) continue;
       if (check.unlessAfter && check.unlessAfter.test(text.slice(end, end + 30))) continue;
-      if (hits.some((h) => h.start < end && start < h.end)) continue;
+      if (taken.overlaps(start, end, hits)) continue;
+      taken.add(start, end);
       hits.push({ start, end, message: check.message(m[0]) });
     }
   }
