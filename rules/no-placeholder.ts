@@ -4,6 +4,7 @@
 import type { Nodes, Table } from 'mdast';
 import type { Postmortem, Section, SectionKind } from '../src/core/model.ts';
 import { defineRule } from '../src/lint/rule.ts';
+import { CharIndex, Lines } from '../src/lint/text/positions.ts';
 
 type Kind = 'note' | 'tbd' | 'unknown' | 'year' | 'date' | 'time' | 'prompt' | 'variable' | 'filler';
 
@@ -141,51 +142,6 @@ function lineLabel(source: string, offset: number, lines: Lines): string | null 
   return label;
 }
 
-/**
- * Where the lines of a source start and end (at "\n", as these checks read them), found by
- * binary search: scanning back and forth for each hit would be quadratic in hits on a line.
- */
-class Lines {
-  private readonly source: string;
-  private starts: number[] | null = null;
-
-  constructor(source: string) {
-    this.source = source;
-  }
-
-  /** The start of the line holding `offset` (as source.lastIndexOf('\n', offset - 1) + 1). */
-  startOf(offset: number): number {
-    return this.lineStarts()[this.index(offset)]!;
-  }
-
-  /** The end of the line holding `offset`, before its "\n" (as source.indexOf('\n', offset), else the source's length). */
-  endOf(offset: number): number {
-    const next = this.lineStarts()[this.index(offset) + 1];
-    return next === undefined ? this.source.length : next - 1;
-  }
-
-  private lineStarts(): number[] {
-    if (this.starts === null) {
-      this.starts = [0];
-      for (let i = this.source.indexOf('\n'); i !== -1; i = this.source.indexOf('\n', i + 1)) this.starts.push(i + 1);
-    }
-    return this.starts;
-  }
-
-  /** The number of the line holding `offset` (0-based): the last start at or before it. */
-  private index(offset: number): number {
-    const starts = this.lineStarts();
-    let low = 0;
-    let high = starts.length - 1;
-    while (low < high) {
-      const mid = (low + high + 1) >> 1;
-      if (starts[mid]! <= offset) low = mid;
-      else high = mid - 1;
-    }
-    return low;
-  }
-}
-
 function describeLabel(label: string): string {
   const words = label.toLowerCase().replace(/[_-]+/g, ' ').trim();
   if (/^(?:due|eta|deadline|due by|target)$/.test(words)) return 'due date';
@@ -198,57 +154,6 @@ function insideParentheses(parens: CharIndex, from: number, to: number, start: n
   const open = parens.prev('(', start, from);
   const close = parens.next(')', end, to);
   return open !== -1 && close !== -1 && parens.next(')', open + 1, start) === -1 && parens.next('(', end, close) === -1;
-}
-
-/**
- * Where given characters stand in a text, found by binary search (built on first use):
- * scanning back and forth from each of thousands of hits would be quadratic.
- */
-class CharIndex {
-  private readonly text: string;
-  private readonly at = new Map<string, number[]>();
-
-  constructor(text: string) {
-    this.text = text;
-  }
-
-  private positions(c: string): number[] {
-    let list = this.at.get(c);
-    if (list === undefined) {
-      list = [];
-      for (let i = this.text.indexOf(c); i !== -1; i = this.text.indexOf(c, i + 1)) list.push(i);
-      this.at.set(c, list);
-    }
-    return list;
-  }
-
-  /** The first index of `c` in [from, before), or -1. */
-  next(c: string, from: number, before: number = this.text.length): number {
-    const list = this.positions(c);
-    let low = 0;
-    let high = list.length;
-    while (low < high) {
-      const mid = (low + high) >> 1;
-      if (list[mid]! < from) low = mid + 1;
-      else high = mid;
-    }
-    const found = list[low];
-    return found !== undefined && found < before ? found : -1;
-  }
-
-  /** The last index of `c` in [notBefore, at], or -1. */
-  prev(c: string, at: number, notBefore = 0): number {
-    const list = this.positions(c);
-    let low = 0;
-    let high = list.length;
-    while (low < high) {
-      const mid = (low + high) >> 1;
-      if (list[mid]! <= at) low = mid + 1;
-      else high = mid;
-    }
-    const found = list[low - 1];
-    return found !== undefined && found >= notBefore ? found : -1;
-  }
 }
 
 function quoted(source: string, start: number, end: number): boolean {
