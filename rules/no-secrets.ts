@@ -11,6 +11,7 @@
 import { rules as presetRules } from '@secretlint/secretlint-rule-preset-recommend';
 import { allowMatcher, mask } from '../src/lint/text/mask.ts';
 import { defineRule } from '../src/lint/rule.ts';
+import { countAtMost, newlineStarts } from '../src/lint/text/positions.ts';
 
 type Range = readonly [number, number];
 
@@ -146,22 +147,11 @@ function valueOf(message: Translated): string {
 /** secretlint's source code object: lines count from 1, columns from 0. */
 function hostSource(content: string, filePath: string | undefined): HostSource {
   let starts: number[] | null = null;
-  const lineStarts = (): number[] => {
-    if (starts) return starts;
-    starts = [0];
-    for (let i = content.indexOf('\n'); i !== -1; i = content.indexOf('\n', i + 1)) starts.push(i + 1);
-    return starts;
-  };
+  const lineStarts = (): number[] => (starts ??= newlineStarts(content));
   const toPosition = (index: number): { line: number; column: number } => {
     const s = lineStarts();
-    let low = 0;
-    let high = s.length - 1;
-    while (low < high) {
-      const mid = (low + high + 1) >> 1;
-      if (s[mid]! <= index) low = mid;
-      else high = mid - 1;
-    }
-    return { line: low + 1, column: index - s[low]! };
+    const line = Math.max(0, countAtMost(s, index) - 1);
+    return { line: line + 1, column: index - s[line]! };
   };
   const toIndex = (p: { line: number; column: number }): number => {
     const s = lineStarts();

@@ -4,6 +4,7 @@ import { internalProblem } from '../core/guard.ts';
 import { readDirectives, type Directive } from './directives.ts';
 import { textPieces, type TextPiece } from './prose.ts';
 import type { Fix, LintSettings, Report, Rule, RuleContext, Severity } from './rule.ts';
+import { countAtMost } from './text/positions.ts';
 
 export interface Finding {
   ruleId: string;
@@ -47,14 +48,8 @@ export function documentContext(parsed: Parsed): DocumentContext {
   const { model, tree, lineStarts } = parsed;
   const source = model.source;
   const position = (offset: number): { line: number; column: number } => {
-    let low = 0;
-    let high = lineStarts.length - 1;
-    while (low < high) {
-      const mid = (low + high + 1) >> 1;
-      if (lineStarts[mid]! <= offset) low = mid;
-      else high = mid - 1;
-    }
-    return { line: low + 1, column: offset - lineStarts[low]! + 1 };
+    const line = Math.max(0, countAtMost(lineStarts, offset) - 1);
+    return { line: line + 1, column: offset - lineStarts[line]! + 1 };
   };
   let memo: TextPiece[] | null = null;
   const pieces = (): readonly TextPiece[] => (memo ??= textPieces(tree, source));

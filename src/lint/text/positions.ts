@@ -1,6 +1,25 @@
 // Positions in a text found by binary search over an index built once: rules that handle
 // thousands of hits in one line must not scan back and forth from each (quadratic).
 
+/** How many values of an ascending list are at most `value` (the index of the first greater one). */
+export function countAtMost(sorted: readonly number[], value: number): number {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (sorted[mid]! <= value) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
+
+/** Where each line starts, lines ended by "\n" only. */
+export function newlineStarts(text: string): number[] {
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  return starts;
+}
+
 /**
  * Where the lines of a source start and end, ended by "\n" only (a lone CR does not end a
  * line here, unlike the engine's lineStarts: these answer what lastIndexOf/indexOf of "\n" did).
@@ -25,24 +44,12 @@ export class Lines {
   }
 
   private lineStarts(): number[] {
-    if (this.starts === null) {
-      this.starts = [0];
-      for (let i = this.source.indexOf('\n'); i !== -1; i = this.source.indexOf('\n', i + 1)) this.starts.push(i + 1);
-    }
-    return this.starts;
+    return (this.starts ??= newlineStarts(this.source));
   }
 
   /** The number of the line holding `offset` (0-based): the last start at or before it. */
   private index(offset: number): number {
-    const starts = this.lineStarts();
-    let low = 0;
-    let high = starts.length - 1;
-    while (low < high) {
-      const mid = (low + high + 1) >> 1;
-      if (starts[mid]! <= offset) low = mid;
-      else high = mid - 1;
-    }
-    return low;
+    return Math.max(0, countAtMost(this.lineStarts(), offset) - 1);
   }
 }
 
@@ -71,28 +78,14 @@ export class CharIndex {
   /** The first index of `c` in [from, before), or -1. */
   next(c: string, from: number, before: number = this.text.length): number {
     const list = this.positions(c);
-    let low = 0;
-    let high = list.length;
-    while (low < high) {
-      const mid = (low + high) >> 1;
-      if (list[mid]! < from) low = mid + 1;
-      else high = mid;
-    }
-    const found = list[low];
+    const found = list[countAtMost(list, from - 1)];
     return found !== undefined && found < before ? found : -1;
   }
 
   /** The last index of `c` in [notBefore, at], or -1. */
   prev(c: string, at: number, notBefore = 0): number {
     const list = this.positions(c);
-    let low = 0;
-    let high = list.length;
-    while (low < high) {
-      const mid = (low + high) >> 1;
-      if (list[mid]! <= at) low = mid + 1;
-      else high = mid;
-    }
-    const found = list[low - 1];
+    const found = list[countAtMost(list, at) - 1];
     return found !== undefined && found >= notBefore ? found : -1;
   }
 }
