@@ -115,9 +115,7 @@ export function quickIsoDateTime(text: string): TimeReading | undefined {
   const hour = Number(m[4]);
   const minute = Number(m[5]);
   const second = Number(m[6]);
-  if (year < 1000 || month < 1 || month > 12 || day < 1 || hour > 23 || minute > 59 || second > 59) return undefined;
-  const date = new Date(Date.UTC(year, month - 1, day));
-  if (date.getUTCDate() !== day || date.getUTCMonth() !== month - 1) return undefined;
+  if (!validDate(year, month, day) || hour > 23 || minute > 59 || second > 59) return undefined;
   if (m[8] !== undefined && (Number(m[8]) > 14 || Number(m[9]) > 59)) return undefined;
   const zone = parseZone(m[7]!);
   if (zone === null) return undefined;
@@ -144,6 +142,13 @@ export function quickIsoDateTime(text: string): TimeReading | undefined {
 // keeps its date). Only valid dates of years 1000–9999 take this path.
 const ISO_DATE = /^[ \t]*(\d{4})-(\d{2})-(\d{2})(?!\w)/;
 
+/** A day of the calendar, in a year of four digits (what the quick paths read). */
+function validDate(year: number, month: number, day: number): boolean {
+  if (year < 1000 || month < 1 || month > 12 || day < 1) return false;
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCDate() === day && date.getUTCMonth() === month - 1;
+}
+
 /** The date a text opens with when it is an ISO 8601 calendar date, or undefined. */
 export function quickIsoDate(text: string): CalendarDate | undefined {
   const m = ISO_DATE.exec(text);
@@ -151,10 +156,7 @@ export function quickIsoDate(text: string): CalendarDate | undefined {
   const year = Number(m[1]);
   const month = Number(m[2]);
   const day = Number(m[3]);
-  if (year < 1000 || month < 1 || month > 12 || day < 1) return undefined;
-  const date = new Date(Date.UTC(year, month - 1, day));
-  if (date.getUTCDate() !== day || date.getUTCMonth() !== month - 1) return undefined;
-  return { year, month, day };
+  return validDate(year, month, day) ? { year, month, day } : undefined;
 }
 
 // A numbered heading or item: "1. Issue Summary", "7. Corrective and Preventative Measures".
