@@ -158,7 +158,7 @@ export async function loadArchive(options: ArchiveLoadOptions): Promise<LoadedAr
   if (options.need === 'index') for (const entry of entries) delete entry.rootCause;
   return {
     archive: new Archive(options.root, entries, aliases),
-    digest: digestOf(options.root, entries),
+    digest: archiveDigest(options.root, entries),
     stats: { files: entries.length, read, indexed },
   };
 }
@@ -202,7 +202,7 @@ function writeIndexCache(file: string, data: IndexCacheFile): void {
  * A hash of what the cross-file rules read: every entry, and whether each body link that
  * points outside the archive leads to an existing file.
  */
-function digestOf(root: string, entries: readonly ArchiveEntry[]): string {
+export function archiveDigest(root: string, entries: readonly ArchiveEntry[]): string {
   const hash = createHash('sha1');
   const paths = new Set(entries.map((e) => e.filePath));
   for (const entry of entries) {

@@ -13,7 +13,7 @@ import type { Finding } from '../lint/engine.ts';
 import { summarise, type LintResult } from '../lint/result.ts';
 import { createLinter } from '../lint/run.ts';
 import { formatStylish } from '../report/stylish.ts';
-import { codeFingerprint, scanArchive, setupArchive, type ScannedFile } from './shared/archive.ts';
+import { archiveOf, codeFingerprint, scanArchive, setupArchive, type ScannedFile } from './shared/archive.ts';
 import { jobOf, PARALLEL_FROM, processInWorkers, takeArchiveWork, writeEntryKeys } from './shared/work.ts';
 import { toIncident } from './shared/incident.ts';
 import { siteRuntime } from './shared/options.ts';
@@ -71,12 +71,13 @@ export async function loadPostmortems(
   const early = options.parallel === undefined ? takeArchiveWork(root, folder) : null;
   // Should the early work have failed, the loader does it again here and reports its error.
   const scan = (early && (await early.scan.catch(() => null))) || (await scanArchive(await setupArchive(root, folder), new Date()));
-  const { content, now, fingerprint, files } = scan;
+  const { content, now, fingerprint, files, archive } = scan;
   const untouched = new Set(store.keys());
   const jobs: { file: ScannedFile; digest: string }[] = [];
   for (const file of files) {
     untouched.delete(file.slug);
-    const digest = generateDigest({ source: file.source, fingerprint, updated: file.lastUpdated, sourcePath: file.sourcePath });
+    // The cross-file rules' findings change with the other files: their index is in every digest.
+    const digest = generateDigest({ source: file.source, fingerprint, archive: archive?.digest ?? null, updated: file.lastUpdated, sourcePath: file.sourcePath });
     if (store.get(file.slug)?.digest !== digest) jobs.push({ file, digest });
   }
 
@@ -85,10 +86,10 @@ export async function loadPostmortems(
   const rest = jobs.filter((job) => !ahead.has(job.file.key));
   const parallel = options.parallel ?? (rest.length >= PARALLEL_FROM && availableParallelism() > 1);
   let done: Processed[];
-  if (parallel) done = await processInWorkers(rest.map((job) => jobOf(job.file)), root, now);
+  if (parallel) done = await processInWorkers(rest.map((job) => jobOf(job.file)), root, now, archive);
   else {
     const { config, rules } = await setupArchive(root, folder);
-    const linter = createLinter(config, rules, new Date(now));
+    const linter = createLinter(config, rules, new Date(now), archive ? { archive: archiveOf(archive, config) } : undefined);
     done = rest.map((job) => processFile(linter, jobOf(job.file)));
   }
   const results = new Map(rest.map((job, index) => [job.file.key, done[index]!]));

@@ -8,12 +8,12 @@
 import module from 'node:module';
 import { workerData } from 'node:worker_threads';
 import type { Linter } from '../lint/run.ts';
-import type { Scan } from './shared/archive.ts';
+import type { Scan, SiteArchive } from './shared/archive.ts';
 import type { FileJob, Processed } from './shared/process.ts';
 
 export type WorkerTask =
   | { kind: 'scan'; root: string; content: string | null; now: string }
-  | { kind: 'process'; root: string; now: string; jobs: FileJob[] };
+  | { kind: 'process'; root: string; now: string; archive: SiteArchive | null; jobs: FileJob[] };
 
 /** What each thread gets once (piscina's workerData). */
 export interface WorkerData {
@@ -31,13 +31,17 @@ stack.catch(() => {});
 let linter: { key: string; linter: Promise<Linter> } | null = null;
 
 export default async function run(task: WorkerTask): Promise<Scan | Processed[]> {
-  const [{ loadConfig }, { loadRules }, { createLinter }, { processFile }, { scanArchive, setupArchive }] = await stack;
+  const [{ loadConfig }, { loadRules }, { createLinter }, { processFile }, { archiveOf, scanArchive, setupArchive }] = await stack;
   if (task.kind === 'scan') return scanArchive(await setupArchive(task.root, task.content), new Date(task.now));
-  const key = `${task.root}\n${task.now}`;
+  const key = `${task.root}\n${task.now}\n${task.archive?.digest ?? ''}`;
   if (linter?.key !== key) {
+    const { archive } = task;
     linter = {
       key,
-      linter: loadRules().then((rules) => createLinter(loadConfig({ cwd: task.root }, rules), rules, new Date(task.now))),
+      linter: loadRules().then((rules) => {
+        const config = loadConfig({ cwd: task.root }, rules);
+        return createLinter(config, rules, new Date(task.now), archive ? { archive: archiveOf(archive, config) } : undefined);
+      }),
     };
   }
   const ready = await linter.linter;

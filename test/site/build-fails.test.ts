@@ -13,12 +13,14 @@ describe('npm run build on an archive with errors', () => {
 
   beforeAll(async () => {
     project = createTempProject('hindsight-broken-', {
+      // Copies of a sample, each with its own id (a shared one would be a unique-id error too).
       // A template leftover (no-placeholder) and a timeline entry out of order (timeline-order).
       'broken-placeholder.md': sample
+        .replace('id: LSP-2025-027', 'id: LSP-2025-901')
         .replace('## Summary\n', '## Summary\n\nTODO: add the customer impact figures.\n')
         .replace('- **2025-08-14T09:21Z**', '- **2025-08-14T09:10Z**'),
       // No root cause section at all (required-sections).
-      'broken-missing-section.md': sample.replace(/\n## Root Cause\n[\s\S]*?(?=\n## )/, '\n'),
+      'broken-missing-section.md': sample.replace('id: LSP-2025-027', 'id: LSP-2025-902').replace(/\n## Root Cause\n[\s\S]*?(?=\n## )/, '\n'),
     });
     run = await npmRun(project.dir, 'build');
   }, 300_000);

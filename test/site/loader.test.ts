@@ -101,14 +101,40 @@ describe('postmortem loader', () => {
     expect(again.parsed).toBe(0);
     expect(log.sets).toBe(setsAfterFirst);
 
+    // A change to the body alone: only that file is parsed again.
     const changed = path.join(folder, '2025-08-14-notifications-log-volume-full.md');
     writeFileSync(changed, readFileSync(changed, 'utf8').replace('47 minutes with no courier', '48 minutes with no courier'));
-    unlinkSync(path.join(folder, '2024-02-13-cardhaven-client-certificate-expiry.md'));
     const third = await loadPostmortems(context, { content: folder });
     expect(third.parsed).toBe(1);
+    expect(entries.get('2025-08-14-notifications-log-volume-full')?.rendered?.html).toContain('48 minutes');
+    expect(log.deletes).toEqual([]);
+
+    // A file removed: its entry is deleted, and the others are linted again, since what the
+    // cross-file rules read (the archive's ids, titles, links) changed with it.
+    unlinkSync(path.join(folder, '2024-02-13-cardhaven-client-certificate-expiry.md'));
+    const fourth = await loadPostmortems(context, { content: folder });
     expect(log.deletes).toEqual(['2024-02-13-cardhaven-client-certificate-expiry']);
     expect(entries.has('2024-02-13-cardhaven-client-certificate-expiry')).toBe(false);
-    expect(entries.get('2025-08-14-notifications-log-volume-full')?.rendered?.html).toContain('48 minutes');
+    expect(fourth.parsed).toBe(readdirSync(folder).length);
+  });
+
+  it('lints with the whole archive, as `hindsight lint` does: a duplicate id fails the build until it is fixed', async () => {
+    const sample = readFileSync(path.join(folder, '2025-08-14-notifications-log-volume-full.md'), 'utf8');
+    const copy = path.join(folder, '2025-08-15-notifications-again.md');
+    writeFileSync(copy, sample);
+    const { context, entries } = fakeContext(root);
+    const error = await loadPostmortems(context, { content: folder, failOnError: true }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ArchiveLintError);
+    const message = (error as Error).message;
+    expect(message).toContain('2 postmortems have lint errors');
+    expect(message).toMatch(/postmortems\/2025-08-14-notifications-log-volume-full\.md\n.*LSP-2025-027.*unique-id/);
+    expect(message).toMatch(/postmortems\/2025-08-15-notifications-again\.md\n.*LSP-2025-027.*unique-id/);
+
+    // The copy gets its own id: the first file, unchanged, is linted again and passes.
+    writeFileSync(copy, sample.replace('id: LSP-2025-027', 'id: LSP-2025-031'));
+    const fixed = await loadPostmortems(context, { content: folder, failOnError: true });
+    expect(fixed.errors).toBe(0);
+    expect((entries.get('2025-08-14-notifications-log-volume-full')?.data as unknown as EntryData).errorCount).toBe(0);
   });
 
   it('stores the same entries when it works in worker threads', async () => {
@@ -138,9 +164,10 @@ describe('postmortem loader', () => {
   });
 
   it('fails listing every error of every file at once, and only warns when asked not to fail', async () => {
+    // Copies of a sample, each with its own id (a shared one would be an error of its own).
     const sample = readFileSync(path.join(folder, '2025-08-14-notifications-log-volume-full.md'), 'utf8');
-    writeFileSync(path.join(folder, 'a-broken.md'), sample.replace('## Summary\n', '## Summary\n\nTBD\n'));
-    writeFileSync(path.join(folder, 'b-broken.md'), sample.replace(/\n## Root Cause\n[\s\S]*?(?=\n## )/, '\n').replace('## Summary\n', '## Summary\n\nTODO: add the figures.\n'));
+    writeFileSync(path.join(folder, 'a-broken.md'), sample.replace('id: LSP-2025-027', 'id: LSP-2025-901').replace('## Summary\n', '## Summary\n\nTBD\n'));
+    writeFileSync(path.join(folder, 'b-broken.md'), sample.replace('id: LSP-2025-027', 'id: LSP-2025-902').replace(/\n## Root Cause\n[\s\S]*?(?=\n## )/, '\n').replace('## Summary\n', '## Summary\n\nTODO: add the figures.\n'));
     const { context, entries, log } = fakeContext(root);
     const error = await loadPostmortems(context, { content: folder, failOnError: true }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ArchiveLintError);

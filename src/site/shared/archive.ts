@@ -6,10 +6,13 @@ import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { Archive, indexEntry, normalisedAliases, type ArchiveEntry } from '../../lint/archive.ts';
+import { archiveDigest } from '../../lint/archive-index.ts';
 import { loadConfig, type ResolvedConfig } from '../../lint/config/load.ts';
 import { selectFiles } from '../../lint/files.ts';
 import { loadRules } from '../../lint/registry.ts';
 import type { Rule } from '../../lint/rule.ts';
+import { archiveNeed } from '../../lint/run.ts';
 import { lastUpdated, readGitInfo, repositoryPath } from './git.ts';
 import { RENDERER_VERSION } from './render.ts';
 import type { EntryData } from './types.ts';
@@ -85,6 +88,22 @@ export interface Scan {
   now: string;
   fingerprint: string;
   files: ScannedFile[];
+  /** The index the cross-file rules read (as `hindsight lint` builds it), when one is active. */
+  archive: SiteArchive | null;
+}
+
+/** The archive index of the cross-file rules (unique-id, related-links, recurrence), as plain data. */
+export interface SiteArchive {
+  /** The configuration's folder: paths in their messages are relative to it. */
+  root: string;
+  entries: ArchiveEntry[];
+  /** A hash of everything those rules read: every file's entry depends on it. */
+  digest: string;
+}
+
+/** The Archive a linter reads, from its plain data. */
+export function archiveOf(site: SiteArchive, config: ResolvedConfig): Archive {
+  return new Archive(site.root, site.entries, normalisedAliases(config.sectionAliases));
 }
 
 /** Every postmortem the linter would read, with its text, last-updated date and repository path. */
@@ -94,14 +113,24 @@ export async function scanArchive(setup: Setup, now: Date): Promise<Scan> {
   const git = readGitInfo(content);
   const fingerprint = codeFingerprint(config, now);
   const sources = await Promise.all(paths.map((file) => readFile(file, 'utf8')));
+  // The cross-file rules read every other postmortem: the site's lint of a file must say
+  // what `hindsight lint` says (a duplicate id fails both), and a file's entry is stale when
+  // what those rules read of the others changes.
+  const need = archiveNeed(config, setup.rules);
+  let archive: SiteArchive | null = null;
+  if (need) {
+    const aliases = normalisedAliases(config.sectionAliases);
+    const entries = paths.map((file, index) => indexEntry(file, sources[index]!, need, aliases));
+    archive = { root: config.root, entries, digest: archiveDigest(config.root, entries) };
+  }
   const files = paths.map((file, index): ScannedFile => {
     const source = sources[index]!;
     const slug = path.relative(content, file).replace(/\.md$/i, '').split(path.sep).join('/');
     const updated = lastUpdated(git, file);
     const sourcePath = repositoryPath(git, file, root, content);
-    const key = createHash('sha1').update(`${fingerprint}\0${sourcePath}\0${updated.iso}\0${updated.from}\0`).update(source).digest('hex');
+    const key = createHash('sha1').update(`${fingerprint}\0${archive?.digest ?? ''}\0${sourcePath}\0${updated.iso}\0${updated.from}\0`).update(source).digest('hex');
     return { file, slug, source, sourcePath, lastUpdated: updated, key };
   });
-  return { content, now: now.toISOString(), fingerprint, files };
+  return { content, now: now.toISOString(), fingerprint, files, archive };
 }
 

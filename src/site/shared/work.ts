@@ -16,7 +16,7 @@ import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { Piscina } from 'piscina';
 import type { WorkerData, WorkerTask } from '../worker.ts';
-import type { Scan, ScannedFile } from './archive.ts';
+import type { Scan, ScannedFile, SiteArchive } from './archive.ts';
 import type { FileJob, Processed } from './process.ts';
 
 /** Files per batch sent to a thread. */
@@ -45,20 +45,22 @@ function createPool(threads: number, ready = threads): Piscina<WorkerTask, unkno
   return new Piscina<WorkerTask, unknown>({ filename: workerFile(), minThreads: ready, maxThreads: threads, idleTimeout: 500, workerData });
 }
 
-function runBatches(pool: Piscina<WorkerTask, unknown>, jobs: readonly FileJob[], root: string, now: string): Promise<Processed[]> {
+function runBatches(pool: Piscina<WorkerTask, unknown>, jobs: readonly FileJob[], root: string, now: string, archive: SiteArchive | null): Promise<Processed[]> {
   const batches: Promise<Processed[]>[] = [];
+  // Each batch carries the archive index (any thread may take it): a few hundred bytes a
+  // postmortem, cloned once a batch.
   for (let start = 0; start < jobs.length; start += BATCH) {
-    batches.push(pool.run({ kind: 'process', root, now, jobs: jobs.slice(start, start + BATCH) }) as Promise<Processed[]>);
+    batches.push(pool.run({ kind: 'process', root, now, archive, jobs: jobs.slice(start, start + BATCH) }) as Promise<Processed[]>);
   }
   return Promise.all(batches).then((lists) => lists.flat());
 }
 
 /** Processes `jobs` on every core. */
-export async function processInWorkers(jobs: readonly FileJob[], root: string, now: string): Promise<Processed[]> {
+export async function processInWorkers(jobs: readonly FileJob[], root: string, now: string, archive: SiteArchive | null): Promise<Processed[]> {
   if (jobs.length === 0) return [];
   const pool = createPool(Math.max(1, Math.min(availableParallelism(), Math.ceil(jobs.length / BATCH))));
   try {
-    return await runBatches(pool, jobs, root, now);
+    return await runBatches(pool, jobs, root, now, archive);
   } finally {
     await pool.destroy();
   }
@@ -122,10 +124,10 @@ export function startArchiveWork(root: string, content: string | null, cacheDir:
   const pool = createPool(threads, stored.size === 0 ? threads : 1);
   const scan = pool.run({ kind: 'scan', root, content, now: new Date().toISOString() }) as Promise<Scan>;
   const processed = scan
-    .then(async ({ files, now }) => {
+    .then(async ({ files, now, archive }) => {
       const todo = files.filter((f) => !stored.has(f.key));
       if (todo.length < PARALLEL_FROM) return new Map<string, Processed>();
-      const results = await runBatches(pool, todo.map(jobOf), root, now);
+      const results = await runBatches(pool, todo.map(jobOf), root, now, archive);
       return new Map(results.map((result, index) => [todo[index]!.key, result]));
     })
     .finally(() => pool.destroy());
