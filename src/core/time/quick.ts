@@ -30,8 +30,17 @@ import type { CalendarDate, TimeReading } from './reading.ts';
 import { ZONE_ABBREVIATIONS, parseZone, type Zone } from './zones.ts';
 
 const QUICK = /^(\d{1,2}):([0-5]\d)(?::([0-5]\d))?(?:( ?)([AaPp][Mm]))?(?: ([A-Z]{2,4}))?(?:$|(:|[ \t]{1,8}(?:--?|–|—))?[ \t]{1,8}([A-Za-z]+)(?![\w/]))/;
+/**
+ * What can start a chrono reading besides a digit and "on"/"at"/"from": month, weekday and
+ * ordinal names, "this"/"last"/"past"/"next", "week", as prefixes in any case (read.ts's
+ * pre-checks use them too).
+ */
+export const READING_WORDS = String.raw`jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|sun|mon|tue|wed|thu|fri|sat|week|this|last|past|next|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twent|thirt`;
+/** A weekday a comma or bracket opens ("…, Monday", "(this week)"): a reading that starts at the punctuation. */
+export const WEEKDAY_AFTER_PUNCTUATION = String.raw`[,(（]\s*(?:on\s*)?(?:(?:this|last|past|next)\s*)?(?:sun|mon|tue|wed|thu|fri|sat|week)`;
+
 /** What can start a chrono reading (a month, weekday or ordinal name, "on", "at", "from", …): at the word's start, as chrono's patterns need a word boundary. */
-const READS = /^(?:on|at|from|this|last|past|next|week|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|sun|mon|tue|wed|thu|fri|sat|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twent|thirt)/i;
+const READS = new RegExp(`^(?:on|at|from|${READING_WORDS})`, 'i');
 /** Words chrono's time pattern may take right after a time ("10 o'clock", "10:00 in the morning", "at night", "10 pm o'clock"). */
 const ON_TIME = /^(?:[aop]|in)/i;
 /** Connectors that chrono's mergers or our gluing read between two readings. */
@@ -167,13 +176,7 @@ export function quickIsoDate(text: string): CalendarDate | undefined {
 // reading follows within 40 characters (nor within `maxLead`), chrono's answer is certain:
 // no leading time.
 const ENUMERATOR = /^\d{1,2}\.[ \t]+(?=[A-Za-z])/;
-const WORD_READING_START = new RegExp(
-  String.raw`\d|\b(?:on|at|from)(?!\s)|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|sun|mon|tue|wed|thu|fri|sat|week|this|last|past|next` +
-    String.raw`|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth` +
-    String.raw`|sixteenth|seventeenth|eighteenth|nineteenth|twent|thirt)` +
-    String.raw`|[,(（]\s*(?:on\s*)?(?:(?:this|last|past|next)\s*)?(?:sun|mon|tue|wed|thu|fri|sat|week)`,
-  'i',
-);
+const WORD_READING_START = new RegExp(String.raw`\d|\b(?:on|at|from)(?!\s)|\b(?:${READING_WORDS})|${WEEKDAY_AFTER_PUNCTUATION}`, 'i');
 
 /** True when `text` opens (at `lead`) with a list number after which no reading can start within `maxLead`. */
 export function quickNoLeadingTime(text: string, lead: number, maxLead: number): boolean {

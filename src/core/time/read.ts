@@ -23,7 +23,7 @@
 // Abbreviations must be written in capitals ("10:00 eat lunch" has no zone); UTC/GMT in any case.
 import type { CalendarDate, DateReading, TimeReading } from './reading.ts';
 import { normalize, parseChrono, toDateReading, toReading } from './reading.ts';
-import { quickIsoDate, quickIsoDateTime, quickLeadingTime, quickNoLeadingTime } from './quick.ts';
+import { quickIsoDate, quickIsoDateTime, quickLeadingTime, quickNoLeadingTime, READING_WORDS, WEEKDAY_AFTER_PUNCTUATION } from './quick.ts';
 import { joinRange, splitRange } from './range.ts';
 import { nextRegion, separatedBetween } from './window.ts';
 
@@ -181,13 +181,7 @@ function timePossible(text: string): boolean {
  * ordinal name, a weekday's "this"/"last"/"past"/"next", "on"/"at"/"from" (which the
  * reading drops when a space follows), or a comma or bracket before a weekday.
  */
-const READING_START = new RegExp(
-  String.raw`\d|(?:on|at|from)(?!\s)|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|sun|mon|tue|wed|thu|fri|sat|week|this|last|past|next` +
-    String.raw`|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth` +
-    String.raw`|sixteenth|seventeenth|eighteenth|nineteenth|twent|thirt` +
-    String.raw`|[,(（]\s*(?:on\s*)?(?:(?:this|last|past|next)\s*)?(?:sun|mon|tue|wed|thu|fri|sat|week)`,
-  'i',
-);
+const READING_START = new RegExp(String.raw`\d|(?:on|at|from)(?!\s)|${READING_WORDS}|${WEEKDAY_AFTER_PUNCTUATION}`, 'i');
 const LEADS_LIKE_TIME = /\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)/i;
 const TIME_TOKEN = /\d{1,2}(?:[:.h]\d{2}|[ \t]?[ap]\.?m\b)/gi;
 
