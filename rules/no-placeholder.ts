@@ -257,13 +257,11 @@ function wordBeforeBlanks(source: string, lineStart: number, at: number): number
 /** What the TODO checks ask of a line, worked out once per line (a line may hold thousands of hits). */
 class LineFacts extends Lines {
   readonly chars: CharIndex;
-  private readonly text: string;
   private readonly todoLines = new Map<number, boolean>();
   private readonly bulletPrefixes = new Map<number, { start: number; end: number; tags: number[] } | null>();
 
   constructor(source: string) {
     super(source);
-    this.text = source;
     this.chars = new CharIndex(source);
   }
 
@@ -271,7 +269,7 @@ class LineFacts extends Lines {
   namesTodoList(lineStart: number, lineEnd: number, line: number, model: Postmortem): boolean {
     let known = this.todoLines.get(lineStart);
     if (known === undefined) {
-      const raw = this.text.slice(lineStart, lineEnd);
+      const raw = this.source.slice(lineStart, lineEnd);
       const lineText = stripMarkup(raw).replace(/^\/\/\s*/, '');
       known = /^(?:TODO|TODOs)[:.]?$/.test(lineText) && (/^[ \t]{0,3}#{1,6}[ \t]/.test(raw) || sectionLines(model).has(line));
       this.todoLines.set(lineStart, known);
@@ -287,7 +285,7 @@ class LineFacts extends Lines {
   onlyBulletBefore(lineStart: number, at: number): boolean {
     let prefix = this.bulletPrefixes.get(lineStart);
     if (prefix === undefined) {
-      prefix = cleanAfterBullet(this.text, lineStart);
+      prefix = cleanAfterBullet(this.source, lineStart, this.endOf(lineStart));
       this.bulletPrefixes.set(lineStart, prefix);
     }
     if (prefix === null || at < prefix.start || at > prefix.end) return false;
@@ -304,9 +302,8 @@ const TAG = /<[^<>\n]+>/y;
  * left to right as String.replace would), `*_~\`[` and whitespace, and the tags in it
  * ([start, end) pairs); null when the line opens with no bullet.
  */
-function cleanAfterBullet(source: string, lineStart: number): { start: number; end: number; tags: number[] } | null {
-  const lineEnd = source.indexOf('\n', lineStart);
-  const bullet = BULLET.exec(source.slice(lineStart, lineEnd === -1 ? source.length : lineEnd));
+function cleanAfterBullet(source: string, lineStart: number, lineEnd: number): { start: number; end: number; tags: number[] } | null {
+  const bullet = BULLET.exec(source.slice(lineStart, lineEnd));
   if (bullet === null) return null;
   const tags: number[] = [];
   const start = lineStart + bullet[0].length;

@@ -25,7 +25,7 @@ export function newlineStarts(text: string): number[] {
  * line here, unlike the engine's lineStarts: these answer what lastIndexOf/indexOf of "\n" did).
  */
 export class Lines {
-  private readonly source: string;
+  protected readonly source: string;
   private starts: number[] | null = null;
 
   constructor(source: string) {
