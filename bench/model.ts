@@ -4,6 +4,8 @@
 //           table, task list, strikethrough): the floor;
 //   unified remark-parse through a unified processor (with the same extensions), to
 //           show why the model calls mdast-util-from-markdown directly;
+//   parse   Hindsight's own parse (src/core/parse.ts): the same tree as bare, with only the
+//           extensions each text can use, so the model's share beyond it is visible too;
 //   model   buildModel: parse + frontmatter + sections + incident + timeline + actions.
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
@@ -19,13 +21,14 @@ import { gfmStrikethroughFromMarkdown } from 'mdast-util-gfm-strikethrough';
 import { unified } from 'unified';
 import remarkParse from 'remark-parse';
 import { buildModel } from '../src/core/build.ts';
+import { parseMarkdown } from '../src/core/parse.ts';
 
 export interface ModelBenchResult {
   files: number;
   bytes: number;
   rounds: number;
-  medianMs: { bare: number; unified: number; model: number };
-  ratio: { unified: number; model: number };
+  medianMs: { bare: number; unified: number; parse: number; model: number };
+  ratio: { unified: number; parse: number; model: number; modelOverParse: number };
 }
 
 const extensions = [frontmatter(['yaml']), gfmTable(), gfmTaskListItem(), gfmStrikethrough()];
@@ -41,9 +44,10 @@ export function benchModel(dirs: readonly string[], rounds = 15): ModelBenchResu
   const runs = {
     bare: () => { for (const s of sources) fromMarkdown(s.text, { extensions, mdastExtensions }); },
     unified: () => { for (const s of sources) processor.parse(s.text); },
+    parse: () => { for (const s of sources) parseMarkdown(s.text); },
     model: () => { for (const s of sources) buildModel(s.file, s.text); },
   };
-  const times: Record<keyof typeof runs, number[]> = { bare: [], unified: [], model: [] };
+  const times: Record<keyof typeof runs, number[]> = { bare: [], unified: [], parse: [], model: [] };
   for (const run of Object.values(runs)) run(); // warm-up: JIT and module caches
   for (let round = 0; round < rounds; round++) {
     for (const [name, run] of Object.entries(runs) as [keyof typeof runs, () => void][]) {
@@ -52,11 +56,13 @@ export function benchModel(dirs: readonly string[], rounds = 15): ModelBenchResu
       times[name].push(performance.now() - start);
     }
   }
-  const medianMs = { bare: median(times.bare), unified: median(times.unified), model: median(times.model) };
+  const medianMs = { bare: median(times.bare), unified: median(times.unified), parse: median(times.parse), model: median(times.model) };
   // Ratios pair each round's model time with the same round's bare time.
   const ratio = {
     unified: median(times.unified.map((t, i) => t / times.bare[i]!)),
+    parse: median(times.parse.map((t, i) => t / times.bare[i]!)),
     model: median(times.model.map((t, i) => t / times.bare[i]!)),
+    modelOverParse: median(times.model.map((t, i) => t / times.parse[i]!)),
   };
   return { files: sources.length, bytes, rounds, medianMs, ratio };
 }
