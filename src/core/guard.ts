@@ -236,6 +236,10 @@ function classOf(code: number): 0 | 1 | 2 {
 
 /** How much more a setext underline costs than a container's end, per event before it. */
 const SETEXT_WEIGHT = 6;
+/** A line's end: LF, CR LF or a lone CR. */
+const LINE_BREAK = /[\n\r]/g;
+/** What the inline scan counts (switch in measureSource), or a line's end that stops it. */
+const INLINE_MARKER = /[*_~`<[\]!&\\\n\r]/g;
 /** Per token walked back by an emphasis closer with no opener, and per token re-resolved by a pairing. */
 const WALK_WEIGHT = 2;
 const PAIR_WEIGHT = 3;
@@ -565,12 +569,8 @@ export function measureSource(source: string, limits: GuardLimits = GUARD_LIMITS
   let i = 0;
   while (i < n || (i === n && line === 0)) {
     const start = i;
-    let end = start;
-    while (end < n) {
-      const c = source.charCodeAt(end);
-      if (c === LF || c === CR) break;
-      end++;
-    }
+    LINE_BREAK.lastIndex = start;
+    const end = LINE_BREAK.exec(source)?.index ?? n;
     i = end >= n ? n + 1 : source.charCodeAt(end) === CR && source.charCodeAt(end + 1) === LF ? end + 2 : end + 1;
     line++;
     const lineEnd = Math.min(i, n);
@@ -710,9 +710,14 @@ export function measureSource(source: string, limits: GuardLimits = GUARD_LIMITS
         blockLine = line;
       }
       let q = prefix.content;
-      let before = -1; // a line's start reads as whitespace
       while (q < end) {
+        // Only markers count: jump to the next one (or to the line's end).
+        INLINE_MARKER.lastIndex = q;
+        q = INLINE_MARKER.exec(source)?.index ?? n;
+        if (q >= end) break;
         const c = source.charCodeAt(q);
+        // What precedes a run decides whether it opens or closes; a line's start reads as whitespace.
+        const before = q > prefix.content ? source.charCodeAt(q - 1) : -1;
         switch (c) {
           case STAR:
           case UNDERSCORE:
@@ -720,7 +725,6 @@ export function measureSource(source: string, limits: GuardLimits = GUARD_LIMITS
             let r = q + 1;
             while (r < end && source.charCodeAt(r) === c) r++;
             run(c, r - q, before, r < end ? source.charCodeAt(r) : -1);
-            before = c;
             q = r;
             continue;
           }
@@ -729,7 +733,6 @@ export function measureSource(source: string, limits: GuardLimits = GUARD_LIMITS
             while (r < end && source.charCodeAt(r) === BACKTICK) r++;
             tokens++;
             ticks.push(q, r - q);
-            before = c;
             q = r;
             continue;
           }
@@ -753,7 +756,6 @@ export function measureSource(source: string, limits: GuardLimits = GUARD_LIMITS
           case BACKSLASH:
             tokens++;
             if (q + 1 < end) {
-              before = source.charCodeAt(q + 1);
               q += 2;
               continue;
             }
@@ -761,7 +763,6 @@ export function measureSource(source: string, limits: GuardLimits = GUARD_LIMITS
           default:
             break;
         }
-        before = c;
         q++;
       }
       tokens++; // the line ending
