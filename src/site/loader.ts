@@ -11,15 +11,21 @@ import { fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import type { Finding } from '../lint/engine.ts';
 import { summarise, type LintResult } from '../lint/result.ts';
-import { createLinter } from '../lint/run.ts';
 import { formatStylish } from '../report/stylish.ts';
-import { archiveOf, codeFingerprint, scanArchive, setupArchive, type ScannedFile } from './shared/archive.ts';
-import { jobOf, PARALLEL_FROM, processInWorkers, takeArchiveWork, writeEntryKeys } from './shared/work.ts';
+import type { Scan, ScannedFile } from './shared/archive.ts';
+import { jobOf, PARALLEL_FROM, processInWorkers, takeArchiveWork, takeEarlyRules, writeEntryKeys } from './shared/work.ts';
 import { toIncident } from './shared/incident.ts';
 import { siteRuntime } from './shared/options.ts';
+import { ruleEntries } from './shared/rule-data.ts';
 import { searchDocument, startSearchIndex } from './shared/search.ts';
-import { processFile, type Processed } from './shared/process.ts';
-import type { EntryData, RuleData, StoredFinding } from './shared/types.ts';
+import type { Processed } from './shared/process.ts';
+import type { EntryData, StoredFinding } from './shared/types.ts';
+
+// The lint stack (configuration, rules, parser, renderer) is loaded here only when the work
+// started with the build (shared/work.ts) does not cover it: under `astro dev`, or for a
+// few files. Vite transforms what the loader imports, on the main thread, before Astro can
+// go on; in a build the worker threads have loaded and run all of it meanwhile.
+const lintStack = () => Promise.all([import('./shared/archive.ts'), import('../lint/run.ts'), import('./shared/process.ts')]);
 
 /** The archive has lint errors. Its message is the whole report; no stack (it is not a crash). */
 export class ArchiveLintError extends Error {
@@ -70,7 +76,7 @@ export async function loadPostmortems(
   // unless the options ask for something else.
   const early = options.parallel === undefined ? takeArchiveWork(root, folder) : null;
   // Should the early work have failed, the loader does it again here and reports its error.
-  const scan = (early && (await early.scan.catch(() => null))) || (await scanArchive(await setupArchive(root, folder), new Date()));
+  const scan: Scan = (early && (await early.scan.catch(() => null))) || (await lintStack().then(async ([{ scanArchive, setupArchive }]) => scanArchive(await setupArchive(root, folder), new Date())));
   const { content, now, fingerprint, files, archive } = scan;
   const untouched = new Set(store.keys());
   const jobs: { file: ScannedFile; digest: string }[] = [];
@@ -87,7 +93,9 @@ export async function loadPostmortems(
   const parallel = options.parallel ?? (rest.length >= PARALLEL_FROM && availableParallelism() > 1);
   let done: Processed[];
   if (parallel) done = await processInWorkers(rest.map((job) => jobOf(job.file)), root, now, archive);
+  else if (rest.length === 0) done = [];
   else {
+    const [{ archiveOf, setupArchive }, { createLinter }, { processFile }] = await lintStack();
     const { config, rules } = await setupArchive(root, folder);
     const linter = createLinter(config, rules, new Date(now), archive ? { archive: archiveOf(archive, config) } : undefined);
     done = rest.map((job) => processFile(linter, jobOf(job.file)));
@@ -147,30 +155,23 @@ export function ruleLoader(): Loader {
   return {
     name: 'hindsight-rules',
     async load(context) {
-      const { rules, config } = await setupArchive(fileURLToPath(context.config.root), null);
-      const configured = new Map(config.rules.map((active) => [active.rule.id, active.severity]));
-      const digest = context.generateDigest(codeFingerprint(config, new Date()));
+      const root = fileURLToPath(context.config.root);
+      const early = takeEarlyRules(root);
+      const made = (early && (await early.catch(() => null))) || (await rulesHere(root));
+      const digest = context.generateDigest(made.fingerprint);
       const untouched = new Set(context.store.keys());
-      for (const rule of rules.values()) {
-        untouched.delete(rule.id);
-        const properties = (rule.schema['properties'] ?? {}) as Record<string, { description?: string }>;
-        const data: RuleData = {
-          id: rule.id,
-          description: rule.description,
-          defaultSeverity: rule.severity,
-          severity: configured.get(rule.id) ?? 'off',
-          fixable: rule.fixable,
-          rationale: rule.docs.rationale,
-          options: Object.keys(properties).map((name) => {
-            const value = (rule.defaults as Record<string, unknown>)[name];
-            return { name, default: value === undefined ? '—' : JSON.stringify(value), description: properties[name]?.description ?? '' };
-          }),
-          invalid: rule.docs.invalid.slice(0, 1).map((e) => ({ title: e.title, markdown: e.markdown, messages: e.messages ?? [] })),
-          valid: rule.docs.valid.slice(0, 1).map((e) => ({ title: e.title, markdown: e.markdown, messages: [] })),
-        };
-        context.store.set({ id: rule.id, data: data as unknown as Record<string, unknown>, digest });
+      for (const data of made.rules) {
+        untouched.delete(data.id);
+        context.store.set({ id: data.id, data: data as unknown as Record<string, unknown>, digest });
       }
       for (const id of untouched) context.store.delete(id);
     },
   };
+}
+
+/** The rule reference made on this thread (no early scan to take it from). */
+async function rulesHere(root: string): Promise<Pick<Scan, 'rules' | 'fingerprint'>> {
+  const [{ codeFingerprint, setupArchive }] = await lintStack();
+  const { rules, config } = await setupArchive(root, null);
+  return { rules: ruleEntries(rules, config), fingerprint: codeFingerprint(config, new Date()) };
 }

@@ -4,15 +4,16 @@
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { LoaderContext } from 'astro/loaders';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ArchiveLintError, loadPostmortems } from '../../src/site/loader.ts';
+import { ArchiveLintError, loadPostmortems, ruleLoader } from '../../src/site/loader.ts';
 import { lastUpdated, readGitInfo } from '../../src/site/shared/git.ts';
 import { RENDERER_VERSION } from '../../src/site/shared/render.ts';
-import type { EntryData } from '../../src/site/shared/types.ts';
+import type { EntryData, RuleData } from '../../src/site/shared/types.ts';
+import { startArchiveWork, takeArchiveWork, takeEarlyRules } from '../../src/site/shared/work.ts';
 import { repoRoot, samplesDir } from './project.ts';
 
 interface Entry {
@@ -186,6 +187,33 @@ describe('postmortem loader', () => {
     expect(result.errors).toBe(3);
     expect(log.errors.at(-1)).toContain('a-broken.md');
     expect((entries.get('a-broken')?.data as unknown as EntryData).errorCount).toBe(1);
+  });
+
+  // A build scans in a worker thread and hands the rule reference over, so that the main
+  // thread never loads the rules (2 cores or more; with one, there is no early work).
+  it.runIf(availableParallelism() > 1)('stores the same rule reference from the work started with the build as on its own', async () => {
+    const own = fakeContext(root);
+    await ruleLoader().load(own.context as never);
+    const ruleFiles = readdirSync(path.join(repoRoot, 'rules')).filter((name) => /^[a-z0-9-]+\.ts$/.test(name));
+    expect(own.entries.size).toBe(ruleFiles.length);
+    const secrets = own.entries.get('no-secrets')?.data as unknown as RuleData;
+    expect(secrets).toMatchObject({ id: 'no-secrets', severity: 'error' });
+    expect(secrets.invalid.length).toBe(1);
+
+    // The root as the loaders read it from Astro's configuration (a folder URL: a trailing slash).
+    startArchiveWork(`${root}/`, folder, path.join(root, '.cache'));
+    const early = fakeContext(root);
+    await ruleLoader().load(early.context as never);
+    // The loader took the early scan's rules (a second taker finds none).
+    expect(takeEarlyRules(`${root}/`)).toBeNull();
+    const work = takeArchiveWork(`${root}/`, folder);
+    expect(work).not.toBeNull();
+    await work!.processed;
+    expect([...early.entries.keys()]).toEqual([...own.entries.keys()]);
+    for (const [id, entry] of own.entries) {
+      expect(early.entries.get(id)?.data, id).toEqual(entry.data);
+      expect(early.entries.get(id)?.digest, id).toBe(entry.digest);
+    }
   });
 });
 

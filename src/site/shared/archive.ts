@@ -15,7 +15,8 @@ import type { Rule } from '../../lint/rule.ts';
 import { archiveNeed } from '../../lint/run.ts';
 import { lastUpdated, readGitInfo, repositoryPath } from './git.ts';
 import { RENDERER_VERSION } from './render.ts';
-import type { EntryData } from './types.ts';
+import { ruleEntries } from './rule-data.ts';
+import type { EntryData, RuleData } from './types.ts';
 
 /** Bump when what the loader stores changes shape. */
 export const LOADER_VERSION = 2;
@@ -90,6 +91,8 @@ export interface Scan {
   files: ScannedFile[];
   /** The index the cross-file rules read (as `hindsight lint` builds it), when one is active. */
   archive: SiteArchive | null;
+  /** The rule reference (made here, where the rules are loaded anyway). */
+  rules: RuleData[];
 }
 
 /** The archive index of the cross-file rules (unique-id, related-links, recurrence), as plain data. */
@@ -131,6 +134,6 @@ export async function scanArchive(setup: Setup, now: Date): Promise<Scan> {
     const key = createHash('sha1').update(`${fingerprint}\0${archive?.digest ?? ''}\0${sourcePath}\0${updated.iso}\0${updated.from}\0`).update(source).digest('hex');
     return { file, slug, source, sourcePath, lastUpdated: updated, key };
   });
-  return { content, now: now.toISOString(), fingerprint, files, archive };
+  return { content, now: now.toISOString(), fingerprint, files, archive, rules: ruleEntries(setup.rules, config) };
 }
 

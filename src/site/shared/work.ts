@@ -72,6 +72,9 @@ export function jobOf(file: ScannedFile): FileJob {
 
 // ---------------------------------------------------------------------------------------------
 // The work started before the loader asks for it
+//
+// The loaders run on Astro's main thread under Vite, which would transform the whole lint
+// stack before the first entry could be stored: with this work they need none of it.
 
 export interface ArchiveWork {
   root: string;
@@ -82,8 +85,15 @@ export interface ArchiveWork {
 }
 
 const WORK = Symbol.for('hindsight.site.archive-work');
+const RULES = Symbol.for('hindsight.site.archive-rules');
 
-type WorkHolder = Record<symbol, ArchiveWork | undefined>;
+/** The rule reference from the early scan, for the rule loader (which does not take the rest). */
+export interface EarlyRules {
+  root: string;
+  scan: Promise<Pick<Scan, 'rules' | 'fingerprint'>>;
+}
+
+type WorkHolder = Record<symbol, ArchiveWork | EarlyRules | undefined>;
 
 /** What a build keeps beside Astro's content store: the keys of the entries it stored. */
 export function entryKeysFile(cacheDir: string): string {
@@ -133,14 +143,24 @@ export function startArchiveWork(root: string, content: string | null, cacheDir:
     .finally(() => pool.destroy());
   scan.catch(() => {});
   processed.catch(() => {});
-  (globalThis as WorkHolder)[WORK] = { root, content, scan, processed };
+  (globalThis as WorkHolder)[WORK] = { root, content, scan, processed } satisfies ArchiveWork;
+  (globalThis as WorkHolder)[RULES] = { root, scan } satisfies EarlyRules;
 }
 
 /** The early work for this root and content folder, once (null when there is none). */
 export function takeArchiveWork(root: string, content: string | null): ArchiveWork | null {
   const holder = globalThis as WorkHolder;
-  const work = holder[WORK];
+  const work = holder[WORK] as ArchiveWork | undefined;
   if (!work || work.root !== root || work.content !== content) return null;
   holder[WORK] = undefined;
   return work;
+}
+
+/** The early scan's rule reference for this root, once (null when there is none). */
+export function takeEarlyRules(root: string): EarlyRules['scan'] | null {
+  const holder = globalThis as WorkHolder;
+  const early = holder[RULES] as EarlyRules | undefined;
+  if (!early || early.root !== root) return null;
+  holder[RULES] = undefined;
+  return early.scan;
 }
