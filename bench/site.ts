@@ -1,10 +1,11 @@
 // The archive site at scale: 1,000 generated postmortems (seeded variations of the samples),
 // built by our site (own loader: one parse → lint + model + sanitized HTML, every page,
 // Pagefind) and, in the same run, by a plain Astro project over the same files (the stock
-// glob() loader and Astro's default Markdown rendering, one page per file plus an index).
+// glob() loader and Astro's default Markdown rendering, one page per file plus an index), and
+// for reference by that project with Astro's remark/rehype processor instead.
 // Each build is a cold `astro build` in a child process under /usr/bin/time -v: wall time and
 // peak resident memory (the largest process of the build). Rounds alternate plain / ours.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -56,8 +57,42 @@ export interface SiteBenchResult {
   ours: BuildMeasure;
   /** Ours again with the content cache of the previous build (digests unchanged: nothing re-parsed). */
   oursWarm: BuildMeasure;
-  ratio: { time: number; cpu: number; memory: number };
+  /** The plain project with Astro's remark/rehype Markdown processor (a reference, not the target's baseline). */
+  plainRemark: BuildMeasure;
+  ratio: { time: number; cpu: number; memory: number; timeToRemark: number };
+  work: SiteWork;
   generatedInvalidFallbacks: number;
+}
+
+/**
+ * The site's own work on the archive, outside Astro (bench/site-work.ts, each run a fresh
+ * process): all files in one thread; half of them alone; and both halves at once, as the
+ * build's two worker threads share them. The last two show what a second core adds here.
+ */
+export interface SiteWork {
+  oneThreadMs: number;
+  oneThreadHalfMs: number;
+  /** The slower of the two halves run side by side. */
+  twoAtOnceMs: number;
+}
+
+function workRun(content: string, from?: number, to?: number): Promise<number> {
+  const args = [path.join(root, 'bench', 'site-work.ts'), content, ...(from === undefined ? [] : [String(from), String(to)])];
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, args, { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
+    let out = '';
+    child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => (code === 0 ? resolve(Number(out.trim())) : reject(new Error(`bench/site-work.ts exited with ${code}`))));
+  });
+}
+
+async function measureWork(content: string, count: number): Promise<SiteWork> {
+  const half = Math.ceil(count / 2);
+  const oneThreadMs = await workRun(content);
+  const oneThreadHalfMs = await workRun(content, 0, half);
+  const both = await Promise.all([workRun(content, 0, half), workRun(content, half, count)]);
+  return { oneThreadMs, oneThreadHalfMs, twoAtOnceMs: Math.max(...both) };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -141,11 +176,20 @@ function ourProject(base: string): string {
   return dir;
 }
 
-function plainProject(base: string, content: string): string {
-  const dir = path.join(base, 'plain');
+/**
+ * A plain Astro project over `content`. `remark`: with Astro's unified (remark/rehype) Markdown
+ * processor instead of its default, the native Sätteri: a reference that renders Markdown in
+ * JavaScript, as this site must (its lint and model read the mdast tree).
+ */
+function plainProject(base: string, content: string, processor: 'default' | 'remark' = 'default'): string {
+  const dir = path.join(base, processor === 'remark' ? 'plain-remark' : 'plain');
   mkdirSync(path.join(dir, 'src', 'pages', 'incidents'), { recursive: true });
   writeFileSync(path.join(dir, 'package.json'), JSON.stringify({ name: 'plain', private: true, type: 'module' }));
-  writeFileSync(path.join(dir, 'astro.config.mjs'), `import { defineConfig } from 'astro/config';\nexport default defineConfig({ site: 'https://example.internal' });\n`);
+  const config =
+    processor === 'remark'
+      ? `import { defineConfig } from 'astro/config';\nimport { unified } from '@astrojs/markdown-remark';\nexport default defineConfig({ site: 'https://example.internal', markdown: { processor: unified() } });\n`
+      : `import { defineConfig } from 'astro/config';\nexport default defineConfig({ site: 'https://example.internal' });\n`;
+  writeFileSync(path.join(dir, 'astro.config.mjs'), config);
   writeFileSync(
     path.join(dir, 'src', 'content.config.ts'),
     `import { defineCollection } from 'astro:content';\nimport { glob } from 'astro/loaders';\nexport const collections = { postmortems: defineCollection({ loader: glob({ pattern: '**/*.md', base: ${JSON.stringify(content)} }) }) };\n`,
@@ -259,21 +303,27 @@ export async function benchSite(options: { count?: number; rounds?: number; seed
     const generated = await generateArchive(content, count, options.seed);
     const ours = ourProject(base);
     const plain = plainProject(base, content);
+    const plainRemark = plainProject(base, content, 'remark');
     const oursEnv = { HINDSIGHT_CONTENT: content };
     const plainRuns: BuildMeasure[] = [];
     const ourRuns: BuildMeasure[] = [];
+    const remarkRuns: BuildMeasure[] = [];
     for (let round = 0; round < rounds; round++) {
       plainRuns.push(timedBuild(plain, {}, true));
       log(`  round ${round + 1}: plain ${(plainRuns.at(-1)!.ms / 1000).toFixed(1)} s`);
       ourRuns.push(timedBuild(ours, oursEnv, true));
       log(`  round ${round + 1}: ours  ${(ourRuns.at(-1)!.ms / 1000).toFixed(1)} s`);
+      remarkRuns.push(timedBuild(plainRemark, {}, true));
+      log(`  round ${round + 1}: plain, remark ${(remarkRuns.at(-1)!.ms / 1000).toFixed(1)} s`);
     }
     const oursWarm = timedBuild(ours, oursEnv, false);
+    const work = await measureWork(content, count);
     const p = medianMeasure(plainRuns);
     const o = medianMeasure(ourRuns);
+    const r = medianMeasure(remarkRuns);
     const s = (ms: number): string => `${(ms / 1000).toFixed(1).padStart(5)} s`;
     log('  phases (wall)      start-up   content sync   bundle   pages   after pages');
-    for (const [name, m] of [['plain', p], ['ours', o], ['ours, warm', oursWarm]] as const) {
+    for (const [name, m] of [['plain', p], ['plain, remark', r], ['ours', o], ['ours, warm', oursWarm]] as const) {
       log(`  ${name.padEnd(16)} ${s(m.phases.startup)}   ${s(m.phases.sync)}      ${s(m.phases.bundle)}  ${s(m.phases.pages)}  ${s(m.phases.after)}`);
     }
     return {
@@ -283,7 +333,9 @@ export async function benchSite(options: { count?: number; rounds?: number; seed
       plain: p,
       ours: o,
       oursWarm,
-      ratio: { time: o.ms / p.ms, cpu: o.cpuMs / p.cpuMs, memory: o.peakRssMiB / p.peakRssMiB },
+      plainRemark: r,
+      ratio: { time: o.ms / p.ms, cpu: o.cpuMs / p.cpuMs, memory: o.peakRssMiB / p.peakRssMiB, timeToRemark: o.ms / r.ms },
+      work,
       generatedInvalidFallbacks: generated.fallbacks,
     };
   } finally {
