@@ -760,8 +760,6 @@ export function measureSource(source: string, limits: GuardLimits = GUARD_LIMITS
               continue;
             }
             break;
-          default:
-            break;
         }
         q++;
       }

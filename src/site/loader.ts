@@ -76,7 +76,7 @@ export async function loadPostmortems(
   // unless the options ask for something else.
   const early = options.parallel === undefined ? takeArchiveWork(root, folder) : null;
   // Should the early work have failed, the loader does it again here and reports its error.
-  const scan: Scan = (early && (await early.scan.catch(() => null))) || (await lintStack().then(async ([{ scanArchive, setupArchive }]) => scanArchive(await setupArchive(root, folder), new Date())));
+  const scan: Scan = (early && (await early.scan.catch(() => null))) || (await scanHere(root, folder));
   const { content, now, fingerprint, files, archive } = scan;
   const untouched = new Set(store.keys());
   const jobs: { file: ScannedFile; digest: string }[] = [];
@@ -167,6 +167,12 @@ export function ruleLoader(): Loader {
       for (const id of untouched) context.store.delete(id);
     },
   };
+}
+
+/** The archive scanned on this thread (no early scan to take). */
+async function scanHere(root: string, folder: string | null): Promise<Scan> {
+  const [{ scanArchive, setupArchive }] = await lintStack();
+  return scanArchive(await setupArchive(root, folder), new Date());
 }
 
 /** The rule reference made on this thread (no early scan to take it from). */
