@@ -1,7 +1,8 @@
 // The site's Astro integration: hands the site options to the loader and the pages
 // (`virtual:hindsight/site`), starts linting the archive in worker threads as a build begins
 // (shared/work.ts), and after the build puts the search index that Pagefind wrote meanwhile
-// into the site, failing the build on any indexing error (shared/search.ts).
+// (or the last build's, when no document changed) into the site, failing the build on any
+// indexing error (shared/search.ts).
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { resolveSiteOptions, setSiteRuntime, type SiteOptions } from './shared/options.ts';
@@ -34,8 +35,8 @@ export function hindsightSite(given: Partial<SiteOptions> = {}): AstroIntegratio
         });
       },
       'astro:build:done': async ({ dir, logger }) => {
-        const pages = await finishSearchIndex(fileURLToPath(dir));
-        logger.info(`pagefind: indexed ${pages} pages`);
+        const { pages, reused } = await finishSearchIndex(fileURLToPath(dir));
+        logger.info(reused ? `pagefind: reused the index of ${pages} pages (no postmortem changed)` : `pagefind: indexed ${pages} pages`);
       },
     },
   };

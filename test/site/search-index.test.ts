@@ -1,12 +1,13 @@
 // The search index: Pagefind's Node API over each incident's searchable document, failing
-// loudly (Pagefind itself only returns its errors), written to a staging folder during the
-// build and moved into the site after it.
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+// loudly (Pagefind itself only returns its errors), written into the build's cache folder
+// during the build and linked into the site after it, and reused by a build whose documents
+// are all the same.
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { toIncident } from '../../src/site/shared/incident.ts';
-import { SearchIndexError, finishSearchIndex, searchDocument, startSearchIndex, writeSearchIndex } from '../../src/site/shared/search.ts';
+import { SearchIndexError, finishSearchIndex, searchDocument, searchIndexKey, startSearchIndex, writeSearchIndex } from '../../src/site/shared/search.ts';
 import type { EntryData } from '../../src/site/shared/types.ts';
 
 function entry(slug: string, frontmatter: Record<string, unknown>, title: string): EntryData {
@@ -62,19 +63,47 @@ describe('search index', () => {
     await expect(writeSearchIndex([], path.join(dir, 'pagefind'))).rejects.toBeInstanceOf(SearchIndexError);
   });
 
-  it('moves the index written during the build into the site, and fails when none was started', async () => {
+  it('puts the index written during the build into the site, and fails when none was started', async () => {
     const incident = toIncident(entry('a', { date: '2024-03-02', severity: 'SEV2' }, 'Disk full'));
     const site = path.join(dir, 'dist');
     mkdirSync(site);
-    startSearchIndex([searchDocument(incident, '<p>The log volume filled up.</p>')], path.join(dir, 'staging'));
-    expect(await finishSearchIndex(site)).toBe(1);
+    startSearchIndex([searchDocument(incident, '<p>The log volume filled up.</p>')], path.join(dir, 'work'));
+    expect(await finishSearchIndex(site)).toEqual({ pages: 1, reused: false });
     expect(existsSync(path.join(site, 'pagefind', 'pagefind-ui.js'))).toBe(true);
-    expect(existsSync(path.join(dir, 'staging'))).toBe(false);
+    expect(existsSync(path.join(dir, 'work', 'staging'))).toBe(false);
     await expect(finishSearchIndex(site)).rejects.toBeInstanceOf(SearchIndexError);
   });
 
+  it("reuses the last build's index when every document is the same, and only then", async () => {
+    const work = path.join(dir, 'work');
+    const docs = ['a', 'b'].map((slug) => searchDocument(toIncident(entry(slug, { date: '2024-03-02', severity: 'SEV2' }, `Disk ${slug}`)), `<p>The ${slug} volume filled up.</p>`));
+    const build = async (documents: typeof docs, name: string) => {
+      const site = path.join(dir, name);
+      mkdirSync(site);
+      startSearchIndex(documents, work);
+      const result = await finishSearchIndex(site);
+      const files = readdirSync(path.join(site, 'pagefind'), { recursive: true }).map(String).sort();
+      return { ...result, files, entry: readFileSync(path.join(site, 'pagefind', 'pagefind-entry.json'), 'utf8') };
+    };
+    const first = await build(docs, 'one');
+    expect(first).toMatchObject({ pages: 2, reused: false });
+    // The same documents in another order: the same index, not made again.
+    const second = await build([...docs].reverse(), 'two');
+    expect(second).toMatchObject({ pages: 2, reused: true });
+    expect(second.files).toEqual(first.files);
+    expect(second.entry).toBe(first.entry);
+    // A changed body: indexed again.
+    const changed = [docs[0]!, { ...docs[1]!, html: docs[1]!.html.replace('filled up', 'ran out') }];
+    expect(await build(changed, 'three')).toMatchObject({ pages: 2, reused: false });
+    // A build that fails leaves no key behind: the next one indexes again.
+    startSearchIndex([], work);
+    await expect(finishSearchIndex(path.join(dir, 'four'))).rejects.toBeInstanceOf(SearchIndexError);
+    expect(await build(changed, 'five')).toMatchObject({ reused: false });
+    expect(searchIndexKey(changed)).not.toBe(searchIndexKey(docs));
+  });
+
   it('fails the build when indexing failed', async () => {
-    startSearchIndex([], path.join(dir, 'staging'));
+    startSearchIndex([], path.join(dir, 'work'));
     await expect(finishSearchIndex(path.join(dir, 'dist'))).rejects.toBeInstanceOf(SearchIndexError);
   });
 });

@@ -6,10 +6,14 @@
 //
 // In a build the content loader starts the index as soon as the archive has passed lint
 // (`startSearchIndex`): Pagefind runs in its own process while Astro bundles and renders the
-// pages, and writes its files to a staging folder. After the build the integration moves them
-// into the site (`finishSearchIndex`); an indexing error fails the build there, since
-// Pagefind returns its errors instead of throwing them.
-import { cpSync, existsSync, renameSync, rmSync } from 'node:fs';
+// pages, and writes its files into the build's cache folder. After the build the integration
+// links them into the site (`finishSearchIndex`); an indexing error fails the build there,
+// since Pagefind returns its errors instead of throwing them. The index is kept in the cache
+// folder with a key of what it was made from (every document, Pagefind's version): a build
+// whose documents are all the same reuses it instead of indexing again.
+import { createHash } from 'node:crypto';
+import { copyFileSync, existsSync, linkSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { escapeXml } from './format.ts';
 import type { Incident } from './incident.ts';
@@ -45,7 +49,7 @@ export async function writeSearchIndex(documents: readonly SearchDocument[], out
   if (documents.length === 0) throw new SearchIndexError('Pagefind has no page to index: the archive has no postmortem.');
   const pagefind = await import('pagefind');
   try {
-    const { index, errors } = await pagefind.createIndex({ forceLanguage: 'en' });
+    const { index, errors } = await pagefind.createIndex(INDEX_OPTIONS);
     if (!index || errors.length > 0) throw new SearchIndexError(`Pagefind could not start: ${errors.join('; ') || 'no index'}`);
     const added = await Promise.all(documents.map((doc) => index.addHTMLFile({ url: doc.url, content: doc.html })));
     const failed = added.flatMap((result, i) => result.errors.map((error) => `${documents[i]!.url}: ${error}`));
@@ -59,23 +63,80 @@ export async function writeSearchIndex(documents: readonly SearchDocument[], out
   }
 }
 
+const INDEX_OPTIONS = { forceLanguage: 'en' };
+
+/** What an index is made from: Pagefind's version, its options and every document (in URL order). */
+export function searchIndexKey(documents: readonly SearchDocument[]): string {
+  const hash = createHash('sha1').update(`${pagefindVersion()}\0${JSON.stringify(INDEX_OPTIONS)}\0`);
+  for (const doc of [...documents].sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0))) hash.update(`${doc.url}\0${doc.html}\0`);
+  return hash.digest('hex');
+}
+
+let version: string | undefined;
+
+/** The installed Pagefind's version, found where Node would look for the package ('unknown' if not). */
+function pagefindVersion(): string {
+  if (version !== undefined) return version;
+  version = 'unknown';
+  for (const dir of createRequire(import.meta.url).resolve.paths('pagefind') ?? []) {
+    try {
+      version = String((JSON.parse(readFileSync(path.join(dir, 'pagefind', 'package.json'), 'utf8')) as { version?: unknown }).version);
+      break;
+    } catch {
+      // not in this folder
+    }
+  }
+  return version;
+}
+
 interface PendingIndex {
-  staging: string;
+  /** Where the finished index is (and stays, for the next build). */
+  folder: string;
   pages: Promise<number>;
+  reused: boolean;
 }
 
 const PENDING = Symbol.for('hindsight.site.search-index');
 type Holder = Record<symbol, PendingIndex | undefined>;
 
-/** Starts indexing in the background; its files go to `staging` until `finishSearchIndex`. */
-export function startSearchIndex(documents: readonly SearchDocument[], staging: string): void {
-  const pages = writeSearchIndex(documents, staging);
+/**
+ * Starts indexing in the background, in `workDir` (kept between builds); when the index kept
+ * there was made from exactly these documents, it is reused instead. `finishSearchIndex` puts
+ * the index into the site.
+ */
+export function startSearchIndex(documents: readonly SearchDocument[], workDir: string): void {
+  const folder = path.join(workDir, 'index');
+  const keyFile = path.join(workDir, 'index.key');
+  const key = searchIndexKey(documents);
+  let kept: string | null = null;
+  try {
+    kept = readFileSync(keyFile, 'utf8');
+  } catch {
+    // no index kept
+  }
+  if (kept === key && existsSync(path.join(folder, 'pagefind-entry.json'))) {
+    (globalThis as Holder)[PENDING] = { folder, pages: Promise.resolve(documents.length), reused: true };
+    return;
+  }
+  const pages = (async () => {
+    // The key goes first and comes back last: an interrupted build leaves no key to a partial index.
+    rmSync(keyFile, { force: true });
+    const staging = path.join(workDir, 'staging');
+    const count = await writeSearchIndex(documents, staging);
+    rmSync(folder, { recursive: true, force: true });
+    renameSync(staging, folder);
+    writeFileSync(keyFile, key);
+    return count;
+  })();
   pages.catch(() => {}); // reported by finishSearchIndex
-  (globalThis as Holder)[PENDING] = { staging, pages };
+  (globalThis as Holder)[PENDING] = { folder, pages, reused: false };
 }
 
-/** Waits for the index started in this build and moves it to `<outDir>/pagefind`; the number of pages indexed. */
-export async function finishSearchIndex(outDir: string): Promise<number> {
+/**
+ * Waits for the index started in this build and puts it into `<outDir>/pagefind`: the number
+ * of pages indexed, and whether the last build's index was reused.
+ */
+export async function finishSearchIndex(outDir: string): Promise<{ pages: number; reused: boolean }> {
   const holder = globalThis as Holder;
   const pending = holder[PENDING];
   holder[PENDING] = undefined;
@@ -83,13 +144,28 @@ export async function finishSearchIndex(outDir: string): Promise<number> {
   const pages = await pending.pages;
   const target = path.join(outDir, 'pagefind');
   rmSync(target, { recursive: true, force: true });
-  try {
-    renameSync(pending.staging, target);
-  } catch {
-    // another file system: copy instead
-    cpSync(pending.staging, target, { recursive: true });
-    rmSync(pending.staging, { recursive: true, force: true });
-  }
+  linkTree(pending.folder, target);
   if (!existsSync(path.join(target, 'pagefind-entry.json'))) throw new SearchIndexError(`Pagefind wrote no index into ${target}.`);
-  return pages;
+  return { pages, reused: pending.reused };
+}
+
+/**
+ * `from`'s files under `to`, as hard links: Pagefind's thousand-odd small files are never
+ * changed in place (each index is written anew), and a link costs no copy. Copied where
+ * links cannot be made (another file system).
+ */
+function linkTree(from: string, to: string): void {
+  mkdirSync(to, { recursive: true });
+  for (const item of readdirSync(from, { withFileTypes: true })) {
+    const source = path.join(from, item.name);
+    const target = path.join(to, item.name);
+    if (item.isDirectory()) linkTree(source, target);
+    else {
+      try {
+        linkSync(source, target);
+      } catch {
+        copyFileSync(source, target);
+      }
+    }
+  }
 }
