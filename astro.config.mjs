@@ -15,6 +15,9 @@ export default defineConfig({
   outDir: process.env.HINDSIGHT_OUT_DIR || './dist',
   site: process.env.HINDSIGHT_SITE_URL || 'https://postmortems.example.internal',
   trailingSlash: 'ignore',
+  // Pages are written while the next ones render: one page at a time (Astro's default) left
+  // the main thread waiting on each page's folder and file for about half the pages phase.
+  build: { concurrency: 4 },
   integrations: [
     hindsightSite({
       // editUrl: 'https://github.com/your-org/postmortems/edit/main/{path}',
