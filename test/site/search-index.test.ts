@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { toIncident } from '../../src/site/shared/incident.ts';
-import { SearchIndexError, finishSearchIndex, searchDocument, searchIndexKey, startSearchIndex, writeSearchIndex } from '../../src/site/shared/search.ts';
+import { SearchIndexError, finishSearchIndex, pagefindVersion, searchDocument, searchIndexKey, startSearchIndex, writeSearchIndex } from '../../src/site/shared/search.ts';
 import type { EntryData } from '../../src/site/shared/types.ts';
 
 function entry(slug: string, frontmatter: Record<string, unknown>, title: string): EntryData {
@@ -100,6 +100,8 @@ describe('search index', () => {
     await expect(finishSearchIndex(path.join(dir, 'four'))).rejects.toBeInstanceOf(SearchIndexError);
     expect(await build(changed, 'five')).toMatchObject({ reused: false });
     expect(searchIndexKey(changed)).not.toBe(searchIndexKey(docs));
+    // The installed Pagefind's version is part of the key (an upgrade indexes again).
+    expect(pagefindVersion()).toMatch(/^\d+\.\d+\.\d+/);
   });
 
   it('fails the build when indexing failed', async () => {

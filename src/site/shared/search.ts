@@ -75,10 +75,16 @@ export function searchIndexKey(documents: readonly SearchDocument[]): string {
 let version: string | undefined;
 
 /** The installed Pagefind's version, found where Node would look for the package ('unknown' if not). */
-function pagefindVersion(): string {
+export function pagefindVersion(): string {
   if (version !== undefined) return version;
   version = 'unknown';
-  for (const dir of createRequire(import.meta.url).resolve.paths('pagefind') ?? []) {
+  let folders: string[] = [];
+  try {
+    folders = createRequire(import.meta.url).resolve.paths('pagefind') ?? [];
+  } catch {
+    // not a file module: the key holds the documents alone
+  }
+  for (const dir of folders) {
     try {
       version = String((JSON.parse(readFileSync(path.join(dir, 'pagefind', 'package.json'), 'utf8')) as { version?: unknown }).version);
       break;
