@@ -4,7 +4,8 @@
 // glob() loader and Astro's default Markdown rendering, one page per file plus an index), and
 // for reference by that project with Astro's remark/rehype processor instead.
 // Each build is a cold `astro build` in a child process under /usr/bin/time -v: wall time and
-// peak resident memory (the largest process of the build). Rounds alternate plain / ours.
+// peak resident memory (the largest process of the build). Rounds alternate plain / ours /
+// plain with remark.
 import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -185,11 +186,12 @@ function plainProject(base: string, content: string, processor: 'default' | 'rem
   const dir = path.join(base, processor === 'remark' ? 'plain-remark' : 'plain');
   mkdirSync(path.join(dir, 'src', 'pages', 'incidents'), { recursive: true });
   writeFileSync(path.join(dir, 'package.json'), JSON.stringify({ name: 'plain', private: true, type: 'module' }));
-  const config =
-    processor === 'remark'
-      ? `import { defineConfig } from 'astro/config';\nimport { unified } from '@astrojs/markdown-remark';\nexport default defineConfig({ site: 'https://example.internal', markdown: { processor: unified() } });\n`
-      : `import { defineConfig } from 'astro/config';\nexport default defineConfig({ site: 'https://example.internal' });\n`;
-  writeFileSync(path.join(dir, 'astro.config.mjs'), config);
+  const remark = processor === 'remark';
+  writeFileSync(
+    path.join(dir, 'astro.config.mjs'),
+    `import { defineConfig } from 'astro/config';\n${remark ? `import { unified } from '@astrojs/markdown-remark';\n` : ''}` +
+      `export default defineConfig({ site: 'https://example.internal'${remark ? ', markdown: { processor: unified() }' : ''} });\n`,
+  );
   writeFileSync(
     path.join(dir, 'src', 'content.config.ts'),
     `import { defineCollection } from 'astro:content';\nimport { glob } from 'astro/loaders';\nexport const collections = { postmortems: defineCollection({ loader: glob({ pattern: '**/*.md', base: ${JSON.stringify(content)} }) }) };\n`,

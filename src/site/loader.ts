@@ -21,11 +21,13 @@ import { searchDocument, startSearchIndex } from './shared/search.ts';
 import type { Processed } from './shared/process.ts';
 import type { EntryData, StoredFinding } from './shared/types.ts';
 
-// The lint stack (configuration, rules, parser, renderer) is loaded here only when the work
-// started with the build (shared/work.ts) does not cover it: under `astro dev`, or for a
-// few files. Vite transforms what the loader imports, on the main thread, before Astro can
-// go on; in a build the worker threads have loaded and run all of it meanwhile.
-const lintStack = () => Promise.all([import('./shared/archive.ts'), import('../lint/run.ts'), import('./shared/process.ts')]);
+// The lint stack is loaded here only when the work started with the build (shared/work.ts)
+// does not cover it: under `astro dev`, or for a few files. Vite transforms what the loader
+// imports, on the main thread, before Astro can go on; in a build the worker threads have
+// loaded and run all of it meanwhile. The scan and the rule reference need the configuration
+// and rules (archive.ts); processing files needs the linter and the renderer too.
+const archiveStack = () => import('./shared/archive.ts');
+const processStack = () => Promise.all([archiveStack(), import('../lint/run.ts'), import('./shared/process.ts')]);
 
 /** The archive has lint errors. Its message is the whole report; no stack (it is not a crash). */
 export class ArchiveLintError extends Error {
@@ -95,7 +97,7 @@ export async function loadPostmortems(
   if (parallel) done = await processInWorkers(rest.map((job) => jobOf(job.file)), root, now, archive);
   else if (rest.length === 0) done = [];
   else {
-    const [{ archiveOf, setupArchive }, { createLinter }, { processFile }] = await lintStack();
+    const [{ archiveOf, setupArchive }, { createLinter }, { processFile }] = await processStack();
     const { config, rules } = await setupArchive(root, folder);
     const linter = createLinter(config, rules, new Date(now), archive ? { archive: archiveOf(archive, config) } : undefined);
     done = rest.map((job) => processFile(linter, jobOf(job.file)));
@@ -171,13 +173,13 @@ export function ruleLoader(): Loader {
 
 /** The archive scanned on this thread (no early scan to take). */
 async function scanHere(root: string, folder: string | null): Promise<Scan> {
-  const [{ scanArchive, setupArchive }] = await lintStack();
+  const { scanArchive, setupArchive } = await archiveStack();
   return scanArchive(await setupArchive(root, folder), new Date());
 }
 
 /** The rule reference made on this thread (no early scan to take it from). */
 async function rulesHere(root: string): Promise<Pick<Scan, 'rules' | 'fingerprint'>> {
-  const [{ codeFingerprint, setupArchive }] = await lintStack();
+  const { codeFingerprint, setupArchive } = await archiveStack();
   const { rules, config } = await setupArchive(root, null);
   return { rules: ruleEntries(rules, config), fingerprint: codeFingerprint(config, new Date()) };
 }
