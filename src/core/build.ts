@@ -1,7 +1,8 @@
 // Source text → the postmortem model, parsing once. The mdast tree is returned beside
 // the model for rules that read the Markdown itself (placeholders, language, secrets).
-import type { Root, RootContent } from 'mdast';
+import type { Root } from 'mdast';
 import { extractActionItems } from './action-items.ts';
+import { readContext } from './context.ts';
 import { readFrontmatter } from './frontmatter.ts';
 import { GUARD_LIMITS, guardSource, internalProblem, type GuardLimits, type GuardProblem } from './guard.ts';
 import { completeFromTimeline, readIncident } from './incident.ts';
@@ -9,9 +10,8 @@ import type { Postmortem, SectionKind } from './model.ts';
 import { parseMarkdown } from './parse.ts';
 import { detectSections, type DetectedStructure } from './sections/detect.ts';
 import { splitHeadingLines } from './sections/split-lines.ts';
-import { inlineLines, lineStarts } from './text.ts';
+import { lineStarts } from './text.ts';
 import { readTimeline } from './timeline.ts';
-import { findZoneDeclaration, parseZone, type Zone } from './time/index.ts';
 
 export interface ModelOptions {
   /** The configuration's default zone, used when the document declares none. */
@@ -59,32 +59,47 @@ export function modelFromTree(filePath: string, source: string, tree: Root, opti
   const fm = frontmatter.data;
   const structure = detectSections(tree, source, options.sectionAliases);
 
-  const documentZone = firstZone([
-    typeof fm?.['timezone'] === 'string' ? fm['timezone'] : null,
-    declarationIn(structure.preamble),
-    ...structure.blocks.filter((b) => b.section.kind === 'summary').map((b) => declarationIn(b.nodes)),
-  ]);
-  const declared = documentZone ?? firstZone([options.defaultZone ?? null]);
+  const fmKeyLine = (key: string): number | null =>
+    frontmatter.raw !== null && frontmatter.span ? frontmatterKeyLine(frontmatter.raw, frontmatter.span.start.line, key) : null;
+  const fmTitle = typeof fm?.['title'] === 'string' && fm['title'].trim() !== '' ? fm['title'].trim() : null;
+  const context = readContext({
+    source,
+    frontmatter: fm,
+    frontmatterLine: fmKeyLine,
+    title: structure.title ?? fmTitle,
+    titleLine: structure.title !== null ? structure.titleLine : fmKeyLine('title'),
+    preamble: structure.preamble,
+    blocks: structure.blocks,
+    defaultZone: options.defaultZone ?? null,
+  });
+  const declared = context.zone ?? context.defaultZone;
   const incident = readIncident({
     frontmatter: fm,
     preamble: structure.preamble,
     blocks: structure.blocks,
     zone: declared?.zone ?? null,
     zoneName: declared?.name ?? null,
-    zoneIsDefault: documentZone === null,
+    zoneOrigin: declared?.origin ?? null,
+    zoneIsDefault: context.zone === null,
+    date: context.date,
+    dayFirst: context.dayFirst,
+    frontmatterLine: fmKeyLine,
   });
   const { entries: timeline, declaredZone: timelineZone } = readTimeline(structure.blocks, {
     source,
     lineStarts: starts,
     zone: incident.zone,
+    zoneOrigin: incident.zoneOrigin,
     anchor: incident.anchor,
+    anchorOrigin: incident.anchorOrigin,
     start: incident.window.start,
+    dayFirst: context.dayFirst,
   });
   completeFromTimeline(incident.window, timeline);
   // The zone's name as the document declares it in its timeline ("PST", "Time (UTC)")
   // rather than the offset the start happened to be written with ("-08:00") or the
   // configuration's default.
-  if (documentZone === null && timelineZone !== null) {
+  if (context.zone === null && timelineZone !== null) {
     const current = incident.window.timezone;
     if (current === null || incident.zoneIsDefault || /^[+-]\d/.test(current)) incident.window.timezone = timelineZone;
   }
@@ -95,7 +110,6 @@ export function modelFromTree(filePath: string, source: string, tree: Root, opti
     if (incident.window.statedDurationLine === 1) incident.window.statedDurationLine = keyLine('duration');
   }
 
-  const fmTitle = typeof fm?.['title'] === 'string' && fm['title'].trim() !== '' ? fm['title'].trim() : null;
   const model: Postmortem = {
     filePath,
     source,
@@ -109,30 +123,6 @@ export function modelFromTree(filePath: string, source: string, tree: Root, opti
     actionItems: extractActionItems(structure.blocks, { source, lineStarts: starts }),
   };
   return { model, tree, structure, lineStarts: starts };
-}
-
-function firstZone(names: readonly (string | null)[]): { name: string; zone: Zone } | null {
-  for (const name of names) {
-    if (!name) continue;
-    const zone = parseZone(name);
-    if (zone) return { name: zone.name, zone };
-  }
-  return null;
-}
-
-const MENTIONS_TIME = /\btime|\bzone\b|\butc\b|\bgmt\b/i;
-
-/** A zone declared in prose before the timeline ("All times are in UTC."). */
-function declarationIn(nodes: readonly RootContent[]): string | null {
-  for (const node of nodes) {
-    if (node.type !== 'paragraph') continue;
-    for (const line of inlineLines(node.children, node.position?.start.line ?? 1)) {
-      if (!MENTIONS_TIME.test(line.text)) continue;
-      const zone = findZoneDeclaration(line.text);
-      if (zone) return zone;
-    }
-  }
-  return null;
 }
 
 /** The file line of `key:` inside the frontmatter block that starts at `fenceLine`. */

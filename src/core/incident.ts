@@ -2,7 +2,8 @@
 // resolved) or from what the summary states ("Start: …", "End: …", "Duration: …",
 // "from 10:45 AM to 11:30 AM (UTC) on March 11, 2024").
 import type { RootContent } from 'mdast';
-import type { IncidentWindow, ResolvedTime, TimelineEntry } from './model.ts';
+import { inDayOrder, type DateStatement } from './context.ts';
+import type { IncidentWindow, Origin, ResolvedTime, TimelineEntry } from './model.ts';
 import type { SectionBlock } from './sections/detect.ts';
 import { inlineLines, plainText, type TextLine } from './text.ts';
 import {
@@ -22,7 +23,6 @@ const END = /^\W*(?:incident\s+|outage\s+|impact\s+|downtime\s+)?(?:end(?:ed|s)?
 const DURATION = /^\W*(?:total\s+|outage\s+|incident\s+|downtime\s+)?(?:duration|downtime|time\s+to\s+resolve)\b\W*(.*)$/i;
 /** Between two statements of one line: "Start: 10:00. End: 11:00", "Start: 10:00 · Duration: 1h". */
 const STATEMENT_BREAK = /(?<=[.;,|·])\s+(?=(?:incident\s+|outage\s+|impact\s+|downtime\s+|total\s+)?(?:start(?:ed|s)?|began|begin(?:ning)?|end(?:ed|s)?|resolved|recovered|restored|mitigated|duration|downtime)(?:\s+(?:time|at|on|date))?\s*[:\-–—])/gi;
-const DATE_LINE = /^\W*(?:incident\s+|outage\s+)?date(?:\s+of\s+(?:the\s+)?(?:incident|outage))?\s*[:\-–—]\s*(.+)$/i;
 const DETECTED = /\b(detect|alert|paged?\b|notic|report|fired|triggered|spotted|observ)/i;
 const RESOLVED = /\b(resolv|restor|recover|mitigat|back to normal|fully operational)/i;
 
@@ -46,6 +46,12 @@ export interface IncidentInput {
   /** The zone declared before the summary (frontmatter or configuration). */
   zone: Zone | null;
   zoneName: string | null;
+  zoneOrigin?: Origin | null;
+  /** The incident's date from the document's context (title, first sentence, `Date:`, frontmatter). */
+  date?: DateStatement | null;
+  dayFirst?: boolean | null;
+  /** The line of a frontmatter key. */
+  frontmatterLine?: (key: string) => number | null;
   /**
    * True when `zone` is only the configuration's default: a zone the document writes
    * with its start or end then takes its place.
@@ -57,8 +63,10 @@ export interface IncidentReading {
   window: IncidentWindow;
   /** The zone that times after the summary inherit (the one given with start/end, if any). */
   zone: Zone | null;
+  zoneOrigin: Origin | null;
   /** The calendar date time-only timeline entries start from. */
   anchor: CalendarDate | null;
+  anchorOrigin: Origin | null;
   /** Whether the zone in effect is still only the configuration's default. */
   zoneIsDefault: boolean;
 }
@@ -66,9 +74,15 @@ export interface IncidentReading {
 export function readIncident(input: IncidentInput): IncidentReading {
   const fm = input.frontmatter ?? {};
   const lines = [...statementLines(input)];
-  // The document's date: the frontmatter's, else a "Date: March 2, 2024" line in the header.
-  const fmDate = (typeof fm['date'] === 'string' ? readDateOnly(fm['date']) : null) ?? statedDate(lines);
-  const resolver = new TimeResolver({ zone: input.zone, anchor: fmDate, twelveHourDocument: false });
+  const fmDate = input.date?.date ?? null;
+  const dayFirst = input.dayFirst ?? null;
+  const resolver = new TimeResolver({
+    zone: input.zone,
+    anchor: fmDate,
+    twelveHourDocument: false,
+    zoneOrigin: input.zoneOrigin ?? null,
+    anchorOrigin: input.date?.origin ?? null,
+  });
   const window: IncidentWindow = {
     start: null,
     end: null,
@@ -82,22 +96,25 @@ export function readIncident(input: IncidentInput): IncidentReading {
     resolved: null,
   };
   let zone = input.zone;
+  let zoneOrigin = input.zoneOrigin ?? null;
   let zoneIsDefault = zone !== null && input.zoneIsDefault === true;
-  const take = (reading: TimeReading | null): ResolvedTime | null => {
+  const take = (reading: TimeReading | null, line: number | null = null): ResolvedTime | null => {
     if (!reading) return null;
     if (reading.zone && (!zone || zoneIsDefault)) {
       zone = reading.zone;
+      zoneOrigin = { from: 'incident-start', line };
       zoneIsDefault = false;
       window.timezone = reading.zone.name;
-      resolver.setZone(zone);
+      resolver.setZone(zone, zoneOrigin);
     }
-    return resolver.resolve(reading);
+    return resolver.resolve(inDayOrder(reading, dayFirst), line);
   };
 
   const fmLine = 1;
-  window.start = take(frontmatterTime(fm['incident_start']));
+  const keyLine = (key: string): number => input.frontmatterLine?.(key) ?? fmLine;
+  window.start = take(frontmatterTime(fm['incident_start']), keyLine('incident_start'));
   if (window.start) window.startLine = fmLine;
-  window.end = take(frontmatterTime(fm['incident_end']));
+  window.end = take(frontmatterTime(fm['incident_end']), keyLine('incident_end'));
   if (window.end) window.endLine = fmLine;
 
   for (const line of lines) {
@@ -107,7 +124,7 @@ export function readIncident(input: IncidentInput): IncidentReading {
     for (const text of statements(line.text)) {
       if (!window.start) {
         const match = START.exec(text);
-        const time = match ? take(dated(readDateTime(match[1]!), text)) : null;
+        const time = match ? take(dated(readDateTime(match[1]!), text), line.line) : null;
         if (time) {
           window.start = time;
           window.startLine = line.line;
@@ -116,7 +133,7 @@ export function readIncident(input: IncidentInput): IncidentReading {
       }
       if (!window.end) {
         const match = END.exec(text);
-        const time = match ? take(dated(readDateTime(match[1]!), text)) : null;
+        const time = match ? take(dated(readDateTime(match[1]!), text), line.line) : null;
         if (time) {
           window.end = time;
           window.endLine = line.line;
@@ -135,8 +152,8 @@ export function readIncident(input: IncidentInput): IncidentReading {
       if (!window.start && !window.end && (line.inSummary || WINDOW_CONTEXT.test(text))) {
         const range = readTimeRange(text);
         if (range) {
-          window.start = take(dated(range.start, text));
-          window.end = take(range.end);
+          window.start = take(dated(range.start, text), line.line);
+          window.end = take(range.end, line.line);
           window.startLine = window.endLine = line.line;
           continue;
         }
@@ -147,11 +164,11 @@ export function readIncident(input: IncidentInput): IncidentReading {
         // A zone written once in the sentence ("… by 10:15 AM UTC") is the start's too.
         if (start && end?.zone && !start.zone) start = { ...start, zone: end.zone };
         if (start) {
-          window.start = take(start);
+          window.start = take(start, line.line);
           window.startLine = line.line;
         }
         if (end && window.start) {
-          window.end = take(end);
+          window.end = take(end, line.line);
           window.endLine = line.line;
         }
       }
@@ -165,10 +182,11 @@ export function readIncident(input: IncidentInput): IncidentReading {
       window.statedDurationLine = fmLine;
     }
   }
-  window.detected = take(frontmatterTime(fm['detected']));
-  window.resolved = take(frontmatterTime(fm['resolved']));
+  window.detected = take(frontmatterTime(fm['detected']), keyLine('detected'));
+  window.resolved = take(frontmatterTime(fm['resolved']), keyLine('resolved'));
   const anchor = window.start ? dateOf(window.start) : fmDate;
-  return { window, zone, anchor, zoneIsDefault };
+  const anchorOrigin: Origin | null = window.start && anchor ? { from: 'incident-start', line: window.startLine } : (input.date?.origin ?? null);
+  return { window, zone, zoneOrigin, anchor, anchorOrigin, zoneIsDefault };
 }
 
 /** The time written right after a phrase such as "started at". */
@@ -189,15 +207,6 @@ function dated(reading: TimeReading | null, text: string): TimeReading | null {
 function statements(text: string): string[] {
   STATEMENT_BREAK.lastIndex = 0;
   return STATEMENT_BREAK.test(text) ? text.split(STATEMENT_BREAK) : [text];
-}
-
-function statedDate(lines: readonly TextLine[]): CalendarDate | null {
-  for (const line of lines) {
-    const match = DATE_LINE.exec(line.text);
-    const date = match ? readDateOnly(match[1]!) : null;
-    if (date) return date;
-  }
-  return null;
 }
 
 /** Fill detection and resolution from the timeline where frontmatter did not give them. */

@@ -45,6 +45,31 @@ export interface Section {
   empty: boolean;
 }
 
+/**
+ * Where a time's date or zone came from, as a reader would cite it: the time's own text
+ * (`text`), the entry before it, a dated or zoned heading, a note such as "(all times
+ * UTC)", a table header, the title, the first sentence, a `Date:` field, the frontmatter,
+ * the incident's start, a zone written with other times of the document, a status page's
+ * stamp, or the configuration. `line` is where that statement stands (null for the
+ * configuration).
+ */
+export interface Origin {
+  from:
+    | 'text'
+    | 'previous-entry'
+    | 'heading'
+    | 'note'
+    | 'table-header'
+    | 'title'
+    | 'sentence'
+    | 'date-field'
+    | 'frontmatter'
+    | 'incident-start'
+    | 'written-zone'
+    | 'configuration';
+  line: number | null;
+}
+
 /** A time as read from the document, resolved to an instant where a date could be known. */
 export interface ResolvedTime {
   /** ISO 8601: with offset (`Z`, `+03:00`) when the zone is known, without when not. */
@@ -60,6 +85,10 @@ export interface ResolvedTime {
   dateGiven: boolean;
   /** Whether the zone came from the text itself (false: declared elsewhere, or none). */
   zoneGiven: boolean;
+  /** Where the date came from; null when no date is known. */
+  dateFrom?: Origin | null;
+  /** Where the zone came from; null when no zone is known. */
+  zoneFrom?: Origin | null;
 }
 
 export interface TimelineEntry {
@@ -102,6 +131,11 @@ export interface IncidentWindow {
   statedDurationLine: number | null;
   detected: ResolvedTime | null;
   resolved: ResolvedTime | null;
+  /**
+   * When the document states neither start nor end: the first and last timed entries, as
+   * a reader would guess the window. Shown by `inspect`; rules never compare against it.
+   */
+  inferred?: { start: ResolvedTime; end: ResolvedTime } | null;
 }
 
 export interface FrontmatterInfo {

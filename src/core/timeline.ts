@@ -3,7 +3,8 @@
 // between them, then resolved to instants in a second pass (whether the document writes
 // a 12-hour clock is only known once every time has been read).
 import type { List, ListItem, Paragraph, RootContent, Table, TableRow } from 'mdast';
-import type { ResolvedTime, TimelineEntry } from './model.ts';
+import { inDayOrder } from './context.ts';
+import type { Origin, ResolvedTime, TimelineEntry } from './model.ts';
 import type { SectionBlock } from './sections/detect.ts';
 import { columnOf, inlineLines, plainText, type TextLine } from './text.ts';
 import {
@@ -20,9 +21,10 @@ import {
 
 type Event =
   | { type: 'entry'; entry: TimelineEntry; reading: TimeReading | null }
-  | { type: 'date'; date: CalendarDate }
+  | { type: 'date'; date: CalendarDate; origin: Origin }
+  | { type: 'default-date'; date: CalendarDate; origin: Origin }
   | { type: 'day'; day: number }
-  | { type: 'zone'; zone: Zone };
+  | { type: 'zone'; zone: Zone; origin: Origin };
 
 export interface TimelineContext {
   source: string;
@@ -33,6 +35,11 @@ export interface TimelineContext {
   anchor: CalendarDate | null;
   /** The incident's start, which stands before the first entry for midnight rollover. */
   start?: ResolvedTime | null;
+  /** Where `zone` and `anchor` were stated. */
+  zoneOrigin?: Origin | null;
+  anchorOrigin?: Origin | null;
+  /** The document's numeric date order (see context.ts). */
+  dayFirst?: boolean | null;
 }
 
 const SEPARATOR = /^[\s:\-–—|)\]*.,>~]+/;
@@ -42,6 +49,8 @@ const RUN_ON = /[.!?;]\s+(?=\d{1,2}[:.]\d{2}|\d{4}-\d{2}-\d{2})/g;
 const RUN_ON_LOOKAHEAD = 160;
 /** A label line ends with a colon: "Detection time:", "Events of May 24, 2020:". */
 const LABEL_END = /[:：]\s*$/;
+/** A note that dates every entry: "Unless otherwise noted, all events happened on 2024-03-02". */
+const DATE_NOTE = /\b(?:all\s+(?:events|entries|times)|unless\s+(?:otherwise\s+)?(?:noted|stated|specified)|(?:happened|occurred|took\s+place)\s+on)\b/i;
 /** A day counter label or heading: "Day 2", "Day 2:", "Day 2 — recovery". */
 const DAY_LABEL = /^\W*day\s+(\d{1,3})\b/i;
 const TIME_HEADER = /\b(time|timestamp|when|clock|hour|utc|gmt)\b/i;
@@ -67,9 +76,10 @@ export function readTimeline(blocks: readonly SectionBlock[], context: TimelineC
     if (block.section.kind !== 'timeline') continue;
     const zone = findZoneDeclaration(block.headingText);
     const parsed = zone ? parseZone(zone) : null;
-    if (parsed) events.push({ type: 'zone', zone: parsed });
+    const origin: Origin = { from: 'heading', line: block.section.line };
+    if (parsed) events.push({ type: 'zone', zone: parsed, origin });
     const date = readDateOnly(block.headingText);
-    if (date) events.push({ type: 'date', date });
+    if (date) events.push({ type: 'date', date, origin });
     block.nodes.forEach((node, index) => collector.block(node, index === 0 ? block.headingLines : 0));
   }
   let declaredZone: string | null = null;
@@ -89,18 +99,22 @@ function resolve(events: readonly Event[], context: TimelineContext): TimelineEn
     zone: context.zone,
     anchor: context.anchor,
     twelveHourDocument: isTwelveHourDocument(readings),
+    zoneOrigin: context.zoneOrigin ?? null,
+    anchorOrigin: context.anchorOrigin ?? null,
   });
   if (context.start) resolver.seed(context.start);
   const entries: TimelineEntry[] = [];
   let day: number | null = null;
+  const dayFirst = context.dayFirst ?? null;
   for (const event of events) {
-    if (event.type === 'zone') resolver.setZone(event.zone);
-    else if (event.type === 'date') resolver.setAnchorDate(event.date);
+    if (event.type === 'zone') resolver.setZone(event.zone, event.origin);
+    else if (event.type === 'date') resolver.setAnchorDate(event.date, event.origin);
+    else if (event.type === 'default-date') resolver.setDefaultDate(event.date, event.origin);
     else if (event.type === 'day') {
       if (day !== null && event.day > day) resolver.advanceDays(event.day - day);
       day = event.day;
     } else {
-      if (event.reading) event.entry.time = resolver.resolve(event.reading);
+      if (event.reading) event.entry.time = resolver.resolve(inDayOrder(event.reading, dayFirst), event.entry.line);
       entries.push(event.entry);
     }
   }
@@ -132,10 +146,11 @@ class Collector {
         const reading = readLeadingTime(text);
         const line: TextLine = { text, line: node.position?.start.line ?? 1 };
         this.headingEntry = reading ? this.entry(line, text, reading, 'line') : null;
-        if (!reading) this.declarations(text);
+        if (!reading) this.declarations(text, line.line, 'heading');
         break;
       }
       case 'paragraph': {
+        this.note(node);
         const last = this.lines(inlineLines(node.children, node.position?.start.line ?? 1).slice(skipLines), 'line', undefined, this.dangling);
         this.dangling = last !== null && last.text === '' ? last : null;
         break;
@@ -154,13 +169,34 @@ class Collector {
     }
   }
 
-  /** A heading or label line: a zone declaration and/or a date for the entries below. */
-  private declarations(text: string): boolean {
+  /**
+   * A paragraph of prose in the timeline that states a zone or the date of every entry
+   * ("Unless otherwise noted all events happened on 2024-03-02, and all times are in
+   * UTC."), read whole: such notes wrap over lines.
+   */
+  private note(paragraph: Paragraph): void {
+    if (this.dangling) return;
+    const lines = inlineLines(paragraph.children, paragraph.position?.start.line ?? 1);
+    if (lines.length < 2 || readLeadingTime(lines[0]!.text)) return;
+    const text = lines.map((l) => l.text).join(' ');
+    const line = lines[0]!.line;
     const zoneText = findZoneDeclaration(text);
     const zone = zoneText ? parseZone(zoneText) : null;
-    if (zone) this.events.push({ type: 'zone', zone });
+    if (zone) this.events.push({ type: 'zone', zone, origin: { from: 'note', line } });
+    if (DATE_NOTE.test(text)) {
+      const date = readDateOnly(text);
+      if (date) this.events.push({ type: 'default-date', date, origin: { from: 'note', line } });
+    }
+  }
+
+  /** A heading or label line: a zone declaration and/or a date for the entries below. */
+  private declarations(text: string, line: number, from: Origin['from'] = 'note'): boolean {
+    const zoneText = findZoneDeclaration(text);
+    const zone = zoneText ? parseZone(zoneText) : null;
+    const origin: Origin = { from, line };
+    if (zone) this.events.push({ type: 'zone', zone, origin });
     const date = readDateOnly(text);
-    if (date) this.events.push({ type: 'date', date });
+    if (date) this.events.push({ type: DATE_NOTE.test(text) ? 'default-date' : 'date', date, origin });
     const day = DAY_LABEL.exec(text);
     if (day) this.events.push({ type: 'day', day: Number(day[1]) });
     return zone !== null || date !== null || day !== null;
@@ -193,7 +229,7 @@ class Collector {
         } else if (open) {
           open.text = `${open.text} ${piece}`.trim();
         } else {
-          this.declarations(piece);
+          this.declarations(piece, line.line);
         }
       }
     }
@@ -238,7 +274,7 @@ class Collector {
     if (nested.length > 0) {
       // A label ("Day 2", "2024-03-03", "Detection:") grouping timed sub-items; a label
       // that declares nothing ("Detection time:") is the text of sub-items with none.
-      const declares = this.declarations(head.text);
+      const declares = this.declarations(head.text, head.line);
       const from = this.events.length;
       for (const list of nested) this.list(list);
       if (!declares) {
@@ -251,9 +287,9 @@ class Collector {
       return;
     }
     // "- Events of May 24, 2020:" or "- **Timezone:** PST" declare; they are not entries.
-    if (lines.length === 1 && LABEL_END.test(head.text) && this.declarations(head.text)) return;
+    if (lines.length === 1 && LABEL_END.test(head.text) && this.declarations(head.text, head.line)) return;
     if (lines.length === 1 && head.text.length <= 40 && findZoneDeclaration(head.text) !== null) {
-      this.declarations(head.text);
+      this.declarations(head.text, head.line);
       return;
     }
     // The text of a timed sub-heading above, or of a bare time in the bullet just above.
@@ -279,7 +315,8 @@ class Collector {
     if (timeColumn === -1) timeColumn = columnOfTimes(rows);
     if (timeColumn === -1) return;
     const dateColumn = this.dateColumn(headers, rows, timeColumn);
-    for (const text of headers) this.declarations(text);
+    const headerLine = header.position?.start.line ?? 1;
+    for (const text of headers) this.declarations(text, headerLine, 'table-header');
     for (const row of rows) this.row(row, timeColumn, dateColumn);
   }
 

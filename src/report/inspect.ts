@@ -1,10 +1,14 @@
 // The model as `inspect --format json` prints it: the fields and shapes of
 // ../shared/interfaces.md first, a few extra fields after them.
-import type { Postmortem, ResolvedTime } from '../core/model.ts';
+import type { Origin, Postmortem, ResolvedTime } from '../core/model.ts';
 import { formatDuration } from '../core/time/index.ts';
 
 export function inspectJson(model: Postmortem): Record<string, unknown> {
   const iso = (time: ResolvedTime | null): string | null => time?.iso ?? null;
+  const origins = (time: ResolvedTime | null | undefined): { dateFrom: Origin | null; zoneFrom: Origin | null } => ({
+    dateFrom: time?.dateFrom ?? null,
+    zoneFrom: time?.zoneFrom ?? null,
+  });
   const { incident } = model;
   return {
     filePath: model.filePath,
@@ -26,6 +30,11 @@ export function inspectJson(model: Postmortem): Record<string, unknown> {
       resolved: iso(incident.resolved),
       statedDuration: incident.statedDurationText,
       statedDurationMinutes: incident.statedDurationMinutes,
+      startLine: incident.startLine,
+      endLine: incident.endLine,
+      startFrom: origins(incident.start),
+      endFrom: origins(incident.end),
+      inferred: incident.inferred ? { start: incident.inferred.start.iso, end: incident.inferred.end.iso } : null,
     },
     timeline: model.timeline.map((e) => ({
       line: e.line,
@@ -33,6 +42,7 @@ export function inspectJson(model: Postmortem): Record<string, unknown> {
       text: e.text,
       column: e.column,
       timeText: e.timeText,
+      ...origins(e.time),
     })),
     actionItems: model.actionItems.map((a) => ({
       line: a.line,

@@ -1,7 +1,7 @@
 // Turning readings into instants the way a reader of a timeline would: a zone declared
 // once applies to the rest, a time without a date follows the entry before it, and
 // midnight or a missing AM/PM is settled by whichever reading lands nearest in time.
-import type { ResolvedTime } from '../model.ts';
+import type { Origin, ResolvedTime } from '../model.ts';
 import type { CalendarDate, TimeReading } from './reading.ts';
 import type { Zone, WallTime } from './zones.ts';
 import { isUtcZone, offsetAt, offsetAtInstant } from './zones.ts';
@@ -13,6 +13,9 @@ export interface ResolverOptions {
   anchor: CalendarDate | null;
   /** AM/PM document: a time without meridiem may be either half of the day. */
   twelveHourDocument: boolean;
+  /** Where `zone` and `anchor` were stated. */
+  zoneOrigin?: Origin | null;
+  anchorOrigin?: Origin | null;
 }
 
 interface Previous {
@@ -22,6 +25,9 @@ interface Previous {
   epochMs: number;
   /** The wall time read as UTC, to compare with zone-less times. */
   wallMs: number;
+  /** Where this entry stands, and where its own date came from. */
+  line: number | null;
+  dateFrom: Origin | null;
 }
 
 interface Candidate {
@@ -40,9 +46,16 @@ const MINUTE = 60_000;
 export class TimeResolver {
   private readonly initialZone: Zone | null;
   private zone: Zone | null;
+  private readonly initialZoneOrigin: Origin | null;
+  private zoneOrigin: Origin | null;
   private readonly anchor: CalendarDate | null;
+  private readonly anchorOrigin: Origin | null;
   private readonly twelveHour: boolean;
   private headingDate: CalendarDate | null = null;
+  private headingOrigin: Origin | null = null;
+  /** "All events happened on 2019-10-21 unless noted": the date of every undated entry. */
+  private defaultDate: CalendarDate | null = null;
+  private defaultOrigin: Origin | null = null;
   private dayShift = 0;
   private previous: Previous | null = null;
   /** Whether `previous` is the incident start rather than an entry. */
@@ -51,18 +64,30 @@ export class TimeResolver {
   constructor(options: ResolverOptions) {
     this.initialZone = options.zone;
     this.zone = options.zone;
+    this.initialZoneOrigin = options.zone === null ? null : (options.zoneOrigin ?? null);
+    this.zoneOrigin = this.initialZoneOrigin;
     this.anchor = options.anchor;
+    this.anchorOrigin = options.anchor === null ? null : (options.anchorOrigin ?? null);
     this.twelveHour = options.twelveHourDocument;
   }
 
   /** A zone declared from here on (a timeline heading "(all times UTC)"). */
-  setZone(zone: Zone | null): void {
+  setZone(zone: Zone | null, origin: Origin | null = null): void {
     this.zone = zone;
+    this.zoneOrigin = zone === null ? null : origin;
   }
 
   /** A dated heading: the next entry without a date takes exactly this date. */
-  setAnchorDate(date: CalendarDate): void {
+  setAnchorDate(date: CalendarDate, origin: Origin | null = null): void {
     this.headingDate = date;
+    this.headingOrigin = origin;
+    this.defaultDate = null;
+  }
+
+  /** A note that dates every entry without a date of its own, until a dated heading. */
+  setDefaultDate(date: CalendarDate, origin: Origin | null = null): void {
+    this.defaultDate = date;
+    this.defaultOrigin = origin;
   }
 
   /**
@@ -87,6 +112,8 @@ export class TimeResolver {
       zone: start.offsetMinutes === null ? null : this.zone,
       epochMs: start.epochMs,
       wallMs,
+      line: start.dateFrom?.line ?? null,
+      dateFrom: { from: 'incident-start', line: start.dateFrom?.line ?? null },
     };
     this.seeded = true;
   }
@@ -96,15 +123,22 @@ export class TimeResolver {
     this.seeded = false;
     this.previous = null;
     this.headingDate = null;
+    this.defaultDate = null;
     this.zone = this.initialZone;
+    this.zoneOrigin = this.initialZoneOrigin;
   }
 
-  resolve(reading: TimeReading): ResolvedTime | null {
+  /** `line`: where the time stands, which later times cite when they take its date or zone. */
+  resolve(reading: TimeReading, line: number | null = null): ResolvedTime | null {
     const zoneGiven = reading.zone !== null;
     const zone = reading.zone ?? this.zone;
-    if (reading.zone !== null && this.zone === null) this.zone = reading.zone;
+    const zoneFrom: Origin | null = zone === null ? null : zoneGiven ? { from: 'text', line } : this.zoneOrigin;
+    if (reading.zone !== null && this.zone === null) {
+      this.zone = reading.zone;
+      this.zoneOrigin = { from: 'previous-entry', line };
+    }
 
-    const { dates, dateGiven, dateKnown } = this.candidateDates(reading, zone);
+    const { dates, dateGiven, dateKnown, dateFrom } = this.candidateDates(reading, zone, line);
     this.headingDate = null;
     this.dayShift = 0;
     const candidates: Candidate[] = [];
@@ -128,6 +162,8 @@ export class TimeResolver {
       zone,
       epochMs: chosen.epochMs,
       wallMs: chosen.wallMs,
+      line,
+      dateFrom,
     };
     return {
       iso: formatWall(chosen.wallMs, dateKnown) + (zone === null ? '' : formatOffset(chosen.offset, isUtcZone(zone))),
@@ -135,26 +171,47 @@ export class TimeResolver {
       offsetMinutes: zone === null ? null : chosen.offset,
       dateGiven,
       zoneGiven,
+      dateFrom: dateKnown ? dateFrom : null,
+      zoneFrom,
     };
   }
 
-  private candidateDates(reading: TimeReading, zone: Zone | null): { dates: CalendarDate[]; dateGiven: boolean; dateKnown: boolean } {
+  private candidateDates(
+    reading: TimeReading,
+    zone: Zone | null,
+    line: number | null,
+  ): { dates: CalendarDate[]; dateGiven: boolean; dateKnown: boolean; dateFrom: Origin | null } {
     const { year, month, day } = reading;
-    if (month !== null && day !== null) {
-      const contextYear = year ?? (this.headingDate ?? (this.previous?.dateKnown ? this.previous.date : null) ?? this.anchor)?.year;
-      if (contextYear !== undefined) return { dates: [{ year: contextYear, month, day }], dateGiven: true, dateKnown: true };
-    }
-    if (this.headingDate !== null) return { dates: [this.headingDate], dateGiven: false, dateKnown: true };
     const prev = this.previous;
+    if (month !== null && day !== null) {
+      if (year !== null) return { dates: [{ year, month, day }], dateGiven: true, dateKnown: true, dateFrom: { from: 'text', line } };
+      // A year-less date ("Feb 28th 01:52") takes its year from the nearest dated context.
+      const context: [CalendarDate | null, Origin | null][] = [
+        [this.headingDate, this.headingOrigin],
+        [this.defaultDate, this.defaultOrigin],
+        [prev?.dateKnown ? prev.date : null, prev ? { from: 'previous-entry', line: prev.line } : null],
+        [this.anchor, this.anchorOrigin],
+      ];
+      for (const [date, origin] of context) {
+        if (date === null) continue;
+        // A year-less date just after the context's end of year belongs to the next year.
+        const contextYear = month < date.month - 6 ? date.year + 1 : month > date.month + 6 ? date.year - 1 : date.year;
+        return { dates: [{ year: contextYear, month, day }], dateGiven: true, dateKnown: true, dateFrom: origin };
+      }
+    }
+    if (this.headingDate !== null) return { dates: [this.headingDate], dateGiven: false, dateKnown: true, dateFrom: this.headingOrigin };
+    if (this.defaultDate !== null) return { dates: [this.defaultDate], dateGiven: false, dateKnown: true, dateFrom: this.defaultOrigin };
     if (prev !== null) {
       const base = previousDateIn(prev, zone);
-      if (this.dayShift > 0) return { dates: [addDays(base, this.dayShift)], dateGiven: false, dateKnown: prev.dateKnown };
+      // The date travels from entry to entry: cite where it was first stated.
+      const from: Origin | null = prev.dateFrom?.from === 'text' || prev.dateFrom === null ? { from: 'previous-entry', line: prev.line } : prev.dateFrom;
+      if (this.dayShift > 0) return { dates: [addDays(base, this.dayShift)], dateGiven: false, dateKnown: prev.dateKnown, dateFrom: from };
       const dates = [base, addDays(base, 1)];
       if (this.seeded) dates.push(addDays(base, -1));
-      return { dates, dateGiven: false, dateKnown: prev.dateKnown };
+      return { dates, dateGiven: false, dateKnown: prev.dateKnown, dateFrom: from };
     }
-    if (this.anchor !== null) return { dates: [this.anchor], dateGiven: false, dateKnown: true };
-    return { dates: [PLACEHOLDER], dateGiven: false, dateKnown: false };
+    if (this.anchor !== null) return { dates: [this.anchor], dateGiven: false, dateKnown: true, dateFrom: this.anchorOrigin };
+    return { dates: [PLACEHOLDER], dateGiven: false, dateKnown: false, dateFrom: null };
   }
 
   private candidateHours(reading: TimeReading): number[] {

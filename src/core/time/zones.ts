@@ -84,6 +84,24 @@ const GENERIC_NAMES: Readonly<Record<string, readonly [string, string]>> = {
   'pacific time': ['Pacific Time', 'America/Los_Angeles'],
 };
 
+/**
+ * A standard/daylight pair ("PST/PDT", "EST/EDT", "CET/CEST") means the zone that switches
+ * between them: the author used whichever applied on the day.
+ */
+const SEASON_PAIRS: Readonly<Record<string, readonly [string, string]>> = {
+  'PST/PDT': ['PST/PDT', 'America/Los_Angeles'],
+  'MST/MDT': ['MST/MDT', 'America/Denver'],
+  'CST/CDT': ['CST/CDT', 'America/Chicago'],
+  'EST/EDT': ['EST/EDT', 'America/New_York'],
+  'AKST/AKDT': ['AKST/AKDT', 'America/Anchorage'],
+  'CET/CEST': ['CET/CEST', 'Europe/Paris'],
+  'EET/EEST': ['EET/EEST', 'Europe/Athens'],
+  'WET/WEST': ['WET/WEST', 'Europe/Lisbon'],
+  'GMT/BST': ['GMT/BST', 'Europe/London'],
+  'AEST/AEDT': ['AEST/AEDT', 'Australia/Sydney'],
+  'NZST/NZDT': ['NZST/NZDT', 'Pacific/Auckland'],
+};
+
 const OFFSET_RE = /^(?:(UTC|GMT|UT)\s*)?([+-])\s*(\d{1,2})(?::?(\d{2}))?$/i;
 const IANA_RE = /^[A-Za-z][A-Za-z_]*(?:\/[A-Za-z0-9_+-]+)+$/;
 
@@ -123,6 +141,9 @@ function readZone(text: string): Zone | null {
 
   const long = LONG_NAMES[lower];
   if (long !== undefined) return { name: long, fixedOffset: ZONE_ABBREVIATIONS[long] ?? 0, iana: null };
+
+  const pair = SEASON_PAIRS[upper.replace(/\s*\/\s*/, '/')] ?? SEASON_PAIRS[upper.replace(/\s*\/\s*/, '/').split('/').reverse().join('/')];
+  if (pair !== undefined) return { name: pair[0], fixedOffset: null, iana: pair[1] };
 
   const generic = GENERIC_NAMES[lower];
   if (generic !== undefined) return { name: generic[0], fixedOffset: null, iana: generic[1] };
@@ -181,6 +202,9 @@ const DECLARATIONS: readonly RegExp[] = [
   new RegExp(String.raw`\ball[ \t]+(?:times?|timestamps?)[ \t]+(?:(?:in|of|for|throughout)[ \t]+(?:this|the)[ \t]+(?:document|report|post-?mortem|timeline|write-?up|page|doc)[ \t]+)?(?:(?:are|is|listed|given|shown|stated|expressed|reported|referenced|displayed|quoted|below|above)[ \t]+)*(?:in[ \t]+)?(?:the[ \t]+)?` + ZONE_WORDS, 'im'),
   // "Times are Eastern Time (EDT)", "Times in UTC", "Timestamps are in UTC"
   new RegExp(String.raw`(?:^|[(\[.;]\s*)(?:times|timestamps)[ \t]+(?:(?:are|listed|given|shown|stated|expressed|reported|referenced|displayed|quoted)[ \t]+)*(?:in[ \t]+)?(?:the[ \t]+)?` + ZONE_WORDS, 'im'),
+  // "All events are documented in UTC time", "all events happened … and all times are in UTC",
+  // "All times are approximated to UTC", "Times shown in UTC"
+  new RegExp(String.raw`\ball[ \t]+(?:events|entries|times|timestamps)[ \t]+(?:(?:are|is|were|listed|given|shown|stated|documented|recorded|written|expressed|reported|approximated|rounded|converted|normali[sz]ed)[ \t]+)+(?:in|to)[ \t]+(?:the[ \t]+)?` + ZONE_WORDS, 'im'),
   // "Timezone: Europe/Berlin", "Time zone - CET", "TZ = UTC"
   new RegExp(String.raw`\b(?:time[ \t-]?zone|tz)[ \t]*[:=\-–—][ \t]*` + ZONE_WORDS, 'im'),
   // Headings: "Timeline (UTC)", "Timeline (in EAT)", "Timeline — UTC"
@@ -191,7 +215,7 @@ const DECLARATIONS: readonly RegExp[] = [
   new RegExp(String.raw`(?:^|\|)[ \t#>*_]*(?:[A-Za-z]+[ \t]+)?(?:time|times|timestamps?|date[ \t]*/[ \t]*time|datetime|date and time|clock)[ \t]*[(\[][ \t]*(?:in[ \t]+)?([^()\[\]\n]{1,30})`, 'im'),
 ];
 
-const DECLARES = /time|tz|clock/i;
+const DECLARES = /time|tz|clock|events|entries/i;
 
 /**
  * The zone a heading, line or table header declares ("(all times UTC)", "Time (EAT)",

@@ -175,6 +175,11 @@ describe('incident window', () => {
       resolved: null,
       statedDuration: null,
       statedDurationMinutes: null,
+      startLine: null,
+      endLine: null,
+      startFrom: { dateFrom: null, zoneFrom: null },
+      endFrom: { dateFrom: null, zoneFrom: null },
+      inferred: null,
     });
     expect(model(md).incident).toMatchObject({ startLine: null, endLine: null, statedDurationLine: null });
   });

@@ -154,9 +154,19 @@ describe('zones', () => {
     expect(out.timeline.map((e) => e.time)).toEqual(['2024-03-02T10:05:00']);
   });
 
-  it('does not take "UTC" mid-sentence for a declaration', () => {
-    const md = doc('# T', '', '## Timeline', '', 'The deploy ran at 14:05 UTC yesterday.', '', '- 2024-03-02 10:05 — a');
-    // The sentence gives a zone to no entry; the entry's own time has none.
+  it('takes the one zone the prose writes its times in for the document, and cites it', () => {
+    const md = doc('# T', '', 'The deploy ran at 14:05 UTC yesterday.', '', '## Timeline', '', '- 2024-03-02 10:05 — a');
+    expect(times(md)).toEqual(['2024-03-02T10:05:00Z']);
+    expect(inspect(md).timeline[0]).toMatchObject({ zoneFrom: { from: 'written-zone', line: 3 }, dateFrom: { from: 'text', line: 7 } });
+  });
+
+  it('takes no zone from prose that writes times in two zones', () => {
+    const md = doc('# T', '', 'Paged at 09:00 EDT (13:00 UTC).', '', '## Timeline', '', '- 2024-03-02 10:05 — a');
+    expect(times(md)).toEqual(['2024-03-02T10:05:00']);
+  });
+
+  it('takes no zone from times in code blocks', () => {
+    const md = doc('# T', '', '```', '2024-03-02 14:05:00 UTC kernel: oops', '```', '', '## Timeline', '', '- 2024-03-02 10:05 — a');
     expect(times(md)).toEqual(['2024-03-02T10:05:00']);
   });
 });

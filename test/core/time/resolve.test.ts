@@ -45,9 +45,11 @@ describe('TimeResolver: zones and offsets', () => {
     const r = resolver({ anchor: MAY_10 });
     expect(r.resolve(read('10:05 UTC'))).toEqual({
       iso: '2023-05-10T10:05:00Z', epochMs: Date.UTC(2023, 4, 10, 10, 5), offsetMinutes: 0, dateGiven: false, zoneGiven: true,
+      dateFrom: null, zoneFrom: { from: 'text', line: null },
     });
     expect(r.resolve(read('14:05 EAT'))).toEqual({
       iso: '2023-05-10T14:05:00+03:00', epochMs: Date.UTC(2023, 4, 10, 11, 5), offsetMinutes: 180, dateGiven: false, zoneGiven: true,
+      dateFrom: { from: 'previous-entry', line: null }, zoneFrom: { from: 'text', line: null },
     });
     expect(r.resolve(read('2024-03-02T14:54:00-04:00 x'))?.iso).toBe('2024-03-02T14:54:00-04:00');
   });
@@ -66,6 +68,7 @@ describe('TimeResolver: zones and offsets', () => {
   it('leaves the offset out when no zone is known, and reads the wall time as UTC', () => {
     expect(resolver({ anchor: MAY_10 }).resolve(read('10:05 x'))).toEqual({
       iso: '2023-05-10T10:05:00', epochMs: Date.UTC(2023, 4, 10, 10, 5), offsetMinutes: null, dateGiven: false, zoneGiven: false,
+      dateFrom: null, zoneFrom: null,
     });
   });
 
@@ -157,6 +160,7 @@ describe('TimeResolver: dates', () => {
     it('writes the time of day alone and counts from 1970-01-01', () => {
       expect(resolver().resolve(read('10:05 x'))).toEqual({
         iso: '10:05:00', epochMs: Date.UTC(1970, 0, 1, 10, 5), offsetMinutes: null, dateGiven: false, zoneGiven: false,
+        dateFrom: null, zoneFrom: null,
       });
       expect(resolver().resolve(read('10:05 EAT x'))).toMatchObject({ iso: '10:05:00+03:00', epochMs: Date.UTC(1970, 0, 1, 7, 5) });
       expect(resolver().resolve(read('10:05 UTC x'))?.iso).toBe('10:05:00Z');
