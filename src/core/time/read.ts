@@ -25,6 +25,7 @@ import type { CalendarDate, DateReading, TimeReading } from './reading.ts';
 import { normalize, parseChrono, toDateReading, toReading } from './reading.ts';
 import { quickIsoDate, quickIsoDateTime, quickLeadingTime, quickNoLeadingTime, READING_WORDS, WEEKDAY_AFTER_PUNCTUATION } from './quick.ts';
 import { joinRange, splitRange } from './range.ts';
+import { readShapedTime } from './shapes.ts';
 import { nextRegion, separatedBetween } from './window.ts';
 
 export type { CalendarDate, TimeReading } from './reading.ts';
@@ -214,17 +215,18 @@ export function readLeadingTime(text: string, maxLead = 12): TimeReading | null 
   const orig = limit < text.length ? text.slice(0, limit) : text;
   // "12:27 PM: The user…": the commonest shapes, whose reading by chrono is certain.
   const quick = quickLeadingTime(orig, lead);
-  if (quick !== undefined) return quick;
+  if (quick !== undefined) return quick === null ? null : readShapedTime(orig, lead, quick);
   // "1. Issue Summary": a numbered heading, with no time after its number.
-  if (quickNoLeadingTime(text, lead, maxLead)) return null;
-  return leadingTimeByChrono(text, orig, lead, maxLead);
+  if (quickNoLeadingTime(text, lead, maxLead)) return readShapedTime(orig, lead, null);
+  return readShapedTime(orig, lead, leadingTimeByChrono(text, orig, lead, maxLead));
 }
 
 /** readLeadingTime without the quick path: what chrono reads (tests compare the two). */
 export function readLeadingTimeByChrono(text: string, maxLead = 12): TimeReading | null {
   const lead = DECORATION.exec(text)?.[0].length ?? 0;
   const limit = lead + maxLead + 80;
-  return leadingTimeByChrono(text, limit < text.length ? text.slice(0, limit) : text, lead, maxLead);
+  const orig = limit < text.length ? text.slice(0, limit) : text;
+  return readShapedTime(orig, lead, leadingTimeByChrono(text, orig, lead, maxLead));
 }
 
 function leadingTimeByChrono(text: string, orig: string, lead: number, maxLead: number): TimeReading | null {
@@ -269,8 +271,10 @@ export function readDateTime(text: string): TimeReading | null {
 
 /** readDateTime without the quick path: what chrono reads (tests compare the two). */
 export function readDateTimeByChrono(text: string): TimeReading | null {
-  if (!HAS_DIGIT.test(text) || !timePossible(text)) return null;
-  return scan(text, normalize(text), firstTime, text.length, false) ?? null;
+  if (!HAS_DIGIT.test(text)) return null;
+  const lead = DECORATION.exec(text)?.[0].length ?? 0;
+  const read = timePossible(text) ? (scan(text, normalize(text), firstTime, text.length, false) ?? null) : null;
+  return read === null || read.index <= lead + 1 ? readShapedTime(text, lead, read) : read;
 }
 
 /** "from X to Y", "X – Y", "between X and Y": a date or zone written once applies to both. */
