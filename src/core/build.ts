@@ -94,7 +94,7 @@ export function modelFromTree(filePath: string, source: string, tree: Root, opti
     anchorOrigin: incident.anchorOrigin,
     start: incident.window.start,
     dayFirst: context.dayFirst,
-  });
+  }, structure.preamble);
   completeFromTimeline(incident.window, timeline);
   // The zone's name as the document declares it in its timeline ("PST", "Time (UTC)")
   // rather than the offset the start happened to be written with ("-08:00") or the

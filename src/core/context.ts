@@ -59,7 +59,7 @@ const FIRST_SENTENCE_LIMIT = 400;
 
 export function readContext(input: ContextInput): ReadingContext {
   const fm = input.frontmatter ?? {};
-  const zone = frontmatterZone(fm, input.frontmatterLine) ?? declaredZone(input) ?? writtenZone(input);
+  const zone = frontmatterZone(fm, input.frontmatterLine) ?? declaredZone(input) ?? writtenZone(input) ?? stampZone(fm, input.frontmatterLine);
   const fallback = input.defaultZone ? parseZone(input.defaultZone) : null;
   const dayFirst = dayOrder(input.source);
   return {
@@ -77,6 +77,20 @@ function frontmatterZone(fm: Record<string, unknown>, lineOf: (key: string) => n
   if (!zone) return null;
   const key = fm['timezone'] !== undefined ? 'timezone' : fm['time_zone'] !== undefined ? 'time_zone' : 'tz';
   return { zone, name: zone.name, origin: { from: 'frontmatter', line: lineOf(key) } };
+}
+
+const OFFSET_STAMP = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?\s*(Z|[+-]\d{2}:?\d{2})$/;
+
+/**
+ * A status page's `date: 2019-05-29T12:15:00+00:00`: the zone the page's own stamps are
+ * written in, when nothing else states one.
+ */
+function stampZone(fm: Record<string, unknown>, lineOf: (key: string) => number | null): ZoneStatement | null {
+  const value = fm['date'];
+  const text = value instanceof Date ? null : typeof value === 'string' ? value.trim() : null;
+  const m = text === null ? null : OFFSET_STAMP.exec(text);
+  const zone = m ? parseZone(m[1] === 'Z' ? 'UTC' : m[1]!) : null;
+  return zone ? { zone, name: zone.name, origin: { from: 'frontmatter', line: lineOf('date') } } : null;
 }
 
 /** Every block of the document in order, the preamble first; code is not prose. */

@@ -116,6 +116,13 @@ export function readIncident(input: IncidentInput): IncidentReading {
   if (window.start) window.startLine = fmLine;
   window.end = take(frontmatterTime(fm['incident_end']), keyLine('incident_end'));
   if (window.end) window.endLine = fmLine;
+  // A status page (cState): the issue opens at `date` and is resolved at `resolvedWhen`.
+  if (!window.start && !window.end && fm['resolvedWhen'] !== undefined) {
+    window.start = take(frontmatterTime(fm['date']), keyLine('date'));
+    if (window.start) window.startLine = keyLine('date');
+    window.end = take(frontmatterTime(fm['resolvedWhen']), keyLine('resolvedWhen'));
+    if (window.end) window.endLine = keyLine('resolvedWhen');
+  }
 
   for (const line of lines) {
     // Every statement of a window holds a number or a duration word; prose skips the rest.

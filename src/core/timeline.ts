@@ -13,6 +13,7 @@ import {
   isTwelveHourDocument,
   parseZone,
   readDateOnly,
+  readDateTime,
   readLeadingTime,
   type CalendarDate,
   type TimeReading,
@@ -49,6 +50,10 @@ const RUN_ON = /[.!?;]\s+(?=\d{1,2}[:.]\d{2}|\d{4}-\d{2}-\d{2})/g;
 const RUN_ON_LOOKAHEAD = 160;
 /** A label line ends with a colon: "Detection time:", "Events of May 24, 2020:". */
 const LABEL_END = /[:：]\s*$/;
+/** Labels of statements about the incident as a whole ("Start:", "Duration:", "Date:"), not updates. */
+const STATEMENT_LINE = /^[\W_]*(?:(?:incident|outage|impact|downtime|total)\s+)?(?:start(?:ed|s)?|began|begin(?:ning)?|end(?:ed|s)?|duration|date|date\s*\/\s*time|time|window|when|detected|mitigated|recovered|restored|resolved\s+at)(?:\s+(?:time|at|on|date))?[\W_]*[:\-–—]/i;
+/** Hugo's status-page stamp: `{{< track "2018-11-24 22:34:00" >}}`. */
+const TRACK_SHORTCODE = /\{\{[<%]\s*track\s+"([^"]{6,40})"\s*[>%]\}\}/;
 /** A note that dates every entry: "Unless otherwise noted, all events happened on 2024-03-02". */
 const DATE_NOTE = /\b(?:all\s+(?:events|entries|times)|unless\s+(?:otherwise\s+)?(?:noted|stated|specified)|(?:happened|occurred|took\s+place)\s+on)\b/i;
 /** A day counter label or heading: "Day 2", "Day 2:", "Day 2 — recovery". */
@@ -69,8 +74,18 @@ export function extractTimeline(blocks: readonly SectionBlock[], context: Timeli
   return readTimeline(blocks, context).entries;
 }
 
-export function readTimeline(blocks: readonly SectionBlock[], context: TimelineContext): TimelineReading {
+export function readTimeline(blocks: readonly SectionBlock[], context: TimelineContext, preamble: readonly RootContent[] = []): TimelineReading {
   const events: Event[] = [];
+  if (!blocks.some((block) => block.section.kind === 'timeline')) {
+    const collector = new Collector(context, events, true);
+    // No timeline section: a status page's updates, or timestamped lines and headings
+    // anywhere ("**Update: 13:30** …", "#### 11:28 UTC", "- 10.42: …") are the timeline.
+    // Only timed entries count: an untimed bullet outside a timeline is no entry.
+    for (const node of preamble) collector.block(node, 0);
+    for (const block of blocks) block.nodes.forEach((node, index) => collector.block(node, index === 0 ? block.headingLines : 0));
+    const timed = events.filter((event) => event.type !== 'entry' || event.reading !== null);
+    return { entries: resolve(timed, context), declaredZone: null };
+  }
   const collector = new Collector(context, events);
   for (const block of blocks) {
     if (block.section.kind !== 'timeline') continue;
@@ -133,9 +148,13 @@ class Collector {
   /** The previous list item was a time alone ("- 10:05"): its sibling below is its text. */
   private bareTime: TimelineEntry | null = null;
 
-  constructor(context: TimelineContext, events: Event[]) {
+  /** Reading a document with no timeline section for its timestamped updates. */
+  readonly updatesOnly: boolean;
+
+  constructor(context: TimelineContext, events: Event[], updatesOnly = false) {
     this.context = context;
     this.events = events;
+    this.updatesOnly = updatesOnly;
   }
 
   block(node: RootContent, skipLines: number): void {
@@ -150,6 +169,10 @@ class Collector {
         break;
       }
       case 'paragraph': {
+        if (this.stamped(node)) {
+          this.dangling = null;
+          break;
+        }
         this.note(node);
         const last = this.lines(inlineLines(node.children, node.position?.start.line ?? 1).slice(skipLines), 'line', undefined, this.dangling);
         this.dangling = last !== null && last.text === '' ? last : null;
@@ -167,6 +190,26 @@ class Collector {
       default:
         break;
     }
+  }
+
+  /**
+   * A status page's update stamped with a Hugo shortcode, `{{< track "2023-06-29 19:59:10" >}}`
+   * (cState): the whole paragraph is one entry at the stamp's time, starting at its first line.
+   */
+  private stamped(paragraph: Paragraph): boolean {
+    const lines = inlineLines(paragraph.children, paragraph.position?.start.line ?? 1);
+    const text = lines.map((l) => l.text).filter(Boolean).join(' ');
+    const stamp = TRACK_SHORTCODE.exec(text);
+    if (stamp === null) return false;
+    const reading = readDateTime(stamp[1]!);
+    if (reading === null) return false;
+    const first = lines.find((l) => l.text !== '') ?? lines[0]!;
+    const entry = this.entry(first, first.text, null, 'line');
+    entry.text = text.replace(TRACK_SHORTCODE, ' ').replace(/\s+/g, ' ').replace(/^[\s*_]+|[\s*_:]+$/g, '').trim();
+    entry.timeText = stamp[1]!;
+    const event = this.events[this.events.length - 1];
+    if (event?.type === 'entry' && event.entry === entry) event.reading = reading;
+    return true;
   }
 
   /**
@@ -220,9 +263,11 @@ class Collector {
       const pieces = splitRunOn(line.text);
       for (const piece of pieces) {
         // The caller may already have read the first line (a list item's head).
-        const reading = known && piece === line.text ? known : readLeadingTime(piece);
+        // Outside a timeline, "Start: 10:00" and "Date: …" state the window, not an update.
+        const statement = this.updatesOnly && STATEMENT_LINE.test(piece);
+        const reading = statement ? null : known && piece === line.text ? known : readLeadingTime(piece);
         known = undefined;
-        const labelled = reading ? null : readLabelledTime(piece);
+        const labelled = reading || statement ? null : readLabelledTime(piece);
         if (reading || labelled) {
           open = labelled ? this.entry(line, piece, labelled.reading, source, labelled.label) : this.entry(line, piece, reading!, source);
           source = 'line';
