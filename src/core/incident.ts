@@ -29,6 +29,16 @@ const RESOLVED = /\b(resolv|restor|recover|mitigat|back to normal|fully operatio
 /** Prose statements: "started at 08:30 AM", "was resolved by 12:45 PM West African Time". */
 const PROSE_START = /\b(?:start(?:ed|ing|s)?|began|begin(?:ning)?|occurred|kicked\s+off)\s+(?:at|around|from|on|by)\s+/i;
 const PROSE_END = /\b(?:end(?:ed|ing|s)?|resolved|restored|recovered|fixed|mitigated|concluded)\s+(?:at|by|around|on)\s+/i;
+/**
+ * The opening sentence of a report that starts with when it happened: "At 18:52 UTC the
+ * site went down", "On Tuesday, 13 December 2022 at roughly 18:52 UTC we saw…", "On March
+ * 12, 2024, at 15:16:25 UTC, a wrong block was generated".
+ */
+const OPENING = /^[\W_]*(?:on\s+[^.:;]{3,48}?,?\s+)?(?:at|around|approximately|about|roughly|shortly\s+(?:after|before)|just\s+(?:after|before))\s+/i;
+const OPENING_REACH = 80;
+/** Timeline entries that mark the incident's start or end ("<START OF OUTAGE>", "Incident closed."). */
+const START_MARKER = /<\s*start\s+of\s+(?:the\s+)?(?:outage|incident|impact)\s*>|\b(?:start|beginning)\s+of\s+(?:the\s+)?(?:outage|incident|impact)\b|\b(?:outage|incident|impact|downtime)\s+(?:officially\s+)?(?:begins|began|starts|started|opened|onset)\b|\b(?:outage|impact)\s+onset\b|\bbecame\s+unavailable\b/i;
+const END_MARKER = /<\s*end\s+of\s+(?:the\s+)?(?:outage|incident|impact)\s*>|\bend\s+of\s+(?:the\s+)?(?:outage|incident|impact)\b|\b(?:outage|incident|impact|downtime)\s+(?:officially\s+)?(?:ends|ended|is\s+over|closed|resolved)\b|\bservices?\s+(?:(?:is|are|was|were)\s+)?fully\s+restored\b|\bbecame\s+available\s+again\b/i;
 /** A line outside the summary that may still state the window as a range. */
 const WINDOW_CONTEXT = /\b(?:duration|outage|downtime|lasted|occurred|incident)\b/i;
 const WINDOW_HEADING = /\b(?:duration|when|date|time\s*frame|window)\b/i;
@@ -38,6 +48,9 @@ const MAY_STATE_WINDOW = /\d|\b(?:hours?|minutes?|mins?|days?|seconds?|an?\s+hou
 
 /** Sections whose statements may give the window. */
 const STATING = new Set(['summary', 'impact', 'other']);
+/** Sections where a sentence about the outage may still give both ends ("… started at 10.16, and was fixed at 11.35"). */
+const ASIDE = new Set(['lessons-learned', 'detection', 'resolution']);
+const OUTAGE_SUBJECT = /\b(?:outage|failure|incident|downtime|disruption|degradation|unavailab\w*|interruption)\b/i;
 
 export interface IncidentInput {
   frontmatter: Record<string, unknown> | null;
@@ -165,9 +178,11 @@ export function readIncident(input: IncidentInput): IncidentReading {
           continue;
         }
       }
-      if (line.inSummary && !window.end) {
+      if ((line.inSummary || (line.aside && OUTAGE_SUBJECT.test(text))) && !window.end) {
         let start = window.start ? null : dated(after(PROSE_START, text), text);
         const end = dated(after(PROSE_END, text), text);
+        // Outside the summary, only a sentence that gives both ends about the outage counts.
+        if (line.aside && !(start && end)) continue;
         // A zone written once in the sentence ("… by 10:15 AM UTC") is the start's too.
         if (start && end?.zone && !start.zone) start = { ...start, zone: end.zone };
         if (start) {
@@ -179,6 +194,17 @@ export function readIncident(input: IncidentInput): IncidentReading {
           window.endLine = line.line;
         }
       }
+    }
+  }
+  // Nothing stated as such: the report's opening sentence may say when it began.
+  for (const line of lines) {
+    if (window.start || window.end) break;
+    if (!line.opening) continue;
+    const m = OPENING.exec(line.text);
+    const reading = m ? readDateTime(line.text.slice(0, m[0].length + OPENING_REACH)) : null;
+    if (reading && reading.index <= m![0].length + 12) {
+      window.start = take(dated(reading, line.text), line.line);
+      window.startLine = line.line;
     }
   }
   if (typeof fm['duration'] === 'string' && window.statedDurationMinutes === null) {
@@ -198,10 +224,24 @@ export function readIncident(input: IncidentInput): IncidentReading {
 
 /** The time written right after a phrase such as "started at". */
 function after(phrase: RegExp, text: string): TimeReading | null {
-  const match = phrase.exec(text);
-  if (!match) return null;
-  const from = match.index + match[0].length;
-  return readLeadingTime(text.slice(from, from + PROSE_WINDOW), 0);
+  // Each occurrence in turn: "occurred on Thursday …, starting at 10.42am".
+  const global = new RegExp(phrase.source, 'gi');
+  for (let match = global.exec(text); match !== null; match = global.exec(text)) {
+    const from = match.index + match[0].length;
+    const slice = text.slice(from, from + PROSE_WINDOW);
+    // "fixed by AWS at approximately 11.35": a few words may stand before the time.
+    const reading = readLeadingTime(slice, 0) ?? nearTime(slice);
+    if (reading) return { ...reading, index: reading.index + from, end: undefined };
+  }
+  return null;
+}
+
+/** A time after at most three short words and "at" ("by AWS at 11.35"). */
+function nearTime(text: string): TimeReading | null {
+  const m = /^(?:[\w.'’-]+\s+){1,3}?(?:at|around|by)\s+/i.exec(text);
+  if (!m) return null;
+  const reading = readLeadingTime(text.slice(m[0].length), 0);
+  return reading ? { ...reading, index: reading.index + m[0].length } : null;
 }
 
 /** A time without a date takes the date its statement gives elsewhere ("On May 2, 2024, … from 10:00 to 11:00"). */
@@ -218,6 +258,30 @@ function statements(text: string): string[] {
 
 /** Fill detection and resolution from the timeline where frontmatter did not give them. */
 export function completeFromTimeline(window: IncidentWindow, timeline: readonly TimelineEntry[]): void {
+  // Explicit markers in the timeline state the window when nothing else does.
+  if (!window.start) {
+    const marker = timeline.find((e) => e.time && START_MARKER.test(e.text));
+    if (marker) {
+      window.start = marker.time;
+      window.startLine = marker.line;
+    }
+  }
+  if (!window.end) {
+    const marker = timeline.findLast((e) => e.time && END_MARKER.test(e.text));
+    if (marker && (!window.start || marker.time!.epochMs >= window.start.epochMs)) {
+      window.end = marker.time;
+      window.endLine = marker.line;
+    }
+  }
+  if (!window.start && !window.end) {
+    const timed = timeline.filter((e) => e.time !== null);
+    const first = timed[0]?.time;
+    const last = timed[timed.length - 1]?.time;
+    if (first && last && timed.length >= 2) {
+      const [start, end] = first.epochMs <= last.epochMs ? [first, last] : [last, first];
+      window.inferred = { start, end };
+    }
+  }
   if (!window.detected) window.detected = timeline.find((e) => e.time && DETECTED.test(e.text))?.time ?? null;
   if (!window.resolved) {
     if (window.end) window.resolved = window.end;
@@ -239,13 +303,28 @@ function frontmatterTime(value: unknown): TimeReading | null {
   return readDateTime(value);
 }
 
-/** Lines that may state the window; a bare time range counts only in the summary. */
-function* statementLines(input: IncidentInput): Generator<TextLine & { inSummary: boolean }> {
-  for (const line of blockLines(input.preamble)) yield { ...line, inSummary: true };
+/**
+ * Lines that may state the window; a bare time range counts only in the summary. `opening`:
+ * the first line of the document's or the summary's first paragraph.
+ */
+function* statementLines(input: IncidentInput): Generator<TextLine & { inSummary: boolean; opening: boolean; aside: boolean }> {
+  let first = true;
+  for (const line of blockLines(input.preamble)) {
+    yield { ...line, inSummary: true, opening: first && line.text !== '', aside: false };
+    if (line.text !== '') first = false;
+  }
   for (const block of input.blocks) {
+    if (ASIDE.has(block.section.kind)) {
+      for (const line of blockLines(block.nodes, block.headingLines)) yield { ...line, inSummary: false, opening: false, aside: true };
+      continue;
+    }
     if (!STATING.has(block.section.kind)) continue;
     const inSummary = block.section.kind === 'summary' || (block.section.kind === 'other' && WINDOW_HEADING.test(block.section.heading));
-    for (const line of blockLines(block.nodes, block.headingLines)) yield { ...line, inSummary };
+    let opening = block.section.kind === 'summary';
+    for (const line of blockLines(block.nodes, block.headingLines)) {
+      yield { ...line, inSummary, opening: opening && line.text !== '', aside: false };
+      if (line.text !== '') opening = false;
+    }
   }
 }
 

@@ -32,7 +32,7 @@ export type { CalendarDate, TimeReading } from './reading.ts';
 
 const DECORATION = /^(?:[\s>*_~•·|[(#+\-–—]+|(?:at|around|about|approximately|approx\.|circa|ca\.|roughly)(?=[\s\d])\s*)*/i;
 const RANGE_GAP = /^[ \t]*(?:-|–|—|~|to|until|till|through|thru|and)[ \t]*$/i;
-const DATE_THEN_TIME_GAP = /^[ \t,:;@\-–—]*(?:(?:at|around|about|approximately|approx\.|from|between)[ \t]+)*$/i;
+const DATE_THEN_TIME_GAP = /^[ \t,:;@\-–—]*(?:(?:at|around|about|approximately|approx\.|roughly|circa|from|between)[ \t]+)*$/i;
 const TIME_THEN_DATE_GAP = /^[ \t,]*(?:on[ \t]+)?(?:the[ \t]+)?$/i;
 
 type Item = ({ kind: 'date' } & DateReading) | { kind: 'time'; reading: TimeReading };

@@ -31,7 +31,7 @@ const TIME = String.raw`(?<h>\d{1,2})(?:(?<sep>[:h.])(?<m>[0-5]\d)(?::(?<s>[0-5]
 const MERIDIEM = String.raw`(?:[ \t]?(?<mer>[aApP])\.?[mM]\b\.?)?`;
 const ZONE = String.raw`(?:[ \t]*\(?[ \t]*(?<zone>UTC(?:[ \t]?[+-]\d{1,2}(?::?\d{2})?)?|GMT(?:[ \t]?[+-]\d{1,2}(?::?\d{2})?)?|Z\b|[A-Z]{2,5}(?![a-z])|(?:US|America|Europe|Asia|Africa|Australia|Pacific|Atlantic|Indian)\/[A-Za-z_]+)\)?)?`;
 const SHAPE = new RegExp(
-  String.raw`(?:${WEEKDAY}${DATE}(?<gap>[ \t]*[,/T@~][ \t]*~?|[ \t]+~?|[ \t]*[-–—][ \t]*)(?:[aA]t[ \t]+)?)?~?[ \t]*${TIME}${MERIDIEM}${ZONE}(?<after>[ \t]*(?:[:\]\-–—|)*]|$)|[ \t]+\S)?`,
+  String.raw`(?:${WEEKDAY}${DATE}(?<gap>[ \t]*[,/T@~][ \t]*~?|[ \t]+~?|[ \t]*[-–—][ \t]*)(?:[aA]t[ \t]+)?)?~?[ \t]*${TIME}${MERIDIEM}${ZONE}(?<after>[ \t]*(?:[:\]\-–—|)*,;]|\.(?!\d)|$)|[ \t]+\S)?`,
   'yd',
 );
 
@@ -64,7 +64,7 @@ export function readShapedTime(text: string, at: number, reading: TimeReading | 
   // dotted one only where a separator follows ("10.42: …", "10.42am"), not "v1.10 shipped".
   if (military && zone === null && (date === null || date.year === null)) return withZone;
   if (military && meridiem !== null) return withZone;
-  if (dotted && date === null && meridiem === null && zone === null && (cut !== null || !/^[ \t]*[:\-–—]/.test(g['after'] ?? ''))) return withZone;
+  if (dotted && date === null && meridiem === null && zone === null && (cut !== null || !/^[ \t]*(?:[:\-–—,;]|\.(?!\d)|$)/.test(g['after'] ?? ''))) return withZone;
   if (g['gap'] !== undefined && date === null && !ambiguousNumeric(g)) return withZone;
   if (hour > 23 || (meridiem !== null && (hour < 1 || hour > 12))) return withZone;
   const certain = reading !== null && (reading.month !== null || date === null) && (reading.zone !== null || zone === null);

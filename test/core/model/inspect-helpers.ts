@@ -13,12 +13,19 @@ export interface InspectedSection {
   empty: boolean;
 }
 
+export interface InspectedOrigin {
+  from: string;
+  line: number | null;
+}
+
 export interface InspectedEntry {
   line: number;
   time: string | null;
   text: string;
   column: number;
   timeText: string | null;
+  dateFrom: InspectedOrigin | null;
+  zoneFrom: InspectedOrigin | null;
 }
 
 export interface InspectedAction {
@@ -44,6 +51,11 @@ export interface Inspected {
     resolved: string | null;
     statedDuration: string | null;
     statedDurationMinutes: number | null;
+    startLine: number | null;
+    endLine: number | null;
+    startFrom: { dateFrom: InspectedOrigin | null; zoneFrom: InspectedOrigin | null };
+    endFrom: { dateFrom: InspectedOrigin | null; zoneFrom: InspectedOrigin | null };
+    inferred: { start: string; end: string } | null;
   };
   timeline: InspectedEntry[];
   actionItems: InspectedAction[];
