@@ -25,7 +25,8 @@ export interface Span {
   end: Position;
 }
 
-export type HeadingStyle = 'atx' | 'setext' | 'bold' | 'plain-line' | 'html';
+/** `field`: a Google-SRE-style field bullet, "- Root Causes: …". */
+export type HeadingStyle = 'atx' | 'setext' | 'bold' | 'plain-line' | 'html' | 'field';
 
 export interface Section {
   kind: SectionKind;

@@ -1,7 +1,7 @@
 // Finds the document's sections: real headings (ATX, setext, HTML `<hN>`) and the
 // heading stand-ins real postmortems use — a bold paragraph (`**Timeline:**`) or a short
 // plain line standing alone ("Timeline"). Only top-level blocks can open a section.
-import type { Html, Paragraph, PhrasingContent, Root, RootContent } from 'mdast';
+import type { Html, List, ListItem, Paragraph, PhrasingContent, Root, RootContent } from 'mdast';
 import type { HeadingStyle, Section, SectionKind } from '../model.ts';
 import { inlineLines, plainText } from '../text.ts';
 import { classifyHeading, looksLikeHeadingLine } from './classify.ts';
@@ -44,6 +44,10 @@ interface Candidate {
 
 const HTML_HEADING = /^\s*<h([1-6])\b[^>]*>([\s\S]*?)<\/h\1>\s*(?:<(?:hr|br)\s*\/?>\s*)*$/i;
 const TIMELINE_PHASES: ReadonlySet<SectionKind> = new Set(['timeline', 'detection', 'resolution']);
+/** Kinds a label may open even inside another section. */
+const MAIN_KINDS: ReadonlySet<SectionKind> = new Set(['timeline', 'root-cause', 'corrective-measures', 'lessons-learned']);
+/** "Root Causes: a config push …": a field label and its text. */
+const FIELD = /^([^:\n]{2,40}?)[ \t]*:(?:[ \t]+|$)/;
 const TAG = /<[^>]*>/g;
 /** An HTML heading with more of the same HTML block after it (no blank line between). */
 const HTML_HEADING_LEAD = /^\s*<h([1-6])\b[^>]*>([\s\S]*?)<\/h\1>[ \t]*\r?\n([\s\S]*)$/i;
@@ -60,8 +64,23 @@ export function detectSections(
   const preamble: RootContent[] = [];
   let current: SectionBlock | null = null;
 
-  for (const node of tree.children) {
+  for (let index = 0; index < tree.children.length; index++) {
+    const node = tree.children[index]!;
     if (node.type === 'yaml') continue;
+    // "- Summary: …", "- Impact: …", "- Root Causes: …": each field bullet is a section.
+    const fields: Field[] | null = node.type === 'list' && (current as SectionBlock | null)?.section.kind !== 'timeline' ? fieldSections(node, extraAliases) : null;
+    if (fields) {
+      for (const { item, section, paragraph } of fields) {
+        if (section === null) {
+          (current ? current.nodes : preamble).push(paragraph ?? (item as unknown as RootContent));
+          continue;
+        }
+        if (current) closeSection(current, section.span.start.offset, source);
+        current = { section, nodes: paragraph ? [paragraph] : [], headingLines: 0, headingText: section.heading };
+        blocks.push(current);
+      }
+      continue;
+    }
     const candidate = headingCandidate(node, source);
     let kind: SectionKind | null = null;
     let heading = '';
@@ -70,7 +89,8 @@ export function detectSections(
       kind = classified?.kind ?? null;
       heading = classified?.heading ?? candidate.text.trim();
     }
-    const opens = candidate !== null && opensSection(candidate, kind, current, title !== null || blocks.length > 0);
+    const introducesList = tree.children[index + 1]?.type === 'list';
+    const opens = candidate !== null && opensSection(candidate, kind, current, title !== null || blocks.length > 0, introducesList);
     // The first unrecognised heading before any section is the title, at any level
     // ("## 0x19 Postmortem" heads many documents).
     if (candidate && candidate.lines === 0 && title === null && blocks.length === 0 && kind === null && (!opens || preamble.every(isBlank))) {
@@ -102,10 +122,13 @@ export function detectSections(
   return { title, titleLine, blocks, preamble };
 }
 
-function opensSection(candidate: Candidate, kind: SectionKind | null, current: SectionBlock | null, titled: boolean): boolean {
+function opensSection(candidate: Candidate, kind: SectionKind | null, current: SectionBlock | null, titled: boolean, introducesList = false): boolean {
   const inline = candidate.style === 'bold' || candidate.style === 'plain-line';
   // Inside a timeline, "**Description:** text" is a field of an entry, not a section.
   if (inline && current?.section.kind === 'timeline' && candidate.fieldWithText) return false;
+  // A label that introduces a list of facts inside a section ("**Affected Services:**",
+  // "Gradual recovery:") is part of it; only the main parts of a postmortem open one there.
+  if (inline && introducesList && !candidate.restHasText && current !== null && (kind === null || !MAIN_KINDS.has(kind))) return false;
   if (inline) return kind !== null && kind !== current?.section.kind;
   if (candidate.depth === 1 && kind === null && !titled) return false; // the document title
   if (!current) return true;
@@ -229,4 +252,50 @@ function leadingLineText(children: readonly PhrasingContent[]): string {
     out += text;
   }
   return out;
+}
+
+interface Field {
+  item: ListItem;
+  /** The item's first paragraph (its text). */
+  paragraph: Paragraph | null;
+  /** The section the field opens, or null for a field that names no kind ("Authors: …"). */
+  section: Section | null;
+}
+
+/**
+ * A list of Google-SRE-style fields ("- Summary: …", "- Impact: …", "- Root Causes: …"),
+ * or null when the list is not one: at least two items must be labelled with a section kind.
+ */
+function fieldSections(list: List, extraAliases?: ReadonlyMap<string, SectionKind>): Field[] | null {
+  const fields: Field[] = [];
+  let named = 0;
+  for (const item of list.children) {
+    const paragraph = item.children[0]?.type === 'paragraph' ? item.children[0] : null;
+    const text = paragraph ? plainText(paragraph) : '';
+    const label = FIELD.exec(text);
+    const classified = label ? classifyHeading(label[1]!, extraAliases) : null;
+    if (!classified || !paragraph?.position || !item.position) {
+      fields.push({ item, paragraph, section: null });
+      continue;
+    }
+    named++;
+    const start = item.position.start;
+    const rest = text.slice(label![0].length).trim();
+    fields.push({
+      item,
+      paragraph,
+      section: {
+        kind: classified.kind,
+        heading: classified.heading,
+        line: start.line,
+        span: { start: { line: start.line, column: start.column, offset: start.offset ?? 0 }, end: { line: 0, column: 0, offset: 0 } },
+        style: 'field',
+        depth: 2,
+        bodyStart: (paragraph.position.start.offset ?? 0) + label![0].length,
+        bodyEnd: item.position.end.offset ?? 0,
+        empty: rest === '' && item.children.length < 2,
+      },
+    });
+  }
+  return named >= 2 ? fields : null;
 }

@@ -131,12 +131,16 @@ describe('classifyHeading: plain spellings', () => {
 });
 
 describe('classifyHeading: templates', () => {
+  it('does not take "Trigger" alone for a root cause (the Google SRE template lists both)', () => {
+    expect(classifyHeading('Trigger')).toBeNull();
+    expect(classifyHeading('Trigger(s)')).toBeNull();
+  });
+
   it('Google SRE book', () => {
     expectKinds([
       ['Summary', 'summary'],
       ['Impact', 'impact'],
       ['Root Causes', 'root-cause'],
-      ['Trigger', 'root-cause'],
       ['Resolution', 'resolution'],
       ['Detection', 'detection'],
       ['Action Items', 'corrective-measures'],
@@ -274,7 +278,6 @@ describe('classifyHeading: heading styles', () => {
       ['Corrective and Preventative Measures (let\'s not do this again)', 'corrective-measures'],
       ['Lessons Learned (the fun part)', 'lessons-learned'],
       ['Timeline of chaos:', 'timeline'],
-      ['Trigger(s)', 'root-cause'],
     ]);
   });
 
