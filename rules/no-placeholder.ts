@@ -66,7 +66,8 @@ const PATTERNS: readonly Pattern[] = [
   // "[SERVICE NAME]": several upper-case words; one ("[ERROR]", "[WARN]") is a log level.
   { kind: 'prompt', gate: (text) => text.includes('['), re: /\[[A-Z]{2,}(?: [A-Z]{2,})+\]/g },
   ANGLE_PROMPT,
-  { kind: 'variable', re: /\{\{[^{}\n]{1,60}\}\}/g },
+  // Not a Hugo shortcode ({{< track "…" >}}, {{% note %}}): a site renders those.
+  { kind: 'variable', re: /\{\{(?![<%])[^{}\n]{1,60}(?<![>%])\}\}/g },
   { kind: 'filler', re: /\blorem ipsum\b(?: dolor(?: sit amet)?)?/gi },
 ];
 

@@ -23,6 +23,10 @@ export default defineRule({
     ],
     valid: [
       {
+        title: 'a status page\'s updates, newest first',
+        markdown: '## Updates (UTC)\n\n- 11:40 Resolved: all sites load again\n- 11:05 Identified: a full disk\n- 10:30 Investigating: sites are slow\n',
+      },
+      {
         title: 'crossing midnight and noon, entries in the same minute',
         markdown:
           '## Timeline (all times UTC)\n\n- 23:50 Deploy started\n- 23:58 Errors rose\n- 23:58 Alert fired\n- 00:10 Rollback finished\n\n## Timeline of day two\n\n- 11:50 AM Review\n- 12:10 PM Follow-up\n',
@@ -30,8 +34,10 @@ export default defineRule({
     ],
   },
   check({ model, report }) {
+    // A newest-first timeline (a status page's updates) is read from the bottom up.
+    const newestFirst = model.timelineOrder === 'newest-first';
     const timed: TimelineEntry[] = [];
-    for (const entry of model.timeline) {
+    for (const entry of newestFirst ? [...model.timeline].reverse() : model.timeline) {
       if (!entry.time) continue;
       const previous = timed[timed.length - 1];
       timed.push(entry);
@@ -41,6 +47,16 @@ export default defineRule({
       // Hours earlier, without a date of its own: maybe the next day (a long incident).
       const hoursEarlier = previous.time.epochMs - entry.time.epochMs >= LATER_DAY_HINT_MS;
       const later = entry.time.dateGiven || !hoursEarlier ? '' : ', or give its date if it happened on a later day';
+      if (newestFirst) {
+        report({
+          message: `${entry.timeText} (line ${entry.line}) is earlier than ${previous.timeText} on line ${previous.line}, yet stands above it in this newest-first timeline: move this entry below line ${above.line}, or correct its time.`,
+          line: entry.line,
+          column: entry.column,
+          endLine: entry.span.end.line,
+          endColumn: entry.span.end.column,
+        });
+        continue;
+      }
       report({
         message: `${entry.timeText} (line ${entry.line}) is earlier than ${previous.timeText} on line ${previous.line}: move this entry above line ${above.line}, or correct its time${later}.`,
         line: entry.line,

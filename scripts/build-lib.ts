@@ -38,6 +38,7 @@ const outdir = path.resolve(values.outdir ?? path.join(root, 'lib'));
 
 const BUNDLED = path.join(root, 'src', 'lint', 'config', 'bundled.ts');
 const YAML_LOADER = path.join(root, 'src', 'core', 'yaml.ts');
+const TOML_LOADER = path.join(root, 'src', 'core', 'toml.ts');
 const FORMATS_MODULE = path.join(root, 'src', 'lint', 'config', 'formats.ts');
 const VALIDATOR_NAMESPACE = 'hindsight-validator';
 
@@ -78,6 +79,10 @@ const bundled: Plugin = {
     b.onLoad({ filter: /[\\/]src[\\/]core[\\/]yaml\.ts$/ }, (args) => {
       if (path.resolve(args.path) !== YAML_LOADER) return undefined;
       return { contents: `let yaml = null;\nexport function loadYaml() { return (yaml ??= require('yaml')); }\n`, loader: 'js', resolveDir: path.dirname(YAML_LOADER) };
+    });
+    b.onLoad({ filter: /[\\/]src[\\/]core[\\/]toml\.ts$/ }, (args) => {
+      if (path.resolve(args.path) !== TOML_LOADER) return undefined;
+      return { contents: `let toml = null;\nexport function loadToml() { return (toml ??= require('smol-toml')); }\n`, loader: 'js', resolveDir: path.dirname(TOML_LOADER) };
     });
     b.onResolve({ filter: new RegExp(`^${VALIDATOR_NAMESPACE}:`) }, (args) => ({ path: args.path.slice(VALIDATOR_NAMESPACE.length + 1), namespace: VALIDATOR_NAMESPACE }));
     b.onLoad({ filter: /.*/, namespace: VALIDATOR_NAMESPACE }, (args) => ({ contents: validators[args.path]!, loader: 'js', resolveDir: root }));

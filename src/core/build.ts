@@ -11,7 +11,7 @@ import { parseMarkdown } from './parse.ts';
 import { detectSections, type DetectedStructure } from './sections/detect.ts';
 import { splitHeadingLines } from './sections/split-lines.ts';
 import { lineStarts } from './text.ts';
-import { readTimeline } from './timeline.ts';
+import { readTimeline, timelineOrder } from './timeline.ts';
 
 export interface ModelOptions {
   /** The configuration's default zone, used when the document declares none. */
@@ -95,7 +95,7 @@ export function modelFromTree(filePath: string, source: string, tree: Root, opti
     start: incident.window.start,
     dayFirst: context.dayFirst,
   }, structure.preamble);
-  completeFromTimeline(incident.window, timeline);
+  completeFromTimeline(incident.window, timeline, timelineOrder(timeline));
   // The zone's name as the document declares it in its timeline ("PST", "Time (UTC)")
   // rather than the offset the start happened to be written with ("-08:00") or the
   // configuration's default.
@@ -120,6 +120,7 @@ export function modelFromTree(filePath: string, source: string, tree: Root, opti
     incident: incident.window,
     declaredZone: incident.window.timezone,
     timeline,
+    timelineOrder: timelineOrder(timeline),
     actionItems: extractActionItems(structure.blocks, { source, lineStarts: starts }),
   };
   return { model, tree, structure, lineStarts: starts };
@@ -157,6 +158,7 @@ function unparsed(filePath: string, source: string, problem: GuardProblem): Pars
     },
     declaredZone: null,
     timeline: [],
+    timelineOrder: 'oldest-first',
     actionItems: [],
   };
   const tree: Root = { type: 'root', children: [] };

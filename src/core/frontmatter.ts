@@ -5,6 +5,7 @@ import type { Root } from 'mdast';
 import type { Node } from 'yaml';
 import type { FrontmatterInfo } from './model.ts';
 import { readSimpleMapping } from './simple-yaml.ts';
+import { loadToml } from './toml.ts';
 import { loadYaml } from './yaml.ts';
 
 const MAX_ALIAS_COUNT = 100;
@@ -18,7 +19,9 @@ export const MAX_VALUE = 10_000;
 
 export function readFrontmatter(tree: Root): FrontmatterInfo {
   const node = tree.children[0];
-  if (!node || node.type !== 'yaml' || !node.position) {
+  // mdast's types know only YAML frontmatter; mdast-util-frontmatter gives TOML the same shape.
+  const toml = (node as { type?: string } | undefined)?.type === 'toml';
+  if (!node || (node.type !== 'yaml' && !toml) || !node.position || !('value' in node)) {
     return { data: null, raw: null, span: null, errors: [] };
   }
   const { start, end } = node.position;
@@ -33,6 +36,7 @@ export function readFrontmatter(tree: Root): FrontmatterInfo {
     const message = `The frontmatter is ${Math.round(raw.length / 1024).toLocaleString('en-US')} KB long, past the ${MAX_FRONTMATTER / 1024} KB Hindsight reads: frontmatter holds a few short keys; move long text into the body of the postmortem`;
     return { data: null, raw, span, errors: [{ message, line: firstLine, column: 1, kind: 'limit' }] };
   }
+  if (toml) return { ...readToml(raw, firstLine), raw, span };
   // "key: value" lines only (most frontmatter): the same data, without the YAML parser's cost.
   const simple = readSimpleMapping(raw, MAX_VALUE);
   if (simple !== undefined) return { data: simple, raw, span, errors: [] };
@@ -116,4 +120,27 @@ export function readYaml(raw: string, firstLine: number): Pick<FrontmatterInfo, 
 function firstSentence(message: string): string {
   const line = message.split('\n')[0] ?? message;
   return line.replace(/ at line \d+, column \d+:?$/, '');
+}
+
+/**
+ * A TOML frontmatter block (Hugo, Zola: `+++` fences). Dates become the text they were
+ * written as ("2019-05-10T08:17:31.000Z"), as YAML's are read.
+ */
+export function readToml(raw: string, firstLine: number): Pick<FrontmatterInfo, 'data' | 'errors'> {
+  const { parse, TomlError } = loadToml();
+  try {
+    const data = plainValues(parse(raw)) as Record<string, unknown>;
+    return { data, errors: [] };
+  } catch (error) {
+    if (!(error instanceof TomlError)) throw error;
+    const message = firstSentence(error.message.split('\n')[0] ?? 'Invalid TOML');
+    return { data: null, errors: [{ message, line: firstLine + Math.max(0, error.line - 1), column: Math.max(1, error.column) }] };
+  }
+}
+
+function plainValues(value: unknown): unknown {
+  if (value instanceof Date) return value.toISOString();
+  if (Array.isArray(value)) return value.map(plainValues);
+  if (value !== null && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, plainValues(v)]));
+  return value;
 }

@@ -257,7 +257,9 @@ function statements(text: string): string[] {
 }
 
 /** Fill detection and resolution from the timeline where frontmatter did not give them. */
-export function completeFromTimeline(window: IncidentWindow, timeline: readonly TimelineEntry[]): void {
+export function completeFromTimeline(window: IncidentWindow, written: readonly TimelineEntry[], order: 'oldest-first' | 'newest-first' = 'oldest-first'): void {
+  // Read a newest-first timeline (a status page) in the order things happened.
+  const timeline = order === 'newest-first' ? [...written].reverse() : written;
   // Explicit markers in the timeline state the window when nothing else does.
   if (!window.start) {
     const marker = timeline.find((e) => e.time && START_MARKER.test(e.text));
@@ -283,6 +285,8 @@ export function completeFromTimeline(window: IncidentWindow, timeline: readonly 
     }
   }
   if (!window.detected) window.detected = timeline.find((e) => e.time && DETECTED.test(e.text))?.time ?? null;
+  // A status page's first update is when the incident was detected.
+  if (!window.detected && order === 'newest-first') window.detected = timeline.find((e) => e.time)?.time ?? null;
   if (!window.resolved) {
     if (window.end) window.resolved = window.end;
     else {

@@ -163,5 +163,10 @@ export interface Postmortem {
   /** The zone declared for the document ("UTC", "Europe/Berlin"), if any. */
   declaredZone: string | null;
   timeline: TimelineEntry[];
+  /**
+   * How the timeline is written: oldest entry first (the usual), or newest first (a status
+   * page's updates). Rules read a newest-first timeline from the bottom up.
+   */
+  timelineOrder: 'oldest-first' | 'newest-first';
   actionItems: ActionItem[];
 }

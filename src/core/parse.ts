@@ -4,7 +4,7 @@
 // loaded: frontmatter, GFM tables, task lists and strikethrough.
 //
 // Each extension is loaded for a text only when the character it needs is in it. A table
-// needs a `|`, a task-list box a `[`, strikethrough a `~`, frontmatter a leading `---`;
+// needs a `|`, a task-list box a `[`, strikethrough a `~`, frontmatter a leading `---` (YAML) or `+++` (TOML);
 // without it the extension can match nothing, yet the table's tokenizer is still tried at
 // the start of every block and strikethrough's resolver runs on every span. Leaving them
 // out gives the same tree (test/core/parse.test.ts) for about a fifth less parse time.
@@ -20,7 +20,7 @@ import { gfmStrikethrough } from 'micromark-extension-gfm-strikethrough';
 import { gfmStrikethroughFromMarkdown } from 'mdast-util-gfm-strikethrough';
 
 const EXTENSIONS = [
-  { needed: (source: string) => /^\uFEFF?---/.test(source), syntax: () => frontmatter(['yaml']), tree: () => frontmatterFromMarkdown(['yaml']) },
+  { needed: (source: string) => /^\uFEFF?(?:---|\+\+\+)/.test(source), syntax: () => frontmatter(['yaml', 'toml']), tree: () => frontmatterFromMarkdown(['yaml', 'toml']) },
   { needed: (source: string) => source.includes('|'), syntax: () => gfmTable(), tree: () => gfmTableFromMarkdown() },
   { needed: (source: string) => source.includes('['), syntax: () => gfmTaskListItem(), tree: () => gfmTaskListItemFromMarkdown() },
   { needed: (source: string) => source.includes('~'), syntax: () => gfmStrikethrough(), tree: () => gfmStrikethroughFromMarkdown() },

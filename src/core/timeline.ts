@@ -480,3 +480,23 @@ function lineEnd(source: string, starts: readonly number[], line: number): numbe
   if (next === undefined) return source.length;
   return source[next - 2] === '\r' ? next - 2 : next - 1;
 }
+
+/**
+ * Newest first when consecutive timed entries go back in time far more often than forward
+ * (a status page's updates): at least two steps back, and three back for each forward.
+ */
+export function timelineOrder(entries: readonly TimelineEntry[]): 'oldest-first' | 'newest-first' {
+  let back = 0;
+  let forward = 0;
+  let previous: ResolvedTime | null = null;
+  for (const entry of entries) {
+    const time = entry.time;
+    if (time === null) continue;
+    if (previous !== null && (previous.offsetMinutes === null) === (time.offsetMinutes === null)) {
+      if (time.epochMs < previous.epochMs) back++;
+      else if (time.epochMs > previous.epochMs) forward++;
+    }
+    previous = time;
+  }
+  return back >= 2 && back >= 3 * forward ? 'newest-first' : 'oldest-first';
+}

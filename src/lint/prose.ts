@@ -20,7 +20,7 @@ export function textPieces(tree: Root, source: string): TextPiece[] {
   const stack: Nodes[] = [tree];
   while (stack.length > 0) {
     const node = stack.pop()!;
-    if (node.type === 'text' || node.type === 'code' || node.type === 'inlineCode' || node.type === 'yaml') {
+    if (node.type === 'text' || node.type === 'code' || node.type === 'inlineCode' || node.type === 'yaml' || (node as { type: string }).type === 'toml') {
       const start = node.position?.start.offset;
       const end = node.position?.end.offset;
       if (start === undefined || end === undefined) continue;

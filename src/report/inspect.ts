@@ -44,6 +44,7 @@ export function inspectJson(model: Postmortem): Record<string, unknown> {
       timeText: e.timeText,
       ...origins(e.time),
     })),
+    timelineOrder: model.timelineOrder,
     actionItems: model.actionItems.map((a) => ({
       line: a.line,
       text: a.text,

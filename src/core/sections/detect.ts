@@ -66,7 +66,7 @@ export function detectSections(
 
   for (let index = 0; index < tree.children.length; index++) {
     const node = tree.children[index]!;
-    if (node.type === 'yaml') continue;
+    if (node.type === 'yaml' || (node as { type: string }).type === 'toml') continue;
     // "- Summary: …", "- Impact: …", "- Root Causes: …": each field bullet is a section.
     const fields: Field[] | null = node.type === 'list' && (current as SectionBlock | null)?.section.kind !== 'timeline' ? fieldSections(node, extraAliases) : null;
     if (fields) {

@@ -126,7 +126,7 @@ function prepare(children: readonly RootContent[], options: RenderOptions): Root
   let first = true;
   for (const node of children) {
     const line = node.position?.start.line;
-    if (node.type === 'yaml') continue;
+    if (node.type === 'yaml' || (node as { type: string }).type === 'toml') continue;
     if (node.type === 'html') {
       if (!COMMENT.test(node.value)) out.push(node);
       continue;
