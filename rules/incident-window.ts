@@ -48,6 +48,10 @@ export default defineRule({
         markdown: '---\nincident_start: 2024-05-10T09:00:00Z\nincident_end: 2024-05-10T11:30:00Z\n---\n\n# DB outage\n\n## Summary\n\nThe database was down.\n',
       },
       {
+        title: 'the days stated, without times',
+        markdown: '# Expired certificate\n\n## Summary\n\nStart: Wednesday, 2024-03-06\nEnd: Thursday, 2024-03-07\n',
+      },
+      {
         title: 'a range in the summary, overnight',
         markdown: '# DB outage\n\n## Issue Summary\n\nFrom 9:35 PM until 1:10 AM PST the app was down.\n',
       },
@@ -56,6 +60,9 @@ export default defineRule({
   check({ model, source, position, report }) {
     const { start, end, startLine, endLine, statedDurationMinutes } = model.incident;
     const summary = model.sections.find((s) => s.kind === 'summary');
+    // "Start: Wednesday, 2024-03-06 / End: Thursday, 2024-03-07": stated to the day.
+    const days = model.incident.days;
+    if (start === null && end === null && days && (days.start || days.end)) return;
     if (start === null && end === null) {
       // Not shaped like a postmortem (a README, a notes page): required-sections says so.
       if (summary === undefined && !model.sections.some((s) => s.kind === 'timeline')) return;

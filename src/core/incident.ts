@@ -150,6 +150,12 @@ export function readIncident(input: IncidentInput): IncidentReading {
           window.startLine = line.line;
           continue;
         }
+        // "Start: Wednesday, 2024-03-06": the day only.
+        const day = match ? readDateOnly(match[1]!) : null;
+        if (day && !window.days?.start) {
+          window.days = { start: isoDate(day), end: window.days?.end ?? null, startLine: line.line, endLine: window.days?.endLine ?? null };
+          continue;
+        }
       }
       if (!window.end) {
         const match = END.exec(text);
@@ -157,6 +163,11 @@ export function readIncident(input: IncidentInput): IncidentReading {
         if (time) {
           window.end = time;
           window.endLine = line.line;
+          continue;
+        }
+        const day = match ? readDateOnly(match[1]!) : null;
+        if (day && !window.days?.end) {
+          window.days = { start: window.days?.start ?? null, end: isoDate(day), startLine: window.days?.startLine ?? null, endLine: line.line };
           continue;
         }
       }
@@ -357,4 +368,8 @@ function* blockLines(nodes: readonly RootContent[], skipFirst = 0): Generator<Te
 function dateOf(time: ResolvedTime): CalendarDate | null {
   const match = /^(\d{4})-(\d{2})-(\d{2})/.exec(time.iso);
   return match ? { year: Number(match[1]), month: Number(match[2]), day: Number(match[3]) } : null;
+}
+
+function isoDate(date: CalendarDate): string {
+  return `${String(date.year).padStart(4, '0')}-${String(date.month).padStart(2, '0')}-${String(date.day).padStart(2, '0')}`;
 }

@@ -137,6 +137,8 @@ export interface IncidentWindow {
    * a reader would guess the window. Shown by `inspect`; rules never compare against it.
    */
   inferred?: { start: ResolvedTime; end: ResolvedTime } | null;
+  /** "Start: Wednesday, 2024-03-06" with no time: the days stated (ISO dates), with their lines. */
+  days?: { start: string | null; end: string | null; startLine: number | null; endLine: number | null } | null;
 }
 
 export interface FrontmatterInfo {

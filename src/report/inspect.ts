@@ -35,6 +35,7 @@ export function inspectJson(model: Postmortem): Record<string, unknown> {
       startFrom: origins(incident.start),
       endFrom: origins(incident.end),
       inferred: incident.inferred ? { start: incident.inferred.start.iso, end: incident.inferred.end.iso } : null,
+      days: incident.days ? { start: incident.days.start, end: incident.days.end } : null,
     },
     timeline: model.timeline.map((e) => ({
       line: e.line,

@@ -180,6 +180,7 @@ describe('incident window', () => {
       startFrom: { dateFrom: null, zoneFrom: null },
       endFrom: { dateFrom: null, zoneFrom: null },
       inferred: null,
+      days: null,
     });
     expect(model(md).incident).toMatchObject({ startLine: null, endLine: null, statedDurationLine: null });
   });

@@ -124,6 +124,11 @@ describe('the window', () => {
     expect(inspect(other).incident.start).toBeNull();
   });
 
+  it('is stated to the day by "Start: Wednesday, 2024-03-06" with no time', () => {
+    const md = doc('# Expired certificate', '', '## Date', 'Start: Wednesday, 2024-03-06', 'End: Thursday, 2024-03-07', '', '## Summary', '', 'The certificate expired.');
+    expect(inspect(md).incident).toMatchObject({ start: null, end: null, days: { start: '2024-03-06', end: '2024-03-07' } });
+  });
+
   it('is inferred from the first and last timed entries when none is stated, and marked so', () => {
     const md = doc('# 2024-03-02 outage', '', '## Timeline (UTC)', '', '- 10:05 alert', '- 10:40 fixed');
     expect(inspect(md).incident).toMatchObject({ start: null, end: null, inferred: { start: '2024-03-02T10:05:00Z', end: '2024-03-02T10:40:00Z' } });
