@@ -42,6 +42,40 @@ function frontmatterDay(value: unknown): Day | null {
   return read === null ? null : day(read.year, read.month, read.day);
 }
 
+const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+const MONTH_NAMES = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+const MONTH = String.raw`(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?`;
+/** A weekday written with its date: "Tuesday, 2023-01-04", "Monday 22 May", "Thu, Feb 11th 2016". */
+const WEEKDAY_DATE = new RegExp(
+  String.raw`\b(sun|mon|tue|wed|thu|fri|sat)(?:day|sday|nesday|rsday|urday|s|t|r|rs)?\.?,?[ \t]+(?:the[ \t]+)?` +
+    String.raw`(?:(\d{4})-(\d{2})-(\d{2})\b|(\d{1,2})(?:st|nd|rd|th)?[ \t]+(?:of[ \t]+)?${MONTH}(?:,?[ \t]+(\d{4}))?\b|${MONTH}[ \t]+(\d{1,2})(?:st|nd|rd|th)?\b(?:,?[ \t]+(\d{4})\b)?)`,
+  'gi',
+);
+
+/** Weekdays that contradict their date, in the prose (not in code or frontmatter). */
+function* wrongWeekdays(source: string, prose: (offset: number) => boolean, year: number | null): Generator<{ offset: number; text: string; said: string; is: string; date: string }> {
+  WEEKDAY_DATE.lastIndex = 0;
+  for (let m = WEEKDAY_DATE.exec(source); m !== null; m = WEEKDAY_DATE.exec(source)) {
+    if (!prose(m.index)) continue;
+    const said = WEEKDAYS.find((w) => w.toLowerCase().startsWith(m![1]!.toLowerCase()))!;
+    let y: number | null;
+    let month: number;
+    let date: number;
+    if (m[2] !== undefined) [y, month, date] = [Number(m[2]), Number(m[3]), Number(m[4])];
+    else if (m[5] !== undefined) [y, month, date] = [m[7] === undefined ? year : Number(m[7]), monthNumber(m[6]!), Number(m[5])];
+    else [y, month, date] = [m[10] === undefined ? year : Number(m[10]), monthNumber(m[8]!), Number(m[9])];
+    if (y === null || month < 1 || date < 1 || date > 31) continue;
+    const d = new Date(Date.UTC(y, month - 1, date));
+    if (d.getUTCMonth() !== month - 1) continue;
+    const is = WEEKDAYS[d.getUTCDay()]!;
+    if (is !== said) yield { offset: m.index, text: m[0], said, is, date: d.toISOString().slice(0, 10) };
+  }
+}
+
+function monthNumber(text: string): number {
+  return MONTH_NAMES.indexOf(text.slice(0, 3).toLowerCase()) + 1;
+}
+
 function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
@@ -82,6 +116,11 @@ export default defineRule<Options>({
       'Postmortems are found again by their date, and copied from last year\'s template with last year\'s year in it. This rule reports a frontmatter `date` more than a day from the incident start\'s date, timeline entries dated in another year on the same days of the year as the incident (a year not updated: 2022-05-10 for an incident on 2023-05-10; a trigger in late December for a January incident is fine), a frontmatter `detected` or `resolved` before the incident started (or resolved before detected), and any date later than tomorrow. An end before the start is `incident-window`\'s finding. Each finding names both dates and their lines.',
     invalid: [
       {
+        title: 'a weekday that is not the date\'s',
+        markdown: '# Outage\n\n## Summary\n\nOn Tuesday, 2024-03-06 the site went down.\n',
+        messages: ['"Tuesday, 2024-03-06" (line 5): 2024-03-06 is a Wednesday, not a Tuesday: correct the weekday or the date.'],
+      },
+      {
         title: 'last year in the timeline',
         markdown: '# DB outage\n\n## Summary\n\nStart: 2023-05-10 10:00 UTC\n\n## Timeline\n\n- 2022-05-10 10:05 Alert fired\n- 2022-05-10 10:20 Rollback started\n',
         messages: ['Line 9 is dated 2022-05-10, but the incident started on 2023-05-10 (line 5): correct the year (1 more entry dated 2022, up to line 10).'],
@@ -105,7 +144,7 @@ export default defineRule<Options>({
       },
     ],
   },
-  check({ model, options, settings, report }) {
+  check({ model, options, settings, report, position }) {
     const fm = model.frontmatter.data ?? {};
     const raw = model.frontmatter.raw;
     const fenceLine = model.frontmatter.span?.start.line ?? 1;
@@ -185,6 +224,25 @@ export default defineRule<Options>({
       });
     }
 
+    // A weekday that is not the date's ("Tuesday, 2023-01-04" was a Wednesday); a date
+    // without its year takes the incident's.
+    const year = startDay?.year ?? fmDay?.year ?? model.timeline.find((e) => e.time?.dateGiven && hasDate(e.time))?.time?.iso.slice(0, 4);
+    const bodyFrom = model.frontmatter.span?.end.offset ?? 0;
+    const inCode = codeRanges(model.source);
+    const prose = (offset: number): boolean => offset >= bodyFrom && !inCode.some(([a, b]) => offset >= a && offset < b);
+    for (const wrong of wrongWeekdays(model.source, prose, year === undefined ? null : Number(year))) {
+      const { line, column } = position(wrong.offset);
+      if (reported.has(line)) continue;
+      reported.add(line);
+      report({
+        message: `"${wrong.text}" (line ${line}): ${wrong.date} is a ${wrong.is}, not a ${wrong.said}: correct the weekday or the date.`,
+        line,
+        column,
+        endLine: line,
+        endColumn: column + wrong.text.length,
+      });
+    }
+
     // Dates in the future.
     const today = new Date(now * DAY).toISOString().slice(0, 10);
     const inFuture = (text: string, line: number, what: string): void => {
@@ -218,3 +276,13 @@ export default defineRule<Options>({
     }
   },
 });
+
+/** Fenced and indented code, where dates are data, not statements. */
+function codeRanges(source: string): [number, number][] {
+  const ranges: [number, number][] = [];
+  const fence = /^( {0,3})(`{3,}|~{3,})[^\n]*\n[\s\S]*?(?:\n {0,3}\2[`~]*[ \t]*(?:\n|$)|$)/gm;
+  for (let m = fence.exec(source); m !== null; m = fence.exec(source)) ranges.push([m.index, m.index + m[0].length]);
+  const inline = /`[^`\n]+`/g;
+  for (let m = inline.exec(source); m !== null; m = inline.exec(source)) ranges.push([m.index, m.index + m[0].length]);
+  return ranges;
+}

@@ -18,7 +18,7 @@ const DAY = 86_400_000;
 // What the incident itself looks like in an entry: noticing it, its impact, responding
 // to it, recovering from it. Such an entry cannot precede the start or follow the end.
 const INCIDENT =
-  /\b(?:detect|alert|pag(?:e|ed|ing)\b|notic|report(?:s|ed)?\b|complain|errors?\b|fail|outage|down(?:time)?\b|unavailab|unreachab|inaccessib|degrad|latenc|spik|time(?:d)?[ -]?outs?\b|5\d\d\b|impact|investigat|troubleshoot|diagnos|debug|escalat|on-?call|war[ -]?room|incident (?:began|begins|starts?|started|declared|opened)|discover|identif|root[ -]?cause|fault|crash|broke|not (?:working|responding|loading|reachable)|slow|restor|resolv|recover|mitigat|fix(?:ed|es)?\b|roll(?:ed|ing)?[ -]?back|revert|back (?:to normal|online|up)\b|workaround)/i;
+  /\b(?:detect|alert|pag(?:e|ed|ing)\b|notic|report(?:s|ed)?\b|complain|errors?\b|fail|outage|down(?:time)?\b|unavailab|unreachab|inaccessib|degrad|latenc|spik|time(?:d)?[ -]?outs?\b|5\d\d\b|impact|investigat|troubleshoot|diagnos|debug|escalat|on-?call|war[ -]?room|incident (?:began|begins|starts?|started|declared|opened)|discover|identif|root[ -]?cause|fault|crash|broke|not (?:working|responding|loading|reachable)|slow|restor|resolv|recover|mitigat|fix(?:ed|es)?\b|roll(?:ed|ing)?[ -]?back|revert|back (?:to normal|online|up)\b|(?:fully )?operational again|fully operational|workaround)/i;
 // Before the start: what set the incident up (a deploy at 09:50 for an outage at 10:00).
 const CAUSE =
   /\b(?:deploy|releas|merg|push|roll(?:ed|ing)?[ -]?out|migrat|chang|upgrad|updat|config|install|schedul|cron|commit|maintenance|expir|provision|launch)/i;

@@ -74,7 +74,6 @@ export const SECTION_ALIASES: readonly SectionAlias[] = [
   a('Sequence', 'timeline'),
   a('Timeline of the Incident', 'timeline'),
   a('Establishing the Timeline', 'timeline'),
-  a('Updates', 'timeline', 'a status page\'s dated updates'),
   a('Debugging Process', 'timeline', 'corpus: a dated step-by-step account of the investigation, in files with no other timeline'),
   a('Debugging Steps', 'timeline', 'same as "Debugging Process"'),
 

@@ -45,7 +45,7 @@ interface Candidate {
 const HTML_HEADING = /^\s*<h([1-6])\b[^>]*>([\s\S]*?)<\/h\1>\s*(?:<(?:hr|br)\s*\/?>\s*)*$/i;
 const TIMELINE_PHASES: ReadonlySet<SectionKind> = new Set(['timeline', 'detection', 'resolution']);
 /** Kinds a label may open even inside another section. */
-const MAIN_KINDS: ReadonlySet<SectionKind> = new Set(['timeline', 'root-cause', 'corrective-measures', 'lessons-learned']);
+const MAIN_KINDS: ReadonlySet<SectionKind> = new Set(['summary', 'timeline', 'root-cause', 'corrective-measures', 'lessons-learned']);
 /** "Root Causes: a config push …": a field label and its text. */
 const FIELD = /^([^:\n]{2,40}?)[ \t]*:(?:[ \t]+|$)/;
 const TAG = /<[^>]*>/g;
@@ -68,7 +68,9 @@ export function detectSections(
     const node = tree.children[index]!;
     if (node.type === 'yaml' || (node as { type: string }).type === 'toml') continue;
     // "- Summary: …", "- Impact: …", "- Root Causes: …": each field bullet is a section.
-    const fields: Field[] | null = node.type === 'list' && (current as SectionBlock | null)?.section.kind !== 'timeline' ? fieldSections(node, extraAliases) : null;
+    // Only where no section holds the list: inside one, "- Root Cause: …" bullets are its details.
+    const holder: SectionKind | null = (current as SectionBlock | null)?.section.kind ?? null;
+    const fields: Field[] | null = node.type === 'list' && holder === null ? fieldSections(node, extraAliases) : null;
     if (fields) {
       for (const { item, section, paragraph } of fields) {
         if (section === null) {
@@ -128,7 +130,7 @@ function opensSection(candidate: Candidate, kind: SectionKind | null, current: S
   if (inline && current?.section.kind === 'timeline' && candidate.fieldWithText) return false;
   // A label that introduces a list of facts inside a section ("**Affected Services:**",
   // "Gradual recovery:") is part of it; only the main parts of a postmortem open one there.
-  if (inline && introducesList && !candidate.restHasText && current !== null && (kind === null || !MAIN_KINDS.has(kind))) return false;
+  if (inline && introducesList && !candidate.restHasText && current !== null && current.section.kind !== 'other' && (kind === null || !MAIN_KINDS.has(kind))) return false;
   if (inline) return kind !== null && kind !== current?.section.kind;
   if (candidate.depth === 1 && kind === null && !titled) return false; // the document title
   if (!current) return true;
@@ -273,7 +275,9 @@ function fieldSections(list: List, extraAliases?: ReadonlyMap<string, SectionKin
     const paragraph = item.children[0]?.type === 'paragraph' ? item.children[0] : null;
     const text = paragraph ? plainText(paragraph) : '';
     const label = FIELD.exec(text);
-    const classified = label ? classifyHeading(label[1]!, extraAliases) : null;
+    // A field holds its text on its own line ("- Impact: 1,200 orders failed.").
+    const sameLine = label !== null && text.slice(label[0].length).split('\n')[0]!.trim() !== '';
+    const classified = label && sameLine ? classifyHeading(label[1]!, extraAliases) : null;
     if (!classified || !paragraph?.position || !item.position) {
       fields.push({ item, paragraph, section: null });
       continue;
