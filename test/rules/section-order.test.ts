@@ -68,3 +68,13 @@ describe('section-order', () => {
     expect(findings.filter((f) => f.ruleId === 'section-order').map((f) => f.severity)).toEqual([2]);
   });
 });
+
+describe('section-order in the presets', () => {
+  it('does not check the order under recommended or strict, where no order is prescribed', async () => {
+    const sre = doc('Summary', 'Impact', 'Root Causes', 'Action Items', 'Lessons Learned', 'Timeline');
+    for (const preset of ['recommended', 'strict']) {
+      const found = await lintText(sre, { config: { extends: preset } });
+      expect(found.filter((f) => f.ruleId === 'section-order'), preset).toEqual([]);
+    }
+  });
+});
