@@ -180,6 +180,15 @@ export function readIncident(input: IncidentInput): IncidentReading {
           window.statedDurationLine = line.line;
         }
       }
+      // Not in an aside about something else ("Microsoft had a 12 hour outage in 2012").
+      if (window.statedDurationMinutes === null && (line.inSummary || line.aside || line.impact)) {
+        const parsed = proseDuration(text);
+        if (parsed) {
+          window.statedDurationMinutes = parsed.minutes;
+          window.statedDurationText = parsed.text;
+          window.statedDurationLine = line.line;
+        }
+      }
       if (!window.start && !window.end && (line.inSummary || WINDOW_CONTEXT.test(text))) {
         const range = readTimeRange(text);
         if (range) {
@@ -243,6 +252,38 @@ function after(phrase: RegExp, text: string): TimeReading | null {
     // "fixed by AWS at approximately 11.35": a few words may stand before the time.
     const reading = readLeadingTime(slice, 0) ?? nearTime(slice);
     if (reading) return { ...reading, index: reading.index + from, end: undefined };
+  }
+  return null;
+}
+
+const ABOUT = String.raw`(?:(?:about|around|approximately|approx\.?|roughly|nearly|almost|just\s+(?:over|under)|over|~)\s*)?`;
+const LENGTH = String.raw`((?:\d+(?:\.\d+)?|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty(?:-five)?|fifty|sixty|ninety|half)[\s-]*(?:and\s+a\s+half\s+)?(?:days?|hours?|hrs?|minutes?|mins?)\b(?:[\s,]+(?:and\s+)?\d+\s*(?:hours?|hrs?|minutes?|mins?)\b)?)`;
+const OUTAGE_NOUN = String.raw`(?:outage|downtime|disruption|interruption|degradation|incident|unavailability|failure|partial\s+availability|service\s+disruption|halt)`;
+/**
+ * The incident's length said in a sentence, only where it is the incident's: "the outage
+ * lasted 45 minutes", "(total downtime: 1 hour 10 minutes)", "a three-hour outage", "was
+ * unavailable for 14 minutes", "79 minutes of partial availability". Not "patched within
+ * 24 minutes" or "a 5-minute timeout".
+ */
+const PROSE_DURATIONS: readonly RegExp[] = [
+  new RegExp(String.raw`\b(?:${OUTAGE_NOUN}|it|service|site|website|system|platform|this)\s+lasted\s+(?:overall\s+|in\s+total\s+)?(?:for\s+)?${ABOUT}${LENGTH}`, 'i'),
+  new RegExp(String.raw`\(\s*(?:total\s+)?(?:downtime|outage(?:\s+duration)?|duration)\s*[:=\-–—]\s*${ABOUT}${LENGTH}`, 'i'),
+  new RegExp(String.raw`\b(?:an?|the)\s+${ABOUT}${LENGTH}(?:-long)?(?:\s+[a-z-]+){0,2}?\s+${OUTAGE_NOUN}\b`, 'i'),
+  new RegExp(String.raw`\b(?:was|were|went|been|remained|stayed)\s+(?:down|unavailable|offline|unreachable|degraded|halted|inaccessible)\s+for\s+${ABOUT}${LENGTH}`, 'i'),
+  new RegExp(String.raw`\b${ABOUT}${LENGTH}\s+of\s+(?:total\s+|partial\s+|complete\s+)?${OUTAGE_NOUN}`, 'i'),
+];
+
+function proseDuration(text: string): ReturnType<typeof parseDuration> {
+  if (!/\d|hour|minute|day/i.test(text)) return null;
+  for (const re of PROSE_DURATIONS) {
+    const m = re.exec(text);
+    if (!m) continue;
+    // "a three-hour outage", "7 and a half hours": as parseDuration reads them.
+    const length = m[1]!
+      .replace(/(\w)-(?=(?:days?|hours?|hrs?|minutes?|mins?)\b)/gi, '$1 ')
+      .replace(/^(\S+)\s+and\s+a\s+half\s+(\S+)/i, '$1 $2 and a half');
+    const parsed = parseDuration(length);
+    if (parsed) return parsed;
   }
   return null;
 }
@@ -322,22 +363,22 @@ function frontmatterTime(value: unknown): TimeReading | null {
  * Lines that may state the window; a bare time range counts only in the summary. `opening`:
  * the first line of the document's or the summary's first paragraph.
  */
-function* statementLines(input: IncidentInput): Generator<TextLine & { inSummary: boolean; opening: boolean; aside: boolean }> {
+function* statementLines(input: IncidentInput): Generator<TextLine & { inSummary: boolean; opening: boolean; aside: boolean; impact: boolean }> {
   let first = true;
   for (const line of blockLines(input.preamble)) {
-    yield { ...line, inSummary: true, opening: first && line.text !== '', aside: false };
+    yield { ...line, inSummary: true, opening: first && line.text !== '', aside: false, impact: false };
     if (line.text !== '') first = false;
   }
   for (const block of input.blocks) {
     if (ASIDE.has(block.section.kind)) {
-      for (const line of blockLines(block.nodes, block.headingLines)) yield { ...line, inSummary: false, opening: false, aside: true };
+      for (const line of blockLines(block.nodes, block.headingLines)) yield { ...line, inSummary: false, opening: false, aside: true, impact: false };
       continue;
     }
     if (!STATING.has(block.section.kind)) continue;
     const inSummary = block.section.kind === 'summary' || (block.section.kind === 'other' && WINDOW_HEADING.test(block.section.heading));
     let opening = block.section.kind === 'summary';
     for (const line of blockLines(block.nodes, block.headingLines)) {
-      yield { ...line, inSummary, opening: opening && line.text !== '', aside: false };
+      yield { ...line, inSummary, opening: opening && line.text !== '', aside: false, impact: block.section.kind === 'impact' };
       if (line.text !== '') opening = false;
     }
   }

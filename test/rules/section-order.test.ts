@@ -72,7 +72,7 @@ describe('section-order', () => {
 describe('section-order in the presets', () => {
   it('does not check the order under recommended or strict, where no order is prescribed', async () => {
     const sre = doc('Summary', 'Impact', 'Root Causes', 'Action Items', 'Lessons Learned', 'Timeline');
-    for (const preset of ['recommended', 'strict']) {
+    for (const preset of ['recommended', 'strict'] as const) {
       const found = await lintText(sre, { config: { extends: preset } });
       expect(found.filter((f) => f.ruleId === 'section-order'), preset).toEqual([]);
     }

@@ -134,3 +134,35 @@ describe('the window', () => {
     expect(inspect(md).incident).toMatchObject({ start: null, end: null, inferred: { start: '2024-03-02T10:05:00Z', end: '2024-03-02T10:40:00Z' } });
   });
 });
+
+describe('a duration stated in prose', () => {
+  const stated = (body: string): [string | null, number | null] => {
+    const i = inspect(doc('# Outage', '', '## Summary', '', body)).incident;
+    return [i.statedDuration, i.statedDurationMinutes];
+  };
+
+  it.each([
+    ['The outage lasted 45 minutes.', 45],
+    ['The incident lasted overall around 26 minutes, though the bot stayed up.', 26],
+    ['Checkout failed (total downtime: 1 hour 10 minutes).', 70],
+    ['We had a three-hour outage of the API.', 180],
+    ['The site was unavailable for 14 minutes.', 14],
+    ['There were approximately 79 minutes of partial availability.', 79],
+    ['Block production was halted for about 7 and a half hours.', 450],
+  ])('reads %j', (body, minutes) => {
+    expect(stated(body)[1]).toBe(minutes);
+  });
+
+  it.each([
+    'The fix was patched within 24 minutes.',
+    'Requests hit a 5-minute timeout.',
+    'We reviewed it for 2 hours the next day.',
+  ])('does not take %j for the incident\'s length', (body) => {
+    expect(stated(body)).toEqual([null, null]);
+  });
+
+  it('does not take another incident\'s length from an aside', () => {
+    const md = doc('# Outage', '', '## Summary', '', 'Start: 2024-03-02 10:00 UTC', '', '## Other outages', '', 'A vendor had a 12 hour outage in 2012.');
+    expect(inspect(md).incident.statedDurationMinutes).toBeNull();
+  });
+});
