@@ -3,9 +3,10 @@
 import { chmodSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { CLEAN, ERROR, FIXABLE, expectNoStackTrace, expectOneParagraph, hindsight, parseJson, project, removeProjects } from './helpers.ts';
+import { CLEAN, ERROR, FIXABLE, expectNoStackTrace, expectOneParagraph, hindsight, parseJson, permissionsUntestable, project, removeOtherUser, removeProjects, asOtherUser } from './helpers.ts';
 
 afterAll(removeProjects);
+afterAll(removeOtherUser);
 
 const CONFIG = JSON.stringify({ rules: { 'canonical-headings': 'warn' } });
 
@@ -60,14 +61,16 @@ describe.concurrent('lint --fix', () => {
     expect(readFileSync(path.join(root, 'postmortems/a.md'), 'utf8')).toBe(FIXABLE);
   });
 
-  // As root (CI's containers), the run is made as "nobody", for whom the folder is read-only.
-  it.skipIf(process.platform === 'win32')('a file it cannot write: exit 2, one paragraph, the original intact, no temporary file', async () => {
+  // Not as root, a folder of mode 555 is read-only for this user. As root (CI's containers),
+  // the run is made as "nobody", for whom it is read-only too, with a Node and a copy of
+  // Hindsight that nobody can reach wherever this checkout is (asOtherUser()).
+  it.skipIf(permissionsUntestable() !== null)('a file it cannot write: exit 2, one paragraph, the original intact, no temporary file', async () => {
     const root = project({ 'postmortems/a.md': FIXABLE });
     const folder = path.join(root, 'postmortems');
     chmodSync(root, 0o755);
     chmodSync(folder, 0o555);
     try {
-      const run = await hindsight(['lint', '--fix'], root, undefined, process.getuid?.() === 0 ? { as: 65534 } : {});
+      const run = await hindsight(['lint', '--fix'], root, undefined, asOtherUser());
       expect(run.code).toBe(2);
       expect(run.stderr).toContain(`Cannot write the fixed ${folder}/a.md: permission denied.`);
       expectOneParagraph(run.stderr);

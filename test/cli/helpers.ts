@@ -1,7 +1,7 @@
 // End-to-end helpers: the real `hindsight` command (bin/hindsight.js under this Node, which
 // is Node 24 under vitest) run as a child process in throwaway projects under os.tmpdir().
-import { execFile, spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import { execFile, spawn, spawnSync } from 'node:child_process';
+import { chmodSync, cpSync, linkSync, mkdirSync, mkdtempSync, readdirSync, realpathSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -41,13 +41,16 @@ export function hindsightIntoClosedPipe(args: readonly string[], cwd: string): P
 }
 
 /**
- * Runs `hindsight ARGS` in `cwd`; never rejects (a non-zero exit is a result). `as`: the
- * user and group id to run as (a test running as root can run it as "nobody", 65534).
+ * Runs `hindsight ARGS` in `cwd`; never rejects (a non-zero exit is a result). `as`: another
+ * user to run it as (see asOtherUser()), with the Node and the copy of Hindsight it can reach.
  */
-export function hindsight(args: readonly string[], cwd: string, env?: Record<string, string>, options: { as?: number; timeout?: number } = {}): Promise<CliResult> {
+export function hindsight(args: readonly string[], cwd: string, env?: Record<string, string>, options: { as?: OtherUser; timeout?: number } = {}): Promise<CliResult> {
   return new Promise((resolve, reject) => {
-    const user = options.as === undefined ? {} : { uid: options.as, gid: options.as };
-    execFile(process.execPath, [CLI, ...args], { cwd, env: childEnv(env), maxBuffer: 64 * 1024 * 1024, timeout: options.timeout ?? 60_000, ...user }, (error, stdout, stderr) => {
+    const as = options.as;
+    const [node, cli, user] = as ? [as.node, as.cli, { uid: as.uid, gid: as.uid }] : [process.execPath, CLI, {}];
+    // The other user cannot write Node's compile cache of this user (os.tmpdir()/node-compile-cache).
+    const extra = as ? { NODE_DISABLE_COMPILE_CACHE: '1', ...env } : env;
+    execFile(node, [cli, ...args], { cwd, env: childEnv(extra), maxBuffer: 64 * 1024 * 1024, timeout: options.timeout ?? 300_000, ...user }, (error, stdout, stderr) => {
       if (error && typeof error.code !== 'number') {
         reject(error);
         return;
@@ -55,6 +58,84 @@ export function hindsight(args: readonly string[], cwd: string, env?: Record<str
       resolve({ code: error ? (error.code as number) : 0, stdout, stderr });
     });
   });
+}
+
+/** A user that is not this one, and what it runs Hindsight with. */
+export interface OtherUser {
+  uid: number;
+  /** A Node the user can execute. */
+  node: string;
+  /** bin/hindsight.js of a copy of the package the user can read. */
+  cli: string;
+}
+
+/** "nobody": the user a test running as root runs the CLI as, to meet permissions root ignores. */
+export const NOBODY = 65534;
+
+/** True when `dir` and every folder above it may be entered by any user (o+x). */
+function reachableByAnyone(dir: string): boolean {
+  for (let at = path.resolve(dir); ; at = path.dirname(at)) {
+    if ((statSync(at).mode & 0o001) === 0) return false;
+    if (path.dirname(at) === at) return true;
+  }
+}
+
+let otherUserCopy: { dir: string; user: OtherUser } | null = null;
+
+/**
+ * Null when a test can meet file permissions here; otherwise why not. Not as root, they hold
+ * for this user: a file of mode 000 is unreadable to the CLI run as usual. As root (CI's
+ * containers), they hold only for another user, "nobody" (see asOtherUser()), which needs a
+ * folder under os.tmpdir() that any user may enter.
+ */
+export function permissionsUntestable(): string | null {
+  if (process.platform === 'win32') return 'POSIX file modes do not apply on Windows';
+  if (process.getuid?.() !== 0) return null;
+  return reachableByAnyone(os.tmpdir()) ? null : `${os.tmpdir()} cannot be entered by other users, so no user but root can run Hindsight there`;
+}
+
+/**
+ * The options of hindsight() that make permissions count. Not as root: none, the run is this
+ * user's. As root: the run is made as "nobody", who may not be able to reach this checkout
+ * (cloned into a private folder, mode 0700, as a home or temporary folder is) nor its
+ * node_modules/node. So nobody gets a world-readable folder under os.tmpdir() holding a Node
+ * (a hard link to this one, or a copy) and the package as npm installs it: bin/, lib/ built
+ * from the current sources by scripts/build-lib.ts, schema/, templates/, package.json. (lib/
+ * is these sources joined by esbuild; test/hooks/startup.test.ts holds that it lints exactly
+ * as they do.) Made once per test file; removeOtherUser() removes it.
+ */
+export function asOtherUser(): { as?: OtherUser } {
+  if (process.getuid?.() !== 0) return {};
+  if (otherUserCopy) return { as: otherUserCopy.user };
+  const dir = realpathSync(mkdtempSync(path.join(os.tmpdir(), 'hindsight-nobody-')));
+  chmodSync(dir, 0o755);
+  const node = path.join(dir, 'node');
+  try {
+    linkSync(process.execPath, node);
+  } catch {
+    cpSync(process.execPath, node);
+  }
+  const pkg = path.join(dir, 'hindsight');
+  const root = fileURLToPath(new URL('../../', import.meta.url));
+  for (const item of ['bin', 'schema', 'templates', 'package.json']) cpSync(path.join(root, item), path.join(pkg, item), { recursive: true });
+  const built = spawnSync(process.execPath, [path.join(root, 'scripts', 'build-lib.ts'), '--outdir', path.join(pkg, 'lib')], { cwd: root, encoding: 'utf8' });
+  if (built.status !== 0) throw new Error(`scripts/build-lib.ts failed: ${built.stdout}${built.stderr}`);
+  // Readable by everyone, whatever this process's umask.
+  const open = (file: string): void => {
+    const stat = statSync(file);
+    chmodSync(file, stat.mode | (stat.isDirectory() || stat.mode & 0o100 ? 0o555 : 0o444));
+    if (stat.isDirectory()) for (const name of readdirSync(file)) open(path.join(file, name));
+  };
+  open(node);
+  open(pkg);
+  otherUserCopy = { dir, user: { uid: NOBODY, node, cli: path.join(pkg, 'bin', 'hindsight.js') } };
+  return { as: otherUserCopy.user };
+}
+
+/** Removes the copy asOtherUser() made (call from afterAll). */
+export function removeOtherUser(): void {
+  if (otherUserCopy) rmSync(otherUserCopy.dir, { recursive: true, force: true });
+  otherUserCopy = null;
 }
 
 const created: string[] = [];

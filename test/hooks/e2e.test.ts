@@ -44,7 +44,7 @@ const finding = new RegExp(`${bad.line}:1\\s+error\\s+11:50 \\(line ${bad.line}\
 describe.concurrent('hooks end to end', () => {
   const temp = tempDir('hooks');
   // Two node_modules and pre-commit's environment: removing them takes a while on a busy machine.
-  afterAll(() => temp.remove(), 120_000);
+  afterAll(() => temp.remove(), 600_000);
 
   it.skipIf(!preCommit && !CI)('pre-commit: refuses an out-of-order timeline with the finding, accepts the fix, skips commits without postmortems', async () => {
     expect(preCommit, 'pre-commit is not installed: .ci/run installs it from Debian (apt-get install pre-commit)').not.toBeNull();
@@ -102,7 +102,7 @@ describe.concurrent('hooks end to end', () => {
     expect(plain(other.stdout + other.stderr)).toMatch(/hindsight \(lint postmortems\)\.+\(no files to check\)Skipped/);
     expect(run(process.execPath, [BIN, 'lint', archived], project).status, 'the archived postmortem does fail lint').toBe(1);
     expect(git(project, 'rev-list', '--count', 'HEAD').trim()).toBe('3');
-  }, 300_000);
+  }, 900_000);
 
   it('husky + lint-staged: refuses an out-of-order timeline with the finding, accepts the fix, lints nothing for other commits', async () => {
     const base = path.join(temp.dir, 'husky');
@@ -172,5 +172,5 @@ describe.concurrent('hooks end to end', () => {
     const created = await runAsync(path.join(project, 'node_modules', '.bin', 'hindsight'), ['new', 'Search outage', '--date', '2025-07-02'], project, env);
     expect(created.status, created.stderr).toBe(0);
     expect(created.stdout.trim()).toBe(path.join('postmortems', '2025-07-02-search-outage.md'));
-  }, 300_000);
+  }, 900_000);
 });

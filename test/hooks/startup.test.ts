@@ -65,7 +65,7 @@ describe('distribution: src/ in a checkout, lib/ when installed', () => {
     layout(checkout, true, path.join(installed, 'lib'));
     good = write(files.dir, 'postmortems/2024-05-21-good.md', goodPostmortem('GOOD-1'));
     bad = write(files.dir, 'postmortems/2025-06-01-bad.md', outOfOrderPostmortem('BAD-1').text);
-  }, 60_000);
+  });
   afterAll(() => {
     rmSync(base, { recursive: true, force: true });
     rmSync(checkout, { recursive: true, force: true });
@@ -97,7 +97,7 @@ describe('distribution: src/ in a checkout, lib/ when installed', () => {
       expect(bundled.status, target).toBe(reference.status);
       expect(bundled.stdout, target).toBe(reference.stdout);
     }
-  }, 120_000);
+  });
 
   it('the bundle\'s one-file lint loads a few files of lib/: no ajv (precompiled schemas), no commander, no other command or format', () => {
     const log = path.join(files.dir, 'bundle-modules.txt');
@@ -186,7 +186,7 @@ describe('distribution: src/ in a checkout, lib/ when installed', () => {
     // Without a build at all: the sources under the pinned Node 24.
     rmSync(path.join(checkout, 'lib'), { recursive: true, force: true });
     expect(entry(OLD_NODE)).toBe('src');
-  }, 60_000);
+  });
 
   it('turns on Node\'s compile cache (type-stripped sources and code cache kept on disk)', () => {
     const cache = path.join(files.dir, 'compile-cache');

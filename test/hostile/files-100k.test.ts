@@ -8,12 +8,12 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { expectNoStackTrace, hindsight, project, removeProjects } from '../cli/helpers.ts';
 
-afterAll(removeProjects, 120_000);
+afterAll(removeProjects, 600_000);
 
 const COUNT = 100_000;
 
 describe(`${COUNT.toLocaleString('en-US')} files`, () => {
-  it('one finding for each broken file, none for the others, exit code 1', { timeout: 300_000 }, async () => {
+  it('one finding for each broken file, none for the others, exit code 1', { timeout: 900_000 }, async () => {
     const root = project({});
     const folder = path.join(root, 'postmortems');
     mkdirSync(folder);
@@ -30,7 +30,7 @@ describe(`${COUNT.toLocaleString('en-US')} files`, () => {
     const on = new Set(['required-sections', 'timeline-order', 'frontmatter-schema']);
     writeFileSync(path.join(root, 'hindsight.config.json'), JSON.stringify({ rules: Object.fromEntries(rules.map((r) => [r.id, on.has(r.id) ? 'error' : 'off'])) }));
 
-    const run = await hindsight(['lint'], root, undefined, { timeout: 280_000 });
+    const run = await hindsight(['lint'], root, undefined, { timeout: 870_000 });
     expectNoStackTrace(run.stderr);
     expect(run.stderr).toBe('');
     expect(run.code).toBe(1);

@@ -8,7 +8,8 @@ import { describe, expect, it } from 'vitest';
 import { GUARD_LIMITS, guardSource, measureSource, type GuardKind } from '../../src/core/guard.ts';
 import { parseMarkdown } from '../../src/core/parse.ts';
 import type { Linter } from '../../src/lint/run.ts';
-import { boundMs, corpus, decode, everyRuleLinter, FUZZ, medianMs, SKIP_CORPUS, timedLint } from './helpers.ts';
+import { cpuMs, cpuOf, describeGrowth, growth } from '../helpers/growth.ts';
+import { boundMs, corpus, decode, everyRuleLinter, FUZZ, SKIP_CORPUS, timedLint } from './helpers.ts';
 
 let linter: Linter | null = null;
 const lint = async (source: string) => timedLint((linter ??= await everyRuleLinter()), source);
@@ -39,7 +40,7 @@ describe('inputs the parser cannot read in reasonable time are refused at once',
     ['20 KB of random bytes', () => decode(Buffer.concat([Buffer.from('# x\n'), randomBytes(20_000), Buffer.from([0])])), 'binary', 0, /This file is binary, not Markdown text \(it holds a NUL character at line \d+, column \d+\)/],
   ];
 
-  it.each(cases)('%s', { timeout: 60_000 }, async (_name, make, kind, line, message) => {
+  it.each(cases)('%s', async (_name, make, kind, line, message) => {
     const source = make();
     const problem = guardSource(source);
     expect(problem?.kind).toBe(kind);
@@ -129,7 +130,7 @@ function largestAccepted(shape: (n: number) => string, maxBytes = FUZZ > 1 ? Inf
 
 describe('below the limits, each superlinear shape stays within the time bound per megabyte', () => {
   const names = FUZZ > 1 ? Object.keys(SHAPES) : Object.keys(SHAPES).filter((_, i) => i % 2 === 0 || i < 4);
-  it.each(names)('%s, as large as the guard lets it be', { timeout: 120_000 }, async (name) => {
+  it.each(names)('%s, as large as the guard lets it be', async (name) => {
     const shape = SHAPES[name]!;
     const n = largestAccepted(shape);
     const source = shape(n);
@@ -165,9 +166,16 @@ describe.skipIf(SKIP_CORPUS)('real postmortems', () => {
     expect(figures.inlinePerByte * 10).toBeLessThan(GUARD_LIMITS.inlinePerByte);
     for (const text of texts) expect(guardSource(text)).toBeNull();
 
-    // The guard's cost against the parse it protects, interleaved, median of rounds.
-    const guardMs = medianMs(() => texts.forEach((t) => guardSource(t)), 7);
-    const parseMs = medianMs(() => texts.forEach((t) => parseMarkdown(t)), 7);
+    // The guard's cost against the parse it protects, in CPU time (test/helpers/growth.ts):
+    // one parse of every text, and as many rounds of the guard over them as take 250 ms.
+    const parseMs = cpuOf(() => texts.forEach((t) => parseMarkdown(t)));
+    let rounds = 0;
+    const started = cpuMs();
+    while (cpuMs() - started < 250) {
+      texts.forEach((t) => guardSource(t));
+      rounds++;
+    }
+    const guardMs = (cpuMs() - started) / rounds;
     console.log(`guard: corpus maxima ${JSON.stringify(figures, (_k, v: unknown) => (typeof v === 'number' && !Number.isInteger(v) ? Number(v.toFixed(2)) : v))}; ${texts.length} files scanned in ${guardMs.toFixed(1)} ms against ${parseMs.toFixed(0)} ms to parse them (${((guardMs / parseMs) * 100).toFixed(1)}%)`);
     expect(guardMs / parseMs).toBeLessThan(0.1);
   });
@@ -190,14 +198,11 @@ function sized(shape: (n: number) => string, bytes: number): string {
 describe('the guard itself is linear', () => {
   it.each(Object.keys(SHAPES).slice(0, FUZZ > 1 ? undefined : 8))('on %s', (name) => {
     const shape = SHAPES[name]!;
-    // Sizes past the limits too: the scan goes on to measure what it refuses.
-    const small = sized(shape, 250_000);
-    const large = sized(shape, 1_000_000);
-    const ratio = (): number => medianMs(() => measureSource(large), 3) / Math.max(medianMs(() => measureSource(small), 3), 2);
-    // Over the limit, measured twice more and the lowest counts: a pause of a shared machine
-    // can double one time, a quadratic scan fails every time.
-    let lowest = ratio();
-    for (let again = 0; again < 2 && lowest >= 8; again++) lowest = Math.min(lowest, ratio());
-    expect(lowest).toBeLessThan(8);
+    // Sizes past the limits too: the scan goes on to measure what it refuses. 32 times apart:
+    // linear grows about 32 times, quadratic about 1,000 times (test/helpers/growth.ts). The
+    // scan keeps nothing between calls, so the same two texts serve every call.
+    const texts = new Map([31_250, 1_000_000].map((bytes) => [bytes, sized(shape, bytes)]));
+    const g = growth((bytes) => cpuOf(() => measureSource(texts.get(bytes)!)), 31_250, 1_000_000);
+    expect(g.ratio, describeGrowth(g, '31 KB', '1 MB')).toBeLessThan(g.limit);
   });
 });

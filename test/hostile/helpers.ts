@@ -10,6 +10,7 @@ import { exampleArchive } from '../../src/lint/archive.ts';
 import { loadRules } from '../../src/lint/registry.ts';
 import { createLinter, type Linter } from '../../src/lint/run.ts';
 import type { Rule } from '../../src/lint/rule.ts';
+import { cpuMs } from '../helpers/growth.ts';
 
 export const TEST_NOW = new Date('2026-11-21T12:00:00Z');
 
@@ -117,30 +118,12 @@ export function brokenInvariant(findings: readonly Finding[], source: string): s
 }
 
 /**
- * The CPU time this thread has used, in milliseconds. Bounds on a case are checked against
- * it, not the clock: on a machine shared with other work (the other test files, other jobs),
- * a case that waits for a core is not slower, and CPU time does not count the wait. It moves
- * in ticks of about 4 ms, so it only suits times far above that (bounds of 500 ms and more).
+ * Bounds on a case are checked against the CPU time of this thread (cpuMs), not the clock:
+ * on a machine shared with other work (the other test files, other jobs), a case that waits
+ * for a core is not slower, and CPU time does not count the wait. It moves in steps of up to
+ * 4 ms (test/helpers/growth.ts), so it only suits times far above that (bounds of 500 ms and more).
  */
-export function cpuMs(): number {
-  const used = process.threadCpuUsage();
-  return (used.user + used.system) / 1000;
-}
-
-/**
- * Median of a few runs of `work`, in milliseconds of the clock (fine-grained, for the ratios
- * of small times; those are measured again when a pause may have spoilt them).
- */
-export function medianMs(work: () => void, runs = 5): number {
-  const times: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const started = performance.now();
-    work();
-    times.push(performance.now() - started);
-  }
-  times.sort((a, b) => a - b);
-  return times[times.length >> 1]!;
-}
+export { cpuMs };
 
 /** Times one lint in CPU time; a case over its bound is timed twice more and keeps its fastest time (noise). */
 export function timedLint(linter: Linter, source: string, fileName = 'hostile.md'): { findings: Finding[]; ms: number } {

@@ -1,31 +1,60 @@
-// Runs one rule's check directly on a parsed document, outside the engine, to time the
-// rule alone on large timelines (the model is built once, before the clock starts).
+// Runs one rule's check directly on a parsed document, outside the engine, to measure how
+// the rule alone grows on large timelines (each model is built before the clock starts).
 import { buildModel } from '../../src/core/build.ts';
 import { documentContext } from '../../src/lint/engine.ts';
 import { loadRules } from '../../src/lint/registry.ts';
 import type { LintSettings, Report } from '../../src/lint/rule.ts';
 import { TEST_NOW } from '../helpers/lint-text.ts';
+import { cpuOf, growth, type Growth } from '../helpers/growth.ts';
 
-export interface Timed {
-  ms: number;
-  reports: Report[];
+/**
+ * The entries of the small and the large timeline: 16 times as many, so linear work grows
+ * about 16 times, quadratic work 256 times; the limit is 64 (growth.ts). Both timelines pass
+ * midnight (the clock of these documents wraps every 1,440 entries), so that an entry costs
+ * alike in both: below 1,440 entries no entry needs the day after, and an entry costs a
+ * tenth as much, which would make linear work look superlinear.
+ */
+export const SMALL = 2_500;
+export const LARGE = 40_000;
+
+export interface RuleGrowth {
+  /** CPU time per call at SMALL and LARGE entries (test/helpers/growth.ts): `ratio` must stay under `limit`. */
+  growth: Growth;
+  /** What the rule reported on the first document of each size. */
+  small: Report[];
+  large: Report[];
 }
 
-/** Builds the model of `markdown`, then times the rule's check on it (best of `runs`). */
-export async function timeRule(id: string, markdown: string, options: Record<string, unknown> = {}, runs = 2): Promise<Timed> {
+/**
+ * How the rule's check grows from a timeline of SMALL entries to one of LARGE: `doc(n)` is
+ * the Markdown of n entries. Each call is on a model of its own (a fresh document: no cache
+ * of an earlier call helps), built before its clock starts.
+ */
+export async function ruleGrowth(id: string, doc: (n: number) => string, options: Record<string, unknown> = {}): Promise<RuleGrowth> {
   const rule = (await loadRules()).get(id);
   if (!rule) throw new Error(`no rule ${id}`);
-  const document = documentContext(buildModel('/tmp/large.md', markdown));
   const settings: LintSettings = { timezone: null, requiredFrontmatter: [], frontmatterSchema: null, now: TEST_NOW };
-  let best: Timed = { ms: Infinity, reports: [] };
-  for (let run = 0; run < runs; run++) {
-    const reports: Report[] = [];
-    const started = performance.now();
-    rule.check({ ...document, options: { ...rule.defaults, ...options }, settings, report: (r) => reports.push(r) });
-    const ms = performance.now() - started;
-    if (ms < best.ms) best = { ms, reports };
-  }
-  return best;
+  const reports = new Map<number, Report[]>();
+  const g = growth((size, variant) => {
+    // The variant, a comment after the timeline, makes each document differ from the others.
+    const document = documentContext(buildModel('/tmp/large.md', `${doc(size)}\n<!-- ${variant} -->\n`));
+    const found: Report[] = [];
+    const ms = cpuOf(() => rule.check({ ...document, options: { ...rule.defaults, ...options }, settings, report: (r) => found.push(r) }));
+    if (!reports.has(size)) reports.set(size, found);
+    return ms;
+  }, SMALL, LARGE);
+  // The large document is always measured; the small one too when it matters (see growth()).
+  const small = reports.get(SMALL) ?? (await ruleReports(id, doc(SMALL), options));
+  return { growth: g, small, large: reports.get(LARGE)! };
+}
+
+/** What the rule reports on `markdown`. */
+async function ruleReports(id: string, markdown: string, options: Record<string, unknown>): Promise<Report[]> {
+  const rule = (await loadRules()).get(id)!;
+  const settings: LintSettings = { timezone: null, requiredFrontmatter: [], frontmatterSchema: null, now: TEST_NOW };
+  const found: Report[] = [];
+  rule.check({ ...documentContext(buildModel('/tmp/large.md', markdown)), options: { ...rule.defaults, ...options }, settings, report: (r) => found.push(r) });
+  return found;
 }
 
 /** "HH:MM" for minute `i` of a day that wraps at midnight. */

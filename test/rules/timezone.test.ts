@@ -3,7 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import { lintText } from '../helpers/lint-text.ts';
 import type { LintSettings } from '../../src/lint/rule.ts';
-import { clock, lines, timeRule } from './time-rule-harness.ts';
+import { describeGrowth } from '../helpers/growth.ts';
+import { clock, LARGE, lines, ruleGrowth, SMALL } from './time-rule-harness.ts';
 
 const lint = async (md: string, settings?: Partial<LintSettings>) =>
   (await lintText(md, { only: { timezone: {} }, settings })).map((f) => ({ line: f.line, column: f.column, message: f.message }));
@@ -63,12 +64,12 @@ describe('timezone', () => {
     });
   });
 
-  it('stays linear on 20,000 entries', async () => {
+  it('stays linear on 40,000 entries', async () => {
     const doc = (n: number) => lines('# T', '', '## Timeline', '', ...Array.from({ length: n }, (_, i) => `- ${clock(i)} event ${i}`));
-    const small = await timeRule('timezone', doc(2000));
-    const large = await timeRule('timezone', doc(20000));
-    expect(large.reports).toHaveLength(1);
-    console.log(`timezone: 2,000 entries ${small.ms.toFixed(1)} ms, 20,000 entries ${large.ms.toFixed(1)} ms`);
-    expect(large.ms).toBeLessThan(30 * small.ms + 500);
-  }, 60_000);
+    const { growth, large } = await ruleGrowth('timezone', doc);
+    expect(large).toHaveLength(1);
+    const measured = `timezone: ${describeGrowth(growth, `${SMALL}`, `${LARGE} entries`)}`;
+    console.log(measured);
+    expect(growth.ratio, measured).toBeLessThan(growth.limit);
+  });
 });

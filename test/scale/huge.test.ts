@@ -15,8 +15,8 @@ const work = mkdtempSync(path.join(tmpdir(), 'hindsight-huge-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 describe('a 5 MB postmortem with a 20,000-entry timeline', () => {
-  // Under a loaded machine a 5 MB lint takes seconds: a generous timeout, no timing.
-  it('fits under the guard, and every entry is read and linted', { timeout: 180_000 }, async () => {
+  // Under a loaded machine a 5 MB lint takes seconds: the generous default timeout, no timing.
+  it('fits under the guard, and every entry is read and linted', async () => {
     const text = generateHugePostmortem(20_000, 5_000_000);
     const bytes = Buffer.byteLength(text);
     expect(bytes).toBeGreaterThanOrEqual(5_000_000);

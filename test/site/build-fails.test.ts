@@ -23,7 +23,7 @@ describe('npm run build on an archive with errors', () => {
       'broken-missing-section.md': sample.replace('id: LSP-2025-027', 'id: LSP-2025-902').replace(/\n## Root Cause\n[\s\S]*?(?=\n## )/, '\n'),
     });
     run = await npmRun(project.dir, 'build');
-  }, 300_000);
+  }, 900_000);
 
   afterAll(() => project?.remove());
 

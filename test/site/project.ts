@@ -42,7 +42,7 @@ export interface RunResult {
 }
 
 /** `npm run <script>` in the project, with the environment given added (CI noise off). */
-export function npmRun(dir: string, script: string, env: Record<string, string> = {}, timeoutMs = 240_000): Promise<RunResult> {
+export function npmRun(dir: string, script: string, env: Record<string, string> = {}, timeoutMs = 900_000): Promise<RunResult> {
   const started = Date.now();
   return new Promise((resolve, reject) => {
     const child = spawn('npm', ['run', script], {
