@@ -25,6 +25,12 @@ const ROLE_LOCAL_PARTS = new Set([
   // service and login accounts (ssh user@host, git remotes)
   'git', 'root', 'ubuntu', 'ec2-user', 'centos', 'debian', 'www-data', 'deploy', 'deployer', 'jenkins', 'ansible', 'vagrant',
   'postgres', 'mysql', 'nobody', 'daemon', 'bot', 'ci',
+  // more role mailboxes seen in published reports
+  'bounty', 'bugbounty', 'bug-bounty', 'conduct', 'coc', 'community', 'feedback', 'enquiries', 'inquiries', 'hr', 'dpo',
+  'compliance', 'psirt', 'cert', 'csirt', 'secure', 'vulnerability', 'vulnerabilities', 'disclosure', 'reports', 'report',
+  'service', 'services', 'customerservice', 'customer-service', 'customer-support', 'no_reply', 'do_not_reply', 'bounces',
+  'announce', 'announcements', 'news', 'newsletter', 'hi', 'hey', 'mail', 'email', 'root-cause', 'infra', 'infrastructure',
+  'platform', 'operations', 'sysadmin', 'helpdesk-team', 'pagerduty', 'opsgenie', 'groups', 'list', 'lists', 'dev', 'developers',
 ]);
 // Domains reserved for documentation and tests, and names that never leave a network.
 // GitHub's users.noreply.github.com addresses stand for an account, like an @handle.

@@ -72,3 +72,13 @@ describe('no-pii', () => {
     expect(finding!.message).toBe('Phone number "+44 …" is personal data: remove it, or point to the on-call rota or the team\'s channel instead.');
   });
 });
+
+describe('no-pii: role mailboxes of published reports', () => {
+  it.each(['security@acme-corp.io', 'bounty@acme-corp.io', 'support@acme-corp.io', 'noreply@acme-corp.io', 'conduct@acme-corp.io', 'psirt@acme-corp.io'])('does not report %s', (address) => {
+    expect(emails(`Write to ${address} about it.`)).toEqual([]);
+  });
+
+  it('still reports a person\'s address beside them', () => {
+    expect(emails('Reported by jane.doe@acme-corp.io to security@acme-corp.io.')).toEqual(['jane.doe@acme-corp.io']);
+  });
+});
