@@ -77,6 +77,11 @@ const QUOTES: Readonly<Record<string, string>> = { '"': '"', "'": "'", '“': '�
 // Section kinds that must say something: "N/A" alone is a placeholder there.
 const CONTENT_KINDS = new Set<SectionKind>(['summary', 'impact', 'timeline', 'detection', 'root-cause', 'resolution', 'corrective-measures', 'lessons-learned']);
 const NOT_APPLICABLE = /^(?:N\/A|n\/a|NA|N\.A\.)\.?$/;
+// A template's guidance left as a section's whole body: an instruction to the writer
+// ("Describe how the service was restored", "Note the final root cause and …", "List of
+// things that went well. For example, …", "Human-friendly 1-sentence statement …").
+const GUIDANCE_START = /^(?:(?:describe|note|list|provide|summari[sz]e|explain|include|outline|document|give|state|identify|enter|insert|write|add|detail|capture|record)\s+(?:the|a|an|any|all|each|how|what|when|who|why|where|which|your|here|this|these|in|briefly|at\s+least)\b|list\s+of\s+(?:things|action|items|follow|what|people|services)|human[- ]friendly\b|(?:a|one)[- ]?(?:short|brief|one|1)[- ]sentence\b|(?:1|one)[- ]sentence\b|a\s+(?:short|brief)\s+(?:description|summary)\s+of\b)/i;
+const GUIDANCE_WORDS = 60;
 // Columns where "TODO" would stand for a missing value, not for the item's state.
 const VALUE_HEADER = /^(?:owners?|assignees?|assigned to|dri|due|due date|eta|deadline|date|when|who)$/i;
 // "- **TODO**: …" list items: two or more make a to-do list, not notes.
@@ -85,7 +90,7 @@ const VALUE_HEADER = /^(?:owners?|assignees?|assigned to|dri|due|due date|eta|de
 const TODO_LIST_ITEM = /^[ \t]*(?:[-*+]|\d{1,3}[.)])[ \t]+(?:<[^>\n]+>|[*_~`[])*TODO\b/gm;
 
 interface Hit {
-  kind: Kind | 'not-applicable';
+  kind: Kind | 'not-applicable' | 'guidance';
   text: string;
   start: number;
   /** What the reader should write instead ("due date", "owner"), when the context says. */
@@ -394,6 +399,8 @@ function message(hit: Hit): string {
       return `Fill in the template variable "${hit.text}" with ${what ?? 'its value'}.`;
     case 'filler':
       return `Replace the filler text "${hit.text}" with real content.`;
+    case 'guidance':
+      return `The ${hit.section ?? ''} section holds only the template's guidance ("${hit.text}"): replace it with what it asks for.`;
     case 'not-applicable':
       return `The ${hit.section ?? ''} section holds only "${hit.text}": write what it asks for (even "no customer impact" or "none identified, because …" says something), or remove the heading if your template allows it.`;
   }
@@ -401,7 +408,7 @@ function message(hit: Hit): string {
 
 export default defineRule<{ ignoreDrafts: boolean }>({
   id: 'no-placeholder',
-  description: 'Template leftovers: TODO, TBD, 20XX, XX:XX, [insert …], {{…}}, lorem ipsum, a section that says only "N/A"',
+  description: 'Template leftovers: TODO, TBD, 20XX, XX:XX, [insert …], {{…}}, lorem ipsum, a section that says only "N/A" or only the template\'s guidance',
   severity: 'error',
   fixable: false,
   schema: {
@@ -419,6 +426,11 @@ export default defineRule<{ ignoreDrafts: boolean }>({
     rationale:
       'A placeholder left from the template ("TBD", "20XX-XX-XX", "[insert root cause]") means the postmortem was published unfinished, and a reader cannot tell a real gap from a forgotten one. Prose and frontmatter values are read, code is not; upper-case TODO, FIXME, TBD, TBA and TBC count as whole words only ("mastodon" does not), and a word in quotes is a mention, not a placeholder. A Status column value "TODO" in an action-item table is a status, not a placeholder, while "TBD" in its Owner or Due column is. "N/A" as the whole content of a section such as Root Cause is reported, but not in table cells. Format names in parentheses ("Time (HH:MM UTC)") are allowed. Drafts (`status: draft`) are skipped unless `ignoreDrafts` is false.',
     invalid: [
+      {
+        title: 'a section that holds only the template\'s guidance',
+        markdown: '# Outage\n\n## Root Cause\n\n*Describe the root cause and what must change so it cannot happen again.*\n',
+        messages: ['The Root Cause section holds only the template\'s guidance ("Describe the root cause and what must change so it cannot…"): replace it with what it asks for.'],
+      },
       {
         title: 'TBD owner, X dates, a prompt and a TODO note',
         markdown:
@@ -512,6 +524,19 @@ export default defineRule<{ ignoreDrafts: boolean }>({
       if (!NOT_APPLICABLE.test(text)) continue;
       const at = section.bodyStart + Math.max(0, body.search(/N\/A|n\/a|NA|N\.A\./));
       kept.push({ kind: 'not-applicable', text, start: at, label: null, section: section.heading });
+    }
+
+    // A content section whose whole body is the template's guidance.
+    for (const section of model.sections) {
+      if (!CONTENT_KINDS.has(section.kind) || section.empty || section.kind === 'timeline') continue;
+      const body = source.slice(section.bodyStart, section.bodyEnd);
+      const text = body.replace(/<!--[\s\S]*?-->/g, '').replace(/[*_>`#]/g, '').replace(/\s+/g, ' ').trim();
+      if (text === '' || text.split(' ').length > GUIDANCE_WORDS || !GUIDANCE_START.test(text)) continue;
+      // One paragraph only: guidance followed by the writer's own text is a kept prompt, not an empty section.
+      if (/\n[ \t]*\n[ \t]*\S/.test(body.trim())) continue;
+      const at = section.bodyStart + Math.max(0, body.search(/\S/));
+      const shown = text.length > 60 ? `${text.slice(0, 57)}…` : text;
+      kept.push({ kind: 'guidance', text: shown, start: at, label: null, section: section.heading });
     }
 
     kept.sort((a, b) => a.start - b.start || b.text.length - a.text.length);

@@ -124,3 +124,25 @@ describe('no-placeholder in YAML', () => {
     ]);
   });
 });
+
+describe('no-placeholder: template guidance left as a section', () => {
+  const guidance = async (body: string) =>
+    (await lintText(`# Outage\n\n## Lessons Learned\n\n${body}\n`, { only: { 'no-placeholder': {} } })).map((f) => f.message);
+
+  it.each([
+    'List of things that went well. For example, the alert fired within a minute.',
+    '_Note the final root cause and what needs to change._',
+    'Human-friendly 1-sentence statement of what went wrong.',
+    'Describe how and when the service was restored.',
+  ])('reports %j', async (body) => {
+    expect(await guidance(body)).toEqual([expect.stringContaining("holds only the template's guidance")]);
+  });
+
+  it.each([
+    'We learned that the alert fired within a minute.',
+    'Describe how and when the service was restored.\n\nIt was restored at 10:40 by a rollback.',
+    'Noted: the disk filled because log rotation was off.',
+  ])('does not report %j', async (body) => {
+    expect(await guidance(body)).toEqual([]);
+  });
+});
