@@ -34,3 +34,12 @@ describe('timeline-order', () => {
     expect(await order('## Timeline (all times PST)\n\n- 11:50 AM a\n- 12:10 PM b\n- 1:05 c\n')).toEqual([]);
   });
 });
+
+describe('timeline-order: dates without a year', () => {
+  it('compares the month and day when no year is known anywhere, and says so consistently', async () => {
+    expect(await order('## Timeline (UTC)\n\n- Feb 01 19:12 alert\n- Feb 07 18:52 fixed\n')).toEqual([]);
+    expect(await order('## Timeline (UTC)\n\n- Feb 01 19:12 alert\n- Feb 07 18:52 fixed\n- Feb 03 10:00 review\n')).toEqual([
+      '5: Feb 03 10:00 (line 5) is earlier than Feb 07 18:52 on line 4: move this entry above line 4, or correct its time.',
+    ]);
+  });
+});

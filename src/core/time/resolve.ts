@@ -42,6 +42,8 @@ interface Candidate {
 // day alone ("10:05:00", "10:05:00Z") and a midnight rollover still adds a day to epochMs.
 const PLACEHOLDER: CalendarDate = { year: 1970, month: 1, day: 1 };
 const MINUTE = 60_000;
+/** The year of month-day dates when no year is known anywhere (a leap year). */
+const YEARLESS = 2000;
 
 export class TimeResolver {
   private readonly initialZone: Zone | null;
@@ -198,6 +200,9 @@ export class TimeResolver {
         const contextYear = month < date.month - 6 ? date.year + 1 : month > date.month + 6 ? date.year - 1 : date.year;
         return { dates: [{ year: contextYear, month, day }], dateGiven: true, dateKnown: true, dateFrom: origin };
       }
+      // No year anywhere: the month and day still order the entries ("Feb 01" before "Feb 07"),
+      // on a leap year so that Feb 29 exists; the time is shown without a date.
+      return { dates: [{ year: YEARLESS, month, day }], dateGiven: true, dateKnown: false, dateFrom: null };
     }
     if (this.headingDate !== null) return { dates: [this.headingDate], dateGiven: false, dateKnown: true, dateFrom: this.headingOrigin };
     if (this.defaultDate !== null) return { dates: [this.defaultDate], dateGiven: false, dateKnown: true, dateFrom: this.defaultOrigin };
