@@ -113,7 +113,7 @@ export default defineRule<Options>({
   defaults: { maxDaysApart: 1, futureDays: 1 },
   docs: {
     rationale:
-      'Postmortems are found again by their date, and copied from last year\'s template with last year\'s year in it. This rule reports a frontmatter `date` more than a day from the incident start\'s date, timeline entries dated in another year on the same days of the year as the incident (a year not updated: 2022-05-10 for an incident on 2023-05-10; a trigger in late December for a January incident is fine), a frontmatter `detected` or `resolved` before the incident started (or resolved before detected), and any date later than tomorrow. An end before the start is `incident-window`\'s finding. Each finding names both dates and their lines.',
+      'Postmortems are found again by their date, and copied from last year\'s template with last year\'s year in it. This rule reports a weekday written with a date that falls on another day ("On Tuesday, 2024-03-06", a Wednesday; a date without its year takes the incident\'s), and a frontmatter `date` more than a day from the incident start\'s date, timeline entries dated in another year on the same days of the year as the incident (a year not updated: 2022-05-10 for an incident on 2023-05-10; a trigger in late December for a January incident is fine), a frontmatter `detected` or `resolved` before the incident started (or resolved before detected), and any date later than tomorrow. An end before the start is `incident-window`\'s finding. Each finding names both dates and their lines.',
     invalid: [
       {
         title: 'a weekday that is not the date\'s',
