@@ -91,7 +91,6 @@ export function modelFromTree(filePath: string, source: string, tree: Root, opti
     zone: incident.zone,
     zoneOrigin: incident.zoneOrigin,
     anchor: incident.anchor,
-    anchorOrigin: incident.anchorOrigin,
     start: incident.window.start,
     dayFirst: context.dayFirst,
   }, structure.preamble);

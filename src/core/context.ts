@@ -31,8 +31,8 @@ export interface ReadingContext {
   zone: ZoneStatement | null;
   /** The configuration's default zone, used when the document states none. */
   defaultZone: ZoneStatement | null;
-  /** The incident's date as the document states it outside its times, or null. */
-  date: DateStatement | null;
+  /** The incident's date as the document states it outside its times, or null; read when first asked for. */
+  date: () => DateStatement | null;
   /**
    * How the document writes numeric dates: true for day-first ("27-02-2026"), false for
    * month-first ("02/27/2026"), null when no date of the document tells.
@@ -56,6 +56,8 @@ export interface ContextInput {
 const NOT_INCIDENT_DATE = /^\W*(?:last\s+)?(?:updated|modified|revised|published|posted|written|edited|authored?|created|reviewed)\b/i;
 const DATE_FIELD = /^\W*(?:incident\s+|outage\s+|event\s+)?date(?:\s*\/\s*time)?(?:\s+of\s+(?:the\s+)?(?:incident|outage|event))?\s*[:\-–—]\s*(.+)$/i;
 const FIRST_SENTENCE_LIMIT = 400;
+/** A full date has a year: lines without one are not read for a date. */
+const HAS_YEAR = /\d{4}/;
 
 export function readContext(input: ContextInput): ReadingContext {
   const fm = input.frontmatter ?? {};
@@ -65,7 +67,7 @@ export function readContext(input: ContextInput): ReadingContext {
   return {
     zone,
     defaultZone: fallback ? { zone: fallback, name: fallback.name, origin: { from: 'configuration', line: null } } : null,
-    date: documentDate(input, dayFirst),
+    date: once(() => documentDate(input, dayFirst)),
     dayFirst,
   };
 }
@@ -126,6 +128,10 @@ function declaredZone(input: ContextInput): ZoneStatement | null {
     if (statement) return statement;
   }
   for (const { node } of allNodes(input)) {
+    // Most blocks name no time or zone: test their source before reading their text.
+    const from = node.position?.start.offset;
+    const to = node.position?.end.offset;
+    if (from !== undefined && to !== undefined && !MENTIONS_ZONE.test(input.source.slice(from, to))) continue;
     for (const p of paragraphs([node])) {
       const statement = found(p.text, p.line, 'note');
       if (statement) return statement;
@@ -197,10 +203,11 @@ function documentDate(input: ContextInput, dayFirst: boolean | null): DateStatem
   let sentence: DateStatement | null = null;
   for (const { lines } of paragraphs(opening)) {
     for (const line of lines) {
+      if (!HAS_YEAR.test(line.text)) continue;
       const field = DATE_FIELD.exec(line.text);
       const date = field ? readDateOnly(field[1]!) : null;
       if (date) return { date, origin: { from: 'date-field', line: line.line } };
-      if (sentence === null && !NOT_INCIDENT_DATE.test(line.text)) {
+      if (sentence === null && HAS_YEAR.test(line.text) && !NOT_INCIDENT_DATE.test(line.text)) {
         const found = readDateOnly(line.text.slice(0, FIRST_SENTENCE_LIMIT));
         if (found) sentence = { date: found, origin: { from: 'sentence', line: line.line } };
       }
@@ -269,4 +276,16 @@ export function inDayOrder(reading: TimeReading, dayFirst: boolean | null): Time
   const date = numericDate(Number(m[1]), Number(m[3]), Number(m[4]), dayFirst);
   if (!date || (date.month === reading.month && date.day === reading.day && date.year === reading.year)) return reading;
   return { ...reading, ...date };
+}
+
+function once<T>(make: () => T): () => T {
+  let done = false;
+  let value: T;
+  return () => {
+    if (!done) {
+      value = make();
+      done = true;
+    }
+    return value;
+  };
 }

@@ -61,7 +61,7 @@ export interface IncidentInput {
   zoneName: string | null;
   zoneOrigin?: Origin | null;
   /** The incident's date from the document's context (title, first sentence, `Date:`, frontmatter). */
-  date?: DateStatement | null;
+  date?: (() => DateStatement | null) | null;
   dayFirst?: boolean | null;
   /** The line of a frontmatter key. */
   frontmatterLine?: (key: string) => number | null;
@@ -77,9 +77,8 @@ export interface IncidentReading {
   /** The zone that times after the summary inherit (the one given with start/end, if any). */
   zone: Zone | null;
   zoneOrigin: Origin | null;
-  /** The calendar date time-only timeline entries start from. */
-  anchor: CalendarDate | null;
-  anchorOrigin: Origin | null;
+  /** The calendar date time-only timeline entries start from, found when first needed. */
+  anchor: () => { date: CalendarDate; origin: Origin | null } | null;
   /** Whether the zone in effect is still only the configuration's default. */
   zoneIsDefault: boolean;
 }
@@ -87,14 +86,13 @@ export interface IncidentReading {
 export function readIncident(input: IncidentInput): IncidentReading {
   const fm = input.frontmatter ?? {};
   const lines = [...statementLines(input)];
-  const fmDate = input.date?.date ?? null;
+  const contextDate = (): DateStatement | null => input.date?.() ?? null;
   const dayFirst = input.dayFirst ?? null;
   const resolver = new TimeResolver({
     zone: input.zone,
-    anchor: fmDate,
+    anchor: contextDate,
     twelveHourDocument: false,
     zoneOrigin: input.zoneOrigin ?? null,
-    anchorOrigin: input.date?.origin ?? null,
   });
   const window: IncidentWindow = {
     start: null,
@@ -237,15 +235,22 @@ export function readIncident(input: IncidentInput): IncidentReading {
   }
   window.detected = take(frontmatterTime(fm['detected']), keyLine('detected'));
   window.resolved = take(frontmatterTime(fm['resolved']), keyLine('resolved'));
-  const anchor = window.start ? dateOf(window.start) : fmDate;
-  const anchorOrigin: Origin | null = window.start && anchor ? { from: 'incident-start', line: window.startLine } : (input.date?.origin ?? null);
-  return { window, zone, zoneOrigin, anchor, anchorOrigin, zoneIsDefault };
+  const start = window.start ? dateOf(window.start) : null;
+  const anchor = start
+    ? (): { date: CalendarDate; origin: Origin | null } => ({ date: start, origin: { from: 'incident-start', line: window.startLine } })
+    : contextDate;
+  return { window, zone, zoneOrigin, anchor, zoneIsDefault };
 }
 
 /** The time written right after a phrase such as "started at". */
+const GLOBAL = new Map<RegExp, RegExp>();
+
 function after(phrase: RegExp, text: string): TimeReading | null {
+  if (!phrase.test(text)) return null;
   // Each occurrence in turn: "occurred on Thursday …, starting at 10.42am".
-  const global = new RegExp(phrase.source, 'gi');
+  let global = GLOBAL.get(phrase);
+  if (global === undefined) GLOBAL.set(phrase, (global = new RegExp(phrase.source, 'gi')));
+  global.lastIndex = 0;
   for (let match = global.exec(text); match !== null; match = global.exec(text)) {
     const from = match.index + match[0].length;
     const slice = text.slice(from, from + PROSE_WINDOW);

@@ -32,8 +32,8 @@ export interface TimelineContext {
   lineStarts: readonly number[];
   /** The zone in force where the timeline begins. */
   zone: Zone | null;
-  /** The date time-only entries take when nothing nearer gives one (the incident start). */
-  anchor: CalendarDate | null;
+  /** The date time-only entries take when nothing nearer gives one (the incident start), or a function that finds it. */
+  anchor: CalendarDate | null | (() => { date: CalendarDate; origin: Origin | null } | null);
   /** The incident's start, which stands before the first entry for midnight rollover. */
   start?: ResolvedTime | null;
   /** Where `zone` and `anchor` were stated. */
@@ -52,6 +52,7 @@ const RUN_ON_LOOKAHEAD = 160;
 const LABEL_END = /[:：]\s*$/;
 /** Labels of statements about the incident as a whole ("Start:", "Duration:", "Date:"), not updates. */
 const STATEMENT_LINE = /^[\W_]*(?:(?:incident|outage|impact|downtime|total)\s+)?(?:start(?:ed|s)?|began|begin(?:ning)?|end(?:ed|s)?|duration|date|date\s*\/\s*time|time|window|when|detected|mitigated|recovered|restored|resolved\s+at)(?:\s+(?:time|at|on|date))?[\W_]*[:\-–—]/i;
+const NOTE_WORDS = /\b(?:all|times?|timestamps?|zone|tz|clock|events|entries|unless|happened|occurred|took\s+place)\b/i;
 /** Hugo's status-page stamp: `{{< track "2018-11-24 22:34:00" >}}`. */
 const TRACK_SHORTCODE = /\{\{[<%]\s*track\s+"([^"]{6,40})"\s*[>%]\}\}/;
 /** A note that dates every entry: "Unless otherwise noted, all events happened on 2024-03-02". */
@@ -197,6 +198,9 @@ class Collector {
    * (cState): the whole paragraph is one entry at the stamp's time, starting at its first line.
    */
   private stamped(paragraph: Paragraph): boolean {
+    const from = paragraph.position?.start.offset;
+    const to = paragraph.position?.end.offset;
+    if (from !== undefined && to !== undefined && !this.context.source.slice(from, to).includes('{{')) return false;
     const lines = inlineLines(paragraph.children, paragraph.position?.start.line ?? 1);
     const text = lines.map((l) => l.text).filter(Boolean).join(' ');
     const stamp = TRACK_SHORTCODE.exec(text);
@@ -219,6 +223,11 @@ class Collector {
    */
   private note(paragraph: Paragraph): void {
     if (this.dangling) return;
+    const from = paragraph.position?.start.offset;
+    const to = paragraph.position?.end.offset;
+    const raw = from !== undefined && to !== undefined ? this.context.source.slice(from, to) : null;
+    // A note names times, a zone or the events: skip other paragraphs before reading their text.
+    if (raw !== null && (!raw.includes('\n') || !NOTE_WORDS.test(raw))) return;
     const lines = inlineLines(paragraph.children, paragraph.position?.start.line ?? 1);
     if (lines.length < 2 || readLeadingTime(lines[0]!.text)) return;
     const text = lines.map((l) => l.text).join(' ');

@@ -9,8 +9,12 @@ import { isUtcZone, offsetAt, offsetAtInstant } from './zones.ts';
 export interface ResolverOptions {
   /** The zone declared for the document, or null. */
   zone: Zone | null;
-  /** The date to use when nothing else gives one (the incident start date). */
-  anchor: CalendarDate | null;
+  /**
+   * The date to use when nothing else gives one (the incident start date), or a function
+   * that finds it when first needed (reading the document's date costs chrono calls that
+   * most documents, whose entries carry dates, never need).
+   */
+  anchor: CalendarDate | null | (() => { date: CalendarDate; origin: Origin | null } | null);
   /** AM/PM document: a time without meridiem may be either half of the day. */
   twelveHourDocument: boolean;
   /** Where `zone` and `anchor` were stated. */
@@ -50,8 +54,9 @@ export class TimeResolver {
   private zone: Zone | null;
   private readonly initialZoneOrigin: Origin | null;
   private zoneOrigin: Origin | null;
-  private readonly anchor: CalendarDate | null;
-  private readonly anchorOrigin: Origin | null;
+  private anchorValue: CalendarDate | null = null;
+  private anchorOriginValue: Origin | null = null;
+  private anchorThunk: (() => { date: CalendarDate; origin: Origin | null } | null) | null = null;
   private readonly twelveHour: boolean;
   private headingDate: CalendarDate | null = null;
   private headingOrigin: Origin | null = null;
@@ -68,9 +73,26 @@ export class TimeResolver {
     this.zone = options.zone;
     this.initialZoneOrigin = options.zone === null ? null : (options.zoneOrigin ?? null);
     this.zoneOrigin = this.initialZoneOrigin;
-    this.anchor = options.anchor;
-    this.anchorOrigin = options.anchor === null ? null : (options.anchorOrigin ?? null);
+    if (typeof options.anchor === 'function') this.anchorThunk = options.anchor;
+    else {
+      this.anchorValue = options.anchor;
+      this.anchorOriginValue = options.anchor === null ? null : (options.anchorOrigin ?? null);
+    }
     this.twelveHour = options.twelveHourDocument;
+  }
+
+  private get anchor(): CalendarDate | null {
+    if (this.anchorThunk !== null) {
+      const found = this.anchorThunk();
+      this.anchorThunk = null;
+      this.anchorValue = found?.date ?? null;
+      this.anchorOriginValue = found?.origin ?? null;
+    }
+    return this.anchorValue;
+  }
+
+  private get anchorOrigin(): Origin | null {
+    return this.anchor === null ? null : this.anchorOriginValue;
   }
 
   /** A zone declared from here on (a timeline heading "(all times UTC)"). */
