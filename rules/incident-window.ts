@@ -1,3 +1,4 @@
+import type { Section } from '../src/core/model.ts';
 import { comparable } from '../src/core/time/index.ts';
 import { isOvernight } from '../src/lint/overnight.ts';
 import { defineRule } from '../src/lint/rule.ts';
@@ -58,6 +59,7 @@ export default defineRule({
     ],
   },
   check({ model, source, position, report }) {
+    // Only text that could state the window is quoted: not an action item's "by 10:00".
     const { start, end, startLine, endLine, statedDurationMinutes } = model.incident;
     const summary = model.sections.find((s) => s.kind === 'summary');
     // "Start: Wednesday, 2024-03-06 / End: Thursday, 2024-03-07": stated to the day.
@@ -74,7 +76,7 @@ export default defineRule({
       const mention =
         summary !== undefined
           ? firstClock(source, summary.span.start.offset, summary.bodyEnd)
-          : firstClock(source, model.frontmatter.span?.end.offset ?? 0, timeline?.span.start.offset ?? 0);
+          : firstClock(source, model.frontmatter.span?.end.offset ?? 0, statingEnd(model.sections, timeline?.span.start.offset ?? 0));
       report({
         message:
           mention === null
@@ -108,3 +110,9 @@ export default defineRule({
     });
   },
 });
+
+/** Where the text that may state the window ends: the first section past summary and impact. */
+function statingEnd(sections: readonly Section[], fallback: number): number {
+  const later = sections.find((s) => s.kind !== 'summary' && s.kind !== 'impact' && s.kind !== 'other');
+  return later === undefined ? fallback : Math.min(fallback, later.span.start.offset);
+}
