@@ -278,8 +278,11 @@ const PROSE_DURATIONS: readonly RegExp[] = [
   new RegExp(String.raw`\b${ABOUT}${LENGTH}\s+of\s+(?:total\s+|partial\s+|complete\s+)?${OUTAGE_NOUN}`, 'i'),
 ];
 
+/** Every prose duration names the outage or its state. */
+const DURATION_GATE = /lasted|downtime|outage|disruption|interruption|degradation|unavailab|availability|offline|down\b|unreachable|inaccessible|halt|failure|incident/i;
+
 function proseDuration(text: string): ReturnType<typeof parseDuration> {
-  if (!/\d|hour|minute|day/i.test(text)) return null;
+  if (!DURATION_GATE.test(text)) return null;
   for (const re of PROSE_DURATIONS) {
     const m = re.exec(text);
     if (!m) continue;

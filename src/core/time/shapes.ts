@@ -36,6 +36,8 @@ const SHAPE = new RegExp(
 );
 
 /** Only where it cannot be the entry's first word: "7:09 AM Eastern:", "10:00 (Pacific)", "10:00 Eastern Time". */
+const OPENS = /[ \t]*(?:[\d~]|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun))/iy;
+
 const GENERIC_ZONE_AFTER = /^[ \t]+(?:\((?:Eastern|Pacific|Central|Mountain)(?:[ \t]+Time)?\)|(?:Eastern|Pacific|Central|Mountain)(?:[ \t]+Time(?![A-Za-z])|(?=[ \t]*(?:[:\-–—,;]|$))))/;
 
 /**
@@ -45,6 +47,9 @@ const GENERIC_ZONE_AFTER = /^[ \t]+(?:\((?:Eastern|Pacific|Central|Mountain)(?:[
  */
 export function readShapedTime(text: string, at: number, reading: TimeReading | null): TimeReading | null {
   const withZone = reading !== null && reading.zone === null ? genericZoneAfter(text, reading) : reading;
+  // Every shape opens with a digit, "~", "[", a weekday or a month.
+  OPENS.lastIndex = at;
+  if (!OPENS.test(text)) return withZone;
   SHAPE.lastIndex = at;
   const m = SHAPE.exec(text);
   if (m === null || m.groups === undefined) return withZone;
