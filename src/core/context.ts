@@ -150,7 +150,9 @@ function declaredZone(input: ContextInput): ZoneStatement | null {
 
 // A time written with a zone in prose: "at 18:52 UTC", "10:45 - 16:11 UTC", "(UTC 05:13)",
 // "1506 UTC", "09:15 AM (EDT)". Abbreviations in capitals only.
-const ZONED_TIME = /(?:\d{1,2}[:.h]\d{2}|\b\d{4})(?::\d{2})?(?:[ \t]*[ap]\.?m\.?)?[ \t]*\(?[ \t]*(UTC|GMT|[A-Z]{2,5}(?![a-z]))(?![\w+-])|\b(UTC|GMT)[ \t]+\d{1,2}:\d{2}/g;
+// (One run of blanks between the time and its zone, bracketed or not: two optional runs side
+// by side would try every split of a long run of blanks.)
+const ZONED_TIME = /(?:\d{1,2}[:.h]\d{2}|\b\d{4})(?::\d{2})?(?:[ \t]*[ap]\.?m\.?)?(?:[ \t]*\([ \t]*|[ \t]*)(UTC|GMT|[A-Z]{2,5}(?![a-z]))(?![\w+-])|\b(UTC|GMT)[ \t]+\d{1,2}:\d{2}/g;
 
 /**
  * The zone of the prose's zoned times, when they all agree: a reader of "At 18:52 UTC the

@@ -29,9 +29,11 @@ const DATE = String.raw`(?:` +
 // The time: 10:42(:05) · 1506 (military: needs a date before or a zone after) · 15h50 · 10.42
 const TIME = String.raw`(?<h>\d{1,2})(?:(?<sep>[:h.])(?<m>[0-5]\d)(?::(?<s>[0-5]\d))?|(?<mil>[0-5]\d)(?!\d|[:.]\d))`;
 const MERIDIEM = String.raw`(?:[ \t]?(?<mer>[aApP])\.?[mM]\b\.?)?`;
-const ZONE = String.raw`(?:[ \t]*\(?[ \t]*(?<zone>UTC(?:[ \t]?[+-]\d{1,2}(?::?\d{2})?)?|GMT(?:[ \t]?[+-]\d{1,2}(?::?\d{2})?)?|Z\b|[A-Z]{2,5}(?![a-z])|(?:US|America|Europe|Asia|Africa|Australia|Pacific|Atlantic|Indian)\/[A-Za-z_]+)\)?)?`;
+// (One run of blanks before the zone, with or without a bracket: two optional runs side by
+// side would try every split of a long run of blanks.)
+const ZONE = String.raw`(?:(?:[ \t]*\([ \t]*|[ \t]*)(?<zone>UTC(?:[ \t]?[+-]\d{1,2}(?::?\d{2})?)?|GMT(?:[ \t]?[+-]\d{1,2}(?::?\d{2})?)?|Z\b|[A-Z]{2,5}(?![a-z])|(?:US|America|Europe|Asia|Africa|Australia|Pacific|Atlantic|Indian)\/[A-Za-z_]+)\)?)?`;
 const SHAPE = new RegExp(
-  String.raw`(?:${WEEKDAY}${DATE}(?<gap>[ \t]*[,/T@~][ \t]*~?|[ \t]+~?|[ \t]*[-–—][ \t]*)(?:[aA]t[ \t]+)?)?~?[ \t]*${TIME}${MERIDIEM}${ZONE}(?<after>[ \t]*(?:[:\]\-–—|)*,;]|\.(?!\d)|$)|[ \t]+\S)?`,
+  String.raw`(?:${WEEKDAY}${DATE}(?<gap>[ \t]*[,/T@~][ \t]*~?|[ \t]+~?|[ \t]*[-–—][ \t]*)(?:[aA]t[ \t]+)?)?~?${TIME}${MERIDIEM}${ZONE}(?<after>[ \t]*(?:[:\]\-–—|)*,;]|\.(?!\d)|$)|[ \t]+\S)?`,
   'yd',
 );
 
