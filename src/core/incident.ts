@@ -38,7 +38,7 @@ const OPENING = /^[\W_]*(?:on\s+[^.:;]{3,48}?,?\s+)?(?:at|around|approximately|a
 const OPENING_REACH = 80;
 /** Timeline entries that mark the incident's start or end ("<START OF OUTAGE>", "Incident closed."). */
 const START_MARKER = /<\s*start\s+of\s+(?:the\s+)?(?:outage|incident|impact)\s*>|\b(?:start|beginning)\s+of\s+(?:the\s+)?(?:outage|incident|impact)\b|\b(?:outage|incident|impact|downtime)\s+(?:officially\s+)?(?:begins|began|starts|started|opened|onset)\b|\b(?:outage|impact)\s+onset\b|\bbecame\s+unavailable\b/i;
-const END_MARKER = /<\s*end\s+of\s+(?:the\s+)?(?:outage|incident|impact)\s*>|\bend\s+of\s+(?:the\s+)?(?:outage|incident|impact)\b|\b(?:outage|incident|impact|downtime)\s+(?:officially\s+)?(?:ends|ended|is\s+over|closed|resolved)\b|\bservices?\s+(?:(?:is|are|was|were)\s+)?fully\s+restored\b|\bbecame\s+available\s+again\b/i;
+const END_MARKER = /<\s*end\s+of\s+(?:the\s+)?(?:outage|incident|impact)\s*>|\bend\s+of\s+(?:the\s+)?(?:outage|incident|impact)\b|\b(?:outage|incident|impact|downtime)\s+(?:(?:has\s+been|was|is)\s+)?(?:officially\s+)?(?:ends|ended|over|closed|resolved)\b|\bservices?\s+(?:(?:is|are|was|were)\s+)?fully\s+restored\b|\bbecame\s+available\s+again\b/i;
 /** A line outside the summary that may still state the window as a range. */
 const WINDOW_CONTEXT = /\b(?:duration|outage|downtime|lasted|occurred|incident)\b/i;
 const WINDOW_HEADING = /\b(?:duration|when|date|time\s*frame|window)\b/i;

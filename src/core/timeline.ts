@@ -53,6 +53,8 @@ const LABEL_END = /[:：]\s*$/;
 /** Labels of statements about the incident as a whole ("Start:", "Duration:", "Date:"), not updates. */
 const STATEMENT_LINE = /^[\W_]*(?:(?:incident|outage|impact|downtime|total)\s+)?(?:start(?:ed|s)?|began|begin(?:ning)?|end(?:ed|s)?|duration|date|date\s*\/\s*time|time|window|when|detected|mitigated|recovered|restored|resolved\s+at)(?:\s+(?:time|at|on|date))?[\W_]*[:\-–—]/i;
 const NOTE_WORDS = /\b(?:all|times?|timestamps?|zone|tz|clock|events|entries|unless|happened|occurred|took\s+place)\b/i;
+/** Statuspage's stamp under each update: "Posted Aug 08, 2023 - 10:20 EDT". */
+const POSTED = /^[\W_]*posted\b/i;
 /** Hugo's status-page stamp: `{{< track "2018-11-24 22:34:00" >}}`. */
 const TRACK_SHORTCODE = /\{\{[<%]\s*track\s+"([^"]{6,40})"\s*[>%]\}\}/;
 /** A note that dates every entry: "Unless otherwise noted, all events happened on 2024-03-02". */
@@ -83,7 +85,11 @@ export function readTimeline(blocks: readonly SectionBlock[], context: TimelineC
     // anywhere ("**Update: 13:30** …", "#### 11:28 UTC", "- 10.42: …") are the timeline.
     // Only timed entries count: an untimed bullet outside a timeline is no entry.
     for (const node of preamble) collector.block(node, 0);
-    for (const block of blocks) block.nodes.forEach((node, index) => collector.block(node, index === 0 ? block.headingLines : 0));
+    for (const block of blocks) {
+      // A heading opens an update that a "Posted …" line may close ("## Resolved").
+      if (block.headingLines === 0) collector.heading({ text: block.section.heading, line: block.section.line });
+      block.nodes.forEach((node, index) => collector.block(node, index === 0 ? block.headingLines : 0));
+    }
     const timed = events.filter((event) => event.type !== 'entry' || event.reading !== null);
     return { entries: resolve(timed, context), declaredZone: null };
   }
@@ -149,6 +155,20 @@ class Collector {
   /** The previous list item was a time alone ("- 10:05"): its sibling below is its text. */
   private bareTime: TimelineEntry | null = null;
 
+  /** Text since the last entry (a status page's update before its "Posted …" line). */
+  private update: { line: TextLine; text: string[] } | null = null;
+
+  /** A section heading outside a timeline: the first line of an update, if one follows. */
+  heading(line: TextLine): void {
+    this.update = null;
+    this.untimed(line, line.text);
+  }
+
+  private untimed(line: TextLine, text: string): void {
+    if (this.update === null) this.update = { line, text: [] };
+    this.update.text.push(text.replace(/^[\s*_#]+|[\s*_]+$/g, ''));
+  }
+
   /** Reading a document with no timeline section for its timestamped updates. */
   readonly updatesOnly: boolean;
 
@@ -166,7 +186,10 @@ class Collector {
         const reading = readLeadingTime(text);
         const line: TextLine = { text, line: node.position?.start.line ?? 1 };
         this.headingEntry = reading ? this.entry(line, text, reading, 'line') : null;
-        if (!reading) this.declarations(text, line.line, 'heading');
+        if (!reading) {
+          this.declarations(text, line.line, 'heading');
+          this.untimed(line, text);
+        }
         break;
       }
       case 'paragraph': {
@@ -277,13 +300,25 @@ class Collector {
         const reading = statement ? null : known && piece === line.text ? known : readLeadingTime(piece);
         known = undefined;
         const labelled = reading || statement ? null : readLabelledTime(piece);
-        if (reading || labelled) {
+        if (reading && POSTED.test(piece) && this.update !== null) {
+          // "Posted Aug 08, 2023 - 10:20 EDT" closes a status page's update: the entry is
+          // the update, from its first line ("Resolved"), at the time it was posted.
+          const [first = '', ...rest] = this.update.text;
+          // "Resolved" + "This incident has been resolved." reads "Resolved: This incident …".
+          const label = rest.length > 0 && first.split(/\s+/).length <= 3 && !/[.:!?]$/.test(first);
+          open = this.entry(this.update.line, label ? `${first}: ${rest.join(' ')}` : this.update.text.join(' '), null, 'line');
+          open.timeText = piece.slice(reading.index, timeEnd(reading));
+          const event = this.events[this.events.length - 1];
+          if (event?.type === 'entry' && event.entry === open) event.reading = reading;
+          source = 'line';
+        } else if (reading || labelled) {
           open = labelled ? this.entry(line, piece, labelled.reading, source, labelled.label) : this.entry(line, piece, reading!, source);
           source = 'line';
         } else if (open) {
           open.text = `${open.text} ${piece}`.trim();
         } else {
           this.declarations(piece, line.line);
+          this.untimed(line, piece);
         }
       }
     }
@@ -418,6 +453,7 @@ class Collector {
       source,
     };
     this.events.push({ type: 'entry', entry, reading });
+    this.update = null;
     return entry;
   }
 }

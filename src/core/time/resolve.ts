@@ -127,17 +127,19 @@ export class TimeResolver {
    * start at 23:30 is the next day, one at 23:50 before a start at 01:00 the day before.
    */
   seed(start: ResolvedTime): void {
-    if (this.previous !== null || !hasDate(start)) return;
+    // A start without a known date still stands on its (placeholder) day: entries after it
+    // are placed next to it, as they would be after a dated one.
+    if (this.previous !== null) return;
     const wallMs = start.epochMs + (start.offsetMinutes ?? 0) * MINUTE;
     const wall = new Date(wallMs);
     this.previous = {
       date: { year: wall.getUTCFullYear(), month: wall.getUTCMonth() + 1, day: wall.getUTCDate() },
-      dateKnown: true,
+      dateKnown: hasDate(start),
       zone: start.offsetMinutes === null ? null : this.zone,
       epochMs: start.epochMs,
       wallMs,
       line: start.dateFrom?.line ?? null,
-      dateFrom: { from: 'incident-start', line: start.dateFrom?.line ?? null },
+      dateFrom: hasDate(start) ? { from: 'incident-start', line: start.dateFrom?.line ?? null } : null,
     };
     this.seeded = true;
   }

@@ -58,6 +58,7 @@ export interface Inspected {
     inferred: { start: string; end: string } | null;
   };
   timeline: InspectedEntry[];
+  timelineOrder: 'oldest-first' | 'newest-first';
   actionItems: InspectedAction[];
   frontmatterErrors: { message: string; line: number; column: number }[];
 }

@@ -94,6 +94,19 @@ describe('status pages', () => {
     expect(times(md)).toEqual(['2024-03-02T12:24:02Z', '2024-03-03T05:27:46Z']);
   });
 
+  it('read a Statuspage export: each update from its status line, at its "Posted" time, newest first', () => {
+    const md = doc('# Elevated API errors', '', '## Resolved', '', 'This incident has been resolved.', '', 'Posted Mar 02, 2024 - 11:40 EST', '',
+      '## Monitoring', '', 'A fix is out and we are watching it.', 'Posted Mar 02, 2024 - 11:05 EST', '',
+      '## Investigating', '', 'We see elevated error rates.', 'Posted Mar 02, 2024 - 10:30 EST');
+    const m = inspect(md);
+    expect(m.timeline.map((e) => [e.line, e.time, e.text])).toEqual([
+      [3, '2024-03-02T11:40:00-05:00', 'Resolved: This incident has been resolved.'],
+      [9, '2024-03-02T11:05:00-05:00', 'Monitoring: A fix is out and we are watching it.'],
+      [14, '2024-03-02T10:30:00-05:00', 'Investigating: We see elevated error rates.'],
+    ]);
+    expect(m).toMatchObject({ timelineOrder: 'newest-first', incident: { end: '2024-03-02T11:40:00-05:00', detected: '2024-03-02T10:30:00-05:00' } });
+  });
+
   it('do not take "Start:" statements for updates', () => {
     const md = doc('# Outage', '', '## Summary', '', 'Start: 2024-03-02 10:00 UTC', 'End: 2024-03-02 11:00 UTC');
     expect(inspect(md).timeline).toEqual([]);
