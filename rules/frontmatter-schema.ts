@@ -64,6 +64,10 @@ export function describeSchema(schema: unknown): string | null {
   const s = schema as Schema;
   if (Array.isArray(s['enum'])) return `one of ${(s['enum'] as unknown[]).map((v) => (typeof v === 'string' ? v : JSON.stringify(v))).join(', ')}`;
   if ('const' in s) return JSON.stringify(s['const']);
+  const alternatives = Array.isArray(s['anyOf']) ? (s['anyOf'] as Schema[]) : null;
+  if (alternatives && alternatives.length === 2 && alternatives.some((a) => a['format'] === 'date') && alternatives.some((a) => a['format'] === 'hindsight-date-time')) {
+    return 'a date written YYYY-MM-DD, with or without a time (2024-05-10T09:00:00Z, 2024-05-10 09:00 UTC)';
+  }
   for (const key of ['anyOf', 'oneOf']) {
     const parts = Array.isArray(s[key]) ? (s[key] as unknown[]).map(describeSchema) : null;
     if (parts && parts.every((p): p is string => p !== null)) return parts.join(' or ');
@@ -160,15 +164,15 @@ export default defineRule({
   defaults: {},
   docs: {
     rationale:
-      'The archive\'s index, filters and the other rules read the frontmatter, so a value they cannot read ("sev2", "yesterday", a date written 10/05/2024) silently drops the postmortem from a list or a check. Values are checked against schema/frontmatter.schema.json: `date` as YYYY-MM-DD; `severity` one of SEV1–SEV5 (upper case); `status` one of draft, in-review, published, final; `authors` a string or a list; `services`, `tags`, `related` lists of strings; `incident_start`, `incident_end`, `detected`, `resolved` ISO 8601 with or without seconds and offset, or "2024-05-10 09:00 UTC"; `timezone` a zone Hindsight reads. Other keys are allowed. The configuration adds properties and required keys with `frontmatterSchema` and `requiredFrontmatter`. Each finding stands at its key\'s line; `--fix` corrects a severity written in the wrong case.',
+      'The archive\'s index, filters and the other rules read the frontmatter, so a value they cannot read ("sev2", "yesterday", a date written 10/05/2024) silently drops the postmortem from a list or a check. Values are checked against schema/frontmatter.schema.json: `date` as YYYY-MM-DD, a time may follow (status pages write one); `severity` one of SEV1–SEV5 (upper case); `status` one of draft, in-review, published, final, or a status page\'s investigating, identified, monitoring, resolved; `authors` and `tags` a string or a list; `services`, `related` lists of strings; `incident_start`, `incident_end`, `detected`, `resolved` ISO 8601 with or without seconds and offset, or "2024-05-10 09:00 UTC" (`resolved` may also be true or false, as cState writes it); `timezone` a zone Hindsight reads. Other keys are allowed. The configuration adds properties and required keys with `frontmatterSchema` and `requiredFrontmatter`. Each finding stands at its key\'s line; `--fix` corrects a severity written in the wrong case.',
     invalid: [
       {
         title: 'wrong-case severity, unknown status, a date in another format',
         markdown: '---\ntitle: Checkout outage\ndate: 10/05/2024\nseverity: sev2\nstatus: done\nincident_start: 2024-05-10T09:00Z\nincident_end: yesterday\n---\n# Checkout outage\n',
         messages: [
-          'date must be a date written YYYY-MM-DD; found "10/05/2024"',
+          'date must be a date written YYYY-MM-DD, with or without a time (2024-05-10T09:00:00Z, 2024-05-10 09:00 UTC); found "10/05/2024"',
           'severity must be one of SEV1, SEV2, SEV3, SEV4, SEV5; found "sev2"',
-          'status must be one of draft, in-review, published, final; found "done"',
+          'status must be one of draft, in-review, published, final, investigating, identified, monitoring, resolved; found "done"',
           'incident_end must be a date and time',
         ],
         output: '---\ntitle: Checkout outage\ndate: 10/05/2024\nseverity: SEV2\nstatus: done\nincident_start: 2024-05-10T09:00Z\nincident_end: yesterday\n---\n# Checkout outage\n',

@@ -32,10 +32,13 @@ describe('frontmatter-schema', () => {
     const findings = await run(doc('title: Outage\nauthors:\n  - ana\n  - 42\ntags: database\nrelated: [INC-1, 7]\ndate: 2024-02-30\nid: 17'));
     expect(findings.map((f) => [f.line, f.column, f.message])).toEqual([
       [3, 1, 'authors must be a non-empty string or a list of strings; found ["ana",42].'],
-      [6, 1, 'tags must be a list of strings; found "database".'],
       [7, 1, 'related must be a list of strings; found ["INC-1",7].'],
-      [8, 1, 'date must be a date written YYYY-MM-DD; found "2024-02-30".'],
+      [8, 1, 'date must be a date written YYYY-MM-DD, with or without a time (2024-05-10T09:00:00Z, 2024-05-10 09:00 UTC); found "2024-02-30".'],
     ]);
+  });
+
+  it('accepts what status pages write: a date with a time, resolved: true, a status, one tag', async () => {
+    expect(await run(doc('title: API errors\ndate: 2024-03-02 19:40:00\nresolved: true\nresolvedWhen: 2024-03-02T20:45:00+00:00\nstatus: resolved\ntags: api'))).toEqual([]);
   });
 
   it('reports YAML errors at their line and column', async () => {
