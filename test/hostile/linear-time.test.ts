@@ -15,7 +15,7 @@ import { findZoneDeclaration, parseDuration, parseZone, readDateOnly, readDateTi
 import { exampleArchive, indexEntry } from '../../src/lint/archive.ts';
 import { documentContext } from '../../src/lint/engine.ts';
 import type { LintSettings, Rule } from '../../src/lint/rule.ts';
-import { cpuOf, describeGrowth, growths, runOf, SIZE_RATIO, type Growth } from '../helpers/growth.ts';
+import { cpuOf, describeGrowth, growths, runOf, settle, SIZE_RATIO, type Growth } from '../helpers/growth.ts';
 import { FUZZ, OPTIONS, rules, TEST_NOW } from './helpers.ts';
 
 /** The characters (and pairs) that patterns repeat: runs of them are what makes a regex backtrack. */
@@ -166,6 +166,7 @@ describe('linear time on long runs of one character', () => {
         if (guardSource(source)) source = postmortem(run, true);
         expect(guardSource(source), `the hostile postmortem of ${JSON.stringify(unit)} passes the guard`).toBeNull();
         const tree = parseMarkdown(source);
+        settle();
         // The model, apart from the parse (which the guard's tests bound).
         let parsed: ReturnType<typeof modelFromTree> | null = null;
         const modelMs = cpuOf(() => (parsed = modelFromTree('/x/2024-03-02-hostile.md', source, tree)));
@@ -210,6 +211,7 @@ describe('linear time on long runs of one character', () => {
       const found = growths((size, variant, only) => {
         const run = runOf(unit, size + variant);
         const texts = frames.map(([before, after]) => before + run + after);
+        settle();
         const times = new Map<string, number>();
         for (const [name, read] of readers) if (!only || only.has(name)) times.set(name, cpuOf(() => texts.forEach((t) => read(t))));
         return times;
@@ -238,6 +240,7 @@ describe('linear time on long runs of one character', () => {
         const source = document(runOf(unit, size + variant));
         const context = documentContext(modelFromTree('/x/2024-03-02-hostile.md', source, parseMarkdown(source)));
         context.pieces();
+        settle();
         const times = new Map<string, number>();
         for (const rule of all) {
           if (only && !only.has(rule.id)) continue;

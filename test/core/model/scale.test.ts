@@ -4,7 +4,7 @@
 // under 64 times (test/helpers/growth.ts). Measured: 15 to 22 times.
 import { describe, expect, it } from 'vitest';
 import { buildModel } from '../../../src/core/build.ts';
-import { cpuOf, describeGrowth, growth } from '../../helpers/growth.ts';
+import { cpuOf, describeGrowth, growth, settle } from '../../helpers/growth.ts';
 
 const clock = (i: number): string => {
   const minutes = i % 1440;
@@ -29,6 +29,7 @@ describe('scale', () => {
     const g = growth((n, variant) => {
       const source = ['# T', '', '## Timeline (all times UTC)', '', ...SHAPES[shape]!(n), '', `<!-- ${variant} -->`, ''].join('\n');
       let model: ReturnType<typeof buildModel>['model'] | null = null;
+      settle();
       const ms = cpuOf(() => (model = buildModel('/tmp/large.md', source).model));
       if (n === LARGE && !last) last = { entries: model!.timeline.length, last: model!.timeline.at(-1)?.time?.iso ?? null };
       return ms;
