@@ -166,7 +166,7 @@ class Collector {
 
   private untimed(line: TextLine, text: string): void {
     if (this.update === null) this.update = { line, text: [] };
-    this.update.text.push(text.replace(/^[\s*_#]+|[\s*_]+$/g, ''));
+    this.update.text.push(trimMarks(text.replace(/^[\s*_#]+/, ''), ' \t*_'));
   }
 
   /** Reading a document with no timeline section for its timestamped updates. */
@@ -232,7 +232,7 @@ class Collector {
     if (reading === null) return false;
     const first = lines.find((l) => l.text !== '') ?? lines[0]!;
     const entry = this.entry(first, first.text, null, 'line');
-    entry.text = text.replace(TRACK_SHORTCODE, ' ').replace(/\s+/g, ' ').replace(/^[\s*_]+|[\s*_:]+$/g, '').trim();
+    entry.text = trimMarks(text.replace(TRACK_SHORTCODE, ' ').replace(/\s+/g, ' ').replace(/^[\s*_]+/, ''), ' *_:').trim();
     entry.timeText = stamp[1]!;
     const event = this.events[this.events.length - 1];
     if (event?.type === 'entry' && event.entry === entry) event.reading = reading;
@@ -544,4 +544,14 @@ export function timelineOrder(entries: readonly TimelineEntry[]): 'oldest-first'
     previous = time;
   }
   return back >= 2 && back >= 3 * forward ? 'newest-first' : 'oldest-first';
+}
+
+/**
+ * `text` without these characters at its end, cut by a loop: as `/[…]+$/`, a long run of
+ * them inside the text costs quadratic time.
+ */
+function trimMarks(text: string, marks: string): string {
+  let end = text.length;
+  while (end > 0 && marks.includes(text[end - 1]!)) end--;
+  return end === text.length ? text : text.slice(0, end);
 }
