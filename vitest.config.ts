@@ -1,13 +1,8 @@
-import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
-    // Two test files at a time even on two cores (vitest's default there is one): much of the
-    // suite waits on child processes (the CLI, npm, git, Astro, Chromium), and the files that
-    // do not, the fuzz halves, are split in two to run side by side.
-    maxWorkers: Math.max(2, availableParallelism() - 1),
     // Generous: on a busy machine (other jobs on the same cores) a test may take many times
     // as long as alone. No test asserts a wall-clock time; these limits only end a hang.
     testTimeout: 300_000,
