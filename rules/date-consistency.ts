@@ -52,11 +52,10 @@ const WEEKDAY_DATE = new RegExp(
   'gi',
 );
 
-/** Weekdays that contradict their date, in the prose (not in code or frontmatter). */
-function* wrongWeekdays(source: string, prose: (offset: number) => boolean, year: number | null): Generator<{ offset: number; text: string; said: string; is: string; date: string }> {
+/** Weekdays that contradict their date in one piece of prose text. */
+function* wrongWeekdays(text: string, year: number | null): Generator<{ offset: number; text: string; said: string; is: string; date: string }> {
   WEEKDAY_DATE.lastIndex = 0;
-  for (let m = WEEKDAY_DATE.exec(source); m !== null; m = WEEKDAY_DATE.exec(source)) {
-    if (!prose(m.index)) continue;
+  for (let m = WEEKDAY_DATE.exec(text); m !== null; m = WEEKDAY_DATE.exec(text)) {
     const said = WEEKDAYS.find((w) => w.toLowerCase().startsWith(m![1]!.toLowerCase()))!;
     let y: number | null;
     let month: number;
@@ -144,7 +143,7 @@ export default defineRule<Options>({
       },
     ],
   },
-  check({ model, options, settings, report, position }) {
+  check({ model, options, settings, report, position, pieces }) {
     const fm = model.frontmatter.data ?? {};
     const raw = model.frontmatter.raw;
     const fenceLine = model.frontmatter.span?.start.line ?? 1;
@@ -227,10 +226,11 @@ export default defineRule<Options>({
     // A weekday that is not the date's ("Tuesday, 2023-01-04" was a Wednesday); a date
     // without its year takes the incident's.
     const year = startDay?.year ?? fmDay?.year ?? model.timeline.find((e) => e.time?.dateGiven && hasDate(e.time))?.time?.iso.slice(0, 4);
-    const bodyFrom = model.frontmatter.span?.end.offset ?? 0;
-    const inCode = codeRanges(model.source);
-    const prose = (offset: number): boolean => offset >= bodyFrom && !inCode.some(([a, b]) => offset >= a && offset < b);
-    for (const wrong of wrongWeekdays(model.source, prose, year === undefined ? null : Number(year))) {
+    // Prose only: code and frontmatter are data, not statements.
+    const found = pieces()
+      .filter((piece) => piece.kind === 'prose')
+      .flatMap((piece) => [...wrongWeekdays(piece.value, year === undefined ? null : Number(year))].map((w) => ({ ...w, offset: piece.offset + w.offset })));
+    for (const wrong of found) {
       const { line, column } = position(wrong.offset);
       if (reported.has(line)) continue;
       reported.add(line);
@@ -277,12 +277,3 @@ export default defineRule<Options>({
   },
 });
 
-/** Fenced and indented code, where dates are data, not statements. */
-function codeRanges(source: string): [number, number][] {
-  const ranges: [number, number][] = [];
-  const fence = /^( {0,3})(`{3,}|~{3,})[^\n]*\n[\s\S]*?(?:\n {0,3}\2[`~]*[ \t]*(?:\n|$)|$)/gm;
-  for (let m = fence.exec(source); m !== null; m = fence.exec(source)) ranges.push([m.index, m.index + m[0].length]);
-  const inline = /`[^`\n]+`/g;
-  for (let m = inline.exec(source); m !== null; m = inline.exec(source)) ranges.push([m.index, m.index + m[0].length]);
-  return ranges;
-}
