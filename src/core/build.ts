@@ -64,6 +64,7 @@ export function modelFromTree(filePath: string, source: string, tree: Root, opti
   const fmTitle = typeof fm?.['title'] === 'string' && fm['title'].trim() !== '' ? fm['title'].trim() : null;
   const context = readContext({
     source,
+    lineStarts: starts,
     frontmatter: fm,
     frontmatterLine: fmKeyLine,
     title: structure.title ?? fmTitle,

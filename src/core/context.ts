@@ -42,6 +42,8 @@ export interface ReadingContext {
 
 export interface ContextInput {
   source: string;
+  /** Offsets where each line starts (text.ts lineStarts). */
+  lineStarts: readonly number[];
   frontmatter: Record<string, unknown> | null;
   /** The line of a frontmatter key, or null. */
   frontmatterLine: (key: string) => number | null;
@@ -168,7 +170,7 @@ function writtenZone(input: ContextInput): ZoneStatement | null {
     const name = m[1] ?? m[2]!;
     const zone = parseZone(name);
     if (!zone) continue;
-    if (found === null) found = { zone, name: zone.name, origin: { from: 'written-zone', line: lineAt(input.source, m.index) } };
+    if (found === null) found = { zone, name: zone.name, origin: { from: 'written-zone', line: lineOf(input.lineStarts, m.index) } };
     else if (found.zone.name !== zone.name && found.zone.fixedOffset !== zone.fixedOffset) return null;
   }
   return found;
@@ -187,10 +189,8 @@ function codeRanges(input: ContextInput): [number, number][] {
   return ranges;
 }
 
-function lineAt(source: string, offset: number): number {
-  let line = 1;
-  for (let i = source.indexOf('\n'); i !== -1 && i < offset; i = source.indexOf('\n', i + 1)) line++;
-  return line;
+function lineOf(starts: readonly number[], offset: number): number {
+  return starts.findLastIndex((start) => start <= offset) + 1;
 }
 
 function documentDate(input: ContextInput, dayFirst: boolean | null): DateStatement | null {

@@ -158,6 +158,13 @@ class Collector {
   /** Text since the last entry (a status page's update before its "Posted …" line). */
   private update: { line: TextLine; text: string[] } | null = null;
 
+  /** A block's source text, to test before its inline text is built. */
+  private raw(node: Paragraph): string | null {
+    const from = node.position?.start.offset;
+    const to = node.position?.end.offset;
+    return from === undefined || to === undefined ? null : this.context.source.slice(from, to);
+  }
+
   /** A section heading outside a timeline: the first line of an update, if one follows. */
   heading(line: TextLine): void {
     this.update = null;
@@ -221,9 +228,8 @@ class Collector {
    * (cState): the whole paragraph is one entry at the stamp's time, starting at its first line.
    */
   private stamped(paragraph: Paragraph): boolean {
-    const from = paragraph.position?.start.offset;
-    const to = paragraph.position?.end.offset;
-    if (from !== undefined && to !== undefined && !this.context.source.slice(from, to).includes('{{')) return false;
+    const raw = this.raw(paragraph);
+    if (raw !== null && !raw.includes('{{')) return false;
     const lines = inlineLines(paragraph.children, paragraph.position?.start.line ?? 1);
     const text = lines.map((l) => l.text).filter(Boolean).join(' ');
     const stamp = TRACK_SHORTCODE.exec(text);
@@ -246,9 +252,7 @@ class Collector {
    */
   private note(paragraph: Paragraph): void {
     if (this.dangling) return;
-    const from = paragraph.position?.start.offset;
-    const to = paragraph.position?.end.offset;
-    const raw = from !== undefined && to !== undefined ? this.context.source.slice(from, to) : null;
+    const raw = this.raw(paragraph);
     // A note names times, a zone or the events: skip other paragraphs before reading their text.
     if (raw !== null && (!raw.includes('\n') || !NOTE_WORDS.test(raw))) return;
     const lines = inlineLines(paragraph.children, paragraph.position?.start.line ?? 1);
