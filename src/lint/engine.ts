@@ -4,6 +4,8 @@ import { internalProblem } from '../core/guard.ts';
 import { readDirectives, type Directive } from './directives.ts';
 import { textPieces, type TextPiece } from './prose.ts';
 import type { Fix, LintSettings, Report, Rule, RuleContext, Severity } from './rule.ts';
+import { secretsFoundIn } from './secrets/find.ts';
+import { maskQuotedSecrets } from './secrets/redact.ts';
 import { countAtMost } from './text/positions.ts';
 
 export interface Finding {
@@ -87,6 +89,10 @@ export function lintParsed(
     }
     if (timings) timings[active.rule.id] = (timings[active.rule.id] ?? 0) + performance.now() - started;
   }
+  // A finding that quotes the document (a frontmatter value, a timeline line) must not
+  // repeat a credential the secrets scan found in it: printed, cached or published.
+  const secrets = secretsFoundIn(source);
+  if (secrets !== null && secrets.length > 0) for (const f of findings) f.message = maskQuotedSecrets(f.message, secrets, source);
   const directives = source.includes('hindsight-') ? readDirectives(tree) : [];
   const kept = directives.length > 0 ? applyDirectives(findings, directives, knownRuleIds, rules) : findings;
   return kept.sort((a, b) => a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId));

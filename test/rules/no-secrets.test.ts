@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { lintSource } from '@secretlint/core';
 import { creator as preset } from '@secretlint/secretlint-rule-preset-recommend';
 import { describe, expect, it } from 'vitest';
-import { scanUrlPasswords, scanWithPreset } from '../../rules/no-secrets.ts';
+import { scanUrlPasswords, scanWithPreset } from '../../src/lint/secrets/scan.ts';
 import { cpuOf } from '../helpers/growth.ts';
 import { lintText } from '../helpers/lint-text.ts';
 
