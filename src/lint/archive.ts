@@ -11,6 +11,7 @@ import type { Postmortem, SectionKind } from '../core/model.ts';
 import { readSimpleMapping } from '../core/simple-yaml.ts';
 import { loadYaml } from '../core/yaml.ts';
 import { classifyHeading, cleanHeadingText, looksLikeHeadingLine, normaliseHeading } from '../core/sections/classify.ts';
+import { redactSecrets } from './secrets/redact.ts';
 
 /** What a cross-file rule reads of the other postmortems (see `Rule.archive`). */
 export type ArchiveNeed = 'index' | 'root-cause';
@@ -72,15 +73,20 @@ export function indexEntry(filePath: string, source: string, need: ArchiveNeed, 
   const entry: ArchiveEntry = {
     filePath,
     id: scalarText(data?.['id']),
-    title: scalarText(data?.['title']) ?? scan.title,
+    title: redactNullable(scalarText(data?.['title']) ?? scan.title),
     date: dayOf(data?.['date']) ?? dayOf(data?.['incident_start']) ?? /^(\d{4}-\d{2}-\d{2})(?!\d)/.exec(path.basename(filePath))?.[1] ?? null,
     services: listOf(data?.['services']),
     related: listOf(data?.['related']),
   };
   const links = markdownLinks(lines, bodyFrom);
   if (links.length > 0) entry.links = links;
-  if (need === 'root-cause') entry.rootCause = scan.rootCause;
+  if (need === 'root-cause') entry.rootCause = scan.rootCause && { line: scan.rootCause.line, text: redactSecrets(scan.rootCause.text) };
   return entry;
+}
+
+/** Entries are kept in the archive index on disk and quoted in findings: never a credential in clear. */
+function redactNullable(text: string | null): string | null {
+  return text === null ? null : redactSecrets(text);
 }
 
 const INLINE_LINK = /\]\(\s*<?([^()\s<>]+)>?(?:\s+["'(][^)]*)?\)/g;

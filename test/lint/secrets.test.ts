@@ -6,6 +6,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { decodeMarkdownText } from '../../src/lint/secrets/decode.ts';
 import { findSecrets } from '../../src/lint/secrets/find.ts';
+import { indexEntry } from '../../src/lint/archive.ts';
 import { redactSecrets } from '../../src/lint/secrets/redact.ts';
 import { lintText } from '../helpers/lint-text.ts';
 
@@ -100,5 +101,15 @@ describe('redactSecrets', () => {
     const text = '# Outage\n\nNothing to hide\\_here.\n';
     expect(redactSecrets(text)).toBe(text);
     expect(findSecrets(text)).toEqual([]);
+  });
+});
+
+describe('the archive index', () => {
+  it('keeps titles and root causes with their credentials masked', () => {
+    const source = `---\ntitle: Deploy bot leaked ${escapeUnderscores(GITHUB)}\n---\n# Outage\n\n## Root Cause\n\nThe runner printed ${STRIPE} into the build log.\n`;
+    const entry = indexEntry('/archive/2026-01-02-leak.md', source, 'root-cause');
+    expect(entry.title).toBe('Deploy bot leaked ghp_…');
+    expect(entry.rootCause?.text).toContain('printed sk_l… into');
+    expect(JSON.stringify(entry)).not.toMatch(/Qm7Lx2Vr|9fKq2Lx7/);
   });
 });
