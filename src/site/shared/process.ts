@@ -6,6 +6,7 @@ import { toString as mdastText } from 'mdast-util-to-string';
 import type { Postmortem } from '../../core/model.ts';
 import type { Finding } from '../../lint/engine.ts';
 import type { Linter } from '../../lint/run.ts';
+import { redactSecrets } from '../../lint/secrets/redact.ts';
 import { renderPostmortem, type RenderedHeading } from './render.ts';
 import type { EntryData, StoredFinding, StoredModel } from './types.ts';
 
@@ -25,8 +26,11 @@ export interface Processed {
 }
 
 export function processFile(linter: Linter, job: FileJob): Processed {
-  const { parsed, findings } = linter.lintWithModel(job.file, job.source);
-  const { model, tree } = parsed;
+  const { parsed: read, findings } = linter.lintWithModel(job.file, job.source);
+  // What is published (the page, the feed, the search index) is read from the text with its
+  // credentials masked; the findings are the file's own (their messages mask them already).
+  const published = redactSecrets(job.source);
+  const { model, tree } = published === job.source ? read : linter.lintWithModel(job.file, published).parsed;
   const rendered = renderPostmortem(tree, {
     titleLine: model.titleLine,
     title: model.title,
