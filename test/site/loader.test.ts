@@ -24,6 +24,28 @@ interface Entry {
   filePath?: string;
 }
 
+/**
+ * The workflow commands a GitHub Actions runner would obey in this output, read line by line
+ * as the runner reads them: `::name …::data` after leading blanks, `##[name …]data` anywhere
+ * in a line, and nothing between `::stop-commands::TOKEN` and `::TOKEN::`.
+ */
+function workflowCommands(output: string): string[] {
+  const obeyed: string[] = [];
+  let stopToken: string | null = null;
+  for (const line of output.split('\n')) {
+    const v2 = /^::([^ :]+)(?: [^:]*)?::(.*)$/.exec(line.trimStart());
+    const v1 = /##\[([^ \]]+)[^\]]*\](.*)$/.exec(line);
+    const command = v2 ?? v1;
+    if (!command) continue;
+    const [, name, data] = command;
+    if (stopToken !== null) {
+      if (name === stopToken) stopToken = null;
+    } else if (name === 'stop-commands') stopToken = data ?? '';
+    else obeyed.push(line);
+  }
+  return obeyed;
+}
+
 function fakeContext(root: string) {
   const entries = new Map<string, Entry>();
   const log = { sets: 0, deletes: [] as string[], digests: [] as unknown[], errors: [] as string[] };
@@ -187,6 +209,39 @@ describe('postmortem loader', () => {
     expect(result.errors).toBe(3);
     expect(log.errors.at(-1)).toContain('a-broken.md');
     expect((entries.get('a-broken')?.data as unknown as EntryData).errorCount).toBe(1);
+  });
+
+  it('writes document text and file names into the build log with no control character, and no workflow command a runner would obey', async () => {
+    const sample = readFileSync(path.join(folder, '2025-08-14-notifications-log-volume-full.md'), 'utf8');
+    // An id that clears the screen, opens a terminal link and starts lines a runner reads as
+    // commands; the same id twice is a unique-id error, whose message quotes it.
+    const id = 'LSP-9\u001b[2J\u001b]8;;https://evil.example\u0007link\u001b]8;;\u0007\u009b31m\n::error::forged by an id\r##[set-output name=pwned]yes';
+    const text = sample.replace('id: LSP-2025-027', `id: ${JSON.stringify(id)}`);
+    writeFileSync(path.join(folder, 'a\u001b[31m\n::warning::forged by a name.md'), text);
+    writeFileSync(path.join(folder, 'b ##[error]forged by a name.md'), text);
+    const saved = process.env['GITHUB_ACTIONS'];
+    try {
+      for (const actions of [undefined, 'true']) {
+        if (actions === undefined) delete process.env['GITHUB_ACTIONS'];
+        else process.env['GITHUB_ACTIONS'] = actions;
+        const { context } = fakeContext(root);
+        const error = await loadPostmortems(context, { content: folder, failOnError: true }).catch((e: unknown) => e);
+        expect(error).toBeInstanceOf(ArchiveLintError);
+        const message = (error as Error).message;
+        expect(message).toContain('2 postmortems have lint errors');
+        expect(message).toMatch(/unique-id/);
+        // Shown, as visible escapes.
+        expect(message).toContain('LSP-9\\x1b[2J\\x1b]8;;https://evil.example\\x07link');
+        expect(message).toContain('a\\x1b[31m\\n::warning::forged by a name.md');
+        expect(message).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/);
+        // Not one line starts with "::" (after blanks) outside what the runner is told to ignore.
+        if (actions === undefined) expect(message.split('\n').filter((line) => line.trimStart().startsWith('::'))).toEqual([]);
+        else expect(workflowCommands(message)).toEqual([]);
+      }
+    } finally {
+      if (saved === undefined) delete process.env['GITHUB_ACTIONS'];
+      else process.env['GITHUB_ACTIONS'] = saved;
+    }
   });
 
   // A build scans in a worker thread and hands the rule reference over, so that the main

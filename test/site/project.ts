@@ -20,7 +20,14 @@ export interface TempProject {
   remove(): void;
 }
 
-export function createTempProject(prefix: string, files: Record<string, string> | null = null): TempProject {
+export interface TempProjectOptions {
+  /** Copy the sample postmortems too (default true); without them the build is small. */
+  samples?: boolean;
+  /** Files written at the project's root (a hindsight.config.json). */
+  rootFiles?: Record<string, string>;
+}
+
+export function createTempProject(prefix: string, files: Record<string, string> | null = null, options: TempProjectOptions = {}): TempProject {
   const dir = mkdtempSync(path.join(tmpdir(), prefix));
   for (const name of COPIED) cpSync(path.join(repoRoot, name), path.join(dir, name), { recursive: true });
   const modules = path.join(dir, 'node_modules');
@@ -29,8 +36,10 @@ export function createTempProject(prefix: string, files: Record<string, string> 
     if (!NOT_LINKED.has(name)) symlinkSync(path.join(repoRoot, 'node_modules', name), path.join(modules, name));
   }
   const postmortems = path.join(dir, 'postmortems');
-  cpSync(samplesDir, postmortems, { recursive: true });
+  if (options.samples === false) mkdirSync(postmortems);
+  else cpSync(samplesDir, postmortems, { recursive: true });
   for (const [name, text] of Object.entries(files ?? {})) writeFileSync(path.join(postmortems, name), text);
+  for (const [name, text] of Object.entries(options.rootFiles ?? {})) writeFileSync(path.join(dir, name), text);
   return { dir, postmortems, remove: () => rmSync(dir, { recursive: true, force: true }) };
 }
 

@@ -3,12 +3,18 @@
 // during the build and linked into the site after it, and reused by a build whose documents
 // are all the same.
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { toIncident } from '../../src/site/shared/incident.ts';
 import { SearchIndexError, finishSearchIndex, pagefindVersion, searchDocument, searchIndexKey, startSearchIndex, writeSearchIndex } from '../../src/site/shared/search.ts';
 import type { EntryData } from '../../src/site/shared/types.ts';
+
+/** One HTML decoding of the few entities escapeXml writes. */
+function decode(text: string): string {
+  return text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&');
+}
 
 function entry(slug: string, frontmatter: Record<string, unknown>, title: string): EntryData {
   return {
@@ -45,9 +51,50 @@ describe('search index', () => {
     expect(doc.url).toBe('/incidents/2024-03-02-disk/');
     expect(doc.html).toContain('<article data-pagefind-body data-pagefind-meta="date:2024-03-02" data-pagefind-sort="date:2024-03-02">');
     expect(doc.html).toContain('<h1>Disk &lt;full&gt;</h1><div><p>The log volume filled up.</p></div>');
-    expect(doc.html).toContain('data-pagefind-filter="year:2024"');
-    expect(doc.html).toContain('data-pagefind-filter="severity:SEV2"');
-    expect(doc.html).toContain('<span data-pagefind-filter="service">logs</span><span data-pagefind-filter="service">a&lt;b</span>');
+    expect(doc.html).toContain('<span data-pagefind-filter="year">2024</span>');
+    expect(doc.html).toContain('<span data-pagefind-filter="severity">SEV2</span>');
+    expect(doc.html).toContain('<span data-pagefind-filter="service">logs</span><span data-pagefind-filter="service">a＜b</span>');
+  });
+
+  // Pagefind's UI renders filter values as HTML, and Pagefind decodes them more than once.
+  const HOSTILE_SERVICES = ['<img src=x onerror=alert(1)>', '&lt;svg onload=alert(2)&gt;', '&amp;lt;b&amp;gt;deep', 'a, b:c', 'R&D', 'tab\there\u001b[2J\nnext'];
+  const hostile = (): EntryData => entry('x', { date: '2024-03-02', severity: `SEV2"><script>alert(3)</script>`, services: HOSTILE_SERVICES }, 'T');
+
+  it('gives Pagefind filter values that read the same however often they are decoded', () => {
+    const { html } = searchDocument(toIncident(hostile()), '');
+    const values = [...html.matchAll(/<span data-pagefind-filter="(\w+)">([^<]*)<\/span>/g)].map(([, name, value]) => [name, decode(value!)]);
+    expect(values).toEqual([
+      ['year', '2024'],
+      ['severity', 'SEV2"＞＜script＞alert(3)＜/script＞'],
+      ['service', '＜img src=x onerror=alert(1)＞'],
+      ['service', '＆lt;svg onload=alert(2)＆gt;'],
+      ['service', '＆amp;lt;b＆amp;gt;deep'],
+      ['service', 'a, b:c'],
+      ['service', 'R＆D'],
+      ['service', 'tab here [2J next'],
+    ]);
+    for (const [, value] of values) expect(decode(value!)).toBe(value);
+    // No filter, meta or sort is given in an attribute that frontmatter text reaches.
+    expect([...html.matchAll(/data-pagefind-(?:filter|meta|sort)="([^"]*)"/g)].map(([, v]) => v)).toEqual(['date:2024-03-02', 'date:2024-03-02', 'year', 'severity', ...HOSTILE_SERVICES.map(() => 'service')]);
+  });
+
+  it('stores filter values in the index with no markup for its UI to render', async () => {
+    const out = path.join(dir, 'pagefind');
+    await writeSearchIndex([searchDocument(toIncident(hostile()), '<p>The payload volume.</p>')], out);
+    const fragments = readdirSync(path.join(out, 'fragment')).map((name) => JSON.parse(gunzipSync(readFileSync(path.join(out, 'fragment', name))).toString('utf8').replace(/^pagefind_dcd/, '')) as { filters: Record<string, string[]> });
+    expect(fragments.length).toBe(1);
+    const { filters } = fragments[0]!;
+    expect(Object.keys(filters).sort()).toEqual(['service', 'severity', 'year']);
+    expect(filters['service']).toHaveLength(HOSTILE_SERVICES.length);
+    for (const value of Object.values(filters).flat()) expect(value).not.toMatch(/[<>&]/);
+    expect(filters['service']).toContain('＜img src=x onerror=alert(1)＞');
+  });
+
+  it('leaves out a date that is not YYYY-MM-DD rather than pass it to Pagefind', () => {
+    const incident = { ...toIncident(entry('x', { severity: 'SEV2' }, 'T')), date: '2024-03-02"x', year: '2024"' };
+    const { html } = searchDocument(incident, '');
+    expect(html).not.toContain('data-pagefind-meta');
+    expect(html).not.toContain('data-pagefind-filter="year"');
   });
 
   it('indexes the documents with their filters and writes the index', async () => {

@@ -7,7 +7,7 @@ import { buildModel } from '../../src/core/build.ts';
 import type { ResolvedTime } from '../../src/core/model.ts';
 import { barChart } from '../../src/site/shared/charts.ts';
 import { fillUrl, formatMinutes, formatTime } from '../../src/site/shared/format.ts';
-import { groupByLabel, incidentDate, metricsOf, minutesBetween, monthRange, percentile, statsOf, toIncident } from '../../src/site/shared/incident.ts';
+import { groupByLabel, incidentDate, labelSlug, metricsOf, minutesBetween, monthRange, percentile, statsOf, toIncident } from '../../src/site/shared/incident.ts';
 import { findGaps, timelineFigure } from '../../src/site/shared/timeline-svg.ts';
 import type { EntryData, StoredModel } from '../../src/site/shared/types.ts';
 import { samplesDir } from './project.ts';
@@ -91,6 +91,21 @@ describe('incident labels and dates', () => {
     const b = { ...toIncident(entry(model('2026-02-24-payments-retry-storm.md'), 'b')), services: ['auth'] };
     const groups = groupByLabel([a, b], (i) => i.services);
     expect(groups.map((g) => [g.slug, g.label, g.incidents.length])).toEqual([['auth', 'Auth', 2], ['payments', 'payments', 1]]);
+  });
+
+  it('names a label page within what a file system allows, two long labels two pages', () => {
+    const long = (end: string) => `${'<img src=x onerror=alert(1)> '.repeat(12)}${end}`;
+    const astral = '𠀋'.repeat(300);
+    for (const label of [long('one'), long('two'), astral]) {
+      const slug = labelSlug(label);
+      expect(Buffer.byteLength(slug), label).toBeLessThanOrEqual(255);
+      expect(slug).toMatch(/^[\p{L}\p{N}-]+$/u);
+    }
+    expect(labelSlug(long('one'))).not.toBe(labelSlug(long('two')));
+    expect(labelSlug(long('one').toUpperCase())).toBe(labelSlug(long('one')));
+    expect(labelSlug('payments-gateway')).toBe('payments-gateway');
+    expect(labelSlug('<script>')).toBe('script');
+    expect(labelSlug('\u001b[2J')).toBe('2j');
   });
 
   it('fills the months between the first and the last', () => {

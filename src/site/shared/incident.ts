@@ -1,5 +1,6 @@
 // What the pages show of one postmortem, derived from the stored model: its date, labels and
 // metrics. Pure functions of the model (no re-parsing), shared by every page.
+import { createHash } from 'node:crypto';
 import type { ResolvedTime } from '../../core/model.ts';
 import type { EntryData, StoredModel } from './types.ts';
 
@@ -147,10 +148,19 @@ export function byNewest(a: Incident, b: Incident): number {
   return b.date.localeCompare(a.date) || a.title.localeCompare(b.title);
 }
 
-/** A URL-safe name for a service, tag or severity page. */
+/** Characters of a label kept in its page's name: a folder name has at most 255 bytes (4 per character at worst). */
+const SLUG_KEPT = 48;
+
+/**
+ * A URL-safe name for a service, tag or severity page. A long label is cut, with a hash of
+ * the whole so that two long labels keep two pages (a label of hundreds of characters made a
+ * folder name the file system refuses, and the build failed).
+ */
 export function labelSlug(label: string): string {
   const slug = label.toLowerCase().normalize('NFKD').replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-+|-+$/g, '');
-  return slug || 'unnamed';
+  const characters = Array.from(slug);
+  if (characters.length <= SLUG_KEPT + 9) return slug || 'unnamed';
+  return `${characters.slice(0, SLUG_KEPT).join('').replace(/-+$/, '')}-${createHash('sha256').update(slug).digest('hex').slice(0, 8)}`;
 }
 
 /** Severity labels in a sensible order: SEV0, SEV1 … then the rest by name. */

@@ -17,6 +17,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { escapeXml } from './format.ts';
 import type { Incident } from './incident.ts';
+import { logText, xmlText } from './text.ts';
 
 export class SearchIndexError extends Error {
   override name = 'SearchIndexError';
@@ -29,20 +30,43 @@ export interface SearchDocument {
   html: string;
 }
 
-/** The searchable part of an incident page: its title and body, its filters, meta and sort. */
+/**
+ * The searchable part of an incident page: its title and body, its filters, meta and sort.
+ *
+ * Pagefind's default UI renders filter values as HTML (Svelte's `{@html}`), and Pagefind
+ * decodes character references in a filter value more than once (1.6: twice), so no amount
+ * of escaping is safe across versions. A filter value is therefore text that means the same
+ * however often it is decoded: the label with `&`, `<` and `>` written as their full-width
+ * forms (＆ ＜ ＞), on one line (`searchLabel`). Filter names are ours, every value is given as
+ * an element's text (never in an attribute, where `:` and `,` have meaning), and the date
+ * reaches meta and sort only as digits. Titles, sub-result headings and excerpts are rendered
+ * as text by the UI (excerpts with `<` and `>` escaped by Pagefind itself).
+ */
 export function searchDocument(incident: Incident, bodyHtml: string): SearchDocument {
-  const attribute = (text: string): string => escapeXml(text);
+  const filter = (name: 'year' | 'severity' | 'service', label: string): string =>
+    `<span data-pagefind-filter="${name}">${escapeXml(searchLabel(label))}</span>`;
   const filters = [
-    incident.year ? `<span data-pagefind-filter="year:${attribute(incident.year)}"></span>` : '',
-    `<span data-pagefind-filter="severity:${attribute(incident.severity)}"></span>`,
-    ...incident.services.map((service) => `<span data-pagefind-filter="service">${escapeXml(service)}</span>`),
+    /^\d{4}$/.test(incident.year) ? filter('year', incident.year) : '',
+    filter('severity', incident.severity),
+    ...incident.services.map((service) => filter('service', service)),
   ].join('');
+  const date = /^\d{4}-\d{2}-\d{2}$/.test(incident.date) ? ` data-pagefind-meta="date:${incident.date}" data-pagefind-sort="date:${incident.date}"` : '';
   const html =
     `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>${escapeXml(incident.title)}</title></head><body>` +
-    `<article data-pagefind-body data-pagefind-meta="date:${attribute(incident.date)}" data-pagefind-sort="date:${attribute(incident.date)}">` +
+    `<article data-pagefind-body${date}>` +
     `<h1>${escapeXml(incident.title)}</h1><div>${bodyHtml}</div></article>${filters}</body></html>`;
-  return { url: `/incidents/${incident.slug}/`, html };
+  // Pagefind's service takes the document as JSON and stops on a lone surrogate (a title's
+  // "\ud800" in YAML): what XML forbids is no text to search either.
+  return { url: `/incidents/${incident.slug}/`, html: xmlText(html) };
 }
+
+/** A filter label as Pagefind gets it: one line of printable text with no `&`, `<` or `>` to decode or render. */
+export function searchLabel(label: string): string {
+  const text = xmlText(label.replace(/[\u0000-\u001f\u007f-\u009f\s]+/g, ' ')).trim();
+  return (text || 'unnamed').replace(/[&<>]/g, (char) => FULL_WIDTH[char]!);
+}
+
+const FULL_WIDTH: Record<string, string> = { '&': '\uff06', '<': '\uff1c', '>': '\uff1e' };
 
 /** Indexes the documents and writes Pagefind's files into `outputPath`; the number of pages indexed. */
 export async function writeSearchIndex(documents: readonly SearchDocument[], outputPath: string): Promise<number> {
@@ -50,13 +74,13 @@ export async function writeSearchIndex(documents: readonly SearchDocument[], out
   const pagefind = await import('pagefind');
   try {
     const { index, errors } = await pagefind.createIndex(INDEX_OPTIONS);
-    if (!index || errors.length > 0) throw new SearchIndexError(`Pagefind could not start: ${errors.join('; ') || 'no index'}`);
+    if (!index || errors.length > 0) throw new SearchIndexError(`Pagefind could not start: ${logText(errors.join('; ')) || 'no index'}`);
     const added = await Promise.all(documents.map((doc) => index.addHTMLFile({ url: doc.url, content: doc.html })));
-    const failed = added.flatMap((result, i) => result.errors.map((error) => `${documents[i]!.url}: ${error}`));
+    const failed = added.flatMap((result, i) => result.errors.map((error) => logText(`${documents[i]!.url}: ${error}`)));
     if (failed.length > 0) throw new SearchIndexError(`Pagefind could not index ${failed.length} pages: ${failed.slice(0, 5).join('; ')}`);
     rmSync(outputPath, { recursive: true, force: true });
     const written = await index.writeFiles({ outputPath });
-    if (written.errors.length > 0) throw new SearchIndexError(`Pagefind could not write its index: ${written.errors.join('; ')}`);
+    if (written.errors.length > 0) throw new SearchIndexError(`Pagefind could not write its index: ${logText(written.errors.join('; '))}`);
     return added.length;
   } finally {
     await pagefind.close();
