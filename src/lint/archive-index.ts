@@ -25,7 +25,7 @@ import path from 'node:path';
 import type { SectionKind } from '../core/model.ts';
 import { Archive, indexEntry, localMarkdownTarget, normalisedAliases, type ArchiveEntry, type ArchiveNeed } from './archive.ts';
 import { cacheKey, contentHash } from './cache.ts';
-import { readPostmortemText, selectFiles } from './files.ts';
+import { linkBoundary, readPostmortemText, selectFiles } from './files.ts';
 
 export const INDEX_FILE = 'archive-index.json';
 /** Bumped whenever what an entry holds changes. */
@@ -137,7 +137,7 @@ export async function loadArchive(options: ArchiveLoadOptions): Promise<LoadedAr
       continue;
     }
     // Unreadable or past the size limit: the lint of that file, if it is linted, says so.
-    const readText = readPostmortemText(filePath);
+    const readText = readPostmortemText(filePath, linkBoundary(filePath, options.content, options.root));
     if (!('text' in readText)) continue;
     const text = readText.text;
     read++;

@@ -8,7 +8,7 @@ import type { Archive, ArchiveEntry, ArchiveNeed } from './archive.ts';
 import { LintCache, cacheKey, contentHash } from './cache.ts';
 import { loadConfig, type ResolvedConfig } from './config/load.ts';
 import { lintParsed, type Finding, type LintTimings } from './engine.ts';
-import { readPostmortemText, selectFiles } from './files.ts';
+import { linkBoundary, readPostmortem, selectFiles } from './files.ts';
 import { applyFixes } from './fix.ts';
 import { everyActiveRule, overrideResolver } from './overrides.ts';
 import { loadRules } from './registry.ts';
@@ -88,7 +88,7 @@ export async function lintRun(options: LintRunOptions): Promise<LintRun> {
       pending.push({ index, filePath, hash: '' });
       return;
     }
-    const source = readSource(filePath);
+    const source = readSource(filePath, linkBoundary(filePath, config.content, config.root));
     if (typeof source !== 'string') {
       results[index] = summarise(filePath, [source]);
       return;
@@ -155,6 +155,8 @@ export interface Linter {
   lint(filePath: string, source: string, timings?: LintTimings | null): Finding[];
   /** The model and the findings from one parse: for the site, which shows both. */
   lintWithModel(filePath: string, source: string): { parsed: Parsed; findings: Finding[] };
+  /** The folder a file may not leave through a symbolic link (see linkBoundary). */
+  boundaryOf(filePath: string): string | undefined;
 }
 
 /**
@@ -186,6 +188,7 @@ export function createLinter(config: ResolvedConfig, rules: ReadonlyMap<string, 
       const parsed = parse(filePath, source);
       return { parsed, findings: lintParsed(parsed, rulesOf(parsed), settings, known) };
     },
+    boundaryOf: (filePath) => linkBoundary(filePath, config.content, config.root),
   };
 }
 
@@ -195,14 +198,14 @@ interface SourceOptions {
 }
 
 /** A file's text, or the fatal finding that says why it cannot be read. */
-export function readSource(filePath: string): string | Finding {
-  const read = readPostmortemText(filePath);
+export function readSource(filePath: string, within?: string): string | Finding {
+  const read = readPostmortem(filePath, within);
   return 'text' in read ? read.text : fatal(read.problem);
 }
 
 /** Reads and lints one file. */
 export function lintFile(filePath: string, linter: Linter, options: SourceOptions): FileOutcome {
-  const source = readSource(filePath);
+  const source = readSource(filePath, linter.boundaryOf(filePath));
   return typeof source === 'string' ? lintSource(filePath, source, linter, options) : { messages: [source] };
 }
 
