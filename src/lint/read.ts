@@ -20,6 +20,10 @@ export interface ReadOptions {
   maxBytes: number;
   /** A folder: when the file's path lies in it, a symbolic link may not lead out of it. */
   within?: string | undefined;
+  /** False: a symbolic link is not followed at all (a cache file Hindsight wrote is never one). */
+  followLinks?: boolean;
+  /** True: only a file of this user's (a cache another user wrote is theirs to forge). */
+  ownOnly?: boolean;
 }
 
 // O_NONBLOCK: should a FIFO appear between the check and the open, the open does not wait for
@@ -32,6 +36,7 @@ export function readRegularFile(file: string, options: ReadOptions): FileRead {
   let stat: Stats;
   try {
     stat = lstatSync(file);
+    if (stat.isSymbolicLink() && options.followLinks === false) return { unreadable: 'it is a symbolic link' };
     if (stat.isSymbolicLink()) {
       // (stat opens nothing: a link to a FIFO or a device is safe to look at.)
       stat = statSync(file);
@@ -42,10 +47,11 @@ export function readRegularFile(file: string, options: ReadOptions): FileRead {
     return { unreadable: readError(error, file) };
   }
   if (!stat.isFile()) return { unreadable: notAFile(file, stat) };
+  if (options.ownOnly && !ownedByThisUser(stat)) return { unreadable: `it belongs to another user (uid ${stat.uid})` };
   if (stat.size > options.maxBytes) return { tooLarge: stat.size };
   let fd: number;
   try {
-    fd = openSync(file, OPEN_FLAGS);
+    fd = openSync(file, options.followLinks === false ? OPEN_FLAGS | (constants.O_NOFOLLOW ?? 0) : OPEN_FLAGS);
   } catch (error) {
     return { unreadable: readError(error, file) };
   }
@@ -53,6 +59,7 @@ export function readRegularFile(file: string, options: ReadOptions): FileRead {
     // Replaced between the check and the open: check what was opened.
     const opened = fstatSync(fd);
     if (!opened.isFile()) return { unreadable: notAFile(file, opened) };
+    if (options.ownOnly && !ownedByThisUser(opened)) return { unreadable: `it belongs to another user (uid ${opened.uid})` };
     if (opened.size > options.maxBytes) return { tooLarge: opened.size };
     return readAtMost(fd, options.maxBytes);
   } catch (error) {
@@ -64,6 +71,10 @@ export function readRegularFile(file: string, options: ReadOptions): FileRead {
       // already closed
     }
   }
+}
+
+function ownedByThisUser(stat: Stats): boolean {
+  return typeof process.getuid !== 'function' || stat.uid === process.getuid();
 }
 
 /** Reads `fd` to its end, or until it has given more than `maxBytes`. */
