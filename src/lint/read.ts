@@ -61,7 +61,7 @@ export function readRegularFile(file: string, options: ReadOptions): FileRead {
     if (!opened.isFile()) return { unreadable: notAFile(file, opened) };
     if (options.ownOnly && !ownedByThisUser(opened)) return { unreadable: `it belongs to another user (uid ${opened.uid})` };
     if (opened.size > options.maxBytes) return { tooLarge: opened.size };
-    return readAtMost(fd, options.maxBytes);
+    return readAtMost(fd, opened.size, options.maxBytes);
   } catch (error) {
     return { unreadable: readError(error, file) };
   } finally {
@@ -77,10 +77,12 @@ function ownedByThisUser(stat: Stats): boolean {
   return typeof process.getuid !== 'function' || stat.uid === process.getuid();
 }
 
-/** Reads `fd` to its end, or until it has given more than `maxBytes`. */
-function readAtMost(fd: number, maxBytes: number): FileRead {
-  const size = fstatSync(fd).size;
-  let buffer = Buffer.allocUnsafe(Math.min(Math.max(size + 1, FIRST_CHUNK), maxBytes + 1));
+/**
+ * Reads `fd` to its end, or until it has given more than `maxBytes`: in one read when the
+ * file is the `size` it reports (one byte more to see its end), in growing chunks when not.
+ */
+function readAtMost(fd: number, size: number, maxBytes: number): FileRead {
+  let buffer = Buffer.allocUnsafe(Math.min(size > 0 ? size + 1 : FIRST_CHUNK, maxBytes + 1));
   let length = 0;
   for (;;) {
     if (length === buffer.length) {
