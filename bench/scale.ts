@@ -106,9 +106,9 @@ export function benchScale(count: number, rounds: number, seed = 42): ScaleResul
     };
     for (let round = 0; round < rounds; round++) {
       add(run('floor: read + parse (mdast, frontmatter, GFM)', [floor, archiveDir], count));
-      // Cold: without --cache the archive index of the cross-file rules is kept in the system's
-      // temporary folder (src/lint/archive-index.ts); from the second round on it would be warm.
-      rmSync(temporaryIndex, { force: true });
+      // Cold: without --cache the archive index of the cross-file rules is kept in the user's
+      // cache folder (src/lint/archive-index.ts); from the second round on it would be warm.
+      if (temporaryIndex) rmSync(temporaryIndex, { force: true });
       add(run('hindsight lint, cold', lint(), count, work));
       add(run('hindsight lint, again (archive index kept)', lint(), count, work));
       rmSync(path.join(work, 'cache.json'), { force: true });
@@ -135,7 +135,8 @@ export function benchScale(count: number, rounds: number, seed = 42): ScaleResul
     return { files: count, bytes: archive.bytes, rounds, measures, huge: benchHuge(work, cli, floor, oneFile) };
   } finally {
     rmSync(work, { recursive: true, force: true });
-    rmSync(indexFileFor('', work, false), { force: true });
+    const index = indexFileFor('', work, false);
+    if (index) rmSync(index, { force: true });
   }
 }
 

@@ -12,12 +12,16 @@
 //
 // HINDSIGHT_FROM=src|lib forces one (benchmarks and tests of the bundled path).
 // Start-up is the hot path of a pre-commit hook: this file loads only node: builtins and turns
-// on Node's compile cache, which keeps the type-stripped sources and V8's code cache on disk
-// (os.tmpdir()/node-compile-cache, or NODE_COMPILE_CACHE; NODE_DISABLE_COMPILE_CACHE=1 turns it off).
+// on Node's compile cache, which keeps the type-stripped sources and V8's code cache on disk.
+// Not in Node's default place, os.tmpdir()/node-compile-cache: another user of the machine
+// could make that folder first and plant an entry that the next `hindsight` runs. It goes in
+// this user's own checked cache folder (bin/private-folder.js), or nowhere. NODE_COMPILE_CACHE
+// (Node turns it on before this file runs) and NODE_DISABLE_COMPILE_CACHE=1 are respected.
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import module from 'node:module';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { userCacheFolder } from './private-folder.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const srcMain = path.join(root, 'src', 'cli', 'main.ts');
@@ -34,7 +38,7 @@ else if (existsSync(libMain) && (installed || !existsSync(srcMain) || !(await st
 if (entry === srcMain && !strips) {
   await reexecPinnedNode();
 } else if (entry) {
-  module.enableCompileCache?.();
+  enableCompileCache();
   // `hindsight … | head`: a closed pipe ends the output, not with a stack trace.
   process.stdout.on('error', (error) => {
     if (error.code !== 'EPIPE') throw error;
@@ -63,6 +67,12 @@ async function staleBuild() {
   } catch {
     return true;
   }
+}
+
+function enableCompileCache() {
+  if (!module.enableCompileCache || process.env.NODE_DISABLE_COMPILE_CACHE || process.env.NODE_COMPILE_CACHE) return;
+  const folder = userCacheFolder();
+  if (folder) module.enableCompileCache(path.join(folder, 'compile-cache'));
 }
 
 /** Hands over to the Node 24 the repository pins as a devDependency (a checkout after `npm install`). */

@@ -13,6 +13,7 @@ import type { SectionKind } from '../core/model.ts';
 import { normaliseHeading } from '../core/sections/classify.ts';
 import { lintRun } from '../lint/run.ts';
 import { loadConfig } from '../lint/config/load.ts';
+import { linkBoundary, readPostmortemText } from '../lint/files.ts';
 import { loadRules } from '../lint/registry.ts';
 import { formatGithub, escapeData } from '../report/github.ts';
 import { ruleCatalogue } from '../cli/catalogue.ts';
@@ -91,7 +92,9 @@ export async function runAction(env: Env, version: string, now = new Date()): Pr
   const rows: SummaryRow[] = results.map((result) => {
     let metrics: SummaryRow['metrics'] = null;
     try {
-      const source = readFileSync(result.filePath, 'utf8');
+      const read = readPostmortemText(result.filePath, linkBoundary(result.filePath, config.content, config.root));
+      if (!('text' in read)) return { result, metrics };
+      const source = read.text;
       metrics = incidentMetrics(buildModel(result.filePath, source, { defaultZone: config.timezone, sectionAliases: aliases }).model);
     } catch {}
     return { result, metrics };

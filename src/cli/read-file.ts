@@ -4,8 +4,9 @@ import { UsageError } from './errors.ts';
 
 /**
  * Reads a postmortem as UTF-8 text for a command that needs this one file: any reason it
- * cannot (missing, a folder, a link loop, no permission, past the size limit) is a one-line
- * message and exit code 2.
+ * cannot (missing, a folder, a link loop, a device or FIFO, no permission, past the size
+ * limit) is a one-line message and exit code 2. The file is named by the user: it may be a
+ * link to anywhere, but only to a regular file (src/lint/read.ts).
  */
 export function readPostmortemFile(filePath: string): string {
   let exists = true;

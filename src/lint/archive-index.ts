@@ -11,21 +11,23 @@
 //
 // The index cache is on whenever a cross-file rule is: with `--cache` it is kept beside the
 // lint cache (`archive-index.json`, where CI keeps its caches); without, nothing is written
-// into the project (the contract of running without --cache) and it is kept per user and
-// per configuration folder in the system's temporary folder, as Node keeps its compile cache,
-// whatever the archive's size (even for 12 files the cache is read faster than the files);
-// files there that have not been written for a month are removed.
-// A cache that cannot be read or written is only slower, never an error. Its key is
-// Hindsight's version, the index format and the section aliases (which decide what the
-// root-cause section is).
+// into the project (the contract of running without --cache) and it is kept per
+// configuration folder in this user's own cache folder (bin/private-folder.js: checked to be
+// this user's alone, never a folder another user could plant files in), whatever the
+// archive's size (even for 12 files the cache is read faster than the files); files there
+// that have not been written for a month are removed. No such folder: no index cache.
+// A cache that cannot be read or written, or is not what Hindsight writes (cache-file.ts, and
+// every entry checked), is only slower, never an error. Its key is Hindsight's version, the
+// index format and the section aliases (which decide what the root-cause section is).
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync, type Stats } from 'node:fs';
-import os from 'node:os';
+import { existsSync, lstatSync, readdirSync, rmSync, statSync, type Stats } from 'node:fs';
 import path from 'node:path';
+import { userCacheFolder } from '../../bin/private-folder.js';
 import type { SectionKind } from '../core/model.ts';
 import { Archive, indexEntry, localMarkdownTarget, normalisedAliases, type ArchiveEntry, type ArchiveNeed } from './archive.ts';
+import { readCacheFile, writeCacheFile } from './cache-file.ts';
 import { cacheKey, contentHash } from './cache.ts';
-import { readPostmortemText, selectFiles } from './files.ts';
+import { linkBoundary, readPostmortemText, selectFiles } from './files.ts';
 
 export const INDEX_FILE = 'archive-index.json';
 /** Bumped whenever what an entry holds changes. */
@@ -43,8 +45,8 @@ export interface ArchiveLoadOptions {
   files: readonly string[];
   need: ArchiveNeed;
   sectionAliases: ReadonlyMap<string, SectionKind>;
-  /** The index cache file. */
-  indexFile: string;
+  /** The index cache file; null: none. */
+  indexFile: string | null;
   /** Keep no index cache for an archive of fewer files than this (reading them costs less than the cache). Default 0. */
   cacheFrom?: number;
   version: string;
@@ -72,33 +74,30 @@ interface IndexCacheFile {
 }
 
 /**
- * The index cache's path: beside the lint cache with `--cache`; else in the temporary
- * folder, one file per user and configuration folder.
+ * The index cache's path: beside the lint cache with `--cache`; else in this user's cache
+ * folder, one file per configuration folder; null when this user has none to trust.
  */
-export function indexFileFor(lintCacheFile: string, root: string, withCache: boolean): string {
+export function indexFileFor(lintCacheFile: string, root: string, withCache: boolean, userFolder: () => string | null = userCacheFolder): string | null {
   if (withCache) return path.join(path.dirname(lintCacheFile), INDEX_FILE);
-  const folder = createHash('sha1').update(path.resolve(root)).digest('hex').slice(0, 16);
-  return path.join(temporaryFolder(), `${TEMPORARY_PREFIX}${folder}.json`);
+  const folder = userFolder();
+  if (folder === null) return null;
+  const project = createHash('sha1').update(path.resolve(root)).digest('hex').slice(0, 16);
+  return path.join(folder, `${USER_PREFIX}${project}.json`);
 }
 
-const TEMPORARY_PREFIX = 'archive-index-';
-/** Index files in the temporary folder not written for this long are removed. */
-const TEMPORARY_MAX_AGE_MS = 30 * 86_400_000;
+const USER_PREFIX = 'archive-index-';
+/** Index files in the user's folder not written for this long are removed. */
+const USER_MAX_AGE_MS = 30 * 86_400_000;
 
-function temporaryFolder(): string {
-  const user = typeof process.getuid === 'function' ? String(process.getuid()) : os.userInfo().username;
-  return path.join(os.tmpdir(), `hindsight-${user}`);
-}
-
-/** Removes the temporary folder's index files of projects not linted for a month. */
-function pruneTemporary(written: string): void {
+/** Removes the user folder's index files of projects not linted for a month. */
+function pruneUserFolder(written: string): void {
+  if (!path.basename(written).startsWith(USER_PREFIX)) return;
   const folder = path.dirname(written);
-  if (folder !== temporaryFolder()) return;
   try {
     for (const name of readdirSync(folder)) {
-      if (!name.startsWith(TEMPORARY_PREFIX)) continue;
+      if (!name.startsWith(USER_PREFIX)) continue;
       const file = path.join(folder, name);
-      if (file !== written && Date.now() - statSync(file).mtimeMs > TEMPORARY_MAX_AGE_MS) rmSync(file, { force: true });
+      if (file !== written && Date.now() - lstatSync(file).mtimeMs > USER_MAX_AGE_MS) rmSync(file, { force: true });
     }
   } catch {
     // Pruning is housekeeping only.
@@ -113,8 +112,8 @@ export async function loadArchive(options: ArchiveLoadOptions): Promise<LoadedAr
   }
   const aliases = normalisedAliases(options.sectionAliases);
   const key = cacheKey([INDEX_FORMAT, options.version, [...options.sectionAliases]]);
-  const cached = files.size >= (options.cacheFrom ?? 0);
-  const stored = cached ? readIndexCache(options.indexFile, key) : { key, savedAt: 0, files: {} };
+  const indexFile = files.size >= (options.cacheFrom ?? 0) ? options.indexFile : null;
+  const stored = indexFile !== null ? readIndexCache(indexFile, key) : { key, savedAt: 0, files: {} };
   const next: IndexCacheFile = { key, savedAt: 0, files: {} };
   let dirty = false;
   let read = 0;
@@ -129,15 +128,15 @@ export async function loadArchive(options: ArchiveLoadOptions): Promise<LoadedAr
       continue; // A link loop, a folder it may not enter: the lint of that file, if it is linted, says why.
     }
     if (!stat || !stat.isFile()) continue;
-    const known = stored.files[name];
+    const known = Object.hasOwn(stored.files, name) ? checkedEntry(stored.files[name]) : undefined;
     const usable = known !== undefined && (options.need !== 'root-cause' || known.entry.rootCause !== undefined);
     if (usable && known.size === stat.size && known.mtimeMs === stat.mtimeMs && stored.savedAt - stat.mtimeMs > RACY_MS) {
       next.files[name] = known;
-      entries.push({ filePath, ...known.entry });
+      entries.push({ ...known.entry, filePath });
       continue;
     }
     // Unreadable or past the size limit: the lint of that file, if it is linted, says so.
-    const readText = readPostmortemText(filePath);
+    const readText = readPostmortemText(filePath, linkBoundary(filePath, options.content, options.root));
     if (!('text' in readText)) continue;
     const text = readText.text;
     read++;
@@ -145,7 +144,7 @@ export async function loadArchive(options: ArchiveLoadOptions): Promise<LoadedAr
     const hash = contentHash(text);
     if (usable && known.hash === hash) {
       next.files[name] = { ...known, size: stat.size, mtimeMs: stat.mtimeMs };
-      entries.push({ filePath, ...known.entry });
+      entries.push({ ...known.entry, filePath });
       continue;
     }
     indexed++;
@@ -154,7 +153,7 @@ export async function loadArchive(options: ArchiveLoadOptions): Promise<LoadedAr
     next.files[name] = { hash, size: stat.size, mtimeMs: stat.mtimeMs, entry: rest };
     entries.push(entry);
   }
-  if (cached && (dirty || Object.keys(stored.files).length !== Object.keys(next.files).length)) writeIndexCache(options.indexFile, next);
+  if (indexFile !== null && (dirty || Object.keys(stored.files).length !== Object.keys(next.files).length)) writeIndexCache(indexFile, next);
   if (options.need === 'index') for (const entry of entries) delete entry.rootCause;
   return {
     archive: new Archive(options.root, entries, aliases),
@@ -172,29 +171,37 @@ function keyOf(root: string, filePath: string): string {
 
 function readIndexCache(file: string, key: string): IndexCacheFile {
   try {
-    // Only a file of this user's (the temporary folder is shared).
-    if (typeof process.getuid === 'function' && statSync(file).uid !== process.getuid()) throw new Error('not ours');
-    const stored = JSON.parse(readFileSync(file, 'utf8')) as IndexCacheFile;
-    if (stored && stored.key === key && typeof stored.savedAt === 'number' && typeof stored.files === 'object' && stored.files !== null) return stored;
+    const text = readCacheFile(file);
+    const stored = text === null ? null : (JSON.parse(text) as Partial<IndexCacheFile> | null);
+    if (stored && stored.key === key && typeof stored.savedAt === 'number' && typeof stored.files === 'object' && stored.files !== null && !Array.isArray(stored.files)) {
+      return { key, savedAt: stored.savedAt, files: stored.files };
+    }
   } catch {
-    // No index yet, or an unreadable one: start afresh.
+    // Not JSON: start afresh.
   }
   return { key, savedAt: 0, files: {} };
 }
 
+/** An entry of the index file as Hindsight writes it, else undefined (the file is read again). */
+function checkedEntry(value: unknown): CachedEntry | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  const { hash, size, mtimeMs, entry } = value as Partial<CachedEntry>;
+  if (typeof hash !== 'string' || typeof size !== 'number' || typeof mtimeMs !== 'number' || typeof entry !== 'object' || entry === null) return undefined;
+  const text = (v: unknown): boolean => v === null || typeof v === 'string';
+  const texts = (v: unknown): boolean => Array.isArray(v) && v.every((item) => typeof item === 'string');
+  const rootCause = entry.rootCause;
+  if (!text(entry.id) || !text(entry.title) || !text(entry.date) || !texts(entry.services) || !texts(entry.related)) return undefined;
+  if (entry.links !== undefined && !texts(entry.links)) return undefined;
+  if (rootCause !== undefined && rootCause !== null && (typeof rootCause !== 'object' || typeof rootCause.line !== 'number' || typeof rootCause.text !== 'string')) return undefined;
+  return value as CachedEntry;
+}
+
 function writeIndexCache(file: string, data: IndexCacheFile): void {
-  const temporary = `${file}.${process.pid}.tmp`;
   try {
-    mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
-    writeFileSync(temporary, JSON.stringify({ ...data, savedAt: Date.now() }), { mode: 0o600 });
-    renameSync(temporary, file);
-    pruneTemporary(file);
+    writeCacheFile(file, JSON.stringify({ ...data, savedAt: Date.now() }));
+    pruneUserFolder(file);
   } catch {
-    try {
-      rmSync(temporary, { force: true });
-    } catch {
-      // The folder itself could not be made: nothing was written.
-    }
+    // Only slower next time.
   }
 }
 

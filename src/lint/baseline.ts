@@ -25,7 +25,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Finding } from './engine.ts';
-import { PathError } from './files.ts';
+import { PathError, readPostmortemText } from './files.ts';
 import { summarise, type LintResult } from './result.ts';
 
 export const BASELINE_VERSION = 1;
@@ -56,11 +56,8 @@ function fingerprints(result: LintResult): string[] {
   if (result.messages.length === 0) return [];
   let source = result.output;
   if (source === undefined) {
-    try {
-      source = readFileSync(result.filePath, 'utf8');
-    } catch {
-      source = '';
-    }
+    const read = readPostmortemText(result.filePath);
+    source = 'text' in read ? read.text : '';
   }
   const lines = source.split(/\r?\n/);
   return result.messages.map((m) => fingerprint(m, lines[m.line - 1] ?? ''));

@@ -1,9 +1,10 @@
 // `--cache`: a file's findings are kept under the hash of its content, and the whole cache
 // under the hash of the configuration and Hindsight's version, so an unchanged file under
-// an unchanged configuration is not read again by any rule.
+// an unchanged configuration is not read again by any rule. A cache file that is not what
+// Hindsight writes (not JSON, an entry of another shape, a link, another user's: see
+// cache-file.ts) is a cache miss, never an error.
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
+import { readCacheFile, writeCacheFile } from './cache-file.ts';
 import type { Finding } from './engine.ts';
 import { PathError } from './files.ts';
 
@@ -27,16 +28,19 @@ export class LintCache {
     this.key = key;
     this.data = { key, files: {} };
     try {
-      const stored = JSON.parse(readFileSync(file, 'utf8')) as CacheFile;
-      if (stored && stored.key === key && typeof stored.files === 'object') this.data = stored;
+      const text = readCacheFile(file);
+      const stored = text === null ? null : (JSON.parse(text) as unknown);
+      if (isObject(stored) && stored['key'] === key && isObject(stored['files'])) this.data = { key, files: stored['files'] as CacheFile['files'] };
     } catch {
-      // No cache yet, or an unreadable one: start afresh.
+      // Not JSON: start afresh.
     }
   }
 
   get(filePath: string, hash: string): Finding[] | null {
-    const entry = this.data.files[filePath];
-    return entry && entry.hash === hash ? entry.messages : null;
+    if (!Object.hasOwn(this.data.files, filePath)) return null;
+    const entry: unknown = this.data.files[filePath];
+    if (!isObject(entry) || entry['hash'] !== hash || !Array.isArray(entry['messages']) || !entry['messages'].every(isFinding)) return null;
+    return entry['messages'];
   }
 
   set(filePath: string, hash: string, messages: Finding[]): void {
@@ -47,13 +51,9 @@ export class LintCache {
   /** Writes the cache file (atomically); a PathError (exit code 2) says why it could not. */
   save(): void {
     if (!this.dirty) return;
-    const temporary = `${this.file}.${process.pid}.tmp`;
     try {
-      mkdirSync(path.dirname(this.file), { recursive: true });
-      writeFileSync(temporary, JSON.stringify(this.data));
-      renameSync(temporary, this.file);
+      writeCacheFile(this.file, JSON.stringify(this.data));
     } catch (error) {
-      rmSync(temporary, { force: true, recursive: true });
       const { code, path: at } = error as NodeJS.ErrnoException;
       const reason =
         code === 'EACCES' || code === 'EPERM' ? 'permission denied'
@@ -65,6 +65,25 @@ export class LintCache {
     }
     this.dirty = false;
   }
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+const isPosition = (value: unknown): boolean => Number.isSafeInteger(value) && (value as number) >= 0;
+
+/** A finding as the linter makes it: anything else in a cache file was not written by Hindsight. */
+function isFinding(value: unknown): value is Finding {
+  if (!isObject(value)) return false;
+  const fix = value['fix'];
+  return (
+    typeof value['ruleId'] === 'string' &&
+    (value['severity'] === 1 || value['severity'] === 2) &&
+    typeof value['message'] === 'string' &&
+    isPosition(value['line']) && isPosition(value['column']) && isPosition(value['endLine']) && isPosition(value['endColumn']) &&
+    (fix === undefined || (isObject(fix) && isPosition(fix['start']) && isPosition(fix['end']) && typeof fix['text'] === 'string'))
+  );
 }
 
 export function cacheKey(parts: readonly unknown[]): string {

@@ -2,11 +2,14 @@
 // content folder (a one-file hook lints one file); folders and globs expand to *.md.
 // The .gitignore files at and below the configuration root, and the configured ignore
 // globs (relative to the root), are honoured.
-import { accessSync, closeSync, constants, existsSync, fstatSync, lstatSync, openSync, readdirSync, readFileSync, readlinkSync, realpathSync, statSync, type Dirent } from 'node:fs';
+import { accessSync, constants, existsSync, lstatSync, readdirSync, realpathSync, statSync, type Dirent } from 'node:fs';
 import path from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import { glob, isDynamicPattern } from 'tinyglobby';
 import { GUARD_LIMITS } from '../core/guard.ts';
+import { isInside, linkOutside, megabytes, notAFile, readError, readRegularFile } from './read.ts';
+
+export { readError } from './read.ts';
 
 export class PathError extends Error {
   override name = 'PathError';
@@ -39,7 +42,11 @@ export async function selectFiles(selection: FileSelection): Promise<string[]> {
     const broken = brokenLink(absolute);
     if (broken) throw new PathError(`Cannot read ${given}: ${broken}.`);
     if (existsSync(absolute)) {
-      const directory = statSync(absolute).isDirectory();
+      const stat = statSync(absolute);
+      const directory = stat.isDirectory();
+      if (!directory && !stat.isFile()) throw new PathError(`Cannot read ${given}: ${notAFile(absolute, stat)}.`);
+      const outside = linkOutside(absolute, linkBoundary(absolute, selection.contentFolder, selection.root));
+      if (outside) throw new PathError(`Cannot read ${given}: ${outside}.`);
       try {
         accessSync(absolute, directory ? constants.R_OK | constants.X_OK : constants.R_OK);
       } catch (error) {
@@ -53,7 +60,8 @@ export async function selectFiles(selection: FileSelection): Promise<string[]> {
       continue;
     }
     if (!isDynamicPattern(given)) throw new PathError(`No such file or folder: ${given}.`);
-    const matches = await glob(given, { cwd: selection.cwd, absolute: true, onlyFiles: true, dot: false, ignore: ['**/node_modules/**'] });
+    // A folder link (`everything -> /`) is not walked into: `**` would read the whole machine.
+    const matches = await glob(given, { cwd: selection.cwd, absolute: true, onlyFiles: true, dot: false, followSymbolicLinks: false, ignore: ['**/node_modules/**'] });
     if (matches.length === 0) throw new PathError(`No files match the pattern ${given}.`);
     for (const file of matches) if (!isIgnored(path.normalize(file))) found.add(path.normalize(file));
   }
@@ -65,9 +73,12 @@ export async function selectFiles(selection: FileSelection): Promise<string[]> {
  * node_modules), walked by hand to handle what a glob drops or repeats:
  * - a folder reached twice (a symbolic link to a folder already walked, a link loop such
  *   as `up -> ..`) is walked once, so no postmortem is linted twice under two names;
- * - a symbolic link named like a postmortem that leads nowhere (a loop, a missing target) is
- *   listed, where a glob would drop it, so that reading it reports why;
- * - a folder named like a postmortem ("x.md") is a folder: its files are listed, it is not.
+ * - a symbolic link named like a postmortem that leads nowhere (a loop, a missing target), and
+ *   a FIFO, socket or device so named, are listed, where a glob would drop them, so that
+ *   reading them reports why;
+ * - a folder named like a postmortem ("x.md") is a folder: its files are listed, it is not;
+ * - a symbolic link to a folder outside the one walked (`everything -> /`) is not walked: it is
+ *   listed, whatever its name, so that reading it reports where it leads.
  * A folder that cannot be read is skipped, as a glob skips it.
  */
 export function markdownUnder(folder: string): string[] {
@@ -90,7 +101,10 @@ export function markdownUnder(folder: string): string[] {
         if (name !== 'node_modules') walk(full, path.join(real, name));
       } else if (entry.isFile()) {
         if (name.endsWith('.md')) found.push(full);
-      } else if (entry.isSymbolicLink()) {
+      } else if (!entry.isSymbolicLink()) {
+        // A FIFO, socket or device named like a postmortem: listed, so that reading it says why it is not read.
+        if (name.endsWith('.md')) found.push(full);
+      } else {
         let target: ReturnType<typeof statSync>;
         try {
           target = statSync(full);
@@ -100,11 +114,14 @@ export function markdownUnder(folder: string): string[] {
         }
         if (target.isDirectory()) {
           if (name === 'node_modules') continue;
+          let real: string;
           try {
-            walk(full, realpathSync.native(full));
+            real = realpathSync.native(full);
           } catch {
-            // gone since: nothing to walk
+            continue; // gone since: nothing to walk
           }
+          if (isInside(real, root)) walk(full, real);
+          else found.push(full);
         } else if (name.endsWith('.md')) {
           found.push(full);
         }
@@ -136,66 +153,46 @@ function brokenLink(file: string): string | null {
   }
 }
 
-/** A file-system error as a reason a reader understands. */
-export function readError(error: unknown, file?: string): string {
-  const code = (error as NodeJS.ErrnoException).code;
-  switch (code) {
-    case 'ENOENT':
-      if (file !== undefined) {
-        try {
-          if (lstatSync(file).isSymbolicLink()) return `it is a symbolic link to ${readlinkSync(file)}, which does not exist`;
-        } catch {
-          // not there at all
-        }
-      }
-      return 'it no longer exists (deleted or moved while Hindsight ran)';
-    case 'ELOOP':
-      return 'it is a symbolic link that leads back to itself (a loop)';
-    case 'EACCES':
-    case 'EPERM':
-      return 'permission denied';
-    case 'EISDIR':
-      return 'it is a folder, not a file';
-    case 'EMFILE':
-    case 'ENFILE':
-      return 'too many files are open';
-    case 'EIO':
-      return 'an input/output error of the disk';
-    default:
-      return code ?? (error as Error).message;
-  }
+/**
+ * The folder a postmortem may not leave through a symbolic link: the content folder for a
+ * file in it, else the configuration's folder for a file in that, else none (a file named
+ * from elsewhere on the command line is the user's own choice).
+ */
+export function linkBoundary(file: string, content: string, root: string): string | undefined {
+  if (isInside(file, content)) return content;
+  return isInside(file, root) ? root : undefined;
 }
 
+export type PostmortemRead = { bytes: Buffer; text: string } | { problem: string };
+
 /**
- * Reads a postmortem as UTF-8 text, or says why it cannot: a file past the size limit of
- * src/core/guard.ts is not read at all (a 1 GB file must not fill the memory first).
- * Invalid UTF-8 bytes read as U+FFFD, as the parser would see them anyway.
+ * Reads a postmortem, or says why it cannot (src/lint/read.ts): only a regular file, only up to
+ * the size limit of src/core/guard.ts (a 1 GB file or /dev/zero must not fill the memory
+ * first), and, within `within`, not through a link out of it. The text is the bytes as UTF-8,
+ * invalid bytes read as U+FFFD, as the parser would see them anyway (`--fix` writes the bytes).
  */
-export function readPostmortemText(file: string): { text: string } | { problem: string } {
-  let fd: number;
-  try {
-    fd = openSync(file, 'r');
-  } catch (error) {
-    return { problem: `Cannot read this file: ${readError(error, file)}.` };
-  }
-  try {
-    const stat = fstatSync(fd);
-    if (stat.isDirectory()) return { problem: 'Cannot read this file: it is a folder, not a file.' };
-    if (stat.size > GUARD_LIMITS.maxBytes) {
-      const mb = (n: number): string => `${(n / (1024 * 1024)).toFixed(n >= 10 * 1024 * 1024 ? 0 : 1)} MB`;
-      return { problem: `This file is ${mb(stat.size)}; Hindsight reads files of at most ${mb(GUARD_LIMITS.maxBytes)}: move attached logs and data out of the postmortem (link to them), or split it.` };
-    }
-    return { text: readFileSync(fd, 'utf8') };
-  } catch (error) {
-    return { problem: `Cannot read this file: ${readError(error, file)}.` };
-  } finally {
-    try {
-      closeSync(fd);
-    } catch {
-      // already closed
-    }
-  }
+export function readPostmortem(file: string, within?: string): PostmortemRead {
+  const read = readRegularFile(file, { maxBytes: GUARD_LIMITS.maxBytes, within });
+  if ('bytes' in read) return { bytes: read.bytes, text: read.bytes.toString('utf8') };
+  if ('unreadable' in read) return { problem: `Cannot read this file: ${read.unreadable}.` };
+  const size = read.tooLarge === null ? `larger than ${megabytes(GUARD_LIMITS.maxBytes)}` : megabytes(read.tooLarge);
+  return { problem: `This file is ${size}; Hindsight reads files of at most ${megabytes(GUARD_LIMITS.maxBytes)}: move attached logs and data out of the postmortem (link to them), or split it.` };
 }
+
+/** readPostmortem's text only. */
+export function readPostmortemText(file: string, within?: string): { text: string } | { problem: string } {
+  const read = readPostmortem(file, within);
+  return 'text' in read ? { text: read.text } : read;
+}
+
+/** A .gitignore: one the size of a real one at most, and only a regular file (never a FIFO that would wait). */
+function readIgnoreFile(file: string): string | null {
+  const read = readRegularFile(file, { maxBytes: MAX_IGNORE_FILE_BYTES });
+  return 'bytes' in read ? read.bytes.toString('utf8') : null;
+}
+
+/** 1 MB: a .gitignore of 20,000 long lines. */
+const MAX_IGNORE_FILE_BYTES = 1024 * 1024;
 
 /**
  * Whether a file is ignored: by the root's .gitignore and the ignore globs (relative to the
@@ -205,14 +202,15 @@ export function readPostmortemText(file: string): { text: string } | { problem: 
 function ignoredUnder(root: string, globs: readonly string[]): (file: string) => boolean {
   const atRoot = ignore();
   const gitignore = path.join(root, '.gitignore');
-  if (existsSync(gitignore)) atRoot.add(readFileSync(gitignore, 'utf8'));
+  const rootRules = readIgnoreFile(gitignore);
+  if (rootRules !== null) atRoot.add(rootRules);
   atRoot.add([...globs]);
   const nested = new Map<string, Ignore | null>();
   const ignoreIn = (dir: string): Ignore | null => {
     let found = nested.get(dir);
     if (found === undefined) {
-      const file = path.join(dir, '.gitignore');
-      found = existsSync(file) ? ignore().add(readFileSync(file, 'utf8')) : null;
+      const rules = readIgnoreFile(path.join(dir, '.gitignore'));
+      found = rules === null ? null : ignore().add(rules);
       nested.set(dir, found);
     }
     return found;

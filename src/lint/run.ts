@@ -8,14 +8,14 @@ import type { Archive, ArchiveEntry, ArchiveNeed } from './archive.ts';
 import { LintCache, cacheKey, contentHash } from './cache.ts';
 import { loadConfig, type ResolvedConfig } from './config/load.ts';
 import { lintParsed, type Finding, type LintTimings } from './engine.ts';
-import { readPostmortemText, selectFiles } from './files.ts';
-import { applyFixes } from './fix.ts';
+import { linkBoundary, readPostmortem, selectFiles } from './files.ts';
+import { applyFixes, applyFixesToBytes } from './fix.ts';
 import { everyActiveRule, overrideResolver } from './overrides.ts';
 import { loadRules } from './registry.ts';
 import { summarise, type LintResult } from './result.ts';
 import type { PoolSettings } from './pool.ts';
 import type { LintSettings, Rule } from './rule.ts';
-import { writeFileAtomic } from './write.ts';
+import { writeFixedFile } from './write.ts';
 
 export interface LintRunOptions {
   cwd: string;
@@ -88,7 +88,7 @@ export async function lintRun(options: LintRunOptions): Promise<LintRun> {
       pending.push({ index, filePath, hash: '' });
       return;
     }
-    const source = readSource(filePath);
+    const source = readSource(filePath, linkBoundary(filePath, config.content, config.root));
     if (typeof source !== 'string') {
       results[index] = summarise(filePath, [source]);
       return;
@@ -155,6 +155,8 @@ export interface Linter {
   lint(filePath: string, source: string, timings?: LintTimings | null): Finding[];
   /** The model and the findings from one parse: for the site, which shows both. */
   lintWithModel(filePath: string, source: string): { parsed: Parsed; findings: Finding[] };
+  /** The folder a file may not leave through a symbolic link (see linkBoundary). */
+  boundaryOf(filePath: string): string | undefined;
 }
 
 /**
@@ -186,6 +188,7 @@ export function createLinter(config: ResolvedConfig, rules: ReadonlyMap<string, 
       const parsed = parse(filePath, source);
       return { parsed, findings: lintParsed(parsed, rulesOf(parsed), settings, known) };
     },
+    boundaryOf: (filePath) => linkBoundary(filePath, config.content, config.root),
   };
 }
 
@@ -195,30 +198,39 @@ interface SourceOptions {
 }
 
 /** A file's text, or the fatal finding that says why it cannot be read. */
-export function readSource(filePath: string): string | Finding {
-  const read = readPostmortemText(filePath);
+export function readSource(filePath: string, within?: string): string | Finding {
+  const read = readPostmortem(filePath, within);
   return 'text' in read ? read.text : fatal(read.problem);
 }
 
 /** Reads and lints one file. */
 export function lintFile(filePath: string, linter: Linter, options: SourceOptions): FileOutcome {
-  const source = readSource(filePath);
-  return typeof source === 'string' ? lintSource(filePath, source, linter, options) : { messages: [source] };
+  const read = readPostmortem(filePath, linter.boundaryOf(filePath));
+  return 'text' in read ? lintSource(filePath, read.text, linter, options, read.bytes) : { messages: [fatal(read.problem)] };
 }
 
-/** Lints one file's text; with `fix`, applies fixes pass after pass and writes the file. */
-export function lintSource(filePath: string, source: string, linter: Linter, options: SourceOptions): FileOutcome {
+/**
+ * Lints one file's text; with `fix`, applies fixes pass after pass and writes the file: its
+ * `bytes` (those `source` was decoded from) with the fixed spans replaced, so that bytes the
+ * text holds only as U+FFFD are written back as they were.
+ */
+export function lintSource(filePath: string, source: string, linter: Linter, options: SourceOptions, bytes: Buffer = Buffer.from(source, 'utf8')): FileOutcome {
   let messages = linter.lint(filePath, source, options.timings);
   if (!options.fix) return { messages };
   let text = source;
+  let fixed = bytes;
   for (let pass = 0; pass < MAX_FIX_PASSES && messages.some((m) => m.fix); pass++) {
     const outcome = applyFixes(text, messages);
     if (outcome.applied.length === 0) break;
+    const next = applyFixesToBytes(fixed, outcome.applied);
+    // A fix that would join the invalid bytes around it into other characters is not made.
+    if (next === null || next.toString('utf8') !== outcome.output) break;
+    fixed = next;
     text = outcome.output;
     messages = linter.lint(filePath, text, options.timings);
   }
-  if (text === source) return { messages };
-  writeFileAtomic(filePath, text);
+  if (fixed === bytes || fixed.equals(bytes)) return { messages };
+  writeFixedFile(filePath, fixed);
   return { messages, output: text };
 }
 

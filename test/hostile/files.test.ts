@@ -3,12 +3,17 @@
 // during the run. Each gets one fatal finding that says why, never a stack trace, and the
 // other files of the run are linted exactly as they would be alone. A path named on the
 // command line that cannot be read is the one exception: exit code 2 and one paragraph, as
-// for a missing one (../shared/interfaces.md). (100,000 files: files-100k.test.ts.)
+// for a missing one (../shared/interfaces.md). Files that never end or wait (a link to a
+// device, a FIFO) and links out of the content folder are never read. (100,000 files:
+// files-100k.test.ts.)
+import { spawnSync } from 'node:child_process';
 import { chmodSync, mkdirSync, rmSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { GUARD_LIMITS } from '../../src/core/guard.ts';
+import { loadArchive } from '../../src/lint/archive-index.ts';
 import { lintRun } from '../../src/lint/run.ts';
+import { scanArchive, setupArchive } from '../../src/site/shared/archive.ts';
 import { CLEAN, ERROR, expectNoStackTrace, expectOneParagraph, asOtherUser, hindsight, parseJson, permissionsUntestable, project, removeOtherUser, removeProjects, type JsonResult } from '../cli/helpers.ts';
 
 // Deletes the files in `vanish` once the run has chosen its files, before it reads them:
@@ -191,5 +196,95 @@ describe('a file that changes into something else between runs', () => {
     expect([...files.keys()].sort()).toEqual(['postmortems/b.md', 'postmortems/c.md']);
     onlyFatal(files.get('postmortems/b.md'), 'a loop');
     onlyFatal(files.get('postmortems/c.md'), 'binary');
+  });
+});
+
+// Shapes a hostile pull request can add: links to devices that never end (/dev/zero, which
+// reports 0 bytes) or never repeat (/dev/urandom), a FIFO (opening it waits for a writer), a
+// file past the size limit, a link to a file outside the content folder, folder links to `/`
+// and to the project above the content folder. A run that read any of them would fill the
+// memory, hang, or read the whole machine; each is one fatal finding instead, and named on the
+// command line exit code 2. (The run has a generous timeout only so that a hang fails.)
+const devicesUntestable = process.platform === 'win32' ? 'no devices, FIFOs or POSIX links on Windows' : null;
+describe.skipIf(devicesUntestable !== null)('files that never end, wait, or lead out of the content folder', () => {
+  const root = project({ 'postmortems/clean.md': CLEAN, 'postmortems/team/kept.md': CLEAN, 'secret.txt': 'token: not for the linter\n' });
+  const folder = path.join(root, 'postmortems');
+  symlinkSync('/dev/zero', path.join(folder, 'zero.md'));
+  symlinkSync('/dev/urandom', path.join(folder, 'random.md'));
+  const fifo = spawnSync('mkfifo', [path.join(folder, 'pipe.md')]);
+  writeFileSync(path.join(folder, 'six-megabytes.md'), Buffer.alloc(6 * 1024 * 1024, '# a\n'));
+  symlinkSync('../secret.txt', path.join(folder, 'outside.md'));
+  symlinkSync('team/kept.md', path.join(folder, 'inside.md'));
+  symlinkSync('/', path.join(folder, 'everything'));
+  symlinkSync('../..', path.join(folder, 'team', 'project'));
+  // A loop inside the folder: walked once.
+  symlinkSync('..', path.join(folder, 'team', 'back'));
+  const OPTIONS = { timeout: 120_000 };
+
+  it('each gets one fatal finding that says why; the others are linted; nothing else on the machine is read', async () => {
+    expect(fifo.status, String(fifo.stderr)).toBe(0);
+    const run = await hindsight(['lint', '--format', 'json'], root, undefined, OPTIONS);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toBe('');
+    const files = byName(parseJson(run.stdout), root);
+    expect([...files.keys()].sort()).toEqual([
+      'postmortems/clean.md',
+      'postmortems/everything',
+      'postmortems/inside.md',
+      'postmortems/outside.md',
+      'postmortems/pipe.md',
+      'postmortems/random.md',
+      'postmortems/six-megabytes.md',
+      'postmortems/team/kept.md',
+      'postmortems/team/project',
+      'postmortems/zero.md',
+    ]);
+    onlyFatal(files.get('postmortems/zero.md'), 'Cannot read this file: it is a symbolic link to /dev/zero, which is a device, not a regular file.');
+    onlyFatal(files.get('postmortems/random.md'), 'Cannot read this file: it is a symbolic link to /dev/urandom, which is a device, not a regular file.');
+    onlyFatal(files.get('postmortems/pipe.md'), 'Cannot read this file: it is a named pipe (FIFO), not a regular file.');
+    onlyFatal(files.get('postmortems/six-megabytes.md'), 'This file is 6.0 MB; Hindsight reads files of at most 5.0 MB');
+    onlyFatal(files.get('postmortems/outside.md'), `Cannot read this file: it is a symbolic link to ${root}/secret.txt, outside ${folder}; Hindsight follows no link out of the folder it lints.`);
+    onlyFatal(files.get('postmortems/everything'), `it is a symbolic link to /, outside ${folder}`);
+    onlyFatal(files.get('postmortems/team/project'), `it is a symbolic link to ${root}, outside ${folder}`);
+    expect(files.get('postmortems/inside.md')).toEqual([]);
+    expect(files.get('postmortems/clean.md')).toEqual([]);
+    expect(run.stdout).not.toContain('not for the linter');
+  });
+
+  it('named on the command line: exit code 2, one paragraph that says why', async () => {
+    for (const [name, why] of [
+      ['postmortems/zero.md', 'it is a symbolic link to /dev/zero, which is a device, not a regular file'],
+      ['postmortems/pipe.md', 'it is a named pipe (FIFO), not a regular file'],
+      ['postmortems/outside.md', `it is a symbolic link to ${root}/secret.txt, outside ${folder}`],
+      ['postmortems/everything', `it is a symbolic link to /, outside ${folder}`],
+    ] as const) {
+      const run = await hindsight(['lint', name, 'postmortems/clean.md'], root, undefined, OPTIONS);
+      expect(run.code, name).toBe(2);
+      expect(run.stdout).toBe('');
+      expect(run.stderr).toContain(`Cannot read ${name}: ${why}`);
+      expectOneParagraph(run.stderr);
+    }
+    const inspect = await hindsight(['inspect', 'postmortems/zero.md', '--format', 'json'], root, undefined, OPTIONS);
+    expect(inspect.code).toBe(2);
+    expect(inspect.stderr).toContain('it is a symbolic link to /dev/zero, which is a device, not a regular file');
+    expectOneParagraph(inspect.stderr);
+  });
+
+  it('a glob does not walk into a folder link: `**` never reads the whole machine', async () => {
+    const run = await hindsight(['lint', '--format', 'json', 'postmortems/**/*.md'], root, undefined, OPTIONS);
+    const files = [...byName(parseJson(run.stdout), root).keys()];
+    expect(files.every((file) => file.startsWith('postmortems/') && !file.includes('everything') && !file.includes('project/'))).toBe(true);
+    expect(files).toContain('postmortems/team/kept.md');
+  });
+
+  it('the archive index of the cross-file rules skips them', async () => {
+    const loaded = await loadArchive({ root, content: folder, ignore: [], files: [], need: 'root-cause', sectionAliases: new Map(), indexFile: path.join(root, 'index.json'), version: 'test' });
+    expect(loaded.archive.entries.map((e) => path.relative(root, e.filePath)).sort()).toEqual(['postmortems/clean.md', 'postmortems/inside.md', 'postmortems/team/kept.md']);
+  });
+
+  it('the site\'s scan stops at the first, naming it and why, before reading it', async () => {
+    await expect(scanArchive(await setupArchive(root, 'postmortems'), new Date('2024-04-01T00:00:00Z'))).rejects.toThrow(
+      /^postmortems\/(?:everything|outside\.md|pipe\.md|random\.md|six-megabytes\.md|zero\.md|team\/project): (?:Cannot read this file|This file is 6\.0 MB)/,
+    );
   });
 });

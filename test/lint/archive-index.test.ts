@@ -1,9 +1,10 @@
 // The archive index of the cross-file rules: read cheaply, cached by size and modification
 // time (then content hash), kept beside the lint cache with --cache and in the temporary
 // folder without, and folded into the lint cache's key.
-import { existsSync, mkdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, readFileSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { userCacheFolder } from '../../bin/private-folder.js';
 import { indexFileFor, loadArchive, type ArchiveLoadOptions } from '../../src/lint/archive-index.ts';
 import { copyArchive, findingsOf, lintArchive, removeArchives } from '../fixtures/archive.ts';
 
@@ -90,6 +91,29 @@ describe('archive index', () => {
     expect((await loadArchive(options(root))).digest).not.toBe(before.digest);
   });
 
+  it('an index file of any other shape, a link or another user\'s is read as no index: every file is read again, no error', async () => {
+    const root = copyArchive();
+    const indexFile = path.join(root, '.cache/archive-index.json');
+    await loadArchive(options(root));
+    const stored = JSON.parse(readFileSync(indexFile, 'utf8')) as { files: Record<string, unknown> };
+    const names = Object.keys(stored.files);
+    // Each entry broken in its own way; the last one is forged to point elsewhere.
+    const broken: unknown[] = [null, 'text', [], { hash: 1 }, { ...(stored.files[names[4]!] as object), entry: null }, { ...(stored.files[names[5]!] as object), entry: { id: 7 } }];
+    broken.forEach((value, i) => (stored.files[names[i]!] = value));
+    const forged = stored.files[names[6]!] as { entry: Record<string, unknown> };
+    forged.entry['filePath'] = '/etc/passwd';
+    writeFileSync(indexFile, JSON.stringify(stored));
+    const loaded = await loadArchive(options(root));
+    expect(loaded.stats.read).toBe(broken.length);
+    expect(loaded.archive.entries.map((e) => e.filePath).filter((f) => !f.startsWith(root))).toEqual([]);
+
+    // A link to a device in the index's place: not followed (nothing waits or fills the memory), and replaced.
+    rmSync(indexFile);
+    symlinkSync('/dev/zero', indexFile);
+    expect((await loadArchive(options(root))).stats.read).toBe(8);
+    expect(lstatSync(indexFile).isFile()).toBe(true);
+  });
+
   it('starts afresh from an unreadable or foreign cache; an unwritable one only costs time', async () => {
     const root = copyArchive();
     mkdirSync(path.join(root, '.cache'));
@@ -109,17 +133,18 @@ describe('archive index', () => {
     expect((await loadArchive(options(root, { content: path.join(root, 'nowhere'), files: [path.join(root, 'draft.md')] }))).stats.files).toBe(1);
   });
 
-  it('is kept beside the lint cache with --cache, else per user and folder in the temporary folder', async () => {
+  it('is kept beside the lint cache with --cache, else per folder in this user\'s own cache folder, else nowhere', async () => {
     expect(indexFileFor('/p/node_modules/.cache/hindsight/lint-cache.json', '/p', true)).toBe('/p/node_modules/.cache/hindsight/archive-index.json');
-    const elsewhere = indexFileFor('/p/node_modules/.cache/hindsight/lint-cache.json', '/p', false);
-    expect(elsewhere.startsWith(path.join((await import('node:os')).tmpdir(), 'hindsight-'))).toBe(true);
+    const elsewhere = indexFileFor('/p/node_modules/.cache/hindsight/lint-cache.json', '/p', false)!;
+    expect(path.dirname(elsewhere)).toBe(userCacheFolder());
     expect(elsewhere).not.toBe(indexFileFor('/p/node_modules/.cache/hindsight/lint-cache.json', '/q', false));
+    expect(indexFileFor('/p/node_modules/.cache/hindsight/lint-cache.json', '/p', false, () => null)).toBeNull();
 
     const root = copyArchive();
     await lintArchive(root, ['postmortems/2025-03-01-search-outage.md'], { cache: false });
     expect(existsSync(path.join(root, 'node_modules'))).toBe(false);
-    // Without --cache, a lint keeps the index in the temporary folder, for an archive of any size.
-    const tmpIndex = indexFileFor(path.join(root, 'node_modules/.cache/hindsight/lint-cache.json'), root, false);
+    // Without --cache, a lint keeps the index in the user's folder, for an archive of any size.
+    const tmpIndex = indexFileFor(path.join(root, 'node_modules/.cache/hindsight/lint-cache.json'), root, false)!;
     expect(existsSync(tmpIndex)).toBe(true);
     rmSync(tmpIndex);
     await loadArchive(options(root, { indexFile: tmpIndex, cacheFrom: 8 }));

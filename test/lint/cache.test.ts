@@ -1,6 +1,6 @@
 // `--cache`: an unchanged file under an unchanged configuration and version is answered from
 // the cache file without running any rule; anything else is linted again.
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import { chownSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -109,6 +109,58 @@ describe('lint cache', () => {
     const first = await run(root);
     expect(first.byName.get('a.md')).toHaveLength(1);
     expect((JSON.parse(readFileSync(path.join(root, DEFAULT_CACHE), 'utf8')) as StoredCache).files).toHaveProperty([path.join(root, 'postmortems/a.md')]);
+    expect((await run(root)).ran).toBe(false);
+  });
+
+  it('a malformed entry is a cache miss: the file is linted again, never a stack trace', async () => {
+    const names = ['a', 'b', 'c', 'd', 'e', 'f', 'g'];
+    const root = tree(Object.fromEntries(names.map((n) => [`postmortems/${n}.md`, WARN])));
+    const cacheFile = path.join(root, DEFAULT_CACHE);
+    const first = await run(root);
+    const stored = JSON.parse(readFileSync(cacheFile, 'utf8')) as { key: string; files: Record<string, unknown> };
+    const hash = contentHash(WARN);
+    const finding = { ruleId: 'x', severity: 1, message: 'm', line: 1, column: 1, endLine: 1, endColumn: 1 };
+    const broken: unknown[] = [
+      null,
+      'text',
+      { hash, messages: 'not a list' },
+      { hash, messages: [null] },
+      { hash, messages: [{ ...finding, severity: 3 }] },
+      { hash, messages: [{ ...finding, line: '1' }] },
+      { hash, messages: [{ ...finding, fix: { start: 0, end: 1 } }] },
+    ];
+    names.forEach((n, i) => (stored.files[path.join(root, `postmortems/${n}.md`)] = broken[i]));
+    writeFileSync(cacheFile, JSON.stringify(stored));
+    const again = await run(root);
+    expect(again.ran).toBe(true);
+    expect(again.results).toEqual(first.results);
+    // A `files` that is not a mapping: the whole cache is a miss.
+    writeFileSync(cacheFile, JSON.stringify({ key: stored.key, files: null }));
+    expect((await run(root)).results).toEqual(first.results);
+    writeFileSync(cacheFile, JSON.stringify({ key: stored.key, files: [] }));
+    expect((await run(root)).results).toEqual(first.results);
+  });
+
+  it('a cache file that is a link (to a device, to a file elsewhere) is not read, and is replaced, not written through', async () => {
+    const root = tree({ 'postmortems/a.md': WARN, 'elsewhere.txt': 'precious\n' });
+    const cacheFile = path.join(root, DEFAULT_CACHE);
+    mkdirSync(path.dirname(cacheFile), { recursive: true });
+    symlinkSync('/dev/zero', cacheFile);
+    expect((await run(root)).ran).toBe(true);
+    expect(lstatSync(cacheFile).isFile()).toBe(true);
+    rmSync(cacheFile);
+    symlinkSync(path.join(root, 'elsewhere.txt'), cacheFile);
+    expect((await run(root)).ran).toBe(true);
+    expect(readFileSync(path.join(root, 'elsewhere.txt'), 'utf8')).toBe('precious\n');
+    expect(lstatSync(cacheFile).isFile()).toBe(true);
+  });
+
+  // As root, a cache file can be given to another user: one it did not write is not trusted.
+  it.skipIf(process.getuid?.() !== 0)('a cache file of another user\'s is not trusted', async () => {
+    const root = tree({ 'postmortems/a.md': WARN });
+    await run(root);
+    chownSync(path.join(root, DEFAULT_CACHE), 65534, 65534);
+    expect((await run(root)).ran).toBe(true);
     expect((await run(root)).ran).toBe(false);
   });
 

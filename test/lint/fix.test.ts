@@ -1,11 +1,12 @@
 // `--fix`: fixes replace only their own spans. Property tests over generated fix lists and
 // over generated postmortems run through the real fixable rules (frontmatter-schema's
 // severity case, canonical-headings' names): no other byte is lost or moved, and fixing
-// twice is fixing once.
+// twice is fixing once. Fixes made on the text are carried to the file's bytes, where
+// invalid UTF-8 (U+FFFD in the text) is kept byte for byte.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Finding } from '../../src/lint/engine.ts';
-import { applyFixes } from '../../src/lint/fix.ts';
+import { applyFixes, applyFixesToBytes, byteOffsets } from '../../src/lint/fix.ts';
 import { fixText, lintText, type LintTextOptions } from '../helpers/lint-text.ts';
 
 function withFix(start: number, end: number, text: string): Finding {
@@ -187,5 +188,89 @@ describe('--fix over generated postmortems', () => {
     expect(await fixText(text, FIXING)).toBe(
       '---\nseverity: SEV2\n---\n\n# DB\n\n## 1. Summary:\n\nDown.\n\nTimeline (all times UTC)\n-----------------------------------\n\n- 10:00 alert\n\n```\n## Issue Summary\n```\n',
     );
+  });
+});
+
+// Bytes as files hold them: valid UTF-8 of every length, and every kind of invalid sequence
+// (a lone continuation byte, a cut-short sequence, an overlong form, a surrogate, past U+10FFFF).
+const PIECES = ['a', 'é', '€', '🙂', '\n', ' '].map((s) => [...Buffer.from(s, 'utf8')]);
+const INVALID = [[0x80], [0xff], [0xc3], [0xe2, 0x82], [0xf0, 0x9f, 0x99], [0xc0, 0xaf], [0xed, 0xa0, 0x80], [0xf4, 0x90, 0x80, 0x80], [0xfe]];
+const messyBytes = fc
+  .array(fc.oneof(fc.constantFrom(...PIECES), fc.constantFrom(...INVALID), fc.array(fc.integer({ min: 0x80, max: 0xff }), { maxLength: 3 })), { maxLength: 40 })
+  .map((parts) => Buffer.from(parts.flat()));
+
+/** The offsets of `text` between two characters (never between the halves of a surrogate pair). */
+function characterBoundaries(text: string): number[] {
+  const at = [0];
+  for (const char of text) at.push(at.at(-1)! + char.length);
+  return at;
+}
+
+describe('fixes on the bytes of a file with invalid UTF-8', () => {
+  it('maps each place in the decoded text to the byte where the same text begins and ends', () => {
+    fc.assert(
+      fc.property(messyBytes, (bytes) => {
+        const text = bytes.toString('utf8');
+        const places = characterBoundaries(text);
+        const offsets = byteOffsets(bytes, places);
+        expect(offsets).not.toBeNull();
+        places.forEach((place, i) => {
+          // What lies before and after the byte decodes to the text before and after the place.
+          expect(bytes.subarray(0, offsets![i]).toString('utf8')).toBe(text.slice(0, place));
+          expect(bytes.subarray(offsets![i]).toString('utf8')).toBe(text.slice(place));
+        });
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('keeps every byte outside the fixed spans, invalid ones included, and gives the fixed text', () => {
+    const arbitrary = messyBytes.chain((bytes) => {
+      const places = characterBoundaries(bytes.toString('utf8'));
+      return fc.record({
+        bytes: fc.constant(bytes),
+        fixes: fc.array(fc.tuple(fc.constantFrom(...places), fc.constantFrom(...places), fc.string({ maxLength: 4 })).map(([a, b, text]) => withFix(Math.min(a, b), Math.max(a, b), text)), { maxLength: 4 }),
+      });
+    });
+    fc.assert(
+      fc.property(arbitrary, ({ bytes, fixes }) => {
+        const text = bytes.toString('utf8');
+        const { output, applied } = applyFixes(text, fixes);
+        const fixed = applyFixesToBytes(bytes, applied)!;
+        const places = applied.flatMap((f) => [f.fix!.start, f.fix!.end]);
+        const offsets = byteOffsets(bytes, places)!;
+        // Outside the spans: the original bytes, in order; inside: each fix's UTF-8.
+        const expected: Buffer[] = [];
+        let cursor = 0;
+        applied.forEach((f, i) => {
+          expected.push(bytes.subarray(cursor, offsets[2 * i]), Buffer.from(f.fix!.text));
+          cursor = offsets[2 * i + 1]!;
+        });
+        expected.push(bytes.subarray(cursor));
+        expect(fixed).toEqual(Buffer.concat(expected));
+        if (applied.length === 0) expect(fixed).toEqual(bytes);
+        // Unless a removed span joined invalid bytes into a character (run.ts then stops fixing),
+        // the fixed bytes read as the fixed text.
+        const joined = applied.some((f) => f.fix!.start === f.fix!.end ? false : f.fix!.text === '');
+        if (!joined) expect(fixed.toString('utf8')).toBe(output);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('a place inside a character (between the halves of a surrogate pair) has no byte', () => {
+    const bytes = Buffer.from('a🙂b', 'utf8');
+    expect(byteOffsets(bytes, [0, 1, 3, 4])).toEqual([0, 1, 5, 6]);
+    expect(byteOffsets(bytes, [2])).toBeNull();
+    expect(applyFixesToBytes(bytes, [withFix(2, 3, 'x')])).toBeNull();
+  });
+
+  it('a severity fixed beside invalid bytes leaves them as they were', () => {
+    // "Café" saved as Latin-1, then a stray 0xFF and a cut-short sequence.
+    const bytes = Buffer.concat([Buffer.from('---\nseverity: sev2\n---\n# Caf'), Buffer.from([0xe9, 0x20, 0xff, 0xc3]), Buffer.from('\n')]);
+    const text = bytes.toString('utf8');
+    const start = text.indexOf('sev2');
+    const fixed = applyFixesToBytes(bytes, [withFix(start, start + 4, 'SEV2')])!;
+    expect(fixed).toEqual(Buffer.from(bytes.toString('latin1').replace('sev2', 'SEV2'), 'latin1'));
   });
 });

@@ -3,13 +3,12 @@
 // turns them into entries, and when).
 import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Archive, indexEntry, normalisedAliases, type ArchiveEntry } from '../../lint/archive.ts';
 import { archiveDigest } from '../../lint/archive-index.ts';
 import { loadConfig, type ResolvedConfig } from '../../lint/config/load.ts';
-import { selectFiles } from '../../lint/files.ts';
+import { PathError, linkBoundary, readPostmortemText, selectFiles } from '../../lint/files.ts';
 import { loadRules } from '../../lint/registry.ts';
 import type { Rule } from '../../lint/rule.ts';
 import { archiveNeed } from '../../lint/run.ts';
@@ -115,7 +114,13 @@ export async function scanArchive(setup: Setup, now: Date): Promise<Scan> {
   const paths = await selectFiles({ cwd: root, root: config.root, paths: [], contentFolder: content, ignoreGlobs: config.ignore });
   const git = readGitInfo(content);
   const fingerprint = codeFingerprint(config, now);
-  const sources = await Promise.all(paths.map((file) => readFile(file, 'utf8')));
+  // Read as `hindsight lint` reads them (regular files, up to the size limit, no link out of the
+  // content folder): a file it would not read stops the build, named, before it fills the memory.
+  const sources = paths.map((file) => {
+    const read = readPostmortemText(file, linkBoundary(file, content, config.root));
+    if ('text' in read) return read.text;
+    throw new PathError(`${path.relative(root, file)}: ${read.problem}`);
+  });
   // The cross-file rules read every other postmortem: the site's lint of a file must say
   // what `hindsight lint` says (a duplicate id fails both), and a file's entry is stale when
   // what those rules read of the others changes.
