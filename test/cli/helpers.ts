@@ -48,7 +48,7 @@ export function hindsight(args: readonly string[], cwd: string, env?: Record<str
   return new Promise((resolve, reject) => {
     const as = options.as;
     const [node, cli, user] = as ? [as.node, as.cli, { uid: as.uid, gid: as.uid }] : [process.execPath, CLI, {}];
-    // The other user cannot write Node's compile cache of this user (os.tmpdir()/node-compile-cache).
+    // The other user has no cache folder of its own here (HOME is this user's): no compile cache for it.
     const extra = as ? { NODE_DISABLE_COMPILE_CACHE: '1', ...env } : env;
     execFile(node, [cli, ...args], { cwd, env: childEnv(extra), maxBuffer: 64 * 1024 * 1024, timeout: options.timeout ?? 300_000, ...user }, (error, stdout, stderr) => {
       if (error && typeof error.code !== 'number') {
