@@ -6,6 +6,7 @@
 // Inputs come as INPUT_* variables (action.yml sets them from `inputs`); the rest is what a
 // runner sets: GITHUB_WORKSPACE, GITHUB_EVENT_NAME, GITHUB_EVENT_PATH, GITHUB_STEP_SUMMARY,
 // GITHUB_OUTPUT, GITHUB_SERVER_URL, GITHUB_REPOSITORY, GITHUB_SHA.
+import { randomBytes } from 'node:crypto';
 import { appendFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { buildModel } from '../core/build.ts';
@@ -17,6 +18,8 @@ import { loadRules } from '../lint/registry.ts';
 import { formatGithub, escapeData } from '../report/github.ts';
 import { ruleCatalogue } from '../cli/catalogue.ts';
 import { UsageError } from '../cli/errors.ts';
+import { printAnnotations, printMessage, printText } from '../cli/output.ts';
+import { visible } from '../report/terminal.ts';
 import { NoDiff, changedFiles, eventRange } from './changed.ts';
 import { formatSummary, incidentMetrics, type SummaryContext, type SummaryRow } from './summary.ts';
 
@@ -74,7 +77,7 @@ export async function runAction(env: Env, version: string, now = new Date()): Pr
     } catch (error) {
       if (!(error instanceof NoDiff)) throw error;
       scope = { kind: 'all', reason: error.message };
-      process.stdout.write(`::notice title=Hindsight::${escapeData(`Linting every postmortem: ${error.message}.`)}\n`);
+      printAnnotations(`::notice title=Hindsight::${escapeData(visible(`Linting every postmortem: ${error.message}.`))}\n`);
     }
   }
 
@@ -84,7 +87,7 @@ export async function runAction(env: Env, version: string, now = new Date()): Pr
   const results = run?.results ?? [];
 
   const annotations = formatGithub(results, { cwd: workspace });
-  if (annotations) process.stdout.write(annotations);
+  printAnnotations(annotations);
 
   const aliases = new Map<string, SectionKind>();
   for (const [heading, kind] of config.sectionAliases) aliases.set(normaliseHeading(heading), kind);
@@ -110,22 +113,34 @@ export async function runAction(env: Env, version: string, now = new Date()): Pr
   const blobBase = server && repository && head ? `${server}/${repository}/blob/${head}/` : null;
   const summary = formatSummary(rows, { workspace, scope, blobBase, sarifFile });
   if (env['GITHUB_STEP_SUMMARY']) appendFileSync(env['GITHUB_STEP_SUMMARY'], summary);
-  else process.stderr.write(summary);
+  else printText('stderr', summary);
 
   const errors = results.reduce((n, r) => n + r.errorCount, 0);
   const warnings = results.reduce((n, r) => n + r.warningCount, 0);
   if (env['GITHUB_OUTPUT']) {
     const outputs = { files: results.length, errors, warnings, 'sarif-file': sarifFile ?? '' };
-    appendFileSync(env['GITHUB_OUTPUT'], Object.entries(outputs).map(([k, v]) => `${k}=${v}\n`).join(''));
+    appendFileSync(env['GITHUB_OUTPUT'], Object.entries(outputs).map(([name, value]) => outputEntry(name, String(value))).join(''));
   }
 
   if (errors > 0) {
-    process.stderr.write(`hindsight: ${errors} error${errors === 1 ? '' : 's'} in ${results.filter((r) => r.errorCount > 0).length} of ${results.length} postmortems.\n`);
+    printMessage(`${errors} error${errors === 1 ? '' : 's'} in ${results.filter((r) => r.errorCount > 0).length} of ${results.length} postmortems.`);
     return 1;
   }
   if (inputs.maxWarnings !== null && warnings > inputs.maxWarnings) {
-    process.stderr.write(`hindsight: ${warnings} warnings, more than max-warnings ${inputs.maxWarnings}.\n`);
+    printMessage(`${warnings} warnings, more than max-warnings ${inputs.maxWarnings}.`);
     return 1;
   }
   return 0;
+}
+
+/**
+ * One output in the heredoc form of $GITHUB_OUTPUT (`name<<DELIMITER`, the value, the
+ * delimiter), with a random delimiter that occurs in neither: a value with a line break (a
+ * path) cannot end early and set another output.
+ */
+export function outputEntry(name: string, value: string): string {
+  let delimiter: string;
+  do delimiter = `hindsight_${randomBytes(16).toString('hex')}`;
+  while (name.includes(delimiter) || value.includes(delimiter));
+  return `${name}<<${delimiter}\n${value}\n${delimiter}\n`;
 }

@@ -1,9 +1,16 @@
 // The job summary the action writes to $GITHUB_STEP_SUMMARY: one row per postmortem with its
 // errors, warnings and the incident's metrics from the model (time to detect, time to
 // resolve), then the findings themselves, folded.
+//
+// GitHub renders the summary as Markdown with HTML, and everything in it but the counts comes
+// from the pull request: titles, file names, severities, messages quoting the text. So each
+// piece is written as text that renders as itself (markdownText), and each link target is
+// percent-encoded (blobLink): a title cannot show a remote image or a link, a file name cannot
+// end its link early.
 import path from 'node:path';
 import type { Postmortem, ResolvedTime } from '../core/model.ts';
 import type { LintResult } from '../lint/result.ts';
+import { visibleLine } from '../report/terminal.ts';
 
 export interface IncidentMetrics {
   title: string | null;
@@ -61,7 +68,7 @@ export function formatSummary(rows: readonly SummaryRow[], context: SummaryConte
   lines.push(`## ${status} Hindsight: ${count(rows.length, 'postmortem')}, ${count(errors, 'error')}, ${count(warnings, 'warning')}`, '');
   const scope = context.scope;
   if (scope.kind === 'changed') lines.push(`Postmortems changed between \`${scope.base.slice(0, 7)}\` and \`${scope.head.slice(0, 7)}\`.`, '');
-  else lines.push(`Every postmortem in the archive${scope.reason ? ` (${scope.reason})` : ''}.`, '');
+  else lines.push(`Every postmortem in the archive${scope.reason ? ` (${markdownText(scope.reason)})` : ''}.`, '');
   if (rows.length === 0) {
     lines.push('No postmortem was changed: nothing to lint.', '');
     return `${lines.join('\n')}\n`;
@@ -71,10 +78,10 @@ export function formatSummary(rows: readonly SummaryRow[], context: SummaryConte
   lines.push('| --- | ---: | ---: | --- | ---: | ---: | ---: |');
   for (const { result, metrics } of rows) {
     const file = relative(result.filePath, context.workspace);
-    const name = context.blobBase ? `[${cell(file)}](${context.blobBase}${encodeURI(file)})` : `\`${cell(file)}\``;
-    const title = metrics?.title ? `<br>${cell(metrics.title)}` : '';
+    const name = context.blobBase ? `[${markdownText(file)}](${blobLink(context.blobBase, file)})` : markdownText(file);
+    const title = metrics?.title ? `<br>${markdownText(metrics.title)}` : '';
     lines.push(
-      `| ${name}${title} | ${result.errorCount} | ${result.warningCount} | ${cell(metrics?.severity ?? '—')} | ${duration(metrics?.detectMinutes)} | ${duration(metrics?.resolveMinutes)} | ${duration(metrics?.durationMinutes)} |`,
+      `| ${name}${title} | ${result.errorCount} | ${result.warningCount} | ${markdownText(metrics?.severity ?? '—')} | ${duration(metrics?.detectMinutes)} | ${duration(metrics?.resolveMinutes)} | ${duration(metrics?.durationMinutes)} |`,
     );
   }
   lines.push('', 'Times count from the incident\'s start: to its detection (`detected:`), to its resolution (`resolved:`, else its end).', '');
@@ -85,10 +92,10 @@ export function formatSummary(rows: readonly SummaryRow[], context: SummaryConte
     let shown = 0;
     for (const { result } of withFindings) {
       if (shown >= MAX_FINDINGS) break;
-      lines.push(`**${cell(relative(result.filePath, context.workspace))}**`, '');
+      lines.push(`**${markdownText(relative(result.filePath, context.workspace))}**`, '');
       for (const m of result.messages) {
         if (shown++ >= MAX_FINDINGS) break;
-        lines.push(`- ${m.severity === 2 ? 'error' : 'warning'} line ${m.line}: ${inline(m.message)} (\`${m.ruleId}\`)`);
+        lines.push(`- ${m.severity === 2 ? 'error' : 'warning'} line ${m.line}: ${markdownText(m.message)} (\`${m.ruleId}\`)`);
       }
       lines.push('');
     }
@@ -96,7 +103,7 @@ export function formatSummary(rows: readonly SummaryRow[], context: SummaryConte
     if (total > MAX_FINDINGS) lines.push(`…and ${total - MAX_FINDINGS} more: see the annotations or run \`npx hindsight lint\`.`, '');
     lines.push('</details>', '');
   }
-  if (context.sarifFile) lines.push(`SARIF written to \`${relative(context.sarifFile, context.workspace)}\` for code scanning.`, '');
+  if (context.sarifFile) lines.push(`SARIF written to ${markdownText(relative(context.sarifFile, context.workspace))} for code scanning.`, '');
   return `${lines.join('\n')}\n`;
 }
 
@@ -120,11 +127,21 @@ function relative(file: string, workspace: string): string {
   return rel.split(path.sep).join('/');
 }
 
-/** Text safe inside a table cell: no pipes, no line breaks, no HTML. */
-function cell(text: string): string {
-  return inline(text).replace(/\|/g, '\\|');
+// Every ASCII punctuation character: CommonMark lets a backslash escape each of them.
+const ASCII_PUNCTUATION = /[!-/:-@[-`{-~]/g;
+
+/**
+ * Text that GitHub's Markdown shows as itself, on one line and safe in a table cell: every
+ * ASCII punctuation character backslash-escaped, so that no emphasis, link, image, HTML,
+ * entity, autolink (`http\://`, `www\.`), mention, table pipe or code span can form;
+ * control characters shown as escapes.
+ */
+export function markdownText(text: string): string {
+  return visibleLine(text.replace(/\s+/g, ' ').trim()).replace(ASCII_PUNCTUATION, '\\$&');
 }
 
-function inline(text: string): string {
-  return text.replace(/\s+/g, ' ').replace(/</g, '&lt;').replace(/>/g, '&gt;').trim();
+/** The link to a file's blob: each path segment percent-encoded, brackets and quotes too. */
+export function blobLink(blobBase: string, file: string): string {
+  const segment = (part: string): string => encodeURIComponent(part).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  return `${blobBase}${file.split('/').map(segment).join('/')}`;
 }

@@ -7,6 +7,7 @@ import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BIN, ROOT, git, goodPostmortem, initRepo, outOfOrderPostmortem, readmeSnippet, systemPath, tempDir, write } from '../hooks/helpers.ts';
+import { logText } from '../helpers/workflow-commands.ts';
 
 interface Run {
   status: number | null;
@@ -72,10 +73,26 @@ describe('GitHub Action', () => {
     const r = command
       ? spawnSync(command.file, command.args, { cwd: workspace, env: { ...env, PATH: systemPath() }, encoding: 'utf8' })
       : spawnSync(process.execPath, [BIN, 'github-action'], { cwd: workspace, env, encoding: 'utf8' });
-    const outputs = Object.fromEntries(
-      readFileSync(outputPath, 'utf8').split('\n').filter(Boolean).map((line) => [line.slice(0, line.indexOf('=')), line.slice(line.indexOf('=') + 1)]),
-    );
-    return { status: r.status, stdout: r.stdout, stderr: r.stderr, summary: readFileSync(summaryPath, 'utf8'), outputs };
+    const outputs = readOutputs(readFileSync(outputPath, 'utf8'));
+    return { status: r.status, stdout: r.stdout, stderr: logText(r.stderr), summary: readFileSync(summaryPath, 'utf8'), outputs };
+  }
+
+  /** $GITHUB_OUTPUT as the runner reads it: `name=value` lines and `name<<DELIMITER` heredocs. */
+  function readOutputs(text: string): Record<string, string> {
+    const outputs: Record<string, string> = {};
+    const lines = text.split('\n');
+    for (let i = 0; i < lines.length; i++) {
+      const line = lines[i]!;
+      if (line === '') continue;
+      const heredoc = /^([^=<]+)<<(.+)$/.exec(line);
+      if (heredoc) {
+        const end = lines.indexOf(heredoc[2]!, i + 1);
+        if (end < 0) throw new Error(`unterminated heredoc for ${heredoc[1]}`);
+        outputs[heredoc[1]!] = lines.slice(i + 1, end).join('\n');
+        i = end;
+      } else outputs[line.slice(0, line.indexOf('='))] = line.slice(line.indexOf('=') + 1);
+    }
+    return outputs;
   }
 
   const pullRequest = () => ({ name: 'pull_request', payload: { action: 'synchronize', number: 7, pull_request: { number: 7, base: { sha: base, ref: 'main' }, head: { sha: head, ref: 'postmortem' } } } });
@@ -95,11 +112,12 @@ describe('GitHub Action', () => {
     expect(r.summary).toContain(`Postmortems changed between \`${base.slice(0, 7)}\` and \`${head.slice(0, 7)}\`.`);
     expect(r.summary).toContain('| Postmortem | Errors | Warnings | Severity | Time to detect | Time to resolve | Duration |');
     // The sample: started 11:48, detected 11:53, resolved 12:40 (UTC).
+    // Text from the pull request is escaped for Markdown (it renders as itself).
     expect(r.summary).toContain(
-      `| [postmortems/2025-06-01-checkout-errors.md](https://github.com/acme/postmortems/blob/${head}/postmortems/2025-06-01-checkout-errors.md)<br>Checkout errors from database connection pool exhaustion during lunch peak | 1 | 0 | SEV2 | 5 min | 52 min | 52 min |`,
+      `| [postmortems\\/2025\\-06\\-01\\-checkout\\-errors\\.md](https://github.com/acme/postmortems/blob/${head}/postmortems/2025-06-01-checkout-errors.md)<br>Checkout errors from database connection pool exhaustion during lunch peak | 1 | 0 | SEV2 | 5 min | 52 min | 52 min |`,
     );
-    expect(r.summary).toMatch(/\| \[postmortems\/2024-05-21-checkout-pool\.md\]\([^)]+\)<br>[^|]+\| 0 \| 0 \| SEV2 \| 5 min \| 52 min \| 52 min \|/);
-    expect(r.summary).toContain(`- error line ${bad.line}: 11:50 (line ${bad.line}) is earlier than 11:53`);
+    expect(r.summary).toMatch(/\| \[postmortems\\\/2024\\-05\\-21\\-checkout\\-pool\\\.md\]\([^)]+\)<br>[^|]+\| 0 \| 0 \| SEV2 \| 5 min \| 52 min \| 52 min \|/);
+    expect(r.summary).toContain(`- error line ${bad.line}: 11\\:50 \\(line ${bad.line}\\) is earlier than 11\\:53`);
     expect(r.summary).not.toContain('old-broken');
     expect(r.outputs).toEqual({ files: '2', errors: '1', warnings: '0', 'sarif-file': '' });
   });
@@ -123,7 +141,7 @@ describe('GitHub Action', () => {
     expect(log.runs[0]!.results.map((x) => [x.ruleId, x.locations[0]!.physicalLocation.artifactLocation.uri])).toEqual([
       ['timeline-order', 'postmortems/2025-06-01-checkout-errors.md'],
     ]);
-    expect(r.summary).toContain('SARIF written to `out/hindsight.sarif` for code scanning.');
+    expect(r.summary).toContain('SARIF written to out\\/hindsight\\.sarif for code scanning.');
 
     // A push that touches no postmortem: nothing linted, nothing fails, an empty SARIF run.
     write(workspace, 'docs/more.md', '# More\n');
@@ -161,7 +179,7 @@ describe('GitHub Action', () => {
     expect(newBranch.stdout).toContain('::notice title=Hindsight::Linting every postmortem: the push event names no base commit (a new branch?).');
     const missing = runAction({ name: 'pull_request', payload: { pull_request: { base: { sha: 'f'.repeat(40) }, head: { sha: head } } } });
     expect(missing.stdout).toContain(`::notice title=Hindsight::Linting every postmortem: commit ${'f'.repeat(12)} is not in the checkout (use actions/checkout with fetch-depth: 0).`);
-    expect(missing.summary).toContain('Every postmortem in the archive (commit ffffffffffff is not in the checkout');
+    expect(missing.summary).toContain('Every postmortem in the archive (commit ffffffffffff is not in the checkout \\(use actions\\/checkout');
   });
 
   it('rejects invalid inputs with exit code 2', () => {
