@@ -7,23 +7,28 @@
 // runner sets: GITHUB_WORKSPACE, GITHUB_EVENT_NAME, GITHUB_EVENT_PATH, GITHUB_STEP_SUMMARY,
 // GITHUB_OUTPUT, GITHUB_SERVER_URL, GITHUB_REPOSITORY, GITHUB_SHA.
 import { randomBytes } from 'node:crypto';
-import { appendFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { buildModel } from '../core/build.ts';
 import type { SectionKind } from '../core/model.ts';
 import { normaliseHeading } from '../core/sections/classify.ts';
 import { lintRun } from '../lint/run.ts';
-import { loadConfig } from '../lint/config/load.ts';
+import { loadConfig, type ResolvedConfig } from '../lint/config/load.ts';
+import { readTextCapped } from '../lint/config/read.ts';
 import { loadRules } from '../lint/registry.ts';
-import { formatGithub, escapeData } from '../report/github.ts';
+import { formatGithub, escapeData, escapeProperty } from '../report/github.ts';
 import { ruleCatalogue } from '../cli/catalogue.ts';
 import { UsageError } from '../cli/errors.ts';
 import { printAnnotations, printMessage, printText } from '../cli/output.ts';
 import { visible } from '../report/terminal.ts';
+import { loadBaseConfig } from './base-config.ts';
 import { NoDiff, changedFiles, eventRange } from './changed.ts';
 import { formatSummary, incidentMetrics, type SummaryContext, type SummaryRow } from './summary.ts';
 
 type Env = Record<string, string | undefined>;
+
+/** The guard's limit on a postmortem (README, "Hostile input"): the metrics read no larger file. */
+const MAX_POSTMORTEM_BYTES = 5 * 1024 * 1024;
 
 export interface ActionInputs {
   /** Lint every postmortem, not only the changed ones. */
@@ -35,12 +40,16 @@ export interface ActionInputs {
   maxWarnings: number | null;
   /** The folder to run in, relative to the workspace (where the configuration is found). */
   workingDirectory: string;
+  /** Where the configuration is read: the checked-out tree, or the base commit (safe for untrusted pull requests). */
+  configFrom: 'workspace' | 'base';
 }
 
 export function readInputs(env: Env): ActionInputs {
   const input = (name: string): string => (env[`INPUT_${name.replace(/[ -]/g, '_').toUpperCase()}`] ?? '').trim();
   const all = input('all').toLowerCase();
   if (all !== '' && all !== 'true' && all !== 'false') throw new UsageError(`the input "all" takes true or false, not "${all}".`);
+  const configFrom = input('config-from').toLowerCase() || 'workspace';
+  if (configFrom !== 'workspace' && configFrom !== 'base') throw new UsageError(`the input "config-from" takes workspace or base, not "${configFrom}".`);
   const maxWarnings = input('max-warnings');
   if (maxWarnings !== '' && !/^\d+$/.test(maxWarnings)) throw new UsageError(`the input "max-warnings" takes a whole number, not "${maxWarnings}".`);
   return {
@@ -49,6 +58,7 @@ export function readInputs(env: Env): ActionInputs {
     sarifFile: input('sarif-file') || null,
     maxWarnings: maxWarnings === '' ? null : Number(maxWarnings),
     workingDirectory: input('working-directory') || '.',
+    configFrom,
   };
 }
 
@@ -57,7 +67,23 @@ export async function runAction(env: Env, version: string, now = new Date()): Pr
   const workspace = path.resolve(env['GITHUB_WORKSPACE'] || process.cwd());
   const cwd = path.resolve(workspace, inputs.workingDirectory);
   const rules = await loadRules();
-  const config = loadConfig({ cwd, configFile: inputs.config }, rules);
+  const eventName = env['GITHUB_EVENT_NAME'] ?? '';
+  let range: { base: string; head: string } | NoDiff;
+  try {
+    range = eventRange(eventName, env['GITHUB_EVENT_PATH']);
+  } catch (error) {
+    if (!(error instanceof NoDiff)) throw error;
+    range = error;
+  }
+  let config: ResolvedConfig;
+  if (inputs.configFrom === 'base') {
+    if (range instanceof NoDiff) {
+      throw new UsageError(`config-from: base reads the configuration from the base commit, and ${range.message}: use it on pull_request, pull_request_target, push or merge_group events, or set config-from to workspace.`);
+    }
+    config = loadBaseConfig({ cwd, configFile: inputs.config, base: range.base }, rules);
+  } else {
+    config = loadConfig({ cwd, configFile: inputs.config }, rules);
+  }
 
   // What to lint: the changed postmortems, unless asked for all or the diff cannot be had.
   let scope: SummaryContext['scope'];
@@ -67,8 +93,7 @@ export async function runAction(env: Env, version: string, now = new Date()): Pr
     scope = { kind: 'all', reason: 'the input all is true' };
   } else {
     try {
-      const eventName = env['GITHUB_EVENT_NAME'] ?? '';
-      const range = eventRange(eventName, env['GITHUB_EVENT_PATH']);
+      if (range instanceof NoDiff) throw range;
       const changed = changedFiles(cwd, range.base, range.head, eventName !== 'push');
       const content = config.content + path.sep;
       paths = changed.files.filter((file) => file.startsWith(content) && file.endsWith('.md')).sort();
@@ -83,18 +108,20 @@ export async function runAction(env: Env, version: string, now = new Date()): Pr
 
   const run = scope.kind === 'changed' && paths.length === 0
     ? null
-    : await lintRun({ cwd, paths, configFile: inputs.config, now, version });
+    : await lintRun({ cwd, paths, configFile: inputs.config, now, version, ...(inputs.configFrom === 'base' ? { config } : {}) });
   const results = run?.results ?? [];
 
   const annotations = formatGithub(results, { cwd: workspace });
   printAnnotations(annotations);
+  if (inputs.configFrom === 'base') printAnnotations(unlinted(paths, results, workspace));
 
   const aliases = new Map<string, SectionKind>();
   for (const [heading, kind] of config.sectionAliases) aliases.set(normaliseHeading(heading), kind);
   const rows: SummaryRow[] = results.map((result) => {
     let metrics: SummaryRow['metrics'] = null;
     try {
-      const source = readFileSync(result.filePath, 'utf8');
+      // Read again as lint read it: a regular file, within the guard's size (else no metrics).
+      const source = readTextCapped(result.filePath, MAX_POSTMORTEM_BYTES);
       metrics = incidentMetrics(buildModel(result.filePath, source, { defaultZone: config.timezone, sectionAliases: aliases }).model);
     } catch {}
     return { result, metrics };
@@ -131,6 +158,21 @@ export async function runAction(env: Env, version: string, now = new Date()): Pr
     return 1;
   }
   return 0;
+}
+
+/**
+ * A warning for each changed postmortem the run left out: with config-from: base, the
+ * checkout's .gitignore files still choose what is linted, and a pull request can change them.
+ */
+function unlinted(paths: readonly string[], results: readonly { filePath: string }[], workspace: string): string {
+  const linted = new Set(results.map((r) => r.filePath));
+  return paths
+    .filter((file) => !linted.has(file))
+    .map((file) => {
+      const name = path.relative(workspace, file).split(path.sep).join('/');
+      return `::warning file=${escapeProperty(name)},title=Hindsight::${escapeData(visible('This postmortem changed but was not linted: a .gitignore or the configuration\'s "ignore" leaves it out. Check that the pull request does not hide it.'))}\n`;
+    })
+    .join('');
 }
 
 /**

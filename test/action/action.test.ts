@@ -182,6 +182,70 @@ describe('GitHub Action', () => {
     expect(missing.summary).toContain('Every postmortem in the archive (commit ffffffffffff is not in the checkout \\(use actions\\/checkout');
   });
 
+  describe('config-from: base', () => {
+    /** A pull request from `from` that adds the bad postmortem and a configuration of its own. */
+    function pullRequestWithConfig(from: string, branch: string, files: Record<string, string>): { name: string; payload: unknown } {
+      git(workspace, 'checkout', '-q', '-b', branch, from);
+      write(workspace, 'postmortems/2025-06-01-checkout-errors.md', bad.text);
+      for (const [file, text] of Object.entries(files)) write(workspace, file, text);
+      git(workspace, 'add', '-A');
+      git(workspace, 'add', '-f', 'postmortems/2025-06-01-checkout-errors.md');
+      git(workspace, 'commit', '-q', '-m', `pull request ${branch}`);
+      const prHead = git(workspace, 'rev-parse', 'HEAD').trim();
+      return { name: 'pull_request', payload: { pull_request: { base: { sha: from }, head: { sha: prHead } } } };
+    }
+    afterAll(() => git(workspace, 'checkout', '-q', 'postmortem'));
+
+    it('a pull request that turns the rule off or moves the content folder is checked by the base\'s configuration', () => {
+      for (const [branch, config] of [
+        ['pr-rule-off', { rules: { 'timeline-order': 'off' } }],
+        ['pr-elsewhere', { content: 'nothing-here' }],
+        ['pr-schema', { frontmatterSchema: { properties: { severity: { type: 'string', pattern: '^(S+)+$' } } } }],
+      ] as const) {
+        const event = pullRequestWithConfig(base, branch, { 'hindsight.config.json': JSON.stringify(config) });
+        const own = runAction(event);
+        const safe = runAction(event, { 'config-from': 'base' });
+        if (branch !== 'pr-schema') expect(own.status, `${branch}: the pull request's own configuration lets it pass`).toBe(0);
+        expect(safe.status, safe.stderr).toBe(1);
+        expect(safe.stdout).toMatch(/^::error file=postmortems\/2025-06-01-checkout-errors\.md,.*title=timeline-order::/m);
+        expect(safe.outputs['errors']).toBe('1');
+      }
+    });
+
+    it('reads the base commit\'s own configuration, found from the working directory up', () => {
+      git(workspace, 'checkout', '-q', '-b', 'base-with-config', base);
+      write(workspace, 'hindsight.config.yaml', 'rules:\n  timeline-order: warn\n');
+      git(workspace, 'add', '-A');
+      git(workspace, 'commit', '-q', '-m', 'configuration');
+      const configured = git(workspace, 'rev-parse', 'HEAD').trim();
+      const event = pullRequestWithConfig(configured, 'pr-edits-config', { 'hindsight.config.yaml': 'rules:\n  timeline-order: "off"\n' });
+      const r = runAction(event, { 'config-from': 'base' });
+      expect(r.status, r.stderr).toBe(0);
+      expect(r.stdout).toMatch(/^::warning file=postmortems\/2025-06-01-checkout-errors\.md,.*title=timeline-order::/m);
+      expect(r.outputs).toMatchObject({ errors: '0', warnings: '1' });
+      // A configuration the base commit does not have cannot be named.
+      const named = runAction(event, { 'config-from': 'base', config: 'other.json' });
+      expect(named.status).toBe(2);
+      expect(named.stderr).toMatch(/^hindsight: The configuration other\.json does not exist in the base commit [0-9a-f]{12}/);
+    });
+
+    it('warns of a changed postmortem that a .gitignore of the pull request leaves out', () => {
+      const event = pullRequestWithConfig(base, 'pr-gitignore', { 'postmortems/.gitignore': '2025-06-01-checkout-errors.md\n' });
+      const r = runAction(event, { 'config-from': 'base' });
+      expect(r.stdout).toContain('::warning file=postmortems/2025-06-01-checkout-errors.md,title=Hindsight::This postmortem changed but was not linted');
+      expect(r.stdout).not.toContain('title=timeline-order');
+    });
+
+    it('needs an event with a base commit: exit code 2 and why', () => {
+      const r = runAction({ name: 'workflow_dispatch', payload: { inputs: {} } }, { 'config-from': 'base' });
+      expect(r.status).toBe(2);
+      expect(r.stderr).toBe('hindsight: config-from: base reads the configuration from the base commit, and a workflow_dispatch event has no base commit to compare with: use it on pull_request, pull_request_target, push or merge_group events, or set config-from to workspace.\n');
+      const wrong = runAction(pullRequest(), { 'config-from': 'head' });
+      expect(wrong.status).toBe(2);
+      expect(wrong.stderr).toBe('hindsight: the input "config-from" takes workspace or base, not "head".\n');
+    });
+  });
+
   it('rejects invalid inputs with exit code 2', () => {
     const r = runAction(pullRequest(), { 'max-warnings': 'many' });
     expect(r.status).toBe(2);
