@@ -4,9 +4,10 @@
 //
 // GitHub renders the summary as Markdown with HTML, and everything in it but the counts comes
 // from the pull request: titles, file names, severities, messages quoting the text. So each
-// piece is written as text that renders as itself (markdownText), and each link target is
-// percent-encoded (blobLink): a title cannot show a remote image or a link, a file name cannot
-// end its link early.
+// piece is written as a code span (markdownCode), the one Markdown construct whose content is
+// shown as it is: no image, link, HTML, emphasis or mention forms inside it, and GFM finds no
+// autolink in it (it does in text, even with every character escaped). Each link target is
+// percent-encoded (blobLink): a file name cannot end its link early.
 import path from 'node:path';
 import type { Postmortem, ResolvedTime } from '../core/model.ts';
 import type { LintResult } from '../lint/result.ts';
@@ -68,7 +69,7 @@ export function formatSummary(rows: readonly SummaryRow[], context: SummaryConte
   lines.push(`## ${status} Hindsight: ${count(rows.length, 'postmortem')}, ${count(errors, 'error')}, ${count(warnings, 'warning')}`, '');
   const scope = context.scope;
   if (scope.kind === 'changed') lines.push(`Postmortems changed between \`${scope.base.slice(0, 7)}\` and \`${scope.head.slice(0, 7)}\`.`, '');
-  else lines.push(`Every postmortem in the archive${scope.reason ? ` (${markdownText(scope.reason)})` : ''}.`, '');
+  else lines.push(`Every postmortem in the archive${scope.reason ? ` (${markdownCode(scope.reason)})` : ''}.`, '');
   if (rows.length === 0) {
     lines.push('No postmortem was changed: nothing to lint.', '');
     return `${lines.join('\n')}\n`;
@@ -78,10 +79,10 @@ export function formatSummary(rows: readonly SummaryRow[], context: SummaryConte
   lines.push('| --- | ---: | ---: | --- | ---: | ---: | ---: |');
   for (const { result, metrics } of rows) {
     const file = relative(result.filePath, context.workspace);
-    const name = context.blobBase ? `[${markdownText(file)}](${blobLink(context.blobBase, file)})` : markdownText(file);
-    const title = metrics?.title ? `<br>${markdownText(metrics.title)}` : '';
+    const name = context.blobBase ? `[${markdownCode(file, TABLE)}](${blobLink(context.blobBase, file)})` : markdownCode(file, TABLE);
+    const title = metrics?.title ? `<br>${markdownCode(metrics.title, TABLE)}` : '';
     lines.push(
-      `| ${name}${title} | ${result.errorCount} | ${result.warningCount} | ${markdownText(metrics?.severity ?? '—')} | ${duration(metrics?.detectMinutes)} | ${duration(metrics?.resolveMinutes)} | ${duration(metrics?.durationMinutes)} |`,
+      `| ${name}${title} | ${result.errorCount} | ${result.warningCount} | ${metrics?.severity ? markdownCode(metrics.severity, TABLE) : '—'} | ${duration(metrics?.detectMinutes)} | ${duration(metrics?.resolveMinutes)} | ${duration(metrics?.durationMinutes)} |`,
     );
   }
   lines.push('', 'Times count from the incident\'s start: to its detection (`detected:`), to its resolution (`resolved:`, else its end).', '');
@@ -92,10 +93,10 @@ export function formatSummary(rows: readonly SummaryRow[], context: SummaryConte
     let shown = 0;
     for (const { result } of withFindings) {
       if (shown >= MAX_FINDINGS) break;
-      lines.push(`**${markdownText(relative(result.filePath, context.workspace))}**`, '');
+      lines.push(`**${markdownCode(relative(result.filePath, context.workspace))}**`, '');
       for (const m of result.messages) {
         if (shown++ >= MAX_FINDINGS) break;
-        lines.push(`- ${m.severity === 2 ? 'error' : 'warning'} line ${m.line}: ${markdownText(m.message)} (\`${m.ruleId}\`)`);
+        lines.push(`- ${m.severity === 2 ? 'error' : 'warning'} line ${m.line}: ${markdownCode(m.message)} (\`${m.ruleId}\`)`);
       }
       lines.push('');
     }
@@ -103,7 +104,7 @@ export function formatSummary(rows: readonly SummaryRow[], context: SummaryConte
     if (total > MAX_FINDINGS) lines.push(`…and ${total - MAX_FINDINGS} more: see the annotations or run \`npx hindsight lint\`.`, '');
     lines.push('</details>', '');
   }
-  if (context.sarifFile) lines.push(`SARIF written to ${markdownText(relative(context.sarifFile, context.workspace))} for code scanning.`, '');
+  if (context.sarifFile) lines.push(`SARIF written to ${markdownCode(relative(context.sarifFile, context.workspace))} for code scanning.`, '');
   return `${lines.join('\n')}\n`;
 }
 
@@ -127,17 +128,23 @@ function relative(file: string, workspace: string): string {
   return rel.split(path.sep).join('/');
 }
 
-// Every ASCII punctuation character: CommonMark lets a backslash escape each of them.
-const ASCII_PUNCTUATION = /[!-/:-@[-`{-~]/g;
+const TABLE = { inTable: true };
 
 /**
- * Text that GitHub's Markdown shows as itself, on one line and safe in a table cell: every
- * ASCII punctuation character backslash-escaped, so that no emphasis, link, image, HTML,
- * entity, autolink (`http\://`, `www\.`), mention, table pipe or code span can form;
- * control characters shown as escapes.
+ * Text as a code span, which GitHub's Markdown shows as written: on one line, control
+ * characters as escapes, fenced by more backticks than it holds in a row. In a table cell a
+ * pipe becomes "│": GFM splits cells before it reads code spans, and a backslash before an
+ * escaped pipe would escape the backslash instead, ending the cell inside the span.
  */
-export function markdownText(text: string): string {
-  return visibleLine(text.replace(/\s+/g, ' ').trim()).replace(ASCII_PUNCTUATION, '\\$&');
+export function markdownCode(text: string, options: { inTable?: boolean } = {}): string {
+  let line = visibleLine(text.replace(/\s+/g, ' ').trim());
+  if (line === '') return '';
+  if (options.inTable) line = line.replace(/\|/g, '\u2502');
+  const longest = Math.max(0, ...[...line.matchAll(/`+/g)].map((run) => run[0].length));
+  const fence = '`'.repeat(longest + 1);
+  // A span that starts or ends with a backtick needs a space inside its fence (one is stripped on each side).
+  const pad = line.startsWith('`') || line.endsWith('`') ? ' ' : '';
+  return `${fence}${pad}${line}${pad}${fence}`;
 }
 
 /** The link to a file's blob: each path segment percent-encoded, brackets and quotes too. */

@@ -112,12 +112,12 @@ describe('GitHub Action', () => {
     expect(r.summary).toContain(`Postmortems changed between \`${base.slice(0, 7)}\` and \`${head.slice(0, 7)}\`.`);
     expect(r.summary).toContain('| Postmortem | Errors | Warnings | Severity | Time to detect | Time to resolve | Duration |');
     // The sample: started 11:48, detected 11:53, resolved 12:40 (UTC).
-    // Text from the pull request is escaped for Markdown (it renders as itself).
+    // Text from the pull request is written as code spans (it renders as written).
     expect(r.summary).toContain(
-      `| [postmortems\\/2025\\-06\\-01\\-checkout\\-errors\\.md](https://github.com/acme/postmortems/blob/${head}/postmortems/2025-06-01-checkout-errors.md)<br>Checkout errors from database connection pool exhaustion during lunch peak | 1 | 0 | SEV2 | 5 min | 52 min | 52 min |`,
+      `| [\`postmortems/2025-06-01-checkout-errors.md\`](https://github.com/acme/postmortems/blob/${head}/postmortems/2025-06-01-checkout-errors.md)<br>\`Checkout errors from database connection pool exhaustion during lunch peak\` | 1 | 0 | \`SEV2\` | 5 min | 52 min | 52 min |`,
     );
-    expect(r.summary).toMatch(/\| \[postmortems\\\/2024\\-05\\-21\\-checkout\\-pool\\\.md\]\([^)]+\)<br>[^|]+\| 0 \| 0 \| SEV2 \| 5 min \| 52 min \| 52 min \|/);
-    expect(r.summary).toContain(`- error line ${bad.line}: 11\\:50 \\(line ${bad.line}\\) is earlier than 11\\:53`);
+    expect(r.summary).toMatch(/\| \[`postmortems\/2024-05-21-checkout-pool\.md`\]\([^)]+\)<br>`[^|]+\| 0 \| 0 \| `SEV2` \| 5 min \| 52 min \| 52 min \|/);
+    expect(r.summary).toContain(`- error line ${bad.line}: \`11:50 (line ${bad.line}) is earlier than 11:53`);
     expect(r.summary).not.toContain('old-broken');
     expect(r.outputs).toEqual({ files: '2', errors: '1', warnings: '0', 'sarif-file': '' });
   });
@@ -127,7 +127,7 @@ describe('GitHub Action', () => {
     expect(r.status).toBe(1);
     expect(r.stdout).toContain('::error file=postmortems/2023-03-01-old-broken.md,');
     expect(r.stdout).toContain('::error file=postmortems/2025-06-01-checkout-errors.md,');
-    expect(r.summary).toContain('Every postmortem in the archive (the input all is true).');
+    expect(r.summary).toContain('Every postmortem in the archive (`the input all is true`).');
     expect(r.outputs['files']).toBe('3');
     expect(r.outputs['errors']).toBe('2');
   });
@@ -141,7 +141,7 @@ describe('GitHub Action', () => {
     expect(log.runs[0]!.results.map((x) => [x.ruleId, x.locations[0]!.physicalLocation.artifactLocation.uri])).toEqual([
       ['timeline-order', 'postmortems/2025-06-01-checkout-errors.md'],
     ]);
-    expect(r.summary).toContain('SARIF written to out\\/hindsight\\.sarif for code scanning.');
+    expect(r.summary).toContain('SARIF written to `out/hindsight.sarif` for code scanning.');
 
     // A push that touches no postmortem: nothing linted, nothing fails, an empty SARIF run.
     write(workspace, 'docs/more.md', '# More\n');
@@ -179,7 +179,7 @@ describe('GitHub Action', () => {
     expect(newBranch.stdout).toContain('::notice title=Hindsight::Linting every postmortem: the push event names no base commit (a new branch?).');
     const missing = runAction({ name: 'pull_request', payload: { pull_request: { base: { sha: 'f'.repeat(40) }, head: { sha: head } } } });
     expect(missing.stdout).toContain(`::notice title=Hindsight::Linting every postmortem: commit ${'f'.repeat(12)} is not in the checkout (use actions/checkout with fetch-depth: 0).`);
-    expect(missing.summary).toContain('Every postmortem in the archive (commit ffffffffffff is not in the checkout \\(use actions\\/checkout');
+    expect(missing.summary).toContain('Every postmortem in the archive (`commit ffffffffffff is not in the checkout (use actions/checkout');
   });
 
   describe('config-from: base', () => {
