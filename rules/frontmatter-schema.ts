@@ -7,6 +7,7 @@ import baseSchema from '../schema/frontmatter.schema.json' with { type: 'json' }
 import type { Postmortem } from '../src/core/model.ts';
 import { bundledValidators } from '../src/lint/config/bundled.ts';
 import { HINDSIGHT_FORMATS } from '../src/lint/config/formats.ts';
+import { ajvLinearRegExp } from '../src/lint/config/regexp.ts';
 import { defineRule, type Fix, type LintSettings } from '../src/lint/rule.ts';
 
 type Schema = Record<string, unknown>;
@@ -22,7 +23,8 @@ function compiler(): Ajv2020 {
   const require = createRequire(import.meta.url);
   const { Ajv2020: Ajv } = require('ajv/dist/2020.js') as typeof import('ajv/dist/2020.js');
   const addFormats = require('ajv-formats') as (instance: Ajv2020) => Ajv2020;
-  ajv = addFormats(new Ajv(FRONTMATTER_AJV_OPTIONS));
+  // A configured schema's patterns run on a linear-time engine (see regexp.ts).
+  ajv = addFormats(new Ajv({ ...FRONTMATTER_AJV_OPTIONS, code: { regExp: ajvLinearRegExp } }));
   for (const [name, format] of Object.entries(HINDSIGHT_FORMATS)) ajv.addFormat(name, format);
   return ajv;
 }

@@ -6,18 +6,22 @@
 // Inputs come as INPUT_* variables (action.yml sets them from `inputs`); the rest is what a
 // runner sets: GITHUB_WORKSPACE, GITHUB_EVENT_NAME, GITHUB_EVENT_PATH, GITHUB_STEP_SUMMARY,
 // GITHUB_OUTPUT, GITHUB_SERVER_URL, GITHUB_REPOSITORY, GITHUB_SHA.
-import { appendFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { appendFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { buildModel } from '../core/build.ts';
 import type { SectionKind } from '../core/model.ts';
 import { normaliseHeading } from '../core/sections/classify.ts';
 import { lintRun } from '../lint/run.ts';
-import { loadConfig } from '../lint/config/load.ts';
+import { loadConfig, type ResolvedConfig } from '../lint/config/load.ts';
 import { linkBoundary, readPostmortemText } from '../lint/files.ts';
 import { loadRules } from '../lint/registry.ts';
-import { formatGithub, escapeData } from '../report/github.ts';
+import { formatGithub, escapeData, escapeProperty } from '../report/github.ts';
 import { ruleCatalogue } from '../cli/catalogue.ts';
 import { UsageError } from '../cli/errors.ts';
+import { printAnnotations, printMessage, printText } from '../cli/output.ts';
+import { visible } from '../report/terminal.ts';
+import { loadBaseConfig } from './base-config.ts';
 import { NoDiff, changedFiles, eventRange } from './changed.ts';
 import { formatSummary, incidentMetrics, type SummaryContext, type SummaryRow } from './summary.ts';
 
@@ -33,12 +37,16 @@ export interface ActionInputs {
   maxWarnings: number | null;
   /** The folder to run in, relative to the workspace (where the configuration is found). */
   workingDirectory: string;
+  /** Where the configuration is read: the checked-out tree, or the base commit (safe for untrusted pull requests). */
+  configFrom: 'workspace' | 'base';
 }
 
 export function readInputs(env: Env): ActionInputs {
   const input = (name: string): string => (env[`INPUT_${name.replace(/[ -]/g, '_').toUpperCase()}`] ?? '').trim();
   const all = input('all').toLowerCase();
   if (all !== '' && all !== 'true' && all !== 'false') throw new UsageError(`the input "all" takes true or false, not "${all}".`);
+  const configFrom = input('config-from').toLowerCase() || 'workspace';
+  if (configFrom !== 'workspace' && configFrom !== 'base') throw new UsageError(`the input "config-from" takes workspace or base, not "${configFrom}".`);
   const maxWarnings = input('max-warnings');
   if (maxWarnings !== '' && !/^\d+$/.test(maxWarnings)) throw new UsageError(`the input "max-warnings" takes a whole number, not "${maxWarnings}".`);
   return {
@@ -47,6 +55,7 @@ export function readInputs(env: Env): ActionInputs {
     sarifFile: input('sarif-file') || null,
     maxWarnings: maxWarnings === '' ? null : Number(maxWarnings),
     workingDirectory: input('working-directory') || '.',
+    configFrom,
   };
 }
 
@@ -55,7 +64,23 @@ export async function runAction(env: Env, version: string, now = new Date()): Pr
   const workspace = path.resolve(env['GITHUB_WORKSPACE'] || process.cwd());
   const cwd = path.resolve(workspace, inputs.workingDirectory);
   const rules = await loadRules();
-  const config = loadConfig({ cwd, configFile: inputs.config }, rules);
+  const eventName = env['GITHUB_EVENT_NAME'] ?? '';
+  let range: { base: string; head: string } | NoDiff;
+  try {
+    range = eventRange(eventName, env['GITHUB_EVENT_PATH']);
+  } catch (error) {
+    if (!(error instanceof NoDiff)) throw error;
+    range = error;
+  }
+  let config: ResolvedConfig;
+  if (inputs.configFrom === 'base') {
+    if (range instanceof NoDiff) {
+      throw new UsageError(`config-from: base reads the configuration from the base commit, and ${range.message}: use it on pull_request, pull_request_target, push or merge_group events, or set config-from to workspace.`);
+    }
+    config = loadBaseConfig({ cwd, configFile: inputs.config, base: range.base }, rules);
+  } else {
+    config = loadConfig({ cwd, configFile: inputs.config }, rules);
+  }
 
   // What to lint: the changed postmortems, unless asked for all or the diff cannot be had.
   let scope: SummaryContext['scope'];
@@ -65,8 +90,7 @@ export async function runAction(env: Env, version: string, now = new Date()): Pr
     scope = { kind: 'all', reason: 'the input all is true' };
   } else {
     try {
-      const eventName = env['GITHUB_EVENT_NAME'] ?? '';
-      const range = eventRange(eventName, env['GITHUB_EVENT_PATH']);
+      if (range instanceof NoDiff) throw range;
       const changed = changedFiles(cwd, range.base, range.head, eventName !== 'push');
       const content = config.content + path.sep;
       paths = changed.files.filter((file) => file.startsWith(content) && file.endsWith('.md')).sort();
@@ -75,23 +99,25 @@ export async function runAction(env: Env, version: string, now = new Date()): Pr
     } catch (error) {
       if (!(error instanceof NoDiff)) throw error;
       scope = { kind: 'all', reason: error.message };
-      process.stdout.write(`::notice title=Hindsight::${escapeData(`Linting every postmortem: ${error.message}.`)}\n`);
+      printAnnotations(`::notice title=Hindsight::${escapeData(visible(`Linting every postmortem: ${error.message}.`))}\n`);
     }
   }
 
   const run = scope.kind === 'changed' && paths.length === 0
     ? null
-    : await lintRun({ cwd, paths, configFile: inputs.config, now, version });
+    : await lintRun({ cwd, paths, configFile: inputs.config, now, version, ...(inputs.configFrom === 'base' ? { config } : {}) });
   const results = run?.results ?? [];
 
   const annotations = formatGithub(results, { cwd: workspace });
-  if (annotations) process.stdout.write(annotations);
+  printAnnotations(annotations);
+  if (inputs.configFrom === 'base') printAnnotations(unlinted(paths, results, workspace));
 
   const aliases = new Map<string, SectionKind>();
   for (const [heading, kind] of config.sectionAliases) aliases.set(normaliseHeading(heading), kind);
   const rows: SummaryRow[] = results.map((result) => {
     let metrics: SummaryRow['metrics'] = null;
     try {
+      // Read again as lint read it (the guarded reader): a file lint could not read has no metrics.
       const read = readPostmortemText(result.filePath, linkBoundary(result.filePath, config.content, config.root));
       if (!('text' in read)) return { result, metrics };
       const source = read.text;
@@ -113,22 +139,49 @@ export async function runAction(env: Env, version: string, now = new Date()): Pr
   const blobBase = server && repository && head ? `${server}/${repository}/blob/${head}/` : null;
   const summary = formatSummary(rows, { workspace, scope, blobBase, sarifFile });
   if (env['GITHUB_STEP_SUMMARY']) appendFileSync(env['GITHUB_STEP_SUMMARY'], summary);
-  else process.stderr.write(summary);
+  else printText('stderr', summary);
 
   const errors = results.reduce((n, r) => n + r.errorCount, 0);
   const warnings = results.reduce((n, r) => n + r.warningCount, 0);
   if (env['GITHUB_OUTPUT']) {
     const outputs = { files: results.length, errors, warnings, 'sarif-file': sarifFile ?? '' };
-    appendFileSync(env['GITHUB_OUTPUT'], Object.entries(outputs).map(([k, v]) => `${k}=${v}\n`).join(''));
+    appendFileSync(env['GITHUB_OUTPUT'], Object.entries(outputs).map(([name, value]) => outputEntry(name, String(value))).join(''));
   }
 
   if (errors > 0) {
-    process.stderr.write(`hindsight: ${errors} error${errors === 1 ? '' : 's'} in ${results.filter((r) => r.errorCount > 0).length} of ${results.length} postmortems.\n`);
+    printMessage(`${errors} error${errors === 1 ? '' : 's'} in ${results.filter((r) => r.errorCount > 0).length} of ${results.length} postmortems.`);
     return 1;
   }
   if (inputs.maxWarnings !== null && warnings > inputs.maxWarnings) {
-    process.stderr.write(`hindsight: ${warnings} warnings, more than max-warnings ${inputs.maxWarnings}.\n`);
+    printMessage(`${warnings} warnings, more than max-warnings ${inputs.maxWarnings}.`);
     return 1;
   }
   return 0;
+}
+
+/**
+ * A warning for each changed postmortem the run left out: with config-from: base, the
+ * checkout's .gitignore files still choose what is linted, and a pull request can change them.
+ */
+function unlinted(paths: readonly string[], results: readonly { filePath: string }[], workspace: string): string {
+  const linted = new Set(results.map((r) => r.filePath));
+  return paths
+    .filter((file) => !linted.has(file))
+    .map((file) => {
+      const name = path.relative(workspace, file).split(path.sep).join('/');
+      return `::warning file=${escapeProperty(name)},title=Hindsight::${escapeData(visible('This postmortem changed but was not linted: a .gitignore or the configuration\'s "ignore" leaves it out. Check that the pull request does not hide it.'))}\n`;
+    })
+    .join('');
+}
+
+/**
+ * One output in the heredoc form of $GITHUB_OUTPUT (`name<<DELIMITER`, the value, the
+ * delimiter), with a random delimiter that occurs in neither: a value with a line break (a
+ * path) cannot end early and set another output.
+ */
+export function outputEntry(name: string, value: string): string {
+  let delimiter: string;
+  do delimiter = `hindsight_${randomBytes(16).toString('hex')}`;
+  while (name.includes(delimiter) || value.includes(delimiter));
+  return `${name}<<${delimiter}\n${value}\n${delimiter}\n`;
 }

@@ -1,9 +1,18 @@
 // The job summary the action writes to $GITHUB_STEP_SUMMARY: one row per postmortem with its
 // errors, warnings and the incident's metrics from the model (time to detect, time to
 // resolve), then the findings themselves, folded.
+//
+// GitHub renders the summary as Markdown with HTML, and everything in it but the counts comes
+// from the pull request: titles, file names, severities, messages quoting the text. So each
+// piece is written as a code span (markdownCode), the one Markdown construct whose content is
+// shown as it is: no image, link, HTML, emphasis or mention forms inside it, and GFM finds no
+// autolink in it (it does in text, even with every character escaped). Each link target is
+// percent-encoded (blobLink): a file name cannot end its link early.
 import path from 'node:path';
 import type { Postmortem, ResolvedTime } from '../core/model.ts';
 import type { LintResult } from '../lint/result.ts';
+import { visibleLine } from '../report/terminal.ts';
+import { redactSecrets } from '../lint/secrets/redact.ts';
 
 export interface IncidentMetrics {
   title: string | null;
@@ -39,8 +48,9 @@ export function incidentMetrics(model: Postmortem): IncidentMetrics {
     start && to && comparable(start, to) ? Math.round((to.epochMs - start.epochMs) / 60_000) : null;
   const severity = model.frontmatter.data?.['severity'];
   return {
-    title: model.title,
-    severity: typeof severity === 'string' || typeof severity === 'number' ? String(severity) : null,
+    // The summary is shown to everyone who can read the pull request: never a credential in clear.
+    title: model.title === null ? null : redactSecrets(model.title),
+    severity: typeof severity === 'string' || typeof severity === 'number' ? redactSecrets(String(severity)) : null,
     start: start?.iso ?? null,
     detectMinutes: minutes(detected),
     resolveMinutes: minutes(resolved ?? end),
@@ -61,7 +71,7 @@ export function formatSummary(rows: readonly SummaryRow[], context: SummaryConte
   lines.push(`## ${status} Hindsight: ${count(rows.length, 'postmortem')}, ${count(errors, 'error')}, ${count(warnings, 'warning')}`, '');
   const scope = context.scope;
   if (scope.kind === 'changed') lines.push(`Postmortems changed between \`${scope.base.slice(0, 7)}\` and \`${scope.head.slice(0, 7)}\`.`, '');
-  else lines.push(`Every postmortem in the archive${scope.reason ? ` (${scope.reason})` : ''}.`, '');
+  else lines.push(`Every postmortem in the archive${scope.reason ? ` (${markdownCode(scope.reason)})` : ''}.`, '');
   if (rows.length === 0) {
     lines.push('No postmortem was changed: nothing to lint.', '');
     return `${lines.join('\n')}\n`;
@@ -71,10 +81,10 @@ export function formatSummary(rows: readonly SummaryRow[], context: SummaryConte
   lines.push('| --- | ---: | ---: | --- | ---: | ---: | ---: |');
   for (const { result, metrics } of rows) {
     const file = relative(result.filePath, context.workspace);
-    const name = context.blobBase ? `[${cell(file)}](${context.blobBase}${encodeURI(file)})` : `\`${cell(file)}\``;
-    const title = metrics?.title ? `<br>${cell(metrics.title)}` : '';
+    const name = context.blobBase ? `[${markdownCode(file, TABLE)}](${blobLink(context.blobBase, file)})` : markdownCode(file, TABLE);
+    const title = metrics?.title ? `<br>${markdownCode(metrics.title, TABLE)}` : '';
     lines.push(
-      `| ${name}${title} | ${result.errorCount} | ${result.warningCount} | ${cell(metrics?.severity ?? '—')} | ${duration(metrics?.detectMinutes)} | ${duration(metrics?.resolveMinutes)} | ${duration(metrics?.durationMinutes)} |`,
+      `| ${name}${title} | ${result.errorCount} | ${result.warningCount} | ${metrics?.severity ? markdownCode(metrics.severity, TABLE) : '—'} | ${duration(metrics?.detectMinutes)} | ${duration(metrics?.resolveMinutes)} | ${duration(metrics?.durationMinutes)} |`,
     );
   }
   lines.push('', 'Times count from the incident\'s start: to its detection (`detected:`), to its resolution (`resolved:`, else its end).', '');
@@ -85,10 +95,10 @@ export function formatSummary(rows: readonly SummaryRow[], context: SummaryConte
     let shown = 0;
     for (const { result } of withFindings) {
       if (shown >= MAX_FINDINGS) break;
-      lines.push(`**${cell(relative(result.filePath, context.workspace))}**`, '');
+      lines.push(`**${markdownCode(relative(result.filePath, context.workspace))}**`, '');
       for (const m of result.messages) {
         if (shown++ >= MAX_FINDINGS) break;
-        lines.push(`- ${m.severity === 2 ? 'error' : 'warning'} line ${m.line}: ${inline(m.message)} (\`${m.ruleId}\`)`);
+        lines.push(`- ${m.severity === 2 ? 'error' : 'warning'} line ${m.line}: ${markdownCode(m.message)} (\`${m.ruleId}\`)`);
       }
       lines.push('');
     }
@@ -96,7 +106,7 @@ export function formatSummary(rows: readonly SummaryRow[], context: SummaryConte
     if (total > MAX_FINDINGS) lines.push(`…and ${total - MAX_FINDINGS} more: see the annotations or run \`npx hindsight lint\`.`, '');
     lines.push('</details>', '');
   }
-  if (context.sarifFile) lines.push(`SARIF written to \`${relative(context.sarifFile, context.workspace)}\` for code scanning.`, '');
+  if (context.sarifFile) lines.push(`SARIF written to ${markdownCode(relative(context.sarifFile, context.workspace))} for code scanning.`, '');
   return `${lines.join('\n')}\n`;
 }
 
@@ -120,11 +130,27 @@ function relative(file: string, workspace: string): string {
   return rel.split(path.sep).join('/');
 }
 
-/** Text safe inside a table cell: no pipes, no line breaks, no HTML. */
-function cell(text: string): string {
-  return inline(text).replace(/\|/g, '\\|');
+const TABLE = { inTable: true };
+
+/**
+ * Text as a code span, which GitHub's Markdown shows as written: on one line, control
+ * characters as escapes, fenced by more backticks than it holds in a row. In a table cell a
+ * pipe becomes "│": GFM splits cells before it reads code spans, and a backslash before an
+ * escaped pipe would escape the backslash instead, ending the cell inside the span.
+ */
+export function markdownCode(text: string, options: { inTable?: boolean } = {}): string {
+  let line = visibleLine(text.replace(/\s+/g, ' ').trim());
+  if (line === '') return '';
+  if (options.inTable) line = line.replace(/\|/g, '\u2502');
+  const longest = Math.max(0, ...[...line.matchAll(/`+/g)].map((run) => run[0].length));
+  const fence = '`'.repeat(longest + 1);
+  // A span that starts or ends with a backtick needs a space inside its fence (one is stripped on each side).
+  const pad = line.startsWith('`') || line.endsWith('`') ? ' ' : '';
+  return `${fence}${pad}${line}${pad}${fence}`;
 }
 
-function inline(text: string): string {
-  return text.replace(/\s+/g, ' ').replace(/</g, '&lt;').replace(/>/g, '&gt;').trim();
+/** The link to a file's blob: each path segment percent-encoded, brackets and quotes too. */
+export function blobLink(blobBase: string, file: string): string {
+  const segment = (part: string): string => encodeURIComponent(part).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  return `${blobBase}${file.split('/').map(segment).join('/')}`;
 }

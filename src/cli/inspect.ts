@@ -7,6 +7,7 @@ import { loadConfig } from '../lint/config/load.ts';
 import { loadRules } from '../lint/registry.ts';
 import { inspectJson, inspectText } from '../report/inspect.ts';
 import { UsageError, quietOnBrokenPipe } from './errors.ts';
+import { printJson, printText } from './output.ts';
 import { readPostmortemFile } from './read-file.ts';
 
 /**
@@ -26,8 +27,8 @@ export async function inspect(file: string, options: { format: 'json' | 'text'; 
   // A file the parser never read (binary, past a limit) has no model to show: say why. An
   // empty file's empty model is its true model.
   if (fatal && fatal.kind !== 'empty') throw new UsageError(`cannot inspect ${filePath}: ${fatal.message}`);
-  const output = options.format === 'json' ? JSON.stringify(inspectJson(model), null, 2) : inspectText(model);
   quietOnBrokenPipe();
-  process.stdout.write(`${output}\n`);
+  if (options.format === 'json') printJson(JSON.stringify(inspectJson(model), null, 2));
+  else printText('stdout', inspectText(model));
   return 0;
 }

@@ -4,6 +4,7 @@ import { lintRun } from '../lint/run.ts';
 import { loadFormatter, type FormatName } from '../report/index.ts';
 import { ruleCatalogue } from './catalogue.ts';
 import { UsageError, quietOnBrokenPipe } from './errors.ts';
+import { printAnnotations, printJson, printMessage, printText } from './output.ts';
 
 export interface LintCliOptions {
   format: FormatName;
@@ -52,7 +53,7 @@ export async function lint(paths: string[], options: LintCliOptions, version: st
       const written = baselineModule.recordBaseline(results, run.config.root, previous, paths.length > 0);
       baselineModule.writeBaseline(file, written.baseline);
       baseline = written.baseline;
-      process.stderr.write(`hindsight: recorded ${count(written.findings, 'finding')} in ${count(written.files, 'file')} in the baseline ${baselineFile}.\n`);
+      printMessage(`recorded ${count(written.findings, 'finding')} in ${count(written.files, 'file')} in the baseline ${baselineFile}.`);
     }
     outcome = baselineModule.applyBaseline(results, baseline!, run.config.root);
     results = outcome.results;
@@ -65,15 +66,19 @@ export async function lint(paths: string[], options: LintCliOptions, version: st
   const color = options.color ?? colorByDefault();
   const output = format(results, { cwd, color, quiet: options.quiet ?? false, rules: ruleCatalogue(run.rules), version });
   quietOnBrokenPipe();
-  if (output) process.stdout.write(output.endsWith('\n') ? output : `${output}\n`);
-  if (run.timings) process.stderr.write(formatTimings(run.timings));
-  if (outcome && options.baseline !== undefined) process.stderr.write(baselineSummary(outcome, options.baseline));
+  if (output) {
+    if (options.format === 'json' || options.format === 'sarif') printJson(output);
+    else if (options.format === 'github') printAnnotations(output);
+    else printText('stdout', output);
+  }
+  if (run.timings) printText('stderr', formatTimings(run.timings));
+  if (outcome && options.baseline !== undefined) for (const message of baselineSummary(outcome, options.baseline)) printMessage(message);
 
   const errors = results.reduce((n, r) => n + r.errorCount, 0);
   const warnings = unfiltered.reduce((n, r) => n + r.warningCount, 0);
   if (errors > 0) return 1;
   if (options.maxWarnings !== undefined && warnings > options.maxWarnings) {
-    process.stderr.write(`hindsight: ${warnings} warnings, more than --max-warnings ${options.maxWarnings}.\n`);
+    printMessage(`${warnings} warnings, more than --max-warnings ${options.maxWarnings}.`);
     return 1;
   }
   return 0;
@@ -83,20 +88,20 @@ function count(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
-/** What `--baseline` left out, and which recorded findings are gone (so the baseline can shrink). */
-function baselineSummary(outcome: BaselineOutcome, file: string): string {
+/** What `--baseline` left out, and which recorded findings are gone (so the baseline can shrink): one message each. */
+function baselineSummary(outcome: BaselineOutcome, file: string): string[] {
   const lines: string[] = [];
   if (outcome.known > 0) {
-    lines.push(`hindsight: ${count(outcome.known, 'known finding')} recorded in the baseline ${file} ${outcome.known === 1 ? 'is' : 'are'} not shown.`);
+    lines.push(`${count(outcome.known, 'known finding')} recorded in the baseline ${file} ${outcome.known === 1 ? 'is' : 'are'} not shown.`);
   }
   const gone = outcome.gone.reduce((n, g) => n + g.count, 0);
   if (gone > 0) {
     lines.push(
-      `hindsight: ${count(gone, 'recorded finding')} ${gone === 1 ? 'is gone (fixed, or its' : 'are gone (fixed, or their'} text changed): ${goneList(outcome.gone)}. ` +
+      `${count(gone, 'recorded finding')} ${gone === 1 ? 'is gone (fixed, or its' : 'are gone (fixed, or their'} text changed): ${goneList(outcome.gone)}. ` +
         `Run \`hindsight lint --baseline-write ${file}\` to shrink the baseline.`,
     );
   }
-  return lines.length ? `${lines.join('\n')}\n` : '';
+  return lines;
 }
 
 function goneList(gone: readonly GoneEntry[]): string {

@@ -7,10 +7,12 @@ import type { Command as CommandType } from 'commander';
 import { UsageError } from './errors.ts';
 import type { LintCliOptions } from './lint.ts';
 import type { NewOptions } from './new.ts';
+import { printForeign, printMessage } from './output.ts';
 
 const EXIT_USAGE = 2;
 
 export async function main(argv: readonly string[]): Promise<number> {
+  lastResortOnCrash();
   try {
     const quick = quickLint(argv);
     if (quick) {
@@ -19,12 +21,37 @@ export async function main(argv: readonly string[]): Promise<number> {
     }
     return await withCommander(argv);
   } catch (error) {
-    if (error instanceof UsageError || isConfigOrPathError(error)) {
-      process.stderr.write(`hindsight: ${error.message}\n`);
-      return EXIT_USAGE;
-    }
-    throw error;
+    return failure(error);
   }
+}
+
+/**
+ * Every failure ends the same way: one paragraph on stderr and exit code 2. A problem with
+ * how Hindsight was called or configured says what to change; anything else is a bug in
+ * Hindsight, said as such, with its stack only when HINDSIGHT_DEBUG is set.
+ */
+function failure(error: unknown): number {
+  if (error instanceof UsageError || isConfigOrPathError(error)) {
+    printMessage(error.message);
+    return EXIT_USAGE;
+  }
+  const what = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  printMessage(
+    `stopped on an unexpected error (${what.replace(/[.\s]+$/, '')}). This is a bug in Hindsight, not in your files: please report it with the command you ran` +
+      `${process.env['HINDSIGHT_DEBUG'] ? '.' : ' (HINDSIGHT_DEBUG=1 shows where it happened).'}`,
+  );
+  if (process.env['HINDSIGHT_DEBUG'] && error instanceof Error && error.stack) printForeign('stderr', `${error.stack}\n`);
+  return EXIT_USAGE;
+}
+
+/** An error thrown outside the awaited run (an event handler, a stream) ends it as failure() says. */
+function lastResortOnCrash(): void {
+  if (process.listenerCount('uncaughtException') > 0) return;
+  const crash = (error: unknown): void => {
+    process.exit(failure(error));
+  };
+  process.on('uncaughtException', crash);
+  process.on('unhandledRejection', crash);
 }
 
 async function withCommander(argv: readonly string[]): Promise<number> {
@@ -35,7 +62,7 @@ async function withCommander(argv: readonly string[]): Promise<number> {
     .version(version(), '-v, --version')
     .exitOverride()
     .showHelpAfterError('(run `hindsight --help` for usage)')
-    .configureOutput({ writeErr: (text) => process.stderr.write(text) });
+    .configureOutput({ writeErr: (text) => printForeign('stderr', text) });
 
   program
     .command('inspect')

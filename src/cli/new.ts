@@ -14,7 +14,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadConfig } from '../lint/config/load.ts';
 import { loadRules } from '../lint/registry.ts';
+import { visibleLine } from '../report/terminal.ts';
 import { UsageError } from './errors.ts';
+import { printText } from './output.ts';
 
 export interface NewOptions {
   template?: string;
@@ -41,7 +43,7 @@ const SEVERITY = /^SEV[1-5]$/;
 
 export async function newPostmortem(title: string, options: NewOptions, cwd = process.cwd()): Promise<number> {
   const created = await createPostmortem(title, options, cwd);
-  process.stdout.write(`${path.relative(cwd, created.file) || created.file}\n`);
+  printText('stdout', `${visibleLine(path.relative(cwd, created.file) || created.file)}\n`);
   return 0;
 }
 

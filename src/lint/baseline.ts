@@ -24,6 +24,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { ReadRefused, formatBytes, readTextCapped } from './config/read.ts';
 import type { Finding } from './engine.ts';
 import { PathError, readPostmortemText } from './files.ts';
 import { summarise, type LintResult } from './result.ts';
@@ -153,14 +154,19 @@ export function applyBaseline(results: readonly LintResult[], baseline: Baseline
   return { results: kept, known, gone };
 }
 
-/** Reads a baseline file; a missing or malformed one is a PathError (exit code 2). */
+/** The largest baseline read: some 30 bytes a finding, so about a million findings. */
+export const MAX_BASELINE_BYTES = 32 * 1024 * 1024;
+
+/** Reads a baseline file; a missing, oversized or malformed one is a PathError (exit code 2). */
 export function readBaseline(file: string): Baseline {
   let text: string;
   try {
-    text = readFileSync(file, 'utf8');
+    text = readTextCapped(file, MAX_BASELINE_BYTES);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    const reason = code === 'ENOENT' ? 'no such file (create it with --baseline-write)' : code === 'EISDIR' ? 'it is a folder' : code ?? (error as Error).message;
+    const reason = error instanceof ReadRefused
+      ? `${error.message}${error.message.startsWith('it is larger') ? ` (a baseline over ${formatBytes(MAX_BASELINE_BYTES)} records far more findings than an archive has)` : ''}`
+      : code === 'ENOENT' ? 'no such file (create it with --baseline-write)' : code === 'EISDIR' ? 'it is a folder' : code ?? (error as Error).message;
     throw new PathError(`Cannot read the baseline ${file}: ${reason}.`);
   }
   let value: unknown;

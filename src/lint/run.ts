@@ -21,6 +21,8 @@ export interface LintRunOptions {
   cwd: string;
   paths?: readonly string[];
   configFile?: string | null;
+  /** A configuration resolved by the caller (the action's `config-from: base`): used instead of loading one. */
+  config?: ResolvedConfig;
   fix?: boolean;
   cache?: boolean;
   timing?: boolean;
@@ -41,7 +43,7 @@ const MAX_FIX_PASSES = 10;
 
 export async function lintRun(options: LintRunOptions): Promise<LintRun> {
   const rules = await loadRules();
-  const config = loadConfig({ cwd: options.cwd, configFile: options.configFile ?? null }, rules);
+  const config = options.config ?? loadConfig({ cwd: options.cwd, configFile: options.configFile ?? null }, rules);
   const files = await selectFiles({
     cwd: options.cwd,
     root: config.root,
@@ -103,7 +105,9 @@ export async function lintRun(options: LintRunOptions): Promise<LintRun> {
     results[task.index] = summarise(task.filePath, outcome.messages, outcome.output);
     cache?.set(task.filePath, outcome.output !== undefined ? contentHash(outcome.output) : task.hash, outcome.messages);
   };
-  if (useWorkers(pending.length)) {
+  // Worker threads load the configuration from its file: a configuration given resolved
+  // (not from the checkout) is linted here.
+  if (useWorkers(pending.length) && !options.config) {
     const { lintInWorkers } = await import('./pool.ts');
     const settings: PoolSettings = { cwd: options.cwd, configFile: config.file, now, fix, timing: timings !== null };
     if (archive) settings.archive = { root: archive.value.root, entries: archive.entries };

@@ -1,8 +1,12 @@
 // `hindsight lint --format github`: one GitHub Actions workflow command per finding, which
 // the runner turns into an annotation on the file and line. Nothing else is printed: any
-// other line on stdout would only clutter the job log.
+// other line on stdout would only clutter the job log. Properties and messages are escaped
+// as the runner unescapes them, so that no text of a document can end the command early or
+// start another. Control characters in messages are shown as escapes, as in every format for
+// people; the file name stays as it is, for GitHub to find the file.
 import { relative, resolve, sep } from 'node:path';
 import type { LintResult } from '../lint/result.ts';
+import { visible } from './terminal.ts';
 
 export interface GithubOptions {
   cwd: string;
@@ -23,7 +27,7 @@ export function formatGithub(results: LintResult[], options: GithubOptions): str
         `endColumn=${endColumn}`,
         `title=${escapeProperty(m.ruleId)}`,
       ].join(',');
-      lines.push(`::${m.severity === 2 ? 'error' : 'warning'} ${properties}::${escapeData(m.message)}`);
+      lines.push(`::${m.severity === 2 ? 'error' : 'warning'} ${properties}::${escapeData(visible(m.message))}`);
     }
   }
   return lines.length ? `${lines.join('\n')}\n` : '';

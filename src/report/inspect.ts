@@ -2,6 +2,7 @@
 // ../shared/interfaces.md first, a few extra fields after them.
 import type { Origin, Postmortem, ResolvedTime } from '../core/model.ts';
 import { formatDuration } from '../core/time/index.ts';
+import { visibleLine } from './terminal.ts';
 
 export function inspectJson(model: Postmortem): Record<string, unknown> {
   const iso = (time: ResolvedTime | null): string | null => time?.iso ?? null;
@@ -59,22 +60,23 @@ export function inspectJson(model: Postmortem): Record<string, unknown> {
   };
 }
 
-/** A readable outline of the model, for people. */
+/** A readable outline of the model, for people. Text from the document is shown on one line, its control characters escaped. */
 export function inspectText(model: Postmortem): string {
   const out: string[] = [];
   const { incident } = model;
-  out.push(`${model.filePath}`);
-  out.push(`  title     ${model.title ?? '(none)'}`);
-  out.push(`  window    ${incident.start?.iso ?? '?'} → ${incident.end?.iso ?? '?'}${incident.timezone ? ` (${incident.timezone})` : ''}`);
+  const v = visibleLine;
+  out.push(v(model.filePath));
+  out.push(`  title     ${model.title === null ? '(none)' : v(model.title)}`);
+  out.push(`  window    ${incident.start?.iso ?? '?'} → ${incident.end?.iso ?? '?'}${incident.timezone ? ` (${v(incident.timezone)})` : ''}`);
   if (incident.statedDurationMinutes !== null) out.push(`  duration  ${formatDuration(incident.statedDurationMinutes)} (stated, line ${incident.statedDurationLine})`);
   out.push('  sections');
-  for (const s of model.sections) out.push(`    ${String(s.line).padStart(4)}  ${s.kind.padEnd(20)} ${s.heading}${s.empty ? '  (empty)' : ''}`);
+  for (const s of model.sections) out.push(`    ${String(s.line).padStart(4)}  ${s.kind.padEnd(20)} ${v(s.heading)}${s.empty ? '  (empty)' : ''}`);
   out.push(`  timeline  ${model.timeline.length} entries`);
-  for (const e of model.timeline) out.push(`    ${String(e.line).padStart(4)}  ${(e.time?.iso ?? '—').padEnd(25)} ${truncate(e.text, 60)}`);
+  for (const e of model.timeline) out.push(`    ${String(e.line).padStart(4)}  ${(e.time?.iso ?? '—').padEnd(25)} ${v(truncate(e.text, 60))}`);
   out.push(`  actions   ${model.actionItems.length} items`);
   for (const a of model.actionItems) {
     const meta = [a.owner, a.ticket, a.due && `due ${a.due}`].filter(Boolean).join(', ');
-    out.push(`    ${String(a.line).padStart(4)}  [${a.done ? 'x' : ' '}] ${truncate(a.text, 50)}${meta ? `  (${meta})` : ''}`);
+    out.push(`    ${String(a.line).padStart(4)}  [${a.done ? 'x' : ' '}] ${v(truncate(a.text, 50))}${meta ? `  (${v(meta)})` : ''}`);
   }
   return out.join('\n');
 }

@@ -1,11 +1,13 @@
 // The terminal report of `hindsight lint`, after ESLint's "stylish": one block per file that
 // has findings (its path relative to the working directory), one aligned row per finding,
 // then a summary. `oneLine` prints GCC-style `path:line:column: severity message (rule)` rows
-// instead, which terminals and editors turn into clickable links.
+// instead, which terminals and editors turn into clickable links. File names and messages
+// come from documents: their control characters are printed as escapes (see terminal.ts).
 import { relative, resolve } from 'node:path';
 import pc from 'picocolors';
 import type { Finding } from '../lint/engine.ts';
 import type { LintResult } from '../lint/result.ts';
+import { visibleLine } from './terminal.ts';
 
 export interface StylishOptions {
   color: boolean;
@@ -88,15 +90,15 @@ export function formatStylish(results: LintResult[], options: StylishOptions): s
   return `${lines.join('\n')}\n`;
 }
 
-/** The file's path relative to `cwd` (the path itself when it is `cwd`). */
+/** The file's path relative to `cwd` (the path itself when it is `cwd`), on one line. */
 function displayPath(filePath: string, cwd: string): string {
   const rel = relative(cwd, resolve(cwd, filePath));
-  return rel === '' ? filePath : rel;
+  return visibleLine(rel === '' ? filePath : rel);
 }
 
 /** A message on one row: line breaks (and the spaces around them) become one space. */
 function oneLineText(message: string): string {
-  return message.replace(/[ \t]*(?:\r\n|\r|\n)[ \t]*/g, ' ');
+  return visibleLine(message.replace(/[ \t]*(?:\r\n|\r|\n)[ \t]*/g, ' '));
 }
 
 function plural(word: string, count: number): string {

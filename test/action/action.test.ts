@@ -7,6 +7,7 @@ import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BIN, ROOT, git, goodPostmortem, initRepo, outOfOrderPostmortem, readmeSnippet, systemPath, tempDir, write } from '../hooks/helpers.ts';
+import { logText } from '../helpers/workflow-commands.ts';
 
 interface Run {
   status: number | null;
@@ -72,10 +73,26 @@ describe('GitHub Action', () => {
     const r = command
       ? spawnSync(command.file, command.args, { cwd: workspace, env: { ...env, PATH: systemPath() }, encoding: 'utf8' })
       : spawnSync(process.execPath, [BIN, 'github-action'], { cwd: workspace, env, encoding: 'utf8' });
-    const outputs = Object.fromEntries(
-      readFileSync(outputPath, 'utf8').split('\n').filter(Boolean).map((line) => [line.slice(0, line.indexOf('=')), line.slice(line.indexOf('=') + 1)]),
-    );
-    return { status: r.status, stdout: r.stdout, stderr: r.stderr, summary: readFileSync(summaryPath, 'utf8'), outputs };
+    const outputs = readOutputs(readFileSync(outputPath, 'utf8'));
+    return { status: r.status, stdout: r.stdout, stderr: logText(r.stderr), summary: readFileSync(summaryPath, 'utf8'), outputs };
+  }
+
+  /** $GITHUB_OUTPUT as the runner reads it: `name=value` lines and `name<<DELIMITER` heredocs. */
+  function readOutputs(text: string): Record<string, string> {
+    const outputs: Record<string, string> = {};
+    const lines = text.split('\n');
+    for (let i = 0; i < lines.length; i++) {
+      const line = lines[i]!;
+      if (line === '') continue;
+      const heredoc = /^([^=<]+)<<(.+)$/.exec(line);
+      if (heredoc) {
+        const end = lines.indexOf(heredoc[2]!, i + 1);
+        if (end < 0) throw new Error(`unterminated heredoc for ${heredoc[1]}`);
+        outputs[heredoc[1]!] = lines.slice(i + 1, end).join('\n');
+        i = end;
+      } else outputs[line.slice(0, line.indexOf('='))] = line.slice(line.indexOf('=') + 1);
+    }
+    return outputs;
   }
 
   const pullRequest = () => ({ name: 'pull_request', payload: { action: 'synchronize', number: 7, pull_request: { number: 7, base: { sha: base, ref: 'main' }, head: { sha: head, ref: 'postmortem' } } } });
@@ -95,11 +112,12 @@ describe('GitHub Action', () => {
     expect(r.summary).toContain(`Postmortems changed between \`${base.slice(0, 7)}\` and \`${head.slice(0, 7)}\`.`);
     expect(r.summary).toContain('| Postmortem | Errors | Warnings | Severity | Time to detect | Time to resolve | Duration |');
     // The sample: started 11:48, detected 11:53, resolved 12:40 (UTC).
+    // Text from the pull request is written as code spans (it renders as written).
     expect(r.summary).toContain(
-      `| [postmortems/2025-06-01-checkout-errors.md](https://github.com/acme/postmortems/blob/${head}/postmortems/2025-06-01-checkout-errors.md)<br>Checkout errors from database connection pool exhaustion during lunch peak | 1 | 0 | SEV2 | 5 min | 52 min | 52 min |`,
+      `| [\`postmortems/2025-06-01-checkout-errors.md\`](https://github.com/acme/postmortems/blob/${head}/postmortems/2025-06-01-checkout-errors.md)<br>\`Checkout errors from database connection pool exhaustion during lunch peak\` | 1 | 0 | \`SEV2\` | 5 min | 52 min | 52 min |`,
     );
-    expect(r.summary).toMatch(/\| \[postmortems\/2024-05-21-checkout-pool\.md\]\([^)]+\)<br>[^|]+\| 0 \| 0 \| SEV2 \| 5 min \| 52 min \| 52 min \|/);
-    expect(r.summary).toContain(`- error line ${bad.line}: 11:50 (line ${bad.line}) is earlier than 11:53`);
+    expect(r.summary).toMatch(/\| \[`postmortems\/2024-05-21-checkout-pool\.md`\]\([^)]+\)<br>`[^|]+\| 0 \| 0 \| `SEV2` \| 5 min \| 52 min \| 52 min \|/);
+    expect(r.summary).toContain(`- error line ${bad.line}: \`11:50 (line ${bad.line}) is earlier than 11:53`);
     expect(r.summary).not.toContain('old-broken');
     expect(r.outputs).toEqual({ files: '2', errors: '1', warnings: '0', 'sarif-file': '' });
   });
@@ -109,7 +127,7 @@ describe('GitHub Action', () => {
     expect(r.status).toBe(1);
     expect(r.stdout).toContain('::error file=postmortems/2023-03-01-old-broken.md,');
     expect(r.stdout).toContain('::error file=postmortems/2025-06-01-checkout-errors.md,');
-    expect(r.summary).toContain('Every postmortem in the archive (the input all is true).');
+    expect(r.summary).toContain('Every postmortem in the archive (`the input all is true`).');
     expect(r.outputs['files']).toBe('3');
     expect(r.outputs['errors']).toBe('2');
   });
@@ -161,7 +179,71 @@ describe('GitHub Action', () => {
     expect(newBranch.stdout).toContain('::notice title=Hindsight::Linting every postmortem: the push event names no base commit (a new branch?).');
     const missing = runAction({ name: 'pull_request', payload: { pull_request: { base: { sha: 'f'.repeat(40) }, head: { sha: head } } } });
     expect(missing.stdout).toContain(`::notice title=Hindsight::Linting every postmortem: commit ${'f'.repeat(12)} is not in the checkout (use actions/checkout with fetch-depth: 0).`);
-    expect(missing.summary).toContain('Every postmortem in the archive (commit ffffffffffff is not in the checkout');
+    expect(missing.summary).toContain('Every postmortem in the archive (`commit ffffffffffff is not in the checkout (use actions/checkout');
+  });
+
+  describe('config-from: base', () => {
+    /** A pull request from `from` that adds the bad postmortem and a configuration of its own. */
+    function pullRequestWithConfig(from: string, branch: string, files: Record<string, string>): { name: string; payload: unknown } {
+      git(workspace, 'checkout', '-q', '-b', branch, from);
+      write(workspace, 'postmortems/2025-06-01-checkout-errors.md', bad.text);
+      for (const [file, text] of Object.entries(files)) write(workspace, file, text);
+      git(workspace, 'add', '-A');
+      git(workspace, 'add', '-f', 'postmortems/2025-06-01-checkout-errors.md');
+      git(workspace, 'commit', '-q', '-m', `pull request ${branch}`);
+      const prHead = git(workspace, 'rev-parse', 'HEAD').trim();
+      return { name: 'pull_request', payload: { pull_request: { base: { sha: from }, head: { sha: prHead } } } };
+    }
+    afterAll(() => git(workspace, 'checkout', '-q', 'postmortem'));
+
+    it('a pull request that turns the rule off or moves the content folder is checked by the base\'s configuration', () => {
+      for (const [branch, config] of [
+        ['pr-rule-off', { rules: { 'timeline-order': 'off' } }],
+        ['pr-elsewhere', { content: 'nothing-here' }],
+        ['pr-schema', { frontmatterSchema: { properties: { severity: { type: 'string', pattern: '^(S+)+$' } } } }],
+      ] as const) {
+        const event = pullRequestWithConfig(base, branch, { 'hindsight.config.json': JSON.stringify(config) });
+        const own = runAction(event);
+        const safe = runAction(event, { 'config-from': 'base' });
+        if (branch !== 'pr-schema') expect(own.status, `${branch}: the pull request's own configuration lets it pass`).toBe(0);
+        expect(safe.status, safe.stderr).toBe(1);
+        expect(safe.stdout).toMatch(/^::error file=postmortems\/2025-06-01-checkout-errors\.md,.*title=timeline-order::/m);
+        expect(safe.outputs['errors']).toBe('1');
+      }
+    });
+
+    it('reads the base commit\'s own configuration, found from the working directory up', () => {
+      git(workspace, 'checkout', '-q', '-b', 'base-with-config', base);
+      write(workspace, 'hindsight.config.yaml', 'rules:\n  timeline-order: warn\n');
+      git(workspace, 'add', '-A');
+      git(workspace, 'commit', '-q', '-m', 'configuration');
+      const configured = git(workspace, 'rev-parse', 'HEAD').trim();
+      const event = pullRequestWithConfig(configured, 'pr-edits-config', { 'hindsight.config.yaml': 'rules:\n  timeline-order: "off"\n' });
+      const r = runAction(event, { 'config-from': 'base' });
+      expect(r.status, r.stderr).toBe(0);
+      expect(r.stdout).toMatch(/^::warning file=postmortems\/2025-06-01-checkout-errors\.md,.*title=timeline-order::/m);
+      expect(r.outputs).toMatchObject({ errors: '0', warnings: '1' });
+      // A configuration the base commit does not have cannot be named.
+      const named = runAction(event, { 'config-from': 'base', config: 'other.json' });
+      expect(named.status).toBe(2);
+      expect(named.stderr).toMatch(/^hindsight: The configuration other\.json does not exist in the base commit [0-9a-f]{12}/);
+    });
+
+    it('warns of a changed postmortem that a .gitignore of the pull request leaves out', () => {
+      const event = pullRequestWithConfig(base, 'pr-gitignore', { 'postmortems/.gitignore': '2025-06-01-checkout-errors.md\n' });
+      const r = runAction(event, { 'config-from': 'base' });
+      expect(r.stdout).toContain('::warning file=postmortems/2025-06-01-checkout-errors.md,title=Hindsight::This postmortem changed but was not linted');
+      expect(r.stdout).not.toContain('title=timeline-order');
+    });
+
+    it('needs an event with a base commit: exit code 2 and why', () => {
+      const r = runAction({ name: 'workflow_dispatch', payload: { inputs: {} } }, { 'config-from': 'base' });
+      expect(r.status).toBe(2);
+      expect(r.stderr).toBe('hindsight: config-from: base reads the configuration from the base commit, and a workflow_dispatch event has no base commit to compare with: use it on pull_request, pull_request_target, push or merge_group events, or set config-from to workspace.\n');
+      const wrong = runAction(pullRequest(), { 'config-from': 'head' });
+      expect(wrong.status).toBe(2);
+      expect(wrong.stderr).toBe('hindsight: the input "config-from" takes workspace or base, not "head".\n');
+    });
   });
 
   it('rejects invalid inputs with exit code 2', () => {

@@ -163,7 +163,7 @@ describe('loadConfig', () => {
     expect(configError(() => readConfigFile(path.join(root, 'dup.yaml')))).toBe(`Invalid YAML in ${root}/dup.yaml:2:1: Map keys must be unique.`);
     expect(configError(() => readConfigFile(path.join(root, 'tab.yaml')))).toMatch(new RegExp(`^Invalid YAML in ${root}/tab\\.yaml:2:1: `));
     expect(configError(() => readConfigFile(path.join(root, 'bad.json')))).toMatch(new RegExp(`^Invalid JSON in ${root}/bad\\.json: .*line 3 column 1`));
-    expect(configError(() => readConfigFile(path.join(root, 'dir.json')))).toBe(`Cannot read configuration ${root}/dir.json: it is a directory.`);
+    expect(configError(() => readConfigFile(path.join(root, 'dir.json')))).toBe(`Cannot read configuration ${root}/dir.json: it is a folder.`);
     expect(configError(() => readConfigFile(path.join(root, 'none.json')))).toBe(`Cannot read configuration ${root}/none.json: no such file.`);
   });
 

@@ -51,6 +51,6 @@ describe('loadFormatter', () => {
       console.log(JSON.stringify(loaded.filter((u) => u.includes('/src/report/')).map((u) => u.slice(u.lastIndexOf('/') + 1))));
     `;
     const out = execFileSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' });
-    expect(JSON.parse(out)).toEqual(['index.ts', 'github.ts']);
+    expect(JSON.parse(out)).toEqual(['index.ts', 'github.ts', 'terminal.ts']);
   });
 });

@@ -1,7 +1,7 @@
 // Finds, reads and validates the configuration, then resolves it over its preset into
 // the rules and settings one lint run uses. Every problem is a ConfigError naming the
 // file, the JSON path and what was expected (exit code 2).
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { Ajv2020, ErrorObject, Options as AjvOptions } from 'ajv/dist/2020.js';
@@ -12,6 +12,9 @@ import type { Rule, SeveritySetting } from '../rule.ts';
 import { loadYaml } from '../../core/yaml.ts';
 import { bundledValidators } from './bundled.ts';
 import { PRESET_RULES, type RuleSetting } from './presets.ts';
+import { ReadRefused, readTextCapped } from './read.ts';
+import { allowPattern } from '../text/mask.ts';
+import { UnsupportedPattern, ajvLinearRegExp, linearRegExp } from './regexp.ts';
 import { configSchema, type PresetName } from './schema.ts';
 
 /** The options the configuration schema is compiled with (the bundled build's precompiled validator too). */
@@ -99,42 +102,91 @@ export function discoverConfig(cwd: string): string | null {
 
 function hasHindsightKey(file: string): boolean {
   try {
-    const pkg = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
+    return packageHasHindsightKey(readTextCapped(file, MAX_CONFIG_BYTES));
+  } catch {
+    return false;
+  }
+}
+
+/** Whether a package.json's text holds a `hindsight` key (the configuration). */
+export function packageHasHindsightKey(text: string): boolean {
+  try {
+    const pkg = JSON.parse(text) as Record<string, unknown>;
     return typeof pkg === 'object' && pkg !== null && 'hindsight' in pkg;
   } catch {
     return false;
   }
 }
 
+/** The largest configuration file read (a package.json holding one too): far above any real one. */
+export const MAX_CONFIG_BYTES = 1024 * 1024;
+/** How deep a configuration may nest (a frontmatterSchema's subschemas count): far above any real one. */
+export const MAX_CONFIG_DEPTH = 64;
+
 export function readConfigFile(file: string): RawConfig {
   let text: string;
   try {
-    if (statSync(file).isDirectory()) throw new ConfigError(`Cannot read configuration ${file}: it is a directory.`);
-    text = readFileSync(file, 'utf8');
+    text = readTextCapped(file, MAX_CONFIG_BYTES);
   } catch (error) {
-    if (error instanceof ConfigError) throw error;
-    throw new ConfigError(`Cannot read configuration ${file}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message}.`);
+    const code = (error as NodeJS.ErrnoException).code;
+    const reason = error instanceof ReadRefused ? error.message : code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : (error as Error).message;
+    throw new ConfigError(`Cannot read configuration ${file}: ${reason}.`);
   }
+  return parseConfigText(text, file);
+}
+
+/**
+ * A configuration file's text, parsed as its name says (YAML, JSON, a package.json's
+ * `hindsight` key). `label` names it in messages (the file, or `commit:path` for one read
+ * from git).
+ */
+export function parseConfigText(text: string, file: string, label = file): RawConfig {
   const base = path.basename(file);
-  if (/\.ya?ml$/.test(base)) {
-    const { LineCounter, parseDocument } = loadYaml();
-    const lineCounter = new LineCounter();
-    const doc = parseDocument(text, { uniqueKeys: true, prettyErrors: false, lineCounter });
-    const problem = doc.errors[0];
-    if (problem) {
-      const pos = problem.linePos?.[0] ?? lineCounter.linePos(problem.pos[0]);
-      throw new ConfigError(`Invalid YAML in ${file}:${pos.line}:${pos.col}: ${problem.message.split('\n')[0]!.replace(/[.:]$/, '')}.`);
-    }
-    return (doc.toJS({ maxAliasCount: 100 }) ?? {}) as RawConfig;
-  }
   let value: unknown;
   try {
-    value = JSON.parse(text);
+    if (/\.ya?ml$/.test(base)) {
+      const { LineCounter, parseDocument } = loadYaml();
+      const lineCounter = new LineCounter();
+      const doc = parseDocument(text, { uniqueKeys: true, prettyErrors: false, lineCounter });
+      const problem = doc.errors[0];
+      if (problem) {
+        const pos = problem.linePos?.[0] ?? lineCounter.linePos(problem.pos[0]);
+        throw new ConfigError(`Invalid YAML in ${label}:${pos.line}:${pos.col}: ${problem.message.split('\n')[0]!.replace(/[.:]$/, '')}.`);
+      }
+      value = doc.toJS({ maxAliasCount: 100 }) ?? {};
+    } else {
+      try {
+        value = JSON.parse(text);
+      } catch (error) {
+        if (error instanceof RangeError) throw error;
+        throw new ConfigError(`Invalid JSON in ${label}: ${(error as Error).message}.`);
+      }
+      if (base === 'package.json') value = (value as Record<string, unknown> | null)?.['hindsight'] ?? {};
+    }
   } catch (error) {
-    throw new ConfigError(`Invalid JSON in ${file}: ${(error as Error).message}.`);
+    // A parser that recursed past the stack: nested far deeper than any configuration.
+    if (error instanceof RangeError) throw new ConfigError(`Invalid configuration in ${label}: it nests too deeply to read; a configuration nests at most ${MAX_CONFIG_DEPTH} levels.`);
+    throw error;
   }
-  if (base === 'package.json') return ((value as Record<string, unknown>)['hindsight'] ?? {}) as RawConfig;
+  const deep = pathDeeperThan(value, MAX_CONFIG_DEPTH);
+  if (deep !== null) {
+    throw new ConfigError(`Invalid configuration in ${label}: at ${deep || '/'}: nested more than ${MAX_CONFIG_DEPTH} levels deep; no configuration needs that many (a frontmatterSchema's subschemas count).`);
+  }
   return value as RawConfig;
+}
+
+/** The JSON Pointer of the first value nested deeper than `limit`, or null; without recursion. */
+function pathDeeperThan(value: unknown, limit: number): string | null {
+  const stack: { value: unknown; depth: number; at: string }[] = [{ value, depth: 0, at: '' }];
+  while (stack.length > 0) {
+    const { value: current, depth, at } = stack.pop()!;
+    if (typeof current !== 'object' || current === null) continue;
+    if (depth >= limit) return at;
+    for (const [key, child] of Object.entries(current)) {
+      stack.push({ value: child, depth: depth + 1, at: `${at}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}` });
+    }
+  }
+  return null;
 }
 
 /** Where the configuration stands inside its file: package.json keeps it under "hindsight". */
@@ -164,7 +216,36 @@ export function validateConfig(raw: unknown, file: string, rules: ReadonlyMap<st
     const problem = frontmatterSchemaProblem(config.frontmatterSchema, `${prefix}/frontmatterSchema`);
     if (problem) throw new ConfigError(`Invalid configuration in ${file}: ${problem}`);
   }
+  const pattern = allowPatternProblem(config, prefix);
+  if (pattern) throw new ConfigError(`Invalid configuration in ${file}: ${pattern}`);
   return config;
+}
+
+/**
+ * Why an allow list entry written "/pattern/flags" cannot be run by the linear-time engine
+ * (see regexp.ts), or null. (An entry JavaScript cannot read as an expression at all is a
+ * literal, as the rules document.)
+ */
+function allowPatternProblem(config: RawConfig, prefix: string): string | null {
+  const layers: [string, Record<string, RuleSetting> | undefined][] = [[`${prefix}/rules`, config.rules]];
+  config.overrides?.forEach((override, i) => layers.push([`${prefix}/overrides/${i}/rules`, override.rules]));
+  for (const [at, layer] of layers) {
+    for (const [id, setting] of Object.entries(layer ?? {})) {
+      const allow = Array.isArray(setting) ? (setting[1] as Record<string, unknown> | undefined)?.['allow'] : undefined;
+      if (!Array.isArray(allow)) continue;
+      for (const [i, entry] of allow.entries()) {
+        const pattern = typeof entry === 'string' ? allowPattern(entry) : null;
+        if (!pattern) continue;
+        try {
+          linearRegExp(pattern.source, pattern.flags);
+        } catch (error) {
+          if (error instanceof UnsupportedPattern) return `at ${at}/${id}/1/allow/${i}: ${error.message}.`;
+          throw error;
+        }
+      }
+    }
+  }
+  return null;
 }
 
 /** The rules a configuration names under `rules` (all of them when `rules` is not an object). */
@@ -192,19 +273,22 @@ function frontmatterSchemaProblem(schema: Record<string, unknown>, at: string): 
   // ajv only warns of an unknown format (and then ignores it): catch the warning.
   const warnings: string[] = [];
   const logger = { log: () => {}, warn: (...args: unknown[]) => void warnings.push(args.map(String).join(' ')), error: () => {} };
-  const ajv = newAjv({ allErrors: true, strict: false, logger });
+  // Its patterns run on the linear-time engine, as the frontmatter-schema rule runs them.
+  const ajv = newAjv({ allErrors: true, strict: false, logger, code: { regExp: ajvLinearRegExp } });
   // Loaded only for a configuration that has a frontmatterSchema (start-up stays light).
   const addFormats = createRequire(import.meta.url)('ajv-formats') as (ajv: Ajv2020) => Ajv2020;
   addFormats(ajv);
   // The formats the frontmatter rule adds: only their names matter for compiling.
   ajv.addFormat('hindsight-date-time', true);
   ajv.addFormat('hindsight-zone', true);
-  if (!ajv.validateSchema(schema)) {
-    return `expected a JSON Schema (draft 2020-12): ${describeErrors(ajv.errors ?? [], undefined, schema, at)}`;
-  }
   try {
+    if (!ajv.validateSchema(schema)) {
+      return `expected a JSON Schema (draft 2020-12): ${describeErrors(ajv.errors ?? [], undefined, schema, at)}`;
+    }
     ajv.compile(schema);
   } catch (error) {
+    if (error instanceof UnsupportedPattern) return `at ${at}: ${error.message}.`;
+    if (error instanceof RangeError) return `at ${at}: the schema nests too deeply to compile.`;
     return `at ${at}: expected a JSON Schema ajv can compile: ${(error as Error).message}.`;
   }
   const unknownFormat = warnings.map((w) => /^unknown format (".*") ignored in schema at path "#?(.*)"$/.exec(w)).find((m) => m !== null);

@@ -10,7 +10,7 @@
 // `secretlint-disable` comments). test/rules/no-secrets.test.ts checks that the findings
 // equal `lintSource`'s on a set of samples.
 import { rules as presetRules } from '@secretlint/secretlint-rule-preset-recommend';
-import { allowMatcher, mask } from '../text/mask.ts';
+import { allowMatcher, allowPattern, mask } from '../text/mask.ts';
 import { countAtMost, newlineStarts } from '../text/positions.ts';
 
 type Range = readonly [number, number];
@@ -79,6 +79,11 @@ export interface SecretHit {
  * every detector as its `allows` option.
  */
 export function scanWithPreset(content: string, allow: readonly string[] = [], filePath?: string): SecretHit[] {
+  // secretlint runs "/pattern/" entries on JavaScript's backtracking engine, which a
+  // configured pattern can hang: it gets the literal entries, the patterns are tested below
+  // in linear time (allowMatcher).
+  const literals = allow.filter((entry) => allowPattern(entry) === null);
+  const allowedByPattern = allowMatcher(allow.filter((entry) => allowPattern(entry) !== null));
   const reported: { ruleId: string; message: Translated; range: Range }[] = [];
   const ignored: { range: Range; targetRuleId: string }[] = [];
   const source = hostSource(content, filePath);
@@ -92,7 +97,7 @@ export function scanWithPreset(content: string, allow: readonly string[] = [], f
       report: (d) => reported.push({ ruleId, message: d.message, range: d.range }),
       ignore: (d) => ignored.push({ range: d.range, targetRuleId: d.targetRuleId }),
     };
-    const options: Record<string, unknown> = ruleId === AWS ? { allows: [...allow], enableIDScanRule: AWS_KEY_ID_POSSIBLE.test(content) } : { allows: [...allow] };
+    const options: Record<string, unknown> = ruleId === AWS ? { allows: literals, enableIDScanRule: AWS_KEY_ID_POSSIBLE.test(content) } : { allows: literals };
     const outcome = rule.create(context, options).file?.(source);
     // Only GCP's .p12 reader is async, and it never runs on a Markdown file.
     if (outcome instanceof Promise) outcome.catch(() => undefined);
@@ -108,6 +113,7 @@ export function scanWithPreset(content: string, allow: readonly string[] = [], f
     if (seen.has(key)) continue;
     seen.add(key);
     const value = valueOf(r.message);
+    if (allowedByPattern(value || content.slice(r.range[0], r.range[1]))) continue;
     const kind = kindOf(/^found (.+?): /s.exec(r.message.message)?.[1] ?? 'credential');
     // A detector's range can start before the value (AWS's starts at the key name).
     const at = value ? content.indexOf(value, r.range[0]) : -1;
