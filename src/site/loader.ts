@@ -18,7 +18,8 @@ import { toIncident } from './shared/incident.ts';
 import { siteRuntime } from './shared/options.ts';
 import { ruleEntries } from './shared/rule-data.ts';
 import { searchDocument, startSearchIndex } from './shared/search.ts';
-import { logLines, logText, withoutWorkflowCommands } from './shared/text.ts';
+import { visible, visibleLine } from '../report/terminal.ts';
+import { stopCommands, underGithubActions } from '../report/runner.ts';
 import type { Processed } from './shared/process.ts';
 import type { EntryData, StoredFinding } from './shared/types.ts';
 
@@ -58,7 +59,7 @@ export function postmortemLoader(options: PostmortemLoaderOptions = {}): Loader 
         const folder = loaded.content;
         const again = (file: string): void => {
           if (!file.startsWith(folder) || !file.endsWith('.md')) return;
-          loadPostmortems(context, { ...options, failOnError: false }).catch((error: unknown) => context.logger.error(logLines(String(error))));
+          loadPostmortems(context, { ...options, failOnError: false }).catch((error: unknown) => context.logger.error(visible(String(error))));
         };
         context.watcher.on('change', again);
         context.watcher.on('add', again);
@@ -125,14 +126,16 @@ export async function loadPostmortems(
   for (const entry of store.values()) {
     const data = entry.data as unknown as EntryData;
     warnings += data.warningCount;
-    if (data.errorCount > 0) lintResults.push(summarise(logText(path.resolve(content, `${data.slug}.md`)), data.findings.map(asLoggedFinding)));
+    if (data.errorCount > 0) lintResults.push(summarise(visibleLine(path.resolve(content, `${data.slug}.md`)), data.findings.map(asLoggedFinding)));
   }
   lintResults.sort((a, b) => a.filePath.localeCompare(b.filePath));
   const errors = lintResults.reduce((n, r) => n + r.errorCount, 0);
   const threads = ahead.size > 0 || parallel ? ' in worker threads' : '';
   logger.info(`${files.length} postmortems (${jobs.length} parsed${threads}, ${files.length - jobs.length} unchanged), ${errors} errors, ${warnings} warnings`);
   if (errors > 0) {
-    const report = withoutWorkflowCommands(formatStylish(lintResults, { color: false, cwd: root, quiet: true }).trimEnd());
+    const stylish = formatStylish(lintResults, { color: false, cwd: root, quiet: true }).trimEnd();
+    // Under GitHub Actions the runner reads the build log for workflow commands: none from documents.
+    const report = underGithubActions() ? stopCommands(stylish).trimEnd() : stylish;
     const message = `${lintResults.length} ${lintResults.length === 1 ? 'postmortem has' : 'postmortems have'} lint errors; npm run build fails until they are fixed (npx hindsight lint shows them too).\n\n${report}\n`;
     const fail = options.failOnError ?? runtime.command !== 'dev';
     if (fail) throw new ArchiveLintError(message);
@@ -151,7 +154,7 @@ export async function loadPostmortems(
 /** A stored finding for the build log: its message (which may quote the document) on one line, no control character. */
 function asLoggedFinding(stored: StoredFinding): Finding {
   const { fixable: _fixable, ...finding } = stored;
-  return { ...finding, message: logText(finding.message) };
+  return { ...finding, message: visibleLine(finding.message) };
 }
 
 /** The rule reference, from the rule declarations and the configuration in effect. */

@@ -14,6 +14,7 @@ import { lastUpdated, readGitInfo } from '../../src/site/shared/git.ts';
 import { RENDERER_VERSION } from '../../src/site/shared/render.ts';
 import type { EntryData, RuleData } from '../../src/site/shared/types.ts';
 import { startArchiveWork, takeArchiveWork, takeEarlyRules } from '../../src/site/shared/work.ts';
+import { readAsRunner } from '../helpers/workflow-commands.ts';
 import { repoRoot, samplesDir } from './project.ts';
 
 interface Entry {
@@ -22,28 +23,6 @@ interface Entry {
   digest?: string | number;
   rendered?: { html: string; metadata?: Record<string, unknown> };
   filePath?: string;
-}
-
-/**
- * The workflow commands a GitHub Actions runner would obey in this output, read line by line
- * as the runner reads them: `::name …::data` after leading blanks, `##[name …]data` anywhere
- * in a line, and nothing between `::stop-commands::TOKEN` and `::TOKEN::`.
- */
-function workflowCommands(output: string): string[] {
-  const obeyed: string[] = [];
-  let stopToken: string | null = null;
-  for (const line of output.split('\n')) {
-    const v2 = /^::([^ :]+)(?: [^:]*)?::(.*)$/.exec(line.trimStart());
-    const v1 = /##\[([^ \]]+)[^\]]*\](.*)$/.exec(line);
-    const command = v2 ?? v1;
-    if (!command) continue;
-    const [, name, data] = command;
-    if (stopToken !== null) {
-      if (name === stopToken) stopToken = null;
-    } else if (name === 'stop-commands') stopToken = data ?? '';
-    else obeyed.push(line);
-  }
-  return obeyed;
 }
 
 function fakeContext(root: string) {
@@ -236,7 +215,11 @@ describe('postmortem loader', () => {
         expect(message).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/);
         // Not one line starts with "::" (after blanks) outside what the runner is told to ignore.
         if (actions === undefined) expect(message.split('\n').filter((line) => line.trimStart().startsWith('::'))).toEqual([]);
-        else expect(workflowCommands(message)).toEqual([]);
+        else {
+          // Parsed as the runner parses them, with the stopped region honoured and without it.
+          expect(readAsRunner(message).commands).toEqual([]);
+          expect(readAsRunner(message, { honourStop: false }).commands).toEqual([]);
+        }
       }
     } finally {
       if (saved === undefined) delete process.env['GITHUB_ACTIONS'];

@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 export const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 export const samplesDir = path.join(repoRoot, 'postmortems');
 
-const COPIED = ['package.json', 'astro.config.mjs', 'tsconfig.json', 'src', 'rules', 'bin', 'schema'];
+const COPIED = ['package.json', 'astro.config.mjs', 'tsconfig.json', 'src', 'rules', 'bin', 'scripts', 'schema'];
 /** Caches that must not be shared with the working tree. */
 const NOT_LINKED = new Set(['.astro', '.cache', '.vite']);
 

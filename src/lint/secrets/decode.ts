@@ -6,16 +6,6 @@
 import { decodeNamedCharacterReference } from 'decode-named-character-reference';
 import { decodeNumericCharacterReference } from 'micromark-util-decode-numeric-character-reference';
 
-/** One place where the decoded text differs from the source. */
-interface Edit {
-  /** Where it starts in the source and in the decoded text. */
-  source: number;
-  decoded: number;
-  /** How long it is in each. */
-  sourceLength: number;
-  decodedLength: number;
-}
-
 export interface DecodedText {
   text: string;
   /** The source offset where the decoded character at `index` comes from (`index` = text.length: the source's end). */
@@ -26,6 +16,7 @@ export interface DecodedText {
   touchesEdit(start: number, end: number): boolean;
 }
 
+const ESCAPE = /\\([!-/:-@[-`{-~])/g;
 const ESCAPE_OR_REFERENCE = /\\[!-/:-@[-`{-~]|&(?:#[xX][0-9a-fA-F]{1,6}|#[0-9]{1,7}|[A-Za-z][A-Za-z0-9]{1,31});/g;
 
 function decodeOne(match: string): string | null {
@@ -40,59 +31,71 @@ function decodeOne(match: string): string | null {
   return decodeNumericCharacterReference(body.slice(hex ? 2 : 1), hex ? 16 : 10);
 }
 
-/** The decoded text and its way back to the source, or null when nothing is escaped or encoded. */
-export function decodeMarkdownText(source: string): DecodedText | null {
-  if (!source.includes('\\') && !source.includes('&')) return null;
-  const edits: Edit[] = [];
-  let text = '';
-  let last = 0;
+/**
+ * Each place where the decoded text differs from the source, as four numbers (flat, so that
+ * a text of thousands of escapes makes no object per escape): where it starts in the source
+ * and in the decoded text, and how long it is in each.
+ */
+function editsOf(source: string): number[] {
+  const edits: number[] = [];
+  let shift = 0;
   ESCAPE_OR_REFERENCE.lastIndex = 0;
   for (let m = ESCAPE_OR_REFERENCE.exec(source); m !== null; m = ESCAPE_OR_REFERENCE.exec(source)) {
     const decoded = decodeOne(m[0]);
     if (decoded === null) continue;
-    text += source.slice(last, m.index);
-    edits.push({ source: m.index, decoded: text.length, sourceLength: m[0].length, decodedLength: decoded.length });
-    text += decoded;
-    last = m.index + m[0].length;
+    edits.push(m.index, m.index - shift, m[0].length, decoded.length);
+    shift += m[0].length - decoded.length;
   }
-  if (edits.length === 0) return null;
-  text += source.slice(last);
+  return edits;
+}
 
-  /** The last edit that starts at or before decoded `index`, or -1. */
-  const editAt = (index: number): number => {
+/** The decoded text and its way back to the source, or null when nothing is escaped or encoded. */
+export function decodeMarkdownText(source: string): DecodedText | null {
+  if (!source.includes('\\') && !source.includes('&')) return null;
+  let text: string;
+  if (source.includes('&')) {
+    text = source.replace(ESCAPE_OR_REFERENCE, (match) => decodeOne(match) ?? match);
+  } else {
+    // Escapes only: the engine's own replacement, without a call per escape.
+    text = source.replace(ESCAPE, '$1');
+  }
+  if (text === source) return null;
+  // The way back is needed only for a credential found in the decoded text (seldom): built then.
+  let table: number[] | null = null;
+  const edits = (): number[] => (table ??= editsOf(source));
+  const count = (): number => edits().length / 4;
+  const sourceAt = (i: number): number => edits()[4 * i]!;
+  const decodedAt = (i: number): number => edits()[4 * i + 1]!;
+  const sourceEnd = (i: number): number => edits()[4 * i]! + edits()[4 * i + 2]!;
+  const decodedEnd = (i: number): number => edits()[4 * i + 1]! + edits()[4 * i + 3]!;
+
+  /** The first edit for which `after(i)` holds (they are sorted), or count(). */
+  const first = (after: (i: number) => boolean): number => {
     let low = 0;
-    let high = edits.length;
+    let high = count();
     while (low < high) {
       const mid = (low + high) >> 1;
-      if (edits[mid]!.decoded <= index) low = mid + 1;
-      else high = mid;
+      if (after(mid)) high = mid;
+      else low = mid + 1;
     }
-    return low - 1;
+    return low;
   };
   const toSource = (index: number): number => {
-    const i = editAt(index);
+    const i = first((e) => decodedAt(e) > index) - 1;
     if (i < 0) return index;
-    const e = edits[i]!;
-    if (index < e.decoded + e.decodedLength) return e.source;
-    return e.source + e.sourceLength + (index - e.decoded - e.decodedLength);
+    if (index < decodedEnd(i)) return sourceAt(i);
+    return sourceEnd(i) + (index - decodedEnd(i));
   };
   const toSourceEnd = (index: number): number => {
     if (index === 0) return 0;
-    const i = editAt(index - 1);
+    const i = first((e) => decodedAt(e) > index - 1) - 1;
     if (i < 0) return index;
-    const e = edits[i]!;
-    if (index - 1 < e.decoded + e.decodedLength) return e.source + e.sourceLength;
-    return e.source + e.sourceLength + (index - e.decoded - e.decodedLength);
+    if (index - 1 < decodedEnd(i)) return sourceEnd(i);
+    return sourceEnd(i) + (index - decodedEnd(i));
   };
   const touchesEdit = (start: number, end: number): boolean => {
-    let low = 0;
-    let high = edits.length;
-    while (low < high) {
-      const mid = (low + high) >> 1;
-      if (edits[mid]!.source + edits[mid]!.sourceLength <= start) low = mid + 1;
-      else high = mid;
-    }
-    return low < edits.length && edits[low]!.source < end;
+    const i = first((e) => sourceEnd(e) > start);
+    return i < count() && sourceAt(i) < end;
   };
   return { text, toSource, toSourceEnd, touchesEdit };
 }

@@ -14,7 +14,7 @@ import { sanitize, type Schema } from 'hast-util-sanitize';
 import { toHtml } from 'hast-util-to-html';
 import { toHast } from 'mdast-util-to-hast';
 import { toString as mdastText } from 'mdast-util-to-string';
-import { logText } from './text.ts';
+import { visibleLine } from '../../report/terminal.ts';
 
 /**
  * Bump whenever the HTML this module produces changes: it is part of every entry's digest,
@@ -179,7 +179,7 @@ function assertSafe(tree: HastRoot): void {
       for (const [key, value] of Object.entries(node.properties)) {
         if (/^on/i.test(key)) throw new Error(`sanitizer let ${key} through`);
         if ((key === 'href' || key === 'src') && typeof value === 'string' && /^\s*(?:javascript|vbscript|data):/i.test(value.replace(/[\u0000-\u001f]/g, ''))) {
-          throw new Error(`sanitizer let a ${key} of ${logText(value.slice(0, 20))} through`);
+          throw new Error(`sanitizer let a ${key} of ${visibleLine(value.slice(0, 20))} through`);
         }
       }
     }

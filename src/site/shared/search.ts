@@ -17,7 +17,8 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { escapeXml } from './format.ts';
 import type { Incident } from './incident.ts';
-import { logText, xmlText } from './text.ts';
+import { visibleLine } from '../../report/terminal.ts';
+import { xmlText } from './text.ts';
 
 export class SearchIndexError extends Error {
   override name = 'SearchIndexError';
@@ -74,13 +75,13 @@ export async function writeSearchIndex(documents: readonly SearchDocument[], out
   const pagefind = await import('pagefind');
   try {
     const { index, errors } = await pagefind.createIndex(INDEX_OPTIONS);
-    if (!index || errors.length > 0) throw new SearchIndexError(`Pagefind could not start: ${logText(errors.join('; ')) || 'no index'}`);
+    if (!index || errors.length > 0) throw new SearchIndexError(`Pagefind could not start: ${visibleLine(errors.join('; ')) || 'no index'}`);
     const added = await Promise.all(documents.map((doc) => index.addHTMLFile({ url: doc.url, content: doc.html })));
-    const failed = added.flatMap((result, i) => result.errors.map((error) => logText(`${documents[i]!.url}: ${error}`)));
+    const failed = added.flatMap((result, i) => result.errors.map((error) => visibleLine(`${documents[i]!.url}: ${error}`)));
     if (failed.length > 0) throw new SearchIndexError(`Pagefind could not index ${failed.length} pages: ${failed.slice(0, 5).join('; ')}`);
     rmSync(outputPath, { recursive: true, force: true });
     const written = await index.writeFiles({ outputPath });
-    if (written.errors.length > 0) throw new SearchIndexError(`Pagefind could not write its index: ${logText(written.errors.join('; '))}`);
+    if (written.errors.length > 0) throw new SearchIndexError(`Pagefind could not write its index: ${visibleLine(written.errors.join('; '))}`);
     return added.length;
   } finally {
     await pagefind.close();
