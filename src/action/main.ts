@@ -8,6 +8,7 @@
 // GITHUB_OUTPUT, GITHUB_SERVER_URL, GITHUB_REPOSITORY, GITHUB_SHA.
 import { randomBytes } from 'node:crypto';
 import { appendFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import ignore from 'ignore';
 import path from 'node:path';
 import { buildModel } from '../core/build.ts';
 import type { SectionKind } from '../core/model.ts';
@@ -110,7 +111,8 @@ export async function runAction(env: Env, version: string, now = new Date()): Pr
 
   const annotations = formatGithub(results, { cwd: workspace });
   printAnnotations(annotations);
-  if (inputs.configFrom === 'base') printAnnotations(unlinted(paths, results, workspace));
+  const hidden = inputs.configFrom === 'base' ? hiddenByPullRequest(paths, results, config) : [];
+  printAnnotations(hiddenAnnotations(hidden, workspace));
 
   const aliases = new Map<string, SectionKind>();
   for (const [heading, kind] of config.sectionAliases) aliases.set(normaliseHeading(heading), kind);
@@ -148,6 +150,10 @@ export async function runAction(env: Env, version: string, now = new Date()): Pr
     appendFileSync(env['GITHUB_OUTPUT'], Object.entries(outputs).map(([name, value]) => outputEntry(name, String(value))).join(''));
   }
 
+  if (hidden.length > 0) {
+    printMessage(`${hidden.length} changed postmortem${hidden.length === 1 ? ' is' : 's are'} hidden from the check by a .gitignore.`);
+    return 1;
+  }
   if (errors > 0) {
     printMessage(`${errors} error${errors === 1 ? '' : 's'} in ${results.filter((r) => r.errorCount > 0).length} of ${results.length} postmortems.`);
     return 1;
@@ -160,16 +166,25 @@ export async function runAction(env: Env, version: string, now = new Date()): Pr
 }
 
 /**
- * A warning for each changed postmortem the run left out: with config-from: base, the
- * checkout's .gitignore files still choose what is linted, and a pull request can change them.
+ * The changed postmortems the run left out although the configuration does not ignore them:
+ * with config-from: base, the checkout's .gitignore files still choose what is linted, and a
+ * pull request can change them to hide a file from the check. Each is an error annotation.
  */
-function unlinted(paths: readonly string[], results: readonly { filePath: string }[], workspace: string): string {
+function hiddenByPullRequest(paths: readonly string[], results: readonly { filePath: string }[], config: ResolvedConfig): string[] {
   const linted = new Set(results.map((r) => r.filePath));
-  return paths
-    .filter((file) => !linted.has(file))
+  const ignoredByConfig = ignore().add([...config.ignore]);
+  return paths.filter((file) => {
+    if (linted.has(file)) return false;
+    const relative = path.relative(config.root, file);
+    return relative.startsWith('..') || path.isAbsolute(relative) || !ignoredByConfig.ignores(relative.split(path.sep).join('/'));
+  });
+}
+
+function hiddenAnnotations(hidden: readonly string[], workspace: string): string {
+  return hidden
     .map((file) => {
       const name = path.relative(workspace, file).split(path.sep).join('/');
-      return `::warning file=${escapeProperty(name)},title=Hindsight::${escapeData(visible('This postmortem changed but was not linted: a .gitignore or the configuration\'s "ignore" leaves it out. Check that the pull request does not hide it.'))}\n`;
+      return `::error file=${escapeProperty(name)},title=Hindsight::${escapeData(visible('This postmortem changed but was not linted: a .gitignore leaves it out, and the configuration of the base commit does not. A pull request must not hide a postmortem from the check: remove it from the .gitignore.'))}\n`;
     })
     .join('');
 }

@@ -229,11 +229,13 @@ describe('GitHub Action', () => {
       expect(named.stderr).toMatch(/^hindsight: The configuration other\.json does not exist in the base commit [0-9a-f]{12}/);
     });
 
-    it('warns of a changed postmortem that a .gitignore of the pull request leaves out', () => {
+    it('fails a pull request whose .gitignore hides a changed postmortem from the check', () => {
       const event = pullRequestWithConfig(base, 'pr-gitignore', { 'postmortems/.gitignore': '2025-06-01-checkout-errors.md\n' });
       const r = runAction(event, { 'config-from': 'base' });
-      expect(r.stdout).toContain('::warning file=postmortems/2025-06-01-checkout-errors.md,title=Hindsight::This postmortem changed but was not linted');
+      expect(r.stdout).toContain('::error file=postmortems/2025-06-01-checkout-errors.md,title=Hindsight::This postmortem changed but was not linted');
       expect(r.stdout).not.toContain('title=timeline-order');
+      expect(r.status).toBe(1);
+      expect(r.stderr).toContain('hindsight: 1 changed postmortem is hidden from the check by a .gitignore.');
     });
 
     it('needs an event with a base commit: exit code 2 and why', () => {
