@@ -122,11 +122,12 @@ export async function loadPostmortems(
 
   // Validate the whole archive: kept entries carry their findings from the run that parsed them.
   const lintResults: LintResult[] = [];
+  const fileOfSlug = new Map(files.map((f) => [f.slug, f.file]));
   let warnings = 0;
   for (const entry of store.values()) {
     const data = entry.data as unknown as EntryData;
     warnings += data.warningCount;
-    if (data.errorCount > 0) lintResults.push(summarise(visibleLine(path.resolve(content, `${data.slug}.md`)), data.findings.map(asLoggedFinding)));
+    if (data.errorCount > 0) lintResults.push(summarise(visibleLine(fileOfSlug.get(data.slug) ?? path.resolve(content, `${data.slug}.md`)), data.findings.map(asLoggedFinding)));
   }
   lintResults.sort((a, b) => a.filePath.localeCompare(b.filePath));
   const errors = lintResults.reduce((n, r) => n + r.errorCount, 0);

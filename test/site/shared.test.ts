@@ -160,3 +160,13 @@ describe('charts and formatting', () => {
     expect(fillUrl('https://git.example/x/{path}', 'p/x.md', 3)).toBe('https://git.example/x/p/x.md#L3');
   });
 });
+
+describe('page names', () => {
+  it('are the path under the content folder, and hold no control character a build log would print', async () => {
+    const { slugOf } = await import('../../src/site/shared/archive.ts');
+    expect(slugOf(path.join('2024', '2024-03-02-db-outage.md'))).toBe('2024/2024-03-02-db-outage');
+    const hostile = slugOf('a\u001b[31m\n::error::forged.md');
+    expect(hostile).toMatch(/^a-\[31m-::error::forged-[0-9a-f]{8}$/);
+    expect(slugOf('a\u001b[31m\r::error::forged.md')).not.toBe(hostile);
+  });
+});

@@ -133,7 +133,7 @@ export async function scanArchive(setup: Setup, now: Date): Promise<Scan> {
   }
   const files = paths.map((file, index): ScannedFile => {
     const source = sources[index]!;
-    const slug = path.relative(content, file).replace(/\.md$/i, '').split(path.sep).join('/');
+    const slug = slugOf(path.relative(content, file));
     const updated = lastUpdated(git, file);
     const sourcePath = repositoryPath(git, file, root, content);
     const key = createHash('sha1').update(`${fingerprint}\0${archive?.digest ?? ''}\0${sourcePath}\0${updated.iso}\0${updated.from}\0`).update(source).digest('hex');
@@ -142,3 +142,16 @@ export async function scanArchive(setup: Setup, now: Date): Promise<Scan> {
   return { content, now: now.toISOString(), fingerprint, files, archive, rules: ruleEntries(setup.rules, config) };
 }
 
+
+// A file name can hold control characters (a line break, ESC): Astro prints every page's path
+// in the build log, where they would move the terminal's cursor or start a line a CI runner
+// reads as a workflow command, and it decodes percent-encoding before it matches a page. Such
+// a page's name has each run of them as "-", and a hash of the path to keep it unique.
+const CONTROLS = /[\u0000-\u001f\u007f-\u009f]+/g;
+
+/** The page name of a postmortem, from its path under the content folder. */
+export function slugOf(relative: string): string {
+  const slug = relative.replace(/\.md$/i, '').split(path.sep).join('/');
+  if (!/[\u0000-\u001f\u007f-\u009f]/.test(slug)) return slug;
+  return `${slug.replace(CONTROLS, '-')}-${createHash('sha1').update(relative).digest('hex').slice(0, 8)}`;
+}
