@@ -11,9 +11,15 @@
 //   - inline markers that never match within one paragraph: an emphasis closer with no
 //     opener walks back to the paragraph's start (`*a` 8,000 times: 5 s), a run of `*` pairs
 //     off two at a time (`'*'.repeat(8000) + 'a' + '*'.repeat(8000)`: 11 s), a code-span run
-//     or an HTML comment with no end scans forward to the paragraph's end.
+//     or an HTML comment with no end scans forward to the paragraph's end;
+//   - inline markers that do match, within one paragraph: each emphasis pair, and each stretch
+//     of text the parser merges where a `]`, `&`, `<` or `!` opened nothing, splices the
+//     paragraph's events from there to its end (`*a* ` 100,000 times, 400 KB: 50 s);
+//   - memory: each token the parser makes costs about a kilobyte while it reads the file, so
+//     a 1 MB table of one-letter cells (500,000 cells) takes 3 GB, and a 5 MB one more than
+//     the machine has.
 // This scan measures each of them in one pass over the text, as an upper estimate of the work
-// the parser will do, and reports the first limit passed. Past a limit the file is not parsed:
+// (and the tokens) the parser will make, and reports the first limit passed. Past a limit the file is not parsed:
 // the linter reports one `fatal` finding at the offending line instead. The limits sit far
 // above what any real postmortem reaches (see GUARD_LIMITS and README "Hostile input"), and
 // below them the parser's time stays within a bound per megabyte (test/hostile/).
@@ -37,6 +43,10 @@ export interface GuardLimits {
   /** Work of unmatched inline markers, summed over paragraphs; allowed as above. */
   inlineBase: number;
   inlinePerByte: number;
+  /** Most table cells in a file (each costs the parser a few kilobytes of memory). */
+  maxTableCells: number;
+  /** Most parser tokens in a file, as the scan estimates them (each costs about a kilobyte of memory). */
+  maxTokens: number;
   /** A NUL character within this many characters of the start marks a binary file (as git decides). */
   binaryProbe: number;
 }
@@ -44,7 +54,7 @@ export interface GuardLimits {
 /**
  * The limits, against the largest values of the 262 postmortems of the public corpus and
  * this repository (largest file 26 KB and 327 lines; deepest nesting 7; structure work
- * 27,775 and 2 per byte; inline work 4,467 and 0.7 per byte):
+ * 27,775 and 2 per byte; inline work 8,721 and 2.4 per byte):
  * - 5 MB and 50,000 lines: 200 and 150 times the largest. The parser's slowest linear
  *   input (thousands of four-byte list items) takes it about 20 s per MB, so these two
  *   bound a file's parse to seconds, not minutes;
@@ -53,7 +63,12 @@ export interface GuardLimits {
  * - structure and inline work: 10,000,000 plus 100 per byte. At the parser's cost of about
  *   30 ns per unit of work (measured for each shape in test/hostile/guard.test.ts), that is
  *   at most 0.3 s plus 3 s per MB on top of the linear parse. Real postmortems stay 360
- *   times below the base (and 50 times below the rate).
+ *   times below the base (and 40 times below the rate).
+ * - 50,000 table cells and 300,000 tokens in a file: 400 and 80 times the corpus's largest
+ *   (118 cells, 3,563 tokens), 1.5 times the 200,000 of a 5 MB postmortem with a 20,000-entry
+ *   timeline. At the limits the parse and the rules need at most 320 to 384 MB of heap (a
+ *   list of 30,000 one-word items; measured in a worker thread with the pool's limits), under
+ *   the worker thread's 512 (src/lint/pool.ts).
  */
 export const GUARD_LIMITS: Readonly<GuardLimits> = Object.freeze({
   maxBytes: 5 * 1024 * 1024,
@@ -63,11 +78,13 @@ export const GUARD_LIMITS: Readonly<GuardLimits> = Object.freeze({
   structurePerByte: 100,
   inlineBase: 10_000_000,
   inlinePerByte: 100,
+  maxTableCells: 50_000,
+  maxTokens: 300_000,
   binaryProbe: 8000,
 });
 
 /** What stopped the parse (`internal`: an exception while reading the file, a bug). */
-export type GuardKind = 'empty' | 'binary' | 'size' | 'lines' | 'depth' | 'structure' | 'inline' | 'internal';
+export type GuardKind = 'empty' | 'binary' | 'size' | 'lines' | 'depth' | 'structure' | 'inline' | 'table' | 'tokens' | 'internal';
 
 export interface GuardProblem {
   kind: GuardKind;
@@ -94,6 +111,17 @@ export interface GuardMeasure {
   inlineLine: number;
   inlineMaxWork: number;
   inlineMarker: string;
+  /** Whether that paragraph's work is mostly markers the parser pairs or merges (its work grows with their number squared), not unmatched ones. */
+  inlinePaired: boolean;
+  /** The parser's tokens, estimated (each costs it about a kilobyte of memory while it reads the file). */
+  tokens: number;
+  /** Cells of tables, in all; the table holding the most: its first line and its cells. */
+  tableCells: number;
+  tableLine: number;
+  tableMaxCells: number;
+  /** Line at which the table cells, and the tokens, passed their limits (0: they did not). */
+  tableCellsLine: number;
+  tokensLine: number;
   /** Line and column of the first NUL within the binary probe, or 0. */
   nulLine: number;
   nulColumn: number;
@@ -157,12 +185,31 @@ export function guardSource(source: string, limits: GuardLimits = GUARD_LIMITS):
       message: `This file starts or ends lists, block quotes and underlined headings ${count(m.structureEvents)} times in ${size(m.bytes)}: from line ${count(m.structureLine)} on, more than Hindsight reads in a file of this size (the parser would take minutes). Such a file is generated, not written: join the lists, or use "## Heading" headings.`,
     };
   }
+  if (m.tableCellsLine > 0) {
+    const what = m.tableMaxCells === m.tableCells ? `The table at line ${count(m.tableLine)} has ${count(m.tableCells)} cells` : `The tables of this file have ${count(m.tableCells)} cells (the largest, at line ${count(m.tableLine)}, ${count(m.tableMaxCells)})`;
+    return {
+      kind: 'table',
+      line: m.tableCellsLine,
+      column: 1,
+      message: `${what}: Hindsight reads at most ${count(limits.maxTableCells)} table cells in a file (passed at line ${count(m.tableCellsLine)}; the parser would need gigabytes of memory). Move the data to a file of its own (CSV, a spreadsheet) and link to it, or keep only the rows the postmortem needs.`,
+    };
+  }
+  if (m.tokensLine > 0) {
+    return {
+      kind: 'tokens',
+      line: m.tokensLine,
+      column: 1,
+      message: `This file holds more Markdown syntax than Hindsight reads (about ${count(m.tokens)} pieces: list items, links, emphasis, headings, table cells; at most ${count(limits.maxTokens)}, passed at line ${count(m.tokensLine)}; the parser would need gigabytes of memory). Such a file is generated, not written: move data and logs out of the postmortem (link to them), or into a fenced code block (\`\`\`).`,
+    };
+  }
   if (m.inlineWork > limits.inlineBase + limits.inlinePerByte * m.bytes) {
     return {
       kind: 'inline',
       line: m.inlineLine,
       column: 1,
-      message: `The paragraph at line ${count(m.inlineLine)} holds more unmatched ${m.inlineMarker} markers than Hindsight reads: put pasted logs and data in a fenced code block (\`\`\`), or escape the markers with "\\".`,
+      message: m.inlinePaired
+        ? `The paragraph at line ${count(m.inlineLine)} holds more ${m.inlineMarker} markers than Hindsight reads in one paragraph (the parser's work grows with the square of their number): split it with blank lines, or put pasted logs and data in a fenced code block (\`\`\`).`
+        : `The paragraph at line ${count(m.inlineLine)} holds more unmatched ${m.inlineMarker} markers than Hindsight reads: put pasted logs and data in a fenced code block (\`\`\`), or escape the markers with "\\".`,
     };
   }
   return null;
@@ -245,6 +292,32 @@ const WALK_WEIGHT = 2;
 const PAIR_WEIGHT = 3;
 /** Per character an unclosed HTML comment, instruction or tag scans forward. */
 const SCAN_WEIGHT = 2;
+/**
+ * Per token after a pairing or a merge, to the paragraph's end. Each emphasis or
+ * strikethrough pair the parser matches, and each stretch of plain text it merges (text
+ * left over where a `]`, `!`, `&`, `<`, `\\` or backtick opened nothing), rewrites the
+ * paragraph's events from that place on (an array splice): thousands of them in one paragraph
+ * cost their number times the paragraph's length (`*a* ` 25,000 times, 100 KB: 2.5 s).
+ */
+const SPLICE_WEIGHT = 1;
+
+/** The parser's tokens per inline marker counted (and per line ending of a paragraph). */
+const INLINE_TOKENS = 3;
+/** The parser's tokens per table cell. */
+const CELL_TOKENS = 4;
+
+/** What the parser pairs or merges, as a finding names it. */
+const MARKER_NAMES: Record<string, string> = {
+  '*': 'emphasis (*)',
+  _: 'emphasis (_)',
+  '~': 'strikethrough (~)',
+  '`': 'backtick (`)',
+  '<': 'HTML (<)',
+  ']': 'bracket (])',
+  '!': 'exclamation mark (!)',
+  '&': 'ampersand (&)',
+  '\\': 'backslash (\\)',
+};
 
 interface Run {
   /** Token count at the run, within its paragraph. */
@@ -407,6 +480,89 @@ function opensFence(source: string, at: number, end: number): number {
   return length;
 }
 
+const PIPE = 124;
+const COLON = 58;
+
+/** Text that goes on with a table as a row: what cannot start a block of its own, or a `|`. */
+function tableRowText(code: number): boolean {
+  return code === PIPE || lazyText(code);
+}
+
+/** Unescaped `|` between `at` and `end`, and whether the text (blanks aside) starts and ends with one. */
+function pipes(source: string, at: number, end: number): { count: number; leading: boolean; trailing: boolean } {
+  let first = at;
+  while (first < end && (source.charCodeAt(first) === SPACE || source.charCodeAt(first) === TAB)) first++;
+  let last = end - 1;
+  while (last >= first && (source.charCodeAt(last) === SPACE || source.charCodeAt(last) === TAB)) last--;
+  let count = 0;
+  let trailing = false;
+  for (let q = first; q <= last; q++) {
+    const c = source.charCodeAt(q);
+    // As the parser reads a row: `\\` and `\|` are text.
+    if (c === BACKSLASH && (source.charCodeAt(q + 1) === BACKSLASH || source.charCodeAt(q + 1) === PIPE) && q < last) q++;
+    else if (c === PIPE) {
+      count++;
+      if (q === last) trailing = true;
+    }
+  }
+  return { count, leading: first <= last && source.charCodeAt(first) === PIPE, trailing };
+}
+
+/** Cells between `|`, as the parser counts them: none before a leading `|`, none after a trailing one. */
+function cellsOf(p: { count: number; leading: boolean; trailing: boolean }): number {
+  return p.count + (p.leading ? 0 : 1) - (p.trailing ? 1 : 0);
+}
+
+/** The cells of a table's header row (0: it holds no `|`, or only one). */
+function headerCells(source: string, at: number, end: number): number {
+  const p = pipes(source, at, end);
+  if (p.count === 0 || (p.count === 1 && p.leading && p.trailing)) return 0;
+  return cellsOf(p);
+}
+
+/** The cells of a table's row (a row without `|` is one cell). */
+function rowCells(source: string, at: number, end: number): number {
+  return Math.max(1, cellsOf(pipes(source, at, end)));
+}
+
+/**
+ * The cells of the delimiter row (`|---|:-:|`) on the line that starts at `start`, in `quotes`
+ * block quotes and no list; 0 when that line is not one, or holds no `|`.
+ */
+function delimiterRowCells(source: string, start: number, quotes: number): number {
+  if (start >= source.length) return 0;
+  LINE_BREAK.lastIndex = start;
+  const end = LINE_BREAK.exec(source)?.index ?? source.length;
+  const prefix = readPrefix(source, start, end, -1);
+  if (prefix.quotes !== quotes || prefix.lists > 0 || prefix.lead > 3) return 0;
+  const blanks = (q: number): number => {
+    while (q < end && (source.charCodeAt(q) === SPACE || source.charCodeAt(q) === TAB)) q++;
+    return q;
+  };
+  let q = prefix.content;
+  let cells = 0;
+  let pipeSeen = false;
+  if (source.charCodeAt(q) === PIPE) {
+    pipeSeen = true;
+    q++;
+  }
+  for (;;) {
+    q = blanks(q);
+    if (q >= end) break;
+    if (source.charCodeAt(q) === COLON) q++;
+    if (source.charCodeAt(q) !== DASH) return 0;
+    while (source.charCodeAt(q) === DASH) q++;
+    if (source.charCodeAt(q) === COLON) q++;
+    cells++;
+    q = blanks(q);
+    if (q >= end) break;
+    if (source.charCodeAt(q) !== PIPE) return 0;
+    pipeSeen = true;
+    q++;
+  }
+  return pipeSeen ? cells : 0;
+}
+
 /**
  * Forward searches that only ever move forward: the next `needle` at or after `from`, for
  * `from` growing across calls, in linear time overall.
@@ -450,6 +606,13 @@ export function measureSource(source: string, limits: GuardLimits = GUARD_LIMITS
     inlineLine: 0,
     inlineMaxWork: 0,
     inlineMarker: '',
+    inlinePaired: false,
+    tokens: 0,
+    tableCells: 0,
+    tableLine: 0,
+    tableMaxCells: 0,
+    tableCellsLine: 0,
+    tokensLine: 0,
     nulLine: 0,
     nulColumn: 0,
   };
@@ -475,6 +638,16 @@ export function measureSource(source: string, limits: GuardLimits = GUARD_LIMITS
   let contentColumn = 0; // lines with content indented less leave the innermost list item
   let fence: Fence | null = null;
   let indentedCode = false;
+  /** The open table: the block quotes its rows sit in, its first line, its cells so far. */
+  let table: { quotes: number; line: number; cells: number } | null = null;
+  const endTable = (): void => {
+    if (table === null) return;
+    if (table.cells > m.tableMaxCells) {
+      m.tableMaxCells = table.cells;
+      m.tableLine = table.line;
+    }
+    table = null;
+  };
 
   // Paragraph state for inline work.
   let tokens = 0;
@@ -482,11 +655,23 @@ export function measureSource(source: string, limits: GuardLimits = GUARD_LIMITS
   let blockLine = 0;
   let blockWork = 0;
   let blockOpen = false;
+  /** Tokens beyond INLINE_TOKENS a marker and one a line: a link's destination, a fence, a heading. */
+  let extraTokens = 0;
   const stacks = new Map<number, Run[]>([[STAR, []], [UNDERSCORE, []], [TILDE, []]]);
   const workBy = new Map<string, number>();
+  /** Per marker, the pairings and merges of the paragraph: how many, and the sum of their token counts. */
+  const splices = new Map<string, { count: number; sum: number }>();
+  const splicedBy = new Map<string, number>();
+  const splice = (marker: string, at: number): void => {
+    const known = splices.get(marker);
+    if (known) {
+      known.count++;
+      known.sum += at;
+    } else splices.set(marker, { count: 1, sum: at });
+  };
   const ticks: number[] = []; // [offset, length] of each backtick run
   const angles: number[] = []; // [offset, where its scan stops] of each `<`
-  const finders = { comment: new Finder(source, '-->'), pi: new Finder(source, '?>'), cdata: new Finder(source, ']]>'), gt: new Finder(source, '>') };
+  const finders = { pipe: new Finder(source, '|'), comment: new Finder(source, '-->'), pi: new Finder(source, '?>'), cdata: new Finder(source, ']]>'), gt: new Finder(source, '>') };
 
   const addWork = (marker: string, work: number): void => {
     blockWork += work;
@@ -513,6 +698,12 @@ export function measureSource(source: string, limits: GuardLimits = GUARD_LIMITS
       addWork('<', SCAN_WEIGHT * ((stop === -1 || stop > end ? end : stop) - at));
     }
     angles.length = 0;
+    for (const [marker, { count, sum }] of splices) {
+      const work = SPLICE_WEIGHT * (count * tokens - sum);
+      addWork(marker, work);
+      splicedBy.set(marker, work);
+    }
+    splices.clear();
     m.inlineWork += blockWork;
     if (blockWork > m.inlineMaxWork) {
       m.inlineMaxWork = blockWork;
@@ -525,9 +716,11 @@ export function measureSource(source: string, limits: GuardLimits = GUARD_LIMITS
           best = marker;
         }
       }
-      m.inlineMarker = best === '`' ? 'backtick (`)' : best === '<' ? 'HTML (<)' : `emphasis (${best})`;
+      m.inlineMarker = MARKER_NAMES[best] ?? best;
+      m.inlinePaired = (splicedBy.get(best) ?? 0) * 2 > most;
     }
     workBy.clear();
+    splicedBy.clear();
     for (const stack of stacks.values()) stack.length = 0;
     blockWork = 0;
     blockOpen = false;
@@ -536,7 +729,11 @@ export function measureSource(source: string, limits: GuardLimits = GUARD_LIMITS
   /** An emphasis or strikethrough run: paired with open runs as the parser pairs them, its walk counted. */
   const run = (marker: number, length: number, before: number, after: number): void => {
     tokens++;
-    if (marker === TILDE && length > 2) return; // not a strikethrough sequence
+    if (marker === TILDE && length > 2) {
+      // Not a strikethrough sequence: plain text, merged with the text around it.
+      splice('~', tokens - 1);
+      return;
+    }
     const b = classOf(before);
     const a = classOf(after);
     const left = a !== 0 && (a !== 1 || b !== 2);
@@ -558,6 +755,7 @@ export function measureSource(source: string, limits: GuardLimits = GUARD_LIMITS
         const used = Math.min(top.length, rest);
         // Each pairing takes one or two markers and resolves again what lies between.
         addWork(name, PAIR_WEIGHT * Math.ceil(used / 2) * (tokens - top.at + used));
+        splice(name, top.at);
         top.length -= used;
         rest -= used;
         if (top.length === 0) stack.pop();
@@ -580,6 +778,7 @@ export function measureSource(source: string, limits: GuardLimits = GUARD_LIMITS
     if (fence !== null) {
       const prefix = readPrefix(source, start, end, fence.quotes);
       events += 1 + 3 * prefix.quotes;
+      extraTokens += 1;
       const hasContent = prefix.content < end;
       const inside = prefix.quotes >= fence.quotes && !(hasContent && prefix.column < fence.minColumn);
       if (inside) {
@@ -596,6 +795,8 @@ export function measureSource(source: string, limits: GuardLimits = GUARD_LIMITS
     const hasContent = prefix.content < end;
     const blank = markers === 0 && !hasContent;
     events += 1 + 3 * markers;
+    // A list item or block quote also costs the model its nodes: as much again.
+    extraTokens += 3 * markers;
 
     // Nesting: each marker is a level, and a list nested by indentation takes two columns a level.
     if (markers > 0) {
@@ -609,6 +810,7 @@ export function measureSource(source: string, limits: GuardLimits = GUARD_LIMITS
 
     if (blank) {
       closeBlock(start);
+      endTable();
       // A blank line ends block quotes (lists go on).
       if (inContainer && containerQuotes > 0) {
         structure(line, 1);
@@ -672,6 +874,8 @@ export function measureSource(source: string, limits: GuardLimits = GUARD_LIMITS
     if (!indentedCode && markers === 0 && !inContainer && prefix.column >= 4 && prevBlank) indentedCode = true;
     if (indentedCode) {
       closeBlock(start);
+      endTable();
+      extraTokens += 2;
       prevBlank = false;
       prevParagraph = false;
       prevQuotes = quotes;
@@ -683,6 +887,8 @@ export function measureSource(source: string, limits: GuardLimits = GUARD_LIMITS
     const fenceLength = hasContent && prefix.lead <= 3 + (markers === 0 && inContainer ? contentColumn : 0) ? opensFence(source, prefix.content, end) : 0;
     if (fenceLength > 0) {
       closeBlock(start);
+      endTable();
+      extraTokens += 2;
       fence = {
         char: source.charCodeAt(prefix.content),
         length: fenceLength,
@@ -702,6 +908,31 @@ export function measureSource(source: string, limits: GuardLimits = GUARD_LIMITS
     const deeperQuote = quotes > prevQuotes;
     const heading = hasContent && isAtxHeading(source, prefix.content, end);
     if (newItem || deeperQuote || heading || underline) closeBlock(start);
+    if (heading || underline) extraTokens += 2;
+
+    // Tables: the parser reads each cell's text on its own, so a row is a paragraph of its own
+    // here (at most: its cells are smaller), and each cell costs its tokens. A line is taken
+    // for a row only where the parser surely goes on with the table: the same block quotes,
+    // no list marker, and text that cannot start a block of its own; anything else ends the
+    // table here, and is read as paragraph text (which counts more work, never less).
+    if (table !== null && !(hasContent && lists === 0 && quotes === table.quotes && prefix.lead <= 3 && !heading && !underline && tableRowText(source.charCodeAt(prefix.content)))) {
+      closeBlock(start);
+      endTable();
+    }
+    if (table === null && hasContent && finders.pipe.next(prefix.content) < end && finders.pipe.next(prefix.content) !== -1 && lists === 0 && prefix.lead <= 3 && !heading && !underline && !(inContainer && containerQuotes === 0) && (!prevParagraph || quotes >= prevQuotes)) {
+      const cells = headerCells(source, prefix.content, end);
+      if (cells > 0 && delimiterRowCells(source, lineEnd, quotes) === cells) {
+        closeBlock(start);
+        table = { quotes, line, cells: 0 };
+      }
+    }
+    if (table !== null) {
+      closeBlock(start);
+      const cells = rowCells(source, prefix.content, end);
+      table.cells += cells;
+      m.tableCells += cells;
+      if (m.tableCells > limits.maxTableCells && m.tableCellsLine === 0) m.tableCellsLine = line;
+    }
 
     if (hasContent && !underline) {
       if (!blockOpen) {
@@ -731,12 +962,14 @@ export function measureSource(source: string, limits: GuardLimits = GUARD_LIMITS
           case BACKTICK: {
             let r = q + 1;
             while (r < end && source.charCodeAt(r) === BACKTICK) r++;
+            splice('`', tokens);
             tokens++;
             ticks.push(q, r - q);
             q = r;
             continue;
           }
           case LT: {
+            splice('<', tokens);
             tokens++;
             const d = q + 1 < end ? source.charCodeAt(q + 1) : -1;
             let stop = q;
@@ -748,12 +981,18 @@ export function measureSource(source: string, limits: GuardLimits = GUARD_LIMITS
             break;
           }
           case OPEN_BRACKET:
+            tokens++;
+            break;
           case CLOSE_BRACKET:
           case BANG:
           case AMP:
+            splice(source[q]!, tokens);
             tokens++;
+            // A link's resource, or a character reference's parts.
+            extraTokens += c === CLOSE_BRACKET ? 4 : c === AMP ? 2 : 0;
             break;
           case BACKSLASH:
+            if (q + 1 < end && !(source.charCodeAt(q + 1) < 128 && ASCII_PUNCTUATION[source.charCodeAt(q + 1)])) splice('\\', tokens);
             tokens++;
             if (q + 1 < end) {
               q += 2;
@@ -767,14 +1006,21 @@ export function measureSource(source: string, limits: GuardLimits = GUARD_LIMITS
     }
 
     prevBlank = false;
-    prevParagraph = hasContent && !heading && !underline;
+    prevParagraph = hasContent && !heading && !underline && table === null;
     prevQuotes = quotes;
     prevLineSig = sig;
-    if (heading || underline) closeBlock(lineEnd);
+    if (heading || underline || table !== null) closeBlock(lineEnd);
+    if (m.tokensLine === 0 && tokensSoFar() > limits.maxTokens) m.tokensLine = line;
   }
   closeBlock(n);
+  endTable();
   m.lines = line;
+  m.tokens = tokensSoFar();
   return m;
+
+  function tokensSoFar(): number {
+    return events + INLINE_TOKENS * tokens + CELL_TOKENS * m.tableCells + extraTokens;
+  }
 
   function structure(at: number, weight: number): void {
     m.structureEvents++;

@@ -7,7 +7,7 @@ import { availableParallelism } from 'node:os';
 import { Piscina } from 'piscina';
 import type { ArchiveEntry } from './archive.ts';
 import type { LintTimings } from './engine.ts';
-import type { FileOutcome, LintTask } from './run.ts';
+import { fatal, type FileOutcome, type LintTask } from './run.ts';
 import type { WorkerBatch, WorkerResult } from './worker.ts';
 
 /** Files per message: large enough to amortise messaging, small enough to balance load. */
@@ -21,8 +21,9 @@ const IN_FLIGHT_PER_THREAD = 2;
  * peak. 48 MiB (16 MiB semi-spaces) takes the run from 650 to under 400 MiB at the same CPU
  * time; at 24 MiB or less, objects that live for one file get promoted and the old generation's
  * collector costs a third more CPU time. The old generation stays near 50 MiB on ordinary
- * postmortems; its cap is room for the largest file the guard lets through (5 MiB: it needs
- * 224 to 256 MiB), twice over.
+ * postmortems; its cap is room for the largest file the guard lets through (5 MiB of text: it
+ * needs 224 to 256 MiB; 300,000 of the parser's tokens, the guard's limit: 320 to 384 MiB). A
+ * file that needs more ends its thread, not the run: see workerDied().
  */
 const WORKER_YOUNG_MB = 48;
 const WORKER_OLD_MB = 512;
@@ -38,6 +39,8 @@ export interface PoolSettings {
    * (piscina's workerData), not with every batch.
    */
   archive?: WorkerArchive;
+  /** Each thread's old generation, in MiB (default WORKER_OLD_MB): tests set a small one. */
+  workerHeapMb?: number;
 }
 
 export interface WorkerArchive {
@@ -64,14 +67,38 @@ export async function lintInWorkers(
   const filename = new URL(self.pathname.endsWith('.ts') ? './worker.ts' : './worker.js', self).href;
   const threads = Math.max(1, Math.min(availableParallelism(), Math.ceil(tasks.length / BATCH)));
   const workerData: WorkerData = { archive: settings.archive ?? null, compileCache: cacheFolder() };
+  const heapMb = settings.workerHeapMb ?? WORKER_OLD_MB;
   const pool = new Piscina<WorkerBatch, WorkerResult>({
     filename,
     minThreads: threads,
     maxThreads: threads,
     idleTimeout: 1000,
     workerData,
-    resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_MB, maxOldGenerationSizeMb: WORKER_OLD_MB },
+    resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_MB, maxOldGenerationSizeMb: heapMb },
   });
+  const lintBatch = async (batch: readonly LintTask[]): Promise<void> => {
+    let result: WorkerResult;
+    try {
+      result = await pool.run({
+        cwd: settings.cwd,
+        configFile: settings.configFile,
+        now: settings.now.toISOString(),
+        fix: settings.fix,
+        timing: settings.timing,
+        files: batch.map((t) => t.filePath),
+      });
+    } catch (error) {
+      // The thread died with the batch (out of memory, a crash) and piscina starts another.
+      // Which file killed it is not known: each file of the batch is linted again on its own,
+      // and the one that kills its thread again gets a `fatal` finding.
+      if (batch.length > 1) for (const task of batch) await lintBatch([task]);
+      else done(batch[0]!, { messages: [fatal(workerDied(error, heapMb))] });
+      return;
+    }
+    if (result.failure) throw Object.assign(new Error(result.failure.message), { name: result.failure.name });
+    result.outcomes.forEach((outcome, i) => done(batch[i]!, outcome));
+    if (timings && result.timings) for (const [id, ms] of Object.entries(result.timings)) timings[id] = (timings[id] ?? 0) + ms;
+  };
   try {
     // A few batches in flight per thread, so results stream back and nothing queues up.
     let next = 0;
@@ -79,23 +106,23 @@ export async function lintInWorkers(
       while (next < tasks.length) {
         const batch = tasks.slice(next, next + BATCH);
         next += BATCH;
-        const result = await pool.run({
-          cwd: settings.cwd,
-          configFile: settings.configFile,
-          now: settings.now.toISOString(),
-          fix: settings.fix,
-          timing: settings.timing,
-          files: batch.map((t) => t.filePath),
-        });
-        if (result.failure) throw Object.assign(new Error(result.failure.message), { name: result.failure.name });
-        result.outcomes.forEach((outcome, i) => done(batch[i]!, outcome));
-        if (timings && result.timings) for (const [id, ms] of Object.entries(result.timings)) timings[id] = (timings[id] ?? 0) + ms;
+        await lintBatch(batch);
       }
     };
     await Promise.all(Array.from({ length: threads * IN_FLIGHT_PER_THREAD }, feed));
   } finally {
     await pool.destroy();
   }
+}
+
+/** The message of the finding for a file whose worker thread died while linting it alone. */
+export function workerDied(error: unknown, heapMb: number): string {
+  const code = (error as { code?: unknown } | null)?.code;
+  if (code === 'ERR_WORKER_OUT_OF_MEMORY') {
+    return `Hindsight ran out of memory reading this file (a thread may use ${heapMb} MB; the other files were linted): move attached logs, data and large tables out of the postmortem (link to them), or split it.`;
+  }
+  const reason = error instanceof Error ? `${code ? `${String(code)}: ` : ''}${error.message}` : String(error);
+  return `The thread linting this file stopped (${reason.split('\n')[0]!.slice(0, 200)}); the other files were linted. This is a bug in Hindsight: please report it with the file.`;
 }
 
 /**

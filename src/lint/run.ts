@@ -238,6 +238,7 @@ export function lintSource(filePath: string, source: string, linter: Linter, opt
   return { messages, output: text };
 }
 
-function fatal(message: string): Finding {
+/** The one finding of a file that could not be linted. */
+export function fatal(message: string): Finding {
   return { ruleId: 'fatal', severity: 2, message, line: 1, column: 1, endLine: 1, endColumn: 1 };
 }

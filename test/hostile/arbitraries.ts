@@ -137,6 +137,7 @@ export type Mutation =
   | { kind: 'nest-quote'; at: number; depth: number; perLine: boolean }
   | { kind: 'headings'; at: number; count: number }
   | { kind: 'emphasis'; at: number; count: number; unit: string }
+  | { kind: 'table'; at: number; rows: number; columns: number; cell: string }
   | { kind: 'line-endings'; to: '\r\n' | '\r' | '\n\r' }
   | { kind: 'bom'; encoding: 'utf8' | 'utf16le' }
   | { kind: 'tabs' }
@@ -157,7 +158,15 @@ export const mutation: fc.Arbitrary<Mutation> = fc.oneof(
   fc.record({ kind: fc.constant('nest-list' as const), at: fc.nat(), depth: fc.oneof(fc.integer({ min: 2, max: 150 }), fc.integer({ min: 150, max: 1200 })), style: pick('indent' as const, 'markers' as const, 'ordered' as const, 'tabs' as const) }),
   fc.record({ kind: fc.constant('nest-quote' as const), at: fc.nat(), depth: fc.integer({ min: 2, max: 3000 }), perLine: fc.boolean() }),
   fc.record({ kind: fc.constant('headings' as const), at: fc.nat(), count: fc.integer({ min: 1, max: 3000 }) }),
-  fc.record({ kind: fc.constant('emphasis' as const), at: fc.nat(), count: fc.integer({ min: 1, max: 6000 }), unit: pick('*', '_', '*a', 'a* ', '_a ', '**', '~~a', '~a', '[*', '`a', 'a <!--', '<a ', '[a](', '![', '<?', '&#', '\\*') }),
+  fc.record({ kind: fc.constant('emphasis' as const), at: fc.nat(), count: fc.integer({ min: 1, max: 6000 }), unit: pick('*', '_', '*a', 'a* ', '_a ', '**', '~~a', '~a', '[*', '`a', 'a <!--', '<a ', '[a](', '![', '<?', '&#', '\\*', '*a* ', '_a_ ', '~a~ ', '**a** _b_ ', '[a] ', '[a]( ', '[a](b) ', '&x ', '[', ']', 'a ! ') }),
+  fc.record({
+    kind: fc.constant('table' as const),
+    at: fc.nat(),
+    // Mostly tables people write; now and then one past the guard's 50,000 cells.
+    rows: fc.oneof(fc.integer({ min: 0, max: 300 }), fc.integer({ min: 300, max: 30_000 })),
+    columns: fc.oneof(fc.integer({ min: 1, max: 12 }), fc.integer({ min: 12, max: 3000 })),
+    cell: pick('a', ' 10:00 UTC ', '', ' *a* ', '`|`', '\\|', ' [a](b) '),
+  }),
   fc.record({ kind: fc.constant('line-endings' as const), to: pick('\r\n' as const, '\r' as const, '\n\r' as const) }),
   fc.record({ kind: fc.constant('bom' as const), encoding: pick('utf8' as const, 'utf16le' as const) }),
   fc.record({ kind: fc.constant('tabs' as const) }),
@@ -227,6 +236,13 @@ export function mutate(bytes: Buffer, m: Mutation, others: readonly Buffer[] = [
     }
     case 'emphasis':
       return insert(lineAt(m.at), utf8(`\n${m.unit.repeat(m.count)}\n`));
+    case 'table': {
+      // At most 2 MB of table, so that a case stays a case.
+      const rows = Math.min(m.rows, Math.floor(2_000_000 / ((m.cell.length + 1) * m.columns + 2)));
+      const row = `|${`${m.cell}|`.repeat(m.columns)}`;
+      const table = [row, `|${'-|'.repeat(m.columns)}`, ...Array.from({ length: rows }, () => row)];
+      return insert(lineAt(m.at), utf8(`\n${table.join('\n')}\n\n`));
+    }
     case 'line-endings': {
       const text = bytes.toString('latin1').replace(/\r?\n/g, m.to);
       return Buffer.from(text, 'latin1');

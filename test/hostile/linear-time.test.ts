@@ -15,7 +15,7 @@ import { findZoneDeclaration, parseDuration, parseZone, readDateOnly, readDateTi
 import { exampleArchive, indexEntry } from '../../src/lint/archive.ts';
 import { documentContext } from '../../src/lint/engine.ts';
 import type { LintSettings, Rule } from '../../src/lint/rule.ts';
-import { cpuOf, describeGrowth, growths, runOf, settle, SIZE_RATIO, type Growth } from '../helpers/growth.ts';
+import { cpuOf, describeGrowth, growth, growths, runOf, settle, SIZE_RATIO, type Growth } from '../helpers/growth.ts';
 import { FUZZ, OPTIONS, rules, TEST_NOW } from './helpers.ts';
 
 /** The characters (and pairs) that patterns repeat: runs of them are what makes a regex backtrack. */
@@ -254,5 +254,44 @@ describe('linear time on long runs of one character', () => {
     const top = highest();
     expectNoFailures();
     console.log(`linear time on many findings: ${all.length} rules, ${units.length} repeated phrases, lines of ${small} and ${SIZE_RATIO * small} characters; highest ratios (CPU time): ${top}`);
+  });
+});
+
+/**
+ * Shapes the parser pairs or merges (issue 14, case 5), and tables, built of parts of a fixed
+ * size (a paragraph, a row, a cell) whose number grows: the guard bounds each paragraph's
+ * work and counts every part, so what it accepts must cost the guard and the parser linear
+ * time in the number of parts. (One paragraph growing without end is refused once its work
+ * passes the guard's base allowance: test/hostile/guard.test.ts times the largest accepted.)
+ */
+const PARSER_SHAPES: Record<string, string | ((size: number) => string)> = {
+  'matched emphasis': `${'*a* '.repeat(100)}\n\n`,
+  'emphasis, strong and strikethrough': `${'**a** _b_ ~c~ '.repeat(50)}\n\n`,
+  'brackets that are not links': `${'[a] '.repeat(100)}\n\n`,
+  'links that never close': `${'[a]( '.repeat(100)}\n\n`,
+  'ampersands and stars': `${'&x *'.repeat(100)}\n\n`,
+  links: `${'[a](b) '.repeat(100)}\n\n`,
+  'brackets opened deep': `${'['.repeat(1000)}\n\n`,
+  'one-word list items': '- a\n',
+  'table rows': (size) => `|a|b|\n|-|-|\n${runOf('|a|b|\n', size)}\n`,
+  'one table row of many cells': (size) => `|a|\n|-|\n${runOf('|a', size)}\n`,
+  'tables with emphasis in every cell': `|a|b|\n|-|-|\n${'| *a* | **b** |\n'.repeat(20)}\n`,
+};
+
+describe('the parser on what the guard accepts', () => {
+  it.each(Object.keys(PARSER_SHAPES))('%s: the guard and the parse grow linearly', (name) => {
+    const shape = PARSER_SHAPES[name]!;
+    const make = (size: number): string => (typeof shape === 'string' ? runOf(shape, size) : shape(size));
+    // 3,000 and 96,000 characters (32 times): the larger is under every limit of the guard.
+    const g = growth((size, variant) => {
+      const source = `${make(size)}${'x'.repeat(variant)}\n`;
+      expect(guardSource(source), `${name} at ${size} characters passes the guard`).toBeNull();
+      settle();
+      return cpuOf(() => {
+        guardSource(source);
+        parseMarkdown(source);
+      });
+    }, 3000);
+    expect(g.ratio, describeGrowth(g, '3,000 characters', '96,000')).toBeLessThan(g.limit);
   });
 });
