@@ -1,7 +1,9 @@
+import type { RootContent } from 'mdast';
 import type { ActionItem, Section } from '../src/core/model.ts';
 import { countWords } from '../src/lint/prose.ts';
 import { defineRule } from '../src/lint/rule.ts';
 import { bodyProse, headingEnd, sectionStructure } from '../src/lint/sections.ts';
+import { firstAtLeast } from '../src/lint/text/positions.ts';
 
 type Options = { requireOwner: boolean; requireTicket: boolean; requireDue: boolean };
 
@@ -18,9 +20,20 @@ function list(words: readonly string[]): string {
   return `${words.slice(0, -1).join(', ')} or ${words[words.length - 1]}`;
 }
 
-function within(item: ActionItem, section: Section): boolean {
-  const at = item.span.start.offset;
-  return at >= section.span.start.offset && at < section.bodyEnd;
+/** Whether an item starts in the section (its heading or body); the items stand in source order. */
+function hasItem(items: readonly ActionItem[], section: Section): boolean {
+  const i = firstAtLeast(items, section.span.start.offset, (item) => item.span.start.offset);
+  return i < items.length && items[i]!.span.start.offset < section.bodyEnd;
+}
+
+/** The top-level nodes that start in [start, end) (they stand in source order). */
+function childrenStartingIn(children: readonly RootContent[], start: number, end: number): RootContent[] {
+  const found: RootContent[] = [];
+  for (let i = firstAtLeast(children, start, (n) => n.position?.start.offset ?? -1); i < children.length; i++) {
+    if ((children[i]!.position?.start.offset ?? Infinity) >= end) break;
+    found.push(children[i]!);
+  }
+  return found;
 }
 
 export default defineRule<Options>({
@@ -81,10 +94,9 @@ export default defineRule<Options>({
       const sections = unit.sections.filter((s) => s.kind === 'corrective-measures');
       const first = sections[0];
       if (!first) continue;
-      const items = model.actionItems.filter((item) => sections.some((s) => within(item, s)));
-      if (items.length > 0) continue;
+      if (sections.some((s) => hasItem(model.actionItems, s))) continue;
       if (sections.every((s) => s.empty)) continue; // empty-section's finding
-      const nodes = tree.children.filter((n) => sections.some((s) => (n.position?.start.offset ?? -1) >= s.bodyStart && (n.position?.start.offset ?? -1) < s.bodyEnd));
+      const nodes = sections.flatMap((s) => childrenStartingIn(tree.children, s.bodyStart, s.bodyEnd));
       const indented = nodes.some((n) => n.type === 'code' && !/^\s*(?:`{3}|~{3})/.test(source.slice(n.position?.start.offset ?? 0)));
       const table = nodes.some((n) => n.type === 'table');
       const words = sections.reduce((n, s) => n + bodyProse(pieces(), s).reduce((m, text) => m + countWords(text), 0), 0);

@@ -2,6 +2,7 @@ import type { RootContent } from 'mdast';
 import type { Section, SectionKind } from '../src/core/model.ts';
 import { defineRule } from '../src/lint/rule.ts';
 import { effectiveDepths, headingEnd, sectionStructure } from '../src/lint/sections.ts';
+import { firstAtLeast } from '../src/lint/text/positions.ts';
 
 /** What each kind of section should say, for the message. */
 const WHAT: Record<SectionKind, string> = {
@@ -25,9 +26,15 @@ const IMAGE = /!\[[^\]]*\]\(|<img\b/i;
 const SENTENCE = /[.!]$/;
 const COMMENT_ONLY = /^\s*(?:<!--[\s\S]*?-->\s*)*$/;
 
-/** Top-level nodes wholly inside [start, end). */
+/** Top-level nodes wholly inside [start, end) (they stand in source order). */
 function nodesIn(children: readonly RootContent[], start: number, end: number): RootContent[] {
-  return children.filter((n) => (n.position?.start.offset ?? -1) >= start && (n.position?.end.offset ?? Infinity) <= end);
+  const nodes: RootContent[] = [];
+  for (let i = firstAtLeast(children, start, (n) => n.position?.start.offset ?? -1); i < children.length; i++) {
+    const node = children[i]!;
+    if ((node.position?.start.offset ?? Infinity) >= end) break;
+    if ((node.position?.end.offset ?? Infinity) <= end) nodes.push(node);
+  }
+  return nodes;
 }
 
 /** Whether the body holds only sub-headings (and comments, rules): headings with nothing under them. */
@@ -89,10 +96,9 @@ export default defineRule({
     const { unitOf } = sectionStructure(model);
     sections.forEach((section, i) => {
       const next = sections[i + 1];
-      const nodes = nodesIn(tree.children, section.bodyStart, section.bodyEnd);
       let empty = section.empty;
       let subHeadings = false;
-      if (!empty && (section.style === 'atx' || section.style === 'setext' || section.style === 'html') && onlySubHeadings(nodes)) {
+      if (!empty && (section.style === 'atx' || section.style === 'setext' || section.style === 'html') && onlySubHeadings(nodesIn(tree.children, section.bodyStart, section.bodyEnd))) {
         empty = true;
         subHeadings = true;
       }

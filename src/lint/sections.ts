@@ -5,6 +5,7 @@
 import type { Postmortem, Section, SectionKind } from '../core/model.ts';
 import { classifyHeading } from '../core/sections/classify.ts';
 import type { TextPiece } from './prose.ts';
+import { firstAtLeast } from './text/positions.ts';
 
 /**
  * One section as a reader sees it: consecutive sections of one kind ("Fault", "Five Whys",
@@ -181,11 +182,15 @@ function restatedFields(sections: readonly Section[], unitOf: ReadonlyMap<Sectio
  */
 export function bodyProse(pieces: readonly TextPiece[], section: Section): string[] {
   const out: string[] = [];
-  for (const piece of pieces) {
-    if (piece.kind !== 'prose') continue;
+  // The pieces stand in source order: from the last one that begins before the body.
+  const from = firstAtLeast(pieces, section.bodyStart, (p) => p.offset);
+  for (let i = Math.max(0, from - 1); i < pieces.length; i++) {
+    const piece = pieces[i]!;
     const start = piece.offset;
+    if (start >= section.bodyEnd) break;
+    if (piece.kind !== 'prose') continue;
     const end = start + piece.value.length;
-    if (end <= section.bodyStart || start >= section.bodyEnd) continue;
+    if (end <= section.bodyStart) continue;
     out.push(piece.value.slice(Math.max(0, section.bodyStart - start), Math.min(piece.value.length, section.bodyEnd - start)));
   }
   return out;

@@ -257,6 +257,39 @@ describe('linear time on long runs of one character', () => {
   });
 });
 
+describe('linear time on many sections', () => {
+  it('every rule on thousands of headings', async () => {
+    // A rule's work per section must not read every other section (or every top-level node):
+    // 33,000 headings cost empty-section 35 s that way. 2,000 and 64,000 characters of them.
+    const units = ['# a\n\n', '## Summary\n\nx\n\n', '## Timeline\n\n', '### Action Items\n\nx\n\n', '**Impact:**\n\n'];
+    const all = [...(await rules()).values()] as Rule[];
+    const archive = exampleArchive({ 'postmortems/2024-03-02-database-outage.md': '---\nid: INC-1\ndate: 2024-03-02\n---\n\n# Database outage\n\n## Root Cause\n\nA full disk.\n' });
+    const settings: LintSettings = { timezone: null, requiredFrontmatter: [], frontmatterSchema: null, now: TEST_NOW, archive };
+    const small = 4 * N;
+    worst.length = 0;
+    for (const unit of units) {
+      const found = growths((size, variant, only) => {
+        const source = `# Outage\n\n${runOf(unit, size + variant)}\n`;
+        expect(guardSource(source), `${JSON.stringify(unit)} at ${size} characters passes the guard`).toBeNull();
+        const context = documentContext(modelFromTree('/x/2024-03-02-hostile.md', source, parseMarkdown(source)));
+        context.pieces();
+        settle();
+        const times = new Map<string, number>();
+        for (const rule of all) {
+          if (only && !only.has(rule.id)) continue;
+          const options = { ...rule.defaults, ...OPTIONS[rule.id] };
+          times.set(rule.id, cpuOf(() => rule.check({ ...context, options, settings, report: () => {} })));
+        }
+        return times;
+      }, small);
+      record(found, unit, small, SIZE_RATIO * small);
+    }
+    const top = highest();
+    expectNoFailures();
+    console.log(`linear time on many sections: ${all.length} rules, ${units.length} repeated headings, ${small} and ${SIZE_RATIO * small} characters; highest ratios (CPU time): ${top}`);
+  });
+});
+
 /**
  * Shapes the parser pairs or merges (issue 14, case 5), and tables, built of parts of a fixed
  * size (a paragraph, a row, a cell) whose number grows: the guard bounds each paragraph's

@@ -13,6 +13,22 @@ export function countAtMost(sorted: readonly number[], value: number): number {
   return low;
 }
 
+/**
+ * The index of the first of `sorted` (in ascending order of `key`) whose key is at least
+ * `value`, or its length: where a rule's scan of one section's nodes, pieces or items starts,
+ * instead of at the document's first (a scan per section is quadratic in the sections).
+ */
+export function firstAtLeast<T>(sorted: readonly T[], value: number, key: (item: T) => number): number {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (key(sorted[mid]!) < value) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
+
 /** Where each line starts, lines ended by "\n" only. */
 export function newlineStarts(text: string): number[] {
   const starts = [0];
