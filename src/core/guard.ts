@@ -455,6 +455,24 @@ function isAtxHeading(source: string, at: number, end: number): boolean {
   return q === end || source.charCodeAt(q) === SPACE || source.charCodeAt(q) === TAB;
 }
 
+const FRONTMATTER_OPEN = /^\uFEFF?(---|\+\+\+)[ \t]*(?:\r\n|\r|\n)/;
+
+/**
+ * Where the frontmatter block ends (after its closing fence's line), or 0 when there is none:
+ * as micromark-extension-frontmatter reads it, `---` (YAML) or `+++` (TOML) alone on the first
+ * line, closed by the same alone on a line.
+ */
+export function frontmatterEnd(source: string): number {
+  const open = FRONTMATTER_OPEN.exec(source);
+  if (open === null) return 0;
+  const fence = open[1] === '---' ? '---' : '\\+\\+\\+';
+  const close = new RegExp(`(?:^|\\r\\n|\\r|\\n)${fence}[ \\t]*(?:\\r\\n|\\r|\\n|$)`, 'g');
+  close.lastIndex = 0;
+  const rest = source.slice(open[0].length);
+  const found = close.exec(rest);
+  return found === null ? 0 : open[0].length + found.index + found[0].length;
+}
+
 /** A closing fence: at least `length` of `char`, then only whitespace. */
 function closesFence(source: string, at: number, end: number, fence: Fence): boolean {
   let q = at;
@@ -765,6 +783,13 @@ export function measureSource(source: string, limits: GuardLimits = GUARD_LIMITS
   };
 
   let i = 0;
+  // A frontmatter block is data, not Markdown: the parser reads no inline syntax in it.
+  const afterFrontmatter = frontmatterEnd(source);
+  if (afterFrontmatter > 0) {
+    line = source.slice(0, afterFrontmatter).match(/\r\n|\r|\n/g)?.length ?? 0;
+    events += line;
+    i = afterFrontmatter;
+  }
   while (i < n || (i === n && line === 0)) {
     const start = i;
     LINE_BREAK.lastIndex = start;

@@ -5,7 +5,7 @@
 // guard itself is linear and costs a small fraction of the parse.
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { GUARD_LIMITS, guardSource, measureSource, type GuardKind } from '../../src/core/guard.ts';
+import { frontmatterEnd, GUARD_LIMITS, guardSource, measureSource, type GuardKind } from '../../src/core/guard.ts';
 import { parseMarkdown } from '../../src/core/parse.ts';
 import type { Linter } from '../../src/lint/run.ts';
 import { cpuMs, cpuOf, describeGrowth, growth, settle } from '../helpers/growth.ts';
@@ -244,5 +244,22 @@ describe('the guard itself is linear', () => {
       return cpuOf(() => measureSource(texts.get(bytes)!));
     }, 31_250, 1_000_000);
     expect(g.ratio, describeGrowth(g, '31 KB', '1 MB')).toBeLessThan(g.limit);
+  });
+});
+
+describe('the frontmatter block', () => {
+  it('ends where the parser ends it, and its text is not read as Markdown', () => {
+    const cases = ['---\na: 1\n---\n# T\n', '---\n---\nx\n', '---\na\n', '--- \r\na: [\r\n--- \r\n[x]\n', '+++\na = 1\n+++\nx', '---\na\n----\nb\n---\n', '\uFEFF---\na\n---\n', 'x\n---\na\n---\n', '---\r\na\r---\rb', '---\na\n+++\n'];
+    for (const source of cases) {
+      const tree = parseMarkdown(source);
+      const block = tree.children.find((n) => n.type === 'yaml' || (n.type as string) === 'toml');
+      expect(frontmatterEnd(source) > 0, JSON.stringify(source)).toBe(block !== undefined);
+      // Up to its closing fence, with what follows the fence on its line.
+      // (The parser's offsets do not count a byte order mark.)
+      const bom = source.startsWith('\uFEFF') ? 1 : 0;
+      if (block) expect(source.slice(block.position!.end.offset! + bom, frontmatterEnd(source)), JSON.stringify(source)).toMatch(/^[ \t]*(?:\r\n|\r|\n)?$/);
+    }
+    // Brackets nested thousands deep in a YAML value: data, not a paragraph of brackets.
+    expect(guardSource(`---\na: ${'['.repeat(5000)}${']'.repeat(5000)}\n---\n# Outage\n`)).toBeNull();
   });
 });

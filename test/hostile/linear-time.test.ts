@@ -164,7 +164,11 @@ describe('linear time on long runs of one character', () => {
         const run = runOf(unit, size + variant);
         let source = postmortem(run);
         if (guardSource(source)) source = postmortem(run, true);
-        expect(guardSource(source), `the hostile postmortem of ${JSON.stringify(unit)} passes the guard`).toBeNull();
+        // The guard's token limit refuses the largest postmortem of a few runs ("<", "\\", each
+        // character a piece of syntax): measured all the same, since what is timed is the model
+        // and the rules on what the parser reads. No other limit may refuse it.
+        const refused = guardSource(source);
+        expect(refused === null || refused.kind === 'tokens', `the hostile postmortem of ${JSON.stringify(unit)} passes the guard: ${refused?.message}`).toBe(true);
         const tree = parseMarkdown(source);
         settle();
         // The model, apart from the parse (which the guard's tests bound).
