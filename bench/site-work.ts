@@ -6,7 +6,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { loadConfig } from '../src/lint/config/load.ts';
 import { loadRules } from '../src/lint/registry.ts';
-import { createLinter } from '../src/lint/run.ts';
+import { createLinter } from '../src/lint/linter.ts';
 import { processFile } from '../src/site/shared/process.ts';
 
 const [dir, from = '0', to] = process.argv.slice(2);

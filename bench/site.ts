@@ -13,7 +13,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadConfig } from '../src/lint/config/load.ts';
 import { loadRules } from '../src/lint/registry.ts';
-import { createLinter } from '../src/lint/run.ts';
+import { createLinter } from '../src/lint/linter.ts';
 import { prng as mulberry32 } from './generate.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));

@@ -5,10 +5,9 @@ import module from 'node:module';
 import path from 'node:path';
 import { availableParallelism } from 'node:os';
 import { Piscina } from 'piscina';
-import type { ArchiveEntry } from './archive.ts';
 import type { LintTimings } from './engine.ts';
-import { fatal, type FileOutcome, type LintTask } from './run.ts';
-import type { WorkerBatch, WorkerResult } from './worker.ts';
+import { fatal, type FileOutcome, type LintTask } from './linter.ts';
+import type { WorkerArchive, WorkerBatch, WorkerData, WorkerResult } from './worker.ts';
 
 /** Files per message: large enough to amortise messaging, small enough to balance load. */
 const BATCH = 32;
@@ -41,18 +40,6 @@ export interface PoolSettings {
   archive?: WorkerArchive;
   /** Each thread's old generation, in MiB (default WORKER_OLD_MB): tests set a small one. */
   workerHeapMb?: number;
-}
-
-export interface WorkerArchive {
-  root: string;
-  entries: readonly ArchiveEntry[];
-}
-
-/** What each thread gets once (piscina's workerData). */
-export interface WorkerData {
-  archive: WorkerArchive | null;
-  /** The main thread's compile cache folder, when it has one on (worker.ts turns it on too). */
-  compileCache: string | null;
 }
 
 export async function lintInWorkers(

@@ -8,9 +8,21 @@
 // in the main thread's folder, and only then loads the lint stack.
 import module from 'node:module';
 import { workerData } from 'node:worker_threads';
+import type { ArchiveEntry } from './archive.ts';
 import type { LintTimings } from './engine.ts';
-import type { WorkerData } from './pool.ts';
-import type { FileOutcome, Linter } from './run.ts';
+import type { FileOutcome, Linter } from './linter.ts';
+
+export interface WorkerArchive {
+  root: string;
+  entries: readonly ArchiveEntry[];
+}
+
+/** What each thread gets once (piscina's workerData; pool.ts). */
+export interface WorkerData {
+  archive: WorkerArchive | null;
+  /** The main thread's compile cache folder, when it has one on (this module turns it on too). */
+  compileCache: string | null;
+}
 
 export interface WorkerBatch {
   cwd: string;
@@ -35,7 +47,7 @@ export interface WorkerResult {
 const shared = (workerData ?? null) as WorkerData | null;
 if (shared?.compileCache) module.enableCompileCache?.(shared.compileCache);
 
-const stack = Promise.all([import('./archive.ts'), import('./config/load.ts'), import('./registry.ts'), import('./run.ts')]);
+const stack = Promise.all([import('./archive.ts'), import('./config/load.ts'), import('./registry.ts'), import('./linter.ts')]);
 // Loaded before the first batch arrives; a failure here is reported with that batch.
 stack.catch(() => {});
 

@@ -29,7 +29,7 @@ import type { EntryData, StoredFinding } from './shared/types.ts';
 // loaded and run all of it meanwhile. The scan and the rule reference need the configuration
 // and rules (archive.ts); processing files needs the linter and the renderer too.
 const archiveStack = () => import('./shared/archive.ts');
-const processStack = () => Promise.all([archiveStack(), import('../lint/run.ts'), import('./shared/process.ts')]);
+const processStack = () => Promise.all([archiveStack(), import('../lint/linter.ts'), import('./shared/process.ts')]);
 
 /** The archive has lint errors. Its message is the whole report; no stack (it is not a crash). */
 export class ArchiveLintError extends Error {

@@ -7,7 +7,7 @@
 // folder (workerData), and only then loads the lint stack.
 import module from 'node:module';
 import { workerData } from 'node:worker_threads';
-import type { Linter } from '../lint/run.ts';
+import type { Linter } from '../lint/linter.ts';
 import type { Scan, SiteArchive } from './shared/archive.ts';
 import type { FileJob, Processed } from './shared/process.ts';
 
@@ -24,7 +24,7 @@ export interface WorkerData {
 const shared = (workerData ?? null) as WorkerData | null;
 if (shared?.compileCache) module.enableCompileCache?.(shared.compileCache);
 
-const stack = Promise.all([import('../lint/config/load.ts'), import('../lint/registry.ts'), import('../lint/run.ts'), import('./shared/process.ts'), import('./shared/archive.ts')]);
+const stack = Promise.all([import('../lint/config/load.ts'), import('../lint/registry.ts'), import('../lint/linter.ts'), import('./shared/process.ts'), import('./shared/archive.ts')]);
 // Loaded before the first task arrives; a failure here is reported with that task.
 stack.catch(() => {});
 

@@ -4,7 +4,7 @@ import { resolveConfig, type RawConfig } from '../../src/lint/config/load.ts';
 import type { Finding } from '../../src/lint/engine.ts';
 import { applyFixes } from '../../src/lint/fix.ts';
 import { loadRules } from '../../src/lint/registry.ts';
-import { createLinter } from '../../src/lint/run.ts';
+import { createLinter } from '../../src/lint/linter.ts';
 import type { LintSettings } from '../../src/lint/rule.ts';
 
 export const TEST_NOW = new Date('2026-11-21T12:00:00Z');

@@ -7,7 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { frontmatterEnd, GUARD_LIMITS, guardSource, measureSource, type GuardKind } from '../../src/core/guard.ts';
 import { parseMarkdown } from '../../src/core/parse.ts';
-import type { Linter } from '../../src/lint/run.ts';
+import type { Linter } from '../../src/lint/linter.ts';
 import { cpuMs, cpuOf, describeGrowth, growth, settle } from '../helpers/growth.ts';
 import { boundMs, corpus, decode, everyRuleLinter, FUZZ, SKIP_CORPUS, timedLint } from './helpers.ts';
 

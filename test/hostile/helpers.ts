@@ -8,7 +8,7 @@ import { resolveConfig } from '../../src/lint/config/load.ts';
 import type { Finding } from '../../src/lint/engine.ts';
 import { exampleArchive } from '../../src/lint/archive.ts';
 import { loadRules } from '../../src/lint/registry.ts';
-import { createLinter, type Linter } from '../../src/lint/run.ts';
+import { createLinter, type Linter } from '../../src/lint/linter.ts';
 import type { Rule } from '../../src/lint/rule.ts';
 
 export const TEST_NOW = new Date('2026-11-21T12:00:00Z');

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { guardSource } from '../../src/core/guard.ts';
 import { lintInWorkers, workerDied } from '../../src/lint/pool.ts';
-import type { FileOutcome, LintTask } from '../../src/lint/run.ts';
+import type { FileOutcome, LintTask } from '../../src/lint/linter.ts';
 
 const work = mkdtempSync(path.join(tmpdir(), 'hindsight-worker-memory-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));

@@ -6,7 +6,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { ConfigError, resolveConfig, validateConfig, type RawConfig } from '../../src/lint/config/load.ts';
 import { everyActiveRule, overrideResolver } from '../../src/lint/overrides.ts';
 import { loadRules } from '../../src/lint/registry.ts';
-import { archiveNeed, createLinter, lintRun } from '../../src/lint/run.ts';
+import { createLinter } from '../../src/lint/linter.ts';
+import { archiveNeed, lintRun } from '../../src/lint/run.ts';
 import { CLEAN } from '../cli/helpers.ts';
 
 const rules = await loadRules();

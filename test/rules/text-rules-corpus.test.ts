@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { resolveConfig } from '../../src/lint/config/load.ts';
 import type { Finding } from '../../src/lint/engine.ts';
 import { loadRules } from '../../src/lint/registry.ts';
-import { createLinter } from '../../src/lint/run.ts';
+import { createLinter } from '../../src/lint/linter.ts';
 import { TEST_NOW } from '../helpers/lint-text.ts';
 
 const CORPUS = fileURLToPath(new URL('../../../shared/corpus/public/', import.meta.url));

@@ -9,7 +9,7 @@ import { generateHugePostmortem } from '../../bench/generate.ts';
 import { GUARD_LIMITS } from '../../src/core/guard.ts';
 import { loadConfig } from '../../src/lint/config/load.ts';
 import { loadRules } from '../../src/lint/registry.ts';
-import { createLinter } from '../../src/lint/run.ts';
+import { createLinter } from '../../src/lint/linter.ts';
 
 const work = mkdtempSync(path.join(tmpdir(), 'hindsight-huge-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));

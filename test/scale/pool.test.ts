@@ -8,7 +8,7 @@ import { loadConfig } from '../../src/lint/config/load.ts';
 import type { LintTimings } from '../../src/lint/engine.ts';
 import { lintInWorkers } from '../../src/lint/pool.ts';
 import { loadRules } from '../../src/lint/registry.ts';
-import { createLinter, lintSource, type FileOutcome, type LintTask } from '../../src/lint/run.ts';
+import { createLinter, lintSource, type FileOutcome, type LintTask } from '../../src/lint/linter.ts';
 import { readFileSync, writeFileSync } from 'node:fs';
 
 const work = mkdtempSync(path.join(tmpdir(), 'hindsight-pool-'));

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { resolveConfig } from '../../src/lint/config/load.ts';
 import { loadRules } from '../../src/lint/registry.ts';
-import { createLinter } from '../../src/lint/run.ts';
+import { createLinter } from '../../src/lint/linter.ts';
 import { processFile } from '../../src/site/shared/process.ts';
 
 const GITHUB = ['gh', 'p_', 'Qm7Lx2Vr9Tk4Wb8Nz3Hc6Yf1Jd5Gs0Pa2Re7'].join('');

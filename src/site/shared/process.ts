@@ -5,7 +5,7 @@ import type { Root } from 'mdast';
 import { toString as mdastText } from 'mdast-util-to-string';
 import type { Postmortem } from '../../core/model.ts';
 import type { Finding } from '../../lint/engine.ts';
-import type { Linter } from '../../lint/run.ts';
+import type { Linter } from '../../lint/linter.ts';
 import { redactSecrets } from '../../lint/secrets/redact.ts';
 import { renderPostmortem, type RenderedHeading } from './render.ts';
 import type { EntryData, StoredFinding, StoredModel } from './types.ts';

@@ -1,0 +1,116 @@
+// The linter of one file: parse once, build the model, run the rules, apply fixes. Used by a
+// whole run (run.ts), each worker thread (worker.ts), the site and the tests; it knows nothing
+// of the run around it, so the pool and its workers import it without importing run.ts.
+import { buildModel, type Parsed } from '../core/build.ts';
+import { normaliseHeading } from '../core/sections/classify.ts';
+import type { SectionKind } from '../core/model.ts';
+import type { ResolvedConfig } from './config/load.ts';
+import { lintParsed, type Finding, type LintTimings } from './engine.ts';
+import { linkBoundary, readPostmortem } from './files.ts';
+import { applyFixes, applyFixesToBytes } from './fix.ts';
+import { overrideResolver } from './overrides.ts';
+import type { LintSettings, Rule } from './rule.ts';
+import { writeFixedFile } from './write.ts';
+
+const MAX_FIX_PASSES = 10;
+
+/** One file to lint: its place in the results, and the hash the cache keeps (with --cache). */
+export interface LintTask {
+  index: number;
+  filePath: string;
+  hash: string;
+}
+
+export interface FileOutcome {
+  messages: Finding[];
+  /** The fixed text, when --fix changed the file. */
+  output?: string;
+}
+
+export interface Linter {
+  lint(filePath: string, source: string, timings?: LintTimings | null): Finding[];
+  /** The model and the findings from one parse: for the site, which shows both. */
+  lintWithModel(filePath: string, source: string): { parsed: Parsed; findings: Finding[] };
+  /** The folder a file may not leave through a symbolic link (see linkBoundary). */
+  boundaryOf(filePath: string): string | undefined;
+}
+
+/**
+ * The linter of one configuration. `extra` adds settings (the archive of the cross-file
+ * rules; a documented example's). With overrides in the configuration, each file's rule set
+ * depends on its frontmatter and path: resolved per file, once per set of matching overrides.
+ */
+export function createLinter(config: ResolvedConfig, rules: ReadonlyMap<string, Rule>, now: Date, extra?: Partial<LintSettings>): Linter {
+  const settings: LintSettings = {
+    timezone: config.timezone,
+    requiredFrontmatter: config.requiredFrontmatter,
+    frontmatterSchema: config.frontmatterSchema,
+    now,
+  };
+  if (extra?.archive) settings.archive = extra.archive;
+  const aliases = new Map<string, SectionKind>();
+  for (const [heading, kind] of config.sectionAliases) aliases.set(normaliseHeading(heading), kind);
+  const known = new Set(rules.keys());
+  const parse = (filePath: string, source: string): Parsed =>
+    buildModel(filePath, source, { defaultZone: config.timezone, sectionAliases: aliases });
+  const overrides = config.overrides.length > 0 ? overrideResolver(config, rules) : null;
+  const rulesOf = (parsed: Parsed) => (overrides ? overrides.rulesFor(parsed.model.filePath, parsed.model.frontmatter.data) : config.rules);
+  return {
+    lint(filePath, source, timings) {
+      const parsed = parse(filePath, source);
+      return lintParsed(parsed, rulesOf(parsed), settings, known, timings ?? undefined);
+    },
+    lintWithModel(filePath, source) {
+      const parsed = parse(filePath, source);
+      return { parsed, findings: lintParsed(parsed, rulesOf(parsed), settings, known) };
+    },
+    boundaryOf: (filePath) => linkBoundary(filePath, config.content, config.root),
+  };
+}
+
+interface SourceOptions {
+  fix: boolean;
+  timings: LintTimings | null;
+}
+
+/** A file's text, or the fatal finding that says why it cannot be read. */
+export function readSource(filePath: string, within?: string): string | Finding {
+  const read = readPostmortem(filePath, within);
+  return 'text' in read ? read.text : fatal(read.problem);
+}
+
+/** Reads and lints one file. */
+export function lintFile(filePath: string, linter: Linter, options: SourceOptions): FileOutcome {
+  const read = readPostmortem(filePath, linter.boundaryOf(filePath));
+  return 'text' in read ? lintSource(filePath, read.text, linter, options, read.bytes) : { messages: [fatal(read.problem)] };
+}
+
+/**
+ * Lints one file's text; with `fix`, applies fixes pass after pass and writes the file: its
+ * `bytes` (those `source` was decoded from) with the fixed spans replaced, so that bytes the
+ * text holds only as U+FFFD are written back as they were.
+ */
+export function lintSource(filePath: string, source: string, linter: Linter, options: SourceOptions, bytes: Buffer = Buffer.from(source, 'utf8')): FileOutcome {
+  let messages = linter.lint(filePath, source, options.timings);
+  if (!options.fix) return { messages };
+  let text = source;
+  let fixed = bytes;
+  for (let pass = 0; pass < MAX_FIX_PASSES && messages.some((m) => m.fix); pass++) {
+    const outcome = applyFixes(text, messages);
+    if (outcome.applied.length === 0) break;
+    const next = applyFixesToBytes(fixed, outcome.applied);
+    // A fix that would join the invalid bytes around it into other characters is not made.
+    if (next === null || next.toString('utf8') !== outcome.output) break;
+    fixed = next;
+    text = outcome.output;
+    messages = linter.lint(filePath, text, options.timings);
+  }
+  if (fixed === bytes || fixed.equals(bytes)) return { messages };
+  writeFixedFile(filePath, fixed);
+  return { messages, output: text };
+}
+
+/** The one finding of a file that could not be linted. */
+export function fatal(message: string): Finding {
+  return { ruleId: 'fatal', severity: 2, message, line: 1, column: 1, endLine: 1, endColumn: 1 };
+}
