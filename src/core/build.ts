@@ -4,7 +4,7 @@ import type { Root } from 'mdast';
 import { extractActionItems } from './action-items.ts';
 import { readContext } from './context.ts';
 import { readFrontmatter } from './frontmatter.ts';
-import { GUARD_LIMITS, guardSource, internalProblem, type GuardLimits, type GuardProblem } from './guard.ts';
+import { GUARD_LIMITS, guardSource, internalProblem, type GuardLimits, type GuardProblem } from './guard/index.ts';
 import { completeFromTimeline, readIncident } from './incident.ts';
 import type { Postmortem, SectionKind } from './model.ts';
 import { parseMarkdown } from './parse.ts';

@@ -1,6 +1,6 @@
 // Runs the active rules over one parsed postmortem and applies inline directives.
 import type { Parsed } from '../core/build.ts';
-import { internalProblem } from '../core/guard.ts';
+import { internalProblem } from '../core/guard/index.ts';
 import { readDirectives, type Directive } from './directives.ts';
 import { textPieces, type TextPiece } from './prose.ts';
 import type { Fix, LintSettings, Report, Rule, RuleContext, Severity } from './rule.ts';
@@ -29,7 +29,7 @@ export interface ActiveRule {
 export const DIRECTIVES_RULE = 'directives';
 /**
  * The rule id of findings that come from no rule: a file that could not be read or parsed
- * (binary, too large, past a limit of src/core/guard.ts) or an internal error.
+ * (binary, too large, past a limit of src/core/guard/) or an internal error.
  */
 export const FATAL_RULE = 'fatal';
 
@@ -65,7 +65,7 @@ export function lintParsed(
   knownRuleIds: ReadonlySet<string>,
   timings?: LintTimings,
 ): Finding[] {
-  // A file that was not parsed (binary, or past a limit of src/core/guard.ts) has one finding.
+  // A file that was not parsed (binary, or past a limit of src/core/guard/) has one finding.
   if (parsed.fatal) {
     const { line, column, message } = parsed.fatal;
     return [{ ruleId: FATAL_RULE, severity: 2, message, line, column, endLine: line, endColumn: column }];

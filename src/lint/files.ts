@@ -6,7 +6,7 @@ import { accessSync, constants, existsSync, lstatSync, readdirSync, realpathSync
 import path from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import { glob, isDynamicPattern } from 'tinyglobby';
-import { GUARD_LIMITS } from '../core/guard.ts';
+import { GUARD_LIMITS } from '../core/guard/index.ts';
 import { isInside, linkOutside, megabytes, notAFile, readError, readRegularFile } from './read.ts';
 
 export { readError } from './read.ts';
@@ -167,7 +167,7 @@ export type PostmortemRead = { bytes: Buffer; text: string } | { problem: string
 
 /**
  * Reads a postmortem, or says why it cannot (src/lint/read.ts): only a regular file, only up to
- * the size limit of src/core/guard.ts (a 1 GB file or /dev/zero must not fill the memory
+ * the size limit of src/core/guard/ (a 1 GB file or /dev/zero must not fill the memory
  * first), and, within `within`, not through a link out of it. The text is the bytes as UTF-8,
  * invalid bytes read as U+FFFD, as the parser would see them anyway (`--fix` writes the bytes).
  */

@@ -10,7 +10,7 @@ import { spawnSync } from 'node:child_process';
 import { chmodSync, mkdirSync, rmSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { GUARD_LIMITS } from '../../src/core/guard.ts';
+import { GUARD_LIMITS } from '../../src/core/guard/index.ts';
 import { loadArchive } from '../../src/lint/archive-index.ts';
 import { lintRun } from '../../src/lint/run.ts';
 import { scanArchive, setupArchive } from '../../src/site/shared/archive.ts';

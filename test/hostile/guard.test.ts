@@ -1,11 +1,11 @@
-// The guard (src/core/guard.ts): text that would take the Markdown parser minutes is never
+// The guard (src/core/guard/): text that would take the Markdown parser minutes is never
 // parsed. Past a limit, a file has one `fatal` finding at the offending line, at once;
 // below the limits, the parse and the rules stay within the time bound per megabyte, for
 // each shape the parser is superlinear on; the corpus stays far below every limit; the
 // guard itself is linear and costs a small fraction of the parse.
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { frontmatterEnd, GUARD_LIMITS, guardSource, measureSource, type GuardKind } from '../../src/core/guard.ts';
+import { frontmatterEnd, GUARD_LIMITS, guardSource, measureSource, type GuardKind } from '../../src/core/guard/index.ts';
 import { parseMarkdown } from '../../src/core/parse.ts';
 import type { Linter } from '../../src/lint/linter.ts';
 import { cpuMs, cpuOf, describeGrowth, growth, settle } from '../helpers/growth.ts';

@@ -8,7 +8,7 @@
 // input. A busy machine cannot fail it: the time a thread waits for a core is not CPU time.
 import { describe, expect, it } from 'vitest';
 import { modelFromTree } from '../../src/core/build.ts';
-import { guardSource } from '../../src/core/guard.ts';
+import { guardSource } from '../../src/core/guard/index.ts';
 import { parseMarkdown } from '../../src/core/parse.ts';
 import { classifyHeading, cleanHeadingText, looksLikeHeadingLine, normaliseHeading } from '../../src/core/sections/classify.ts';
 import { findZoneDeclaration, parseDuration, parseZone, readDateOnly, readDateTime, readLeadingTime, readTimeRange } from '../../src/core/time/index.ts';

@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { guardSource } from '../../src/core/guard.ts';
+import { guardSource } from '../../src/core/guard/index.ts';
 import { lintInWorkers, workerDied } from '../../src/lint/pool.ts';
 import type { FileOutcome, LintTask } from '../../src/lint/linter.ts';
 

@@ -1,12 +1,12 @@
 // Issue 6: a 5 MB postmortem with a 20,000-entry timeline is linted, not refused by the
-// guard (src/core/guard.ts), and read in full. How long it takes is measured by the benchmark
+// guard (src/core/guard/), and read in full. How long it takes is measured by the benchmark
 // (`npm run bench -- scale`), not here.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { generateHugePostmortem } from '../../bench/generate.ts';
-import { GUARD_LIMITS } from '../../src/core/guard.ts';
+import { GUARD_LIMITS } from '../../src/core/guard/index.ts';
 import { loadConfig } from '../../src/lint/config/load.ts';
 import { loadRules } from '../../src/lint/registry.ts';
 import { createLinter } from '../../src/lint/linter.ts';
