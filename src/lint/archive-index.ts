@@ -1,5 +1,5 @@
 // Loads the archive index for a lint run in which a cross-file rule is active: every
-// postmortem of the content folder (and the files being linted), read cheaply (archive.ts)
+// postmortem of the content folder (and the files being linted), read cheaply (archive/entry.ts)
 // and cached in `archive-index.json` beside the lint cache, so that a hook linting one file
 // does not read the whole archive again:
 //
@@ -24,7 +24,7 @@ import { existsSync, lstatSync, readdirSync, rmSync, statSync, type Stats } from
 import path from 'node:path';
 import { userCacheFolder } from '../../bin/private-folder.js';
 import type { SectionKind } from '../core/model.ts';
-import { Archive, indexEntry, localMarkdownTarget, normalisedAliases, type ArchiveEntry, type ArchiveNeed } from './archive.ts';
+import { Archive, indexEntry, localMarkdownTarget, normalisedAliases, type ArchiveEntry, type ArchiveNeed } from './archive/index.ts';
 import { readCacheFile, writeCacheFile } from './cache-file.ts';
 import { cacheKey, contentHash } from './cache.ts';
 import { linkBoundary, readPostmortemText, selectFiles } from './files.ts';

@@ -3,7 +3,7 @@
 // ajv when the configuration is loaded) and documentation whose examples run as tests.
 import type { Root } from 'mdast';
 import type { Postmortem } from '../core/model.ts';
-import type { Archive, ArchiveNeed } from './archive.ts';
+import type { Archive, ArchiveNeed } from './archive/index.ts';
 import type { TextPiece } from './prose.ts';
 
 export type Severity = 'error' | 'warn';
@@ -65,7 +65,7 @@ export interface LintSettings {
   now: Date;
   /**
    * The archive the document belongs to, for cross-file rules: the other postmortems of the
-   * content folder, read cheaply (src/lint/archive.ts). Set by the lint run only when a rule
+   * content folder, read cheaply (src/lint/archive/entry.ts). Set by the lint run only when a rule
    * that declares `archive` is active; a documented example gives a small one
    * (`exampleArchive({...})`). Absent, a cross-file rule sees the document alone.
    */

@@ -2,7 +2,7 @@
 // here or in a pool of worker threads (pool.ts) → results. Used by the CLI, the site's loader
 // and the action.
 import { availableParallelism } from 'node:os';
-import type { Archive, ArchiveEntry, ArchiveNeed } from './archive.ts';
+import type { Archive, ArchiveEntry, ArchiveNeed } from './archive/index.ts';
 import { LintCache, cacheKey, contentHash } from './cache.ts';
 import { loadConfig, type ResolvedConfig } from './config/load.ts';
 import type { LintTimings } from './engine.ts';

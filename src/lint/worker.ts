@@ -8,7 +8,7 @@
 // in the main thread's folder, and only then loads the lint stack.
 import module from 'node:module';
 import { workerData } from 'node:worker_threads';
-import type { ArchiveEntry } from './archive.ts';
+import type { ArchiveEntry } from './archive/index.ts';
 import type { LintTimings } from './engine.ts';
 import type { FileOutcome, Linter } from './linter.ts';
 
@@ -47,7 +47,7 @@ export interface WorkerResult {
 const shared = (workerData ?? null) as WorkerData | null;
 if (shared?.compileCache) module.enableCompileCache?.(shared.compileCache);
 
-const stack = Promise.all([import('./archive.ts'), import('./config/load.ts'), import('./registry.ts'), import('./linter.ts')]);
+const stack = Promise.all([import('./archive/index.ts'), import('./config/load.ts'), import('./registry.ts'), import('./linter.ts')]);
 // Loaded before the first batch arrives; a failure here is reported with that batch.
 stack.catch(() => {});
 

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { resolveConfig } from '../../src/lint/config/load.ts';
 import type { Finding } from '../../src/lint/engine.ts';
-import { exampleArchive } from '../../src/lint/archive.ts';
+import { exampleArchive } from '../../src/lint/archive/index.ts';
 import { loadRules } from '../../src/lint/registry.ts';
 import { createLinter, type Linter } from '../../src/lint/linter.ts';
 import type { Rule } from '../../src/lint/rule.ts';

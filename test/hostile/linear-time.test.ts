@@ -12,7 +12,7 @@ import { guardSource } from '../../src/core/guard/index.ts';
 import { parseMarkdown } from '../../src/core/parse.ts';
 import { classifyHeading, cleanHeadingText, looksLikeHeadingLine, normaliseHeading } from '../../src/core/sections/classify.ts';
 import { findZoneDeclaration, parseDuration, parseZone, readDateOnly, readDateTime, readLeadingTime, readTimeRange } from '../../src/core/time/index.ts';
-import { exampleArchive, indexEntry } from '../../src/lint/archive.ts';
+import { exampleArchive, indexEntry } from '../../src/lint/archive/index.ts';
 import { documentContext } from '../../src/lint/engine.ts';
 import type { LintSettings, Rule } from '../../src/lint/rule.ts';
 import { cpuOf, describeGrowth, growth, growths, runOf, settle, SIZE_RATIO, type Growth } from '../helpers/growth.ts';

@@ -6,7 +6,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { decodeMarkdownText } from '../../src/lint/secrets/decode.ts';
 import { findSecrets } from '../../src/lint/secrets/find.ts';
-import { indexEntry } from '../../src/lint/archive.ts';
+import { indexEntry } from '../../src/lint/archive/index.ts';
 import { redactSecrets } from '../../src/lint/secrets/redact.ts';
 import { lintText } from '../helpers/lint-text.ts';
 

@@ -3,7 +3,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { Archive, cosine, exampleArchive, indexEntry, termCounts, words } from '../../src/lint/archive.ts';
+import { Archive, cosine, exampleArchive, indexEntry, termCounts, words } from '../../src/lint/archive/index.ts';
 import { copyArchive, findingsOf, lintArchive, removeArchives } from '../fixtures/archive.ts';
 import { lintText } from '../helpers/lint-text.ts';
 

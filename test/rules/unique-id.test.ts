@@ -5,7 +5,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { copyArchive, findingsOf, lintArchive, removeArchives } from '../fixtures/archive.ts';
 import { lintText } from '../helpers/lint-text.ts';
-import { exampleArchive } from '../../src/lint/archive.ts';
+import { exampleArchive } from '../../src/lint/archive/index.ts';
 
 afterAll(removeArchives);
 

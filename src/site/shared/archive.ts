@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Archive, indexEntry, normalisedAliases, type ArchiveEntry } from '../../lint/archive.ts';
+import { Archive, indexEntry, normalisedAliases, type ArchiveEntry } from '../../lint/archive/index.ts';
 import { archiveDigest } from '../../lint/archive-index.ts';
 import { loadConfig, type ResolvedConfig } from '../../lint/config/load.ts';
 import { PathError, linkBoundary, readPostmortemText, selectFiles } from '../../lint/files.ts';

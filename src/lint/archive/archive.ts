@@ -1,0 +1,186 @@
+// The archive as cross-file rules (unique-id, related-links, recurrence) see it: the entries
+// (entry.ts) and the lookups the rules make, each index built at its first use. Loading and
+// caching the index on disk: ../archive-index.ts.
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import type { Postmortem, SectionKind } from '../../core/model.ts';
+import { normaliseHeading } from '../../core/sections/classify.ts';
+import { indexEntry, type ArchiveEntry, type ArchiveNeed } from './entry.ts';
+import { termCounts, weigh, type TermVector } from './similarity.ts';
+
+/** Titles compared as a reader would: case, markup and spacing aside. */
+export function titleKey(title: string): string {
+  return title.toLowerCase().replace(/[*_`~#]/g, '').replace(/\s+/g, ' ').trim();
+}
+
+export class Archive {
+  /** The folder paths in messages are relative to (the configuration's). */
+  readonly root: string;
+  readonly aliases: ReadonlyMap<string, SectionKind> | undefined;
+  private source: readonly ArchiveEntry[] | (() => ArchiveEntry[]);
+  private list: readonly ArchiveEntry[] | null = null;
+  private paths: Map<string, ArchiveEntry> | null = null;
+  private ids: Map<string, ArchiveEntry[]> | null = null;
+  private stems: Map<string, ArchiveEntry[]> | null = null;
+  private titles: Map<string, ArchiveEntry[]> | null = null;
+  private services: Map<string, ArchiveEntry[]> | null = null;
+  private selves = new WeakMap<Postmortem, { need: ArchiveNeed; entry: ArchiveEntry }>();
+  private vectors = new WeakMap<ArchiveEntry, TermVector>();
+  private counts = new WeakMap<ArchiveEntry, Map<string, number>>();
+  private frequencies: { docs: number; df: Map<string, number> } | null = null;
+
+  /** `entries` may be a function: then the archive is read at its first use. */
+  constructor(root: string, entries: readonly ArchiveEntry[] | (() => ArchiveEntry[]), aliases?: ReadonlyMap<string, SectionKind>) {
+    this.root = root;
+    this.source = entries;
+    this.aliases = aliases;
+  }
+
+  get entries(): readonly ArchiveEntry[] {
+    if (this.list === null) this.list = typeof this.source === 'function' ? this.source() : this.source;
+    return this.list;
+  }
+
+  /** Entries with this id (ids compare without regard to case or surrounding spaces). */
+  withId(id: string): readonly ArchiveEntry[] {
+    if (this.ids === null) {
+      this.ids = new Map();
+      for (const entry of this.entries) if (entry.id !== null) push(this.ids, entry.id.toLowerCase(), entry);
+    }
+    return this.ids.get(id.trim().toLowerCase()) ?? [];
+  }
+
+  /** Entries without an id with this title (as `titleKey` compares them) and date. */
+  withTitleAndDate(title: string, date: string): readonly ArchiveEntry[] {
+    if (this.titles === null) {
+      this.titles = new Map();
+      for (const entry of this.entries) {
+        if (entry.id === null && entry.title !== null && entry.date !== null) push(this.titles, `${entry.date} ${titleKey(entry.title)}`, entry);
+      }
+    }
+    return this.titles.get(`${date} ${titleKey(title)}`) ?? [];
+  }
+
+  /** Entries that name one of these services (case aside), each once, in archive order. */
+  withServices(services: readonly string[]): readonly ArchiveEntry[] {
+    if (this.services === null) {
+      this.services = new Map();
+      for (const entry of this.entries) for (const service of new Set(entry.services.map((s) => s.toLowerCase()))) push(this.services, service, entry);
+    }
+    const found = new Set<ArchiveEntry>();
+    for (const service of services) for (const entry of this.services.get(service.toLowerCase()) ?? []) found.add(entry);
+    return found.size === 0 ? [] : this.entries.filter((e) => found.has(e));
+  }
+
+  /** Entries whose file name, without `.md`, is this. */
+  withStem(stem: string): readonly ArchiveEntry[] {
+    if (this.stems === null) {
+      this.stems = new Map();
+      for (const entry of this.entries) push(this.stems, path.basename(entry.filePath).replace(/\.md$/i, '').toLowerCase(), entry);
+    }
+    return this.stems.get(stem.trim().replace(/\.md$/i, '').toLowerCase()) ?? [];
+  }
+
+  at(filePath: string): ArchiveEntry | undefined {
+    if (this.paths === null) this.paths = new Map(this.entries.map((e) => [e.filePath, e]));
+    return this.paths.get(path.resolve(filePath));
+  }
+
+  /** Whether a file exists: in the archive, else on disk (a link may point outside the content folder). */
+  hasFile(filePath: string): boolean {
+    return this.at(filePath) !== undefined || existsSync(filePath);
+  }
+
+  /** A path as messages show it: relative to the root, with `/`. */
+  display(filePath: string): string {
+    const relative = path.relative(this.root, filePath);
+    return relative.startsWith('..') || path.isAbsolute(relative) ? filePath : relative.split(path.sep).join('/');
+  }
+
+  /**
+   * The document being linted as an archive entry, read from its text as the others were;
+   * its root cause only when `need` is 'root-cause' (finding that section is most of the cost).
+   */
+  self(model: Postmortem, need: ArchiveNeed = 'index'): ArchiveEntry {
+    const known = this.selves.get(model);
+    if (known && (known.need === 'root-cause' || need === 'index')) return known.entry;
+    // The model's frontmatter, when it read the same block without a problem: the YAML is
+    // the costliest part of reading an entry.
+    const { frontmatter } = model;
+    const parsed = frontmatter.data !== null && frontmatter.errors.length === 0 && frontmatter.raw !== null ? { raw: frontmatter.raw, data: frontmatter.data } : undefined;
+    const entry = indexEntry(path.resolve(model.filePath), model.source, need, this.aliases, parsed);
+    this.selves.set(model, { need, entry });
+    return entry;
+  }
+
+  /** The TF-IDF vector of an entry's root cause (IDF over the archive's root causes). */
+  vector(entry: ArchiveEntry): TermVector {
+    let vector = this.vectors.get(entry);
+    if (!vector) {
+      vector = weigh(this.termsOf(entry), this.documentFrequencies());
+      this.vectors.set(entry, vector);
+    }
+    return vector;
+  }
+
+  private termsOf(entry: ArchiveEntry): Map<string, number> {
+    let counts = this.counts.get(entry);
+    if (!counts) {
+      counts = termCounts(entry.rootCause?.text ?? '');
+      this.counts.set(entry, counts);
+    }
+    return counts;
+  }
+
+  private documentFrequencies(): { docs: number; df: Map<string, number> } {
+    if (this.frequencies === null) {
+      const df = new Map<string, number>();
+      let docs = 0;
+      for (const entry of this.entries) {
+        if (!entry.rootCause) continue;
+        docs++;
+        for (const term of this.termsOf(entry).keys()) df.set(term, (df.get(term) ?? 0) + 1);
+      }
+      this.frequencies = { docs, df };
+    }
+    return this.frequencies;
+  }
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+/**
+ * A small archive for a rule's documented examples: file name (relative to the working
+ * directory, as the example's own `fileName`) → Markdown. Read at its first use.
+ */
+export function exampleArchive(files: Record<string, string>, root = process.cwd()): Archive {
+  return new Archive(root, () => Object.entries(files).map(([name, text]) => indexEntry(path.resolve(root, name), text, 'root-cause')));
+}
+
+/** Configuration aliases keyed as `classifyHeading` expects them. */
+export function normalisedAliases(aliases: ReadonlyMap<string, SectionKind>): Map<string, SectionKind> {
+  const out = new Map<string, SectionKind>();
+  for (const [heading, kind] of aliases) out.set(normaliseHeading(heading), kind);
+  return out;
+}
+
+/** Whether a `related:` value names a postmortem of the archive: by id, file name or relative path. */
+export function relatedTarget(value: string, fromFile: string, archive: Archive): ArchiveEntry | 'file' | null {
+  const byId = archive.withId(value)[0];
+  if (byId) return byId;
+  if (!/[/\\]/.test(value)) {
+    const byName = archive.withStem(value)[0];
+    if (byName) return byName;
+  }
+  if (/[/\\]/.test(value) || /\.md$/i.test(value)) {
+    const target = path.resolve(path.dirname(fromFile), value);
+    const entry = archive.at(target);
+    if (entry) return entry;
+    if (archive.hasFile(target)) return 'file';
+  }
+  return null;
+}
