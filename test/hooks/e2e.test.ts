@@ -126,8 +126,8 @@ describe.concurrent('hooks end to end', () => {
 
     // The README's setup, with the package from the tarball instead of the registry.
     const install = readmeSnippet('husky-install');
-    expect(install).toMatch(/npm install --save-dev husky lint-staged hindsight\n/);
-    await mustAsync('bash', ['-euc', install.replace(/ hindsight\n/, ` ${tarball}\n`)], project, env);
+    expect(install).toMatch(/npm install --save-dev husky lint-staged hindsight-postmortems\n/);
+    await mustAsync('bash', ['-euc', install.replace(/ hindsight-postmortems\n/, ` ${tarball}\n`)], project, env);
     const pkgFile = path.join(project, 'package.json');
     const pkg = JSON.parse(readFileSync(pkgFile, 'utf8')) as Record<string, unknown>;
     writeFileSync(pkgFile, `${JSON.stringify({ ...pkg, ...(JSON.parse(readmeSnippet('lint-staged-config')) as object) }, null, 2)}\n`);
@@ -135,7 +135,7 @@ describe.concurrent('hooks end to end', () => {
     git(project, 'commit', '-q', '--no-verify', '-m', 'husky and lint-staged');
 
     // The installed copy is the bundled build.
-    const installed = path.join(project, 'node_modules', 'hindsight');
+    const installed = path.join(project, 'node_modules', 'hindsight-postmortems');
     expect(existsSync(path.join(installed, 'lib', 'hindsight.js'))).toBe(true);
     expect(existsSync(path.join(installed, 'lib', 'worker.js'))).toBe(true);
     expect(existsSync(path.join(installed, 'src')), 'src/ is not shipped').toBe(false);
