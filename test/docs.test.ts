@@ -70,7 +70,9 @@ function brokenLinks(root: string): string[] {
       if (/^[a-z][a-z0-9+.-]*:/i.test(url)) continue; // https:, mailto: … are not this repository's
       const [target = '', anchor] = url.split('#');
       const resolved = target === '' ? file : path.resolve(path.dirname(file), decodeURIComponent(target));
-      if (!existsSync(resolved)) broken.push(`${rel}: ${url} (no such file)`);
+      // A link out of the repository is broken on GitHub and in the package, whatever lies beside this checkout.
+      if (path.relative(root, resolved).startsWith('..')) broken.push(`${rel}: ${url} (outside the repository)`);
+      else if (!existsSync(resolved)) broken.push(`${rel}: ${url} (no such file)`);
       else if (anchor !== undefined && resolved.endsWith('.md') && !anchorsFor(resolved).has(decodeURIComponent(anchor))) {
         broken.push(`${rel}: ${url} (no such heading)`);
       }
@@ -123,16 +125,17 @@ describe('links between the docs', () => {
     expect(brokenLinks(ROOT)).toEqual([]);
   });
 
-  it('the check finds a link to a missing file, a missing heading, and one in another file', () => {
+  it('the check finds a link to a missing file, to a missing heading here or in another file, and out of the repository', () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'hindsight-doc-links-'));
     try {
       writeFileSync(path.join(dir, 'README.md'), '# Front\n\n[ok](#front) [gone](docs/gone.md) [here](#nowhere) [there](docs/a.md#b-c)\n');
       mkdirSync(path.join(dir, 'docs'));
-      writeFileSync(path.join(dir, 'docs', 'a.md'), '# A\n\n## B: `c`\n\n[up](../README.md#front) [bad](../README.md#back)\n\n```md\n[in code](nothing.md)\n```\n');
+      writeFileSync(path.join(dir, 'docs', 'a.md'), '# A\n\n## B: `c`\n\n[up](../README.md#front) [bad](../README.md#back) [out](../../x.md)\n\n```md\n[in code](nothing.md)\n```\n');
       expect(brokenLinks(dir)).toEqual([
         'README.md: docs/gone.md (no such file)',
         'README.md: #nowhere (no such heading)',
         'docs/a.md: ../README.md#back (no such heading)',
+        'docs/a.md: ../../x.md (outside the repository)',
       ]);
     } finally {
       rmSync(dir, { recursive: true, force: true });
