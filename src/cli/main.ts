@@ -189,7 +189,7 @@ export function version(): string {
   for (const candidate of ['../package.json', '../../package.json']) {
     try {
       const pkg = JSON.parse(readFileSync(new URL(candidate, import.meta.url), 'utf8')) as { name?: string; version?: string };
-      if (pkg.name === 'hindsight' && typeof pkg.version === 'string') return (packageVersion = pkg.version);
+      if (pkg.name === 'hindsight-postmortems' && typeof pkg.version === 'string') return (packageVersion = pkg.version);
     } catch {}
   }
   return (packageVersion = '0.0.0');

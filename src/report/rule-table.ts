@@ -1,11 +1,13 @@
-// The README's rule table, generated from the rule declarations (a test keeps the README
-// in step with it).
+// The rule table, generated from the rule declarations: the index of docs/rules/ and
+// `hindsight rules --format markdown`. Each id links to its rule page.
 import type { Rule } from '../lint/rule.ts';
+import { helpUri } from '../lint/result.ts';
 
-export function ruleTable(rules: ReadonlyMap<string, Rule>): string {
+/** `link` turns a rule id into the address of its page (by default the published one). */
+export function ruleTable(rules: ReadonlyMap<string, Rule>, link: (id: string) => string = helpUri): string {
   const rows = ['| Rule | Default | Fixable | What it finds |', '| --- | --- | --- | --- |'];
   for (const rule of rules.values()) {
-    rows.push(`| [\`${rule.id}\`](#rule-${rule.id}) | ${rule.severity} | ${rule.fixable ? 'yes' : ''} | ${rule.description} |`);
+    rows.push(`| [\`${rule.id}\`](${link(rule.id)}) | ${rule.severity} | ${rule.fixable ? 'yes' : ''} | ${rule.description} |`);
   }
   return rows.join('\n');
 }

@@ -1,12 +1,12 @@
 // The GitHub Action's script, run as a runner runs it: the GITHUB_* variables a runner sets,
 // an event payload, a temporary git repository as the workspace. The last test runs the
-// lint step of action.yml itself, with the inputs of the README's example workflow.
+// lint step of action.yml itself, with the inputs of the example workflow in docs/action.md.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BIN, ROOT, git, goodPostmortem, initRepo, outOfOrderPostmortem, readmeSnippet, systemPath, tempDir, write } from '../hooks/helpers.ts';
+import { BIN, ROOT, docSnippet, git, goodPostmortem, initRepo, outOfOrderPostmortem, systemPath, tempDir, write } from '../hooks/helpers.ts';
 import { logText } from '../helpers/workflow-commands.ts';
 
 interface Run {
@@ -254,18 +254,18 @@ describe('GitHub Action', () => {
     expect(r.stderr).toBe('hindsight: the input "max-warnings" takes a whole number, not "many".\n');
   });
 
-  it('action.yml: the lint step, with the inputs of the README\'s example workflow, on the runner\'s Node', () => {
+  it('action.yml: the lint step, with the inputs of the example workflow in docs/action.md, on the runner\'s Node', () => {
     const action = parseYaml(readFileSync(path.join(ROOT, 'action.yml'), 'utf8')) as {
       inputs: Record<string, { default?: string }>;
       runs: { using: string; steps: { id?: string; run?: string; env?: Record<string, string>; shell?: string }[] };
     };
     expect(action.runs.using).toBe('composite');
-    const workflow = parseYaml(readmeSnippet('workflow')) as { jobs: Record<string, { steps: { uses?: string; with?: Record<string, string> }[] }> };
+    const workflow = parseYaml(docSnippet('docs/action.md', 'workflow')) as { jobs: Record<string, { steps: { uses?: string; with?: Record<string, string> }[] }> };
     const step = Object.values(workflow.jobs).flatMap((job) => job.steps).find((s) => s.uses?.startsWith('hindsight-postmortems/hindsight@'));
     expect(step?.with).toBeDefined();
     const inputs: Record<string, string> = {};
     for (const [name, spec] of Object.entries(action.inputs)) inputs[name] = String(step!.with![name] ?? spec.default ?? '');
-    expect(Object.keys(step!.with!).every((name) => name in action.inputs), 'the README uses only inputs action.yml declares').toBe(true);
+    expect(Object.keys(step!.with!).every((name) => name in action.inputs), 'docs/action.md uses only inputs action.yml declares').toBe(true);
 
     const lint = action.runs.steps.find((s) => s.id === 'lint')!;
     const expand = (text: string): string =>

@@ -1,5 +1,5 @@
-// End to end, both ways of running Hindsight on every commit, set up exactly as the README's
-// "Pre-commit hook" section says, in temporary git repositories whose archive already holds
+// End to end, both ways of running Hindsight on every commit, set up exactly as docs/hook.md
+// says, in temporary git repositories whose archive already holds
 // a postmortem that fails lint:
 //
 //   pre-commit  Debian's pre-commit framework with this repository as the hook repository. The
@@ -16,7 +16,7 @@ import { existsSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import {
-  BIN, CI, ROOT, copyWorkingTree, git, goodPostmortem, initRepo, mustAsync, outOfOrderPostmortem, plain, readmeSnippet, run, runAsync, systemPath, tempDir, userEnv, write,
+  BIN, CI, ROOT, copyWorkingTree, docSnippet, git, goodPostmortem, initRepo, mustAsync, outOfOrderPostmortem, plain, run, runAsync, systemPath, tempDir, userEnv, write,
 } from './helpers.ts';
 
 function findOnPath(name: string): string | null {
@@ -60,7 +60,7 @@ describe.concurrent('hooks end to end', () => {
 
     const project = path.join(base, 'project');
     const archived = teamRepo(project);
-    const config = readmeSnippet('pre-commit-config')
+    const config = docSnippet('docs/hook.md', 'pre-commit-config')
       .replace('https://github.com/hindsight-postmortems/hindsight', hookRepo)
       .replace(/rev: \S+/, `rev: ${rev}`);
     expect(config).toContain(`repo: ${hookRepo}`);
@@ -69,7 +69,7 @@ describe.concurrent('hooks end to end', () => {
     git(project, 'commit', '-q', '-m', 'archive, before the hook');
 
     const env = userEnv({ PRE_COMMIT_HOME: path.join(base, 'pre-commit-home') });
-    await mustAsync('bash', ['-euc', readmeSnippet('pre-commit-install')], project, env);
+    await mustAsync('bash', ['-euc', docSnippet('docs/hook.md', 'pre-commit-install')], project, env);
     expect(existsSync(path.join(project, '.git', 'hooks', 'pre-commit'))).toBe(true);
 
     // 1. A postmortem with an out-of-order timeline: refused, with the finding. (This first
@@ -124,18 +124,18 @@ describe.concurrent('hooks end to end', () => {
     git(project, 'add', '-A');
     git(project, 'commit', '-q', '-m', 'archive, before the hook');
 
-    // The README's setup, with the package from the tarball instead of the registry.
-    const install = readmeSnippet('husky-install');
-    expect(install).toMatch(/npm install --save-dev husky lint-staged hindsight\n/);
-    await mustAsync('bash', ['-euc', install.replace(/ hindsight\n/, ` ${tarball}\n`)], project, env);
+    // The setup of docs/hook.md, with the package from the tarball instead of the registry.
+    const install = docSnippet('docs/hook.md', 'husky-install');
+    expect(install).toMatch(/npm install --save-dev husky lint-staged hindsight-postmortems\n/);
+    await mustAsync('bash', ['-euc', install.replace(/ hindsight-postmortems\n/, ` ${tarball}\n`)], project, env);
     const pkgFile = path.join(project, 'package.json');
     const pkg = JSON.parse(readFileSync(pkgFile, 'utf8')) as Record<string, unknown>;
-    writeFileSync(pkgFile, `${JSON.stringify({ ...pkg, ...(JSON.parse(readmeSnippet('lint-staged-config')) as object) }, null, 2)}\n`);
+    writeFileSync(pkgFile, `${JSON.stringify({ ...pkg, ...(JSON.parse(docSnippet('docs/hook.md', 'lint-staged-config')) as object) }, null, 2)}\n`);
     git(project, 'add', '-A');
     git(project, 'commit', '-q', '--no-verify', '-m', 'husky and lint-staged');
 
     // The installed copy is the bundled build.
-    const installed = path.join(project, 'node_modules', 'hindsight');
+    const installed = path.join(project, 'node_modules', 'hindsight-postmortems');
     expect(existsSync(path.join(installed, 'lib', 'hindsight.js'))).toBe(true);
     expect(existsSync(path.join(installed, 'lib', 'worker.js'))).toBe(true);
     expect(existsSync(path.join(installed, 'src')), 'src/ is not shipped').toBe(false);

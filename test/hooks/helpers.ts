@@ -1,4 +1,4 @@
-// Shared by the hook, action and `new` tests: temporary git repositories, the README's
+// Shared by the hook, action and `new` tests: temporary git repositories, the docs'
 // snippets, a copy of this working tree, sample postmortems with and without a finding.
 import { execFileSync, spawn, spawnSync, type SpawnSyncReturns } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -10,14 +10,18 @@ export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const BIN = path.join(ROOT, 'bin', 'hindsight.js');
 export const CI = process.env['CI'] === 'true' || process.env['CI'] === '1';
 
-/** The code block right after `<!-- snippet: NAME -->` in README.md: the README shows it, the tests run it. */
-export function readmeSnippet(name: string): string {
-  const readme = readFileSync(path.join(ROOT, 'README.md'), 'utf8');
+/**
+ * The code block right after `<!-- snippet: NAME -->` in a documentation file (README.md,
+ * docs/…): the docs show it, the tests run it. test/docs.test.ts checks that a snippet shown
+ * in several files is the same in each.
+ */
+export function docSnippet(file: string, name: string): string {
+  const text = readFileSync(path.join(ROOT, file), 'utf8');
   const marker = `<!-- snippet: ${name} -->`;
-  const at = readme.indexOf(marker);
-  if (at === -1) throw new Error(`README.md has no ${marker}`);
-  const block = /^\s*```[\w-]*\n([\s\S]*?)\n```/.exec(readme.slice(at + marker.length));
-  if (!block) throw new Error(`README.md: no code block right after ${marker}`);
+  const at = text.indexOf(marker);
+  if (at === -1) throw new Error(`${file} has no ${marker}`);
+  const block = /^\s*```[\w-]*\n([\s\S]*?)\n```/.exec(text.slice(at + marker.length));
+  if (!block) throw new Error(`${file}: no code block right after ${marker}`);
   return `${block[1]!}\n`;
 }
 

@@ -51,7 +51,7 @@ function layout(dir: string, withSources: boolean, builtLib: string | null): str
 describe('distribution: src/ in a checkout, lib/ when installed', () => {
   // Installed: under node_modules, whose packages resolve from this checkout's node_modules.
   const base = path.join(ROOT, 'node_modules', '.cache', 'hindsight-test', `startup-${process.pid}`);
-  const installedBin = path.join(base, 'node_modules', 'hindsight', 'bin', 'hindsight.js');
+  const installedBin = path.join(base, 'node_modules', 'hindsight-postmortems', 'bin', 'hindsight.js');
   // A checkout with both src/ and lib/, outside node_modules (test-output/ is ignored by git).
   const checkout = path.join(ROOT, 'test-output', `checkout-${process.pid}`);
   const checkoutBin = path.join(checkout, 'bin', 'hindsight.js');

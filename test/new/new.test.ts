@@ -6,7 +6,7 @@ import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { afterAll, describe, expect, it } from 'vitest';
 import { fillTemplate, slugify, yamlString } from '../../src/cli/new.ts';
-import { BIN, initRepo, readmeSnippet, tempDir, write } from '../hooks/helpers.ts';
+import { BIN, docSnippet, initRepo, tempDir, write } from '../hooks/helpers.ts';
 
 interface JsonResult {
   messages: { ruleId: string; severity: number; message: string; line: number }[];
@@ -44,9 +44,9 @@ const today = (): string => day(0);
 const TODAY = day(0);
 
 describe('hindsight new', () => {
-  it('writes the README\'s example into the content folder and prints its path', () => {
+  it('writes the example of docs/usage.md into the content folder and prints its path', () => {
     const dir = repo();
-    const snippet = readmeSnippet('new');
+    const snippet = docSnippet('docs/usage.md', 'new');
     expect(snippet).toMatch(/^npx hindsight new "[^"]+"\n$/);
     // `npx hindsight …` as written, with this checkout's bin standing in for the installed one.
     const r = spawnSync('bash', ['-c', `npx() { shift; "${process.execPath}" "${BIN}" "$@"; }\n${snippet}`], { cwd: dir, encoding: 'utf8' });
