@@ -14,8 +14,8 @@ const BATCH = 32;
 /** Batches queued per thread: enough to keep it busy between messages. */
 const IN_FLIGHT_PER_THREAD = 2;
 /**
- * Each thread's heap (measured with `BENCH_FILES=10000 npm run bench -- scale`, README
- * "Benchmarks"). V8 sizes a heap from the machine's memory: on a large machine each thread's
+ * Each thread's heap (measured with `BENCH_FILES=10000 npm run bench -- scale`,
+ * docs/performance.md). V8 sizes a heap from the machine's memory: on a large machine each thread's
  * young generation alone grows to 128 MiB (two 64 MiB semi-spaces), most of a 10,000-file run's
  * peak. 48 MiB (16 MiB semi-spaces) takes the run from 650 to under 400 MiB at the same CPU
  * time; at 24 MiB or less, objects that live for one file get promoted and the old generation's

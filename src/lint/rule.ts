@@ -29,7 +29,7 @@ export interface RuleExample {
 }
 
 export interface RuleDocs {
-  /** Why the rule exists: one short paragraph, shown in the README and on the site. */
+  /** Why the rule exists: one short paragraph, shown in docs/rules/ and on the site. */
   rationale: string;
   /** Examples that must raise findings. */
   invalid: RuleExample[];

@@ -21,7 +21,7 @@
 // This scan measures each of them in one pass over the text, as an upper estimate of the work
 // (and the tokens) the parser will make, and reports the first limit passed. Past a limit the file is not parsed:
 // the linter reports one `fatal` finding at the offending line instead. The limits sit far
-// above what any real postmortem reaches (see GUARD_LIMITS and README "Hostile input"), and
+// above what any real postmortem reaches (see GUARD_LIMITS and docs/hostile-input.md), and
 // below them the parser's time stays within a bound per megabyte (test/hostile/).
 //
 // The guard's parts: limits.ts (what a file may hold), prefix.ts (a line's containers),

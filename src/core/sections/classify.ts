@@ -387,7 +387,7 @@ export function canonicalHeading(kind: SectionKind): string {
   return CANONICAL_HEADINGS[kind];
 }
 
-/** The built-in alias table, for the README and `rules` docs. */
+/** The built-in alias table, for docs/reading.md and the `rules` docs. */
 export function sectionAliases(): readonly SectionAlias[] {
   return SECTION_ALIASES;
 }
