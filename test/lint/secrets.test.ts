@@ -21,7 +21,8 @@ const run = async (markdown: string) =>
 describe('decodeMarkdownText', () => {
   it('reads escapes and character references as the Markdown parser does', () => {
     // Paragraph text without code, links or emphasis: what the page shows is the parser's text.
-    const piece = fc.constantFrom('a', 'Z', '7', ' ', '\\_', '\\\\', '\\a', '\\*', '&amp;', '&#x47;', '&#71;', '&lowbar;', '&nosuch;', '&#0;', '&#x110000;', '&', '&#', '\\');
+    // (No lone backslash: before an escape it would escape the backslash and leave a bare "*".)
+    const piece = fc.constantFrom('a', 'Z', '7', ' ', '\\_', '\\\\', '\\a', '\\*', '&amp;', '&#x47;', '&#71;', '&lowbar;', '&nosuch;', '&#0;', '&#x110000;', '&', '&#');
     fc.assert(
       fc.property(fc.array(piece, { maxLength: 30 }), (pieces) => {
         const source = `x${pieces.join('')}x`;
@@ -30,6 +31,8 @@ describe('decodeMarkdownText', () => {
       }),
       { numRuns: 500 },
     );
+    // A backslash before a letter or at the end of the text is kept, as the parser keeps it.
+    for (const source of ['x\\ax', 'x&\\', 'x\\']) expect(decodeMarkdownText(source)?.text ?? source).toBe(toString(fromMarkdown(source)));
   });
 
   it('maps every decoded character back to where it is written', () => {
