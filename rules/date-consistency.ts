@@ -2,7 +2,7 @@ import { frontmatterKeyLine } from '../src/core/build.ts';
 import type { ResolvedTime, TimelineEntry } from '../src/core/model.ts';
 import { comparable, hasDate, readDateOnly } from '../src/core/time/index.ts';
 import { defineRule } from '../src/lint/rule.ts';
-import { showTime } from '../src/lint/time-display.ts';
+import { showTime } from '../src/lint/kit/index.ts';
 
 interface Options extends Record<string, unknown> {
   maxDaysApart: number;

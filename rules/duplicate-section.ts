@@ -1,7 +1,7 @@
 import type { Section, SectionKind } from '../src/core/model.ts';
 import { canonicalHeading } from '../src/core/sections/classify.ts';
 import { defineRule } from '../src/lint/rule.ts';
-import { headingEnd, sectionStructure } from '../src/lint/sections.ts';
+import { headingEnd, sectionStructure } from '../src/lint/kit/index.ts';
 
 export default defineRule({
   id: 'duplicate-section',

@@ -1,8 +1,7 @@
 import type { Postmortem } from '../src/core/model.ts';
 import { comparable, formatDuration } from '../src/core/time/index.ts';
-import { endInstant } from '../src/lint/overnight.ts';
+import { endInstant, showTime } from '../src/lint/kit/index.ts';
 import { defineRule } from '../src/lint/rule.ts';
-import { showTime } from '../src/lint/time-display.ts';
 
 interface Options extends Record<string, unknown> {
   toleranceMinutes: number;

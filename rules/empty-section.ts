@@ -1,8 +1,7 @@
 import type { RootContent } from 'mdast';
 import type { Section, SectionKind } from '../src/core/model.ts';
 import { defineRule } from '../src/lint/rule.ts';
-import { effectiveDepths, headingEnd, sectionStructure } from '../src/lint/sections.ts';
-import { firstAtLeast } from '../src/lint/text/positions.ts';
+import { effectiveDepths, firstAtLeast, headingEnd, sectionStructure } from '../src/lint/kit/index.ts';
 
 /** What each kind of section should say, for the message. */
 const WHAT: Record<SectionKind, string> = {

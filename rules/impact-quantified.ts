@@ -1,7 +1,6 @@
 import type { Section } from '../src/core/model.ts';
-import { hasFigure } from '../src/lint/figures.ts';
+import { bodyProse, hasFigure, headingEnd } from '../src/lint/kit/index.ts';
 import { defineRule } from '../src/lint/rule.ts';
-import { bodyProse, headingEnd } from '../src/lint/sections.ts';
 
 export default defineRule({
   id: 'impact-quantified',

@@ -1,8 +1,7 @@
 import type { Section } from '../src/core/model.ts';
 import { comparable } from '../src/core/time/index.ts';
-import { isOvernight } from '../src/lint/overnight.ts';
+import { isOvernight, showTime } from '../src/lint/kit/index.ts';
 import { defineRule } from '../src/lint/rule.ts';
-import { showTime } from '../src/lint/time-display.ts';
 
 const START_HOW = 'add `incident_start:` to the frontmatter or a line "Start: 2023-05-10 09:00 UTC" to the summary';
 const END_HOW = 'add `incident_end:` to the frontmatter or a line "End: 2023-05-10 11:30 UTC" to the summary';

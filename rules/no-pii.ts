@@ -2,7 +2,7 @@
 // file (prose, code blocks, logs, link targets, frontmatter). Addresses that belong to
 // nobody (documentation domains, role and service accounts) and digit runs that are
 // something else (dates, times, versions, IP addresses, ids) are not reported.
-import { mask } from '../src/lint/text/mask.ts';
+import { mask } from '../src/lint/kit/index.ts';
 import { defineRule } from '../src/lint/rule.ts';
 
 export interface PiiHit {

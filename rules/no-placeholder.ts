@@ -4,7 +4,7 @@
 import type { Nodes, Table } from 'mdast';
 import type { Postmortem, Section, SectionKind } from '../src/core/model.ts';
 import { defineRule } from '../src/lint/rule.ts';
-import { CharIndex, Lines } from '../src/lint/text/positions.ts';
+import { CharIndex, Lines } from '../src/lint/kit/index.ts';
 
 type Kind = 'note' | 'tbd' | 'unknown' | 'year' | 'date' | 'time' | 'prompt' | 'variable' | 'filler';
 

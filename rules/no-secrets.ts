@@ -2,8 +2,7 @@
 // in URLs, tokens of other providers), as written or behind Markdown escapes and character
 // references. The whole source is scanned: frontmatter, code blocks and logs included.
 import { defineRule } from '../src/lint/rule.ts';
-import { findSecrets } from '../src/lint/secrets/find.ts';
-import { maskedValue } from '../src/lint/secrets/scan.ts';
+import { findSecrets, maskedValue } from '../src/lint/kit/index.ts';
 
 export default defineRule<{ allow: string[] }>({
   id: 'no-secrets',

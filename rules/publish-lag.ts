@@ -1,4 +1,4 @@
-import { frontmatterLine, lineRange } from '../src/lint/archive/index.ts';
+import { frontmatterLine, lineRange } from '../src/lint/kit/index.ts';
 import { defineRule } from '../src/lint/rule.ts';
 
 type Options = { days: number };

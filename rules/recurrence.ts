@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { Archive, cosine, exampleArchive, lineRange, linkNodes, localMarkdownTarget, relatedTarget, words, type ArchiveEntry } from '../src/lint/archive/index.ts';
+import { Archive, cosine, exampleArchive, lineRange, linkNodes, localMarkdownTarget, relatedTarget, words, type ArchiveEntry } from '../src/lint/kit/index.ts';
 import { defineRule } from '../src/lint/rule.ts';
 
 type Options = { threshold: number; maxCandidates: number };

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { Archive, exampleArchive, frontmatterLine, lineRange, linkNodes, localMarkdownTarget, relatedTarget } from '../src/lint/archive/index.ts';
+import { Archive, exampleArchive, frontmatterLine, lineRange, linkNodes, localMarkdownTarget, relatedTarget } from '../src/lint/kit/index.ts';
 import { defineRule } from '../src/lint/rule.ts';
 
 const EARLIER = '---\nid: INC-2024-017\ndate: 2024-05-21\n---\n\n# Checkout connection pool exhaustion\n';

@@ -1,7 +1,7 @@
 import type { ResolvedTime } from '../src/core/model.ts';
 import { parseZone } from '../src/core/time/index.ts';
 import { defineRule } from '../src/lint/rule.ts';
-import type { TextPiece } from '../src/lint/prose.ts';
+import type { TextPiece } from '../src/lint/kit/index.ts';
 
 interface ZoneLess {
   line: number;

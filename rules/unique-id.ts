@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { Archive, exampleArchive, frontmatterLine, lineRange, listPaths, type ArchiveEntry } from '../src/lint/archive/index.ts';
+import { Archive, exampleArchive, frontmatterLine, lineRange, listPaths, type ArchiveEntry } from '../src/lint/kit/index.ts';
 import { defineRule } from '../src/lint/rule.ts';
 
 const DB_OUTAGE = '---\nid: INC-7\ndate: 2024-03-02\n---\n\n# Database outage\n\n## Summary\n\nThe primary database was down.\n';

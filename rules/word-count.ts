@@ -1,4 +1,4 @@
-import { countWords } from '../src/lint/prose.ts';
+import { countWords } from '../src/lint/kit/index.ts';
 import { defineRule } from '../src/lint/rule.ts';
 
 type Options = { min?: number; max?: number };

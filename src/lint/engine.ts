@@ -2,11 +2,11 @@
 import type { Parsed } from '../core/build.ts';
 import { internalProblem } from '../core/guard/index.ts';
 import { readDirectives, type Directive } from './directives.ts';
-import { textPieces, type TextPiece } from './prose.ts';
+import { textPieces, type TextPiece } from './kit/prose.ts';
 import type { Fix, LintSettings, Report, Rule, RuleContext, Severity } from './rule.ts';
 import { secretsFoundIn } from './secrets/find.ts';
 import { maskQuotedSecrets } from './secrets/redact.ts';
-import { countAtMost } from './text/positions.ts';
+import { countAtMost } from './kit/text/positions.ts';
 
 export interface Finding {
   ruleId: string;

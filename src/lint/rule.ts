@@ -4,7 +4,7 @@
 import type { Root } from 'mdast';
 import type { Postmortem } from '../core/model.ts';
 import type { Archive, ArchiveNeed } from './archive/index.ts';
-import type { TextPiece } from './prose.ts';
+import type { TextPiece } from './kit/prose.ts';
 
 export type Severity = 'error' | 'warn';
 export type SeveritySetting = Severity | 'off';
