@@ -38,7 +38,6 @@ export default defineRule<Options>({
   id: 'action-items',
   description: 'Corrective measures with no actionable items (and, when configured, items without owner, ticket or due date)',
   severity: 'warn',
-  fixable: false,
   schema: {
     type: 'object',
     properties: {

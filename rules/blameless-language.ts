@@ -353,7 +353,6 @@ export default defineRule<{ extraWords: string[] }>({
   id: 'blameless-language',
   description: 'Blame: "human error" as a cause, "should have", "careless", a person named as the cause',
   severity: 'warn',
-  fixable: false,
   schema: {
     type: 'object',
     properties: {

@@ -96,7 +96,6 @@ export default defineRule<Options>({
   id: 'date-consistency',
   description: 'Dates that contradict each other (frontmatter vs text, years) or lie in the future',
   severity: 'error',
-  fixable: false,
   schema: {
     type: 'object',
     properties: {

@@ -29,7 +29,6 @@ export default defineRule<Options>({
   id: 'duration-mismatch',
   description: 'A stated duration ("2 hours 30 minutes") that disagrees with start and end',
   severity: 'error',
-  fixable: false,
   schema: {
     type: 'object',
     properties: {

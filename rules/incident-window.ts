@@ -19,9 +19,6 @@ export default defineRule({
   id: 'incident-window',
   description: 'The summary states no start or no end, or the end is before the start',
   severity: 'warn',
-  fixable: false,
-  schema: { type: 'object', properties: {}, additionalProperties: false },
-  defaults: {},
   docs: {
     rationale:
       'When an incident started and ended is the first thing readers look for, the figure availability reports add up, and what every other time in the postmortem is checked against. Hindsight reads them from the frontmatter (`incident_start`, `incident_end`) or from the summary ("Start: …", "End: …", "from 10:45 AM to 11:30 AM UTC on March 11, 2024"). An end before the start is a typo in one of them; an end written without its own day in the morning after an evening start ("9:35 PM until 10:42 AM") is read as the next morning. A start with a stated duration gives the end (and an end with a duration the start). When the summary mentions times but none reads as the start or the end, the finding says so and shows the form that reads. Documents with neither a summary nor a timeline are left to `required-sections`.',

@@ -144,7 +144,6 @@ export default defineRule<{ allowDomains: string[] }>({
   id: 'no-pii',
   description: 'Personal data: e-mail addresses and phone numbers, in prose and code',
   severity: 'warn',
-  fixable: false,
   schema: {
     type: 'object',
     properties: {

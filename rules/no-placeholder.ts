@@ -410,7 +410,6 @@ export default defineRule<{ ignoreDrafts: boolean }>({
   id: 'no-placeholder',
   description: 'Template leftovers: TODO, TBD, 20XX, XX:XX, [insert …], {{…}}, lorem ipsum, a section that says only "N/A" or only the template\'s guidance',
   severity: 'error',
-  fixable: false,
   schema: {
     type: 'object',
     properties: {

@@ -8,7 +8,6 @@ export default defineRule<{ allow: string[] }>({
   id: 'no-secrets',
   description: 'Credentials (API keys, tokens, private keys, passwords in URLs) anywhere in the file, code blocks included',
   severity: 'error',
-  fixable: false,
   schema: {
     type: 'object',
     properties: {

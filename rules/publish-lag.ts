@@ -11,7 +11,6 @@ export default defineRule<Options>({
   id: 'publish-lag',
   description: 'A postmortem still a draft more than N days after the incident ended',
   severity: 'warn',
-  fixable: false,
   schema: {
     type: 'object',
     properties: {

@@ -19,7 +19,6 @@ export default defineRule<Options>({
   id: 'recurrence',
   description: 'A root cause that repeats an earlier incident on the same service without linking it',
   severity: 'off',
-  fixable: false,
   archive: 'root-cause',
   schema: {
     type: 'object',

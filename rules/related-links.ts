@@ -38,10 +38,7 @@ export default defineRule({
   id: 'related-links',
   description: 'A link to another postmortem (`related:` in the frontmatter, or a relative link in the body) that points at no file or id',
   severity: 'warn',
-  fixable: false,
   archive: 'index',
-  schema: { type: 'object', properties: {}, additionalProperties: false },
-  defaults: {},
   docs: {
     rationale:
       'Links between postmortems are how an archive remembers that an incident happened before: a reader follows them to the earlier analysis and its action items. A link that leads nowhere (a typo in an id, a file renamed or moved) silently breaks that memory. The rule checks each `related:` value against the ids, file names and paths of the archive (the content folder), and each relative link to a `.md` file in the body against the files, also when a hook lints one file alone.',

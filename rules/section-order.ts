@@ -42,7 +42,6 @@ export default defineRule<{ order: string[] }>({
   id: 'section-order',
   description: "Sections out of the preset's order",
   severity: 'off',
-  fixable: false,
   schema: {
     type: 'object',
     properties: {

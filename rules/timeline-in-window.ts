@@ -43,7 +43,6 @@ export default defineRule<Options>({
   id: 'timeline-in-window',
   description: "A timeline entry outside the incident's stated start and end",
   severity: 'warn',
-  fixable: false,
   schema: {
     type: 'object',
     properties: {

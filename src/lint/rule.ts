@@ -107,6 +107,21 @@ export interface Rule<Options = Record<string, unknown>> {
   check(context: RuleContext<Options>): void;
 }
 
-export function defineRule<Options extends Record<string, unknown> = Record<string, never>>(rule: Rule<Options>): Rule<Options> {
-  return rule;
+/**
+ * What a rule file declares: a Rule whose boilerplate may be left out. `fixable` defaults to
+ * false, `schema` to an object schema that allows no options, and `defaults` to `{}` (which a
+ * rule may leave out only when every option is optional).
+ */
+export type RuleDeclaration<Options> = Omit<Rule<Options>, 'fixable' | 'schema' | 'defaults'> & {
+  fixable?: boolean;
+  schema?: OptionsSchema;
+} & (Record<string, never> extends Options ? { defaults?: Options } : { defaults: Options });
+
+export function defineRule<Options extends Record<string, unknown> = Record<string, never>>(declaration: RuleDeclaration<Options>): Rule<Options> {
+  return {
+    ...declaration,
+    fixable: declaration.fixable ?? false,
+    schema: declaration.schema ?? { type: 'object', properties: {}, additionalProperties: false },
+    defaults: declaration.defaults ?? ({} as Options),
+  };
 }
