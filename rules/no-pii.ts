@@ -180,15 +180,13 @@ export default defineRule<{ allowDomains: string[] }>({
       },
     ],
   },
-  check({ source, options, report, position }) {
+  check({ source, options, report }) {
     const hits = [...findEmails(source, options.allowDomains), ...findPhones(source)].sort((a, b) => a.start - b.start);
     for (const hit of hits) {
-      const start = position(hit.start);
-      const end = position(hit.end);
       const message = hit.kind === 'email'
         ? `E-mail address "${maskedPii(hit)}" is personal data: name the role, the team or an @handle instead (or allow a shared domain with the allowDomains option).`
         : `Phone number "${maskedPii(hit)}" is personal data: remove it, or point to the on-call rota or the team's channel instead.`;
-      report({ message, line: start.line, column: start.column, endLine: end.line, endColumn: end.column });
+      report({ message, start: hit.start, end: hit.end });
     }
   },
 });

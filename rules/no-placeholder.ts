@@ -544,9 +544,7 @@ export default defineRule<{ ignoreDrafts: boolean }>({
       // Two patterns can find the same text ("[SERVICE NAME]"): report it once.
       if (hit.start < reachedTo) continue;
       reachedTo = hit.start + hit.text.length;
-      const start = position(hit.start);
-      const end = position(hit.start + hit.text.length);
-      report({ message: message(hit), line: start.line, column: start.column, endLine: end.line, endColumn: end.column });
+      report({ message: message(hit), start: hit.start, end: hit.start + hit.text.length });
     }
   },
 });

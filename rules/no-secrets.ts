@@ -49,17 +49,13 @@ export default defineRule<{ allow: string[] }>({
       },
     ],
   },
-  check({ source, options, report, position, model }) {
+  check({ source, options, report, model }) {
     for (const hit of findSecrets(source, options.allow, model.filePath)) {
-      const start = position(hit.start);
-      const end = position(hit.end);
       const kind = hit.kind.charAt(0).toUpperCase() + hit.kind.slice(1);
       report({
         message: `${kind} "${maskedValue(hit)}" must not be in a postmortem: treat it as leaked (revoke or rotate it), then replace it with a placeholder such as <redacted>.`,
-        line: start.line,
-        column: start.column,
-        endLine: end.line,
-        endColumn: end.column,
+        start: hit.start,
+        end: hit.end,
       });
     }
   },

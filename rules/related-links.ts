@@ -89,13 +89,9 @@ export default defineRule({
       if (archive.hasFile(resolved)) continue;
       const namesake = archive.withStem(path.basename(resolved))[0];
       const suggestion = namesake ? path.relative(dir, namesake.filePath).split(path.sep).join('/') : null;
-      const { start, end } = node.position;
       report({
         message: `The link "${url}" points at ${archive.display(resolved)}, which does not exist: correct it${suggestion ? ` (did you mean "${suggestion}"?)` : ''}, or remove the link.`,
-        line: start.line,
-        column: start.column,
-        endLine: end.line,
-        endColumn: end.column,
+        node,
       });
     }
   },

@@ -1,7 +1,7 @@
 // What a rule is. One file in rules/ default-exports one `defineRule({...})`: its id,
 // description, default severity, fixability, an options schema (JSON Schema, checked with
 // ajv when the configuration is loaded) and documentation whose examples run as tests.
-import type { Root } from 'mdast';
+import type { Node, Root } from 'mdast';
 import type { Postmortem } from '../core/model.ts';
 import type { Archive, ArchiveNeed } from './archive/index.ts';
 import type { TextPiece } from './kit/prose.ts';
@@ -44,14 +44,32 @@ export interface Fix {
   text: string;
 }
 
-export interface Report {
+interface ReportBase {
   message: string;
+  fix?: Fix;
+}
+
+/** A finding at a line and column (1-based), ending where given or where it starts. */
+export interface LineColumnReport extends ReportBase {
   line: number;
   column: number;
   endLine?: number;
   endColumn?: number;
-  fix?: Fix;
 }
+
+/** A finding over the source text in [start, end) (offsets, as a Fix takes them). */
+export interface RangeReport extends ReportBase {
+  start: number;
+  end: number;
+}
+
+/** A finding over a node of the tree, from its start to its end (at line 1 column 1 if it has no position). */
+export interface NodeReport extends ReportBase {
+  node: Pick<Node, 'position'>;
+}
+
+/** What a rule reports: where, by line and column, by source offsets or by node, and why. */
+export type Report = LineColumnReport | RangeReport | NodeReport;
 
 /** Settings from the configuration that rules may read (beyond their own options). */
 export interface LintSettings {
