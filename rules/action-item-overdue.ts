@@ -8,7 +8,6 @@ export default defineRule<Options>({
   id: 'action-item-overdue',
   description: 'An open action item past its due date',
   severity: 'warn',
-  fixable: false,
   schema: {
     type: 'object',
     properties: {

@@ -1,9 +1,7 @@
 import type { RootContent } from 'mdast';
 import type { ActionItem, Section } from '../src/core/model.ts';
-import { countWords } from '../src/lint/prose.ts';
+import { bodyProse, countWords, firstAtLeast, headingEnd, sectionStructure } from '../src/lint/kit/index.ts';
 import { defineRule } from '../src/lint/rule.ts';
-import { bodyProse, headingEnd, sectionStructure } from '../src/lint/sections.ts';
-import { firstAtLeast } from '../src/lint/text/positions.ts';
 
 type Options = { requireOwner: boolean; requireTicket: boolean; requireDue: boolean };
 
@@ -40,7 +38,6 @@ export default defineRule<Options>({
   id: 'action-items',
   description: 'Corrective measures with no actionable items (and, when configured, items without owner, ticket or due date)',
   severity: 'warn',
-  fixable: false,
   schema: {
     type: 'object',
     properties: {

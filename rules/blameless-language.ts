@@ -353,7 +353,6 @@ export default defineRule<{ extraWords: string[] }>({
   id: 'blameless-language',
   description: 'Blame: "human error" as a cause, "should have", "careless", a person named as the cause',
   severity: 'warn',
-  fixable: false,
   schema: {
     type: 'object',
     properties: {
@@ -398,12 +397,10 @@ export default defineRule<{ extraWords: string[] }>({
       },
     ],
   },
-  check({ source, options, report, position, pieces }) {
+  check({ source, options, report, pieces }) {
     const text = proseOnly(source, pieces());
     for (const hit of findBlame(text, options.extraWords)) {
-      const start = position(hit.start);
-      const end = position(hit.end);
-      report({ message: hit.message, line: start.line, column: start.column, endLine: end.line, endColumn: end.column });
+      report({ message: hit.message, start: hit.start, end: hit.end });
     }
   },
 });

@@ -1,7 +1,7 @@
 import type { Section, SectionKind } from '../src/core/model.ts';
 import { canonicalHeading, classifyHeading } from '../src/core/sections/classify.ts';
 import { defineRule, type Report } from '../src/lint/rule.ts';
-import { headingName, isCombinedHeading, sectionStructure } from '../src/lint/sections.ts';
+import { headingName, isCombinedHeading, sectionStructure } from '../src/lint/kit/index.ts';
 
 type Options = { names: Partial<Record<SectionKind, string>> };
 

@@ -2,7 +2,7 @@ import { frontmatterKeyLine } from '../src/core/build.ts';
 import type { ResolvedTime, TimelineEntry } from '../src/core/model.ts';
 import { comparable, hasDate, readDateOnly } from '../src/core/time/index.ts';
 import { defineRule } from '../src/lint/rule.ts';
-import { showTime } from '../src/lint/time-display.ts';
+import { showTime } from '../src/lint/kit/index.ts';
 
 interface Options extends Record<string, unknown> {
   maxDaysApart: number;
@@ -96,7 +96,6 @@ export default defineRule<Options>({
   id: 'date-consistency',
   description: 'Dates that contradict each other (frontmatter vs text, years) or lie in the future',
   severity: 'error',
-  fixable: false,
   schema: {
     type: 'object',
     properties: {

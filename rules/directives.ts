@@ -8,9 +8,6 @@ export default defineRule({
   id: 'directives',
   description: 'An inline directive that names an unknown rule or disables nothing',
   severity: 'warn',
-  fixable: false,
-  schema: { type: 'object', properties: {}, additionalProperties: false },
-  defaults: {},
   docs: {
     rationale:
       'A `<!-- hindsight-disable… -->` comment is an exception someone had to justify. One that names a rule that does not exist (a typo, a renamed rule) silences nothing while looking as if it did, and one that no longer suppresses any finding (the text was fixed since) hides the next real problem on that line. Both are reported so exceptions stay few and true. `hindsight-enable` comments are never reported; text in code or inline code is not a directive.',

@@ -1,15 +1,12 @@
 import type { Section, SectionKind } from '../src/core/model.ts';
 import { canonicalHeading } from '../src/core/sections/classify.ts';
 import { defineRule } from '../src/lint/rule.ts';
-import { headingEnd, sectionStructure } from '../src/lint/sections.ts';
+import { headingEnd, sectionStructure } from '../src/lint/kit/index.ts';
 
 export default defineRule({
   id: 'duplicate-section',
   description: 'The same kind of section appears twice',
   severity: 'warn',
-  fixable: false,
-  schema: { type: 'object', properties: {}, additionalProperties: false },
-  defaults: {},
   docs: {
     rationale:
       'A reader looks for the root cause under one heading. When the same kind of section appears twice, one of the two is easily missed, and the two often disagree. Sections of one kind in a row are one section written in parts ("Fault", "Five Whys", "Root Cause"; "Response" then "Recovery"), as are the parts a combined heading announces ("Root Cause and Resolution" then "Resolution"); a summary that restates the impact and root cause as fields before the full sections (the ALX brief asks for exactly that), or a timeline written in phases ("Detection", "Resolution") before a "Root Cause and Resolution" with its own "Resolution", is not a duplicate either. Sections Hindsight does not recognise (`other`) never count.',

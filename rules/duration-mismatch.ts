@@ -1,8 +1,7 @@
 import type { Postmortem } from '../src/core/model.ts';
 import { comparable, formatDuration } from '../src/core/time/index.ts';
-import { endInstant } from '../src/lint/overnight.ts';
+import { endInstant, showTime } from '../src/lint/kit/index.ts';
 import { defineRule } from '../src/lint/rule.ts';
-import { showTime } from '../src/lint/time-display.ts';
 
 interface Options extends Record<string, unknown> {
   toleranceMinutes: number;
@@ -30,7 +29,6 @@ export default defineRule<Options>({
   id: 'duration-mismatch',
   description: 'A stated duration ("2 hours 30 minutes") that disagrees with start and end',
   severity: 'error',
-  fixable: false,
   schema: {
     type: 'object',
     properties: {

@@ -1,8 +1,7 @@
 import type { RootContent } from 'mdast';
 import type { Section, SectionKind } from '../src/core/model.ts';
 import { defineRule } from '../src/lint/rule.ts';
-import { effectiveDepths, headingEnd, sectionStructure } from '../src/lint/sections.ts';
-import { firstAtLeast } from '../src/lint/text/positions.ts';
+import { effectiveDepths, firstAtLeast, headingEnd, sectionStructure } from '../src/lint/kit/index.ts';
 
 /** What each kind of section should say, for the message. */
 const WHAT: Record<SectionKind, string> = {
@@ -59,9 +58,6 @@ export default defineRule({
   id: 'empty-section',
   description: 'A section has a heading and no content',
   severity: 'warn',
-  fixable: false,
-  schema: { type: 'object', properties: {}, additionalProperties: false },
-  defaults: {},
   docs: {
     rationale:
       'An empty section promises content that is not there: often a template heading that was never filled in. A heading followed only by deeper headings that have content is a parent, not an empty section (a "Lessons Learned" with "What went well" under it), and so is a timeline written in phases ("Timeline" then "Detection" and "Resolution" with the entries). A heading followed only by sub-headings with nothing under them is empty. Not reported either: an unrecognised heading before every known section (the document\'s title, at whatever level), an empty `##` separator, a heading whose next section continues it ("Corrective and Preventative Measures:" then "Improvements:"), a heading that carries its content ("Issue Summary: Duration: 2 hours"), a body holding only an image, and an unrecognised heading that is a sentence or a link.',

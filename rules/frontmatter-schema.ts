@@ -162,8 +162,6 @@ export default defineRule({
   description: 'Frontmatter that is not valid YAML or fails the JSON Schema (schema/frontmatter.schema.json plus the configuration\'s additions)',
   severity: 'error',
   fixable: true,
-  schema: { type: 'object', properties: {}, additionalProperties: false },
-  defaults: {},
   docs: {
     rationale:
       'The archive\'s index, filters and the other rules read the frontmatter, so a value they cannot read ("sev2", "yesterday", a date written 10/05/2024) silently drops the postmortem from a list or a check. Values are checked against schema/frontmatter.schema.json: `date` as YYYY-MM-DD, a time may follow (status pages write one); `severity` one of SEV1–SEV5 (upper case); `status` one of draft, in-review, published, final, or a status page\'s investigating, identified, monitoring, resolved; `authors` and `tags` a string or a list; `services`, `related` lists of strings; `incident_start`, `incident_end`, `detected`, `resolved` ISO 8601 with or without seconds and offset, or "2024-05-10 09:00 UTC" (`resolved` may also be true or false, as cState writes it); `timezone` a zone Hindsight reads. Other keys are allowed. The configuration adds properties and required keys with `frontmatterSchema` and `requiredFrontmatter`. Each finding stands at its key\'s line; `--fix` corrects a severity written in the wrong case.',

@@ -1,15 +1,11 @@
 import type { Section } from '../src/core/model.ts';
-import { hasFigure } from '../src/lint/figures.ts';
+import { bodyProse, hasFigure, headingEnd } from '../src/lint/kit/index.ts';
 import { defineRule } from '../src/lint/rule.ts';
-import { bodyProse, headingEnd } from '../src/lint/sections.ts';
 
 export default defineRule({
   id: 'impact-quantified',
   description: 'An impact statement with no figure (users, %, requests, money, time)',
   severity: 'warn',
-  fixable: false,
-  schema: { type: 'object', properties: {}, additionalProperties: false },
-  defaults: {},
   docs: {
     rationale:
       '"Some users had problems" cannot be compared with the next incident, nor weighed against the cost of the fix. The impact statement is the `impact` section(s) when there is one (a bold "**Impact:**" field counts), otherwise the summary. A figure is a number with a unit or a countable noun beside it: a share ("30%", "half of", "1 in 5"), a count ("1,200 users", "4k requests", "300 orders", "thousands of customers"), money ("$12,000", "5k EUR"), a duration ("2 hours", "45-minute") or the whole population ("all users", "every request", "no orders"). A bare number is not a figure, so a year, a date, a time of day, a version, a port or an HTTP status ("500 errors") never counts. Code and inline code are not read.',

@@ -1,8 +1,7 @@
 import type { Section } from '../src/core/model.ts';
 import { comparable } from '../src/core/time/index.ts';
-import { isOvernight } from '../src/lint/overnight.ts';
+import { isOvernight, showTime } from '../src/lint/kit/index.ts';
 import { defineRule } from '../src/lint/rule.ts';
-import { showTime } from '../src/lint/time-display.ts';
 
 const START_HOW = 'add `incident_start:` to the frontmatter or a line "Start: 2023-05-10 09:00 UTC" to the summary';
 const END_HOW = 'add `incident_end:` to the frontmatter or a line "End: 2023-05-10 11:30 UTC" to the summary';
@@ -20,9 +19,6 @@ export default defineRule({
   id: 'incident-window',
   description: 'The summary states no start or no end, or the end is before the start',
   severity: 'warn',
-  fixable: false,
-  schema: { type: 'object', properties: {}, additionalProperties: false },
-  defaults: {},
   docs: {
     rationale:
       'When an incident started and ended is the first thing readers look for, the figure availability reports add up, and what every other time in the postmortem is checked against. Hindsight reads them from the frontmatter (`incident_start`, `incident_end`) or from the summary ("Start: …", "End: …", "from 10:45 AM to 11:30 AM UTC on March 11, 2024"). An end before the start is a typo in one of them; an end written without its own day in the morning after an evening start ("9:35 PM until 10:42 AM") is read as the next morning. A start with a stated duration gives the end (and an end with a duration the start). When the summary mentions times but none reads as the start or the end, the finding says so and shows the form that reads. Documents with neither a summary nor a timeline are left to `required-sections`.',

@@ -2,7 +2,7 @@
 // file (prose, code blocks, logs, link targets, frontmatter). Addresses that belong to
 // nobody (documentation domains, role and service accounts) and digit runs that are
 // something else (dates, times, versions, IP addresses, ids) are not reported.
-import { mask } from '../src/lint/text/mask.ts';
+import { mask } from '../src/lint/kit/index.ts';
 import { defineRule } from '../src/lint/rule.ts';
 
 export interface PiiHit {
@@ -144,7 +144,6 @@ export default defineRule<{ allowDomains: string[] }>({
   id: 'no-pii',
   description: 'Personal data: e-mail addresses and phone numbers, in prose and code',
   severity: 'warn',
-  fixable: false,
   schema: {
     type: 'object',
     properties: {
@@ -181,15 +180,13 @@ export default defineRule<{ allowDomains: string[] }>({
       },
     ],
   },
-  check({ source, options, report, position }) {
+  check({ source, options, report }) {
     const hits = [...findEmails(source, options.allowDomains), ...findPhones(source)].sort((a, b) => a.start - b.start);
     for (const hit of hits) {
-      const start = position(hit.start);
-      const end = position(hit.end);
       const message = hit.kind === 'email'
         ? `E-mail address "${maskedPii(hit)}" is personal data: name the role, the team or an @handle instead (or allow a shared domain with the allowDomains option).`
         : `Phone number "${maskedPii(hit)}" is personal data: remove it, or point to the on-call rota or the team's channel instead.`;
-      report({ message, line: start.line, column: start.column, endLine: end.line, endColumn: end.column });
+      report({ message, start: hit.start, end: hit.end });
     }
   },
 });

@@ -4,7 +4,7 @@
 import type { Nodes, Table } from 'mdast';
 import type { Postmortem, Section, SectionKind } from '../src/core/model.ts';
 import { defineRule } from '../src/lint/rule.ts';
-import { CharIndex, Lines } from '../src/lint/text/positions.ts';
+import { CharIndex, Lines } from '../src/lint/kit/index.ts';
 
 type Kind = 'note' | 'tbd' | 'unknown' | 'year' | 'date' | 'time' | 'prompt' | 'variable' | 'filler';
 
@@ -410,7 +410,6 @@ export default defineRule<{ ignoreDrafts: boolean }>({
   id: 'no-placeholder',
   description: 'Template leftovers: TODO, TBD, 20XX, XX:XX, [insert …], {{…}}, lorem ipsum, a section that says only "N/A" or only the template\'s guidance',
   severity: 'error',
-  fixable: false,
   schema: {
     type: 'object',
     properties: {
@@ -545,9 +544,7 @@ export default defineRule<{ ignoreDrafts: boolean }>({
       // Two patterns can find the same text ("[SERVICE NAME]"): report it once.
       if (hit.start < reachedTo) continue;
       reachedTo = hit.start + hit.text.length;
-      const start = position(hit.start);
-      const end = position(hit.start + hit.text.length);
-      report({ message: message(hit), line: start.line, column: start.column, endLine: end.line, endColumn: end.column });
+      report({ message: message(hit), start: hit.start, end: hit.start + hit.text.length });
     }
   },
 });

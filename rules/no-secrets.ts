@@ -2,14 +2,12 @@
 // in URLs, tokens of other providers), as written or behind Markdown escapes and character
 // references. The whole source is scanned: frontmatter, code blocks and logs included.
 import { defineRule } from '../src/lint/rule.ts';
-import { findSecrets } from '../src/lint/secrets/find.ts';
-import { maskedValue } from '../src/lint/secrets/scan.ts';
+import { findSecrets, maskedValue } from '../src/lint/kit/index.ts';
 
 export default defineRule<{ allow: string[] }>({
   id: 'no-secrets',
   description: 'Credentials (API keys, tokens, private keys, passwords in URLs) anywhere in the file, code blocks included',
   severity: 'error',
-  fixable: false,
   schema: {
     type: 'object',
     properties: {
@@ -51,17 +49,13 @@ export default defineRule<{ allow: string[] }>({
       },
     ],
   },
-  check({ source, options, report, position, model }) {
+  check({ source, options, report, model }) {
     for (const hit of findSecrets(source, options.allow, model.filePath)) {
-      const start = position(hit.start);
-      const end = position(hit.end);
       const kind = hit.kind.charAt(0).toUpperCase() + hit.kind.slice(1);
       report({
         message: `${kind} "${maskedValue(hit)}" must not be in a postmortem: treat it as leaked (revoke or rotate it), then replace it with a placeholder such as <redacted>.`,
-        line: start.line,
-        column: start.column,
-        endLine: end.line,
-        endColumn: end.column,
+        start: hit.start,
+        end: hit.end,
       });
     }
   },

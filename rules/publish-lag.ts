@@ -1,4 +1,4 @@
-import { frontmatterLine, lineRange } from '../src/lint/archive/index.ts';
+import { frontmatterLine, lineRange } from '../src/lint/kit/index.ts';
 import { defineRule } from '../src/lint/rule.ts';
 
 type Options = { days: number };
@@ -11,7 +11,6 @@ export default defineRule<Options>({
   id: 'publish-lag',
   description: 'A postmortem still a draft more than N days after the incident ended',
   severity: 'warn',
-  fixable: false,
   schema: {
     type: 'object',
     properties: {

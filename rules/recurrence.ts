@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { Archive, cosine, exampleArchive, lineRange, linkNodes, localMarkdownTarget, relatedTarget, words, type ArchiveEntry } from '../src/lint/archive/index.ts';
+import { Archive, cosine, exampleArchive, lineRange, linkNodes, localMarkdownTarget, relatedTarget, words, type ArchiveEntry } from '../src/lint/kit/index.ts';
 import { defineRule } from '../src/lint/rule.ts';
 
 type Options = { threshold: number; maxCandidates: number };
@@ -19,7 +19,6 @@ export default defineRule<Options>({
   id: 'recurrence',
   description: 'A root cause that repeats an earlier incident on the same service without linking it',
   severity: 'off',
-  fixable: false,
   archive: 'root-cause',
   schema: {
     type: 'object',

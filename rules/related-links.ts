@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { Archive, exampleArchive, frontmatterLine, lineRange, linkNodes, localMarkdownTarget, relatedTarget } from '../src/lint/archive/index.ts';
+import { Archive, exampleArchive, frontmatterLine, lineRange, linkNodes, localMarkdownTarget, relatedTarget } from '../src/lint/kit/index.ts';
 import { defineRule } from '../src/lint/rule.ts';
 
 const EARLIER = '---\nid: INC-2024-017\ndate: 2024-05-21\n---\n\n# Checkout connection pool exhaustion\n';
@@ -38,10 +38,7 @@ export default defineRule({
   id: 'related-links',
   description: 'A link to another postmortem (`related:` in the frontmatter, or a relative link in the body) that points at no file or id',
   severity: 'warn',
-  fixable: false,
   archive: 'index',
-  schema: { type: 'object', properties: {}, additionalProperties: false },
-  defaults: {},
   docs: {
     rationale:
       'Links between postmortems are how an archive remembers that an incident happened before: a reader follows them to the earlier analysis and its action items. A link that leads nowhere (a typo in an id, a file renamed or moved) silently breaks that memory. The rule checks each `related:` value against the ids, file names and paths of the archive (the content folder), and each relative link to a `.md` file in the body against the files, also when a hook lints one file alone.',
@@ -92,13 +89,9 @@ export default defineRule({
       if (archive.hasFile(resolved)) continue;
       const namesake = archive.withStem(path.basename(resolved))[0];
       const suggestion = namesake ? path.relative(dir, namesake.filePath).split(path.sep).join('/') : null;
-      const { start, end } = node.position;
       report({
         message: `The link "${url}" points at ${archive.display(resolved)}, which does not exist: correct it${suggestion ? ` (did you mean "${suggestion}"?)` : ''}, or remove the link.`,
-        line: start.line,
-        column: start.column,
-        endLine: end.line,
-        endColumn: end.column,
+        node,
       });
     }
   },

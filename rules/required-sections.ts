@@ -8,7 +8,6 @@ export default defineRule<{ sections: string[] }>({
   id: 'required-sections',
   description: 'A required section (default: summary, timeline, root cause, corrective measures) is missing',
   severity: 'error',
-  fixable: false,
   schema: {
     type: 'object',
     properties: {

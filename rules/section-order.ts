@@ -1,7 +1,7 @@
 import type { Section, SectionKind } from '../src/core/model.ts';
 import { canonicalHeading } from '../src/core/sections/classify.ts';
 import { defineRule } from '../src/lint/rule.ts';
-import { headingEnd, sectionStructure } from '../src/lint/sections.ts';
+import { headingEnd, sectionStructure } from '../src/lint/kit/index.ts';
 
 const KINDS = ['summary', 'impact', 'timeline', 'detection', 'root-cause', 'resolution', 'corrective-measures', 'lessons-learned'];
 
@@ -42,7 +42,6 @@ export default defineRule<{ order: string[] }>({
   id: 'section-order',
   description: "Sections out of the preset's order",
   severity: 'off',
-  fixable: false,
   schema: {
     type: 'object',
     properties: {

@@ -1,8 +1,7 @@
 import type { ResolvedTime, TimelineEntry } from '../src/core/model.ts';
 import { comparable, hasDate } from '../src/core/time/index.ts';
-import { endInstant } from '../src/lint/overnight.ts';
+import { clockAt, endInstant, zoneLabel } from '../src/lint/kit/index.ts';
 import { defineRule } from '../src/lint/rule.ts';
-import { clockAt, zoneLabel } from '../src/lint/time-display.ts';
 
 type Side = 'all' | 'incident' | 'none';
 
@@ -44,7 +43,6 @@ export default defineRule<Options>({
   id: 'timeline-in-window',
   description: "A timeline entry outside the incident's stated start and end",
   severity: 'warn',
-  fixable: false,
   schema: {
     type: 'object',
     properties: {

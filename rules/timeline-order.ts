@@ -8,9 +8,6 @@ export default defineRule({
   id: 'timeline-order',
   description: 'A timeline entry earlier than the one before it',
   severity: 'error',
-  fixable: false,
-  schema: { type: 'object', properties: {}, additionalProperties: false },
-  defaults: {},
   docs: {
     rationale:
       'A timeline is read top to bottom as the order things happened. An entry earlier than the one above it is either misplaced or carries a wrong time, and either way the reader is misled. Times without a date take the date of the entry above and roll over midnight as a reader would (23:50 then 00:10 is the next day), so only real contradictions are reported.',

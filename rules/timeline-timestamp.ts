@@ -52,7 +52,6 @@ export default defineRule<{ maxPerFile: number }>({
   id: 'timeline-timestamp',
   description: 'A timeline entry with no readable time',
   severity: 'warn',
-  fixable: false,
   schema: {
     type: 'object',
     properties: {

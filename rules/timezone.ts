@@ -1,7 +1,7 @@
 import type { ResolvedTime } from '../src/core/model.ts';
 import { parseZone } from '../src/core/time/index.ts';
 import { defineRule } from '../src/lint/rule.ts';
-import type { TextPiece } from '../src/lint/prose.ts';
+import type { TextPiece } from '../src/lint/kit/index.ts';
 
 interface ZoneLess {
   line: number;
@@ -50,9 +50,6 @@ export default defineRule({
   id: 'timezone',
   description: 'Times given with no zone, and none declared for the document',
   severity: 'warn',
-  fixable: false,
-  schema: { type: 'object', properties: {}, additionalProperties: false },
-  defaults: {},
   docs: {
     rationale:
       'Responders, customers and vendors read a postmortem from different zones; "10:05" alone cannot be matched with a status page, a log line or an alert. A zone declared once applies to every later time: a heading such as "Timeline (all times UTC)", a table header "Time (UTC)", the frontmatter\'s `timezone`, a zone written with the incident\'s start and end, or the configuration\'s default zone. The rule reports the document once, at its first time without a zone, not every such time, and only when the document names no zone at all: a zone declared later, or written next to a time in the prose ("restored by 12:45 PM West African Time"), or named on its own ("(PST)", "in Pacific time") tells the reader which zone the document means.',

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { Archive, exampleArchive, frontmatterLine, lineRange, listPaths, type ArchiveEntry } from '../src/lint/archive/index.ts';
+import { Archive, exampleArchive, frontmatterLine, lineRange, listPaths, type ArchiveEntry } from '../src/lint/kit/index.ts';
 import { defineRule } from '../src/lint/rule.ts';
 
 const DB_OUTAGE = '---\nid: INC-7\ndate: 2024-03-02\n---\n\n# Database outage\n\n## Summary\n\nThe primary database was down.\n';
@@ -8,10 +8,7 @@ export default defineRule({
   id: 'unique-id',
   description: 'Two postmortems with the same id (or, without ids, the same title and date)',
   severity: 'error',
-  fixable: false,
   archive: 'index',
-  schema: { type: 'object', properties: {}, additionalProperties: false },
-  defaults: {},
   docs: {
     rationale:
       'An id names one incident: links (`related:`), tickets and the archive site find a postmortem by it, and two postmortems with one id make every such link ambiguous. A copied template often keeps the previous id. Without ids, two postmortems with the same title and the same date are most likely the same incident written up twice. The rule compares the postmortem with every other one of the archive (the content folder), also when a hook lints that one file alone: the others are read from a cached index of their frontmatter.',

@@ -1,4 +1,4 @@
-import { countWords } from '../src/lint/prose.ts';
+import { countWords } from '../src/lint/kit/index.ts';
 import { defineRule } from '../src/lint/rule.ts';
 
 type Options = { min?: number; max?: number };
@@ -10,7 +10,6 @@ export default defineRule<Options>({
   id: 'word-count',
   description: 'A postmortem shorter or longer than the configured number of words',
   severity: 'off',
-  fixable: false,
   schema: {
     type: 'object',
     properties: {
@@ -19,7 +18,6 @@ export default defineRule<Options>({
     },
     additionalProperties: false,
   },
-  defaults: {},
   docs: {
     rationale:
       'Some formats set a length: the ALX brief asks for 400 to 600 words, long enough to explain and short enough to be read (the `alx` preset turns this rule on with those bounds). Words are counted in the prose of the document: headings, paragraphs, lists and tables, but not the frontmatter, code blocks, inline code, HTML or URLs. A word is a run of letters or digits ("10:05" is two, "don\'t" one).',

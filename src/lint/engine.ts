@@ -2,11 +2,11 @@
 import type { Parsed } from '../core/build.ts';
 import { internalProblem } from '../core/guard/index.ts';
 import { readDirectives, type Directive } from './directives.ts';
-import { textPieces, type TextPiece } from './prose.ts';
-import type { Fix, LintSettings, Report, Rule, RuleContext, Severity } from './rule.ts';
+import { textPieces, type TextPiece } from './kit/prose.ts';
+import type { Fix, LineColumnReport, LintSettings, NodeReport, Report, Rule, RuleContext, Severity } from './rule.ts';
 import { secretsFoundIn } from './secrets/find.ts';
 import { maskQuotedSecrets } from './secrets/redact.ts';
-import { countAtMost } from './text/positions.ts';
+import { countAtMost } from './kit/text/positions.ts';
 
 export interface Finding {
   ruleId: string;
@@ -77,7 +77,7 @@ export function lintParsed(
     if (active.rule.id === DIRECTIVES_RULE) continue;
     const severity = active.severity === 'error' ? 2 : 1;
     const report = (r: Report): void => {
-      findings.push(toFinding(active.rule.id, severity, r));
+      findings.push(toFinding(active.rule.id, severity, atLineColumn(r, document.position)));
     };
     const started = timings ? performance.now() : 0;
     try {
@@ -98,7 +98,21 @@ export function lintParsed(
   return kept.sort((a, b) => a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId));
 }
 
-function toFinding(ruleId: string, severity: 1 | 2, r: Report): Finding {
+/** A report by source offsets or by node, given the line and column a finding carries. */
+function atLineColumn(r: Report, position: DocumentContext['position']): LineColumnReport {
+  if ('line' in r) return r;
+  const { message, fix } = r;
+  const located = 'node' in r ? nodeRange(r.node) : r;
+  const start = position(located.start);
+  const end = position(located.end);
+  return { message, ...(fix && { fix }), line: start.line, column: start.column, endLine: end.line, endColumn: end.column };
+}
+
+function nodeRange(node: NodeReport['node']): { start: number; end: number } {
+  return { start: node.position?.start.offset ?? 0, end: node.position?.end.offset ?? 0 };
+}
+
+function toFinding(ruleId: string, severity: 1 | 2, r: LineColumnReport): Finding {
   const finding: Finding = {
     ruleId,
     severity,

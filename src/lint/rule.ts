@@ -1,10 +1,10 @@
 // What a rule is. One file in rules/ default-exports one `defineRule({...})`: its id,
 // description, default severity, fixability, an options schema (JSON Schema, checked with
 // ajv when the configuration is loaded) and documentation whose examples run as tests.
-import type { Root } from 'mdast';
+import type { Node, Root } from 'mdast';
 import type { Postmortem } from '../core/model.ts';
 import type { Archive, ArchiveNeed } from './archive/index.ts';
-import type { TextPiece } from './prose.ts';
+import type { TextPiece } from './kit/prose.ts';
 
 export type Severity = 'error' | 'warn';
 export type SeveritySetting = Severity | 'off';
@@ -44,14 +44,32 @@ export interface Fix {
   text: string;
 }
 
-export interface Report {
+interface ReportBase {
   message: string;
+  fix?: Fix;
+}
+
+/** A finding at a line and column (1-based), ending where given or where it starts. */
+export interface LineColumnReport extends ReportBase {
   line: number;
   column: number;
   endLine?: number;
   endColumn?: number;
-  fix?: Fix;
 }
+
+/** A finding over the source text in [start, end) (offsets, as a Fix takes them). */
+export interface RangeReport extends ReportBase {
+  start: number;
+  end: number;
+}
+
+/** A finding over a node of the tree, from its start to its end (at line 1 column 1 if it has no position). */
+export interface NodeReport extends ReportBase {
+  node: Pick<Node, 'position'>;
+}
+
+/** What a rule reports: where, by line and column, by source offsets or by node, and why. */
+export type Report = LineColumnReport | RangeReport | NodeReport;
 
 /** Settings from the configuration that rules may read (beyond their own options). */
 export interface LintSettings {
@@ -107,6 +125,21 @@ export interface Rule<Options = Record<string, unknown>> {
   check(context: RuleContext<Options>): void;
 }
 
-export function defineRule<Options extends Record<string, unknown> = Record<string, never>>(rule: Rule<Options>): Rule<Options> {
-  return rule;
+/**
+ * What a rule file declares: a Rule whose boilerplate may be left out. `fixable` defaults to
+ * false, `schema` to an object schema that allows no options, and `defaults` to `{}` (which a
+ * rule may leave out only when every option is optional).
+ */
+export type RuleDeclaration<Options> = Omit<Rule<Options>, 'fixable' | 'schema' | 'defaults'> & {
+  fixable?: boolean;
+  schema?: OptionsSchema;
+} & (Record<string, never> extends Options ? { defaults?: Options } : { defaults: Options });
+
+export function defineRule<Options extends Record<string, unknown> = Record<string, never>>(declaration: RuleDeclaration<Options>): Rule<Options> {
+  return {
+    ...declaration,
+    fixable: declaration.fixable ?? false,
+    schema: declaration.schema ?? { type: 'object', properties: {}, additionalProperties: false },
+    defaults: declaration.defaults ?? ({} as Options),
+  };
 }

@@ -1,12 +1,12 @@
-// bodyProse finds a section's pieces by binary search (src/lint/sections.ts): it must give what
+// bodyProse finds a section's pieces by binary search (src/lint/kit/sections.ts): it must give what
 // reading every piece of the document gives, on every section of the samples and the corpus.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildModel } from '../../src/core/build.ts';
 import type { Section } from '../../src/core/model.ts';
-import { textPieces, type TextPiece } from '../../src/lint/prose.ts';
-import { bodyProse } from '../../src/lint/sections.ts';
+import { textPieces, type TextPiece } from '../../src/lint/kit/prose.ts';
+import { bodyProse } from '../../src/lint/kit/sections.ts';
 
 function everyPiece(pieces: readonly TextPiece[], section: Section): string[] {
   return pieces

@@ -1,7 +1,7 @@
 // Patterns a configuration brings run on a linear-time engine (src/lint/config/regexp.ts).
 import { describe, expect, it } from 'vitest';
 import { UnsupportedPattern, linearRegExp } from '../../src/lint/config/regexp.ts';
-import { allowMatcher, allowPattern } from '../../src/lint/text/mask.ts';
+import { allowMatcher, allowPattern } from '../../src/lint/kit/text/mask.ts';
 
 describe('linearRegExp', () => {
   it('reads JavaScript syntax and flags', () => {

@@ -1,8 +1,8 @@
-// The position indexes (src/lint/text/positions.ts) answer exactly what the string searches
+// The position indexes (src/lint/kit/text/positions.ts) answer exactly what the string searches
 // they replace answer, on random texts of the characters they index.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { CharIndex, Lines } from '../../src/lint/text/positions.ts';
+import { CharIndex, Lines } from '../../src/lint/kit/text/positions.ts';
 
 const text = fc.string({ unit: fc.constantFrom('a', ' ', '\n', '\r', '(', ')', '>'), maxLength: 80 });
 

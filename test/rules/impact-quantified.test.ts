@@ -1,6 +1,6 @@
 // impact-quantified: where the impact statement is read, and what counts as a figure.
 import { describe, expect, it } from 'vitest';
-import { hasFigure } from '../../src/lint/figures.ts';
+import { hasFigure } from '../../src/lint/kit/figures.ts';
 import { lintText } from '../helpers/lint-text.ts';
 
 const lines = (...l: string[]) => l.join('\n') + '\n';

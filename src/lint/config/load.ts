@@ -13,7 +13,7 @@ import { loadYaml } from '../../core/yaml.ts';
 import { bundledValidators } from './bundled.ts';
 import { PRESET_RULES, type RuleSetting } from './presets.ts';
 import { ReadRefused, readTextCapped } from './read.ts';
-import { allowPattern } from '../text/mask.ts';
+import { allowPattern } from '../kit/text/mask.ts';
 import { UnsupportedPattern, ajvLinearRegExp, linearRegExp } from './regexp.ts';
 import { configSchema, type PresetName } from './schema.ts';
 

@@ -10,8 +10,8 @@
 // `secretlint-disable` comments). test/rules/no-secrets.test.ts checks that the findings
 // equal `lintSource`'s on a set of samples.
 import { rules as presetRules } from '@secretlint/secretlint-rule-preset-recommend';
-import { allowMatcher, allowPattern, mask } from '../text/mask.ts';
-import { countAtMost, newlineStarts } from '../text/positions.ts';
+import { allowMatcher, allowPattern, mask } from '../kit/text/mask.ts';
+import { countAtMost, newlineStarts } from '../kit/text/positions.ts';
 
 type Range = readonly [number, number];
 

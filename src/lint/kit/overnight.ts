@@ -1,8 +1,8 @@
 // The overnight window, as the rules about the incident's start and end read it: an end
 // before the start, written as a morning after an evening ("from 9:35 PM until 10:42 AM"),
 // is the next morning.
-import type { ResolvedTime } from '../core/model.ts';
-import { comparable } from '../core/time/index.ts';
+import type { ResolvedTime } from '../../core/model.ts';
+import { comparable } from '../../core/time/index.ts';
 
 const DAY = 86_400_000;
 const WALL = /^(?:(\d{4}-\d\d-\d\d)T)?(\d\d):(\d\d):(\d\d)/;

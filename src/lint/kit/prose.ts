@@ -1,7 +1,7 @@
 // The text rules read: prose (text outside code, inline code and HTML) and code, each
 // piece with its exact offset in the source so findings point at the words themselves.
 import type { Nodes, Root } from 'mdast';
-import type { Section } from '../core/model.ts';
+import type { Section } from '../../core/model.ts';
 
 export interface TextPiece {
   /** The text exactly as it stands in the source from `offset`. */

@@ -1,6 +1,6 @@
 // Shared by the rules that find sensitive text (no-secrets, no-pii): a finding names
 // what it found without repeating it, and user-given allow patterns are read one way.
-import { linearRegExp } from '../config/regexp.ts';
+import { linearRegExp } from '../../config/regexp.ts';
 
 /**
  * The value with all but its first characters replaced by "…": at most 4 are kept, and

@@ -1,8 +1,8 @@
 // How the time rules write a time in a message: "10:30 UTC", "2024-05-10 10:30:15 PST",
 // in the document's declared zone when the time's offset is that zone's.
-import type { ResolvedTime } from '../core/model.ts';
-import { formatOffset, hasDate, parseZone } from '../core/time/index.ts';
-import { offsetAtInstant } from '../core/time/zones.ts';
+import type { ResolvedTime } from '../../core/model.ts';
+import { formatOffset, hasDate, parseZone } from '../../core/time/index.ts';
+import { offsetAtInstant } from '../../core/time/zones.ts';
 
 const MINUTE = 60_000;
 

@@ -2,8 +2,8 @@
 // grouped into the units a reader sees (one section written in parts, a combined heading and
 // its parts), the summary fields a later section restates, and where a heading's name, body
 // prose and heading line stand.
-import type { Postmortem, Section, SectionKind } from '../core/model.ts';
-import { classifyHeading } from '../core/sections/classify.ts';
+import type { Postmortem, Section, SectionKind } from '../../core/model.ts';
+import { classifyHeading } from '../../core/sections/classify.ts';
 import type { TextPiece } from './prose.ts';
 import { firstAtLeast } from './text/positions.ts';
 

@@ -1,0 +1,37 @@
+// The rule kit: everything a rule in rules/ needs besides the model (src/core) and
+// `defineRule` (../rule.ts). Rules import from here only, so a helper can move without
+// touching them. The helpers themselves live beside this file, except the archive and the
+// secret scanner, which the lint run and publishing also use and so keep their own folders.
+export { hasFigure, figureIn } from './figures.ts';
+export { endInstant, isOvernight } from './overnight.ts';
+export { countWords, sectionPieces, textPieces, type TextPiece } from './prose.ts';
+export {
+  bodyProse,
+  effectiveDepths,
+  headingEnd,
+  headingName,
+  isCombinedHeading,
+  namedKinds,
+  parents,
+  sectionStructure,
+  type SectionStructure,
+  type SectionUnit,
+} from './sections.ts';
+export { clockAt, showTime, zoneLabel } from './time-display.ts';
+export { allowMatcher, mask } from './text/mask.ts';
+export { CharIndex, countAtMost, firstAtLeast, Lines, newlineStarts } from './text/positions.ts';
+export {
+  Archive,
+  cosine,
+  exampleArchive,
+  frontmatterLine,
+  lineRange,
+  linkNodes,
+  listPaths,
+  localMarkdownTarget,
+  relatedTarget,
+  words,
+  type ArchiveEntry,
+} from '../archive/index.ts';
+export { findSecrets } from '../secrets/find.ts';
+export { maskedValue } from '../secrets/scan.ts';
