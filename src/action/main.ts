@@ -19,7 +19,7 @@ import { linkBoundary, readPostmortemText } from '../lint/files.ts';
 import { loadRules } from '../lint/registry.ts';
 import { formatGithub, escapeData, escapeProperty } from '../report/github.ts';
 import { ruleCatalogue } from '../cli/catalogue.ts';
-import { UsageError } from '../cli/errors.ts';
+import { UsageError } from '../errors.ts';
 import { printAnnotations, printMessage, printText } from '../cli/output.ts';
 import { visible } from '../report/terminal.ts';
 import { loadBaseConfig } from './base-config.ts';

@@ -6,8 +6,8 @@ import { parseZone } from '../core/time/zones.ts';
 import { loadConfig } from '../lint/config/load.ts';
 import { loadRules } from '../lint/registry.ts';
 import { inspectJson, inspectText } from '../report/inspect.ts';
-import { UsageError, quietOnBrokenPipe } from './errors.ts';
-import { printJson, printText } from './output.ts';
+import { UsageError } from '../errors.ts';
+import { printJson, printText, quietOnBrokenPipe } from './output.ts';
 import { readPostmortemFile } from './read-file.ts';
 
 /**

@@ -3,8 +3,8 @@ import type { Baseline, BaselineOutcome, GoneEntry } from '../lint/baseline.ts';
 import { lintRun } from '../lint/run.ts';
 import { loadFormatter, type FormatName } from '../report/index.ts';
 import { ruleCatalogue } from './catalogue.ts';
-import { UsageError, quietOnBrokenPipe } from './errors.ts';
-import { printAnnotations, printJson, printMessage, printText } from './output.ts';
+import { UsageError } from '../errors.ts';
+import { printAnnotations, printJson, printMessage, printText, quietOnBrokenPipe } from './output.ts';
 
 export interface LintCliOptions {
   format: FormatName;

@@ -15,7 +15,7 @@ import { fileURLToPath } from 'node:url';
 import { loadConfig } from '../lint/config/load.ts';
 import { loadRules } from '../lint/registry.ts';
 import { visibleLine } from '../report/terminal.ts';
-import { UsageError } from './errors.ts';
+import { UsageError } from '../errors.ts';
 import { printText } from './output.ts';
 
 export interface NewOptions {
