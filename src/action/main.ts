@@ -10,9 +10,7 @@ import { randomBytes } from 'node:crypto';
 import { appendFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import ignore from 'ignore';
 import path from 'node:path';
-import { buildModel } from '../core/build.ts';
-import type { SectionKind } from '../core/model.ts';
-import { normaliseHeading } from '../core/sections/classify.ts';
+import { buildModel, modelOptionsOf } from '../core/build.ts';
 import { lintRun } from '../lint/run.ts';
 import { loadConfig, type ResolvedConfig } from '../lint/config/load.ts';
 import { linkBoundary, readPostmortemText } from '../lint/files.ts';
@@ -114,8 +112,6 @@ export async function runAction(env: Env, version: string, now = new Date()): Pr
   const hidden = inputs.configFrom === 'base' ? hiddenByPullRequest(paths, results, config) : [];
   printAnnotations(hiddenAnnotations(hidden, workspace));
 
-  const aliases = new Map<string, SectionKind>();
-  for (const [heading, kind] of config.sectionAliases) aliases.set(normaliseHeading(heading), kind);
   const rows: SummaryRow[] = results.map((result) => {
     let metrics: SummaryRow['metrics'] = null;
     try {
@@ -123,7 +119,7 @@ export async function runAction(env: Env, version: string, now = new Date()): Pr
       const read = readPostmortemText(result.filePath, linkBoundary(result.filePath, config.content, config.root));
       if (!('text' in read)) return { result, metrics };
       const source = read.text;
-      metrics = incidentMetrics(buildModel(result.filePath, source, { defaultZone: config.timezone, sectionAliases: aliases }).model);
+      metrics = incidentMetrics(buildModel(result.filePath, source, modelOptionsOf(config)).model);
     } catch {}
     return { result, metrics };
   });

@@ -59,11 +59,11 @@ function linterFor(batch: WorkerBatch): Promise<Linter> {
   if (linter?.key !== key) {
     linter = {
       key,
-      value: stack.then(async ([{ Archive, normalisedAliases }, { loadConfig }, { loadRules }, { createLinter }]) => {
+      value: stack.then(async ([{ Archive }, { loadConfig }, { loadRules }, { createLinter, modelOptionsOf }]) => {
         const rules = await loadRules();
         const config = loadConfig({ cwd: batch.cwd, configFile: batch.configFile }, rules);
         const index = shared?.archive;
-        const archive = index ? new Archive(index.root, index.entries, normalisedAliases(config.sectionAliases)) : undefined;
+        const archive = index ? new Archive(index.root, index.entries, modelOptionsOf(config).sectionAliases) : undefined;
         return createLinter(config, rules, new Date(batch.now), archive ? { archive } : undefined);
       }),
     };
