@@ -16,9 +16,9 @@ import { loadConfig, type ResolvedConfig } from '../lint/config/load.ts';
 import { linkBoundary, readPostmortemText } from '../lint/files.ts';
 import { loadRules } from '../lint/registry.ts';
 import { formatGithub, escapeData, escapeProperty } from '../report/github.ts';
-import { ruleCatalogue } from '../cli/catalogue.ts';
-import { UsageError } from '../errors.ts';
-import { printAnnotations, printMessage, printText } from '../cli/output.ts';
+import { ruleCatalogue } from '../report/catalogue.ts';
+import { EXIT_CODE, UsageError, lintVerdict } from '../errors.ts';
+import { printAnnotations, printMessage, printText } from '../report/output.ts';
 import { visible } from '../report/terminal.ts';
 import { loadBaseConfig } from './base-config.ts';
 import { NoDiff, changedFiles, eventRange } from './changed.ts';
@@ -139,8 +139,8 @@ export async function runAction(env: Env, version: string, now = new Date()): Pr
   if (env['GITHUB_STEP_SUMMARY']) appendFileSync(env['GITHUB_STEP_SUMMARY'], summary);
   else printText('stderr', summary);
 
-  const errors = results.reduce((n, r) => n + r.errorCount, 0);
-  const warnings = results.reduce((n, r) => n + r.warningCount, 0);
+  const verdict = lintVerdict(results, inputs.maxWarnings);
+  const { errors, warnings } = verdict;
   if (env['GITHUB_OUTPUT']) {
     const outputs = { files: results.length, errors, warnings, 'sarif-file': sarifFile ?? '' };
     appendFileSync(env['GITHUB_OUTPUT'], Object.entries(outputs).map(([name, value]) => outputEntry(name, String(value))).join(''));
@@ -148,17 +148,14 @@ export async function runAction(env: Env, version: string, now = new Date()): Pr
 
   if (hidden.length > 0) {
     printMessage(`${hidden.length} changed postmortem${hidden.length === 1 ? ' is' : 's are'} hidden from the check by a .gitignore.`);
-    return 1;
+    return EXIT_CODE.findings;
   }
-  if (errors > 0) {
+  if (verdict.failedOn === 'errors') {
     printMessage(`${errors} error${errors === 1 ? '' : 's'} in ${results.filter((r) => r.errorCount > 0).length} of ${results.length} postmortems.`);
-    return 1;
-  }
-  if (inputs.maxWarnings !== null && warnings > inputs.maxWarnings) {
+  } else if (verdict.failedOn === 'warnings') {
     printMessage(`${warnings} warnings, more than max-warnings ${inputs.maxWarnings}.`);
-    return 1;
   }
-  return 0;
+  return verdict.exitCode;
 }
 
 /**

@@ -5,7 +5,7 @@ import { loadConfig } from '../lint/config/load.ts';
 import { loadRules } from '../lint/registry.ts';
 import { inspectJson, inspectText } from '../report/inspect.ts';
 import { UsageError } from '../errors.ts';
-import { printJson, printText, quietOnBrokenPipe } from './output.ts';
+import { printJson, printText, quietOnBrokenPipe } from '../report/output.ts';
 import { readPostmortemFile } from './read-file.ts';
 
 /**

@@ -7,7 +7,7 @@ import type { Command as CommandType } from 'commander';
 import { EXIT_CODE, HindsightError, UsageError } from '../errors.ts';
 import type { LintCliOptions } from './lint.ts';
 import type { NewOptions } from './new.ts';
-import { printForeign, printMessage } from './output.ts';
+import { printForeign, printMessage } from '../report/output.ts';
 
 export async function main(argv: readonly string[]): Promise<number> {
   lastResortOnCrash();

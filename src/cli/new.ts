@@ -16,7 +16,7 @@ import { loadConfig } from '../lint/config/load.ts';
 import { loadRules } from '../lint/registry.ts';
 import { visibleLine } from '../report/terminal.ts';
 import { UsageError } from '../errors.ts';
-import { printText } from './output.ts';
+import { printText } from '../report/output.ts';
 
 export interface NewOptions {
   template?: string;
