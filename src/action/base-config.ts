@@ -10,7 +10,7 @@ import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { ConfigError, MAX_CONFIG_BYTES, packageHasHindsightKey, parseConfigText, resolveConfig, validateConfig, type ResolvedConfig } from '../lint/config/load.ts';
 import type { Rule } from '../lint/rule.ts';
-import { UsageError } from '../cli/errors.ts';
+import { UsageError } from '../errors.ts';
 
 const CANDIDATES = ['hindsight.config.json', 'hindsight.config.yaml', 'hindsight.config.yml', '.hindsightrc.json', 'package.json'];
 

@@ -10,17 +10,15 @@ import { randomBytes } from 'node:crypto';
 import { appendFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import ignore from 'ignore';
 import path from 'node:path';
-import { buildModel } from '../core/build.ts';
-import type { SectionKind } from '../core/model.ts';
-import { normaliseHeading } from '../core/sections/classify.ts';
+import { buildModel, modelOptionsOf } from '../core/build.ts';
 import { lintRun } from '../lint/run.ts';
 import { loadConfig, type ResolvedConfig } from '../lint/config/load.ts';
 import { linkBoundary, readPostmortemText } from '../lint/files.ts';
 import { loadRules } from '../lint/registry.ts';
 import { formatGithub, escapeData, escapeProperty } from '../report/github.ts';
-import { ruleCatalogue } from '../cli/catalogue.ts';
-import { UsageError } from '../cli/errors.ts';
-import { printAnnotations, printMessage, printText } from '../cli/output.ts';
+import { ruleCatalogue } from '../report/catalogue.ts';
+import { EXIT_CODE, UsageError, lintVerdict } from '../errors.ts';
+import { printAnnotations, printMessage, printText } from '../report/output.ts';
 import { visible } from '../report/terminal.ts';
 import { loadBaseConfig } from './base-config.ts';
 import { NoDiff, changedFiles, eventRange } from './changed.ts';
@@ -114,8 +112,6 @@ export async function runAction(env: Env, version: string, now = new Date()): Pr
   const hidden = inputs.configFrom === 'base' ? hiddenByPullRequest(paths, results, config) : [];
   printAnnotations(hiddenAnnotations(hidden, workspace));
 
-  const aliases = new Map<string, SectionKind>();
-  for (const [heading, kind] of config.sectionAliases) aliases.set(normaliseHeading(heading), kind);
   const rows: SummaryRow[] = results.map((result) => {
     let metrics: SummaryRow['metrics'] = null;
     try {
@@ -123,7 +119,7 @@ export async function runAction(env: Env, version: string, now = new Date()): Pr
       const read = readPostmortemText(result.filePath, linkBoundary(result.filePath, config.content, config.root));
       if (!('text' in read)) return { result, metrics };
       const source = read.text;
-      metrics = incidentMetrics(buildModel(result.filePath, source, { defaultZone: config.timezone, sectionAliases: aliases }).model);
+      metrics = incidentMetrics(buildModel(result.filePath, source, modelOptionsOf(config)).model);
     } catch {}
     return { result, metrics };
   });
@@ -143,8 +139,8 @@ export async function runAction(env: Env, version: string, now = new Date()): Pr
   if (env['GITHUB_STEP_SUMMARY']) appendFileSync(env['GITHUB_STEP_SUMMARY'], summary);
   else printText('stderr', summary);
 
-  const errors = results.reduce((n, r) => n + r.errorCount, 0);
-  const warnings = results.reduce((n, r) => n + r.warningCount, 0);
+  const verdict = lintVerdict(results, inputs.maxWarnings);
+  const { errors, warnings } = verdict;
   if (env['GITHUB_OUTPUT']) {
     const outputs = { files: results.length, errors, warnings, 'sarif-file': sarifFile ?? '' };
     appendFileSync(env['GITHUB_OUTPUT'], Object.entries(outputs).map(([name, value]) => outputEntry(name, String(value))).join(''));
@@ -152,17 +148,14 @@ export async function runAction(env: Env, version: string, now = new Date()): Pr
 
   if (hidden.length > 0) {
     printMessage(`${hidden.length} changed postmortem${hidden.length === 1 ? ' is' : 's are'} hidden from the check by a .gitignore.`);
-    return 1;
+    return EXIT_CODE.findings;
   }
-  if (errors > 0) {
+  if (verdict.failedOn === 'errors') {
     printMessage(`${errors} error${errors === 1 ? '' : 's'} in ${results.filter((r) => r.errorCount > 0).length} of ${results.length} postmortems.`);
-    return 1;
-  }
-  if (inputs.maxWarnings !== null && warnings > inputs.maxWarnings) {
+  } else if (verdict.failedOn === 'warnings') {
     printMessage(`${warnings} warnings, more than max-warnings ${inputs.maxWarnings}.`);
-    return 1;
   }
-  return 0;
+  return verdict.exitCode;
 }
 
 /**

@@ -1,13 +1,11 @@
 import path from 'node:path';
-import { buildModel } from '../core/build.ts';
-import type { SectionKind } from '../core/model.ts';
-import { normaliseHeading } from '../core/sections/classify.ts';
+import { buildModel, modelOptionsOf } from '../core/build.ts';
 import { parseZone } from '../core/time/zones.ts';
 import { loadConfig } from '../lint/config/load.ts';
 import { loadRules } from '../lint/registry.ts';
 import { inspectJson, inspectText } from '../report/inspect.ts';
-import { UsageError, quietOnBrokenPipe } from './errors.ts';
-import { printJson, printText } from './output.ts';
+import { UsageError } from '../errors.ts';
+import { printJson, printText, quietOnBrokenPipe } from '../report/output.ts';
 import { readPostmortemFile } from './read-file.ts';
 
 /**
@@ -21,9 +19,7 @@ export async function inspect(file: string, options: { format: 'json' | 'text'; 
   const filePath = path.resolve(file);
   const source = readPostmortemFile(filePath);
   const config = loadConfig({ cwd: process.cwd() }, await loadRules());
-  const sectionAliases = new Map<string, SectionKind>();
-  for (const [heading, kind] of config.sectionAliases) sectionAliases.set(normaliseHeading(heading), kind);
-  const { model, fatal } = buildModel(filePath, source, { defaultZone: options.timezone ?? config.timezone, sectionAliases });
+  const { model, fatal } = buildModel(filePath, source, { ...modelOptionsOf(config), defaultZone: options.timezone ?? config.timezone });
   // A file the parser never read (binary, past a limit) has no model to show: say why. An
   // empty file's empty model is its true model.
   if (fatal && fatal.kind !== 'empty') throw new UsageError(`cannot inspect ${filePath}: ${fatal.message}`);

@@ -2,9 +2,9 @@ import path from 'node:path';
 import type { Baseline, BaselineOutcome, GoneEntry } from '../lint/baseline.ts';
 import { lintRun } from '../lint/run.ts';
 import { loadFormatter, type FormatName } from '../report/index.ts';
-import { ruleCatalogue } from './catalogue.ts';
-import { UsageError, quietOnBrokenPipe } from './errors.ts';
-import { printAnnotations, printJson, printMessage, printText } from './output.ts';
+import { ruleCatalogue } from '../report/catalogue.ts';
+import { UsageError, lintVerdict } from '../errors.ts';
+import { printAnnotations, printJson, printMessage, printText, quietOnBrokenPipe } from '../report/output.ts';
 
 export interface LintCliOptions {
   format: FormatName;
@@ -74,14 +74,9 @@ export async function lint(paths: string[], options: LintCliOptions, version: st
   if (run.timings) printText('stderr', formatTimings(run.timings));
   if (outcome && options.baseline !== undefined) for (const message of baselineSummary(outcome, options.baseline)) printMessage(message);
 
-  const errors = results.reduce((n, r) => n + r.errorCount, 0);
-  const warnings = unfiltered.reduce((n, r) => n + r.warningCount, 0);
-  if (errors > 0) return 1;
-  if (options.maxWarnings !== undefined && warnings > options.maxWarnings) {
-    printMessage(`${warnings} warnings, more than --max-warnings ${options.maxWarnings}.`);
-    return 1;
-  }
-  return 0;
+  const verdict = lintVerdict(unfiltered, options.maxWarnings);
+  if (verdict.failedOn === 'warnings') printMessage(`${verdict.warnings} warnings, more than --max-warnings ${options.maxWarnings}.`);
+  return verdict.exitCode;
 }
 
 function count(n: number, word: string): string {

@@ -4,12 +4,10 @@
 // `quickLint` reads it, and anything it does not recognise goes through commander as usual.
 import { readFileSync } from 'node:fs';
 import type { Command as CommandType } from 'commander';
-import { UsageError } from './errors.ts';
+import { EXIT_CODE, HindsightError, UsageError } from '../errors.ts';
 import type { LintCliOptions } from './lint.ts';
 import type { NewOptions } from './new.ts';
-import { printForeign, printMessage } from './output.ts';
-
-const EXIT_USAGE = 2;
+import { printForeign, printMessage } from '../report/output.ts';
 
 export async function main(argv: readonly string[]): Promise<number> {
   lastResortOnCrash();
@@ -31,9 +29,9 @@ export async function main(argv: readonly string[]): Promise<number> {
  * Hindsight, said as such, with its stack only when HINDSIGHT_DEBUG is set.
  */
 function failure(error: unknown): number {
-  if (error instanceof UsageError || isConfigOrPathError(error)) {
+  if (error instanceof HindsightError) {
     printMessage(error.message);
-    return EXIT_USAGE;
+    return error.exitCode;
   }
   const what = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
   printMessage(
@@ -41,7 +39,7 @@ function failure(error: unknown): number {
       `${process.env['HINDSIGHT_DEBUG'] ? '.' : ' (HINDSIGHT_DEBUG=1 shows where it happened).'}`,
   );
   if (process.env['HINDSIGHT_DEBUG'] && error instanceof Error && error.stack) printForeign('stderr', `${error.stack}\n`);
-  return EXIT_USAGE;
+  return EXIT_CODE.couldNotRun;
 }
 
 /** An error thrown outside the awaited run (an event handler, a stream) ends it as failure() says. */
@@ -130,7 +128,7 @@ async function withCommander(argv: readonly string[]): Promise<number> {
     return exitCode;
   } catch (error) {
     if (error instanceof CommanderError) {
-      return error.exitCode === 0 || error.code === 'commander.helpDisplayed' || error.code === 'commander.version' ? 0 : EXIT_USAGE;
+      return error.exitCode === 0 || error.code === 'commander.helpDisplayed' || error.code === 'commander.version' ? EXIT_CODE.clean : EXIT_CODE.couldNotRun;
     }
     throw error;
   }
@@ -169,10 +167,6 @@ export function quickLint(argv: readonly string[]): { paths: string[]; options: 
     } else return null;
   }
   return { paths, options };
-}
-
-function isConfigOrPathError(error: unknown): error is Error {
-  return error instanceof Error && (error.name === 'ConfigError' || error.name === 'PathError');
 }
 
 function parseCount(value: string): number {

@@ -15,8 +15,8 @@ import { fileURLToPath } from 'node:url';
 import { loadConfig } from '../lint/config/load.ts';
 import { loadRules } from '../lint/registry.ts';
 import { visibleLine } from '../report/terminal.ts';
-import { UsageError } from './errors.ts';
-import { printText } from './output.ts';
+import { UsageError } from '../errors.ts';
+import { printText } from '../report/output.ts';
 
 export interface NewOptions {
   template?: string;

@@ -1,6 +1,6 @@
 import { lstatSync } from 'node:fs';
 import { readPostmortemText } from '../lint/files.ts';
-import { UsageError } from './errors.ts';
+import { UsageError } from '../errors.ts';
 
 /**
  * Reads a postmortem as UTF-8 text for a command that needs this one file: any reason it

@@ -1,6 +1,6 @@
 import { loadRules } from '../lint/registry.ts';
 import { ruleTable } from '../report/rule-table.ts';
-import { quietOnBrokenPipe } from './errors.ts';
+import { quietOnBrokenPipe } from '../report/output.ts';
 
 /** The catalogue holds only Hindsight's own text: it is printed as it is, under Actions too. */
 export async function rules(options: { format: 'json' | 'text' | 'markdown' }): Promise<number> {

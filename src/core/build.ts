@@ -8,6 +8,7 @@ import { GUARD_LIMITS, guardSource, internalProblem, type GuardLimits, type Guar
 import { completeFromTimeline, readIncident } from './incident.ts';
 import type { Postmortem, SectionKind } from './model.ts';
 import { parseMarkdown } from './parse.ts';
+import { normalisedAliases } from './sections/classify.ts';
 import { detectSections, type DetectedStructure } from './sections/detect.ts';
 import { splitHeadingLines } from './sections/split-lines.ts';
 import { lineStarts } from './text.ts';
@@ -20,6 +21,30 @@ export interface ModelOptions {
   sectionAliases?: ReadonlyMap<string, SectionKind>;
   /** The guard's limits (default GUARD_LIMITS); null parses whatever the text (tests only). */
   limits?: GuardLimits | null;
+}
+
+/** What a configuration says about building models (a ResolvedConfig has both). */
+export interface ModelSettings {
+  timezone: string | null;
+  /** Section aliases as configured: heading as written → kind. */
+  sectionAliases: ReadonlyMap<string, SectionKind>;
+}
+
+type ConfiguredModelOptions = Required<Pick<ModelOptions, 'defaultZone' | 'sectionAliases'>>;
+
+const optionsOfSettings = new WeakMap<ModelSettings, ConfiguredModelOptions>();
+
+/**
+ * The model options of a configuration: every front end (lint, inspect, the archive, the
+ * Action, the site) builds models with these. Worked out at the first use, then reused.
+ */
+export function modelOptionsOf(settings: ModelSettings): ConfiguredModelOptions {
+  let options = optionsOfSettings.get(settings);
+  if (!options) {
+    options = { defaultZone: settings.timezone, sectionAliases: normalisedAliases(settings.sectionAliases) };
+    optionsOfSettings.set(settings, options);
+  }
+  return options;
 }
 
 export interface Parsed {

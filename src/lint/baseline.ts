@@ -26,7 +26,8 @@ import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync 
 import path from 'node:path';
 import { ReadRefused, formatBytes, readTextCapped } from './config/read.ts';
 import type { Finding } from './engine.ts';
-import { PathError, readPostmortemText } from './files.ts';
+import { PathError } from '../errors.ts';
+import { readPostmortemText } from './files.ts';
 import { summarise, type LintResult } from './result.ts';
 
 export const BASELINE_VERSION = 1;

@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import { readCacheFile, writeCacheFile } from './cache-file.ts';
 import type { Finding } from './engine.ts';
-import { PathError } from './files.ts';
+import { PathError } from '../errors.ts';
 
 interface CacheFile {
   key: string;

@@ -6,14 +6,13 @@ import { accessSync, constants, existsSync, lstatSync, readdirSync, realpathSync
 import path from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import { glob, isDynamicPattern } from 'tinyglobby';
+import { PathError } from '../errors.ts';
 import { GUARD_LIMITS } from '../core/guard/index.ts';
 import { isInside, linkOutside, megabytes, notAFile, readError, readRegularFile } from './read.ts';
 
 export { readError } from './read.ts';
 
-export class PathError extends Error {
-  override name = 'PathError';
-}
+export { PathError } from '../errors.ts';
 
 export interface FileSelection {
   cwd: string;

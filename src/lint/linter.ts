@@ -1,9 +1,7 @@
 // The linter of one file: parse once, build the model, run the rules, apply fixes. Used by a
 // whole run (run.ts), each worker thread (worker.ts), the site and the tests; it knows nothing
 // of the run around it, so the pool and its workers import it without importing run.ts.
-import { buildModel, type Parsed } from '../core/build.ts';
-import { normaliseHeading } from '../core/sections/classify.ts';
-import type { SectionKind } from '../core/model.ts';
+import { buildModel, modelOptionsOf, type Parsed } from '../core/build.ts';
 import type { ResolvedConfig } from './config/load.ts';
 import { lintParsed, type Finding, type LintTimings } from './engine.ts';
 import { linkBoundary, readPostmortem } from './files.ts';
@@ -11,6 +9,9 @@ import { applyFixes, applyFixesToBytes } from './fix.ts';
 import { overrideResolver } from './overrides.ts';
 import type { LintSettings, Rule } from './rule.ts';
 import { writeFixedFile } from './write.ts';
+
+// The worker thread loads this module, not the model's: it finds the model options here too.
+export { modelOptionsOf };
 
 const MAX_FIX_PASSES = 10;
 
@@ -48,11 +49,10 @@ export function createLinter(config: ResolvedConfig, rules: ReadonlyMap<string, 
     now,
   };
   if (extra?.archive) settings.archive = extra.archive;
-  const aliases = new Map<string, SectionKind>();
-  for (const [heading, kind] of config.sectionAliases) aliases.set(normaliseHeading(heading), kind);
+  const modelOptions = modelOptionsOf(config);
   const known = new Set(rules.keys());
   const parse = (filePath: string, source: string): Parsed =>
-    buildModel(filePath, source, { defaultZone: config.timezone, sectionAliases: aliases });
+    buildModel(filePath, source, modelOptions);
   const overrides = config.overrides.length > 0 ? overrideResolver(config, rules) : null;
   const rulesOf = (parsed: Parsed) => (overrides ? overrides.rulesFor(parsed.model.filePath, parsed.model.frontmatter.data) : config.rules);
   return {

@@ -5,6 +5,7 @@ import module from 'node:module';
 import path from 'node:path';
 import { availableParallelism } from 'node:os';
 import { Piscina } from 'piscina';
+import { errorFromData } from '../errors.ts';
 import type { LintTimings } from './engine.ts';
 import { fatal, type FileOutcome, type LintTask } from './linter.ts';
 import type { WorkerArchive, WorkerBatch, WorkerData, WorkerResult } from './worker.ts';
@@ -82,7 +83,7 @@ export async function lintInWorkers(
       else done(batch[0]!, { messages: [fatal(workerDied(error, heapMb))] });
       return;
     }
-    if (result.failure) throw Object.assign(new Error(result.failure.message), { name: result.failure.name });
+    if (result.failure) throw errorFromData(result.failure);
     result.outcomes.forEach((outcome, i) => done(batch[i]!, outcome));
     if (timings && result.timings) for (const [id, ms] of Object.entries(result.timings)) timings[id] = (timings[id] ?? 0) + ms;
   };

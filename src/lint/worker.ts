@@ -8,6 +8,7 @@
 // in the main thread's folder, and only then loads the lint stack.
 import module from 'node:module';
 import { workerData } from 'node:worker_threads';
+import type { ErrorData } from '../errors.ts';
 import type { ArchiveEntry } from './archive/index.ts';
 import type { LintTimings } from './engine.ts';
 import type { FileOutcome, Linter } from './linter.ts';
@@ -39,9 +40,9 @@ export interface WorkerResult {
   timings: LintTimings | null;
   /**
    * A failure of the run (a fix that cannot be written): sent as plain data, since an
-   * error crossing threads loses its class and name, which decide the exit code.
+   * error crossing threads loses its class and exit code (pool.ts rebuilds it).
    */
-  failure?: { name: string; message: string };
+  failure?: ErrorData;
 }
 
 const shared = (workerData ?? null) as WorkerData | null;
@@ -58,11 +59,11 @@ function linterFor(batch: WorkerBatch): Promise<Linter> {
   if (linter?.key !== key) {
     linter = {
       key,
-      value: stack.then(async ([{ Archive, normalisedAliases }, { loadConfig }, { loadRules }, { createLinter }]) => {
+      value: stack.then(async ([{ Archive }, { loadConfig }, { loadRules }, { createLinter, modelOptionsOf }]) => {
         const rules = await loadRules();
         const config = loadConfig({ cwd: batch.cwd, configFile: batch.configFile }, rules);
         const index = shared?.archive;
-        const archive = index ? new Archive(index.root, index.entries, normalisedAliases(config.sectionAliases)) : undefined;
+        const archive = index ? new Archive(index.root, index.entries, modelOptionsOf(config).sectionAliases) : undefined;
         return createLinter(config, rules, new Date(batch.now), archive ? { archive } : undefined);
       }),
     };
@@ -79,6 +80,8 @@ export default async function lintBatch(batch: WorkerBatch): Promise<WorkerResul
     return { outcomes, timings };
   } catch (error) {
     const { name, message } = error instanceof Error ? error : new Error(String(error));
-    return { outcomes: [], timings, failure: { name, message } };
+    // A HindsightError's exit code, read by shape: this module loads nothing before the lint stack.
+    const exitCode = error instanceof Error ? (error as { exitCode?: unknown }).exitCode : undefined;
+    return { outcomes: [], timings, failure: { name, message, ...(typeof exitCode === 'number' ? { exitCode } : {}) } };
   }
 }

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { generateArchive } from '../../bench/generate.ts';
+import { HindsightError } from '../../src/errors.ts';
 import { loadConfig } from '../../src/lint/config/load.ts';
 import type { LintTimings } from '../../src/lint/engine.ts';
 import { lintInWorkers } from '../../src/lint/pool.ts';
@@ -40,6 +41,9 @@ describe('worker pool', () => {
     const failure = await lintInWorkers([{ index: 0, filePath: file, hash: '' }], settings, () => {}, null).then(() => null, (error: Error) => error);
     expect(failure?.name).toBe('ConfigError');
     expect(failure?.message).toContain('no-such-rule');
+    // The exit code crosses the thread too: the run ends with 2, not as a crash.
+    expect(failure).toBeInstanceOf(HindsightError);
+    expect((failure as HindsightError).exitCode).toBe(2);
   });
 
   it('reports a file that cannot be read as a fatal finding and goes on', async () => {

@@ -138,6 +138,13 @@ export function normaliseHeading(text: string): string {
   return keyOf(cleanHeadingText(text));
 }
 
+/** Configured section aliases (heading as written → kind) keyed as `classifyHeading` looks them up. */
+export function normalisedAliases(aliases: ReadonlyMap<string, SectionKind>): Map<string, SectionKind> {
+  const out = new Map<string, SectionKind>();
+  for (const [heading, kind] of aliases) out.set(normaliseHeading(heading), kind);
+  return out;
+}
+
 // ── the tables, normalised once ────────────────────────────────────────────────────────────
 
 /** `null`: a known section name that is none of the kinds. */

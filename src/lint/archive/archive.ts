@@ -4,7 +4,8 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { Postmortem, SectionKind } from '../../core/model.ts';
-import { normaliseHeading } from '../../core/sections/classify.ts';
+// Part of the archive's interface for the archive index and the site (the loop lives with the classifier).
+export { normalisedAliases } from '../../core/sections/classify.ts';
 import { indexEntry, type ArchiveEntry, type ArchiveNeed } from './entry.ts';
 import { termCounts, weigh, type TermVector } from './similarity.ts';
 
@@ -159,13 +160,6 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
  */
 export function exampleArchive(files: Record<string, string>, root = process.cwd()): Archive {
   return new Archive(root, () => Object.entries(files).map(([name, text]) => indexEntry(path.resolve(root, name), text, 'root-cause')));
-}
-
-/** Configuration aliases keyed as `classifyHeading` expects them. */
-export function normalisedAliases(aliases: ReadonlyMap<string, SectionKind>): Map<string, SectionKind> {
-  const out = new Map<string, SectionKind>();
-  for (const [heading, kind] of aliases) out.set(normaliseHeading(heading), kind);
-  return out;
 }
 
 /** Whether a `related:` value names a postmortem of the archive: by id, file name or relative path. */

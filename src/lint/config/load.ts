@@ -10,6 +10,7 @@ import { parseZone } from '../../core/time/zones.ts';
 import type { ActiveRule } from '../engine.ts';
 import type { Rule, SeveritySetting } from '../rule.ts';
 import { loadYaml } from '../../core/yaml.ts';
+import { ConfigError } from '../../errors.ts';
 import { bundledValidators } from './bundled.ts';
 import { PRESET_RULES, type RuleSetting } from './presets.ts';
 import { ReadRefused, readTextCapped } from './read.ts';
@@ -26,9 +27,7 @@ function newAjv(options: AjvOptions): Ajv2020 {
   return new ajv.Ajv2020(options);
 }
 
-export class ConfigError extends Error {
-  override name = 'ConfigError';
-}
+export { ConfigError } from '../../errors.ts';
 
 export interface RawConfig {
   extends?: PresetName;

@@ -5,7 +5,8 @@ import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Archive, indexEntry, normalisedAliases, type ArchiveEntry } from '../../lint/archive/index.ts';
+import { Archive, indexEntry, type ArchiveEntry } from '../../lint/archive/index.ts';
+import { modelOptionsOf } from '../../core/build.ts';
 import { archiveDigest } from '../../lint/archive-index.ts';
 import { loadConfig, type ResolvedConfig } from '../../lint/config/load.ts';
 import { PathError, linkBoundary, readPostmortemText, selectFiles } from '../../lint/files.ts';
@@ -105,7 +106,7 @@ export interface SiteArchive {
 
 /** The Archive a linter reads, from its plain data. */
 export function archiveOf(site: SiteArchive, config: ResolvedConfig): Archive {
-  return new Archive(site.root, site.entries, normalisedAliases(config.sectionAliases));
+  return new Archive(site.root, site.entries, modelOptionsOf(config).sectionAliases);
 }
 
 /** Every postmortem the linter would read, with its text, last-updated date and repository path. */
@@ -127,7 +128,7 @@ export async function scanArchive(setup: Setup, now: Date): Promise<Scan> {
   const need = archiveNeed(config, setup.rules);
   let archive: SiteArchive | null = null;
   if (need) {
-    const aliases = normalisedAliases(config.sectionAliases);
+    const aliases = modelOptionsOf(config).sectionAliases;
     const entries = paths.map((file, index) => indexEntry(file, sources[index]!, need, aliases));
     archive = { root: config.root, entries, digest: archiveDigest(config.root, entries) };
   }

@@ -1,11 +1,11 @@
-// Everything the command line prints goes through here, so that text from documents, file
+// Everything the command line and the Action print goes through here, so that text from documents, file
 // names and configurations can neither drive a terminal (control characters are escaped by
 // the formatters and below) nor issue workflow commands to a GitHub Actions runner (see
 // src/report/runner.ts). The `github` format's annotations are the one exception: they are
 // meant for the runner, and are printed with `printAnnotations`.
 import { fstatSync } from 'node:fs';
-import { visible, visibleLine } from '../report/terminal.ts';
-import { jsonForRunner, stopCommands, underGithubActions } from '../report/runner.ts';
+import { visible, visibleLine } from './terminal.ts';
+import { jsonForRunner, stopCommands, underGithubActions } from './runner.ts';
 
 type Stream = 'stdout' | 'stderr';
 
@@ -49,4 +49,15 @@ export function printMessage(message: string): void {
 /** Text someone else wrote for us to print (commander's usage errors): escaped, and stopped under Actions. */
 export function printForeign(stream: Stream, text: string): void {
   printText(stream, visible(text));
+}
+
+/**
+ * A reader that goes away early (`hindsight lint --format sarif | head`) is not a failure of
+ * the run: stop writing quietly instead of crashing on EPIPE with a stack trace.
+ */
+export function quietOnBrokenPipe(stream: NodeJS.WritableStream = process.stdout): void {
+  if (stream.listenerCount('error') > 0) return;
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+  });
 }
