@@ -150,6 +150,23 @@ function highest(count = 5): string {
     .join(', ');
 }
 
+/**
+ * The CPU time of each rule's check on one document (`only`: those rules), its model and text
+ * pieces built first and untimed.
+ */
+function timeRules(all: readonly Rule[], source: string, settings: LintSettings, only: ReadonlySet<string> | null): Map<string, number> {
+  const context = documentContext(modelFromTree('/x/2024-03-02-hostile.md', source, parseMarkdown(source)));
+  context.pieces();
+  settle();
+  const times = new Map<string, number>();
+  for (const rule of all) {
+    if (only && !only.has(rule.id)) continue;
+    const options = { ...rule.defaults, ...OPTIONS[rule.id] };
+    times.set(rule.id, cpuOf(() => rule.check({ ...context, options, settings, report: () => {} })));
+  }
+  return times;
+}
+
 describe('linear time on long runs of one character', () => {
   it('every rule, and the model built after the parse', async () => {
     const all = await rules();
@@ -242,16 +259,7 @@ describe('linear time on long runs of one character', () => {
     for (const unit of units) {
       const found = growths((size, variant, only) => {
         const source = document(runOf(unit, size + variant));
-        const context = documentContext(modelFromTree('/x/2024-03-02-hostile.md', source, parseMarkdown(source)));
-        context.pieces();
-        settle();
-        const times = new Map<string, number>();
-        for (const rule of all) {
-          if (only && !only.has(rule.id)) continue;
-          const options = { ...rule.defaults, ...OPTIONS[rule.id] };
-          times.set(rule.id, cpuOf(() => rule.check({ ...context, options, settings, report: () => {} })));
-        }
-        return times;
+        return timeRules(all, source, settings, only);
       }, small);
       record(found, unit, small, SIZE_RATIO * small);
     }
@@ -275,16 +283,7 @@ describe('linear time on many sections', () => {
       const found = growths((size, variant, only) => {
         const source = `# Outage\n\n${runOf(unit, size + variant)}\n`;
         expect(guardSource(source), `${JSON.stringify(unit)} at ${size} characters passes the guard`).toBeNull();
-        const context = documentContext(modelFromTree('/x/2024-03-02-hostile.md', source, parseMarkdown(source)));
-        context.pieces();
-        settle();
-        const times = new Map<string, number>();
-        for (const rule of all) {
-          if (only && !only.has(rule.id)) continue;
-          const options = { ...rule.defaults, ...OPTIONS[rule.id] };
-          times.set(rule.id, cpuOf(() => rule.check({ ...context, options, settings, report: () => {} })));
-        }
-        return times;
+        return timeRules(all, source, settings, only);
       }, small);
       record(found, unit, small, SIZE_RATIO * small);
     }
