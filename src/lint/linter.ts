@@ -32,6 +32,8 @@ export interface Linter {
   lint(filePath: string, source: string, timings?: LintTimings | null): Finding[];
   /** The model and the findings from one parse: for the site, which shows both. */
   lintWithModel(filePath: string, source: string): { parsed: Parsed; findings: Finding[] };
+  /** The model alone, read with this configuration's options (no rule runs). */
+  parse(filePath: string, source: string): Parsed;
   /** The folder a file may not leave through a symbolic link (see linkBoundary). */
   boundaryOf(filePath: string): string | undefined;
 }
@@ -64,6 +66,7 @@ export function createLinter(config: ResolvedConfig, rules: ReadonlyMap<string, 
       const parsed = parse(filePath, source);
       return { parsed, findings: lintParsed(parsed, rulesOf(parsed), settings, known) };
     },
+    parse,
     boundaryOf: (filePath) => linkBoundary(filePath, config.content, config.root),
   };
 }

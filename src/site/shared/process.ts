@@ -30,7 +30,7 @@ export function processFile(linter: Linter, job: FileJob): Processed {
   // What is published (the page, the feed, the search index) is read from the text with its
   // credentials masked; the findings are the file's own (their messages mask them already).
   const published = redactSecrets(job.source);
-  const { model, tree } = published === job.source ? read : linter.lintWithModel(job.file, published).parsed;
+  const { model, tree } = published === job.source ? read : linter.parse(job.file, published);
   const rendered = renderPostmortem(tree, {
     titleLine: model.titleLine,
     title: model.title,
