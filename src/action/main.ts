@@ -14,6 +14,7 @@ import { buildModel, modelOptionsOf } from '../core/build.ts';
 import { lintRun } from '../lint/run.ts';
 import { loadConfig, type ResolvedConfig } from '../lint/config/load.ts';
 import { linkBoundary, readPostmortemText } from '../lint/files.ts';
+import { isInside } from '../lint/read.ts';
 import { loadRules } from '../lint/registry.ts';
 import { formatGithub, escapeData, escapeProperty } from '../report/github.ts';
 import { ruleCatalogue } from '../report/catalogue.ts';
@@ -168,8 +169,7 @@ function hiddenByPullRequest(paths: readonly string[], results: readonly { fileP
   const ignoredByConfig = ignore().add([...config.ignore]);
   return paths.filter((file) => {
     if (linted.has(file)) return false;
-    const relative = path.relative(config.root, file);
-    return relative.startsWith('..') || path.isAbsolute(relative) || !ignoredByConfig.ignores(relative.split(path.sep).join('/'));
+    return !isInside(file, config.root) || !ignoredByConfig.ignores(path.relative(config.root, file).split(path.sep).join('/'));
   });
 }
 
