@@ -12,7 +12,7 @@ import { normalisedAliases } from './sections/classify.ts';
 import { detectSections, type DetectedStructure } from './sections/detect.ts';
 import { splitHeadingLines } from './sections/split-lines.ts';
 import { lineStarts } from './text.ts';
-import { readTimeline, timelineOrder } from './timeline.ts';
+import { readTimeline, timelineOrder } from './timeline/index.ts';
 
 export interface ModelOptions {
   /** The configuration's default zone, used when the document declares none. */
