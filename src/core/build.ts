@@ -5,7 +5,7 @@ import { extractActionItems } from './action-items.ts';
 import { readContext } from './context.ts';
 import { readFrontmatter } from './frontmatter.ts';
 import { GUARD_LIMITS, guardSource, internalProblem, type GuardLimits, type GuardProblem } from './guard/index.ts';
-import { completeFromTimeline, readIncident } from './incident.ts';
+import { completeFromTimeline, readIncident } from './incident/index.ts';
 import type { Postmortem, SectionKind } from './model.ts';
 import { parseMarkdown } from './parse.ts';
 import { normalisedAliases } from './sections/classify.ts';
