@@ -5,14 +5,14 @@ import { extractActionItems } from './action-items.ts';
 import { readContext } from './context.ts';
 import { readFrontmatter } from './frontmatter.ts';
 import { GUARD_LIMITS, guardSource, internalProblem, type GuardLimits, type GuardProblem } from './guard/index.ts';
-import { completeFromTimeline, readIncident } from './incident.ts';
+import { completeFromTimeline, readIncident } from './incident/index.ts';
 import type { Postmortem, SectionKind } from './model.ts';
 import { parseMarkdown } from './parse.ts';
 import { normalisedAliases } from './sections/classify.ts';
 import { detectSections, type DetectedStructure } from './sections/detect.ts';
 import { splitHeadingLines } from './sections/split-lines.ts';
 import { lineStarts } from './text.ts';
-import { readTimeline, timelineOrder } from './timeline.ts';
+import { readTimeline, timelineOrder } from './timeline/index.ts';
 
 export interface ModelOptions {
   /** The configuration's default zone, used when the document declares none. */

@@ -25,8 +25,10 @@
 // below them the parser's time stays within a bound per megabyte (test/hostile/).
 //
 // The guard's parts: limits.ts (what a file may hold), prefix.ts (a line's containers),
-// blocks.ts (fences, headings, tables), inline.ts (inline markers), measure.ts (the pass that
-// measures them all), frontmatter.ts. This module turns a measure into the one problem reported.
+// blocks.ts (fences, headings, tables) and block-cost.ts (their cost, line by line),
+// inline.ts (inline markers) and inline-cost.ts (their cost, paragraph by paragraph),
+// measure.ts (the pass that runs both), frontmatter.ts. This module turns a measure into the
+// one problem reported.
 import { GUARD_LIMITS, type GuardLimits, type GuardProblem } from './limits.ts';
 import { measureSource } from './measure.ts';
 

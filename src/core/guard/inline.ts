@@ -19,7 +19,7 @@ export function classOf(code: number): 0 | 1 | 2 {
 }
 
 
-/** What the inline scan counts (switch in measureSource), or a line's end that stops it. */
+/** What the inline scan counts (switch in InlineCost.readLine), or a line's end that stops it. */
 export const INLINE_MARKER = /[*_~`<[\]!&\\\n\r]/g;
 /** Per token walked back by an emphasis closer with no opener, and per token re-resolved by a pairing. */
 export const WALK_WEIGHT = 2;

@@ -1,53 +1,13 @@
-// Timeline entries: list items, table rows with a time column, and lines that start with
-// a time. Collected in document order with the dated headings and zone declarations
-// between them, then resolved to instants in a second pass (whether the document writes
-// a 12-hour clock is only known once every time has been read).
+// The first pass over a timeline's blocks: list items, table rows with a time column, lines
+// that start with a time, status-page updates, and the declarations between them, collected
+// as events in document order (index.ts resolves them).
 import type { List, ListItem, Paragraph, RootContent, Table, TableRow } from 'mdast';
-import { inDayOrder } from './context.ts';
-import type { Origin, ResolvedTime, TimelineEntry } from './model.ts';
-import type { SectionBlock } from './sections/detect.ts';
-import { columnOf, inlineLines, plainText, type TextLine } from './text.ts';
-import {
-  TimeResolver,
-  findZoneDeclaration,
-  isTwelveHourDocument,
-  parseZone,
-  readDateOnly,
-  readDateTime,
-  readLeadingTime,
-  type CalendarDate,
-  type TimeReading,
-  type Zone,
-} from './time/index.ts';
+import type { Origin, TimelineEntry } from '../model.ts';
+import { columnOf, inlineLines, plainText, type TextLine } from '../text.ts';
+import { findZoneDeclaration, parseZone, readDateOnly, readDateTime, readLeadingTime, type TimeReading } from '../time/index.ts';
+import type { Event, TimelineContext } from './events.ts';
+import { entryText, lineEnd, paragraphText, readLabelledTime, splitRunOn, timeEnd, trimMarks, withLabel } from './line-text.ts';
 
-type Event =
-  | { type: 'entry'; entry: TimelineEntry; reading: TimeReading | null }
-  | { type: 'date'; date: CalendarDate; origin: Origin }
-  | { type: 'default-date'; date: CalendarDate; origin: Origin }
-  | { type: 'day'; day: number }
-  | { type: 'zone'; zone: Zone; origin: Origin };
-
-export interface TimelineContext {
-  source: string;
-  lineStarts: readonly number[];
-  /** The zone in force where the timeline begins. */
-  zone: Zone | null;
-  /** The date time-only entries take when nothing nearer gives one (the incident start), or a function that finds it. */
-  anchor: CalendarDate | null | (() => { date: CalendarDate; origin: Origin | null } | null);
-  /** The incident's start, which stands before the first entry for midnight rollover. */
-  start?: ResolvedTime | null;
-  /** Where `zone` and `anchor` were stated. */
-  zoneOrigin?: Origin | null;
-  anchorOrigin?: Origin | null;
-  /** The document's numeric date order (see context.ts). */
-  dayFirst?: boolean | null;
-}
-
-const SEPARATOR = /^[\s:\-–—|)\]*.,>~]+/;
-const APPROXIMATE = /^\(\s*(?:approx(?:\.|imately)?|est(?:\.|imated)?|about|around|circa|ca\.)\s*\)/i;
-/** Where a second entry starts inside a line: after a sentence ends, a time follows. */
-const RUN_ON = /[.!?;]\s+(?=\d{1,2}[:.]\d{2}|\d{4}-\d{2}-\d{2})/g;
-const RUN_ON_LOOKAHEAD = 160;
 /** A label line ends with a colon: "Detection time:", "Events of May 24, 2020:". */
 const LABEL_END = /[:：]\s*$/;
 /** Labels of statements about the incident as a whole ("Start:", "Duration:", "Date:"), not updates. */
@@ -64,86 +24,8 @@ const DAY_LABEL = /^\W*day\s+(\d{1,3})\b/i;
 const TIME_HEADER = /\b(time|timestamp|when|clock|hour|utc|gmt)\b/i;
 const DATE_HEADER = /\bdate\b/i;
 const DAY_HEADER = /\bday\b/i;
-/** "Issue Detected: May 10, 2023, 08:00 AM": a short label, then the time. */
-const LABEL_PREFIX = /^([^:\d]{2,40}?)[:：]\s+(?=\S)/;
 
-export interface TimelineReading {
-  entries: TimelineEntry[];
-  /** The first zone the timeline declares (heading, label line, table header), by name. */
-  declaredZone: string | null;
-}
-
-export function extractTimeline(blocks: readonly SectionBlock[], context: TimelineContext): TimelineEntry[] {
-  return readTimeline(blocks, context).entries;
-}
-
-export function readTimeline(blocks: readonly SectionBlock[], context: TimelineContext, preamble: readonly RootContent[] = []): TimelineReading {
-  const events: Event[] = [];
-  if (!blocks.some((block) => block.section.kind === 'timeline')) {
-    const collector = new Collector(context, events, true);
-    // No timeline section: a status page's updates, or timestamped lines and headings
-    // anywhere ("**Update: 13:30** …", "#### 11:28 UTC", "- 10.42: …") are the timeline.
-    // Only timed entries count: an untimed bullet outside a timeline is no entry.
-    for (const node of preamble) collector.block(node, 0);
-    for (const block of blocks) {
-      // A heading opens an update that a "Posted …" line may close ("## Resolved").
-      if (block.headingLines === 0) collector.heading({ text: block.section.heading, line: block.section.line });
-      block.nodes.forEach((node, index) => collector.block(node, index === 0 ? block.headingLines : 0));
-    }
-    const timed = events.filter((event) => event.type !== 'entry' || event.reading !== null);
-    return { entries: resolve(timed, context), declaredZone: null };
-  }
-  const collector = new Collector(context, events);
-  for (const block of blocks) {
-    if (block.section.kind !== 'timeline') continue;
-    const zone = findZoneDeclaration(block.headingText);
-    const parsed = zone ? parseZone(zone) : null;
-    const origin: Origin = { from: 'heading', line: block.section.line };
-    if (parsed) events.push({ type: 'zone', zone: parsed, origin });
-    const date = readDateOnly(block.headingText);
-    if (date) events.push({ type: 'date', date, origin });
-    block.nodes.forEach((node, index) => collector.block(node, index === 0 ? block.headingLines : 0));
-  }
-  let declaredZone: string | null = null;
-  for (const event of events) {
-    if (event.type === 'zone') {
-      declaredZone = event.zone.name;
-      break;
-    }
-  }
-  return { entries: resolve(events, context), declaredZone };
-}
-
-function resolve(events: readonly Event[], context: TimelineContext): TimelineEntry[] {
-  const readings: TimeReading[] = [];
-  for (const event of events) if (event.type === 'entry' && event.reading) readings.push(event.reading);
-  const resolver = new TimeResolver({
-    zone: context.zone,
-    anchor: context.anchor,
-    twelveHourDocument: isTwelveHourDocument(readings),
-    zoneOrigin: context.zoneOrigin ?? null,
-    anchorOrigin: context.anchorOrigin ?? null,
-  });
-  if (context.start) resolver.seed(context.start);
-  const entries: TimelineEntry[] = [];
-  let day: number | null = null;
-  const dayFirst = context.dayFirst ?? null;
-  for (const event of events) {
-    if (event.type === 'zone') resolver.setZone(event.zone, event.origin);
-    else if (event.type === 'date') resolver.setAnchorDate(event.date, event.origin);
-    else if (event.type === 'default-date') resolver.setDefaultDate(event.date, event.origin);
-    else if (event.type === 'day') {
-      if (day !== null && event.day > day) resolver.advanceDays(event.day - day);
-      day = event.day;
-    } else {
-      if (event.reading) event.entry.time = resolver.resolve(inDayOrder(event.reading, dayFirst), event.entry.line);
-      entries.push(event.entry);
-    }
-  }
-  return entries;
-}
-
-class Collector {
+export class Collector {
   private readonly context: TimelineContext;
   private readonly events: Event[];
   /** Where the last entry stood: a later entry on the same line is searched after it. */
@@ -462,51 +344,6 @@ class Collector {
   }
 }
 
-/** A time after a short label: "Issue Detected: May 10, 2023, 08:00 AM". */
-function readLabelledTime(text: string): { reading: TimeReading; label: string } | null {
-  const match = LABEL_PREFIX.exec(text);
-  if (!match) return null;
-  const at = match[0].length;
-  const reading = readLeadingTime(text.slice(at), 0);
-  if (!reading) return null;
-  const shifted: TimeReading = { ...reading, index: reading.index + at };
-  if (reading.end) shifted.end = { ...reading.end, index: reading.end.index + at };
-  return { reading: shifted, label: match[1]!.replace(/[*_]/g, '').trim() };
-}
-
-function withLabel(label: string | undefined, text: string): string {
-  if (!label) return text;
-  return text ? `${label}: ${text}` : label;
-}
-
-/** Where the time expression ends: after the range's end for "10:05–10:30". */
-function timeEnd(reading: TimeReading): number {
-  const end = reading.end;
-  return end && end.index > reading.index ? end.index + end.length : reading.index + reading.length;
-}
-
-/** The entry's text: what follows the time, without separators or an "(approx.)". */
-function entryText(text: string, reading: TimeReading): string {
-  return text.slice(timeEnd(reading)).replace(SEPARATOR, '').replace(APPROXIMATE, '').replace(SEPARATOR, '').trim();
-}
-
-function splitRunOn(text: string): string[] {
-  RUN_ON.lastIndex = 0;
-  if (!RUN_ON.test(text)) return [text];
-  const pieces: string[] = [];
-  let start = 0;
-  RUN_ON.lastIndex = 0;
-  for (let match = RUN_ON.exec(text); match; match = RUN_ON.exec(text)) {
-    const cut = match.index + match[0].length;
-    // A bounded look ahead: reading the whole rest of a long line at every sentence is quadratic.
-    if (!readLeadingTime(text.slice(cut, cut + RUN_ON_LOOKAHEAD), 0)) continue;
-    pieces.push(text.slice(start, match.index + 1));
-    start = cut;
-  }
-  pieces.push(text.slice(start));
-  return pieces;
-}
-
 function columnOfTimes(rows: readonly TableRow[]): number {
   const width = rows[0]?.children.length ?? 0;
   for (let column = 0; column < width; column++) {
@@ -518,44 +355,4 @@ function columnOfTimes(rows: readonly TableRow[]): number {
     if (rows.length > 0 && hits * 2 >= rows.length) return column;
   }
   return -1;
-}
-
-function paragraphText(paragraph: Paragraph, lines: readonly TextLine[]): string {
-  return lines.map((line) => line.text).filter(Boolean).join(' ') || plainText(paragraph).trim();
-}
-
-function lineEnd(source: string, starts: readonly number[], line: number): number {
-  const next = starts[line];
-  if (next === undefined) return source.length;
-  return source[next - 2] === '\r' ? next - 2 : next - 1;
-}
-
-/**
- * Newest first when consecutive timed entries go back in time far more often than forward
- * (a status page's updates): at least two steps back, and three back for each forward.
- */
-export function timelineOrder(entries: readonly TimelineEntry[]): 'oldest-first' | 'newest-first' {
-  let back = 0;
-  let forward = 0;
-  let previous: ResolvedTime | null = null;
-  for (const entry of entries) {
-    const time = entry.time;
-    if (time === null) continue;
-    if (previous !== null && (previous.offsetMinutes === null) === (time.offsetMinutes === null)) {
-      if (time.epochMs < previous.epochMs) back++;
-      else if (time.epochMs > previous.epochMs) forward++;
-    }
-    previous = time;
-  }
-  return back >= 2 && back >= 3 * forward ? 'newest-first' : 'oldest-first';
-}
-
-/**
- * `text` without these characters at its end, cut by a loop: as `/[…]+$/`, a long run of
- * them inside the text costs quadratic time.
- */
-function trimMarks(text: string, marks: string): string {
-  let end = text.length;
-  while (end > 0 && marks.includes(text[end - 1]!)) end--;
-  return end === text.length ? text : text.slice(0, end);
 }
