@@ -6,7 +6,6 @@ import actionItems from './action-items.ts';
 import blamelessLanguage from './blameless-language.ts';
 import canonicalHeadings from './canonical-headings.ts';
 import dateConsistency from './date-consistency.ts';
-import directives from './directives.ts';
 import duplicateSection from './duplicate-section.ts';
 import durationMismatch from './duration-mismatch.ts';
 import emptySection from './empty-section.ts';
@@ -34,7 +33,6 @@ export const ruleIndex: Readonly<Record<string, Rule>> = {
   'blameless-language': blamelessLanguage as Rule,
   'canonical-headings': canonicalHeadings as Rule,
   'date-consistency': dateConsistency as Rule,
-  'directives': directives as Rule,
   'duplicate-section': duplicateSection as Rule,
   'duration-mismatch': durationMismatch as Rule,
   'empty-section': emptySection as Rule,

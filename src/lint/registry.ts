@@ -1,13 +1,15 @@
 // The rule catalogue: every rule rules/index.ts lists (generated from the files of rules/ by
-// `npm run rules:index`; the sources and the bundled build both read it).
+// `npm run rules:index`; the sources and the bundled build both read it), and the linter's
+// step that users configure as a rule: the directives check (directives.ts).
 import { ruleIndex } from '../../rules/index.ts';
+import { directivesRule } from './directives.ts';
 import type { Rule } from './rule.ts';
 
 let loaded: ReadonlyMap<string, Rule> | null = null;
 
 /** The rule catalogue, by id, in id order. */
 export function loadRules(): Promise<ReadonlyMap<string, Rule>> {
-  loaded ??= catalogue(ruleIndex);
+  loaded ??= catalogue({ ...ruleIndex, [directivesRule.id]: directivesRule as Rule });
   return Promise.resolve(loaded);
 }
 
