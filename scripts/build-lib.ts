@@ -9,14 +9,15 @@
 //   lib/sources.json   what it was built from (bin/sources.js), to tell when it is stale
 //
 // An installed copy then loads a few files instead of some 460 modules, whose resolution
-// was most of a one-file lint's start-up. Two things the sources decide at run time are
-// settled here (src/lint/config/bundled.ts): the rules are the files rules/ holds now,
-// each imported by name, and the built-in JSON Schemas (frontmatter, configuration) are
-// compiled by ajv's standalone code generation, so the bundle neither loads nor runs ajv
-// unless a configuration brings its own frontmatterSchema.
+// was most of a one-file lint's start-up. The rules are the ones rules/index.ts lists, as in
+// the sources (the build stops when that index is out of step with rules/). One thing the
+// sources do at run time is settled here (src/lint/config/bundled.ts): the built-in JSON
+// Schemas (frontmatter, configuration) are compiled by ajv's standalone code generation, so
+// the bundle neither loads nor runs ajv unless a configuration brings its own
+// frontmatterSchema.
 //
 //   node scripts/build-lib.ts [--outdir DIR]     (default: lib/)
-import { readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -30,11 +31,17 @@ import { FRONTMATTER_AJV_OPTIONS, mergeSchema } from '../rules/frontmatter-schem
 import { CONFIG_AJV_OPTIONS } from '../src/lint/config/load.ts';
 import { HINDSIGHT_FORMATS } from '../src/lint/config/formats.ts';
 import { configSchema } from '../src/lint/config/schema.ts';
-import { RULE_FILE, loadRules } from '../src/lint/registry.ts';
+import { loadRules } from '../src/lint/registry.ts';
+import { ruleFiles, ruleIndexSource } from './rule-index.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const { values } = parseArgs({ options: { outdir: { type: 'string' } } });
 const outdir = path.resolve(values.outdir ?? path.join(root, 'lib'));
+
+if (readFileSync(path.join(root, 'rules', 'index.ts'), 'utf8') !== ruleIndexSource(ruleFiles(path.join(root, 'rules')))) {
+  process.stderr.write('build-lib: rules/index.ts is out of step with the files of rules/: run `npm run rules:index`.\n');
+  process.exit(1);
+}
 
 const BUNDLED = path.join(root, 'src', 'lint', 'config', 'bundled.ts');
 const YAML_LOADER = path.join(root, 'src', 'core', 'yaml.ts');
@@ -60,18 +67,17 @@ const validators: Record<string, string> = {
   config: standalone(new Ajv2020({ ...CONFIG_AJV_OPTIONS, code: { source: true, esm: true } }), configSchema(await loadRules())),
 };
 
-/** Replaces config/bundled.ts with the rules of rules/ and the precompiled validators. */
+/** Replaces config/bundled.ts with the precompiled validators. */
 const bundled: Plugin = {
   name: 'hindsight-bundled',
   setup(b) {
     b.onLoad({ filter: /[\\/]src[\\/]lint[\\/]config[\\/]bundled\.ts$/ }, (args) => {
       if (path.resolve(args.path) !== BUNDLED) return undefined;
-      const files = readdirSync(path.join(root, 'rules')).filter((name) => RULE_FILE.test(name)).sort();
-      const lines = files.map((file, i) => `import rule${i} from ${JSON.stringify(path.join(root, 'rules', file))};`);
-      lines.push(`import { validate as frontmatter } from '${VALIDATOR_NAMESPACE}:frontmatter';`);
-      lines.push(`import { validate as config } from '${VALIDATOR_NAMESPACE}:config';`);
-      lines.push(`export const bundledRules = [${files.map((file, i) => `[${JSON.stringify(file)}, rule${i}]`).join(', ')}];`);
-      lines.push('export const bundledValidators = { frontmatter, config };');
+      const lines = [
+        `import { validate as frontmatter } from '${VALIDATOR_NAMESPACE}:frontmatter';`,
+        `import { validate as config } from '${VALIDATOR_NAMESPACE}:config';`,
+        'export const bundledValidators = { frontmatter, config };',
+      ];
       return { contents: lines.join('\n'), loader: 'js', resolveDir: path.dirname(BUNDLED) };
     });
     // The sources load yaml from node_modules when first needed; the bundle requires its own

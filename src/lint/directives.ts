@@ -3,7 +3,48 @@
 //   <!-- hindsight-enable rule-a -->                on again
 //   <!-- hindsight-disable-next-line rule-a -- why --> off for the next line only
 //   <!-- hindsight-disable-line rule-a -->          off for this line
+// Applying them is a step of the linter after the rules ran (ESLint's apply-disable-directives):
+// only then is it known which findings each directive suppressed. The same step reports
+// directives that name unknown rules or suppress nothing, under the id `directives`, which users
+// configure as a rule; its catalogue entry (schema, docs page) is declared here.
 import type { Nodes, Root } from 'mdast';
+import { defineRule, type Severity } from './rule.ts';
+
+export const DIRECTIVES_ID = 'directives';
+
+/** The `directives` entry of the rule catalogue: its severity and docs. Its findings come from applyDirectives(). */
+export const directivesRule = defineRule({
+  id: DIRECTIVES_ID,
+  description: 'An inline directive that names an unknown rule or disables nothing',
+  severity: 'warn',
+  docs: {
+    rationale:
+      'A `<!-- hindsight-disable… -->` comment is an exception someone had to justify. One that names a rule that does not exist (a typo, a renamed rule) silences nothing while looking as if it did, and one that no longer suppresses any finding (the text was fixed since) hides the next real problem on that line. Both are reported so exceptions stay few and true. `hindsight-enable` comments are never reported; text in code or inline code is not a directive.',
+    invalid: [
+      {
+        title: 'an unknown rule id',
+        markdown: '## Timeline (all times UTC)\n\n<!-- hindsight-disable-next-line timeline-ordre -->\n- 10:00 Alert fired\n',
+        messages: ['Unknown rule "timeline-ordre" in a hindsight-disable-next-line directive'],
+      },
+      {
+        title: 'a disable-next-line that disables nothing: the entries are in order',
+        markdown:
+          '## Timeline (all times UTC)\n\n- 10:00 Alert fired\n<!-- hindsight-disable-next-line timeline-order -- the log was late -->\n- 10:20 Rollback started\n',
+        messages: ['This hindsight-disable-next-line directive disabled nothing (no finding of timeline-order on line 5): remove it.'],
+      },
+    ],
+    valid: [
+      {
+        title: 'ordinary comments and directives quoted as code',
+        markdown:
+          '## Timeline (all times UTC)\n\n<!-- reviewed by the SRE team -->\n- 10:00 Alert fired\n\nTo silence a rule write `<!-- hindsight-disable-next-line timeline-order -->` above the line.\n',
+      },
+    ],
+  },
+  check() {
+    // Nothing to check in the document alone: applyDirectives() reports, after the rules ran.
+  },
+});
 
 export type DirectiveKind = 'disable' | 'enable' | 'disable-next-line' | 'disable-line';
 
@@ -50,4 +91,69 @@ function collect(html: string, line: number, column: number, endLine: number, ou
       targetLine: kind === 'disable-next-line' ? Math.min(commentEnd, endLine) + 1 : at,
     });
   }
+}
+
+/** What the step reads of a finding. */
+interface Located {
+  ruleId: string;
+  line: number;
+  column: number;
+}
+
+/** A finding of the directives step (the shape of a finding of the engine). */
+export interface DirectiveFinding extends Located {
+  severity: 1 | 2;
+  message: string;
+  endLine: number;
+  endColumn: number;
+}
+
+/**
+ * The findings no directive suppresses, followed, while `directives` is among the active
+ * rules, by the step's own: directives that name unknown rules or disabled nothing.
+ */
+export function applyDirectives<F extends Located>(
+  findings: readonly F[],
+  directives: readonly Directive[],
+  knownRuleIds: ReadonlySet<string>,
+  rules: readonly { rule: { id: string }; severity: Severity }[],
+): (F | DirectiveFinding)[] {
+  const setting = rules.find((r) => r.rule.id === DIRECTIVES_ID);
+  const used = new Set<Directive>();
+  const covers = (d: Directive, f: Located): boolean => d.ruleIds.length === 0 || d.ruleIds.includes(f.ruleId);
+
+  const kept = findings.filter((finding) => {
+    // Block directives: the last disable/enable before the finding's position decides (one
+    // later on the finding's own line does not reach back to it).
+    let suppressedBy: Directive | null = null;
+    for (const d of directives) {
+      if (d.line > finding.line || (d.line === finding.line && d.column > finding.column)) break;
+      if (!covers(d, finding)) continue;
+      if (d.kind === 'disable') suppressedBy = d;
+      else if (d.kind === 'enable') suppressedBy = null;
+    }
+    for (const d of directives) {
+      if ((d.kind === 'disable-next-line' || d.kind === 'disable-line') && d.targetLine === finding.line && covers(d, finding)) suppressedBy = d;
+    }
+    if (suppressedBy) used.add(suppressedBy);
+    return suppressedBy === null;
+  });
+  if (!setting) return kept;
+
+  const severity = setting.severity === 'error' ? 2 : 1;
+  const problem = (d: Directive, message: string): DirectiveFinding =>
+    ({ ruleId: DIRECTIVES_ID, severity, message, line: d.line, column: d.column, endLine: d.line, endColumn: d.column });
+  const problems: DirectiveFinding[] = [];
+  for (const d of directives) {
+    const unknown = d.ruleIds.filter((id) => !knownRuleIds.has(id));
+    for (const id of unknown) {
+      problems.push(problem(d, `Unknown rule "${id}" in a hindsight-${d.kind} directive: \`hindsight rules\` lists the rule ids.`));
+    }
+    if (unknown.length === 0 && d.kind !== 'enable' && !used.has(d)) {
+      const what = d.ruleIds.length ? d.ruleIds.join(', ') : 'any rule';
+      const where = d.kind === 'disable' ? 'after it' : `on line ${d.targetLine}`;
+      problems.push(problem(d, `This hindsight-${d.kind} directive disabled nothing (no finding of ${what} ${where}): remove it.`));
+    }
+  }
+  return problems.length ? [...kept, ...problems] : kept;
 }

@@ -1,7 +1,7 @@
 // Runs the active rules over one parsed postmortem and applies inline directives.
 import type { Parsed } from '../core/build.ts';
 import { internalProblem } from '../core/guard/index.ts';
-import { readDirectives, type Directive } from './directives.ts';
+import { applyDirectives, readDirectives } from './directives.ts';
 import { textPieces, type TextPiece } from './kit/prose.ts';
 import type { Fix, LineColumnReport, LintSettings, NodeReport, Report, Rule, RuleContext, Severity } from './rule.ts';
 import { secretsFoundIn } from './secrets/find.ts';
@@ -26,7 +26,6 @@ export interface ActiveRule {
   options: Record<string, unknown>;
 }
 
-export const DIRECTIVES_RULE = 'directives';
 /**
  * The rule id of findings that come from no rule: a file that could not be read or parsed
  * (binary, too large, past a limit of src/core/guard/) or an internal error.
@@ -74,7 +73,6 @@ export function lintParsed(
   const { source, tree } = document;
   const findings: Finding[] = [];
   for (const active of rules) {
-    if (active.rule.id === DIRECTIVES_RULE) continue;
     const severity = active.severity === 'error' ? 2 : 1;
     const report = (r: Report): void => {
       findings.push(toFinding(active.rule.id, severity, atLineColumn(r, document.position)));
@@ -124,57 +122,4 @@ function toFinding(ruleId: string, severity: 1 | 2, r: LineColumnReport): Findin
   };
   if (r.fix) finding.fix = r.fix;
   return finding;
-}
-
-function applyDirectives(
-  findings: Finding[],
-  directives: readonly Directive[],
-  knownRuleIds: ReadonlySet<string>,
-  rules: readonly ActiveRule[],
-): Finding[] {
-  const directiveRule = rules.find((r) => r.rule.id === DIRECTIVES_RULE);
-  const problems: Finding[] = [];
-  const used = new Set<Directive>();
-  const covers = (d: Directive, f: Finding): boolean => d.ruleIds.length === 0 || d.ruleIds.includes(f.ruleId);
-
-  const kept = findings.filter((finding) => {
-    // Block directives: the last disable/enable before the finding's position decides (one
-    // later on the finding's own line does not reach back to it).
-    let suppressedBy: Directive | null = null;
-    for (const d of directives) {
-      if (d.line > finding.line || (d.line === finding.line && d.column > finding.column)) break;
-      if (!covers(d, finding)) continue;
-      if (d.kind === 'disable') suppressedBy = d;
-      else if (d.kind === 'enable') suppressedBy = null;
-    }
-    for (const d of directives) {
-      if ((d.kind === 'disable-next-line' || d.kind === 'disable-line') && d.targetLine === finding.line && covers(d, finding)) suppressedBy = d;
-    }
-    if (suppressedBy) used.add(suppressedBy);
-    return suppressedBy === null;
-  });
-
-  if (directiveRule) {
-    const severity = directiveRule.severity === 'error' ? 2 : 1;
-    for (const d of directives) {
-      const unknown = d.ruleIds.filter((id) => !knownRuleIds.has(id));
-      for (const id of unknown) {
-        problems.push(toFinding(DIRECTIVES_RULE, severity, {
-          message: `Unknown rule "${id}" in a hindsight-${d.kind} directive: \`hindsight rules\` lists the rule ids.`,
-          line: d.line,
-          column: d.column,
-        }));
-      }
-      if (unknown.length === 0 && d.kind !== 'enable' && !used.has(d)) {
-        const what = d.ruleIds.length ? d.ruleIds.join(', ') : 'any rule';
-        const where = d.kind === 'disable' ? 'after it' : `on line ${d.targetLine}`;
-        problems.push(toFinding(DIRECTIVES_RULE, severity, {
-          message: `This hindsight-${d.kind} directive disabled nothing (no finding of ${what} ${where}): remove it.`,
-          line: d.line,
-          column: d.column,
-        }));
-      }
-    }
-  }
-  return problems.length ? [...kept, ...problems] : kept;
 }

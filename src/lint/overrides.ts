@@ -8,8 +8,6 @@ import type { ActiveRule } from './engine.ts';
 import { activeRules, applyRuleLayer, type OverrideConfig, type ResolvedConfig, type RuleState } from './config/load.ts';
 import type { Rule } from './rule.ts';
 
-export const REQUIRED_SECTIONS_RULE = 'required-sections';
-
 interface Matcher {
   when: [key: string, values: Set<string>][];
   files: Ignore | null;
@@ -57,17 +55,7 @@ export function overrideResolver(config: ResolvedConfig, rules: ReadonlyMap<stri
 export function settingsWith(config: ResolvedConfig, indexes: readonly number[]): Map<string, RuleState> {
   const settings = new Map(config.ruleSettings);
   for (const index of indexes) {
-    const override = config.overrides[index]!;
-    applyRuleLayer(settings, override.rules ?? {}, `overrides[${index}] of ${config.file ?? 'the configuration'}`);
-    if (override.requiredSections) {
-      const current = settings.get(REQUIRED_SECTIONS_RULE);
-      if (current) {
-        settings.set(REQUIRED_SECTIONS_RULE, {
-          severity: current.severity === 'off' ? 'error' : current.severity,
-          options: { ...current.options, sections: override.requiredSections },
-        });
-      }
-    }
+    for (const layer of config.overrideLayers[index]!) applyRuleLayer(settings, layer, `overrides[${index}] of ${config.file ?? 'the configuration'}`);
   }
   return settings;
 }

@@ -1,5 +1,10 @@
 // Inline directives in process: where each kind reaches, and what the directives rule says.
+import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { configSchema } from '../../src/lint/config/schema.ts';
+import { applyDirectives, directivesRule, readDirectives } from '../../src/lint/directives.ts';
+import { loadRules } from '../../src/lint/registry.ts';
+import { parseMarkdown } from '../../src/core/parse.ts';
 import { CLEAN } from '../cli/helpers.ts';
 import { lintText } from '../helpers/lint-text.ts';
 
@@ -40,5 +45,24 @@ describe('directives', () => {
     const text = CLEAN.replace('## Timeline\n', '## Timeline\n\n<!-- hindsight-disable -->\n').replace('- 09:10 On-call engineer acknowledged\n', '- 09:10 On-call engineer acknowledged\n- 09:05 Ana should have failed over\n');
     expect(await lintText(text)).toEqual([]);
     expect((await lintText(`${text}\n<!-- hindsight-enable -->\n\nTODO\n`)).map((f) => f.ruleId)).toEqual(['no-placeholder']);
+  });
+
+  it('is a step of the linter that users configure as a rule: in the catalogue and the schema, with no file in rules/', async () => {
+    expect(existsSync(new URL('../../rules/directives.ts', import.meta.url))).toBe(false);
+    const rules = await loadRules();
+    expect(rules.get('directives')).toBe(directivesRule);
+    expect([...rules.keys()]).toEqual([...rules.keys()].sort());
+    const schema = configSchema(rules) as { properties: { rules: { properties: Record<string, { description?: string }> } } };
+    expect(schema.properties.rules.properties['directives']?.description).toBe(directivesRule.description);
+  });
+
+  it('applies directives to any findings, and reports only while it is active', () => {
+    const tree = parseMarkdown('# X\n\n<!-- hindsight-disable-next-line a -->\nline four\n<!-- hindsight-disable-line b -->\n');
+    const directives = readDirectives(tree);
+    const findings = [{ ruleId: 'a', line: 4, column: 1 }, { ruleId: 'a', line: 5, column: 1 }];
+    const known = new Set(['a', 'b']);
+    expect(applyDirectives(findings, directives, known, [])).toEqual([{ ruleId: 'a', line: 5, column: 1 }]);
+    const active = applyDirectives(findings, directives, known, [{ rule: { id: 'directives' }, severity: 'error' }]);
+    expect(active.map((f) => [f.ruleId, f.line, 'severity' in f ? f.severity : null])).toEqual([['a', 5, null], ['directives', 5, 2]]);
   });
 });

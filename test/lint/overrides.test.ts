@@ -69,6 +69,14 @@ describe('overrides', () => {
     expect(setting(resolver.rulesFor(path.join(ROOT, 'a.md'), { severity: 'SEV1' }), 'required-sections')).toEqual({ severity: 'error', options: { sections: ['summary', 'impact'] } });
   });
 
+  it('requiredSections applies after the override\'s own rules: their severity stands, and a later override\'s off wins', () => {
+    const file = path.join(ROOT, 'a.md');
+    const warned = overrideResolver(config({ overrides: [{ rules: { 'required-sections': ['warn', { sections: ['impact'] }] }, requiredSections: ['summary'] }] }), rules);
+    expect(setting(warned.rulesFor(file, null), 'required-sections')).toEqual({ severity: 'warn', options: { sections: ['summary'] } });
+    const later = overrideResolver(config({ overrides: [{ requiredSections: ['summary'] }, { rules: { 'required-sections': 'off' } }] }), rules);
+    expect(setting(later.rulesFor(file, null), 'required-sections')).toBe('off');
+  });
+
   it('the linter applies them per document', () => {
     const linter = createLinter(config({ overrides: [SEV as never] }), rules, NOW);
     const ids = (text: string) => linter.lint(path.join(ROOT, 'postmortems/x.md'), text).map((f) => `${f.ruleId}:${f.severity}`);

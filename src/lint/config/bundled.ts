@@ -1,13 +1,9 @@
 // What the bundled build (`npm run build:lib`, scripts/build-lib.ts) settles at build time.
-// From the sources both are null: registry.ts reads rules/ and ajv compiles the schemas
-// when they are first needed. In the bundle, this module is replaced by one that imports
-// every file rules/ holds at build time (registration still follows from adding a file)
-// and the validators ajv's standalone code generation wrote for the built-in schemas.
+// From the sources this is null: ajv compiles the schemas when they are first needed. In the
+// bundle, this module is replaced by one holding the validators ajv's standalone code
+// generation wrote for the built-in schemas. (The rules need no such swap: both read the
+// generated rules/index.ts.)
 import type { ValidateFunction } from 'ajv/dist/2020.js';
-import type { Rule } from '../rule.ts';
-
-/** Every rule, with its file name (`timeline-order.ts`), in file-name order. */
-export const bundledRules: ReadonlyArray<readonly [file: string, rule: Rule]> | null = null;
 
 /**
  * ajv's standalone code of schema/frontmatter.schema.json (no configured extension, no

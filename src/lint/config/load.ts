@@ -8,6 +8,7 @@ import type { ActiveRule } from '../engine.ts';
 import type { Rule, SeveritySetting } from '../rule.ts';
 import { ConfigError } from '../../errors.ts';
 import { discoverConfig, readConfigFile } from './config-file.ts';
+import { isOptionsOnly, optionsOf, overrideLayers, type RuleLayer } from './layers.ts';
 import { PRESET_RULES, type RuleSetting } from './presets.ts';
 import type { OverrideConfig, RawConfig } from './raw-config.ts';
 import type { PresetName } from './schema.ts';
@@ -43,6 +44,8 @@ export interface ResolvedConfig {
   ruleSettings: ReadonlyMap<string, RuleState>;
   /** The configuration's overrides, in order (later ones win). */
   overrides: OverrideConfig[];
+  /** Each override's rule settings, as layers applied in order (layers.ts). */
+  overrideLayers: RuleLayer[][];
   /** The configuration as written, for the cache key. */
   raw: RawConfig;
 }
@@ -83,6 +86,7 @@ export function resolveConfig(raw: RawConfig, file: string | null, root: string,
     rules: activeRules(settings, rules),
     ruleSettings: settings,
     overrides: raw.overrides ?? [],
+    overrideLayers: (raw.overrides ?? []).map(overrideLayers),
     raw,
   };
 }
@@ -91,17 +95,19 @@ export function resolveConfig(raw: RawConfig, file: string | null, root: string,
  * Applies one layer of rule settings (a preset, the configuration's `rules`, an override's)
  * in place: `"*"` sets every rule that is on; a rule's options merge over the ones it has.
  */
-export function applyRuleLayer(settings: Map<string, RuleState>, layer: Record<string, RuleSetting>, where: string): void {
+export function applyRuleLayer(settings: Map<string, RuleState>, layer: RuleLayer, where: string): void {
   const everything = layer['*'];
-  if (everything !== undefined) {
+  if (everything !== undefined && !isOptionsOnly(everything)) {
     for (const [id, current] of settings) if (current.severity !== 'off') settings.set(id, { ...current, severity: severityOf(everything) });
   }
   for (const [id, setting] of Object.entries(layer)) {
     if (id === '*') continue;
     const current = settings.get(id);
     if (!current) throw new ConfigError(`Unknown rule "${id}" in ${where}.`);
-    const options = Array.isArray(setting) && setting[1] ? { ...current.options, ...setting[1] } : current.options;
-    settings.set(id, { severity: severityOf(setting), options });
+    const added = optionsOf(setting);
+    const options = added ? { ...current.options, ...added } : current.options;
+    const severity = isOptionsOnly(setting) ? (current.severity === 'off' ? 'error' : current.severity) : severityOf(setting);
+    settings.set(id, { severity, options });
   }
 }
 

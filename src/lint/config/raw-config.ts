@@ -23,6 +23,6 @@ export interface OverrideConfig {
   /** Globs as in .gitignore, relative to the configuration file. */
   files?: string[];
   rules?: Record<string, RuleSetting>;
-  /** The `required-sections` rule's `sections` for these postmortems. */
+  /** The `required-sections` rule's `sections` for these postmortems (layers.ts). */
   requiredSections?: string[];
 }
