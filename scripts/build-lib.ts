@@ -7,8 +7,9 @@
 //                      when used (splitting: the `import()`s of the sources stay lazy)
 //   lib/worker.js      the worker thread of a large run (src/lint/pool.ts starts ./worker.js)
 //   lib/sources.json   what it was built from (bin/sources.js), to tell when it is stale
-//   lib/api/           the library (`import … from 'hindsight-postmortems'`, src/index.ts) and
-//                      its types (see buildLibrary, emitDeclarations)
+//   lib/api/           the library (`import … from 'hindsight-postmortems'`, src/index.ts),
+//                      the remark plugin (`hindsight-postmortems/remark`, src/remark.ts) and
+//                      their types (see buildLibrary, emitDeclarations)
 //
 // An installed copy then loads a few files instead of some 460 modules, whose resolution
 // was most of a one-file lint's start-up. Two things the sources decide at run time are
@@ -93,8 +94,8 @@ const bundled: Plugin = {
   },
 };
 
-// The library's entry point: package.json's `exports` names lib/api/index.js.
-const LIBRARY_ENTRIES = { index: path.join(root, 'src', 'index.ts') };
+// The library's entry points: package.json's `exports` name lib/api/index.js and lib/api/remark.js.
+const LIBRARY_ENTRIES = { index: path.join(root, 'src', 'index.ts'), remark: path.join(root, 'src', 'remark.ts') };
 const LIBRARY_DIR = path.join(outdir, 'api');
 
 /**
@@ -108,7 +109,7 @@ async function buildLibrary(): Promise<void> {
 }
 
 /**
- * The library's declaration file, lib/api/index.d.ts, emitted by the project's
+ * The library's declaration files, lib/api/index.d.ts and lib/api/remark.d.ts, emitted by the project's
  * own TypeScript (`tsc --emitDeclarationOnly`: no other tool, and the types are exactly those
  * the type check checks). The entry points declare their public types themselves, so only the
  * declarations they reach are kept (the error classes' too); relative `.ts` specifiers become

@@ -4,32 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ConfigError, inspectText, lintFiles, lintText, loadConfig } from '../../src/index.ts';
-
-/** A short postmortem whose timeline goes back in time at line 14 and whose severity is written "sev2". */
-export const OUT_OF_ORDER = `---
-severity: sev2
----
-# Payments API returned errors
-
-## Summary
-
-From 2025-02-03 14:00 UTC to 2025-02-03 15:10 UTC the payments API failed 12% of card payments.
-
-## Timeline
-
-- 14:00 UTC a deploy of the payments API starts
-- 14:20 UTC the on-call engineer rolls the deploy back
-- 14:05 UTC the error-rate alert pages the on-call engineer
-- 15:10 UTC the error rate is back to normal
-
-## Root cause
-
-The deploy read the card network's timeout from a setting that was empty.
-
-## Action items
-
-- [ ] Refuse to start with an empty timeout setting (@kim, PAY-88, due 2099-03-01)
-`;
+import { ORDER_PLACE, OUT_OF_ORDER } from './postmortem.ts';
 
 const NOW = new Date('2025-03-01T00:00:00Z');
 const folders: string[] = [];
@@ -54,7 +29,7 @@ describe('lintText', () => {
     const result = await lintText(OUT_OF_ORDER, { cwd, filePath: 'postmortems/payments.md', now: NOW });
     expect(result.filePath).toBe(path.join(cwd, 'postmortems', 'payments.md'));
     const order = result.messages.find((m) => m.ruleId === 'timeline-order');
-    expect(order).toMatchObject({ severity: 2, line: 14, column: 3, endLine: 14 });
+    expect(order).toMatchObject({ severity: 2, line: ORDER_PLACE.start.line, column: ORDER_PLACE.start.column, endLine: ORDER_PLACE.end.line, endColumn: ORDER_PLACE.end.column });
     expect(order!.message).toContain('14:05 UTC');
     const severity = result.messages.find((m) => m.ruleId === 'frontmatter-schema')!;
     expect(severity.fix).toEqual({ range: [OUT_OF_ORDER.indexOf('sev2'), OUT_OF_ORDER.indexOf('sev2') + 4], text: 'SEV2' });
