@@ -109,9 +109,9 @@ async function buildLibrary(): Promise<void> {
 }
 
 /**
- * The library's declaration files, lib/api/index.d.ts and lib/api/remark.d.ts, emitted by the project's
- * own TypeScript (`tsc --emitDeclarationOnly`: no other tool, and the types are exactly those
- * the type check checks). The entry points declare their public types themselves, so only the
+ * The library's declaration files, lib/api/index.d.ts and lib/api/remark.d.ts, emitted by the
+ * project's own TypeScript (`tsc --emitDeclarationOnly`: no other tool, and the types are
+ * exactly those the type check checks). The entry points declare their public types themselves, so only the
  * declarations they reach are kept (the error classes' too); relative `.ts` specifiers become
  * `.js` ones, which a consumer's TypeScript resolves to the `.d.ts` beside them.
  */

@@ -47,10 +47,10 @@ function linkedPackage(dir: string): string {
   return pkg;
 }
 
-/** The next diagnostics published for `uri` after `since` (an index into `published`). */
-async function diagnosticsFor(uri: string, since: number): Promise<Diagnostic[]> {
+/** The diagnostics published for version `version` of the document `uri`. */
+async function diagnosticsFor(uri: string, version: number): Promise<Diagnostic[]> {
   for (;;) {
-    const found = published.slice(since).find((p) => p.uri === uri);
+    const found = published.find((p) => p.uri === uri && p.version === version);
     if (found) return found.diagnostics;
     if (server?.exitCode !== null) throw new Error(`remark-language-server exited (${server?.exitCode}) before publishing diagnostics for ${uri}`);
     await new Promise<void>((resolve) => waiters.push(resolve));
@@ -108,9 +108,8 @@ describe('remark-language-server with the plugin', () => {
   const uri = () => pathToFileURL(path.join(workspace, 'postmortems', '2025-02-03-payments.md')).href;
 
   it('publishes the out-of-order timeline entry as an error diagnostic where the entry stands', async () => {
-    const since = published.length;
     await connection!.sendNotification('textDocument/didOpen', { textDocument: { uri: uri(), languageId: 'markdown', version: 1, text: OUT_OF_ORDER } });
-    const diagnostics = await diagnosticsFor(uri(), since);
+    const diagnostics = await diagnosticsFor(uri(), 1);
     const order = diagnostics.find((d) => d.code === 'timeline-order');
     expect(order, JSON.stringify(diagnostics)).toBeDefined();
     // LSP counts lines and characters from 0.
@@ -125,7 +124,7 @@ describe('remark-language-server with the plugin', () => {
   });
 
   it("offers a rule's fix as a quick fix", async () => {
-    const diagnostics = published.filter((p) => p.uri === uri()).at(-1)!.diagnostics;
+    const diagnostics = await diagnosticsFor(uri(), 1);
     const severity = diagnostics.find((d) => d.code === 'frontmatter-schema')!;
     expect(severity.range).toEqual({ start: { line: 1, character: 0 }, end: { line: 1, character: 'severity: sev2'.length } });
     const actions = (await connection!.sendRequest('textDocument/codeAction', {
@@ -139,10 +138,9 @@ describe('remark-language-server with the plugin', () => {
   });
 
   it('publishes again as the text changes: the entry moved into order, the finding is gone', async () => {
-    const since = published.length;
     const fixed = OUT_OF_ORDER.replace('14:05 UTC', '14:25 UTC');
     await connection!.sendNotification('textDocument/didChange', { textDocument: { uri: uri(), version: 2 }, contentChanges: [{ text: fixed }] });
-    const diagnostics = await diagnosticsFor(uri(), since);
+    const diagnostics = await diagnosticsFor(uri(), 2);
     expect(diagnostics.map((d) => d.code)).toEqual(['frontmatter-schema']);
   });
 });
