@@ -6,14 +6,16 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { buildModel, modelOptionsOf } from './core/build.ts';
 import { version } from './version.ts';
-import { loadConfig as loadResolvedConfig, type ResolvedConfig } from './lint/config/load.ts';
+import { discoverConfig, loadConfig as loadResolvedConfig, resolveConfig, type ResolvedConfig } from './lint/config/load.ts';
+import { selectFiles } from './lint/files.ts';
 import { createLinter, lintAndFix } from './lint/linter.ts';
 import { loadRules } from './lint/registry.ts';
 import { summarise } from './lint/result.ts';
 import { lintRun, loadRunArchive } from './lint/run.ts';
 import { toJsonResult } from './report/json.ts';
 import { inspectJson } from './report/inspect.ts';
-import { UsageError } from './errors.ts';
+import { isInside } from './lint/read.ts';
+import { HindsightError, UsageError } from './errors.ts';
 
 export { ConfigError, HindsightError, PathError, UsageError } from './errors.ts';
 
@@ -78,7 +80,7 @@ export interface HindsightConfig {
 export interface LoadConfigOptions {
   /** The folder relative paths are resolved from, and the configuration found from without `filePath`. Default: `process.cwd()`. */
   cwd?: string;
-  /** The file to find the configuration for: the nearest one up from its folder. */
+  /** The file to find the configuration for: the nearest one up from its folder (none: the defaults, relative to `cwd`). */
   filePath?: string;
   /** Use this configuration file instead of finding one (`--config FILE`). */
   configFile?: string;
@@ -115,14 +117,18 @@ const resolvedOf = new WeakMap<HindsightConfig, ResolvedConfig>();
 
 /**
  * The configuration that applies: `configFile` if given, else the nearest configuration file
- * up from `filePath`'s folder (or from `cwd`). Throws a ConfigError (exitCode 2) naming the
+ * up from `filePath`'s folder (or from `cwd`), else the defaults (the `recommended` preset, the
+ * content folder `postmortems/` in `cwd`). Throws a ConfigError (exitCode 2) naming the
  * file and what is wrong when it is invalid.
  */
 export async function loadConfig(options: LoadConfigOptions = {}): Promise<HindsightConfig> {
+  const rules = await loadRules();
   const cwd = path.resolve(options.cwd ?? process.cwd());
-  const from = options.filePath !== undefined ? path.dirname(path.resolve(cwd, options.filePath)) : cwd;
-  const configFile = options.configFile !== undefined ? path.resolve(cwd, options.configFile) : null;
-  return publicConfig(loadResolvedConfig({ cwd: from, configFile }, await loadRules()));
+  if (options.configFile !== undefined) return publicConfig(loadResolvedConfig({ cwd, configFile: path.resolve(cwd, options.configFile) }, rules));
+  if (options.filePath === undefined) return publicConfig(loadResolvedConfig({ cwd }, rules));
+  const found = discoverConfig(path.dirname(path.resolve(cwd, options.filePath)));
+  // None up from the file: the defaults, their paths relative to `cwd` as on the command line.
+  return publicConfig(found ? loadResolvedConfig({ cwd, configFile: found }, rules) : resolveConfig({}, null, cwd, rules));
 }
 
 /**
@@ -171,6 +177,28 @@ export async function inspectText(text: string, options: InspectTextOptions = {}
   const { model, fatal } = buildModel(filePath, text, { ...modelOptionsOf(config), defaultZone: options.timezone ?? config.timezone });
   if (fatal && fatal.kind !== 'empty') throw new UsageError(`cannot inspect ${filePath}: ${fatal.message}`);
   return inspectJson(model) as InspectResult;
+}
+
+/**
+ * Whether `hindsight lint` with no paths lints this file: a Markdown file in the configured
+ * content folder that neither the configuration's `ignore` nor a .gitignore leaves out. (An
+ * editor integration lints these, not every Markdown file of the repository.) The file need
+ * not exist yet.
+ */
+export async function isPostmortemPath(filePath: string, options: Omit<LoadConfigOptions, 'filePath'> & { config?: HindsightConfig } = {}): Promise<boolean> {
+  const cwd = path.resolve(options.cwd ?? process.cwd());
+  const absolute = path.resolve(cwd, filePath);
+  const config = await resolved(options, absolute);
+  if (!absolute.endsWith('.md') || !isInside(absolute, config.content) || absolute === config.content) return false;
+  if (!existsSync(absolute)) return true;
+  try {
+    const selected = await selectFiles({ cwd, root: config.root, paths: [absolute], contentFolder: config.content, ignoreGlobs: config.ignore });
+    return selected.includes(absolute);
+  } catch (error) {
+    // A file `hindsight lint` refuses to read (a link out of the content folder): not one it lints.
+    if (error instanceof HindsightError) return false;
+    throw error;
+  }
 }
 
 async function resolved(options: { config?: HindsightConfig; cwd?: string; configFile?: string }, filePath: string): Promise<ResolvedConfig> {

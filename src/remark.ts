@@ -8,9 +8,10 @@
 // by Hindsight's parser. The tree remark built is not reused because the findings would then
 // depend on the plugins of the user's pipeline (without remark-frontmatter, frontmatter is a
 // thematic break and a heading) and no longer match `hindsight lint`; a postmortem parses in
-// a few milliseconds. The configuration is the one that applies to the vfile's path.
+// a few milliseconds. The configuration is the one that applies to the vfile's path; by
+// default only the postmortems `hindsight lint` lints are linted (isPostmortemPath).
 import path from 'node:path';
-import { lintText, type HindsightConfig, type LintMessage } from './index.ts';
+import { isPostmortemPath, lintText, loadConfig, type HindsightConfig, type LintMessage } from './index.ts';
 import { HindsightError } from './errors.ts';
 import { helpUri } from './lint/result.ts';
 
@@ -21,6 +22,12 @@ export interface RemarkHindsightOptions {
   config?: HindsightConfig;
   /** "Now" for the rules that compare dates with today. Default: the current time. */
   now?: Date;
+  /**
+   * Lint every file the pipeline processes. By default only the postmortems `hindsight lint`
+   * lints (the content folder's, less the ignored ones; a file without a path too), so that an
+   * editor does not report a README for its missing timeline.
+   */
+  allFiles?: boolean;
 }
 
 interface Point {
@@ -54,13 +61,11 @@ export default function remarkHindsight(options: RemarkHindsightOptions = {}): (
     const filePath = file.path ? path.resolve(cwd, file.path) : undefined;
     let messages: LintMessage[];
     try {
-      const result = await lintText(text, {
-        cwd,
-        ...(filePath !== undefined && { filePath }),
-        ...(options.configFile !== undefined && { configFile: options.configFile }),
-        ...(options.config && { config: options.config }),
-        ...(options.now && { now: options.now }),
-      });
+      const config =
+        options.config ??
+        (await loadConfig({ cwd, ...(filePath !== undefined && { filePath }), ...(options.configFile !== undefined && { configFile: options.configFile }) }));
+      if (filePath !== undefined && !options.allFiles && !(await isPostmortemPath(filePath, { cwd, config }))) return;
+      const result = await lintText(text, { cwd, config, ...(filePath !== undefined && { filePath }), ...(options.now && { now: options.now }) });
       messages = result.messages;
     } catch (error) {
       // An invalid configuration: one message on the file, as `hindsight lint` prints one paragraph.

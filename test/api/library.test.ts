@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSy
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { ConfigError, inspectText, lintFiles, lintText, loadConfig } from '../../src/index.ts';
+import { ConfigError, inspectText, isPostmortemPath, lintFiles, lintText, loadConfig } from '../../src/index.ts';
 import { ORDER_PLACE, OUT_OF_ORDER } from './postmortem.ts';
 
 const NOW = new Date('2025-03-01T00:00:00Z');
@@ -76,6 +76,12 @@ describe('loadConfig', () => {
     expect(result.messages.some((m) => m.ruleId === 'timeline-order')).toBe(true);
   });
 
+  it("without a configuration up from the file, gives the defaults with the content folder in cwd, as the command line does", async () => {
+    const cwd = folder({});
+    const config = await loadConfig({ cwd, filePath: 'postmortems/2025/p.md' });
+    expect(config).toMatchObject({ file: null, root: cwd, preset: 'recommended', content: path.join(cwd, 'postmortems') });
+  });
+
   it('throws a ConfigError (exit code 2) that names the file and the problem', async () => {
     const cwd = folder({ 'hindsight.config.json': JSON.stringify({ rules: { 'timeline-order': 'loud' } }) });
     const error = await loadConfig({ cwd }).catch((e: unknown) => e);
@@ -88,6 +94,36 @@ describe('loadConfig', () => {
   it('refuses a configuration it did not make', async () => {
     const fake = { file: null, root: '/', preset: 'recommended', content: '/', timezone: null, rules: {} };
     await expect(lintText(OUT_OF_ORDER, { config: fake })).rejects.toThrow(/returned by loadConfig/);
+  });
+});
+
+describe('isPostmortemPath', () => {
+  it('holds for the Markdown files `hindsight lint` lints: in the content folder, not ignored', async () => {
+    const cwd = folder({
+      'hindsight.config.json': JSON.stringify({ content: 'incidents', ignore: ['incidents/drafts/**'] }),
+      '.gitignore': 'incidents/private/\n',
+      'incidents/2025/a.md': OUT_OF_ORDER,
+      'incidents/drafts/b.md': OUT_OF_ORDER,
+      'incidents/private/c.md': OUT_OF_ORDER,
+      'incidents/notes.txt': 'notes',
+      'README.md': '# Team',
+    });
+    const verdicts = Object.fromEntries(
+      await Promise.all(
+        ['incidents/2025/a.md', 'incidents/not-yet-saved.md', 'incidents/drafts/b.md', 'incidents/private/c.md', 'incidents/notes.txt', 'README.md', 'docs/x.md'].map(
+          async (file) => [file, await isPostmortemPath(file, { cwd })] as const,
+        ),
+      ),
+    );
+    expect(verdicts).toEqual({
+      'incidents/2025/a.md': true,
+      'incidents/not-yet-saved.md': true,
+      'incidents/drafts/b.md': false,
+      'incidents/private/c.md': false,
+      'incidents/notes.txt': false,
+      'README.md': false,
+      'docs/x.md': false,
+    });
   });
 });
 

@@ -73,14 +73,24 @@ describe('the remark plugin', () => {
   it("reads the configuration that applies to the vfile's path; a warning is not fatal", async () => {
     const cwd = folder({ 'team/hindsight.config.json': JSON.stringify({ rules: { 'timeline-order': 'warn' } }) });
     const inTeam = await messagesOf(OUT_OF_ORDER, cwd, 'team/postmortems/p.md');
-    const elsewhere = await messagesOf(OUT_OF_ORDER, cwd, 'p.md');
+    const elsewhere = await messagesOf(OUT_OF_ORDER, cwd, 'postmortems/p.md');
     expect(inTeam.find((m) => m.ruleId === 'timeline-order')?.fatal).toBe(false);
     expect(elsewhere.find((m) => m.ruleId === 'timeline-order')?.fatal).toBe(true);
   });
 
+  it('leaves alone the Markdown files that are not postmortems (a README), unless told to lint every file', async () => {
+    const cwd = folder({});
+    expect(await messagesOf(OUT_OF_ORDER, cwd, 'README.md')).toEqual([]);
+    const file = await remark().use(remarkHindsight, { now: NOW, allFiles: true }).process({ value: OUT_OF_ORDER, cwd, path: 'README.md' });
+    expect(file.messages.some((m) => m.ruleId === 'timeline-order')).toBe(true);
+    // Without a path (text piped in), the text is what was asked for: it is linted.
+    const piped = await remark().use(remarkHindsight, { now: NOW }).process({ value: OUT_OF_ORDER, cwd });
+    expect(piped.messages.some((m) => m.ruleId === 'timeline-order')).toBe(true);
+  });
+
   it('turns an invalid configuration into one fatal message on the file, without a stack', async () => {
     const cwd = folder({ 'hindsight.config.json': '{ "rules": { "timeline-order": "loud" } }' });
-    const messages = await messagesOf(OUT_OF_ORDER, cwd, 'p.md');
+    const messages = await messagesOf(OUT_OF_ORDER, cwd, 'postmortems/p.md');
     expect(messages).toHaveLength(1);
     expect(messages[0]).toMatchObject({ ruleId: 'fatal', source: 'hindsight', fatal: true });
     expect(messages[0]!.reason).toContain(path.join(cwd, 'hindsight.config.json'));

@@ -137,6 +137,12 @@ describe('remark-language-server with the plugin', () => {
     expect(actions[0]!.edit.changes[uri()]).toEqual([{ range: severity.range, newText: 'severity: SEV2' }]);
   });
 
+  it("reports nothing on the workspace's other Markdown files (a README is not a postmortem)", async () => {
+    const readme = pathToFileURL(path.join(workspace, 'README.md')).href;
+    await connection!.sendNotification('textDocument/didOpen', { textDocument: { uri: readme, languageId: 'markdown', version: 1, text: OUT_OF_ORDER } });
+    expect(await diagnosticsFor(readme, 1)).toEqual([]);
+  });
+
   it('publishes again as the text changes: the entry moved into order, the finding is gone', async () => {
     const fixed = OUT_OF_ORDER.replace('14:05 UTC', '14:25 UTC');
     await connection!.sendNotification('textDocument/didChange', { textDocument: { uri: uri(), version: 2 }, contentChanges: [{ text: fixed }] });
