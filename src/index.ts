@@ -214,7 +214,8 @@ function configOf(config: HindsightConfig): ResolvedConfig {
 
 function publicConfig(config: ResolvedConfig): HindsightConfig {
   const rules: Record<string, { severity: RuleSeverity; options: Record<string, unknown> }> = {};
-  for (const [id, state] of config.ruleSettings) rules[id] = { severity: state.severity, options: state.options };
+  // Copies: changing the returned options must not change what the rules run with.
+  for (const [id, state] of config.ruleSettings) rules[id] = Object.freeze({ severity: state.severity, options: { ...state.options } });
   const value: HindsightConfig = Object.freeze({ file: config.file, root: config.root, preset: config.preset, content: config.content, timezone: config.timezone, rules: Object.freeze(rules) });
   resolvedOf.set(value, config);
   return value;

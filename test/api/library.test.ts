@@ -76,6 +76,15 @@ describe('loadConfig', () => {
     expect(result.messages.some((m) => m.ruleId === 'timeline-order')).toBe(true);
   });
 
+  it('gives copies of the rule options: changing them changes nothing the rules run with', async () => {
+    const cwd = folder({ 'hindsight.config.json': JSON.stringify({ extends: 'alx' }) });
+    const config = await loadConfig({ cwd });
+    const before = await lintText(OUT_OF_ORDER, { config, now: NOW });
+    expect(before.messages.some((m) => m.ruleId === 'word-count')).toBe(true);
+    (config.rules['word-count']!.options as Record<string, unknown>)['min'] = 0;
+    expect(await lintText(OUT_OF_ORDER, { config, now: NOW })).toEqual(before);
+  });
+
   it("without a configuration up from the file, gives the defaults with the content folder in cwd, as the command line does", async () => {
     const cwd = folder({});
     const config = await loadConfig({ cwd, filePath: 'postmortems/2025/p.md' });
