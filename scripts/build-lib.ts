@@ -7,6 +7,9 @@
 //                      when used (splitting: the `import()`s of the sources stay lazy)
 //   lib/worker.js      the worker thread of a large run (src/lint/pool.ts starts ./worker.js)
 //   lib/sources.json   what it was built from (bin/sources.js), to tell when it is stale
+//   lib/api/           the library (`import … from 'hindsight-postmortems'`, src/index.ts),
+//                      the remark plugin (`hindsight-postmortems/remark`, src/remark.ts) and
+//                      their types (see buildLibrary, emitDeclarations)
 //
 // An installed copy then loads a few files instead of some 460 modules, whose resolution
 // was most of a one-file lint's start-up. The rules are the ones rules/index.ts lists, as in
@@ -17,7 +20,9 @@
 // frontmatterSchema.
 //
 //   node scripts/build-lib.ts [--outdir DIR]     (default: lib/)
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -26,7 +31,7 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import { _ } from 'ajv/dist/compile/codegen/index.js';
 import standaloneCode from 'ajv/dist/standalone/index.js';
 import addFormats from 'ajv-formats';
-import { build, type Plugin } from 'esbuild';
+import { build, type BuildOptions, type Plugin } from 'esbuild';
 import { FRONTMATTER_AJV_OPTIONS, mergeSchema } from '../rules/frontmatter-schema.ts';
 import { CONFIG_AJV_OPTIONS } from '../src/lint/config/load.ts';
 import { HINDSIGHT_FORMATS } from '../src/lint/config/formats.ts';
@@ -95,9 +100,57 @@ const bundled: Plugin = {
   },
 };
 
+// The library's entry points: package.json's `exports` name lib/api/index.js and lib/api/remark.js.
+const LIBRARY_ENTRIES = { index: path.join(root, 'src', 'index.ts'), remark: path.join(root, 'src', 'remark.ts') };
+const LIBRARY_DIR = path.join(outdir, 'api');
+
+/**
+ * The library, built as the command line is but apart from it, into lib/api/ with a worker
+ * of its own (a large lintFiles starts ./worker.js beside its code): entry points sharing
+ * the command line's chunks would split them further, and a hook's one-file lint would load
+ * more files (test/hooks/startup.test.ts counts them).
+ */
+async function buildLibrary(): Promise<void> {
+  await build({ ...cliBuild, entryPoints: { ...LIBRARY_ENTRIES, worker: WORKER_ENTRY }, outdir: LIBRARY_DIR });
+}
+
+/**
+ * The library's declaration files, lib/api/index.d.ts and lib/api/remark.d.ts, emitted by the
+ * project's own TypeScript (`tsc --emitDeclarationOnly`: no other tool, and the types are
+ * exactly those the type check checks). The entry points declare their public types themselves, so only the
+ * declarations they reach are kept (the error classes' too); relative `.ts` specifiers become
+ * `.js` ones, which a consumer's TypeScript resolves to the `.d.ts` beside them.
+ */
+function emitDeclarations(): void {
+  const temp = mkdtempSync(path.join(os.tmpdir(), 'hindsight-dts-'));
+  try {
+    const tsconfig = path.join(temp, 'tsconfig.json');
+    const compilerOptions = { noEmit: false, declaration: true, emitDeclarationOnly: true, outDir: path.join(temp, 'out'), rootDir: path.join(root, 'src'), typeRoots: [path.join(root, 'node_modules', '@types')] };
+    writeFileSync(tsconfig, JSON.stringify({ extends: path.join(root, 'tsconfig.json'), compilerOptions, files: Object.values(LIBRARY_ENTRIES), include: [] }));
+    const tsc = spawnSync(process.execPath, [path.join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', tsconfig], { cwd: root, encoding: 'utf8' });
+    if (tsc.status !== 0) throw new Error(`tsc --emitDeclarationOnly failed:\n${tsc.stdout}${tsc.stderr}`);
+    const pending = Object.keys(LIBRARY_ENTRIES).map((name) => `${name}.d.ts`);
+    const kept = new Set<string>();
+    while (pending.length > 0) {
+      const file = pending.pop()!;
+      if (kept.has(file)) continue;
+      kept.add(file);
+      const text = readFileSync(path.join(temp, 'out', file), 'utf8').replace(/(from '\.\/[^']+)\.ts'/g, "$1.js'");
+      for (const [, target] of text.matchAll(/from '\.\/([^']+)\.js'/g)) {
+        if (target!.includes('/')) throw new Error(`${file}: the library's types reach into src/${target}; declare the public types in the entry point instead.`);
+        pending.push(`${target}.d.ts`);
+      }
+      writeFileSync(path.join(LIBRARY_DIR, file), text);
+    }
+  } finally {
+    rmSync(temp, { recursive: true, force: true });
+  }
+}
+
 rmSync(outdir, { recursive: true, force: true });
-await build({
-  entryPoints: { hindsight: path.join(root, 'src', 'cli', 'main.ts'), worker: path.join(root, 'src', 'lint', 'worker.ts') },
+const WORKER_ENTRY = path.join(root, 'src', 'lint', 'worker.ts');
+const cliBuild: BuildOptions = {
+  entryPoints: { hindsight: path.join(root, 'src', 'cli', 'main.ts'), worker: WORKER_ENTRY },
   outdir,
   bundle: true,
   splitting: true,
@@ -117,7 +170,10 @@ await build({
   minifyWhitespace: true,
   minifySyntax: true,
   logLevel: 'warning',
-});
+};
+await build(cliBuild);
+await buildLibrary();
 // bin/sources.js is plain JavaScript (bin/ runs on Node 20 without a build): typed here.
 const { listSources } = (await import(new URL('../bin/sources.js', import.meta.url).href)) as { listSources(root: string): string[] };
 writeFileSync(path.join(outdir, 'sources.json'), `${JSON.stringify(listSources(root))}\n`);
+emitDeclarations();

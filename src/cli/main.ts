@@ -2,12 +2,14 @@
 // the one-file lint of a pre-commit hook loads nothing the lint path does not need. The
 // commonest hook call (`lint` with file names and plain flags) does not even load commander:
 // `quickLint` reads it, and anything it does not recognise goes through commander as usual.
-import { readFileSync } from 'node:fs';
 import type { Command as CommandType } from 'commander';
 import { EXIT_CODE, HindsightError, UsageError } from '../errors.ts';
 import type { LintCliOptions } from './lint.ts';
 import type { NewOptions } from './new.ts';
 import { printForeign, printMessage } from '../report/output.ts';
+import { version } from '../version.ts';
+
+export { version };
 
 export async function main(argv: readonly string[]): Promise<number> {
   lastResortOnCrash();
@@ -175,16 +177,3 @@ function parseCount(value: string): number {
   return n;
 }
 
-let packageVersion: string | null = null;
-
-/** Hindsight's version, from its package.json: one folder up in the bundled lib/, two in src/cli/. */
-export function version(): string {
-  if (packageVersion !== null) return packageVersion;
-  for (const candidate of ['../package.json', '../../package.json']) {
-    try {
-      const pkg = JSON.parse(readFileSync(new URL(candidate, import.meta.url), 'utf8')) as { name?: string; version?: string };
-      if (pkg.name === 'hindsight-postmortems' && typeof pkg.version === 'string') return (packageVersion = pkg.version);
-    } catch {}
-  }
-  return (packageVersion = '0.0.0');
-}

@@ -94,8 +94,20 @@ export function lintFile(filePath: string, linter: Linter, options: SourceOption
  * text holds only as U+FFFD are written back as they were.
  */
 export function lintSource(filePath: string, source: string, linter: Linter, options: SourceOptions, bytes: Buffer = Buffer.from(source, 'utf8')): FileOutcome {
-  let messages = linter.lint(filePath, source, options.timings);
-  if (!options.fix) return { messages };
+  if (!options.fix) return { messages: linter.lint(filePath, source, options.timings) };
+  const { messages, text, fixed } = lintAndFix(filePath, source, linter, options.timings, bytes);
+  if (fixed === bytes || fixed.equals(bytes)) return { messages };
+  writeFixedFile(filePath, fixed);
+  return { messages, output: text };
+}
+
+/**
+ * Lints a text and applies its fixes pass after pass, writing nothing: the findings left, the
+ * fixed text and the fixed `bytes` (`bytes` itself when nothing was fixed). The library's
+ * lintText fixes a text no file holds with it.
+ */
+export function lintAndFix(filePath: string, source: string, linter: Linter, timings: LintTimings | null, bytes: Buffer = Buffer.from(source, 'utf8')): { messages: Finding[]; text: string; fixed: Buffer } {
+  let messages = linter.lint(filePath, source, timings);
   let text = source;
   let fixed = bytes;
   for (let pass = 0; pass < MAX_FIX_PASSES && messages.some((m) => m.fix); pass++) {
@@ -106,11 +118,9 @@ export function lintSource(filePath: string, source: string, linter: Linter, opt
     if (next === null || next.toString('utf8') !== outcome.output) break;
     fixed = next;
     text = outcome.output;
-    messages = linter.lint(filePath, text, options.timings);
+    messages = linter.lint(filePath, text, timings);
   }
-  if (fixed === bytes || fixed.equals(bytes)) return { messages };
-  writeFixedFile(filePath, fixed);
-  return { messages, output: text };
+  return { messages, text, fixed };
 }
 
 /** The one finding of a file that could not be linted. */

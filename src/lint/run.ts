@@ -51,26 +51,7 @@ export async function lintRun(options: LintRunOptions): Promise<LintRun> {
   const timings: LintTimings | null = options.timing ? {} : null;
 
   // Cross-file rules read the archive index; nothing of it loads when none is active.
-  const need = archiveNeed(config, rules);
-  let archive: { value: Archive; entries: readonly ArchiveEntry[]; digest: string; stats: LintRun['archive'] } | null = null;
-  if (need) {
-    const started = performance.now();
-    const { loadArchive, indexFileFor } = await import('./archive-index.ts');
-    const loaded = await loadArchive({
-      root: config.root,
-      content: config.content,
-      ignore: config.ignore,
-      files,
-      need,
-      sectionAliases: config.sectionAliases,
-      // With or without --cache, and for an archive of any size: in the fresh process of a
-      // hook, reading even a few files' frontmatter (with a YAML parser not yet compiled)
-      // costs more than the index. 12 files: 31 ms read, 4 ms from the index; 1 file: even.
-      indexFile: indexFileFor(config.cacheFile, config.root, options.cache ?? false),
-      version: options.version ?? '',
-    });
-    archive = { value: loaded.archive, entries: loaded.archive.entries, digest: loaded.digest, stats: { ...loaded.stats, ms: performance.now() - started } };
-  }
+  const archive = await loadRunArchive(config, rules, files, { cache: options.cache ?? false, version: options.version ?? '' });
   // A file's findings from cross-file rules change with the others: the archive's digest is
   // part of the cache key.
   const cache = options.cache ? new LintCache(config.cacheFile, cacheKey([options.version ?? '', config.raw, config.preset, archive?.digest ?? ''])) : null;
@@ -113,6 +94,39 @@ export async function lintRun(options: LintRunOptions): Promise<LintRun> {
   }
   cache?.save();
   return { results, config, rules, timings, archive: archive?.stats ?? null };
+}
+
+export interface RunArchive {
+  value: Archive;
+  entries: readonly ArchiveEntry[];
+  digest: string;
+  stats: LintRun['archive'];
+}
+
+/**
+ * The archive index the active cross-file rules read, with `files` (those being linted) in
+ * it; null when no cross-file rule is active (then nothing of it loads). The library's
+ * lintText loads it this way too.
+ */
+export async function loadRunArchive(config: ResolvedConfig, rules: ReadonlyMap<string, Rule>, files: readonly string[], options: { cache: boolean; version: string }): Promise<RunArchive | null> {
+  const need = archiveNeed(config, rules);
+  if (!need) return null;
+  const started = performance.now();
+  const { loadArchive, indexFileFor } = await import('./archive-index.ts');
+  const loaded = await loadArchive({
+    root: config.root,
+    content: config.content,
+    ignore: config.ignore,
+    files,
+    need,
+    sectionAliases: config.sectionAliases,
+    // With or without --cache, and for an archive of any size: in the fresh process of a
+    // hook, reading even a few files' frontmatter (with a YAML parser not yet compiled)
+    // costs more than the index. 12 files: 31 ms read, 4 ms from the index; 1 file: even.
+    indexFile: indexFileFor(config.cacheFile, config.root, options.cache),
+    version: options.version,
+  });
+  return { value: loaded.archive, entries: loaded.archive.entries, digest: loaded.digest, stats: { ...loaded.stats, ms: performance.now() - started } };
 }
 
 /** What the active cross-file rules read of the archive (`root-cause` covers `index`), or null when none is active. */
