@@ -125,7 +125,7 @@ function emitDeclarations(): void {
   const temp = mkdtempSync(path.join(os.tmpdir(), 'hindsight-dts-'));
   try {
     const tsconfig = path.join(temp, 'tsconfig.json');
-    const compilerOptions = { noEmit: false, declaration: true, emitDeclarationOnly: true, outDir: path.join(temp, 'out'), rootDir: path.join(root, 'src'), typeRoots: [path.join(root, 'node_modules', '@types')] };
+    const compilerOptions = { noEmit: false, declaration: true, emitDeclarationOnly: true, outDir: path.join(temp, 'out'), rootDir: root, typeRoots: [path.join(root, 'node_modules', '@types')] };
     writeFileSync(tsconfig, JSON.stringify({ extends: path.join(root, 'tsconfig.json'), compilerOptions, files: Object.values(LIBRARY_ENTRIES), include: [] }));
     const tsc = spawnSync(process.execPath, [path.join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', tsconfig], { cwd: root, encoding: 'utf8' });
     if (tsc.status !== 0) throw new Error(`tsc --emitDeclarationOnly failed:\n${tsc.stdout}${tsc.stderr}`);
@@ -135,7 +135,7 @@ function emitDeclarations(): void {
       const file = pending.pop()!;
       if (kept.has(file)) continue;
       kept.add(file);
-      const text = readFileSync(path.join(temp, 'out', file), 'utf8').replace(/(from '\.\/[^']+)\.ts'/g, "$1.js'");
+      const text = readFileSync(path.join(temp, 'out', 'src', file), 'utf8').replace(/(from '\.\/[^']+)\.ts'/g, "$1.js'");
       for (const [, target] of text.matchAll(/from '\.\/([^']+)\.js'/g)) {
         if (target!.includes('/')) throw new Error(`${file}: the library's types reach into src/${target}; declare the public types in the entry point instead.`);
         pending.push(`${target}.d.ts`);

@@ -1,0 +1,7 @@
+type Options = {
+    requireOwner: boolean;
+    requireTicket: boolean;
+    requireDue: boolean;
+};
+declare const _default: import("../src/lint/rule.ts").Rule<Options>;
+export default _default;

@@ -1,0 +1,5 @@
+type Options = {
+    days: number;
+};
+declare const _default: import("../src/lint/rule.ts").Rule<Options>;
+export default _default;
