@@ -30,26 +30,30 @@ const installed = root.split(path.sep).includes('node_modules');
 const strips = Boolean(process.features.typescript);
 const forced = process.env.HINDSIGHT_FROM;
 
-let entry = null;
-if (forced === 'src' || forced === 'lib') entry = forced === 'src' ? srcMain : libMain;
-else if (!installed && strips && existsSync(srcMain)) entry = srcMain;
-else if (existsSync(libMain) && (installed || !existsSync(srcMain) || !(await staleBuild()))) entry = libMain;
-
-if (entry === srcMain && !strips) {
-  await reexecPinnedNode();
-} else if (entry) {
+const entry = await chooseEntry();
+if (entry === 'reexec') await reexecPinnedNode();
+else if (entry === null) fail(`hindsight: the bundled build is missing (${path.relative(process.cwd(), libMain)}). Reinstall the package, or run \`npm run build:lib\` in ${root}.`);
+else {
   enableCompileCache();
   // `hindsight … | head`: a closed pipe ends the output, not with a stack trace.
   process.stdout.on('error', (error) => {
     if (error.code !== 'EPIPE') throw error;
     process.exit(process.exitCode ?? 0);
   });
+  // src/cli/main.ts (or its bundle): the one argument parser and the commands.
   const { main } = await import(pathToFileURL(entry).href);
   process.exitCode = await main(process.argv.slice(2));
-} else if (existsSync(srcMain)) {
-  await reexecPinnedNode();
-} else {
-  fail(`hindsight: the bundled build is missing (${path.relative(process.cwd(), libMain)}). Reinstall the package, or run \`npm run build:lib\` in ${root}.`);
+}
+
+/** The file to run in this process, 'reexec' to hand over to the pinned Node 24, or null when there is neither. */
+async function chooseEntry() {
+  const fromSrc = () => (strips ? srcMain : 'reexec');
+  if (forced === 'src') return fromSrc();
+  if (forced === 'lib') return libMain;
+  const hasSrc = existsSync(srcMain);
+  if (!installed && strips && hasSrc) return srcMain;
+  if (existsSync(libMain) && (installed || !hasSrc || !(await staleBuild()))) return libMain;
+  return hasSrc ? 'reexec' : null;
 }
 
 /**

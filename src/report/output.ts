@@ -46,7 +46,7 @@ export function printMessage(message: string): void {
   printText('stderr', `hindsight: ${visibleLine(message)}\n`);
 }
 
-/** Text someone else wrote for us to print (commander's usage errors): escaped, and stopped under Actions. */
+/** Text someone else wrote for us to print (an error's stack trace): escaped, and stopped under Actions. */
 export function printForeign(stream: Stream, text: string): void {
   printText(stream, visible(text));
 }

@@ -1,14 +1,15 @@
 // The hook's hot path and the distribution: which code bin/hindsight.js runs (src/ or the
 // bundled lib/), that both give the same answers, that a one-file lint loads nothing it
-// does not need, and that the start-up shortcuts (quickLint, the configuration's partial
-// schema) behave as the slow paths they replace.
+// does not need, that the one argument parser reads every form of a command line, and that
+// the configuration's partial schema behaves as the full one it replaces.
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readdirSync, rmSync, utimesSync, writeFileSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { quickLint } from '../../src/cli/main.ts';
+import { parseCommandLine, type Invocation } from '../../src/cli/args.ts';
+import { PROGRAM } from '../../src/cli/main.ts';
 import { describeErrors, validateConfig } from '../../src/lint/config/load.ts';
 import { configSchema } from '../../src/lint/config/schema.ts';
 import { loadRules } from '../../src/lint/registry.ts';
@@ -100,7 +101,7 @@ describe('distribution: src/ in a checkout, lib/ when installed', () => {
     }
   });
 
-  it('the bundle\'s one-file lint loads a few files of lib/: no ajv (precompiled schemas), no commander, no other command or format', () => {
+  it('the bundle\'s one-file lint loads a few files of lib/: no ajv (precompiled schemas), no other command or format, not the Action', () => {
     const log = path.join(files.dir, 'bundle-modules.txt');
     const hook = write(
       files.dir,
@@ -115,9 +116,12 @@ describe('distribution: src/ in a checkout, lib/ when installed', () => {
     // The bundle's own files (a package's lib/ folder, such as picomatch's, is not one of them).
     expect(loaded.filter((url) => url.startsWith(pathToFileURL(`${lib}/`).href)).length).toBeLessThan(25);
     const unwanted = loaded.filter((url) =>
-      /\/node_modules\/(ajv|ajv-formats|commander|piscina)\//.test(url) || /\/lib\/(commander|new|inspect|rules|sarif|json|github|pool|baseline)-\w+\.js$/.test(url));
+      /\/node_modules\/(ajv|ajv-formats|commander|piscina)\//.test(url) || /\/lib\/(new|inspect|rules|sarif|json|github|pool|baseline|main)-\w+\.js$/.test(url));
     expect(unwanted).toEqual([]);
-    expect(readdirSync(lib).some((name) => /^commander-\w+\.js$/.test(name)), 'commander is a chunk of its own').toBe(true);
+    // The Action's code is a chunk of its own, loaded by `hindsight github-action` only.
+    const actionChunks = readdirSync(lib).filter((name) => readFileSync(path.join(lib, name), 'utf8').includes('GITHUB_STEP_SUMMARY'));
+    expect(actionChunks.length).toBeGreaterThan(0);
+    expect(loaded.filter((url) => actionChunks.some((name) => url.endsWith(`/lib/${name}`)))).toEqual([]);
   });
 
   it('the bundle validates a configuration file as the sources do (with its precompiled validator)', () => {
@@ -223,34 +227,72 @@ describe('one-file lint loads only what it needs', () => {
   });
 });
 
-describe('quickLint: the plain hook call without commander', () => {
-  it('reads paths and plain flags', () => {
-    expect(quickLint(['lint', 'a.md', 'b.md'])).toEqual({ paths: ['a.md', 'b.md'], options: { format: 'stylish' } });
-    expect(quickLint(['lint', '-f', 'json', '--config', 'h.json', '--fix', '-q', '--no-color', 'a.md'])).toEqual({
-      paths: ['a.md'],
-      options: { format: 'json', config: 'h.json', fix: true, quiet: true, color: false },
-    });
-    expect(quickLint(['lint'])).toEqual({ paths: [], options: { format: 'stylish' } });
-  });
-
-  it('leaves everything else to commander', () => {
-    for (const argv of [['rules'], ['lint', '--format=json'], ['lint', '-f', 'xml'], ['lint', '--max-warnings', '3'], ['lint', '--help'], ['lint', '-qf', 'json'], ['lint', '--config'], ['lint', '--', '-odd.md'], ['lint', '--unknown']]) {
-      expect(quickLint(argv), argv.join(' ')).toBeNull();
+describe('one argument parser (node:util parseArgs) for every command line', () => {
+  const run = (argv: string[]): { command: string; args: string[]; options: Record<string, unknown> } => {
+    const invocation: Invocation = parseCommandLine(PROGRAM, argv);
+    if (invocation.kind !== 'run') throw new Error(`not a run: ${invocation.kind}`);
+    return { command: invocation.command.name, args: invocation.args, options: invocation.options };
+  };
+  const problem = (argv: string[]): string => {
+    try {
+      parseCommandLine(PROGRAM, argv);
+    } catch (error) {
+      return (error as Error).message;
     }
+    return 'no error';
+  };
+
+  it('reads the hook\'s plain call, paths and flags', () => {
+    expect(run(['lint', 'a.md', 'b.md'])).toEqual({ command: 'lint', args: ['a.md', 'b.md'], options: { format: 'stylish' } });
+    expect(run(['lint', '-f', 'json', '--config', 'h.json', '--fix', '-q', '--no-color', 'a.md']).options).toEqual({ format: 'json', config: 'h.json', fix: true, quiet: true, color: false });
+    expect(run(['lint'])).toEqual({ command: 'lint', args: [], options: { format: 'stylish' } });
   });
 
-  it('answers as commander does: errors and usage mistakes', () => {
-    const temp = tempDir('quick');
+  it('reads the forms a hand-written parser skipped: --opt=value, short groups, --, counts', () => {
+    expect(run(['lint', '--format=json', 'a.md']).options).toEqual({ format: 'json' });
+    expect(run(['lint', '-qf', 'json', 'a.md'])).toEqual({ command: 'lint', args: ['a.md'], options: { format: 'json', quiet: true } });
+    expect(run(['lint', '--', '-odd.md']).args).toEqual(['-odd.md']);
+    expect(run(['lint', '--max-warnings', '3', '--baseline-write', 'b.json']).options).toEqual({ format: 'stylish', maxWarnings: 3, baselineWrite: 'b.json' });
+    expect(run(['lint', '--no-color', '--color']).options['color']).toBe(true);
+    expect(run(['inspect', 'a.md', '--timezone', 'UTC'])).toEqual({ command: 'inspect', args: ['a.md'], options: { format: 'text', timezone: 'UTC' } });
+    expect(run(['new', 'Title', '-t', 'x.md', '--date', '2025-01-01'])).toEqual({ command: 'new', args: ['Title'], options: { template: 'x.md', date: '2025-01-01' } });
+  });
+
+  it('help and version', () => {
+    expect(parseCommandLine(PROGRAM, ['--version'])).toEqual({ kind: 'version' });
+    const help = (argv: string[]): string => {
+      const invocation = parseCommandLine(PROGRAM, argv);
+      return invocation.kind === 'help' ? invocation.text : '';
+    };
+    expect(help(['lint', '--help'])).toBe(help(['help', 'lint']));
+    for (const command of ['inspect', 'lint', 'new', 'rules']) expect(help(['--help'])).toContain(`\n  ${command} [options]`);
+    expect(help(['--help'])).not.toContain('github-action');
+    expect(parseCommandLine(PROGRAM, [])).toMatchObject({ kind: 'help', toStderr: true });
+  });
+
+  it('says what is wrong with a command line', () => {
+    expect(problem(['lint', '--bogus'])).toMatch(/^unknown option '--bogus' \(run `hindsight --help` for usage\)$/);
+    expect(problem(['lint', '-f', 'xml'])).toContain("option '-f, --format <format>' argument 'xml' is invalid. Allowed choices are stylish, json, sarif, github.");
+    expect(problem(['lint', '--config'])).toContain("option '-c, --config <file>' argument missing");
+    expect(problem(['lint', '--fix=yes'])).toContain("option '--fix' does not take an argument");
+    expect(problem(['lint', '--max-warnings', 'many'])).toBe('--max-warnings takes a whole number, not "many".');
+    expect(problem(['frobnicate'])).toContain("unknown command 'frobnicate'");
+    expect(problem(['inspect'])).toContain("missing required argument 'file'");
+    expect(problem(['rules', 'extra'])).toContain("too many arguments for 'rules'. Expected 0 arguments but got 1: extra.");
+  });
+
+  it('usage mistakes end with exit code 2 and one line; findings with 1', () => {
+    const temp = tempDir('args');
     try {
       const bad = write(temp.dir, 'postmortems/bad.md', outOfOrderPostmortem().text);
-      const quick = spawnSync(NODE24, [BIN, 'lint', '--format', 'json', bad], { cwd: temp.dir, encoding: 'utf8' });
-      const viaCommander = spawnSync(NODE24, [BIN, 'lint', '--format=json', bad], { cwd: temp.dir, encoding: 'utf8' });
-      expect(quick.status).toBe(1);
-      expect(viaCommander.status).toBe(1);
-      expect(quick.stdout).toBe(viaCommander.stdout);
+      const spaced = spawnSync(NODE24, [BIN, 'lint', '--format', 'json', bad], { cwd: temp.dir, encoding: 'utf8' });
+      const joined = spawnSync(NODE24, [BIN, 'lint', '--format=json', bad], { cwd: temp.dir, encoding: 'utf8' });
+      expect(spaced.status).toBe(1);
+      expect(joined.status).toBe(1);
+      expect(spaced.stdout).toBe(joined.stdout);
       const unknownFormat = spawnSync(NODE24, [BIN, 'lint', '-f', 'xml', bad], { cwd: temp.dir, encoding: 'utf8' });
       expect(unknownFormat.status).toBe(2);
-      expect(unknownFormat.stderr).toContain("argument 'xml' is invalid");
+      expect(unknownFormat.stderr).toMatch(/^hindsight: option .*argument 'xml' is invalid.*\n$/);
       const missing = spawnSync(NODE24, [BIN, 'lint', 'nope.md'], { cwd: temp.dir, encoding: 'utf8' });
       expect(missing.status).toBe(2);
       expect(missing.stderr).toMatch(/^hindsight: No such file or folder: nope\.md\./);

@@ -87,10 +87,13 @@ export default defineRule({
     const file = path.join(copy, 'postmortems', 'outage.md');
     mkdirSync(path.dirname(file), { recursive: true });
     writeFileSync(file, '# Outage\n\nThe cache was cold.\n');
+    // A configuration may name it (the bundle validates with the schema compiled when it was built).
+    writeFileSync(path.join(copy, 'hindsight.config.json'), JSON.stringify({ rules: { [RULE_ID]: 'error' } }));
     for (const from of ['src', 'lib']) {
       const lint = node(['bin/hindsight.js', 'lint', '--format', 'json', file], { HINDSIGHT_FROM: from });
-      const ids = (JSON.parse(lint.stdout) as { messages: { ruleId: string }[] }[])[0]!.messages.map((m) => m.ruleId);
-      expect(ids, from).toContain(RULE_ID);
+      expect(lint.status, `${from}: ${lint.stderr}`).toBe(1);
+      const found = (JSON.parse(lint.stdout) as { messages: { ruleId: string; severity: number }[] }[])[0]!.messages.filter((m) => m.ruleId === RULE_ID);
+      expect(found.map((m) => m.severity), from).toEqual([2]);
     }
     expect(existsSync(path.join(copy, 'lib', 'hindsight.js'))).toBe(true);
   });
