@@ -23,6 +23,7 @@
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -122,12 +123,15 @@ async function buildLibrary(): Promise<void> {
  * `.js` ones, which a consumer's TypeScript resolves to the `.d.ts` beside them.
  */
 function emitDeclarations(): void {
+  // Resolved as Node resolves packages, up from this script: a copy of the project (the
+  // new-rule test) has no node_modules of its own.
+  const resolvePackage = createRequire(import.meta.url).resolve;
   const temp = mkdtempSync(path.join(os.tmpdir(), 'hindsight-dts-'));
   try {
     const tsconfig = path.join(temp, 'tsconfig.json');
-    const compilerOptions = { noEmit: false, declaration: true, emitDeclarationOnly: true, outDir: path.join(temp, 'out'), rootDir: root, typeRoots: [path.join(root, 'node_modules', '@types')] };
+    const compilerOptions = { noEmit: false, declaration: true, emitDeclarationOnly: true, outDir: path.join(temp, 'out'), rootDir: root, typeRoots: [path.dirname(path.dirname(resolvePackage('@types/node/package.json')))] };
     writeFileSync(tsconfig, JSON.stringify({ extends: path.join(root, 'tsconfig.json'), compilerOptions, files: Object.values(LIBRARY_ENTRIES), include: [] }));
-    const tsc = spawnSync(process.execPath, [path.join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', tsconfig], { cwd: root, encoding: 'utf8' });
+    const tsc = spawnSync(process.execPath, [path.join(path.dirname(resolvePackage('typescript/package.json')), 'bin', 'tsc'), '-p', tsconfig], { cwd: root, encoding: 'utf8' });
     if (tsc.status !== 0) throw new Error(`tsc --emitDeclarationOnly failed:\n${tsc.stdout}${tsc.stderr}`);
     const pending = Object.keys(LIBRARY_ENTRIES).map((name) => `${name}.d.ts`);
     const kept = new Set<string>();

@@ -42,7 +42,7 @@ export default defineRule({
     valid: [{ title: 'an owner', markdown: '---\\nowner: dana\\n---\\n# Outage\\n' }],
   },
   check({ model, report }) {
-    if (!model.frontmatter?.['owner']) report({ message: 'No incident owner: add owner to the frontmatter.', line: 1, column: 1 });
+    if (!model.frontmatter.data?.['owner']) report({ message: 'No incident owner: add owner to the frontmatter.', line: 1, column: 1 });
   },
 });
 `;
@@ -61,7 +61,7 @@ export default defineRule({
   it('is picked up by the command line, the schema, the rule pages and the bundled build once the generator ran', () => {
     rmSync(copy, { recursive: true, force: true });
     mkdirSync(copy, { recursive: true });
-    for (const item of ['bin', 'src', 'rules', 'scripts', 'schema', 'docs', 'templates', 'package.json']) cpSync(path.join(ROOT, item), path.join(copy, item), { recursive: true });
+    for (const item of ['bin', 'src', 'rules', 'scripts', 'schema', 'docs', 'templates', 'package.json', 'tsconfig.json']) cpSync(path.join(ROOT, item), path.join(copy, item), { recursive: true });
     writeFileSync(path.join(copy, 'rules', `${RULE_ID}.ts`), RULE_FILE);
 
     // Not yet indexed: the bundled build refuses, and says what to run.
