@@ -31,7 +31,7 @@ import { linkBoundary, readPostmortemText, selectFiles } from './files.ts';
 
 export const INDEX_FILE = 'archive-index.json';
 /** Bumped whenever what an entry holds changes. */
-const INDEX_FORMAT = 2;
+const INDEX_FORMAT = 3;
 /** Coarsest modification-time resolution trusted (FAT: 2 s). */
 const RACY_MS = 2000;
 

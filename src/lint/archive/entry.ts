@@ -1,12 +1,12 @@
 // One postmortem as an archive entry: per postmortem only the few fields the cross-file rules
 // compare — id, title, date, services, related, links, and for `recurrence` the root-cause
-// text — read from the file's text without building the model: the frontmatter with the yaml
-// package, then the body's line scan (body-scan.ts). The same reader indexes the document
+// text — read from the file's text without building the model: the frontmatter with the model's
+// readers, then the body's line scan (body-scan.ts). The same reader indexes the document
 // being linted, so it is compared with the others on equal terms.
 import path from 'node:path';
 import type { SectionKind } from '../../core/model.ts';
+import { MAX_FRONTMATTER, MAX_VALUE, readToml, readYaml } from '../../core/frontmatter.ts';
 import { readSimpleMapping } from '../../core/simple-yaml.ts';
-import { loadYaml } from '../../core/yaml.ts';
 import { redactSecrets } from '../secrets/redact.ts';
 import { scanBody, type RootCauseText } from './body-scan.ts';
 import { localMarkdownTarget } from './links.ts';
@@ -21,7 +21,7 @@ export interface ArchiveEntry {
   filePath: string;
   /** The frontmatter `id` (a number is written as text), or null. */
   id: string | null;
-  /** The frontmatter `title`, else the first level-1 heading, or null. */
+  /** The frontmatter `title`, else the document's title heading as the model finds it, or null. */
   title: string | null;
   /** The incident's day, YYYY-MM-DD: frontmatter `date`, else `incident_start`, else a file name starting with a date. */
   date: string | null;
@@ -39,8 +39,6 @@ export interface ArchiveEntry {
   rootCause?: RootCauseText | null;
 }
 
-const MAX_ALIAS_COUNT = 100;
-
 /**
  * The archive entry of one postmortem's text. `aliases` are keyed by `normaliseHeading`.
  * `frontmatter`: a block the caller has parsed already (the document being linted: its model
@@ -51,11 +49,14 @@ export function indexEntry(filePath: string, source: string, need: ArchiveNeed, 
   if (lines[0]?.startsWith('\uFEFF')) lines[0] = lines[0].slice(1);
   let bodyFrom = 0;
   let data: Record<string, unknown> | null = null;
-  if (/^---[ \t]*$/.test(lines[0] ?? '')) {
-    const close = lines.findIndex((line, i) => i > 0 && /^(?:---|\.\.\.)[ \t]*$/.test(line));
+  // As the parser reads a frontmatter block: `---` (YAML) or `+++` (TOML) alone on the first
+  // line, closed by the same alone on a later line.
+  const fence = FRONTMATTER_FENCE.exec(lines[0] ?? '')?.[1];
+  if (fence !== undefined) {
+    const close = lines.findIndex((line, i) => i > 0 && line.startsWith(fence) && !/[^ \t]/.test(line.slice(3)));
     if (close > 0) {
       const raw = lines.slice(1, close).join('\n');
-      data = frontmatter?.raw === raw ? frontmatter.data : readYaml(raw);
+      data = frontmatter?.raw === raw ? frontmatter.data : frontmatterData(raw, fence === '+++');
       bodyFrom = close + 1;
     }
   }
@@ -63,7 +64,7 @@ export function indexEntry(filePath: string, source: string, need: ArchiveNeed, 
   const entry: ArchiveEntry = {
     filePath,
     id: scalarText(data?.['id']),
-    title: redactNullable(scalarText(data?.['title']) ?? scan.title),
+    title: redactNullable(titleText(data?.['title']) ?? scan.title),
     date: dayOf(data?.['date']) ?? dayOf(data?.['incident_start']) ?? /^(\d{4}-\d{2}-\d{2})(?!\d)/.exec(path.basename(filePath))?.[1] ?? null,
     services: listOf(data?.['services']),
     related: listOf(data?.['related']),
@@ -94,18 +95,19 @@ function markdownLinks(lines: readonly string[], from: number): string[] {
   return [...found];
 }
 
-function readYaml(text: string): Record<string, unknown> | null {
+const FRONTMATTER_FENCE = /^(---|\+\+\+)[ \t]*$/;
+
+/** A frontmatter block's data as the model reads it (core/frontmatter.ts), or null where the model has none. */
+function frontmatterData(raw: string, toml: boolean): Record<string, unknown> | null {
+  if (raw.length > MAX_FRONTMATTER) return null;
+  if (toml) return readToml(raw, 1).data;
   // "key: value" lines only: what the YAML parser would read, for a fraction of its cost.
-  const simple = readSimpleMapping(text, Number.POSITIVE_INFINITY);
-  if (simple !== undefined) return simple;
-  try {
-    const doc = loadYaml().parseDocument(text, { uniqueKeys: false, prettyErrors: false, logLevel: 'silent' });
-    if (doc.errors.length > 0) return null;
-    const value: unknown = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
-    return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : null;
-  } catch {
-    return null;
-  }
+  return readSimpleMapping(raw, MAX_VALUE) ?? readYaml(raw, 1).data;
+}
+
+/** A frontmatter title, as the model reads it: text only. */
+function titleText(value: unknown): string | null {
+  return typeof value === 'string' ? value.trim() || null : null;
 }
 
 function scalarText(value: unknown): string | null {
