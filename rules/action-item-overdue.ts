@@ -4,7 +4,13 @@ type Options = { graceDays: number };
 
 const DAY = 86_400_000;
 
-export default defineRule<Options>({
+const messages = {
+  overdue:
+    'This action item was due on {{due}} and is still open, {{late}} later: finish it and mark it done ("- [x]" or "Status: done"), or agree a new due date and write it here.',
+} as const;
+
+export default defineRule<Options, typeof messages>({
+  messages,
   id: 'action-item-overdue',
   description: 'An open action item past its due date',
   severity: 'warn',
@@ -44,7 +50,8 @@ export default defineRule<Options>({
       const late = Math.round((today - due) / DAY);
       if (late <= options.graceDays) continue;
       report({
-        message: `This action item was due on ${item.due} and is still open, ${late} ${late === 1 ? 'day' : 'days'} later: finish it and mark it done ("- [x]" or "Status: done"), or agree a new due date and write it here.`,
+        messageId: 'overdue',
+        data: { due: item.due, late: `${late} ${late === 1 ? 'day' : 'days'}` },
         line: item.line,
         column: item.column,
         endLine: item.span.end.line,

@@ -5,7 +5,7 @@ import { defineRule } from '../src/lint/rule.ts';
 
 type Options = { requireOwner: boolean; requireTicket: boolean; requireDue: boolean };
 
-const EXAMPLE_ITEM = '"- Add a disk-usage alert @ana OPS-123 due 2024-06-01"';
+const EXAMPLE_ITEM = '"- Add a disk-usage alert @ana OPS-123 due 2024-06-01"' as const;
 const HINTS = {
   owner: 'add "@name" or "Owner: name"',
   ticket: 'add a ticket ("OPS-123", "#123" or a link)',
@@ -34,7 +34,18 @@ function childrenStartingIn(children: readonly RootContent[], start: number, end
   return found;
 }
 
-export default defineRule<Options>({
+const NO_ITEMS = 'The "{{heading}}" section has no action items: ';
+const TRACK = `(${EXAMPLE_ITEM}) so it can be assigned, tracked and closed.`;
+const messages = {
+  indented: `${NO_ITEMS}its measures are indented by four spaces or more, which Markdown shows as a code block. Unindent them and list each one as an item ${TRACK}`,
+  emptyTable: `${NO_ITEMS}its table has no filled-in row. Write one row per measure, or list each one as an item ${TRACK}`,
+  prose: `${NO_ITEMS}its measures are written as prose. List each one as an item ${TRACK}`,
+  noItems: `${NO_ITEMS}list each measure as an item ${TRACK}`,
+  missingFields: 'This action item has no {{missing}}: {{hints}}.',
+} as const;
+
+export default defineRule<Options, typeof messages>({
+  messages,
   id: 'action-items',
   description: 'Corrective measures with no actionable items (and, when configured, items without owner, ticket or due date)',
   severity: 'warn',
@@ -97,16 +108,9 @@ export default defineRule<Options>({
       const indented = nodes.some((n) => n.type === 'code' && !/^\s*(?:`{3}|~{3})/.test(source.slice(n.position?.start.offset ?? 0)));
       const table = nodes.some((n) => n.type === 'table');
       const words = sections.reduce((n, s) => n + bodyProse(pieces(), s).reduce((m, text) => m + countWords(text), 0), 0);
-      const track = `(${EXAMPLE_ITEM}) so it can be assigned, tracked and closed.`;
-      const what = indented
-        ? `its measures are indented by four spaces or more, which Markdown shows as a code block. Unindent them and list each one as an item ${track}`
-        : table
-          ? `its table has no filled-in row. Write one row per measure, or list each one as an item ${track}`
-          : words > 0
-            ? `its measures are written as prose. List each one as an item ${track}`
-            : `list each measure as an item ${track}`;
       report({
-        message: `The "${first.heading}" section has no action items: ${what}`,
+        messageId: indented ? 'indented' : table ? 'emptyTable' : words > 0 ? 'prose' : 'noItems',
+        data: { heading: first.heading },
         line: first.line,
         column: first.span.start.column,
         ...headingEnd(first, source, lineStarts),
@@ -121,7 +125,8 @@ export default defineRule<Options>({
       if (options.requireDue && item.due === null && !item.done) missing.push('due');
       if (missing.length === 0) continue;
       report({
-        message: `This action item has no ${list(missing.map((m) => NAMES[m]))}: ${missing.map((m) => HINTS[m]).join('; ')}.`,
+        messageId: 'missingFields',
+        data: { missing: list(missing.map((m) => NAMES[m])), hints: missing.map((m) => HINTS[m]).join('; ') },
         line: item.line,
         column: item.column,
         endLine: item.span.end.line,

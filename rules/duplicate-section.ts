@@ -3,7 +3,13 @@ import { canonicalHeading } from '../src/core/sections/classify.ts';
 import { defineRule } from '../src/lint/rule.ts';
 import { headingEnd, sectionStructure } from '../src/lint/kit/index.ts';
 
+const messages = {
+  duplicate:
+    '"{{heading}}" (line {{line}}) is a second {{name}} section: the first is "{{first}}" on line {{firstLine}}. Merge the two into one section, or rename this one if it is about something else.',
+} as const;
+
 export default defineRule({
+  messages,
   id: 'duplicate-section',
   description: 'The same kind of section appears twice',
   severity: 'warn',
@@ -48,7 +54,8 @@ export default defineRule({
         if (unitOf.get(earlier) === unit) continue;
         const name = canonicalHeading(kind);
         report({
-          message: `"${section.heading}" (line ${section.line}) is a second ${name} section: the first is "${earlier.heading}" on line ${earlier.line}. Merge the two into one section, or rename this one if it is about something else.`,
+          messageId: 'duplicate',
+          data: { heading: section.heading, line: section.line, name, first: earlier.heading, firstLine: earlier.line },
           line: section.line,
           column: section.span.start.column,
           ...headingEnd(section, source, lineStarts),

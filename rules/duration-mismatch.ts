@@ -25,7 +25,13 @@ function speaker(model: Postmortem, line: number): string {
   return `The "${section.heading}" section`;
 }
 
-export default defineRule<Options>({
+const messages = {
+  mismatch:
+    '{{speaker}} says {{said}}, but start to end is {{actual}} ({{start}} on line {{startLine}} to {{end}} on line {{endLine}}): correct the duration or the start and end.',
+} as const;
+
+export default defineRule<Options, typeof messages>({
+  messages,
   id: 'duration-mismatch',
   description: 'A stated duration ("2 hours 30 minutes") that disagrees with start and end',
   severity: 'error',
@@ -91,7 +97,16 @@ export default defineRule<Options>({
     const withDate = showTime(start, zone).slice(0, 10) !== showTime(end, zone, true, endMs).slice(0, 10);
     const said = atLeast ? `at least ${text}` : atMost ? `at most ${text}` : text;
     report({
-      message: `${speaker(model, line)} says ${said}, but start to end is ${formatDuration(actual)} (${showTime(start, zone, withDate)} on line ${startLine} to ${showTime(end, zone, withDate, endMs)} on line ${endLine}): correct the duration or the start and end.`,
+      messageId: 'mismatch',
+      data: {
+        speaker: speaker(model, line),
+        said: String(said),
+        actual: formatDuration(actual),
+        start: showTime(start, zone, withDate),
+        startLine: String(startLine),
+        end: showTime(end, zone, withDate, endMs),
+        endLine: String(endLine),
+      },
       line,
       column: index === -1 ? 1 : index + 1,
       endLine: line,

@@ -54,8 +54,14 @@ function headingLine(section: Section, source: string, lineStarts: readonly numb
   return source.slice(start, end === -1 ? source.length : end);
 }
 
+const messages = {
+  empty: 'The "{{heading}}" section is empty: {{what}} (or remove the heading).',
+  emptySubHeadings: 'The "{{heading}}" section is empty: its sub-headings have nothing under them; {{what}} (or remove the heading).',
+} as const;
+
 export default defineRule({
   id: 'empty-section',
+  messages,
   description: 'A section has a heading and no content',
   severity: 'warn',
   docs: {
@@ -113,9 +119,9 @@ export default defineRule({
       if (CONTENT_IN_HEADING.test(section.heading)) return;
       if (section.kind === 'other' && (SENTENCE.test(section.heading) || headingLine(section, source, lineStarts).includes(']('))) return;
       if (IMAGE.test(source.slice(section.bodyStart, section.bodyEnd))) return;
-      const why = subHeadings ? ': its sub-headings have nothing under them; ' : ': ';
       report({
-        message: `The "${section.heading}" section is empty${why}${WHAT[section.kind]} (or remove the heading).`,
+        messageId: subHeadings ? 'emptySubHeadings' : 'empty',
+        data: { heading: section.heading, what: WHAT[section.kind] },
         line: section.line,
         column: section.span.start.column,
         ...headingEnd(section, source, lineStarts),

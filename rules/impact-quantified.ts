@@ -2,7 +2,14 @@ import type { Section } from '../src/core/model.ts';
 import { bodyProse, hasFigure, headingEnd } from '../src/lint/kit/index.ts';
 import { defineRule } from '../src/lint/rule.ts';
 
+const SAY_HOW_MANY = 'say how many users, requests or orders were affected, what share (%), for how long, or what it cost.';
+const messages = {
+  noFigure: `The impact statement under "{{heading}}" (line {{line}}) gives no figure: ${SAY_HOW_MANY}`,
+  noFigureInSummary: `The impact statement under "{{heading}}" (line {{line}}) gives no figure (there is no impact section, so the summary is read): ${SAY_HOW_MANY}`,
+} as const;
+
 export default defineRule({
+  messages,
   id: 'impact-quantified',
   description: 'An impact statement with no figure (users, %, requests, money, time)',
   severity: 'warn',
@@ -45,9 +52,9 @@ export default defineRule({
     // No prose to read (only code, or sub-headings with nothing under them): nothing to judge.
     if (text.trim() === '') return;
     if (hasFigure(text)) return;
-    const where = impact.length > 0 ? '' : ' (there is no impact section, so the summary is read)';
     report({
-      message: `The impact statement under "${first.heading}" (line ${first.line}) gives no figure${where}: say how many users, requests or orders were affected, what share (%), for how long, or what it cost.`,
+      messageId: impact.length > 0 ? 'noFigure' : 'noFigureInSummary',
+      data: { heading: first.heading, line: first.line },
       line: first.line,
       column: first.span.start.column,
       ...headingEnd(first, source, lineStarts),

@@ -7,7 +7,13 @@ const DAY = 86_400_000;
 
 const DRAFT = '---\nstatus: draft\ndate: 2026-10-06\nincident_start: 2026-10-06T14:10:00Z\nincident_end: 2026-10-06T15:05:00Z\n---\n\n# Payment callbacks failed\n';
 
-export default defineRule<Options>({
+const messages = {
+  stillDraft:
+    'This postmortem is still a draft {{days}} days after the incident ended ({{ended}}), more than the {{allowed}} days allowed: finish it and set "status: published" (or "status: in-review" while it is being reviewed).',
+} as const;
+
+export default defineRule<Options, typeof messages>({
+  messages,
   id: 'publish-lag',
   description: 'A postmortem still a draft more than N days after the incident ended',
   severity: 'warn',
@@ -63,7 +69,8 @@ export default defineRule<Options>({
     if (days <= options.days) return;
     const line = frontmatterLine(model, 'status') ?? 1;
     report({
-      message: `This postmortem is still a draft ${days} days after the incident ended (${endDay}), more than the ${options.days} days allowed: finish it and set "status: published" (or "status: in-review" while it is being reviewed).`,
+      messageId: 'stillDraft',
+      data: { days, ended: String(endDay), allowed: options.days },
       ...lineRange(source, lineStarts, line),
     });
   },

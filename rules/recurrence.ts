@@ -15,7 +15,15 @@ const ARCHIVE = { 'postmortems/2024-05-21-checkout-pool.md': EARLIER, 'postmorte
 const AGAIN =
   '---\nid: INC-2025-004\ndate: 2025-02-11\nservices: [checkout-api]\n---\n\n# Checkout errors during the sale\n\n## Root Cause\n\nThe checkout-api database connection pool was exhausted again: requests held their connection during a slow call to the substitutions service, connections were not returned to the pool, and requests queued until they timed out.\n';
 
-export default defineRule<Options>({
+const messages = {
+  likeEarlier:
+    'This root cause is very like that of an earlier incident on the same service, which this postmortem does not link: {{earlier}}. If it is the same cause, add its id to "related:" and say why the earlier corrective measures did not prevent it; if not, say what differs.',
+  likeEarlierOnes:
+    'This root cause is very like that of earlier incidents on the same service, which this postmortem does not link: {{earlier}}. If it is the same cause, add their ids to "related:" and say why the earlier corrective measures did not prevent it; if not, say what differs.',
+} as const;
+
+export default defineRule<Options, typeof messages>({
+  messages,
   id: 'recurrence',
   description: 'A root cause that repeats an earlier incident on the same service without linking it',
   severity: 'off',
@@ -106,9 +114,9 @@ export default defineRule<Options>({
       return `${name}${title} (${entry.date}${where}, ${shared.join(', ')}, ${Math.round(similarity * 100)}% similar)`;
     });
     const more = candidates.length > shown.length ? `; and ${candidates.length - shown.length} more` : '';
-    const one = candidates.length === 1;
     report({
-      message: `This root cause is very like that of ${one ? 'an earlier incident' : 'earlier incidents'} on the same service, which this postmortem does not link: ${shown.join('; ')}${more}. If it is the same cause, add ${one ? 'its id' : 'their ids'} to "related:" and say why the earlier corrective measures did not prevent it; if not, say what differs.`,
+      messageId: candidates.length === 1 ? 'likeEarlier' : 'likeEarlierOnes',
+      data: { earlier: `${shown.join('; ')}${more}` },
       ...lineRange(source, lineStarts, self.rootCause.line),
     });
   },

@@ -34,8 +34,18 @@ function closestId(value: string, archive: Archive): string | null {
   return best?.id ?? null;
 }
 
+const NOT_ANY = '"{{value}}" in related: is not the id, file name or path of any postmortem in the archive: correct it';
+const NOT_THERE = 'The link "{{url}}" points at {{target}}, which does not exist: correct it';
+const messages = {
+  unknownRelated: `${NOT_ANY}, or remove it.`,
+  unknownRelatedLike: `${NOT_ANY} (did you mean "{{suggestion}}"?), or remove it.`,
+  brokenLink: `${NOT_THERE}, or remove the link.`,
+  brokenLinkLike: `${NOT_THERE} (did you mean "{{suggestion}}"?), or remove the link.`,
+} as const;
+
 export default defineRule({
   id: 'related-links',
+  messages,
   description: 'A link to another postmortem (`related:` in the frontmatter, or a relative link in the body) that points at no file or id',
   severity: 'warn',
   archive: 'index',
@@ -76,10 +86,8 @@ export default defineRule({
       if (relatedTarget(value, fromFile, archive) !== null) continue;
       const suggestion = closestId(value, archive);
       const line = frontmatterLine(model, 'related', value) ?? 1;
-      report({
-        message: `"${value}" in related: is not the id, file name or path of any postmortem in the archive: correct it${suggestion ? ` (did you mean "${suggestion}"?)` : ''}, or remove it.`,
-        ...lineRange(source, lineStarts, line),
-      });
+      const place = lineRange(source, lineStarts, line);
+      report(suggestion ? { messageId: 'unknownRelatedLike', data: { value, suggestion }, ...place } : { messageId: 'unknownRelated', data: { value }, ...place });
     }
 
     for (const { url, node } of linkNodes(tree)) {
@@ -89,10 +97,8 @@ export default defineRule({
       if (archive.hasFile(resolved)) continue;
       const namesake = archive.withStem(path.basename(resolved))[0];
       const suggestion = namesake ? path.relative(dir, namesake.filePath).split(path.sep).join('/') : null;
-      report({
-        message: `The link "${url}" points at ${archive.display(resolved)}, which does not exist: correct it${suggestion ? ` (did you mean "${suggestion}"?)` : ''}, or remove the link.`,
-        node,
-      });
+      const data = { url, target: archive.display(resolved) };
+      report(suggestion ? { messageId: 'brokenLinkLike', data: { ...data, suggestion }, node } : { messageId: 'brokenLink', data, node });
     }
   },
 });

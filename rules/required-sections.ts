@@ -4,7 +4,12 @@ import { defineRule } from '../src/lint/rule.ts';
 
 const KINDS = ['summary', 'impact', 'timeline', 'detection', 'root-cause', 'resolution', 'corrective-measures', 'lessons-learned'];
 
-export default defineRule<{ sections: string[] }>({
+const messages = {
+  missing: 'Missing section: {{name}}. Add a "## {{name}}" heading with its content (any known spelling counts).',
+} as const;
+
+export default defineRule<{ sections: string[] }, typeof messages>({
+  messages,
   id: 'required-sections',
   description: 'A required section (default: summary, timeline, root cause, corrective measures) is missing',
   severity: 'error',
@@ -40,7 +45,8 @@ export default defineRule<{ sections: string[] }>({
       if (present.has(kind as SectionKind)) continue;
       const name = canonicalHeading(kind as SectionKind);
       report({
-        message: `Missing section: ${name}. Add a "## ${name}" heading with its content (any known spelling counts).`,
+        messageId: 'missing',
+        data: { name },
         line: 1,
         column: 1,
       });

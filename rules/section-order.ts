@@ -38,7 +38,14 @@ function keptInPlace(items: readonly Placed[]): Set<number> {
   return kept;
 }
 
-export default defineRule<{ order: string[] }>({
+const messages = {
+  moveAbove: 'Section out of order: move "{{heading}}" (line {{line}}) above "{{other}}" (line {{otherLine}}). Expected order: {{expected}}.',
+  moveBelow: 'Section out of order: move "{{heading}}" (line {{line}}) below "{{other}}" (line {{otherLine}}). Expected order: {{expected}}.',
+  move: 'Section out of order: move "{{heading}}" (line {{line}}). Expected order: {{expected}}.',
+} as const;
+
+export default defineRule<{ order: string[] }, typeof messages>({
+  messages,
   id: 'section-order',
   description: "Sections out of the preset's order",
   severity: 'off',
@@ -101,18 +108,20 @@ export default defineRule<{ order: string[] }>({
       const { section, rank } = item;
       // Above the first section kept in place that should follow it, or below the last one
       // kept in place that should precede it.
-      let hint: string | null = null;
+      let hint: { messageId: 'moveAbove' | 'moveBelow'; other: Placed } | null = null;
       for (let k = 0; k < i && hint === null; k++) {
         const other = items[k]!;
-        if (kept.has(k) && other.rank > rank) hint = `move "${section.heading}" (line ${section.line}) above "${other.section.heading}" (line ${other.section.line})`;
+        if (kept.has(k) && other.rank > rank) hint = { messageId: 'moveAbove', other };
       }
       for (let k = items.length - 1; k > i && hint === null; k--) {
         const other = items[k]!;
-        if (kept.has(k) && other.rank < rank) hint = `move "${section.heading}" (line ${section.line}) below "${other.section.heading}" (line ${other.section.line})`;
+        if (kept.has(k) && other.rank < rank) hint = { messageId: 'moveBelow', other };
       }
-      hint ??= `move "${section.heading}" (line ${section.line})`;
+      const data = { heading: section.heading, line: section.line, expected };
       report({
-        message: `Section out of order: ${hint}. Expected order: ${expected}.`,
+        ...(hint === null
+          ? { messageId: 'move' as const, data }
+          : { messageId: hint.messageId, data: { ...data, other: hint.other.section.heading, otherLine: hint.other.section.line } }),
         line: section.line,
         column: section.span.start.column,
         ...headingEnd(section, source, lineStarts),

@@ -39,7 +39,21 @@ function wallDate(epochMs: number, offsetMinutes: number | null): string {
   return new Date(epochMs + (offsetMinutes ?? 0) * MINUTE).toISOString().slice(0, 10);
 }
 
-export default defineRule<Options>({
+const DISAGREE = 'the timeline and the stated start and end disagree, check the time zone and the date of each.';
+const NONE_INSIDE = 'None of the {{count}} timed entries lies inside the incident window ({{start}}, line {{startLine}}, to {{end}}, line {{endLine}}); the first, {{entry}} (line {{line}}), is ';
+const BEFORE = '{{entry}} (line {{line}}) is before the incident started ({{bound}}, line {{boundLine}})';
+const AFTER = '{{entry}} (line {{line}}) is after the incident ended ({{bound}}, line {{boundLine}})';
+const messages = {
+  allBefore: `${NONE_INSIDE}before the start: ${DISAGREE}`,
+  allAfter: `${NONE_INSIDE}after the end: ${DISAGREE}`,
+  before: `${BEFORE}: correct this time or the start stated on line {{boundLine}}.`,
+  beforeUnderWay: `${BEFORE}, yet it describes the incident under way: correct this time or the start stated on line {{boundLine}}.`,
+  after: `${AFTER}: correct this time or the end stated on line {{boundLine}}.`,
+  afterUnderWay: `${AFTER}, yet it describes the incident still under way: correct this time or the end stated on line {{boundLine}}.`,
+} as const;
+
+export default defineRule<Options, typeof messages>({
+  messages,
   id: 'timeline-in-window',
   description: "A timeline entry outside the incident's stated start and end",
   severity: 'warn',
@@ -161,7 +175,16 @@ export default defineRule<Options>({
       const withDate = hasDate(start) && wallDate(start.epochMs, start.offsetMinutes) !== wallDate(endMs, end.offsetMinutes);
       const shown = describe(first.entry, first.time, first.at, first.before ? start : end, first.before ? start.epochMs : endMs);
       report({
-        message: `None of the ${outside.length} timed entries lies inside the incident window (${showBound(start, start.epochMs, zoneName, withDate)}, line ${startLine}, to ${showBound(end, endMs, zoneName, withDate)}, line ${endLine}); the first, ${shown.entry} (line ${first.entry.line}), is ${first.before ? 'before the start' : 'after the end'}: the timeline and the stated start and end disagree, check the time zone and the date of each.`,
+        messageId: first.before ? 'allBefore' : 'allAfter',
+        data: {
+          count: outside.length,
+          start: showBound(start, start.epochMs, zoneName, withDate),
+          startLine: String(startLine),
+          end: showBound(end, endMs, zoneName, withDate),
+          endLine: String(endLine),
+          entry: shown.entry,
+          line: first.entry.line,
+        },
         line: first.entry.line,
         column: first.entry.column,
         endLine: first.entry.span.end.line,
@@ -177,9 +200,10 @@ export default defineRule<Options>({
       const bound = before ? start! : end!;
       const boundLine = before ? startLine : endLine;
       const shown = describe(entry, time, at, bound, before ? start!.epochMs : endMs!);
-      const why = side === 'all' ? '' : before ? ', yet it describes the incident under way' : ', yet it describes the incident still under way';
+      const underWay = side !== 'all';
       report({
-        message: `${shown.entry} (line ${entry.line}) is ${before ? 'before the incident started' : 'after the incident ended'} (${shown.bound}, line ${boundLine})${why}: correct this time or the ${before ? 'start' : 'end'} stated on line ${boundLine}.`,
+        messageId: before ? (underWay ? 'beforeUnderWay' : 'before') : underWay ? 'afterUnderWay' : 'after',
+        data: { entry: shown.entry, line: entry.line, bound: shown.bound, boundLine: String(boundLine) },
         line: entry.line,
         column: entry.column,
         endLine: entry.span.end.line,

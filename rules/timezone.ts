@@ -44,9 +44,14 @@ function writesZone(pieces: readonly TextPiece[]): boolean {
 }
 
 const HOW =
-  'declare one (e.g. "## Timeline (all times UTC)", `timezone: UTC` in the frontmatter, or "timezone" in the configuration).';
+  'declare one (e.g. "## Timeline (all times UTC)", `timezone: UTC` in the frontmatter, or "timezone" in the configuration).' as const;
+
+const messages = {
+  noZone: `Times here have no time zone ({{times}} line {{line}}): ${HOW}`,
+} as const;
 
 export default defineRule({
+  messages,
   id: 'timezone',
   description: 'Times given with no zone, and none declared for the document',
   severity: 'warn',
@@ -97,6 +102,6 @@ export default defineRule({
     const at = first as ZoneLess | null;
     if (at === null || writesZone(pieces())) return;
     const times = count === 1 ? 'one time, on' : `${count} times, the first on`;
-    report({ message: `Times here have no time zone (${times} line ${at.line}): ${HOW}`, ...at });
+    report({ messageId: 'noZone', data: { times, line: at.line }, ...at });
   },
 });

@@ -4,8 +4,16 @@ import { defineRule } from '../src/lint/rule.ts';
 
 const DB_OUTAGE = '---\nid: INC-7\ndate: 2024-03-02\n---\n\n# Database outage\n\n## Summary\n\nThe primary database was down.\n';
 
+const messages = {
+  sameId:
+    'The id "{{id}}" is also the id of {{others}}: give each postmortem its own id (a copied template often keeps the old one), and link the other in "related:" if they are about the same incident.',
+  sameTitleAndDate:
+    '{{others}} {{has}} the same title ("{{title}}") and date ({{date}}), and neither has an id: if they describe one incident, merge them into one postmortem; otherwise give each an "id" in its frontmatter.',
+} as const;
+
 export default defineRule({
   id: 'unique-id',
+  messages,
   description: 'Two postmortems with the same id (or, without ids, the same title and date)',
   severity: 'error',
   archive: 'index',
@@ -55,7 +63,8 @@ export default defineRule({
       if (clashes.length === 0) return;
       const line = frontmatterLine(model, 'id') ?? 1;
       report({
-        message: `The id "${self.id}" is also the id of ${listPaths(clashes)}: give each postmortem its own id (a copied template often keeps the old one), and link the other in "related:" if they are about the same incident.`,
+        messageId: 'sameId',
+        data: { id: self.id, others: listPaths(clashes) },
         ...lineRange(source, lineStarts, line),
       });
       return;
@@ -65,7 +74,8 @@ export default defineRule({
     if (twins.length === 0) return;
     const line = frontmatterLine(model, 'title') ?? model.titleLine ?? 1;
     report({
-      message: `${listPaths(twins)} ${twins.length === 1 ? 'has' : 'have'} the same title ("${self.title}") and date (${self.date}), and neither has an id: if they describe one incident, merge them into one postmortem; otherwise give each an "id" in its frontmatter.`,
+      messageId: 'sameTitleAndDate',
+      data: { others: listPaths(twins), has: twins.length === 1 ? 'has' : 'have', title: self.title, date: self.date },
       ...lineRange(source, lineStarts, line),
     });
   },

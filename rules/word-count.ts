@@ -6,7 +6,16 @@ type Options = { min?: number; max?: number };
 /** URLs in prose ("https://status.example.com/incidents/42") are not words of the text. */
 const URL = /\b(?:https?:\/\/|www\.)[^\s<>()]+/gi;
 
-export default defineRule<Options>({
+const HAS = 'This postmortem has {{words}} words; {{who}} {{bounds}}.';
+const SAY_MORE = 'To fit, say more about what happened, why, and what changes now.';
+const messages = {
+  tooShort: `${HAS} ${SAY_MORE}`,
+  tooShortIndented: `${HAS} ${SAY_MORE} {{indented}} more words stand in indented code blocks (lines indented by four spaces are code in Markdown, not prose).`,
+  tooLong: `${HAS} To fit, cut repetition and move logs or long detail to linked documents.`,
+} as const;
+
+export default defineRule<Options, typeof messages>({
+  messages,
   id: 'word-count',
   description: 'A postmortem shorter or longer than the configured number of words',
   severity: 'off',
@@ -63,14 +72,9 @@ export default defineRule<Options>({
       if (node.type !== 'code' || /^\s*(?:`{3}|~{3})/.test(source.slice(node.position?.start.offset ?? 0, (node.position?.start.offset ?? 0) + 8))) continue;
       indented += countWords(node.value);
     }
-    const note = tooShort && indented > 0 ? ` ${indented} more words stand in indented code blocks (lines indented by four spaces are code in Markdown, not prose).` : '';
-    const advice = tooShort
-      ? 'say more about what happened, why, and what changes now'
-      : 'cut repetition and move logs or long detail to linked documents';
-    report({
-      message: `This postmortem has ${words} words; ${who} ${bounds}. To fit, ${advice}.${note}`,
-      line: 1,
-      column: 1,
-    });
+    const data = { words, who, bounds };
+    if (!tooShort) report({ messageId: 'tooLong', data, line: 1, column: 1 });
+    else if (indented > 0) report({ messageId: 'tooShortIndented', data: { ...data, indented }, line: 1, column: 1 });
+    else report({ messageId: 'tooShort', data, line: 1, column: 1 });
   },
 });

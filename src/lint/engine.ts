@@ -111,8 +111,8 @@ function textOf(rule: Rule, r: Report): Pick<LineColumnReport, 'message' | 'mess
 
 /** Where a report stands, by line and column, whether given so, by source offsets or by node. */
 function atLineColumn(r: Report, position: DocumentContext['position']): LineColumnPlace {
-  if ('line' in r) return r;
-  const located = 'node' in r ? nodeRange(r.node) : r;
+  if (r.line !== undefined) return r;
+  const located = r.node !== undefined ? nodeRange(r.node) : r;
   const start = position(located.start);
   const end = position(located.end);
   return { line: start.line, column: start.column, endLine: end.line, endColumn: end.column };

@@ -78,23 +78,32 @@ export type ReportText<Messages extends MessageTable = MessageTable> =
   | { message: string; messageId?: undefined; data?: undefined }
   | { [Id in keyof Messages & string]: { messageId: Id; message?: undefined } & DataFor<Messages[Id]> }[keyof Messages & string];
 
+// Each kind of place rules out the others' properties, which lets TypeScript check a report
+// whose message id is chosen at run time (`messageId: late ? 'after' : 'before'`).
+
 /** A place by line and column (1-based), ending where given or where it starts. */
 export interface LineColumnPlace {
   line: number;
   column: number;
   endLine?: number;
   endColumn?: number;
+  start?: undefined;
+  node?: undefined;
 }
 
 /** A place over the source text in [start, end) (offsets, as a Fix takes them). */
 export interface RangePlace {
   start: number;
   end: number;
+  line?: undefined;
+  node?: undefined;
 }
 
 /** A place over a node of the tree, from its start to its end (at line 1 column 1 if it has no position). */
 export interface NodePlace {
   node: Pick<Node, 'position'>;
+  line?: undefined;
+  start?: undefined;
 }
 
 /** A report at a line and column, its text filled in: what the engine makes a finding of. */
@@ -167,10 +176,11 @@ export interface Rule<Options = Record<string, unknown>, Messages extends Messag
  * false, `schema` to an object schema that allows no options, and `defaults` to `{}` (which a
  * rule may leave out only when every option is optional).
  */
-export type RuleDeclaration<Options, Messages extends MessageTable> = Omit<Rule<Options, Messages>, 'fixable' | 'schema' | 'defaults'> & {
+export type RuleDeclaration<Options, Messages extends MessageTable> = Omit<Rule<Options, Messages>, 'fixable' | 'schema' | 'defaults' | 'messages'> & {
   fixable?: boolean;
   schema?: OptionsSchema;
-} & (Record<string, never> extends Options ? { defaults?: Options } : { defaults: Options });
+} & (Record<string, never> extends Options ? { defaults?: Options } : { defaults: Options })
+  & ([keyof Messages] extends [never] ? { messages?: Messages } : { messages: Messages });
 
 /**
  * A rule from its declaration. The message ids a rule may report are those of its `messages`:
