@@ -1,4 +1,4 @@
-import { defineRule } from '../src/lint/rule.ts';
+import { defineRule, md } from '../src/lint/rule.ts';
 
 type Options = { graceDays: number };
 
@@ -10,10 +10,10 @@ const messages = {
 } as const;
 
 export default defineRule<Options, typeof messages>({
-  messages,
   id: 'action-item-overdue',
   description: 'An open action item past its due date',
   severity: 'warn',
+  messages,
   schema: {
     type: 'object',
     properties: {
@@ -29,15 +29,32 @@ export default defineRule<Options, typeof messages>({
       {
         title: 'an open item due last month',
         settings: { now: new Date('2026-11-21T12:00:00Z') },
-        markdown: '# DB outage\n\n## Action Items\n\n- [x] Add a disk alert @ana OPS-1 due 2026-10-01\n- [ ] Rotate logs daily @ben OPS-2 due 2026-10-15\n',
-        messages: ['This action item was due on 2026-10-15 and is still open, 37 days later: finish it and mark it done ("- [x]" or "Status: done"), or agree a new due date and write it here.'],
+        markdown: md`
+          # DB outage
+
+          ## Action Items
+
+          - [x] Add a disk alert @ana OPS-1 due 2026-10-01
+          - [ ] Rotate logs daily @ben OPS-2 due 2026-10-15
+        `,
+        expected: `
+          6:1-6:50 overdue
+        `,
       },
     ],
     valid: [
       {
         title: 'done items, items due later, items due today',
         settings: { now: new Date('2026-11-21T12:00:00Z') },
-        markdown: '# DB outage\n\n## Action Items\n\n- [x] Add a disk alert @ana OPS-1 due 2026-10-01\n- [ ] Rotate logs daily @ben OPS-2 due 2026-11-21\n- [ ] Test restores @ana OPS-3 due 2027-01-31\n',
+        markdown: md`
+          # DB outage
+
+          ## Action Items
+
+          - [x] Add a disk alert @ana OPS-1 due 2026-10-01
+          - [ ] Rotate logs daily @ben OPS-2 due 2026-11-21
+          - [ ] Test restores @ana OPS-3 due 2027-01-31
+        `,
       },
     ],
   },

@@ -1,7 +1,7 @@
 import type { RootContent } from 'mdast';
 import type { ActionItem, Section } from '../src/core/model.ts';
 import { bodyProse, countWords, firstAtLeast, headingEnd, sectionStructure } from '../src/lint/kit/index.ts';
-import { defineRule } from '../src/lint/rule.ts';
+import { defineRule, md } from '../src/lint/rule.ts';
 
 type Options = { requireOwner: boolean; requireTicket: boolean; requireDue: boolean };
 
@@ -45,10 +45,10 @@ const messages = {
 } as const;
 
 export default defineRule<Options, typeof messages>({
-  messages,
   id: 'action-items',
   description: 'Corrective measures with no actionable items (and, when configured, items without owner, ticket or due date)',
   severity: 'warn',
+  messages,
   schema: {
     type: 'object',
     properties: {
@@ -65,34 +65,78 @@ export default defineRule<Options, typeof messages>({
     invalid: [
       {
         title: 'corrective measures written as prose',
-        markdown:
-          '# DB outage\n\n## Summary\n\nThe database was down.\n\n## Corrective and Preventative Measures\n\nWe will add an alert on disk usage and review the log rotation job. The team will also test restores monthly.\n',
-        messages: ['The "Corrective and Preventative Measures" section has no action items: its measures are written as prose'],
+        markdown: md`
+          # DB outage
+
+          ## Summary
+
+          The database was down.
+
+          ## Corrective and Preventative Measures
+
+          We will add an alert on disk usage and review the log rotation job. The team will also test restores monthly.
+        `,
+        expected: `
+          7:1-7:40 prose
+        `,
       },
       {
         title: 'items without an owner, with requireOwner',
         options: { requireOwner: true },
-        markdown: '# DB outage\n\n## Action Items\n\n- Add a disk alert @ana\n- Review the log rotation job\n',
-        messages: ['This action item has no owner: add "@name" or "Owner: name"'],
+        markdown: md`
+          # DB outage
+
+          ## Action Items
+
+          - Add a disk alert @ana
+          - Review the log rotation job
+        `,
+        expected: `
+          6:1-6:30 missingFields
+        `,
       },
       {
         title: 'every requirement, with a done item that needs no due date',
         options: { requireOwner: true, requireTicket: true, requireDue: true },
-        markdown: '# DB outage\n\n## Action Items\n\n- [ ] Add a disk alert @ana OPS-1\n- [x] Free disk space @ben OPS-2\n',
-        messages: ['This action item has no due date: add a due date ("due 2024-06-01")'],
+        markdown: md`
+          # DB outage
+
+          ## Action Items
+
+          - [ ] Add a disk alert @ana OPS-1
+          - [x] Free disk space @ben OPS-2
+        `,
+        expected: `
+          5:1-5:34 missingFields
+        `,
       },
     ],
     valid: [
       {
         title: 'a list of items (owners, tickets and due dates not required by default)',
-        markdown:
-          '# DB outage\n\n## Corrective and Preventative Measures\n\nWe learned a lot. These are the changes:\n\n- Add an alert on disk usage\n- Review the log rotation job\n',
+        markdown: md`
+          # DB outage
+
+          ## Corrective and Preventative Measures
+
+          We learned a lot. These are the changes:
+
+          - Add an alert on disk usage
+          - Review the log rotation job
+        `,
       },
       {
         title: 'a table of items with every field, under strict requirements',
         options: { requireOwner: true, requireTicket: true, requireDue: true },
-        markdown:
-          '# DB outage\n\n## Action Items\n\n| Action | Owner | Ticket | Due |\n| --- | --- | --- | --- |\n| Add a disk alert | @ana | OPS-1 | 2024-06-01 |\n',
+        markdown: md`
+          # DB outage
+
+          ## Action Items
+
+          | Action | Owner | Ticket | Due |
+          | --- | --- | --- | --- |
+          | Add a disk alert | @ana | OPS-1 | 2024-06-01 |
+        `,
       },
     ],
   },

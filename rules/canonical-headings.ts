@@ -1,6 +1,6 @@
 import type { Section, SectionKind } from '../src/core/model.ts';
 import { canonicalHeading, classifyHeading } from '../src/core/sections/classify.ts';
-import { defineRule } from '../src/lint/rule.ts';
+import { defineRule, md } from '../src/lint/rule.ts';
 import { headingName, isCombinedHeading, sectionStructure } from '../src/lint/kit/index.ts';
 
 type Options = { names: Partial<Record<SectionKind, string>> };
@@ -77,30 +77,117 @@ export default defineRule<Options, typeof messages>({
     invalid: [
       {
         title: 'other spellings, with numbering, emoji and a tail kept',
-        markdown:
-          '# DB outage\n\n## 1. Issue Summary\n\nDown.\n\n## 🕒 Timeline of Events (all times UTC)\n\n- 10:00 alert fired\n\nRoot cause analysis\n-------------------\n\nA full disk.\n\n## Root Cause and Resolution\n\nFreed space.\n\n**Action Items:**\n\n- Add a disk alert\n',
-        messages: [
-          '"Issue Summary" is a known spelling of the Summary section: write "Summary"',
-          '"Timeline of Events" is a known spelling of the Timeline section: write "Timeline"',
-          '"Root cause analysis" is a known spelling of the Root Cause section: write "Root Cause"',
-          '"Action Items" is a known spelling of the Corrective and Preventative Measures section',
-        ],
-        output:
-          '# DB outage\n\n## 1. Summary\n\nDown.\n\n## 🕒 Timeline (all times UTC)\n\n- 10:00 alert fired\n\nRoot Cause\n-------------------\n\nA full disk.\n\n## Root Cause and Resolution\n\nFreed space.\n\n**Action Items:**\n\n- Add a disk alert\n',
+        markdown: md`
+          # DB outage
+
+          ## 1. Issue Summary
+
+          Down.
+
+          ## 🕒 Timeline of Events (all times UTC)
+
+          - 10:00 alert fired
+
+          Root cause analysis
+          -------------------
+
+          A full disk.
+
+          ## Root Cause and Resolution
+
+          Freed space.
+
+          **Action Items:**
+
+          - Add a disk alert
+        `,
+        expected: `
+          3:7-3:20 knownSpelling
+          7:7-7:25 knownSpelling
+          11:1-11:20 knownSpelling
+          20:3-20:15 knownSpellingByHand
+        `,
+        output: md`
+          # DB outage
+
+          ## 1. Summary
+
+          Down.
+
+          ## 🕒 Timeline (all times UTC)
+
+          - 10:00 alert fired
+
+          Root Cause
+          -------------------
+
+          A full disk.
+
+          ## Root Cause and Resolution
+
+          Freed space.
+
+          **Action Items:**
+
+          - Add a disk alert
+        `,
       },
       {
         title: 'a configured name',
         options: { names: { 'corrective-measures': 'Action Items' } },
-        markdown: '# DB outage\n\n## Summary\n\nDown.\n\n## Follow-ups ##\n\n- Add a disk alert\n',
-        messages: ['"Follow-ups" is a known spelling of the Action Items section: write "Action Items"'],
-        output: '# DB outage\n\n## Summary\n\nDown.\n\n## Action Items ##\n\n- Add a disk alert\n',
+        markdown: md`
+          # DB outage
+
+          ## Summary
+
+          Down.
+
+          ## Follow-ups ##
+
+          - Add a disk alert
+        `,
+        expected: `
+          7:4-7:14 knownSpelling
+        `,
+        output: md`
+          # DB outage
+
+          ## Summary
+
+          Down.
+
+          ## Action Items ##
+
+          - Add a disk alert
+        `,
       },
     ],
     valid: [
       {
         title: 'canonical names, tails, combined and unknown headings',
-        markdown:
-          '# DB outage\n\n## Summary\n\nDown.\n\n## Timeline (all times UTC)\n\n- 10:00 alert fired\n\n## Root Cause and Resolution\n\nFreed space.\n\n## Background\n\nA small disk.\n\n## Corrective and Preventative Measures\n\n- Add a disk alert\n',
+        markdown: md`
+          # DB outage
+
+          ## Summary
+
+          Down.
+
+          ## Timeline (all times UTC)
+
+          - 10:00 alert fired
+
+          ## Root Cause and Resolution
+
+          Freed space.
+
+          ## Background
+
+          A small disk.
+
+          ## Corrective and Preventative Measures
+
+          - Add a disk alert
+        `,
       },
     ],
   },

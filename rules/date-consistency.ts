@@ -1,7 +1,7 @@
 import { frontmatterKeyLine } from '../src/core/build.ts';
 import type { ResolvedTime, TimelineEntry } from '../src/core/model.ts';
 import { comparable, hasDate, readDateOnly } from '../src/core/time/index.ts';
-import { defineRule } from '../src/lint/rule.ts';
+import { defineRule, md } from '../src/lint/rule.ts';
 import { showTime } from '../src/lint/kit/index.ts';
 
 interface Options extends Record<string, unknown> {
@@ -129,30 +129,77 @@ export default defineRule<Options, typeof messages>({
     invalid: [
       {
         title: 'a weekday that is not the date\'s',
-        markdown: '# Outage\n\n## Summary\n\nOn Tuesday, 2024-03-06 the site went down.\n',
-        messages: ['"Tuesday, 2024-03-06" (line 5): 2024-03-06 is a Wednesday, not a Tuesday: correct the weekday or the date.'],
+        markdown: md`
+          # Outage
+
+          ## Summary
+
+          On Tuesday, 2024-03-06 the site went down.
+        `,
+        expected: `
+          5:4-5:23 wrongWeekday
+        `,
       },
       {
         title: 'last year in the timeline',
-        markdown: '# DB outage\n\n## Summary\n\nStart: 2023-05-10 10:00 UTC\n\n## Timeline\n\n- 2022-05-10 10:05 Alert fired\n- 2022-05-10 10:20 Rollback started\n',
-        messages: ['Line 9 is dated 2022-05-10, but the incident started on 2023-05-10 (line 5): correct the year (1 more entry dated 2022, up to line 10).'],
+        markdown: md`
+          # DB outage
+
+          ## Summary
+
+          Start: 2023-05-10 10:00 UTC
+
+          ## Timeline
+
+          - 2022-05-10 10:05 Alert fired
+          - 2022-05-10 10:20 Rollback started
+        `,
+        expected: `
+          9:3-9:31 yearOffStart
+        `,
       },
       {
         title: 'frontmatter date, detection and a future date',
-        markdown:
-          '---\ndate: 2024-05-03\nincident_start: 2024-05-10T10:00:00Z\nincident_end: 2024-05-10T11:00:00Z\ndetected: 2024-05-10T09:40:00Z\n---\n\n# DB outage\n\n## Timeline\n\n- 2027-01-02 10:00 UTC Review\n',
-        messages: [
-          "The frontmatter's date 2024-05-03 (line 2) is 7 days before the incident start, 2024-05-10 (line 3): correct one of them.",
-          'Detected at 2024-05-10 09:40 UTC (line 5) is before the incident started (2024-05-10 10:00 UTC, line 3): correct one of them.',
-          '2027-01-02 (line 12) is in the future (today is 2026-11-21): correct the date.',
-        ],
+        markdown: md`
+          ---
+          date: 2024-05-03
+          incident_start: 2024-05-10T10:00:00Z
+          incident_end: 2024-05-10T11:00:00Z
+          detected: 2024-05-10T09:40:00Z
+          ---
+
+          # DB outage
+
+          ## Timeline
+
+          - 2027-01-02 10:00 UTC Review
+        `,
+        expected: `
+          2:1-2:1 frontmatterDateApart
+          5:1-5:1 detectedBeforeStart
+          12:3-12:30 futureTimeline
+        `,
       },
     ],
     valid: [
       {
         title: 'consistent dates across midnight, zones and the new year',
-        markdown:
-          '---\ndate: 2024-01-01\nincident_start: 2023-12-31T23:30:00-05:00\nincident_end: 2024-01-01T01:00:00-05:00\ndetected: 2023-12-31T23:40:00-05:00\n---\n\n# DB outage\n\n## Timeline\n\n- 2023-12-20 10:00 EST Config change merged\n- 2023-12-31 23:40 EST Alert fired\n- 2024-01-01 01:00 EST Recovered\n',
+        markdown: md`
+          ---
+          date: 2024-01-01
+          incident_start: 2023-12-31T23:30:00-05:00
+          incident_end: 2024-01-01T01:00:00-05:00
+          detected: 2023-12-31T23:40:00-05:00
+          ---
+
+          # DB outage
+
+          ## Timeline
+
+          - 2023-12-20 10:00 EST Config change merged
+          - 2023-12-31 23:40 EST Alert fired
+          - 2024-01-01 01:00 EST Recovered
+        `,
       },
     ],
   },

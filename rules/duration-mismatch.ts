@@ -1,7 +1,7 @@
 import type { Postmortem } from '../src/core/model.ts';
 import { comparable, formatDuration } from '../src/core/time/index.ts';
 import { endInstant, showTime } from '../src/lint/kit/index.ts';
-import { defineRule } from '../src/lint/rule.ts';
+import { defineRule, md } from '../src/lint/rule.ts';
 
 interface Options extends Record<string, unknown> {
   toleranceMinutes: number;
@@ -31,10 +31,10 @@ const messages = {
 } as const;
 
 export default defineRule<Options, typeof messages>({
-  messages,
   id: 'duration-mismatch',
   description: 'A stated duration ("2 hours 30 minutes") that disagrees with start and end',
   severity: 'error',
+  messages,
   schema: {
     type: 'object',
     properties: {
@@ -55,22 +55,52 @@ export default defineRule<Options, typeof messages>({
     invalid: [
       {
         title: 'three hours stated, two and a half measured',
-        markdown: '# DB outage\n\n## Summary\n\nStart: 2024-05-10 10:00 UTC\nEnd: 2024-05-10 12:30 UTC\nDuration: 3 hours\n',
-        messages: ['The summary says 3 hours, but start to end is 2 h 30 min (10:00 UTC on line 5 to 12:30 UTC on line 6): correct the duration or the start and end.'],
+        markdown: md`
+          # DB outage
+
+          ## Summary
+
+          Start: 2024-05-10 10:00 UTC
+          End: 2024-05-10 12:30 UTC
+          Duration: 3 hours
+        `,
+        expected: `
+          7:11-7:18 mismatch
+        `,
       },
     ],
     valid: [
       {
         title: 'a rounded duration',
-        markdown: '# DB outage\n\n## Summary\n\nThe outage lasted from 10:00 to 11:50 UTC. Duration: 2 hours\n',
+        markdown: md`
+          # DB outage
+
+          ## Summary
+
+          The outage lasted from 10:00 to 11:50 UTC. Duration: 2 hours
+        `,
       },
       {
         title: 'a bound',
-        markdown: '# DB outage\n\n## Summary\n\nStart: 2024-05-10 10:00 UTC\nEnd: 2024-05-10 12:25 UTC\nDuration: over 2 hours\n',
+        markdown: md`
+          # DB outage
+
+          ## Summary
+
+          Start: 2024-05-10 10:00 UTC
+          End: 2024-05-10 12:25 UTC
+          Duration: over 2 hours
+        `,
       },
       {
         title: 'an overnight window written without dates',
-        markdown: '# DB outage\n\n## Summary\n\nFrom 10:30 PM until 12:45 AM PST. Total downtime: 2 hours 15 minutes.\n',
+        markdown: md`
+          # DB outage
+
+          ## Summary
+
+          From 10:30 PM until 12:45 AM PST. Total downtime: 2 hours 15 minutes.
+        `,
       },
     ],
   },

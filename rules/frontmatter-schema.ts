@@ -8,7 +8,7 @@ import type { Postmortem } from '../src/core/model.ts';
 import { bundledValidators } from '../src/lint/config/bundled.ts';
 import { HINDSIGHT_FORMATS } from '../src/lint/config/formats.ts';
 import { ajvLinearRegExp } from '../src/lint/config/regexp.ts';
-import { defineRule, type Fix, type LintSettings } from '../src/lint/rule.ts';
+import { defineRule, md, type Fix, type LintSettings } from '../src/lint/rule.ts';
 
 type Schema = Record<string, unknown>;
 
@@ -184,36 +184,97 @@ export default defineRule({
     invalid: [
       {
         title: 'wrong-case severity, unknown status, a date in another format',
-        markdown: '---\ntitle: Checkout outage\ndate: 10/05/2024\nseverity: sev2\nstatus: done\nincident_start: 2024-05-10T09:00Z\nincident_end: yesterday\n---\n# Checkout outage\n',
-        messages: [
-          'date must be a date written YYYY-MM-DD, with or without a time (2024-05-10T09:00:00Z, 2024-05-10 09:00 UTC); found "10/05/2024"',
-          'severity must be one of SEV1, SEV2, SEV3, SEV4, SEV5; found "sev2"',
-          'status must be one of draft, in-review, published, final, investigating, identified, monitoring, resolved; found "done"',
-          'incident_end must be a date and time',
-        ],
-        output: '---\ntitle: Checkout outage\ndate: 10/05/2024\nseverity: SEV2\nstatus: done\nincident_start: 2024-05-10T09:00Z\nincident_end: yesterday\n---\n# Checkout outage\n',
+        markdown: md`
+          ---
+          title: Checkout outage
+          date: 10/05/2024
+          severity: sev2
+          status: done
+          incident_start: 2024-05-10T09:00Z
+          incident_end: yesterday
+          ---
+          # Checkout outage
+        `,
+        expected: `
+          3:1-3:17 wrongValue
+          4:1-4:15 wrongCase
+          5:1-5:13 wrongValue
+          7:1-7:24 wrongValue
+        `,
+        output: md`
+          ---
+          title: Checkout outage
+          date: 10/05/2024
+          severity: SEV2
+          status: done
+          incident_start: 2024-05-10T09:00Z
+          incident_end: yesterday
+          ---
+          # Checkout outage
+        `,
       },
       {
         title: 'invalid YAML',
-        markdown: '---\ntitle: "Checkout outage\nseverity: SEV2\n---\n# Checkout outage\n',
-        messages: ['Frontmatter is not valid YAML'],
+        markdown: md`
+          ---
+          title: "Checkout outage
+          severity: SEV2
+          ---
+          # Checkout outage
+        `,
+        expected: `
+          3:15-3:15 invalidYaml
+        `,
       },
       {
         title: 'a key the configuration requires',
         settings: { requiredFrontmatter: ['owner'] },
-        markdown: '---\ntitle: Checkout outage\nseverity: SEV2\n---\n# Checkout outage\n',
-        messages: ['Missing frontmatter key "owner"'],
+        markdown: md`
+          ---
+          title: Checkout outage
+          severity: SEV2
+          ---
+          # Checkout outage
+        `,
+        expected: `
+          1:1-1:1 missingKey
+        `,
       },
     ],
     valid: [
       {
         title: 'every known key, in each accepted form, and a team\'s own key',
-        markdown:
-          '---\nid: INC-2024-017\ntitle: "Checkout outage"\ndate: 2024-05-10\nseverity: SEV2\nstatus: in-review\nauthors: ana.lopez\nservices: [checkout-api]\ntags: [database]\nincident_start: 2024-05-10T09:00:00Z\nincident_end: 2024-05-10T10:30+02:00\ndetected: 2024-05-10 09:05 UTC\nresolved: 2024-05-10T10:30\ntimezone: Europe/Berlin\nduration: 1 hour 30 minutes\nrelated: [INC-2024-002]\ncost_center: payments\n---\n# Checkout outage\n',
+        markdown: md`
+          ---
+          id: INC-2024-017
+          title: "Checkout outage"
+          date: 2024-05-10
+          severity: SEV2
+          status: in-review
+          authors: ana.lopez
+          services: [checkout-api]
+          tags: [database]
+          incident_start: 2024-05-10T09:00:00Z
+          incident_end: 2024-05-10T10:30+02:00
+          detected: 2024-05-10 09:05 UTC
+          resolved: 2024-05-10T10:30
+          timezone: Europe/Berlin
+          duration: 1 hour 30 minutes
+          related: [INC-2024-002]
+          cost_center: payments
+          ---
+          # Checkout outage
+        `,
       },
       {
         title: 'no frontmatter and nothing required',
-        markdown: '# Checkout outage\n\n## Summary\n\nCheckout failed.\n',
+        markdown: md`
+          # Checkout outage
+
+          ## Summary
+
+          Checkout failed.
+        `,
       },
     ],
   },

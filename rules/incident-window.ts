@@ -1,7 +1,7 @@
 import type { Section } from '../src/core/model.ts';
 import { comparable } from '../src/core/time/index.ts';
 import { isOvernight, showTime } from '../src/lint/kit/index.ts';
-import { defineRule } from '../src/lint/rule.ts';
+import { defineRule, md } from '../src/lint/rule.ts';
 
 const START_HOW = 'add `incident_start:` to the frontmatter or a line "Start: 2023-05-10 09:00 UTC" to the summary';
 const END_HOW = 'add `incident_end:` to the frontmatter or a line "End: 2023-05-10 11:30 UTC" to the summary';
@@ -35,32 +35,89 @@ export default defineRule({
     invalid: [
       {
         title: 'no start and no end',
-        markdown: '# DB outage\n\n## Summary\n\nThe database was down for a while.\n\n## Timeline\n\n- 10:00 UTC Alert fired\n',
-        messages: ['The summary (line 3) states neither when the incident started nor when it ended: write them as lines such as "Start: 2023-05-10 09:00 UTC" and "End: 2023-05-10 11:30 UTC", or add `incident_start:` and `incident_end:` to the frontmatter.'],
+        markdown: md`
+          # DB outage
+
+          ## Summary
+
+          The database was down for a while.
+
+          ## Timeline
+
+          - 10:00 UTC Alert fired
+        `,
+        expected: `
+          3:1-3:1 noWindow
+        `,
       },
       {
         title: 'a start with no end',
-        markdown: '# DB outage\n\n## Summary\n\nStart: 2024-05-10 09:00 UTC\n',
-        messages: ['The incident\'s start is stated (line 5) but not its end: add `incident_end:` to the frontmatter or a line "End: 2023-05-10 11:30 UTC" to the summary.'],
+        markdown: md`
+          # DB outage
+
+          ## Summary
+
+          Start: 2024-05-10 09:00 UTC
+        `,
+        expected: `
+          5:1-5:1 noEnd
+        `,
       },
       {
         title: 'an end before the start',
-        markdown: '---\nincident_start: 2024-05-10T11:00:00Z\nincident_end: 2024-05-10T10:00:00Z\n---\n\n# DB outage\n\n## Summary\n\nThe database was down.\n',
-        messages: ['The incident ends (10:00 UTC, line 3) before it starts (11:00 UTC, line 2): correct the start or the end.'],
+        markdown: md`
+          ---
+          incident_start: 2024-05-10T11:00:00Z
+          incident_end: 2024-05-10T10:00:00Z
+          ---
+
+          # DB outage
+
+          ## Summary
+
+          The database was down.
+        `,
+        expected: `
+          3:1-3:1 endBeforeStart
+        `,
       },
     ],
     valid: [
       {
         title: 'start and end in the frontmatter',
-        markdown: '---\nincident_start: 2024-05-10T09:00:00Z\nincident_end: 2024-05-10T11:30:00Z\n---\n\n# DB outage\n\n## Summary\n\nThe database was down.\n',
+        markdown: md`
+          ---
+          incident_start: 2024-05-10T09:00:00Z
+          incident_end: 2024-05-10T11:30:00Z
+          ---
+
+          # DB outage
+
+          ## Summary
+
+          The database was down.
+        `,
       },
       {
         title: 'the days stated, without times',
-        markdown: '# Expired certificate\n\n## Summary\n\nStart: Wednesday, 2024-03-06\nEnd: Thursday, 2024-03-07\n',
+        markdown: md`
+          # Expired certificate
+
+          ## Summary
+
+          Start: Wednesday, 2024-03-06
+          End: Thursday, 2024-03-07
+        `,
       },
       {
         title: 'a range in the summary, overnight',
-        markdown: '# DB outage\n\n## Issue Summary\n\nFrom 9:35 PM until 1:10 AM PST the app was down.\n',
+        markdown: md`
+          # DB outage
+
+          ## Issue Summary
+
+          From 9:35 PM until 1:10 AM PST the app was down.
+        `,
       },
     ],
   },

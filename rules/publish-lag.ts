@@ -13,10 +13,10 @@ const messages = {
 } as const;
 
 export default defineRule<Options, typeof messages>({
-  messages,
   id: 'publish-lag',
   description: 'A postmortem still a draft more than N days after the incident ended',
   severity: 'warn',
+  messages,
   schema: {
     type: 'object',
     properties: {
@@ -33,7 +33,9 @@ export default defineRule<Options, typeof messages>({
         title: 'a draft seven weeks after the incident',
         settings: { now: new Date('2026-11-24T09:00:00Z') },
         markdown: DRAFT,
-        messages: ['This postmortem is still a draft 48 days after the incident ended (2026-10-06), more than the 14 days allowed: finish it and set "status: published" (or "status: in-review" while it is being reviewed).'],
+        expected: `
+          2:1-2:14 stillDraft
+        `,
       },
     ],
     valid: [

@@ -23,10 +23,10 @@ const messages = {
 } as const;
 
 export default defineRule<Options, typeof messages>({
-  messages,
   id: 'recurrence',
   description: 'A root cause that repeats an earlier incident on the same service without linking it',
   severity: 'off',
+  messages,
   archive: 'root-cause',
   schema: {
     type: 'object',
@@ -51,9 +51,9 @@ export default defineRule<Options, typeof messages>({
         fileName: 'postmortems/2025-02-11-checkout-errors.md',
         settings: { archive: exampleArchive(ARCHIVE) },
         markdown: AGAIN,
-        messages: [
-          'This root cause is very like that of an earlier incident on the same service, which this postmortem does not link: INC-2024-017 "Checkout connection pool exhaustion" (2024-05-21, postmortems/2024-05-21-checkout-pool.md, checkout-api, 78% similar). If it is the same cause, add its id to "related:" and say why the earlier corrective measures did not prevent it; if not, say what differs.',
-        ],
+        expected: `
+          9:1-9:14 likeEarlier
+        `,
       },
     ],
     valid: [

@@ -1,6 +1,6 @@
 import type { TimelineEntry } from '../src/core/model.ts';
 import { comparable } from '../src/core/time/index.ts';
-import { defineRule } from '../src/lint/rule.ts';
+import { defineRule, md } from '../src/lint/rule.ts';
 
 const LATER_DAY_HINT_MS = 6 * 60 * 60 * 1000;
 
@@ -23,19 +23,44 @@ export default defineRule({
     invalid: [
       {
         title: 'an entry earlier than the one above it',
-        markdown: '## Timeline (all times UTC)\n\n- 10:00 Alert fired\n- 10:20 Rollback started\n- 10:05 On-call engineer paged\n',
-        messages: ['10:05 (line 5) is earlier than 10:20 on line 4: move this entry above line 4'],
+        markdown: md`
+          ## Timeline (all times UTC)
+
+          - 10:00 Alert fired
+          - 10:20 Rollback started
+          - 10:05 On-call engineer paged
+        `,
+        expected: `
+          5:3-5:31 earlier
+        `,
       },
     ],
     valid: [
       {
         title: 'a status page\'s updates, newest first',
-        markdown: '## Updates (UTC)\n\n- 11:40 Resolved: all sites load again\n- 11:05 Identified: a full disk\n- 10:30 Investigating: sites are slow\n',
+        markdown: md`
+          ## Updates (UTC)
+
+          - 11:40 Resolved: all sites load again
+          - 11:05 Identified: a full disk
+          - 10:30 Investigating: sites are slow
+        `,
       },
       {
         title: 'crossing midnight and noon, entries in the same minute',
-        markdown:
-          '## Timeline (all times UTC)\n\n- 23:50 Deploy started\n- 23:58 Errors rose\n- 23:58 Alert fired\n- 00:10 Rollback finished\n\n## Timeline of day two\n\n- 11:50 AM Review\n- 12:10 PM Follow-up\n',
+        markdown: md`
+          ## Timeline (all times UTC)
+
+          - 23:50 Deploy started
+          - 23:58 Errors rose
+          - 23:58 Alert fired
+          - 00:10 Rollback finished
+
+          ## Timeline of day two
+
+          - 11:50 AM Review
+          - 12:10 PM Follow-up
+        `,
       },
     ],
   },

@@ -1,7 +1,7 @@
 import type { Section, TimelineEntry } from '../src/core/model.ts';
 import { plainText } from '../src/core/text.ts';
 import { findZoneDeclaration, readDateOnly, readLeadingTime } from '../src/core/time/index.ts';
-import { defineRule } from '../src/lint/rule.ts';
+import { defineRule, md } from '../src/lint/rule.ts';
 
 // A date label ("Events of May 24, 2020:") or an entry dated to the day carries a year;
 // only texts that may hold one are given to the (slower) date reader.
@@ -81,27 +81,74 @@ export default defineRule<{ maxPerFile: number }, typeof messages>({
     invalid: [
       {
         title: 'an entry between timed ones with no time',
-        markdown: '## Timeline (all times UTC)\n\n- 10:00 Alert fired\n- Engineer paged\n- 10:20 Rollback started\n',
-        messages: ['Timeline entry "Engineer paged" (line 4) has no time. Give this entry a time (e.g. "14:05 UTC") or move it out of the timeline.'],
+        markdown: md`
+          ## Timeline (all times UTC)
+
+          - 10:00 Alert fired
+          - Engineer paged
+          - 10:20 Rollback started
+        `,
+        expected: `
+          4:3-4:17 noTime
+        `,
       },
       {
         title: 'a timeline with no time at all',
-        markdown: '## Debugging Process\n\n1. Checked the processes\n2. Read the logs\n3. Ran strace\n4. Fixed the typo\n',
-        messages: ['None of the 4 entries under "Debugging Process" (lines 3–6) has a time.'],
+        markdown: md`
+          ## Debugging Process
+
+          1. Checked the processes
+          2. Read the logs
+          3. Ran strace
+          4. Fixed the typo
+        `,
+        expected: `
+          1:1-1:1 noneTimed
+        `,
       },
       {
         title: 'capped per file',
-        markdown:
-          '## Timeline\n\n- 10:00 UTC Alert fired\n- Checked the processes\n- 10:10 UTC Paged\n- Read the logs\n- 10:20 UTC Rolled back\n- Ran strace\n- 10:30 UTC Recovered\n- Fixed the typo\n',
+        markdown: md`
+          ## Timeline
+
+          - 10:00 UTC Alert fired
+          - Checked the processes
+          - 10:10 UTC Paged
+          - Read the logs
+          - 10:20 UTC Rolled back
+          - Ran strace
+          - 10:30 UTC Recovered
+          - Fixed the typo
+        `,
         options: { maxPerFile: 2 },
-        messages: ['"Checked the processes" (line 4) has no time', '"Read the logs" (line 6) has no time', '…and 2 more timeline entries without a time (lines 8–10)'],
+        expected: `
+          4:3-4:24 noTime
+          6:3-6:16 noTime
+          8:3-8:13 moreWithoutTime
+        `,
       },
     ],
     valid: [
       {
         title: 'nested details, a date label, a time heading, a table',
-        markdown:
-          '## Timeline (all times UTC)\n\n- May 10, 2024\n  - 10:00 Alert fired\n    - error rate at 40%\n    - p99 latency 9 s\n  - 10:20 Rollback started\n  - Escalated to the DBA team at 10:25\n\n### 10:40\n\n- Failover finished\n\n| Time | Event |\n| --- | --- |\n| 10:50 | Recovered |\n',
+        markdown: md`
+          ## Timeline (all times UTC)
+
+          - May 10, 2024
+            - 10:00 Alert fired
+              - error rate at 40%
+              - p99 latency 9 s
+            - 10:20 Rollback started
+            - Escalated to the DBA team at 10:25
+
+          ### 10:40
+
+          - Failover finished
+
+          | Time | Event |
+          | --- | --- |
+          | 10:50 | Recovered |
+        `,
       },
     ],
   },

@@ -1,5 +1,5 @@
 import { countWords } from '../src/lint/kit/index.ts';
-import { defineRule } from '../src/lint/rule.ts';
+import { defineRule, md } from '../src/lint/rule.ts';
 
 type Options = { min?: number; max?: number };
 
@@ -15,10 +15,10 @@ const messages = {
 } as const;
 
 export default defineRule<Options, typeof messages>({
-  messages,
   id: 'word-count',
   description: 'A postmortem shorter or longer than the configured number of words',
   severity: 'off',
+  messages,
   schema: {
     type: 'object',
     properties: {
@@ -34,22 +34,49 @@ export default defineRule<Options, typeof messages>({
       {
         title: 'too short for the alx format',
         options: { min: 400, max: 600 },
-        markdown: '# DB outage\n\n## Summary\n\nThe database was down for 40 minutes.\n\n```sh\ndf -h /var/lib/postgresql\n```\n',
-        messages: ['This postmortem has 10 words; the alx format asks for 400–600.'],
+        markdown: md`
+          # DB outage
+
+          ## Summary
+
+          The database was down for 40 minutes.
+
+          \`\`\`sh
+          df -h /var/lib/postgresql
+          \`\`\`
+        `,
+        expected: `
+          1:1-1:1 tooShort
+        `,
       },
       {
         title: 'longer than a configured maximum',
         options: { max: 5 },
-        markdown: '---\ntitle: A title with many words in it\n---\n# DB outage\n\nThe database was down for 40 minutes.\n',
-        messages: ['This postmortem has 9 words; the configuration asks for at most 5.'],
+        markdown: md`
+          ---
+          title: A title with many words in it
+          ---
+          # DB outage
+
+          The database was down for 40 minutes.
+        `,
+        expected: `
+          1:1-1:1 tooLong
+        `,
       },
     ],
     valid: [
       {
         title: 'within bounds, not counting frontmatter, code or URLs',
         options: { min: 5, max: 10 },
-        markdown:
-          '---\nseverity: SEV2 with a long note that is not counted\n---\n# DB outage\n\nDown for 40 minutes, see https://status.example.com/incidents/42 and `SELECT 1 FROM pg_stat_activity`.\n',
+        markdown: md`
+          ---
+          severity: SEV2 with a long note that is not counted
+          ---
+          # DB outage
+
+          Down for 40 minutes, see https://status.example.com/incidents/42 and \`SELECT 1 FROM pg_stat_activity\`.
+        `,
       },
     ],
   },
