@@ -1,11 +1,20 @@
 import { frontmatterLine, lineRange } from '../src/lint/kit/index.ts';
-import { defineRule } from '../src/lint/rule.ts';
+import { defineRule, md } from '../src/lint/rule.ts';
 
 type Options = { days: number };
 
 const DAY = 86_400_000;
 
-const DRAFT = '---\nstatus: draft\ndate: 2026-10-06\nincident_start: 2026-10-06T14:10:00Z\nincident_end: 2026-10-06T15:05:00Z\n---\n\n# Payment callbacks failed\n';
+const DRAFT = md`
+  ---
+  status: draft
+  date: 2026-10-06
+  incident_start: 2026-10-06T14:10:00Z
+  incident_end: 2026-10-06T15:05:00Z
+  ---
+
+  # Payment callbacks failed
+`;
 
 const messages = {
   stillDraft:

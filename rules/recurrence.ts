@@ -1,19 +1,52 @@
 import path from 'node:path';
 import { Archive, cosine, exampleArchive, lineRange, linkNodes, localMarkdownTarget, relatedTarget, words, type ArchiveEntry } from '../src/lint/kit/index.ts';
-import { defineRule } from '../src/lint/rule.ts';
+import { defineRule, md } from '../src/lint/rule.ts';
 
 type Options = { threshold: number; maxCandidates: number };
 
 /** Fewer words than this in a root cause are too little to compare. */
 const MIN_WORDS = 6;
 
-const EARLIER =
-  '---\nid: INC-2024-017\ndate: 2024-05-21\nservices: [checkout-api]\n---\n\n# Checkout connection pool exhaustion\n\n## Root Cause\n\nThe database connection pool of checkout-api was exhausted: a slow call to the substitutions service was made while each request held its connection, so connections were not returned to the pool and requests queued until they timed out.\n';
-const UNRELATED =
-  '---\nid: INC-2024-030\ndate: 2024-08-02\nservices: [checkout-api]\n---\n\n# Checkout card declines\n\n## Root Cause\n\nAn expired client certificate for the card provider made every authorisation fail after the renewal job was disabled in a migration.\n';
+const EARLIER = md`
+  ---
+  id: INC-2024-017
+  date: 2024-05-21
+  services: [checkout-api]
+  ---
+
+  # Checkout connection pool exhaustion
+
+  ## Root Cause
+
+  The database connection pool of checkout-api was exhausted: a slow call to the substitutions service was made while each request held its connection, so connections were not returned to the pool and requests queued until they timed out.
+`;
+const UNRELATED = md`
+  ---
+  id: INC-2024-030
+  date: 2024-08-02
+  services: [checkout-api]
+  ---
+
+  # Checkout card declines
+
+  ## Root Cause
+
+  An expired client certificate for the card provider made every authorisation fail after the renewal job was disabled in a migration.
+`;
 const ARCHIVE = { 'postmortems/2024-05-21-checkout-pool.md': EARLIER, 'postmortems/2024-08-02-card-declines.md': UNRELATED };
-const AGAIN =
-  '---\nid: INC-2025-004\ndate: 2025-02-11\nservices: [checkout-api]\n---\n\n# Checkout errors during the sale\n\n## Root Cause\n\nThe checkout-api database connection pool was exhausted again: requests held their connection during a slow call to the substitutions service, connections were not returned to the pool, and requests queued until they timed out.\n';
+const AGAIN = md`
+  ---
+  id: INC-2025-004
+  date: 2025-02-11
+  services: [checkout-api]
+  ---
+
+  # Checkout errors during the sale
+
+  ## Root Cause
+
+  The checkout-api database connection pool was exhausted again: requests held their connection during a slow call to the substitutions service, connections were not returned to the pool, and requests queued until they timed out.
+`;
 
 const messages = {
   likeEarlier:

@@ -2,7 +2,14 @@ import path from 'node:path';
 import { Archive, exampleArchive, frontmatterLine, lineRange, linkNodes, localMarkdownTarget, relatedTarget } from '../src/lint/kit/index.ts';
 import { defineRule, md } from '../src/lint/rule.ts';
 
-const EARLIER = '---\nid: INC-2024-017\ndate: 2024-05-21\n---\n\n# Checkout connection pool exhaustion\n';
+const EARLIER = md`
+  ---
+  id: INC-2024-017
+  date: 2024-05-21
+  ---
+
+  # Checkout connection pool exhaustion
+`;
 const ARCHIVE = { 'postmortems/2024-05-21-checkout-pool.md': EARLIER };
 
 /** Levenshtein distance, stopping early above `limit`. */

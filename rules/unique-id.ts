@@ -2,7 +2,18 @@ import path from 'node:path';
 import { Archive, exampleArchive, frontmatterLine, lineRange, listPaths, type ArchiveEntry } from '../src/lint/kit/index.ts';
 import { defineRule, md } from '../src/lint/rule.ts';
 
-const DB_OUTAGE = '---\nid: INC-7\ndate: 2024-03-02\n---\n\n# Database outage\n\n## Summary\n\nThe primary database was down.\n';
+const DB_OUTAGE = md`
+  ---
+  id: INC-7
+  date: 2024-03-02
+  ---
+
+  # Database outage
+
+  ## Summary
+
+  The primary database was down.
+`;
 
 const messages = {
   sameId:
