@@ -1,5 +1,0 @@
-type Options = {
-    graceDays: number;
-};
-declare const _default: import("../src/lint/rule.ts").Rule<Options>;
-export default _default;

@@ -1,4 +1,0 @@
-declare const _default: import("../src/lint/rule.ts").Rule<{
-    allow: string[];
-}>;
-export default _default;

@@ -1,6 +1,0 @@
-type Options = {
-    threshold: number;
-    maxCandidates: number;
-};
-declare const _default: import("../src/lint/rule.ts").Rule<Options>;
-export default _default;

@@ -1,2 +1,0 @@
-declare const _default: import("../src/lint/rule.ts").Rule<Record<string, never>>;
-export default _default;
