@@ -81,6 +81,20 @@ export default defineRule<Options, typeof messages>({
         `,
       },
       {
+        title: 'measures indented into a code block',
+        markdown: md`
+          # DB outage
+
+          ## Corrective Measures
+
+              Add an alert on disk usage.
+              Review the log rotation job.
+        `,
+        expected: `
+          3:1-3:23 indented
+        `,
+      },
+      {
         title: 'items without an owner, with requireOwner',
         options: { requireOwner: true },
         markdown: md`
