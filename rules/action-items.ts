@@ -124,6 +124,21 @@ export default defineRule<Options, typeof messages>({
           5:1-5:34 missingFields
         `,
       },
+      {
+        title: 'a table of measures with no filled-in row',
+        markdown: md`
+          # DB outage
+
+          ## Action Items
+
+          | Action | Owner | Due |
+          | --- | --- | --- |
+          | | | |
+        `,
+        expected: `
+          3:1-3:16 emptyTable
+        `,
+      },
     ],
     valid: [
       {
