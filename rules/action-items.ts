@@ -81,6 +81,20 @@ export default defineRule<Options, typeof messages>({
         `,
       },
       {
+        title: 'measures indented into a code block',
+        markdown: md`
+          # DB outage
+
+          ## Corrective Measures
+
+              Add an alert on disk usage.
+              Review the log rotation job.
+        `,
+        expected: `
+          3:1-3:23 indented
+        `,
+      },
+      {
         title: 'items without an owner, with requireOwner',
         options: { requireOwner: true },
         markdown: md`
@@ -108,6 +122,21 @@ export default defineRule<Options, typeof messages>({
         `,
         expected: `
           5:1-5:34 missingFields
+        `,
+      },
+      {
+        title: 'a table of measures with no filled-in row',
+        markdown: md`
+          # DB outage
+
+          ## Action Items
+
+          | Action | Owner | Due |
+          | --- | --- | --- |
+          | | | |
+        `,
+        expected: `
+          3:1-3:16 emptyTable
         `,
       },
     ],

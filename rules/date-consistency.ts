@@ -180,6 +180,40 @@ export default defineRule<Options, typeof messages>({
           12:3-12:30 futureTimeline
         `,
       },
+      {
+        title: 'resolved before it was detected, and a year off the frontmatter\'s date',
+        markdown: md`
+          ---
+          date: 2024-05-10
+          detected: 2024-05-10T10:40:00Z
+          resolved: 2024-05-10T10:20:00Z
+          ---
+
+          # DB outage
+
+          ## Timeline
+
+          - 2023-05-10 10:05 UTC Alert fired
+        `,
+        expected: `
+          4:1-4:1 resolvedBeforeDetected
+          11:3-11:35 yearOffFrontmatter
+        `,
+      },
+      {
+        title: 'an incident start in the future',
+        markdown: md`
+          # DB outage
+
+          ## Summary
+
+          Start: 2027-03-02 10:00 UTC
+          End: 2027-03-02 11:00 UTC
+        `,
+        expected: `
+          5:1-5:1 future
+        `,
+      },
     ],
     valid: [
       {

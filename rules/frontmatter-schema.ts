@@ -240,6 +240,35 @@ export default defineRule({
           1:1-1:1 missingKey
         `,
       },
+      {
+        title: 'a closed schema: an unknown key, and a required key with its form',
+        settings: { requiredFrontmatter: ['owner'], frontmatterSchema: { additionalProperties: false, properties: { owner: { type: 'string', minLength: 1 } } } },
+        markdown: md`
+          ---
+          title: Checkout outage
+          cost_center: payments
+          ---
+          # Checkout outage
+        `,
+        expected: `
+          1:1-1:1 missingKeyOf
+          3:1-3:22 unknownKey
+        `,
+      },
+      {
+        title: 'no frontmatter, where the configuration requires keys',
+        settings: { requiredFrontmatter: ['severity', 'status'] },
+        markdown: md`
+          # Checkout outage
+
+          ## Summary
+
+          Checkout failed.
+        `,
+        expected: `
+          1:1-1:1 noFrontmatter
+        `,
+      },
     ],
     valid: [
       {

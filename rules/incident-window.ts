@@ -81,6 +81,34 @@ export default defineRule({
           3:1-3:1 endBeforeStart
         `,
       },
+      {
+        title: 'a time mentioned, but no start or end that reads as one',
+        markdown: md`
+          ## Summary
+
+          At approximately 7:30 pm (CST) the web server went down.
+
+          ## Timeline
+
+          - 7:37 PM Alert fired
+        `,
+        expected: `
+          1:1-1:1 unreadWindow
+        `,
+      },
+      {
+        title: 'an end with no start',
+        markdown: md`
+          # DB outage
+
+          ## Summary
+
+          End: 2024-05-10 11:30 UTC
+        `,
+        expected: `
+          5:1-5:1 noStart
+        `,
+      },
     ],
     valid: [
       {

@@ -131,6 +131,23 @@ export default defineRule<Options, typeof messages>({
           9:3-9:23 after
         `,
       },
+      {
+        title: 'every entry before the window: the timeline and the summary disagree',
+        markdown: md`
+          ## Summary
+
+          The outage lasted from 14:00 to 15:00 UTC.
+
+          ## Timeline
+
+          - 09:05 Errors rose
+          - 09:10 Alert fired
+          - 09:40 Rollback finished
+        `,
+        expected: `
+          7:3-7:20 allBefore
+        `,
+      },
     ],
     valid: [
       {

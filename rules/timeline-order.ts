@@ -34,6 +34,33 @@ export default defineRule({
           5:3-5:31 earlier
         `,
       },
+      {
+        title: 'hours earlier, without a date: perhaps the next day',
+        markdown: md`
+          ## Timeline (all times UTC)
+
+          - 18:00 Rollback finished
+          - 09:00 Review with the team
+        `,
+        expected: `
+          4:3-4:29 earlierOrLaterDay
+        `,
+      },
+      {
+        title: 'a newest-first timeline with an entry out of place',
+        markdown: md`
+          ## Updates (UTC)
+
+          - 13:00 Resolved: all sites load again
+          - 12:10 Monitoring: a fix is out
+          - 11:40 Deploying a fix
+          - 10:30 Investigating: sites are slow
+          - 11:05 Identified: a full disk
+        `,
+        expected: `
+          6:3-6:38 earlierNewestFirst
+        `,
+      },
     ],
     valid: [
       {

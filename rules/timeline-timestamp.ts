@@ -127,6 +127,29 @@ export default defineRule<{ maxPerFile: number }, typeof messages>({
           8:3-8:13 moreWithoutTime
         `,
       },
+      {
+        title: 'most entries without a time, and a table row without one',
+        markdown: md`
+          ## Timeline
+
+          - 10:00 UTC Alert fired
+          - Checked the dashboards
+          - Read the logs
+          - Restarted the workers
+          - Paged the database team
+
+          ## Timeline of the follow-up
+
+          | Time (UTC) | Event |
+          | --- | --- |
+          | 10:40 | Rollback started |
+          | half past ten | Rollback finished |
+        `,
+        expected: `
+          1:1-1:1 mostlyUntimed
+          14:1-14:38 noTime
+        `,
+      },
     ],
     valid: [
       {

@@ -64,6 +64,20 @@ export default defineRule<Options, typeof messages>({
           1:1-1:1 tooLong
         `,
       },
+      {
+        title: 'too short, with words in indented code blocks',
+        options: { min: 20 },
+        markdown: md`
+          # DB outage
+
+          The database was down.
+
+              We restarted it at ten and it came back after a few minutes of recovery.
+        `,
+        expected: `
+          1:1-1:1 tooShortIndented
+        `,
+      },
     ],
     valid: [
       {

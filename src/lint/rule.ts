@@ -159,7 +159,10 @@ export interface Rule<Options = Record<string, unknown>, Messages extends Messag
   schema: OptionsSchema;
   /** Option values used when the configuration gives none. */
   defaults: Options;
-  /** The rule's messages by id, for a rule that reports more than one kind of finding. */
+  /**
+   * The rule's messages by id, one per kind of finding it reports: a report names one with
+   * `messageId` (and fills its placeholders from `data`), and the finding carries the id.
+   */
   messages?: Messages;
   docs: RuleDocs;
   /**
