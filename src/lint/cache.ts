@@ -67,6 +67,9 @@ export class LintCache {
   }
 }
 
+/** The shape of a cached finding: bump it when Finding changes (2: findings carry messageId). */
+export const CACHE_FORMAT = 2;
+
 function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

@@ -3,7 +3,7 @@
 // and the action.
 import { availableParallelism } from 'node:os';
 import type { Archive, ArchiveEntry, ArchiveNeed } from './archive/index.ts';
-import { LintCache, cacheKey, contentHash } from './cache.ts';
+import { CACHE_FORMAT, LintCache, cacheKey, contentHash } from './cache.ts';
 import { loadConfig, type ResolvedConfig } from './config/load.ts';
 import type { LintTimings } from './engine.ts';
 import { linkBoundary, selectFiles } from './files.ts';
@@ -54,7 +54,7 @@ export async function lintRun(options: LintRunOptions): Promise<LintRun> {
   const archive = await loadRunArchive(config, rules, files, { cache: options.cache ?? false, version: options.version ?? '' });
   // A file's findings from cross-file rules change with the others: the archive's digest is
   // part of the cache key.
-  const cache = options.cache ? new LintCache(config.cacheFile, cacheKey([options.version ?? '', config.raw, config.preset, archive?.digest ?? ''])) : null;
+  const cache = options.cache ? new LintCache(config.cacheFile, cacheKey([CACHE_FORMAT, options.version ?? '', config.raw, config.preset, archive?.digest ?? ''])) : null;
 
   // With --cache, answer from the cache what it can (reading each file to hash it); what
   // is left is linted, here or, for a large archive, in a pool of worker threads. Tasks
