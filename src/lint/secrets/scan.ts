@@ -12,6 +12,7 @@
 import { rules as presetRules } from '@secretlint/secretlint-rule-preset-recommend';
 import { allowMatcher, allowPattern, mask } from '../kit/text/mask.ts';
 import { countAtMost, newlineStarts } from '../kit/text/positions.ts';
+import { rulesWorthRunning } from './gates.ts';
 
 type Range = readonly [number, number];
 
@@ -76,9 +77,10 @@ export interface SecretHit {
 /**
  * Runs the preset's detectors over `content`, synchronously, as `lintSource` would with
  * the preset as its only rule (plus the AWS access key id scan); `allow` is passed to
- * every detector as its `allows` option.
+ * every detector as its `allows` option. Only the rules whose keywords stand in the text
+ * run (gates.ts); `everyRule` runs them all (the differential tests compare the two).
  */
-export function scanWithPreset(content: string, allow: readonly string[] = [], filePath?: string): SecretHit[] {
+export function scanWithPreset(content: string, allow: readonly string[] = [], filePath?: string, everyRule = false): SecretHit[] {
   // secretlint runs "/pattern/" entries on JavaScript's backtracking engine, which a
   // configured pattern can hang: it gets the literal entries, the patterns are tested below
   // in linear time (allowMatcher).
@@ -87,10 +89,12 @@ export function scanWithPreset(content: string, allow: readonly string[] = [], f
   const reported: { ruleId: string; message: Translated; range: Range }[] = [];
   const ignored: { range: Range; targetRuleId: string }[] = [];
   const source = hostSource(content, filePath);
+  const worthRunning = everyRule ? () => true : rulesWorthRunning(content);
   for (const rule of RULES) {
     const types = rule.meta.supportedContentTypes;
     if (!types.includes('text') && !types.includes('all')) continue;
     const ruleId = rule.meta.id;
+    if (!worthRunning(ruleId)) continue;
     const context: HostContext = {
       sharedOptions: {},
       createTranslator: translator,
