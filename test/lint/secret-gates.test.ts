@@ -13,8 +13,8 @@ import { creator as preset, rules as presetRules } from '@secretlint/secretlint-
 import { describe, expect, it } from 'vitest';
 import { prng } from '../../bench/generate.ts';
 import { decodeMarkdownText } from '../../src/lint/secrets/decode.ts';
-import { PRESET_GATES, rulesWorthRunning } from '../../src/lint/secrets/gates.ts';
-import { scanWithPreset } from '../../src/lint/secrets/scan.ts';
+import { keywordGate, PRESET_GATES, rulesWorthRunning } from '../../src/lint/secrets/gates.ts';
+import { scanWithPreset, URL_PATTERNS } from '../../src/lint/secrets/scan.ts';
 
 const ALNUM = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
 const UPPER = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789';
@@ -191,6 +191,41 @@ describe('the keyword gates of the preset\'s rules', () => {
       found += await expectSameAsPreset(text);
     }
     expect(found).toBeGreaterThan(100); // the check compared findings, not only silence
+  });
+
+  it('open exactly the ids one of whose keywords the text holds, as a search for each keyword would', () => {
+    const gates = { a: { keywords: ['ab', 'abc_', 'c_'] }, b: { keywords: ['bc'], caseless: ['Xyz'] }, c: { keywords: ['_'] }, d: { keywords: [] } };
+    const gate = keywordGate(gates);
+    const random = prng(3);
+    for (let i = 0; i < 2000; i++) {
+      let text = '';
+      for (let n = Math.floor(random() * 12); n > 0; n--) text += 'abcXYZxyz_ '[Math.floor(random() * 11)];
+      const open = gate(text);
+      for (const [id, g] of Object.entries(gates)) {
+        const expected = g.keywords.some((k) => text.includes(k)) || ('caseless' in g && g.caseless.some((k) => text.toLowerCase().includes(k.toLowerCase())));
+        expect(open(id), `${id} in "${text}"`).toBe(expected);
+      }
+      expect(open('not-in-the-table')).toBe(true);
+    }
+  });
+
+  it('look for passwords in URLs only where the part of the pattern after "://" stands', () => {
+    // scanUrlPasswords skips a text without a match of the second pattern: every match of the first must hold one.
+    const random = prng(4);
+    // A URL's parts in order, each sometimes missing, doubled or replaced by a near miss.
+    const slots = [['', 'x ', '+', 'see:'], ['https', 'redis', 'A', 'git+ssh', ''], ['://', ':/', ':', ''], ['user', '', 'a b', 'u@', '[x', 'app_1', 'Dep.loy-2', 'ü', '%20'], [':', '::', ''], ['p4ss!w', 'Zq8', '', 'a/b', 'é', 'x:y', '%41~', '{{t}}', '*'], ['@', '', '@@'], ['host.io', '[::1]', '-x', '', 'db']];
+    let full = 0;
+    for (let i = 0; i < 5000; i++) {
+      let text = '';
+      // The first choice of each slot half the time: many texts are whole URLs.
+      for (const slot of slots) text += slot[random() < 0.5 ? 0 : Math.floor(random() * slot.length)]!.repeat(random() < 0.1 ? 2 : 1);
+      URL_PATTERNS.full.lastIndex = 0;
+      if (URL_PATTERNS.full.test(text)) {
+        full++;
+        expect(URL_PATTERNS.userInfo.test(text), text).toBe(true);
+      }
+    }
+    expect(full).toBeGreaterThan(50);
   });
 
   const corpusRoot = fileURLToPath(new URL('../../../shared/corpus/', import.meta.url));

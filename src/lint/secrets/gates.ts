@@ -9,7 +9,7 @@
 //
 // A rule of the preset missing here (a newer preset) runs on every text.
 
-interface Gate {
+export interface Gate {
   /** The rule runs where one of these stands in the text, as written. */
   keywords: readonly string[];
   /** …or one of these in any case (the rule's pattern has the `i` flag). */
@@ -58,7 +58,7 @@ const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\/]/g, '\
 
 interface Finder {
   re: RegExp;
-  /** The rules a found keyword opens: its own and those of every keyword inside it ("secret" in "secretlint-"). */
+  /** The ids a found keyword opens: its own and those of every keyword inside it ("secret" in "secretlint-"). */
   opens: Map<string, readonly string[]>;
 }
 
@@ -71,32 +71,32 @@ function finder(words: Map<string, string[]>, flags: string): Finder | null {
   return { re: new RegExp(sorted.map(escape).join('|'), flags), opens };
 }
 
-function compile(): Finder[] {
+/**
+ * For a table of gates, the function that tells which of its ids may find something in a
+ * text: one pass of one pattern over the text for every keyword (one more for the caseless
+ * ones). An id the table does not hold is always in.
+ */
+export function keywordGate(gates: Readonly<Record<string, Gate>>): (content: string) => (id: string) => boolean {
   const exact = new Map<string, string[]>();
   const caseless = new Map<string, string[]>();
-  for (const [ruleId, gate] of Object.entries(PRESET_GATES)) {
-    for (const word of gate.keywords) exact.set(word, [...(exact.get(word) ?? []), ruleId]);
-    for (const word of gate.caseless ?? []) caseless.set(word.toLowerCase(), [...(caseless.get(word.toLowerCase()) ?? []), ruleId]);
+  for (const [id, gate] of Object.entries(gates)) {
+    for (const word of gate.keywords) exact.set(word, [...(exact.get(word) ?? []), id]);
+    for (const word of gate.caseless ?? []) caseless.set(word.toLowerCase(), [...(caseless.get(word.toLowerCase()) ?? []), id]);
   }
-  return [finder(exact, 'g'), finder(caseless, 'gi')].filter((f) => f !== null);
-}
-
-let finders: Finder[] | null = null;
-
-/**
- * The preset rules that may find something in `content`: one pass of one pattern over the
- * text for every keyword (one more for the caseless ones). Rules without a gate are always in.
- */
-export function rulesWorthRunning(content: string): (ruleId: string) => boolean {
-  finders ??= compile();
-  const open = new Set<string>();
-  for (const { re, opens } of finders) {
-    re.lastIndex = 0;
-    for (let m = re.exec(content); m !== null; m = re.exec(content)) {
-      for (const ruleId of opens.get(re.ignoreCase ? m[0].toLowerCase() : m[0])!) open.add(ruleId);
-      // Keywords may overlap ("npm_authToken="): the next search starts one character on.
-      re.lastIndex = m.index + 1;
+  const finders = [finder(exact, 'g'), finder(caseless, 'gi')].filter((f) => f !== null);
+  return (content) => {
+    const open = new Set<string>();
+    for (const { re, opens } of finders) {
+      re.lastIndex = 0;
+      for (let m = re.exec(content); m !== null; m = re.exec(content)) {
+        for (const id of opens.get(re.ignoreCase ? m[0].toLowerCase() : m[0])!) open.add(id);
+        // Keywords may overlap ("npm_authToken="): the next search starts one character on.
+        re.lastIndex = m.index + 1;
+      }
     }
-  }
-  return (ruleId) => open.has(ruleId) || !Object.hasOwn(PRESET_GATES, ruleId);
+    return (id) => open.has(id) || !Object.hasOwn(gates, id);
+  };
 }
+
+/** The preset rules that may find something in `content` (a rule not in PRESET_GATES always may). */
+export const rulesWorthRunning = keywordGate(PRESET_GATES);
