@@ -12,6 +12,7 @@
 import { rules as presetRules } from '@secretlint/secretlint-rule-preset-recommend';
 import { allowMatcher, allowPattern, mask } from '../kit/text/mask.ts';
 import { countAtMost, newlineStarts } from '../kit/text/positions.ts';
+import { keywordGate, rulesWorthRunning } from './gates.ts';
 
 type Range = readonly [number, number];
 
@@ -76,9 +77,10 @@ export interface SecretHit {
 /**
  * Runs the preset's detectors over `content`, synchronously, as `lintSource` would with
  * the preset as its only rule (plus the AWS access key id scan); `allow` is passed to
- * every detector as its `allows` option.
+ * every detector as its `allows` option. Only the rules whose keywords stand in the text
+ * run (gates.ts); `everyRule` runs them all (the differential tests compare the two).
  */
-export function scanWithPreset(content: string, allow: readonly string[] = [], filePath?: string): SecretHit[] {
+export function scanWithPreset(content: string, allow: readonly string[] = [], filePath?: string, everyRule = false): SecretHit[] {
   // secretlint runs "/pattern/" entries on JavaScript's backtracking engine, which a
   // configured pattern can hang: it gets the literal entries, the patterns are tested below
   // in linear time (allowMatcher).
@@ -87,10 +89,12 @@ export function scanWithPreset(content: string, allow: readonly string[] = [], f
   const reported: { ruleId: string; message: Translated; range: Range }[] = [];
   const ignored: { range: Range; targetRuleId: string }[] = [];
   const source = hostSource(content, filePath);
+  const worthRunning = everyRule ? () => true : rulesWorthRunning(content);
   for (const rule of RULES) {
     const types = rule.meta.supportedContentTypes;
     if (!types.includes('text') && !types.includes('all')) continue;
     const ruleId = rule.meta.id;
+    if (!worthRunning(ruleId)) continue;
     const context: HostContext = {
       sharedOptions: {},
       createTranslator: translator,
@@ -185,6 +189,9 @@ function hostSource(content: string, filePath: string | undefined): HostSource {
 // adds the rest (redis://, amqp://, passwords with punctuation). The password stops at
 // whitespace, "/", "@", quotes and brackets.
 const URL_PASSWORD = /(?<![\w+.-])([a-z][a-z0-9+.-]{1,30}):\/\/([^\s:/?#@[\]'"`<>()]{0,100}):([^\s/?#@'"`<>()[\]]{1,200})@([a-z0-9](?:[a-z0-9.-]{0,253}[a-z0-9])?|\[[0-9a-f:.]+\])/gi;
+const URL_USER_INFO = /:\/\/[^\s:/?#@[\]'"`<>()]{0,100}:[^\s/?#@'"`<>()[\]]{1,200}@/;
+/** For test/lint/secret-gates.test.ts: every match of the first holds a match of the second. */
+export const URL_PATTERNS = { full: URL_PASSWORD, userInfo: URL_USER_INFO };
 const PLACEHOLDER_PASSWORDS = new Set([
   'password', 'passwd', 'pass', 'pwd', 'pw', 'secret', 'token', 'changeme', 'redacted', 'removed', 'hidden', 'masked',
   'yourpassword', 'mypassword', 'userpassword', 'dbpassword', 'example', 'placeholder', 'xxx', 'apikey', 'key',
@@ -212,7 +219,9 @@ export function placeholderUrl(value: string): boolean {
 
 /** Passwords in URLs that the preset's detectors do not report. */
 export function scanUrlPasswords(content: string, allow: readonly string[] = [], known: readonly SecretHit[] = []): SecretHit[] {
-  if (!content.includes('://')) return [];
+  // The pattern tries every letter as a scheme's start; this part of it (user, password and
+  // "@" after "://") starts at a fixed ":" and is in every match: where it is not, nothing is.
+  if (!URL_USER_INFO.test(content)) return [];
   const allowed = allowMatcher(allow);
   const hits: SecretHit[] = [];
   for (const m of content.matchAll(URL_PASSWORD)) {
@@ -268,12 +277,16 @@ function placeholderToken(value: string): boolean {
   return new Set(tail).size < 6;
 }
 
+/** Which of EXTRA_TOKENS may match a text: one pass for all their hints. */
+const extraTokensWorthTrying = keywordGate(Object.fromEntries(EXTRA_TOKENS.map(({ kind, hints }) => [kind, { keywords: hints }])));
+
 /** Credentials of providers the preset does not know (see EXTRA_TOKENS), where it found nothing. */
 export function scanExtraTokens(content: string, allow: readonly string[] = [], known: readonly SecretHit[] = []): SecretHit[] {
   const allowed = allowMatcher(allow);
   const hits: SecretHit[] = [];
-  for (const { kind, hints, re } of EXTRA_TOKENS) {
-    if (!hints.some((hint) => content.includes(hint))) continue;
+  const worthTrying = extraTokensWorthTrying(content);
+  for (const { kind, re } of EXTRA_TOKENS) {
+    if (!worthTrying(kind)) continue;
     re.lastIndex = 0;
     for (const m of content.matchAll(re)) {
       const value = m[0];
