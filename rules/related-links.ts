@@ -12,35 +12,6 @@ const EARLIER = md`
 `;
 const ARCHIVE = { 'postmortems/2024-05-21-checkout-pool.md': EARLIER };
 
-/** Levenshtein distance, stopping early above `limit`. */
-function distance(a: string, b: string, limit: number): number {
-  if (Math.abs(a.length - b.length) > limit) return limit + 1;
-  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    let best = i;
-    for (let j = 1; j <= b.length; j++) {
-      const value = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-      current.push(value);
-      best = Math.min(best, value);
-    }
-    if (best > limit) return limit + 1;
-    previous = current;
-  }
-  return previous[b.length]!;
-}
-
-function closestId(value: string, archive: Archive): string | null {
-  const wanted = value.toLowerCase();
-  let best: { id: string; d: number } | null = null;
-  for (const entry of archive.entries) {
-    if (entry.id === null) continue;
-    const d = distance(wanted, entry.id.toLowerCase(), 2);
-    if (d <= 2 && (best === null || d < best.d)) best = { id: entry.id, d };
-  }
-  return best?.id ?? null;
-}
-
 const NOT_ANY = '"{{value}}" in related: is not the id, file name or path of any postmortem in the archive: correct it';
 const NOT_THERE = 'The link "{{url}}" points at {{target}}, which does not exist: correct it';
 const messages = {
@@ -110,7 +81,7 @@ export default defineRule({
     // Without the archive (a caller that lints single documents) ids cannot be checked.
     for (const value of settings.archive ? self.related : []) {
       if (relatedTarget(value, fromFile, archive) !== null) continue;
-      const suggestion = closestId(value, archive);
+      const suggestion = archive.closestId(value);
       const line = frontmatterLine(model, 'related', value) ?? 1;
       const place = lineRange(source, lineStarts, line);
       report(suggestion ? { messageId: 'unknownRelatedLike', data: { value, suggestion }, ...place } : { messageId: 'unknownRelated', data: { value }, ...place });

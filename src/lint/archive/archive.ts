@@ -7,6 +7,7 @@ import type { Postmortem, SectionKind } from '../../core/model.ts';
 // Part of the archive's interface for the archive index and the site (the loop lives with the classifier).
 export { normalisedAliases } from '../../core/sections/classify.ts';
 import { indexEntry, type ArchiveEntry, type ArchiveNeed } from './entry.ts';
+import { NearIds } from './near-ids.ts';
 import { termCounts, weigh, type TermVector } from './similarity.ts';
 
 /** Titles compared as a reader would: case, markup and spacing aside. */
@@ -25,6 +26,8 @@ export class Archive {
   private stems: Map<string, ArchiveEntry[]> | null = null;
   private titles: Map<string, ArchiveEntry[]> | null = null;
   private services: Map<string, ArchiveEntry[]> | null = null;
+  private nearIds: NearIds | null = null;
+  private onDisk = new Map<string, boolean>();
   private selves = new WeakMap<Postmortem, { need: ArchiveNeed; entry: ArchiveEntry }>();
   private vectors = new WeakMap<ArchiveEntry, TermVector>();
   private counts = new WeakMap<ArchiveEntry, Map<string, number>>();
@@ -89,7 +92,16 @@ export class Archive {
 
   /** Whether a file exists: in the archive, else on disk (a link may point outside the content folder). */
   hasFile(filePath: string): boolean {
-    return this.at(filePath) !== undefined || existsSync(filePath);
+    if (this.at(filePath) !== undefined) return true;
+    let exists = this.onDisk.get(filePath);
+    if (exists === undefined) this.onDisk.set(filePath, (exists = existsSync(filePath)));
+    return exists;
+  }
+
+  /** The id closest to this value (case aside) within two edits, for "did you mean": near-ids.ts. */
+  closestId(value: string): string | null {
+    this.nearIds ??= new NearIds(this.entries.map((entry) => entry.id));
+    return this.nearIds.closest(value);
   }
 
   /** A path as messages show it: relative to the root, with `/`. */

@@ -1,0 +1,102 @@
+// "Did you mean …?" for an id: the archive's id closest to a value by edit distance, at most
+// MAX_EDITS edits away. Comparing the value with every id costs a distance computation per
+// postmortem for each unknown value, which grew with the square of the archive when many files
+// name ids it lacks. The index holds every id with up to MAX_EDITS characters deleted (the
+// symmetric-delete method): two strings within k edits share a string made by deleting at most
+// k characters from each, so a value's own deletions find every candidate; the distance then
+// decides as before. test/lint/near-ids.test.ts keeps it equal to the scan of every id.
+
+export const MAX_EDITS = 2;
+/** Past this many deletion keys (very long ids in a very large archive) the index is not built and every id is compared. */
+const KEY_BUDGET = 2_000_000;
+
+/** Levenshtein distance, stopping early above `limit` (then limit + 1). */
+export function editDistance(a: string, b: string, limit: number): number {
+  if (Math.abs(a.length - b.length) > limit) return limit + 1;
+  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    let best = i;
+    for (let j = 1; j <= b.length; j++) {
+      const value = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+      current.push(value);
+      best = Math.min(best, value);
+    }
+    if (best > limit) return limit + 1;
+    previous = current;
+  }
+  return previous[b.length]!;
+}
+
+/** The strings made from `text` by deleting up to `edits` characters (the text itself included). */
+function deletions(text: string, edits: number, into = new Set<string>()): Set<string> {
+  into.add(text);
+  if (edits === 0) return into;
+  for (let i = 0; i < text.length; i++) {
+    const shorter = text.slice(0, i) + text.slice(i + 1);
+    if (!into.has(shorter)) deletions(shorter, edits - 1, into);
+  }
+  return into;
+}
+
+/** The ids of an archive (in archive order; null for entries without one), searchable by closeness. */
+export class NearIds {
+  private readonly ids: readonly (string | null)[];
+  private readonly lower: readonly (string | null)[];
+  private index: Map<string, number[]> | null | undefined;
+  private readonly answers = new Map<string, string | null>();
+  private readonly keyBudget: number;
+
+  constructor(ids: readonly (string | null)[], keyBudget = KEY_BUDGET) {
+    this.ids = ids;
+    this.keyBudget = keyBudget;
+    this.lower = ids.map((id) => id?.toLowerCase() ?? null);
+  }
+
+  /** The id closest to `value` (case aside) within MAX_EDITS edits; the first in archive order on a tie. */
+  closest(value: string): string | null {
+    const wanted = value.toLowerCase();
+    let answer = this.answers.get(wanted);
+    if (answer === undefined) {
+      answer = this.search(wanted);
+      this.answers.set(wanted, answer);
+    }
+    return answer;
+  }
+
+  private search(wanted: string): string | null {
+    const index = this.deletionIndex();
+    let candidates: Iterable<number>;
+    if (index === null) candidates = this.lower.keys();
+    else {
+      const found = new Set<number>();
+      for (const key of deletions(wanted, MAX_EDITS)) for (const at of index.get(key) ?? []) found.add(at);
+      candidates = [...found].sort((a, b) => a - b);
+    }
+    let best: { at: number; d: number } | null = null;
+    for (const at of candidates) {
+      const id = this.lower[at];
+      if (id === null || id === undefined) continue;
+      const d = editDistance(wanted, id, MAX_EDITS);
+      if (d <= MAX_EDITS && (best === null || d < best.d)) best = { at, d };
+    }
+    return best === null ? null : this.ids[best.at]!;
+  }
+
+  private deletionIndex(): Map<string, number[]> | null {
+    if (this.index !== undefined) return this.index;
+    let keys = 0;
+    for (const id of this.lower) if (id !== null) keys += 1 + id.length + (id.length * (id.length - 1)) / 2;
+    if (keys > this.keyBudget) return (this.index = null);
+    const index = new Map<string, number[]>();
+    this.lower.forEach((id, at) => {
+      if (id === null) return;
+      for (const key of deletions(id, MAX_EDITS)) {
+        const list = index.get(key);
+        if (list === undefined) index.set(key, [at]);
+        else list.push(at);
+      }
+    });
+    return (this.index = index);
+  }
+}
