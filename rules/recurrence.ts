@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { Archive, cosine, exampleArchive, lineRange, linkNodes, localMarkdownTarget, relatedTarget, words, type ArchiveEntry } from '../src/lint/kit/index.ts';
+import { cosine, exampleArchive, lineRange, linkNodes, localMarkdownTarget, relatedTarget, words, type ArchiveEntry } from '../src/lint/kit/index.ts';
 import { defineRule, md } from '../src/lint/rule.ts';
 
 type Options = { threshold: number; maxCandidates: number };
@@ -104,8 +104,7 @@ export default defineRule<Options, typeof messages>({
       },
     ],
   },
-  check({ model, tree, options, settings, source, lineStarts, report }) {
-    const archive = settings.archive ?? new Archive(process.cwd(), []);
+  check({ model, tree, options, archive, source, lineStarts, report }) {
     const self = archive.self(model, 'root-cause');
     if (!self.rootCause || self.date === null || self.services.length === 0) return;
     if (words(self.rootCause.text).length < MIN_WORDS) return;

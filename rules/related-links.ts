@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { Archive, exampleArchive, frontmatterLine, lineRange, linkNodes, localMarkdownTarget, relatedTarget } from '../src/lint/kit/index.ts';
+import { exampleArchive, frontmatterLine, lineRange, linkNodes, localMarkdownTarget, relatedTarget } from '../src/lint/kit/index.ts';
 import { defineRule, md } from '../src/lint/rule.ts';
 
 const EARLIER = md`
@@ -72,14 +72,13 @@ export default defineRule({
       },
     ],
   },
-  check({ model, tree, settings, source, lineStarts, report }) {
-    const archive = settings.archive ?? new Archive(process.cwd(), []);
+  check({ model, tree, archive, source, lineStarts, report }) {
     const self = archive.self(model);
     const fromFile = path.resolve(model.filePath);
     const dir = path.dirname(fromFile);
 
     // Without the archive (a caller that lints single documents) ids cannot be checked.
-    for (const value of settings.archive ? self.related : []) {
+    for (const value of archive.known ? self.related : []) {
       if (relatedTarget(value, fromFile, archive) !== null) continue;
       const suggestion = archive.closestId(value);
       const line = frontmatterLine(model, 'related', value) ?? 1;

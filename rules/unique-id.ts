@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { Archive, exampleArchive, frontmatterLine, lineRange, listPaths, type ArchiveEntry } from '../src/lint/kit/index.ts';
+import { exampleArchive, frontmatterLine, lineRange, listPaths, type ArchiveEntry } from '../src/lint/kit/index.ts';
 import { defineRule, md } from '../src/lint/rule.ts';
 
 const DB_OUTAGE = md`
@@ -104,8 +104,7 @@ export default defineRule({
       },
     ],
   },
-  check({ model, settings, source, lineStarts, report }) {
-    const archive = settings.archive ?? new Archive(process.cwd(), []);
+  check({ model, archive, source, lineStarts, report }) {
     const self = archive.self(model);
     const own = path.resolve(model.filePath);
     const others = (entries: readonly ArchiveEntry[]): string[] =>

@@ -1,6 +1,7 @@
 // Runs the active rules over one parsed postmortem and applies inline directives.
 import type { Parsed } from '../core/build.ts';
 import { internalProblem } from '../core/guard/index.ts';
+import { Archive } from './archive/archive.ts';
 import { applyDirectives, readDirectives } from './directives.ts';
 import { textPieces, type TextPiece } from './kit/prose.ts';
 import { fillMessage, type Fix, type LineColumnPlace, type LineColumnReport, type LintSettings, type MessageTable, type NodePlace, type Report, type Rule, type RuleContext, type Severity } from './rule.ts';
@@ -39,8 +40,8 @@ export interface LintTimings {
   [ruleId: string]: number;
 }
 
-/** What every rule's check sees of one document: all of its context but its options, settings and `report`. */
-export type DocumentContext = Omit<RuleContext<Record<string, unknown>>, 'options' | 'settings' | 'report'>;
+/** What every rule's check sees of one document: all of its context but its options, settings, archive and `report`. */
+export type DocumentContext = Omit<RuleContext<Record<string, unknown>>, 'options' | 'settings' | 'archive' | 'report'>;
 
 /**
  * The document's part of the rule context: the model, tree, source and line starts, the
@@ -59,6 +60,8 @@ export function documentContext(parsed: Parsed): DocumentContext {
   return { model, tree, source, lineStarts, position, pieces };
 }
 
+let alone: Archive | null = null;
+
 export function lintParsed(
   parsed: Parsed,
   rules: readonly ActiveRule[],
@@ -72,6 +75,7 @@ export function lintParsed(
     return [{ ruleId: FATAL_RULE, severity: 2, message, line, column, endLine: line, endColumn: column }];
   }
   const document = documentContext(parsed);
+  const archive = settings.archive ?? (alone ??= Archive.documentAlone(process.cwd()));
   const { source, tree } = document;
   const findings: Finding[] = [];
   for (const active of rules) {
@@ -81,7 +85,7 @@ export function lintParsed(
     };
     const started = timings ? performance.now() : 0;
     try {
-      active.rule.check({ ...document, options: active.options, settings, report });
+      active.rule.check({ ...document, options: active.options, settings, archive, report });
     } catch (error) {
       // A rule that throws is a bug: say so for this file and go on with the other rules.
       const problem = internalProblem(error, `run the rule ${active.rule.id} on this file`);

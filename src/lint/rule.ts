@@ -3,7 +3,7 @@
 // ajv when the configuration is loaded) and documentation whose examples run as tests.
 import type { Node, Root } from 'mdast';
 import type { Postmortem } from '../core/model.ts';
-import type { Archive, ArchiveNeed } from './archive/index.ts';
+import type { ArchiveEntry, ArchiveNeed, TermVector } from './archive/index.ts';
 import type { TextPiece } from './kit/prose.ts';
 
 export type Severity = 'error' | 'warn';
@@ -131,7 +131,39 @@ export interface LintSettings {
    * that declares `archive` is active; a documented example gives a small one
    * (`exampleArchive({...})`). Absent, a cross-file rule sees the document alone.
    */
-  archive?: Archive;
+  archive?: ArchiveView;
+}
+
+/**
+ * What a cross-file rule reads of the archive: the other postmortems of the content folder
+ * and the lookups rules make in them (src/lint/archive/archive.ts implements it). The engine
+ * always gives one: when the run loaded none, one that holds no postmortem (`known` false).
+ */
+export interface ArchiveView {
+  /** The folder paths in messages are relative to. */
+  readonly root: string;
+  /** False when no archive was loaded (a caller that lints one text): what is not in it may still exist. */
+  readonly known: boolean;
+  readonly entries: readonly ArchiveEntry[];
+  /** Entries with this id (case and surrounding spaces aside). */
+  withId(id: string): readonly ArchiveEntry[];
+  /** Entries without an id with this title and date. */
+  withTitleAndDate(title: string, date: string): readonly ArchiveEntry[];
+  /** Entries that name one of these services, each once, in archive order. */
+  withServices(services: readonly string[]): readonly ArchiveEntry[];
+  /** Entries whose file name, without `.md`, is this. */
+  withStem(stem: string): readonly ArchiveEntry[];
+  at(filePath: string): ArchiveEntry | undefined;
+  /** Whether a file exists: in the archive, else on disk. */
+  hasFile(filePath: string): boolean;
+  /** A path as messages show it: relative to the root, with `/`. */
+  display(filePath: string): string;
+  /** The document being linted as an archive entry (its root cause only when `need` is 'root-cause'). */
+  self(model: Postmortem, need?: ArchiveNeed): ArchiveEntry;
+  /** The TF-IDF vector of an entry's root cause. */
+  vector(entry: ArchiveEntry): TermVector;
+  /** The id closest to this value within two edits, for "did you mean". */
+  closestId(value: string): string | null;
 }
 
 export interface RuleContext<Options, Messages extends MessageTable = MessageTable> {
@@ -142,6 +174,8 @@ export interface RuleContext<Options, Messages extends MessageTable = MessageTab
   lineStarts: readonly number[];
   options: Options;
   settings: LintSettings;
+  /** The archive the document belongs to (settings.archive), or an empty one when none was loaded. */
+  archive: ArchiveView;
   report(report: Report<Messages>): void;
   /** Line and column (1-based) of a source offset. */
   position(offset: number): { line: number; column: number };

@@ -17,6 +17,7 @@ import { documentContext } from '../../src/lint/engine.ts';
 import type { LintSettings, Rule } from '../../src/lint/rule.ts';
 import { cpuOf, describeGrowth, growth, growths, runOf, settle, SIZE_RATIO, type Growth } from '../helpers/growth.ts';
 import { FUZZ, OPTIONS, rules, TEST_NOW } from './helpers.ts';
+import { Archive } from '../../src/lint/archive/archive.ts';
 
 /** The characters (and pairs) that patterns repeat: runs of them are what makes a regex backtrack. */
 const ALL_UNITS = [' ', '0', 'a', 'A', '*', '-', ':', '@', '.', '/', '=', '_', '#', '\t', '|', ',', '+', 'a ', '0:', '0.', '0 ', '0-', 'a.', 'a-', 'a@', 'a/', '-a', 'aA', 'a_', ' a', 'a1', '1,', '. ', ': ', '- ', '* ', '@a', 'a:', 'x=', '%', '$', '[', ']', '(', ')', '<', '>', "'", '"', '`', '~', '!', '?', '&', ';', '\\', '{', '}', 'é', '\u200F'];
@@ -162,7 +163,7 @@ function timeRules(all: readonly Rule[], source: string, settings: LintSettings,
   for (const rule of all) {
     if (only && !only.has(rule.id)) continue;
     const options = { ...rule.defaults, ...OPTIONS[rule.id] };
-    times.set(rule.id, cpuOf(() => rule.check({ ...context, options, settings, report: () => {} })));
+    times.set(rule.id, cpuOf(() => rule.check({ ...context, options, settings, archive: settings.archive ?? Archive.documentAlone(process.cwd()), report: () => {} })));
   }
   return times;
 }
@@ -198,7 +199,7 @@ describe('linear time on long runs of one character', () => {
         document.pieces();
         for (const rule of active) {
           if (only && !only.has(rule.id)) continue;
-          const context = { ...document, options: { ...rule.defaults, ...OPTIONS[rule.id] }, settings, report: () => {} };
+          const context = { ...document, options: { ...rule.defaults, ...OPTIONS[rule.id] }, settings, archive: settings.archive ?? Archive.documentAlone(process.cwd()), report: () => {} };
           times.set(rule.id, cpuOf(() => rule.check(context)));
         }
         return times;

@@ -7,6 +7,7 @@ import { loadRules } from '../../src/lint/registry.ts';
 import type { LintSettings, Report } from '../../src/lint/rule.ts';
 import { TEST_NOW } from '../helpers/lint-text.ts';
 import { cpuOf, growth, settle, type Growth } from '../helpers/growth.ts';
+import { Archive } from '../../src/lint/archive/archive.ts';
 
 /**
  * The entries of the small and the large timeline: 16 times as many, so linear work grows
@@ -48,7 +49,7 @@ export async function ruleGrowth(id: string, doc: (n: number) => string, options
     if (size === LARGE) kept = document;
     settle();
     const found: Report[] = [];
-    const ms = cpuOf(() => rule.check({ ...document, options: { ...rule.defaults, ...options }, settings, report: (r) => found.push(r) }));
+    const ms = cpuOf(() => rule.check({ ...document, options: { ...rule.defaults, ...options }, settings, archive: settings.archive ?? Archive.documentAlone(process.cwd()), report: (r) => found.push(r) }));
     if (!reports.has(size)) reports.set(size, found);
     return ms;
   }, SMALL, LARGE);

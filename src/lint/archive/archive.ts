@@ -15,10 +15,12 @@ export function titleKey(title: string): string {
   return title.toLowerCase().replace(/[*_`~#]/g, '').replace(/\s+/g, ' ').trim();
 }
 
+/** The archive rules see (src/lint/rule.ts's ArchiveView; kept apart so rule.ts and this folder do not import each other). */
 export class Archive {
   /** The folder paths in messages are relative to (the configuration's). */
   readonly root: string;
   readonly aliases: ReadonlyMap<string, SectionKind> | undefined;
+  readonly known: boolean = true;
   private source: readonly ArchiveEntry[] | (() => ArchiveEntry[]);
   private list: readonly ArchiveEntry[] | null = null;
   private paths: Map<string, ArchiveEntry> | null = null;
@@ -38,6 +40,13 @@ export class Archive {
     this.root = root;
     this.source = entries;
     this.aliases = aliases;
+  }
+
+  /** An archive that holds no postmortem, for a document linted alone: rules cannot tell what exists beyond the disk. */
+  static documentAlone(root: string): Archive {
+    const alone = new Archive(root, []);
+    (alone as { known: boolean }).known = false;
+    return alone;
   }
 
   get entries(): readonly ArchiveEntry[] {
@@ -175,7 +184,7 @@ export function exampleArchive(files: Record<string, string>, root = process.cwd
 }
 
 /** Whether a `related:` value names a postmortem of the archive: by id, file name or relative path. */
-export function relatedTarget(value: string, fromFile: string, archive: Archive): ArchiveEntry | 'file' | null {
+export function relatedTarget(value: string, fromFile: string, archive: Pick<Archive, 'withId' | 'withStem' | 'at' | 'hasFile'>): ArchiveEntry | 'file' | null {
   const byId = archive.withId(value)[0];
   if (byId) return byId;
   if (!/[/\\]/.test(value)) {

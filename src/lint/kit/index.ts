@@ -21,7 +21,6 @@ export { clockAt, showTime, zoneLabel } from './time-display.ts';
 export { allowMatcher, mask } from './text/mask.ts';
 export { CharIndex, countAtMost, firstAtLeast, Lines, newlineStarts } from './text/positions.ts';
 export {
-  Archive,
   cosine,
   exampleArchive,
   frontmatterLine,
