@@ -63,7 +63,8 @@ function withOptions(options: Record<string, unknown> | undefined): string {
 function describeMessages(rule: Rule): string | null {
   const entries = Object.entries(rule.messages ?? {});
   if (entries.length === 0) return null;
-  const rows = entries.map(([id, text]) => `| \`${id}\` | ${text.replaceAll('|', '\\|')} |`);
+  // `<redacted>` in a message is text, not an HTML tag to hide.
+  const rows = entries.map(([id, text]) => `| \`${id}\` | ${text.replaceAll('|', '\\|').replaceAll('<', '&lt;')} |`);
   return ['| Message id | Message |', '| --- | --- |', ...rows].join('\n');
 }
 
