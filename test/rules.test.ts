@@ -11,7 +11,7 @@ import { fixText } from './helpers/lint-text.ts';
 const rules = await loadRules();
 
 /** Rules whose examples still state substrings of their messages (their owners convert them). */
-const SUBSTRING_EXAMPLES = new Set(['blameless-language', 'no-placeholder', 'no-pii', 'directives']);
+const SUBSTRING_EXAMPLES = new Set(['blameless-language', 'no-placeholder', 'no-pii']);
 
 describe.each([...rules.values()])('rule $id', (rule) => {
   it('declares what the catalogue needs', () => {
@@ -32,7 +32,9 @@ describe.each([...rules.values()])('rule $id', (rule) => {
   if (rule.messages) {
     const messages = rule.messages;
     it('reports every message it declares, each with well-formed placeholders', () => {
-      const source = readFileSync(new URL(`../rules/${rule.id}.ts`, import.meta.url), 'utf8');
+      // The directives step declares its catalogue entry where it runs, not in rules/.
+      const file = rule.id === 'directives' ? '../src/lint/directives.ts' : `../rules/${rule.id}.ts`;
+      const source = readFileSync(new URL(file, import.meta.url), 'utf8');
       for (const [id, text] of Object.entries(messages)) {
         expect(id, 'a message id is camelCase').toMatch(/^[a-z][A-Za-z0-9]*$/);
         expect(text.replace(/\{\{\w+\}\}/g, ''), `message ${id}: a placeholder is {{name}}`).not.toMatch(/\{\{|\}\}/);

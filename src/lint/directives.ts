@@ -8,13 +8,19 @@
 // directives that name unknown rules or suppress nothing, under the id `directives`, which users
 // configure as a rule; its catalogue entry (schema, docs page) is declared here.
 import type { Nodes, Root } from 'mdast';
-import { defineRule, type Severity } from './rule.ts';
+import { defineRule, fillMessage, md, type Severity } from './rule.ts';
 
 export const DIRECTIVES_ID = 'directives';
 
 /** The `directives` entry of the rule catalogue: its severity and docs. Its findings come from applyDirectives(). */
+const messages = {
+  unknownRule: 'Unknown rule "{{id}}" in a hindsight-{{kind}} directive: `hindsight rules` lists the rule ids.',
+  disabledNothing: 'This hindsight-{{kind}} directive disabled nothing (no finding of {{what}} {{where}}): remove it.',
+} as const;
+
 export const directivesRule = defineRule({
   id: DIRECTIVES_ID,
+  messages,
   description: 'An inline directive that names an unknown rule or disables nothing',
   severity: 'warn',
   docs: {
@@ -23,21 +29,41 @@ export const directivesRule = defineRule({
     invalid: [
       {
         title: 'an unknown rule id',
-        markdown: '## Timeline (all times UTC)\n\n<!-- hindsight-disable-next-line timeline-ordre -->\n- 10:00 Alert fired\n',
-        messages: ['Unknown rule "timeline-ordre" in a hindsight-disable-next-line directive'],
+        markdown: md`
+          ## Timeline (all times UTC)
+
+          <!-- hindsight-disable-next-line timeline-ordre -->
+          - 10:00 Alert fired
+        `,
+        expected: `
+          3:1-3:52 unknownRule
+        `,
       },
       {
         title: 'a disable-next-line that disables nothing: the entries are in order',
-        markdown:
-          '## Timeline (all times UTC)\n\n- 10:00 Alert fired\n<!-- hindsight-disable-next-line timeline-order -- the log was late -->\n- 10:20 Rollback started\n',
-        messages: ['This hindsight-disable-next-line directive disabled nothing (no finding of timeline-order on line 5): remove it.'],
+        markdown: md`
+          ## Timeline (all times UTC)
+
+          - 10:00 Alert fired
+          <!-- hindsight-disable-next-line timeline-order -- the log was late -->
+          - 10:20 Rollback started
+        `,
+        expected: `
+          4:1-4:72 disabledNothing
+        `,
       },
     ],
     valid: [
       {
         title: 'ordinary comments and directives quoted as code',
-        markdown:
-          '## Timeline (all times UTC)\n\n<!-- reviewed by the SRE team -->\n- 10:00 Alert fired\n\nTo silence a rule write `<!-- hindsight-disable-next-line timeline-order -->` above the line.\n',
+        markdown: md`
+          ## Timeline (all times UTC)
+
+          <!-- reviewed by the SRE team -->
+          - 10:00 Alert fired
+
+          To silence a rule write \`<!-- hindsight-disable-next-line timeline-order -->\` above the line.
+        `,
       },
     ],
   },
@@ -55,6 +81,9 @@ export interface Directive {
   reason: string | null;
   line: number;
   column: number;
+  /** Where the comment ends (the column after its `-->`). */
+  endLine: number;
+  endColumn: number;
   /** The line the directive covers (for the -line kinds). */
   targetLine: number;
 }
@@ -82,12 +111,16 @@ function collect(html: string, line: number, column: number, endLine: number, ou
     const [list = '', reason] = match[2]!.split(/\s--\s?/, 2);
     const ruleIds = list.split(/[\s,]+/).filter(Boolean);
     const commentEnd = line + html.slice(0, match.index + match[0].length).split('\n').length - 1;
+    const startColumn = newlines === 0 ? column + match.index : match.index - before.lastIndexOf('\n');
+    const lastBreak = match[0].lastIndexOf('\n');
     out.push({
       kind,
       ruleIds,
       reason: reason?.trim() || null,
       line: at,
-      column: newlines === 0 ? column + match.index : match.index - before.lastIndexOf('\n'),
+      column: startColumn,
+      endLine: commentEnd,
+      endColumn: lastBreak < 0 ? startColumn + match[0].length : match[0].length - lastBreak,
       targetLine: kind === 'disable-next-line' ? Math.min(commentEnd, endLine) + 1 : at,
     });
   }
@@ -104,6 +137,7 @@ interface Located {
 export interface DirectiveFinding extends Located {
   severity: 1 | 2;
   message: string;
+  messageId: keyof typeof messages;
   endLine: number;
   endColumn: number;
 }
@@ -141,18 +175,20 @@ export function applyDirectives<F extends Located>(
   if (!setting) return kept;
 
   const severity = setting.severity === 'error' ? 2 : 1;
-  const problem = (d: Directive, message: string): DirectiveFinding =>
-    ({ ruleId: DIRECTIVES_ID, severity, message, line: d.line, column: d.column, endLine: d.line, endColumn: d.column });
+  const problem = (d: Directive, messageId: keyof typeof messages, data: Record<string, string>): DirectiveFinding => {
+    const message = fillMessage(messages[messageId], data);
+    return { ruleId: DIRECTIVES_ID, severity, message, messageId, line: d.line, column: d.column, endLine: d.endLine, endColumn: d.endColumn };
+  };
   const problems: DirectiveFinding[] = [];
   for (const d of directives) {
     const unknown = d.ruleIds.filter((id) => !knownRuleIds.has(id));
     for (const id of unknown) {
-      problems.push(problem(d, `Unknown rule "${id}" in a hindsight-${d.kind} directive: \`hindsight rules\` lists the rule ids.`));
+      problems.push(problem(d, 'unknownRule', { id, kind: d.kind }));
     }
     if (unknown.length === 0 && d.kind !== 'enable' && !used.has(d)) {
       const what = d.ruleIds.length ? d.ruleIds.join(', ') : 'any rule';
       const where = d.kind === 'disable' ? 'after it' : `on line ${d.targetLine}`;
-      problems.push(problem(d, `This hindsight-${d.kind} directive disabled nothing (no finding of ${what} ${where}): remove it.`));
+      problems.push(problem(d, 'disabledNothing', { kind: d.kind, what, where }));
     }
   }
   return problems.length ? [...kept, ...problems] : kept;
