@@ -1,0 +1,98 @@
+// The shared pre-scan of the text rules: each rule declares the anchors its findings hold
+// (words or characters), and one combined pattern finds the places of all of them, once per
+// document, for every rule. A rule then runs only where (or only when) its anchors occur.
+// Two texts are scanned: the prose (kit/text/context.ts proseText, code and markup blanked)
+// and the whole source (code, frontmatter and link targets too, as the secret and personal
+// data rules read it).
+import type { TextPiece } from '../prose.ts';
+import { proseText } from './context.ts';
+
+export type AnchorText = 'prose' | 'source';
+
+/** A set of anchors, declared once at a rule's load: `places` of a scan are in ascending order. */
+export interface Anchors {
+  readonly name: string;
+  readonly text: AnchorText;
+  /** The anchor pattern, sticky: whether an anchor starts at a place. */
+  readonly at: RegExp;
+}
+
+const declared: Record<AnchorText, Anchors[]> = { prose: [], source: [] };
+
+/**
+ * Declares the anchors a rule looks for: `pattern` must match at every place where one of its
+ * findings needs it (a necessary part of each finding), with no look-behind past its start.
+ */
+export function defineAnchors(name: string, text: AnchorText, pattern: RegExp): Anchors {
+  const anchors: Anchors = { name, text, at: new RegExp(pattern.source, pattern.flags.replace(/[gy]/g, '') + 'y') };
+  declared[text].push(anchors);
+  return anchors;
+}
+
+/** The places of every declared anchor in one document's text. */
+export class AnchorScan {
+  private readonly places = new Map<Anchors, number[]>();
+
+  constructor(text: string, all: readonly Anchors[]) {
+    for (const anchors of all) this.places.set(anchors, []);
+    if (all.length === 0) return;
+    const any = combined(all);
+    // After each hit the scan resumes one character on: an anchor of one set may start inside another's.
+    for (let m = any.exec(text); m !== null; any.lastIndex = m.index + 1, m = any.exec(text)) {
+      for (const anchors of all) {
+        anchors.at.lastIndex = m.index;
+        if (anchors.at.test(text)) this.places.get(anchors)!.push(m.index);
+      }
+    }
+  }
+
+  /** Where the anchors stand, in ascending order (empty for anchors declared after the scan). */
+  of(anchors: Anchors): readonly number[] {
+    return this.places.get(anchors) ?? [];
+  }
+
+  has(anchors: Anchors): boolean {
+    return this.of(anchors).length > 0;
+  }
+}
+
+const combinedOf = new Map<AnchorText, { count: number; re: RegExp }>();
+
+/** One pattern that matches wherever any of the sets does (each set's own test decides which). */
+function combined(all: readonly Anchors[]): RegExp {
+  const text = all[0]!.text;
+  let known = combinedOf.get(text);
+  if (known?.count !== all.length) {
+    const caseless = all.some((anchors) => anchors.at.flags.includes('i'));
+    known = { count: all.length, re: new RegExp(all.map((anchors) => `(?:${anchors.at.source})`).join('|'), caseless ? 'gi' : 'g') };
+    combinedOf.set(text, known);
+  }
+  known.re.lastIndex = 0;
+  return known.re;
+}
+
+interface Scanned {
+  count: number;
+  scan: AnchorScan;
+}
+
+const proseScans = new WeakMap<readonly TextPiece[], Scanned>();
+const sourceScans = new WeakMap<readonly number[], Scanned>();
+
+function memo<K extends object>(scans: WeakMap<K, Scanned>, key: K, text: AnchorText, read: () => string): AnchorScan {
+  const all = declared[text];
+  let known = scans.get(key);
+  if (known?.count !== all.length) scans.set(key, (known = { count: all.length, scan: new AnchorScan(read(), all) }));
+  return known.scan;
+}
+
+/** The anchors in a document's prose (offsets in the source), scanned once per document. */
+export function proseAnchors(context: { source: string; pieces(): readonly TextPiece[] }): AnchorScan {
+  const pieces = context.pieces();
+  return memo(proseScans, pieces, 'prose', () => proseText(context.source, pieces));
+}
+
+/** The anchors in a document's whole source, scanned once per document (keyed by its line starts). */
+export function sourceAnchors(context: { source: string; lineStarts: readonly number[] }): AnchorScan {
+  return memo(sourceScans, context.lineStarts, 'source', () => context.source);
+}
