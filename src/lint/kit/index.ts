@@ -24,7 +24,11 @@ export { escapeRegExp, holdsWord, PARAGRAPH_SPACE, phraseAlternation, phraseSear
 export { clauseStart, containing, CoveredRanges, insideParentheses, isQuoted, proseText, stripMarkup } from './text/context.ts';
 export { matchesNear, nearSearch, type Near, type NearSearch } from './text/near.ts';
 export { AnchorScan, defineAnchors, proseAnchors, sourceAnchors, type Anchors, type AnchorText } from './text/anchors.ts';
+export { JoinedPieces, type PieceMatch } from './text/joined.ts';
+export { labelBefore, LineContext, wordBeforeBlanks } from './text/lines.ts';
+export { frontmatterText, htmlTexts, tableCells, type Cell, type SourceText } from './text/regions.ts';
 export * as BLAME from './words/blame.ts';
+export * as PLACEHOLDERS from './words/placeholders.ts';
 export {
   Archive,
   cosine,
