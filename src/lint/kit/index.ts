@@ -29,6 +29,7 @@ export { labelBefore, LineContext, wordBeforeBlanks } from './text/lines.ts';
 export { frontmatterText, htmlTexts, tableCells, type Cell, type SourceText } from './text/regions.ts';
 export * as BLAME from './words/blame.ts';
 export * as PLACEHOLDERS from './words/placeholders.ts';
+export * as PERSONAL_DATA from './words/personal-data.ts';
 export {
   Archive,
   cosine,
