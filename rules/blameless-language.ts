@@ -4,23 +4,11 @@
 // that would read as blame only with a person attached need that person in the text.
 // The word lists are data (kit/words/blame.ts); the search near anchors is the kit's.
 import {
-  BLAME,
-  clauseStart,
-  CoveredRanges,
-  defineAnchors,
-  isQuoted,
-  matchesNear,
-  nearSearch,
-  PARAGRAPH_SPACE as S,
-  phraseAlternation as any,
-  phraseSearch,
-  proseAnchors,
-  proseText,
-  type NearSearch,
+  BLAME as W, clauseStart, CoveredRanges, defineAnchors, isQuoted, matchesNear, nearSearch, PARAGRAPH_SPACE as S, phraseAlternation as any, phraseSearch,
+  proseAnchors, proseText, type NearSearch,
 } from '../src/lint/kit/index.ts';
 import { defineRule } from '../src/lint/rule.ts';
 
-const W = BLAME;
 const APOSTROPHE = `['’]`;
 const NAME = any(W.FIRST_NAMES, { regex: true });
 const HANDLE = String.raw`@[A-Za-z0-9][\w.-]*[A-Za-z0-9]`;

@@ -4,25 +4,8 @@
 // The word lists and messages are data (kit/words/placeholders.ts).
 import type { Postmortem, Section, SectionKind } from '../src/core/model.ts';
 import {
-  CharIndex,
-  containing,
-  defineAnchors,
-  frontmatterText,
-  htmlTexts,
-  insideParentheses,
-  isQuoted,
-  JoinedPieces,
-  labelBefore,
-  LineContext,
-  phraseAlternation,
-  PLACEHOLDERS as W,
-  proseAnchors,
-  stripMarkup,
-  tableCells,
-  wordBeforeBlanks,
-  type Anchors,
-  type Cell,
-  type SourceText,
+  CharIndex, containing, defineAnchors, describeLabel, fillMessage, frontmatterText, htmlTexts, insideParentheses, isQuoted, JoinedPieces, labelBefore,
+  opensWithPhrase, phraseAlternation, PLACEHOLDERS as W, proseAnchors, TableCellIndex, TodoReading, type Anchors, type SourceText,
 } from '../src/lint/kit/index.ts';
 import { defineRule } from '../src/lint/rule.ts';
 
@@ -38,26 +21,13 @@ interface Pattern {
 }
 
 const words = (list: readonly string[]): string => phraseAlternation(list, { regex: true, space: ' ' });
-const firstWords = (...lists: (readonly string[])[]): ReadonlySet<string> => new Set(lists.flat().map((phrase) => phrase.split(' ')[0]!.toLowerCase()));
-
-/**
- * Whether a bracket opens with the first word of a prompt, in any case: the prompt patterns'
- * alternations in any case are slow to compile, and most texts have no prompt.
- */
-function opensWith(bracket: RegExp, first: ReadonlySet<string>): (text: string) => boolean {
-  return (text) => {
-    for (const [, word] of text.matchAll(bracket)) if (first.has(word!.toLowerCase())) return true;
-    return false;
-  };
-}
-
 const pattern = (kind: Kind, re: RegExp, anchor: RegExp, gate?: (text: string) => boolean): Pattern => ({ kind, re, gate, anchors: defineAnchors(`no-placeholder ${kind}`, 'prose', anchor) });
 
 const ANGLE_PROMPT = pattern(
   'prompt',
   new RegExp(String.raw`<(?:${words(W.PROMPT_VERBS)}\b[^<>=\n]{0,80}|${words(W.ANGLE_NOUNS)})>`, 'gi'),
   /<[A-Za-z]/,
-  opensWith(/<([A-Za-z]+)/g, firstWords(W.PROMPT_VERBS, W.ANGLE_NOUNS)),
+  opensWithPhrase(/<([A-Za-z]+)/g, W.PROMPT_VERBS, W.ANGLE_NOUNS),
 );
 
 const PATTERNS: readonly Pattern[] = [
@@ -78,7 +48,7 @@ const PATTERNS: readonly Pattern[] = [
     'prompt',
     new RegExp(String.raw`\[(?:${words(W.PROMPT_VERBS)}\b[^\]\n]{0,80}|${words(W.PROMPT_NOUNS)})\]`, 'gi'),
     /\[[A-Za-z]/,
-    opensWith(/\[([A-Za-z]+)/g, firstWords(W.PROMPT_VERBS, W.PROMPT_NOUNS)),
+    opensWithPhrase(/\[([A-Za-z]+)/g, W.PROMPT_VERBS, W.PROMPT_NOUNS),
   ),
   // "[SERVICE NAME]": several upper-case words; one ("[ERROR]", "[WARN]") is a log level.
   pattern('prompt', /\[[A-Z]{2,}(?: [A-Z]{2,})+\]/g, /\[[A-Z]{2}/),
@@ -101,14 +71,6 @@ const GUIDANCE_START = new RegExp(
   'i',
 );
 const GUIDANCE_WORDS = 60;
-const VALUE_HEADER = new RegExp(`^${words(W.VALUE_HEADERS)}$`, 'i');
-/** "a TODO", "the TODO", "each TODO": a mention. */
-const MENTION_BEFORE = new RegExp(String.raw`\b${words(W.MENTION_WORDS)}[ \t]+$`, 'i');
-// "- **TODO**: …" list items: two or more make a to-do list, not notes.
-// (Each mark is one character of the class: "**" as one alternative beside "*" would let a
-// run of stars split 2^n ways when TODO does not follow.)
-const TODO_LIST_ITEM = /^[ \t]*(?:[-*+]|\d{1,3}[.)])[ \t]+(?:<[^>\n]+>|[*_~`[])*TODO\b/gm;
-
 interface Hit {
   kind: Kind | 'not-applicable' | 'guidance';
   text: string;
@@ -116,65 +78,6 @@ interface Hit {
   /** What the reader should write instead ("due date", "owner"), when the context says. */
   label: string | null;
   section?: string;
-}
-
-function describeLabel(label: string): string {
-  const phrase = label.toLowerCase().replace(/[_-]+/g, ' ').trim();
-  if (/^(?:due|eta|deadline|due by|target)$/.test(phrase)) return 'due date';
-  if (/^(?:assignee|assigned to|dri|responsible)$/.test(phrase)) return 'owner';
-  return phrase;
-}
-
-/** What the TODO checks ask of a document, worked out once per line or section. */
-class TodoContext extends LineContext {
-  private readonly todoLines = new Map<number, boolean>();
-  private headingLines: Set<number> | null = null;
-  private todoItems: number | null = null;
-  readonly model: Postmortem;
-
-  constructor(model: Postmortem) {
-    super(model.source);
-    this.model = model;
-  }
-
-  /** The line says only "TODO" (or "TODOs"), as a heading or as the line of a section heading. */
-  namesTodoList(lineStart: number, lineEnd: number, line: number): boolean {
-    let known = this.todoLines.get(lineStart);
-    if (known === undefined) {
-      const raw = this.model.source.slice(lineStart, lineEnd);
-      const lineText = stripMarkup(raw).replace(/^\/\/\s*/, '');
-      this.headingLines ??= new Set(this.model.sections.map((s) => s.line));
-      known = /^(?:TODO|TODOs)[:.]?$/.test(lineText) && (/^[ \t]{0,3}#{1,6}[ \t]/.test(raw) || this.headingLines.has(line));
-      this.todoLines.set(lineStart, known);
-    }
-    return known;
-  }
-
-  /** "- **TODO**: …" items in the document (counted for the first TODO). */
-  listItems(): number {
-    return (this.todoItems ??= (this.model.source.match(TODO_LIST_ITEM) ?? []).length);
-  }
-}
-
-/**
- * "TODO" that names a to-do rather than leaving a note: a mention ("like a TODO",
- * "TODO list"), a heading, a status in a table ("**TODO**" beside "**DONE**"), the
- * label of a corrective measure, or one of several list items labelled TODO.
- */
-function todoIsNotANote(hit: Hit, cell: Cell | undefined, cellText: string | null, line: number, section: Section | undefined, lines: TodoContext): boolean {
-  const source = lines.model.source;
-  const lineStart = lines.startOf(hit.start);
-  const lineEnd = lines.endOf(hit.start);
-  if (MENTION_BEFORE.test(source.slice(wordBeforeBlanks(source, lineStart, hit.start), hit.start))) return true;
-  if (/^[*_ \t-]*lists?\b/i.test(source.slice(hit.start + hit.text.length, lineEnd))) return true;
-  // A heading that names the list: "## TODO", "**TODO:**" (not "## TODO: write this").
-  if (lines.namesTodoList(lineStart, lineEnd, line)) return true;
-  // "TODO" as the cell's value or its last word ("Bug 5554823 **TODO**"): the item's state.
-  if (cell && cellText !== null) return !VALUE_HEADER.test(cell.header) && /(?:^|\s)TODO$/.test(cellText);
-  // A corrective measure's label, with the measure after it (on its line or below).
-  if (section?.kind === 'corrective-measures' && lines.hasTextAfter(hit.start + hit.text.length, lineEnd, section.bodyEnd)) return true;
-  // "- TODO" as one of several list items: the label of the to-dos below it.
-  return lines.listItems() >= 2 && lines.onlyBulletBefore(lineStart, hit.start);
 }
 
 /** Every placeholder in the pieces; in prose a quoted word is a mention, in YAML quotes are only syntax (`title: "TBD"`). */
@@ -201,8 +104,7 @@ function isDraft(model: Postmortem): boolean {
 
 function message(hit: Hit): string {
   const what = hit.label ? `the ${describeLabel(hit.label)}` : null;
-  const values: Record<string, string | null> = { text: hit.text, what, section: hit.section ?? '' };
-  return W.PLACEHOLDER_MESSAGES[hit.kind].replace(/\{(\w+)(?:\|([^}]*))?\}/g, (_, key: string, fallback?: string) => values[key] ?? fallback ?? '');
+  return fillMessage(W.PLACEHOLDER_MESSAGES[hit.kind], { text: hit.text, what, section: hit.section ?? '' });
 }
 
 /** A content section whose whole body is "N/A". */
@@ -297,36 +199,29 @@ export default defineRule<{ ignoreDrafts: boolean }>({
     );
     // "<insert summary>" parses as HTML: read HTML nodes for angle-bracket prompts only.
     for (const hit of scan(htmlTexts(tree, source), source, true, [ANGLE_PROMPT])) hits.push(hit);
-    const lines = new TodoContext(model);
+    const todos = new TodoReading(model);
     const fm = frontmatterText(model, lineStarts);
     if (fm) {
       for (const hit of scan([fm], source, false, PATTERNS)) {
-        const line = source.slice(lines.startOf(hit.start), hit.start);
+        const line = source.slice(todos.startOf(hit.start), hit.start);
         hit.label = /^\s*(?:-\s+)?["']?([\w-]+)["']?\s*:/.exec(line)?.[1] ?? null;
         hits.push(hit);
       }
     }
 
-    const cells = hits.length > 0 ? tableCells(tree, source).sort((a, b) => a.start - b.start) : [];
+    const cells = new TableCellIndex(tree, source);
     const sections = [...model.sections].sort((a, b) => a.bodyStart - b.bodyStart);
-    const cellTexts = new Map<Cell, string>();
-    const cellTextOf = (cell: Cell): string => {
-      let text = cellTexts.get(cell);
-      if (text === undefined) cellTexts.set(cell, (text = stripMarkup(source.slice(cell.start, cell.end).replace(/^\|/, '').replace(/\|$/, ''))));
-      return text;
-    };
     const kept: Hit[] = [];
     for (const hit of hits) {
       if (fm && hit.start >= fm.offset && hit.start < fm.offset + fm.value.length) {
         kept.push(hit);
         continue;
       }
-      const cell = containing(cells, hit.start, (c) => c.start, (c) => c.end);
-      const cellText = cell ? cellTextOf(cell) : null;
+      const cell = cells.at(hit.start);
       const section = containing(sections, hit.start, (c) => c.bodyStart, (c) => c.bodyEnd);
-      if (hit.kind === 'note' && hit.text === 'TODO' && todoIsNotANote(hit, cell, cellText, position(hit.start).line, section, lines)) continue;
-      if (hit.kind === 'unknown' && !(cellText === hit.text || (!cell && labelBefore(source, hit.start, lines)))) continue;
-      hit.label = cell ? cell.header || null : labelBefore(source, hit.start, lines);
+      if (hit.kind === 'note' && hit.text === 'TODO' && todos.namesATodo({ start: hit.start, line: position(hit.start).line, cell, section })) continue;
+      if (hit.kind === 'unknown' && !(cell?.text === hit.text || (!cell && labelBefore(source, hit.start, todos)))) continue;
+      hit.label = cell ? cell.header || null : labelBefore(source, hit.start, todos);
       kept.push(hit);
     }
     for (const section of model.sections) {

@@ -6,7 +6,9 @@ import { describe, expect, it } from 'vitest';
 import { AnchorScan, defineAnchors, proseAnchors, sourceAnchors } from '../../src/lint/kit/text/anchors.ts';
 import { clauseStart, CoveredRanges, isQuoted, proseText } from '../../src/lint/kit/text/context.ts';
 import { matchesNear, nearSearch } from '../../src/lint/kit/text/near.ts';
-import { escapeRegExp, PARAGRAPH_SPACE, phraseAlternation, phraseSearch } from '../../src/lint/kit/text/phrases.ts';
+import { JoinedPieces } from '../../src/lint/kit/text/joined.ts';
+import { describeLabel } from '../../src/lint/kit/text/lines.ts';
+import { escapeRegExp, fillMessage, opensWithPhrase, PARAGRAPH_SPACE, phraseAlternation, phraseSearch } from '../../src/lint/kit/text/phrases.ts';
 import type { TextPiece } from '../../src/lint/kit/prose.ts';
 
 const WORDS = ['human', 'error', 'Human', 'ERROR', 'errors', 'root', 'cause', 'cowboy', 'deploy', 'Ana', 'ana', 'should', 'have', 'tested', 'x', 'a.b'];
@@ -113,5 +115,38 @@ describe('line context', () => {
     const covered = new CoveredRanges(20);
     covered.add(2, 5);
     expect([covered.overlaps(4, 8), covered.overlaps(5, 8), covered.overlaps(3, 3), covered.overlaps(5, 5)]).toEqual([true, false, true, false]);
+  });
+});
+
+describe('pieces searched as one text', () => {
+  it('gives each match its offset in the source and its piece, and no match spans two pieces', () => {
+    const source = 'TODO x `code` TODO\nTO\nDO';
+    const joined = new JoinedPieces([
+      { value: 'TODO x ', offset: 0 },
+      { value: ' TODO', offset: 13 },
+      { value: 'TO', offset: 19 },
+      { value: 'DO', offset: 22 },
+    ]);
+    const found = [...joined.matches(/TODO/g)].map((m) => [m.start, source.slice(m.start, m.start + 4), joined.text.slice(m.pieceFrom, m.pieceTo)]);
+    expect(found).toEqual([
+      [0, 'TODO', 'TODO x '],
+      [14, 'TODO', ' TODO'],
+    ]);
+  });
+});
+
+describe('messages and labels', () => {
+  it('fills a template in one pass, with a fallback where a value is missing', () => {
+    expect(fillMessage('Replace "{text}" with {what|the content}.', { text: '{what}', what: null })).toBe('Replace "{what}" with the content.');
+    expect(fillMessage('The {section} section', { section: 'Impact' })).toBe('The Impact section');
+  });
+
+  it('names what a label asks for', () => {
+    expect(['ETA', 'Due', 'assigned_to', 'Root-Cause'].map(describeLabel)).toEqual(['due date', 'due date', 'owner', 'root cause']);
+  });
+
+  it('tells whether a bracket opens with the first word of a phrase', () => {
+    const opens = opensWithPhrase(/\[([A-Za-z]+)/g, ['fill in', 'name of'], ['owner']);
+    expect(['[Fill the gap]', '[NAME x]', '[x] [owner]', '[link]'].map(opens)).toEqual([true, true, true, false]);
   });
 });

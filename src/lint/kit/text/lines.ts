@@ -15,6 +15,14 @@ export function labelBefore(source: string, offset: number, lines: Lines): strin
   return label;
 }
 
+/** What a label asks for, in words: "due date" for "Due:" or "ETA", "owner" for "Assignee". */
+export function describeLabel(label: string): string {
+  const phrase = label.toLowerCase().replace(/[_-]+/g, ' ').trim();
+  if (/^(?:due|eta|deadline|due by|target)$/.test(phrase)) return 'due date';
+  if (/^(?:assignee|assigned to|dri|responsible)$/.test(phrase)) return 'owner';
+  return phrase;
+}
+
 /**
  * Where a word before the blanks that end at `at` can start in source[lineStart, at): a few
  * characters before the run of blanks (`reach`, the longest word looked for and the character

@@ -67,3 +67,21 @@ export function holdsWord(text: string, words: ReadonlySet<string>, orHandle = f
   for (const [word] of text.matchAll(/\w+/g)) if (words.has(word)) return true;
   return false;
 }
+
+/**
+ * Whether a bracket in the text opens with the first word of one of the phrases, in any case
+ * (`bracket` captures the word: /\[([A-Za-z]+)/g): a cheap gate before a pattern of many
+ * phrases in any case, which is slow to compile and to run.
+ */
+export function opensWithPhrase(bracket: RegExp, ...lists: (readonly string[])[]): (text: string) => boolean {
+  const first = new Set(lists.flat().map((phrase) => phrase.split(' ')[0]!.toLowerCase()));
+  return (text) => {
+    for (const [, word] of text.matchAll(bracket)) if (first.has(word!.toLowerCase())) return true;
+    return false;
+  };
+}
+
+/** A message template filled in: `{key}` by its value, `{key|fallback}` by the fallback when the value is null. One pass: values are not read again. */
+export function fillMessage(template: string, values: Readonly<Record<string, string | null>>): string {
+  return template.replace(/\{(\w+)(?:\|([^}]*))?\}/g, (_, key: string, fallback?: string) => values[key] ?? fallback ?? '');
+}

@@ -2,6 +2,7 @@
 // their column's header, HTML nodes, the frontmatter block.
 import type { Nodes, Root, Table } from 'mdast';
 import type { Postmortem } from '../../../core/model.ts';
+import { containing, stripMarkup } from './context.ts';
 
 /** A table cell's extent in the source and its column's header ("Owner", "Status"). */
 export interface Cell {
@@ -39,6 +40,28 @@ function collectCells(table: Table, source: string, cells: Cell[]): void {
       const e = cell.position?.end.offset;
       if (s !== undefined && e !== undefined) cells.push({ start: s, end: e, header: headers[i] ?? '' });
     });
+  }
+}
+
+/** The table cell holding an offset, with its header and its text without markup (the cells read on first use). */
+export class TableCellIndex {
+  private readonly tree: Root;
+  private readonly source: string;
+  private cells: Cell[] | null = null;
+  private readonly texts = new Map<Cell, string>();
+
+  constructor(tree: Root, source: string) {
+    this.tree = tree;
+    this.source = source;
+  }
+
+  at(offset: number): { header: string; text: string } | null {
+    this.cells ??= tableCells(this.tree, this.source).sort((a, b) => a.start - b.start);
+    const cell = containing(this.cells, offset, (c) => c.start, (c) => c.end);
+    if (cell === undefined) return null;
+    let text = this.texts.get(cell);
+    if (text === undefined) this.texts.set(cell, (text = stripMarkup(this.source.slice(cell.start, cell.end).replace(/^\|/, '').replace(/\|$/, ''))));
+    return { header: cell.header, text };
   }
 }
 
