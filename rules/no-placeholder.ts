@@ -118,14 +118,21 @@ function notApplicable(section: Section, source: string): Hit | null {
   return { kind: 'not-applicable', text, start: at, label: null, section: section.heading };
 }
 
+/** Text as a reader sees it: without Markdown marks, its whitespace one space. */
+const asRead = (text: string): string => text.replace(/[*_>`#]/g, '').replace(/\s+/g, ' ').trim();
+
 /** A content section (not the timeline) whose whole body is the template's guidance, in one paragraph. */
 function guidance(section: Section, source: string): Hit | null {
   if (section.kind === 'timeline') return null;
   const body = source.slice(section.bodyStart, section.bodyEnd);
+  // Most bodies do not open as guidance does: their opening is read first (no match of
+  // GUIDANCE_START is 40 characters long, so 64 characters of the opening decide).
+  const opening = body.includes('<!--') ? '' : asRead(body.slice(0, 400));
+  if (opening.length >= 64 && !GUIDANCE_START.test(opening)) return null;
   // Guidance followed by the writer's own text is a kept prompt, not an empty section. (Tested
   // first: it stops at the first paragraph break, where the rest reads the whole body.)
   if (/\n[ \t]*\n[ \t]*\S/.test(body.trim())) return null;
-  const text = body.replace(/<!--[\s\S]*?-->/g, '').replace(/[*_>`#]/g, '').replace(/\s+/g, ' ').trim();
+  const text = asRead(body.replace(/<!--[\s\S]*?-->/g, ''));
   if (text === '' || text.split(' ').length > GUIDANCE_WORDS || !GUIDANCE_START.test(text)) return null;
   const at = section.bodyStart + Math.max(0, body.search(/\S/));
   const shown = text.length > 60 ? `${text.slice(0, 57)}…` : text;
