@@ -21,7 +21,14 @@ interface Pattern {
 }
 
 const words = (list: readonly string[]): string => phraseAlternation(list, { regex: true, space: ' ' });
-const pattern = (kind: Kind, re: RegExp, anchor: RegExp, gate?: (text: string) => boolean): Pattern => ({ kind, re, gate, anchors: defineAnchors(`no-placeholder ${kind}`, 'prose', anchor) });
+const pattern = (kind: Kind, re: RegExp, anchor: RegExp | Anchors, gate?: (text: string) => boolean): Pattern => ({
+  kind,
+  re,
+  gate,
+  anchors: anchor instanceof RegExp ? defineAnchors(`no-placeholder ${kind}`, 'prose', anchor) : anchor,
+});
+// Dates, years and times with X for digits, and format names, share one anchor: X beside a digit or an X, or a format's letters.
+const X_DIGITS = defineAnchors('no-placeholder X for digits', 'prose', /[Xx]{2}|\d[Xx]|YYYY|yyyy|HH:MM|hh:mm|(?:MM|DD|mm|dd)\//);
 
 const ANGLE_PROMPT = pattern(
   'prompt',
@@ -40,10 +47,10 @@ const PATTERNS: readonly Pattern[] = [
   pattern(
     'date',
     /(?<![\w-])(?:[0-9Xx]{4}-(?:[0-9]{2}|[Xx]{2})-[Xx]{2}|[0-9Xx]{4}-[Xx]{2}-[0-9Xx]{2}|(?:YYYY|yyyy)-(?:MM|mm)-(?:DD|dd)|(?:MM|DD|mm|dd)\/(?:DD|MM|dd|mm)\/(?:YYYY|YY|yyyy|yy)|[Xx]{2}\/[Xx]{2}\/(?:[Xx]{2}){1,2})(?![\w-])/g,
-    /-[Xx]{2}|[Xx]{2}\/|YYYY|yyyy|(?:MM|DD|mm|dd)\//,
+    X_DIGITS,
   ),
-  pattern('year', /(?<![\w-])(?:19|20)(?:[Xx]{2}|\d[Xx])(?![\w-])/g, /(?:19|20)(?:[Xx]{2}|\d[Xx])/),
-  pattern('time', /(?<![\w:])(?:[0-9Xx]{1,2}:[Xx]{2}|[Xx]{2}:[0-9Xx]{2}|HH:MM(?::SS)?|hh:mm(?::ss)?)(?![\w:])/g, /:[Xx]{2}|[Xx]{2}:|HH:MM|hh:mm/),
+  pattern('year', /(?<![\w-])(?:19|20)(?:[Xx]{2}|\d[Xx])(?![\w-])/g, X_DIGITS),
+  pattern('time', /(?<![\w:])(?:[0-9Xx]{1,2}:[Xx]{2}|[Xx]{2}:[0-9Xx]{2}|HH:MM(?::SS)?|hh:mm(?::ss)?)(?![\w:])/g, X_DIGITS),
   pattern(
     'prompt',
     new RegExp(String.raw`\[(?:${words(W.PROMPT_VERBS)}\b[^\]\n]{0,80}|${words(W.PROMPT_NOUNS)})\]`, 'gi'),

@@ -49,12 +49,16 @@ describe('phraseSearch', () => {
 describe('the shared pre-scan of anchors', () => {
   const word = defineAnchors('test words', 'source', /\berror|\bhuman/i);
   const cased = defineAnchors('test upper case', 'source', /ERROR|rr/);
+  // Sets that open with a word start share one \b in the combined pattern; one with a "|" outside its groups does not.
+  const start = defineAnchors('test word start', 'source', /\b(?:rror|uman)|an\b/);
+  const shared = defineAnchors('test word start, shared', 'source', /\b(?:ro|An)/);
 
   it('finds every place of every set, also where one set\'s anchor starts inside another\'s', () => {
     fc.assert(
       fc.property(text, (source) => {
-        const scan = new AnchorScan(source, [word, cased]);
-        for (const [anchors, re] of [[word, /\berror|\bhuman/gi], [cased, /ERROR|rr/g]] as const) {
+        const scan = new AnchorScan(source, [word, cased, start, shared]);
+        const sets = [[word, /\berror|\bhuman/gi], [cased, /ERROR|rr/g], [start, /\b(?:rror|uman)|an\b/g], [shared, /\b(?:ro|An)/g]] as const;
+        for (const [anchors, re] of sets) {
           // Every place where the set's own pattern matches, as an empty look-ahead finds them.
           const expected = [...source.matchAll(new RegExp(`(?=(?:${re.source}))`, re.flags))].map((m) => m.index);
           expect(scan.of(anchors)).toEqual(expected);

@@ -58,17 +58,41 @@ export class AnchorScan {
 
 const combinedOf = new Map<AnchorText, { count: number; re: RegExp }>();
 
-/** One pattern that matches wherever any of the sets does (each set's own test decides which). */
+/**
+ * One pattern that matches wherever any of the sets does (each set's own test then decides
+ * which). The sets that open with a word start (`\b`) share one `\b(?:…|…)`: a single
+ * alternation after one word-start test runs about twice as fast as one test per set.
+ */
 function combined(all: readonly Anchors[]): RegExp {
   const text = all[0]!.text;
   let known = combinedOf.get(text);
   if (known?.count !== all.length) {
     const caseless = all.some((anchors) => anchors.at.flags.includes('i'));
-    known = { count: all.length, re: new RegExp(all.map((anchors) => `(?:${anchors.at.source})`).join('|'), caseless ? 'gi' : 'g') };
+    const opensWord = (anchors: Anchors): boolean => anchors.at.source.startsWith('\\b') && !hasTopLevelBar(anchors.at.source);
+    const words = all.filter(opensWord).map((anchors) => `(?:${anchors.at.source.slice(2)})`);
+    const others = all.filter((anchors) => !opensWord(anchors)).map((anchors) => `(?:${anchors.at.source})`);
+    const source = [...(words.length > 0 ? [`\\b(?:${words.join('|')})`] : []), ...others].join('|');
+    known = { count: all.length, re: new RegExp(source, caseless ? 'gi' : 'g') };
     combinedOf.set(text, known);
   }
   known.re.lastIndex = 0;
   return known.re;
+}
+
+/** Whether a pattern's source has a "|" outside every group and class (`\ba|b`: the `\b` is not shared). */
+function hasTopLevelBar(source: string): boolean {
+  let depth = 0;
+  let inClass = false;
+  for (let i = 0; i < source.length; i++) {
+    const c = source[i];
+    if (c === '\\') i++;
+    else if (inClass) inClass = c !== ']';
+    else if (c === '[') inClass = true;
+    else if (c === '(') depth++;
+    else if (c === ')') depth--;
+    else if (c === '|' && depth === 0) return true;
+  }
+  return false;
 }
 
 interface Scanned {
