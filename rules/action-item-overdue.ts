@@ -1,13 +1,19 @@
-import { defineRule } from '../src/lint/rule.ts';
+import { defineRule, md } from '../src/lint/rule.ts';
 
 type Options = { graceDays: number };
 
 const DAY = 86_400_000;
 
-export default defineRule<Options>({
+const messages = {
+  overdue:
+    'This action item was due on {{due}} and is still open, {{late}} later: finish it and mark it done ("- [x]" or "Status: done"), or agree a new due date and write it here.',
+} as const;
+
+export default defineRule<Options, typeof messages>({
   id: 'action-item-overdue',
   description: 'An open action item past its due date',
   severity: 'warn',
+  messages,
   schema: {
     type: 'object',
     properties: {
@@ -23,15 +29,32 @@ export default defineRule<Options>({
       {
         title: 'an open item due last month',
         settings: { now: new Date('2026-11-21T12:00:00Z') },
-        markdown: '# DB outage\n\n## Action Items\n\n- [x] Add a disk alert @ana OPS-1 due 2026-10-01\n- [ ] Rotate logs daily @ben OPS-2 due 2026-10-15\n',
-        messages: ['This action item was due on 2026-10-15 and is still open, 37 days later: finish it and mark it done ("- [x]" or "Status: done"), or agree a new due date and write it here.'],
+        markdown: md`
+          # DB outage
+
+          ## Action Items
+
+          - [x] Add a disk alert @ana OPS-1 due 2026-10-01
+          - [ ] Rotate logs daily @ben OPS-2 due 2026-10-15
+        `,
+        expected: `
+          6:1-6:50 overdue
+        `,
       },
     ],
     valid: [
       {
         title: 'done items, items due later, items due today',
         settings: { now: new Date('2026-11-21T12:00:00Z') },
-        markdown: '# DB outage\n\n## Action Items\n\n- [x] Add a disk alert @ana OPS-1 due 2026-10-01\n- [ ] Rotate logs daily @ben OPS-2 due 2026-11-21\n- [ ] Test restores @ana OPS-3 due 2027-01-31\n',
+        markdown: md`
+          # DB outage
+
+          ## Action Items
+
+          - [x] Add a disk alert @ana OPS-1 due 2026-10-01
+          - [ ] Rotate logs daily @ben OPS-2 due 2026-11-21
+          - [ ] Test restores @ana OPS-3 due 2027-01-31
+        `,
       },
     ],
   },
@@ -44,7 +67,8 @@ export default defineRule<Options>({
       const late = Math.round((today - due) / DAY);
       if (late <= options.graceDays) continue;
       report({
-        message: `This action item was due on ${item.due} and is still open, ${late} ${late === 1 ? 'day' : 'days'} later: finish it and mark it done ("- [x]" or "Status: done"), or agree a new due date and write it here.`,
+        messageId: 'overdue',
+        data: { due: item.due, late: `${late} ${late === 1 ? 'day' : 'days'}` },
         line: item.line,
         column: item.column,
         endLine: item.span.end.line,

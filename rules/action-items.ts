@@ -1,11 +1,11 @@
 import type { RootContent } from 'mdast';
 import type { ActionItem, Section } from '../src/core/model.ts';
 import { bodyProse, countWords, firstAtLeast, headingEnd, sectionStructure } from '../src/lint/kit/index.ts';
-import { defineRule } from '../src/lint/rule.ts';
+import { defineRule, md } from '../src/lint/rule.ts';
 
 type Options = { requireOwner: boolean; requireTicket: boolean; requireDue: boolean };
 
-const EXAMPLE_ITEM = '"- Add a disk-usage alert @ana OPS-123 due 2024-06-01"';
+const EXAMPLE_ITEM = '"- Add a disk-usage alert @ana OPS-123 due 2024-06-01"' as const;
 const HINTS = {
   owner: 'add "@name" or "Owner: name"',
   ticket: 'add a ticket ("OPS-123", "#123" or a link)',
@@ -34,10 +34,21 @@ function childrenStartingIn(children: readonly RootContent[], start: number, end
   return found;
 }
 
-export default defineRule<Options>({
+const NO_ITEMS = 'The "{{heading}}" section has no action items: ';
+const TRACK = `(${EXAMPLE_ITEM}) so it can be assigned, tracked and closed.`;
+const messages = {
+  indented: `${NO_ITEMS}its measures are indented by four spaces or more, which Markdown shows as a code block. Unindent them and list each one as an item ${TRACK}`,
+  emptyTable: `${NO_ITEMS}its table has no filled-in row. Write one row per measure, or list each one as an item ${TRACK}`,
+  prose: `${NO_ITEMS}its measures are written as prose. List each one as an item ${TRACK}`,
+  noItems: `${NO_ITEMS}list each measure as an item ${TRACK}`,
+  missingFields: 'This action item has no {{missing}}: {{hints}}.',
+} as const;
+
+export default defineRule<Options, typeof messages>({
   id: 'action-items',
   description: 'Corrective measures with no actionable items (and, when configured, items without owner, ticket or due date)',
   severity: 'warn',
+  messages,
   schema: {
     type: 'object',
     properties: {
@@ -54,34 +65,92 @@ export default defineRule<Options>({
     invalid: [
       {
         title: 'corrective measures written as prose',
-        markdown:
-          '# DB outage\n\n## Summary\n\nThe database was down.\n\n## Corrective and Preventative Measures\n\nWe will add an alert on disk usage and review the log rotation job. The team will also test restores monthly.\n',
-        messages: ['The "Corrective and Preventative Measures" section has no action items: its measures are written as prose'],
+        markdown: md`
+          # DB outage
+
+          ## Summary
+
+          The database was down.
+
+          ## Corrective and Preventative Measures
+
+          We will add an alert on disk usage and review the log rotation job. The team will also test restores monthly.
+        `,
+        expected: `
+          7:1-7:40 prose
+        `,
+      },
+      {
+        title: 'measures indented into a code block',
+        markdown: md`
+          # DB outage
+
+          ## Corrective Measures
+
+              Add an alert on disk usage.
+              Review the log rotation job.
+        `,
+        expected: `
+          3:1-3:23 indented
+        `,
       },
       {
         title: 'items without an owner, with requireOwner',
         options: { requireOwner: true },
-        markdown: '# DB outage\n\n## Action Items\n\n- Add a disk alert @ana\n- Review the log rotation job\n',
-        messages: ['This action item has no owner: add "@name" or "Owner: name"'],
+        markdown: md`
+          # DB outage
+
+          ## Action Items
+
+          - Add a disk alert @ana
+          - Review the log rotation job
+        `,
+        expected: `
+          6:1-6:30 missingFields
+        `,
       },
       {
         title: 'every requirement, with a done item that needs no due date',
         options: { requireOwner: true, requireTicket: true, requireDue: true },
-        markdown: '# DB outage\n\n## Action Items\n\n- [ ] Add a disk alert @ana OPS-1\n- [x] Free disk space @ben OPS-2\n',
-        messages: ['This action item has no due date: add a due date ("due 2024-06-01")'],
+        markdown: md`
+          # DB outage
+
+          ## Action Items
+
+          - [ ] Add a disk alert @ana OPS-1
+          - [x] Free disk space @ben OPS-2
+        `,
+        expected: `
+          5:1-5:34 missingFields
+        `,
       },
     ],
     valid: [
       {
         title: 'a list of items (owners, tickets and due dates not required by default)',
-        markdown:
-          '# DB outage\n\n## Corrective and Preventative Measures\n\nWe learned a lot. These are the changes:\n\n- Add an alert on disk usage\n- Review the log rotation job\n',
+        markdown: md`
+          # DB outage
+
+          ## Corrective and Preventative Measures
+
+          We learned a lot. These are the changes:
+
+          - Add an alert on disk usage
+          - Review the log rotation job
+        `,
       },
       {
         title: 'a table of items with every field, under strict requirements',
         options: { requireOwner: true, requireTicket: true, requireDue: true },
-        markdown:
-          '# DB outage\n\n## Action Items\n\n| Action | Owner | Ticket | Due |\n| --- | --- | --- | --- |\n| Add a disk alert | @ana | OPS-1 | 2024-06-01 |\n',
+        markdown: md`
+          # DB outage
+
+          ## Action Items
+
+          | Action | Owner | Ticket | Due |
+          | --- | --- | --- | --- |
+          | Add a disk alert | @ana | OPS-1 | 2024-06-01 |
+        `,
       },
     ],
   },
@@ -97,16 +166,9 @@ export default defineRule<Options>({
       const indented = nodes.some((n) => n.type === 'code' && !/^\s*(?:`{3}|~{3})/.test(source.slice(n.position?.start.offset ?? 0)));
       const table = nodes.some((n) => n.type === 'table');
       const words = sections.reduce((n, s) => n + bodyProse(pieces(), s).reduce((m, text) => m + countWords(text), 0), 0);
-      const track = `(${EXAMPLE_ITEM}) so it can be assigned, tracked and closed.`;
-      const what = indented
-        ? `its measures are indented by four spaces or more, which Markdown shows as a code block. Unindent them and list each one as an item ${track}`
-        : table
-          ? `its table has no filled-in row. Write one row per measure, or list each one as an item ${track}`
-          : words > 0
-            ? `its measures are written as prose. List each one as an item ${track}`
-            : `list each measure as an item ${track}`;
       report({
-        message: `The "${first.heading}" section has no action items: ${what}`,
+        messageId: indented ? 'indented' : table ? 'emptyTable' : words > 0 ? 'prose' : 'noItems',
+        data: { heading: first.heading },
         line: first.line,
         column: first.span.start.column,
         ...headingEnd(first, source, lineStarts),
@@ -121,7 +183,8 @@ export default defineRule<Options>({
       if (options.requireDue && item.due === null && !item.done) missing.push('due');
       if (missing.length === 0) continue;
       report({
-        message: `This action item has no ${list(missing.map((m) => NAMES[m]))}: ${missing.map((m) => HINTS[m]).join('; ')}.`,
+        messageId: 'missingFields',
+        data: { missing: list(missing.map((m) => NAMES[m])), hints: missing.map((m) => HINTS[m]).join('; ') },
         line: item.line,
         column: item.column,
         endLine: item.span.end.line,

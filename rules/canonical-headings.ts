@@ -1,6 +1,6 @@
 import type { Section, SectionKind } from '../src/core/model.ts';
 import { canonicalHeading, classifyHeading } from '../src/core/sections/classify.ts';
-import { defineRule, type Report } from '../src/lint/rule.ts';
+import { defineRule, md } from '../src/lint/rule.ts';
 import { headingName, isCombinedHeading, sectionStructure } from '../src/lint/kit/index.ts';
 
 type Options = { names: Partial<Record<SectionKind, string>> };
@@ -40,12 +40,19 @@ function locate(section: Section, name: string, canonical: string, source: strin
 }
 
 const BY_HAND: Record<string, string> = {
-  bold: ' (a bold heading: rename it by hand)',
-  'plain-line': ' (a plain-line heading: rename it by hand)',
-  html: ' (an HTML heading: rename it by hand)',
+  bold: 'a bold heading',
+  'plain-line': 'a plain-line heading',
+  html: 'an HTML heading',
 };
 
-export default defineRule<Options>({
+const ALIKE = '"{{name}}" is a known spelling of the {{canonical}} section: write "{{canonical}}" so every postmortem names its sections alike';
+const messages = {
+  knownSpelling: `${ALIKE}.`,
+  knownSpellingByHand: `${ALIKE} ({{style}}: rename it by hand).`,
+  knownSpellingNotFixed: `${ALIKE} (not fixed automatically: rename it by hand).`,
+} as const;
+
+export default defineRule<Options, typeof messages>({
   id: 'canonical-headings',
   description: 'A section heading spelled other than its canonical name',
   severity: 'off',
@@ -63,36 +70,124 @@ export default defineRule<Options>({
     additionalProperties: false,
   },
   defaults: { names: {} },
+  messages,
   docs: {
     rationale:
       'An archive whose postmortems all say "Summary", "Timeline", "Root Cause" reads as one body of work, and readers (and scripts) find each part under one name. The rule reports a recognised section heading whose name is spelled otherwise ("Issue Summary", "Timeline of Events", "root cause"), case included. `--fix` rewrites ATX and setext headings: it replaces only the name and keeps the `##` marker, numbering ("1. "), emoji and descriptive tails ("(all times UTC)") byte for byte; bold and plain-line headings are reported but not fixed. Combined headings ("Root Cause and Resolution") name two sections and are left alone, as are the later parts of a section written in parts ("Root Cause" then "Five Whys", "Contributing Factors"). `names` overrides the canonical name of any kind.',
     invalid: [
       {
         title: 'other spellings, with numbering, emoji and a tail kept',
-        markdown:
-          '# DB outage\n\n## 1. Issue Summary\n\nDown.\n\n## 🕒 Timeline of Events (all times UTC)\n\n- 10:00 alert fired\n\nRoot cause analysis\n-------------------\n\nA full disk.\n\n## Root Cause and Resolution\n\nFreed space.\n\n**Action Items:**\n\n- Add a disk alert\n',
-        messages: [
-          '"Issue Summary" is a known spelling of the Summary section: write "Summary"',
-          '"Timeline of Events" is a known spelling of the Timeline section: write "Timeline"',
-          '"Root cause analysis" is a known spelling of the Root Cause section: write "Root Cause"',
-          '"Action Items" is a known spelling of the Corrective and Preventative Measures section',
-        ],
-        output:
-          '# DB outage\n\n## 1. Summary\n\nDown.\n\n## 🕒 Timeline (all times UTC)\n\n- 10:00 alert fired\n\nRoot Cause\n-------------------\n\nA full disk.\n\n## Root Cause and Resolution\n\nFreed space.\n\n**Action Items:**\n\n- Add a disk alert\n',
+        markdown: md`
+          # DB outage
+
+          ## 1. Issue Summary
+
+          Down.
+
+          ## 🕒 Timeline of Events (all times UTC)
+
+          - 10:00 alert fired
+
+          Root cause analysis
+          -------------------
+
+          A full disk.
+
+          ## Root Cause and Resolution
+
+          Freed space.
+
+          **Action Items:**
+
+          - Add a disk alert
+        `,
+        expected: `
+          3:7-3:20 knownSpelling
+          7:7-7:25 knownSpelling
+          11:1-11:20 knownSpelling
+          20:3-20:15 knownSpellingByHand
+        `,
+        output: md`
+          # DB outage
+
+          ## 1. Summary
+
+          Down.
+
+          ## 🕒 Timeline (all times UTC)
+
+          - 10:00 alert fired
+
+          Root Cause
+          -------------------
+
+          A full disk.
+
+          ## Root Cause and Resolution
+
+          Freed space.
+
+          **Action Items:**
+
+          - Add a disk alert
+        `,
       },
       {
         title: 'a configured name',
         options: { names: { 'corrective-measures': 'Action Items' } },
-        markdown: '# DB outage\n\n## Summary\n\nDown.\n\n## Follow-ups ##\n\n- Add a disk alert\n',
-        messages: ['"Follow-ups" is a known spelling of the Action Items section: write "Action Items"'],
-        output: '# DB outage\n\n## Summary\n\nDown.\n\n## Action Items ##\n\n- Add a disk alert\n',
+        markdown: md`
+          # DB outage
+
+          ## Summary
+
+          Down.
+
+          ## Follow-ups ##
+
+          - Add a disk alert
+        `,
+        expected: `
+          7:4-7:14 knownSpelling
+        `,
+        output: md`
+          # DB outage
+
+          ## Summary
+
+          Down.
+
+          ## Action Items ##
+
+          - Add a disk alert
+        `,
       },
     ],
     valid: [
       {
         title: 'canonical names, tails, combined and unknown headings',
-        markdown:
-          '# DB outage\n\n## Summary\n\nDown.\n\n## Timeline (all times UTC)\n\n- 10:00 alert fired\n\n## Root Cause and Resolution\n\nFreed space.\n\n## Background\n\nA small disk.\n\n## Corrective and Preventative Measures\n\n- Add a disk alert\n',
+        markdown: md`
+          # DB outage
+
+          ## Summary
+
+          Down.
+
+          ## Timeline (all times UTC)
+
+          - 10:00 alert fired
+
+          ## Root Cause and Resolution
+
+          Freed space.
+
+          ## Background
+
+          A small disk.
+
+          ## Corrective and Preventative Measures
+
+          - Add a disk alert
+        `,
       },
     ],
   },
@@ -113,16 +208,12 @@ export default defineRule<Options>({
       // kind (a configured name may not).
       const fixable = (section.style === 'atx' || section.style === 'setext') && located !== null && classifyHeading(located.replaced)?.kind === kind;
       const column = located ? located.start - lineStart + 1 : section.span.start.column;
-      const how = fixable ? '' : (BY_HAND[section.style] ?? ' (not fixed automatically: rename it by hand)');
-      const found: Report = {
-        message: `"${name}" is a known spelling of the ${canonical} section: write "${canonical}" so every postmortem names its sections alike${how}.`,
-        line: section.line,
-        column,
-        endLine: section.line,
-        endColumn: column + (located ? name.length : 0),
-      };
-      if (fixable) found.fix = { start: located.start, end: located.end, text: canonical };
-      report(found);
+      const place = { line: section.line, column, endLine: section.line, endColumn: column + (located ? name.length : 0) };
+      const data = { name, canonical };
+      const style = BY_HAND[section.style];
+      if (fixable) report({ messageId: 'knownSpelling', data, ...place, fix: { start: located.start, end: located.end, text: canonical } });
+      else if (style !== undefined) report({ messageId: 'knownSpellingByHand', data: { ...data, style }, ...place });
+      else report({ messageId: 'knownSpellingNotFixed', data, ...place });
     }
   },
 });

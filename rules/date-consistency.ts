@@ -1,7 +1,7 @@
 import { frontmatterKeyLine } from '../src/core/build.ts';
 import type { ResolvedTime, TimelineEntry } from '../src/core/model.ts';
 import { comparable, hasDate, readDateOnly } from '../src/core/time/index.ts';
-import { defineRule } from '../src/lint/rule.ts';
+import { defineRule, md } from '../src/lint/rule.ts';
 import { showTime } from '../src/lint/kit/index.ts';
 
 interface Options extends Record<string, unknown> {
@@ -92,7 +92,20 @@ function more(group: Group, what: string): string {
   return ` (${others} more ${others === 1 ? 'entry' : 'entries'} ${what}, up to line ${group.lastLine})`;
 }
 
-export default defineRule<Options>({
+const messages = {
+  frontmatterDateApart:
+    "The frontmatter's date {{date}} (line {{line}}) is {{apart}} {{direction}} the incident start, {{start}} (line {{startLine}}): correct one of them.",
+  detectedBeforeStart: 'Detected at {{time}} (line {{line}}) is before the incident started ({{otherTime}}, line {{otherLine}}): correct one of them.',
+  resolvedBeforeStart: 'Resolved at {{time}} (line {{line}}) is before the incident started ({{otherTime}}, line {{otherLine}}): correct one of them.',
+  resolvedBeforeDetected: 'Resolved at {{time}} (line {{line}}) is before it was detected ({{otherTime}}, line {{otherLine}}): correct one of them.',
+  yearOffStart: 'Line {{line}} is dated {{date}}, but the incident started on {{reference}} (line {{referenceLine}}): correct the year{{more}}.',
+  yearOffFrontmatter: "Line {{line}} is dated {{date}}, but the frontmatter's date is {{reference}} (line {{referenceLine}}): correct the year{{more}}.",
+  wrongWeekday: '"{{text}}" (line {{line}}): {{date}} is a {{is}}, not a {{said}}: correct the weekday or the date.',
+  future: '{{date}} (line {{line}}, {{what}}) is in the future (today is {{today}}): correct the date.',
+  futureTimeline: '{{date}} (line {{line}}) is in the future (today is {{today}}): correct the date{{more}}.',
+} as const;
+
+export default defineRule<Options, typeof messages>({
   id: 'date-consistency',
   description: 'Dates that contradict each other (frontmatter vs text, years) or lie in the future',
   severity: 'error',
@@ -109,36 +122,84 @@ export default defineRule<Options>({
     additionalProperties: false,
   },
   defaults: { maxDaysApart: 1, futureDays: 1 },
+  messages,
   docs: {
     rationale:
       'Postmortems are found again by their date, and copied from last year\'s template with last year\'s year in it. This rule reports a weekday written with a date that falls on another day ("On Tuesday, 2024-03-06", a Wednesday; a date without its year takes the incident\'s), and a frontmatter `date` more than a day from the incident start\'s date, timeline entries dated in another year on the same days of the year as the incident (a year not updated: 2022-05-10 for an incident on 2023-05-10; a trigger in late December for a January incident is fine), a frontmatter `detected` or `resolved` before the incident started (or resolved before detected), and any date later than tomorrow. An end before the start is `incident-window`\'s finding. Each finding names both dates and their lines.',
     invalid: [
       {
         title: 'a weekday that is not the date\'s',
-        markdown: '# Outage\n\n## Summary\n\nOn Tuesday, 2024-03-06 the site went down.\n',
-        messages: ['"Tuesday, 2024-03-06" (line 5): 2024-03-06 is a Wednesday, not a Tuesday: correct the weekday or the date.'],
+        markdown: md`
+          # Outage
+
+          ## Summary
+
+          On Tuesday, 2024-03-06 the site went down.
+        `,
+        expected: `
+          5:4-5:23 wrongWeekday
+        `,
       },
       {
         title: 'last year in the timeline',
-        markdown: '# DB outage\n\n## Summary\n\nStart: 2023-05-10 10:00 UTC\n\n## Timeline\n\n- 2022-05-10 10:05 Alert fired\n- 2022-05-10 10:20 Rollback started\n',
-        messages: ['Line 9 is dated 2022-05-10, but the incident started on 2023-05-10 (line 5): correct the year (1 more entry dated 2022, up to line 10).'],
+        markdown: md`
+          # DB outage
+
+          ## Summary
+
+          Start: 2023-05-10 10:00 UTC
+
+          ## Timeline
+
+          - 2022-05-10 10:05 Alert fired
+          - 2022-05-10 10:20 Rollback started
+        `,
+        expected: `
+          9:3-9:31 yearOffStart
+        `,
       },
       {
         title: 'frontmatter date, detection and a future date',
-        markdown:
-          '---\ndate: 2024-05-03\nincident_start: 2024-05-10T10:00:00Z\nincident_end: 2024-05-10T11:00:00Z\ndetected: 2024-05-10T09:40:00Z\n---\n\n# DB outage\n\n## Timeline\n\n- 2027-01-02 10:00 UTC Review\n',
-        messages: [
-          "The frontmatter's date 2024-05-03 (line 2) is 7 days before the incident start, 2024-05-10 (line 3): correct one of them.",
-          'Detected at 2024-05-10 09:40 UTC (line 5) is before the incident started (2024-05-10 10:00 UTC, line 3): correct one of them.',
-          '2027-01-02 (line 12) is in the future (today is 2026-11-21): correct the date.',
-        ],
+        markdown: md`
+          ---
+          date: 2024-05-03
+          incident_start: 2024-05-10T10:00:00Z
+          incident_end: 2024-05-10T11:00:00Z
+          detected: 2024-05-10T09:40:00Z
+          ---
+
+          # DB outage
+
+          ## Timeline
+
+          - 2027-01-02 10:00 UTC Review
+        `,
+        expected: `
+          2:1-2:1 frontmatterDateApart
+          5:1-5:1 detectedBeforeStart
+          12:3-12:30 futureTimeline
+        `,
       },
     ],
     valid: [
       {
         title: 'consistent dates across midnight, zones and the new year',
-        markdown:
-          '---\ndate: 2024-01-01\nincident_start: 2023-12-31T23:30:00-05:00\nincident_end: 2024-01-01T01:00:00-05:00\ndetected: 2023-12-31T23:40:00-05:00\n---\n\n# DB outage\n\n## Timeline\n\n- 2023-12-20 10:00 EST Config change merged\n- 2023-12-31 23:40 EST Alert fired\n- 2024-01-01 01:00 EST Recovered\n',
+        markdown: md`
+          ---
+          date: 2024-01-01
+          incident_start: 2023-12-31T23:30:00-05:00
+          incident_end: 2024-01-01T01:00:00-05:00
+          detected: 2023-12-31T23:40:00-05:00
+          ---
+
+          # DB outage
+
+          ## Timeline
+
+          - 2023-12-20 10:00 EST Config change merged
+          - 2023-12-31 23:40 EST Alert fired
+          - 2024-01-01 01:00 EST Recovered
+        `,
       },
     ],
   },
@@ -150,10 +211,6 @@ export default defineRule<Options>({
     const zone = model.declaredZone;
     const { start, startLine } = model.incident;
     const reported = new Set<number>();
-    const at = (line: number, message: string): void => {
-      reported.add(line);
-      report({ message, line, column: 1 });
-    };
 
     const fmDay = frontmatterDay(fm['date']);
     const fmDateLine = keyLine('date');
@@ -162,20 +219,29 @@ export default defineRule<Options>({
     // The frontmatter's date against the start's.
     if (fmDay !== null && startDay !== null && Math.abs(fmDay.n - startDay.n) > options.maxDaysApart) {
       const apart = fmDay.n - startDay.n;
-      at(fmDateLine, `The frontmatter's date ${fmDay.text} (line ${fmDateLine}) is ${plural(Math.abs(apart), 'day')} ${apart < 0 ? 'before' : 'after'} the incident start, ${startDay.text} (line ${startLine}): correct one of them.`);
+      reported.add(fmDateLine);
+      report({
+        messageId: 'frontmatterDateApart',
+        data: { date: fmDay.text, line: fmDateLine, apart: plural(Math.abs(apart), 'day'), direction: apart < 0 ? 'before' : 'after', start: startDay.text, startLine: String(startLine) },
+        line: fmDateLine,
+        column: 1,
+      });
     }
 
     // Detection and resolution from the frontmatter against the start and each other.
     const detected = 'detected' in fm ? model.incident.detected : null;
     const resolved = 'resolved' in fm ? model.incident.resolved : null;
-    const order = (what: string, time: ResolvedTime | null, line: number, other: ResolvedTime | null, otherLine: number | null, otherWhat: string): void => {
+    type Before = 'detectedBeforeStart' | 'resolvedBeforeStart' | 'resolvedBeforeDetected';
+    const order = (messageId: Before, time: ResolvedTime | null, line: number, other: ResolvedTime | null, otherLine: number | null): void => {
       if (time === null || other === null || !comparable(time, other) || time.epochMs >= other.epochMs) return;
-      at(line, `${what} at ${showTime(time, zone)} (line ${line}) is before ${otherWhat} (${showTime(other, zone)}, line ${otherLine}): correct one of them.`);
+      reported.add(line);
+      const data = { time: showTime(time, zone), line, otherTime: showTime(other, zone), otherLine: String(otherLine) };
+      report({ messageId, data, line, column: 1 });
     };
-    order('Detected', detected, keyLine('detected'), start, startLine, 'the incident started');
-    order('Resolved', resolved, keyLine('resolved'), start, startLine, 'the incident started');
+    order('detectedBeforeStart', detected, keyLine('detected'), start, startLine);
+    order('resolvedBeforeStart', resolved, keyLine('resolved'), start, startLine);
     if (detected !== null && resolved !== null && !(start !== null && comparable(resolved, start) && resolved.epochMs < start.epochMs)) {
-      order('Resolved', resolved, keyLine('resolved'), detected, keyLine('detected'), 'it was detected');
+      order('resolvedBeforeDetected', resolved, keyLine('resolved'), detected, keyLine('detected'));
     }
 
     // Timeline entries a year off.
@@ -212,9 +278,9 @@ export default defineRule<Options>({
     }
     for (const [year, group] of wrongYears) {
       const { first } = group;
-      const started = startDay !== null ? 'the incident started on' : "the frontmatter's date is";
       report({
-        message: `Line ${first.line} is dated ${group.day.text}, but ${started} ${reference!.text} (line ${referenceLine}): correct the year${more(group, `dated ${year}`)}.`,
+        messageId: startDay !== null ? 'yearOffStart' : 'yearOffFrontmatter',
+        data: { line: first.line, date: group.day.text, reference: reference!.text, referenceLine: String(referenceLine), more: more(group, `dated ${year}`) },
         line: first.line,
         column: first.column,
         endLine: first.span.end.line,
@@ -234,7 +300,8 @@ export default defineRule<Options>({
       if (reported.has(line)) continue;
       reported.add(line);
       report({
-        message: `"${wrong.text}" (line ${line}): ${wrong.date} is a ${wrong.is}, not a ${wrong.said}: correct the weekday or the date.`,
+        messageId: 'wrongWeekday',
+        data: { text: wrong.text, line, date: wrong.date, is: wrong.is, said: wrong.said },
         line,
         column,
         endLine: line,
@@ -246,14 +313,15 @@ export default defineRule<Options>({
     const today = new Date(now * DAY).toISOString().slice(0, 10);
     const inFuture = (text: string, line: number, what: string): void => {
       if (reported.has(line)) return;
-      at(line, `${text} (line ${line}${what}) is in the future (today is ${today}): correct the date.`);
+      reported.add(line);
+      report({ messageId: 'future', data: { date: text, line, what, today }, line, column: 1 });
     };
-    if (fmDay !== null && fmDay.n > limit) inFuture(fmDay.text, fmDateLine, ", the frontmatter's date");
+    if (fmDay !== null && fmDay.n > limit) inFuture(fmDay.text, fmDateLine, "the frontmatter's date");
     const times: [ResolvedTime | null, number | null, string][] = [
-      [start, startLine, ', the incident start'],
-      [model.incident.end, model.incident.endLine, ', the incident end'],
-      [detected, keyLine('detected'), ', detected'],
-      [resolved, keyLine('resolved'), ', resolved'],
+      [start, startLine, 'the incident start'],
+      [model.incident.end, model.incident.endLine, 'the incident end'],
+      [detected, keyLine('detected'), 'detected'],
+      [resolved, keyLine('resolved'), 'resolved'],
     ];
     for (const [time, line, what] of times) {
       if (time === null || line === null || !time.dateGiven || !hasDate(time)) continue;
@@ -266,7 +334,8 @@ export default defineRule<Options>({
     const group = future[0];
     if (group !== undefined) {
       report({
-        message: `${group.day.text} (line ${group.first.line}) is in the future (today is ${today}): correct the date${more(group, 'in the future')}.`,
+        messageId: 'futureTimeline',
+        data: { date: group.day.text, line: group.first.line, today, more: more(group, 'in the future') },
         line: group.first.line,
         column: group.first.column,
         endLine: group.first.span.end.line,

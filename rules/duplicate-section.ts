@@ -1,33 +1,100 @@
 import type { Section, SectionKind } from '../src/core/model.ts';
 import { canonicalHeading } from '../src/core/sections/classify.ts';
-import { defineRule } from '../src/lint/rule.ts';
+import { defineRule, md } from '../src/lint/rule.ts';
 import { headingEnd, sectionStructure } from '../src/lint/kit/index.ts';
+
+const messages = {
+  duplicate:
+    '"{{heading}}" (line {{line}}) is a second {{name}} section: the first is "{{first}}" on line {{firstLine}}. Merge the two into one section, or rename this one if it is about something else.',
+} as const;
 
 export default defineRule({
   id: 'duplicate-section',
   description: 'The same kind of section appears twice',
   severity: 'warn',
+  messages,
   docs: {
     rationale:
       'A reader looks for the root cause under one heading. When the same kind of section appears twice, one of the two is easily missed, and the two often disagree. Sections of one kind in a row are one section written in parts ("Fault", "Five Whys", "Root Cause"; "Response" then "Recovery"), as are the parts a combined heading announces ("Root Cause and Resolution" then "Resolution"); a summary that restates the impact and root cause as fields before the full sections (the ALX brief asks for exactly that), or a timeline written in phases ("Detection", "Resolution") before a "Root Cause and Resolution" with its own "Resolution", is not a duplicate either. Sections Hindsight does not recognise (`other`) never count.',
     invalid: [
       {
         title: 'a second root cause section after the timeline',
-        markdown:
-          '# DB outage\n\n## Summary\n\nThe database was down for 40 minutes.\n\n## Root Cause\n\nA full disk.\n\n## Timeline\n\n- 10:00 UTC alert fired\n\n## Root Cause\n\nThe log rotation job had been failing for a week.\n',
-        messages: ['"Root Cause" (line 15) is a second Root Cause section: the first is "Root Cause" on line 7'],
+        markdown: md`
+          # DB outage
+
+          ## Summary
+
+          The database was down for 40 minutes.
+
+          ## Root Cause
+
+          A full disk.
+
+          ## Timeline
+
+          - 10:00 UTC alert fired
+
+          ## Root Cause
+
+          The log rotation job had been failing for a week.
+        `,
+        expected: `
+          15:1-15:14 duplicate
+        `,
       },
     ],
     valid: [
       {
         title: 'one section written in parts, a combined heading and its parts, unknown headings',
-        markdown:
-          '# DB outage\n\n## Summary\n\nThe database was down.\n\n## Notes\n\nSee below.\n\n## Fault\n\nThe disk filled.\n\n## Five Whys\n\n1. Why? Logs grew.\n\n## Root Cause and Resolution\n\nRotation failed.\n\n### Resolution\n\nWe freed space.\n\n## Notes\n\nMore notes.\n',
+        markdown: md`
+          # DB outage
+
+          ## Summary
+
+          The database was down.
+
+          ## Notes
+
+          See below.
+
+          ## Fault
+
+          The disk filled.
+
+          ## Five Whys
+
+          1. Why? Logs grew.
+
+          ## Root Cause and Resolution
+
+          Rotation failed.
+
+          ### Resolution
+
+          We freed space.
+
+          ## Notes
+
+          More notes.
+        `,
       },
       {
         title: 'the ALX summary restates the root cause as a field',
-        markdown:
-          '**Issue Summary:**\n\n- **Duration:** 10:00 to 11:00 UTC\n\n**Root Cause:**\nA full disk.\n\n**Timeline:**\n\n- 10:00 UTC alert fired\n\n**Root Cause and Resolution:**\nThe log rotation job had failed; we freed space.\n',
+        markdown: md`
+          **Issue Summary:**
+
+          - **Duration:** 10:00 to 11:00 UTC
+
+          **Root Cause:**
+          A full disk.
+
+          **Timeline:**
+
+          - 10:00 UTC alert fired
+
+          **Root Cause and Resolution:**
+          The log rotation job had failed; we freed space.
+        `,
       },
     ],
   },
@@ -48,7 +115,8 @@ export default defineRule({
         if (unitOf.get(earlier) === unit) continue;
         const name = canonicalHeading(kind);
         report({
-          message: `"${section.heading}" (line ${section.line}) is a second ${name} section: the first is "${earlier.heading}" on line ${earlier.line}. Merge the two into one section, or rename this one if it is about something else.`,
+          messageId: 'duplicate',
+          data: { heading: section.heading, line: section.line, name, first: earlier.heading, firstLine: earlier.line },
           line: section.line,
           column: section.span.start.column,
           ...headingEnd(section, source, lineStarts),

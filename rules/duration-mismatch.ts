@@ -1,7 +1,7 @@
 import type { Postmortem } from '../src/core/model.ts';
 import { comparable, formatDuration } from '../src/core/time/index.ts';
 import { endInstant, showTime } from '../src/lint/kit/index.ts';
-import { defineRule } from '../src/lint/rule.ts';
+import { defineRule, md } from '../src/lint/rule.ts';
 
 interface Options extends Record<string, unknown> {
   toleranceMinutes: number;
@@ -25,10 +25,16 @@ function speaker(model: Postmortem, line: number): string {
   return `The "${section.heading}" section`;
 }
 
-export default defineRule<Options>({
+const messages = {
+  mismatch:
+    '{{speaker}} says {{said}}, but start to end is {{actual}} ({{start}} on line {{startLine}} to {{end}} on line {{endLine}}): correct the duration or the start and end.',
+} as const;
+
+export default defineRule<Options, typeof messages>({
   id: 'duration-mismatch',
   description: 'A stated duration ("2 hours 30 minutes") that disagrees with start and end',
   severity: 'error',
+  messages,
   schema: {
     type: 'object',
     properties: {
@@ -49,22 +55,52 @@ export default defineRule<Options>({
     invalid: [
       {
         title: 'three hours stated, two and a half measured',
-        markdown: '# DB outage\n\n## Summary\n\nStart: 2024-05-10 10:00 UTC\nEnd: 2024-05-10 12:30 UTC\nDuration: 3 hours\n',
-        messages: ['The summary says 3 hours, but start to end is 2 h 30 min (10:00 UTC on line 5 to 12:30 UTC on line 6): correct the duration or the start and end.'],
+        markdown: md`
+          # DB outage
+
+          ## Summary
+
+          Start: 2024-05-10 10:00 UTC
+          End: 2024-05-10 12:30 UTC
+          Duration: 3 hours
+        `,
+        expected: `
+          7:11-7:18 mismatch
+        `,
       },
     ],
     valid: [
       {
         title: 'a rounded duration',
-        markdown: '# DB outage\n\n## Summary\n\nThe outage lasted from 10:00 to 11:50 UTC. Duration: 2 hours\n',
+        markdown: md`
+          # DB outage
+
+          ## Summary
+
+          The outage lasted from 10:00 to 11:50 UTC. Duration: 2 hours
+        `,
       },
       {
         title: 'a bound',
-        markdown: '# DB outage\n\n## Summary\n\nStart: 2024-05-10 10:00 UTC\nEnd: 2024-05-10 12:25 UTC\nDuration: over 2 hours\n',
+        markdown: md`
+          # DB outage
+
+          ## Summary
+
+          Start: 2024-05-10 10:00 UTC
+          End: 2024-05-10 12:25 UTC
+          Duration: over 2 hours
+        `,
       },
       {
         title: 'an overnight window written without dates',
-        markdown: '# DB outage\n\n## Summary\n\nFrom 10:30 PM until 12:45 AM PST. Total downtime: 2 hours 15 minutes.\n',
+        markdown: md`
+          # DB outage
+
+          ## Summary
+
+          From 10:30 PM until 12:45 AM PST. Total downtime: 2 hours 15 minutes.
+        `,
       },
     ],
   },
@@ -91,7 +127,16 @@ export default defineRule<Options>({
     const withDate = showTime(start, zone).slice(0, 10) !== showTime(end, zone, true, endMs).slice(0, 10);
     const said = atLeast ? `at least ${text}` : atMost ? `at most ${text}` : text;
     report({
-      message: `${speaker(model, line)} says ${said}, but start to end is ${formatDuration(actual)} (${showTime(start, zone, withDate)} on line ${startLine} to ${showTime(end, zone, withDate, endMs)} on line ${endLine}): correct the duration or the start and end.`,
+      messageId: 'mismatch',
+      data: {
+        speaker: speaker(model, line),
+        said: String(said),
+        actual: formatDuration(actual),
+        start: showTime(start, zone, withDate),
+        startLine: String(startLine),
+        end: showTime(end, zone, withDate, endMs),
+        endLine: String(endLine),
+      },
       line,
       column: index === -1 ? 1 : index + 1,
       endLine: line,

@@ -1,6 +1,6 @@
 import type { RootContent } from 'mdast';
 import type { Section, SectionKind } from '../src/core/model.ts';
-import { defineRule } from '../src/lint/rule.ts';
+import { defineRule, md } from '../src/lint/rule.ts';
 import { effectiveDepths, firstAtLeast, headingEnd, sectionStructure } from '../src/lint/kit/index.ts';
 
 /** What each kind of section should say, for the message. */
@@ -54,8 +54,14 @@ function headingLine(section: Section, source: string, lineStarts: readonly numb
   return source.slice(start, end === -1 ? source.length : end);
 }
 
+const messages = {
+  empty: 'The "{{heading}}" section is empty: {{what}} (or remove the heading).',
+  emptySubHeadings: 'The "{{heading}}" section is empty: its sub-headings have nothing under them; {{what}} (or remove the heading).',
+} as const;
+
 export default defineRule({
   id: 'empty-section',
+  messages,
   description: 'A section has a heading and no content',
   severity: 'warn',
   docs: {
@@ -64,24 +70,87 @@ export default defineRule({
     invalid: [
       {
         title: 'an impact heading with nothing under it',
-        markdown: '# DB outage\n\n## Summary\n\nThe database was down.\n\n## Impact\n\n<!-- TODO -->\n\n## Timeline\n\n- 10:00 UTC alert fired\n',
-        messages: ['The "Impact" section is empty: write what users saw (or remove the heading)'],
+        markdown: md`
+          # DB outage
+
+          ## Summary
+
+          The database was down.
+
+          ## Impact
+
+          <!-- TODO -->
+
+          ## Timeline
+
+          - 10:00 UTC alert fired
+        `,
+        expected: `
+          7:1-7:10 empty
+        `,
       },
       {
         title: 'sub-headings with nothing under them',
-        markdown: '# DB outage\n\n## Summary\n\nThe database was down.\n\n## Lessons Learned\n\n### What went well\n\n### What went wrong\n',
-        messages: ['The "Lessons Learned" section is empty'],
+        markdown: md`
+          # DB outage
+
+          ## Summary
+
+          The database was down.
+
+          ## Lessons Learned
+
+          ### What went well
+
+          ### What went wrong
+        `,
+        expected: `
+          7:1-7:19 emptySubHeadings
+        `,
       },
     ],
     valid: [
       {
         title: 'a parent whose sub-headings have content',
-        markdown:
-          '# DB outage\n\n## Summary\n\nThe database was down.\n\n## Lessons Learned\n\n### What went well\n\nThe alert fired at once.\n\n## Incident\n\n### Timeline\n\n- 10:00 UTC alert fired\n',
+        markdown: md`
+          # DB outage
+
+          ## Summary
+
+          The database was down.
+
+          ## Lessons Learned
+
+          ### What went well
+
+          The alert fired at once.
+
+          ## Incident
+
+          ### Timeline
+
+          - 10:00 UTC alert fired
+        `,
       },
       {
         title: 'a timeline in phases, and a title at level 2',
-        markdown: '## Postmortem\n\n# Summary\n\nDown.\n\n## Timeline\n\n## Detection\n\n- 10:00 UTC alert fired\n\n## Resolution\n\n- 10:40 UTC disk freed\n',
+        markdown: md`
+          ## Postmortem
+
+          # Summary
+
+          Down.
+
+          ## Timeline
+
+          ## Detection
+
+          - 10:00 UTC alert fired
+
+          ## Resolution
+
+          - 10:40 UTC disk freed
+        `,
       },
     ],
   },
@@ -113,9 +182,9 @@ export default defineRule({
       if (CONTENT_IN_HEADING.test(section.heading)) return;
       if (section.kind === 'other' && (SENTENCE.test(section.heading) || headingLine(section, source, lineStarts).includes(']('))) return;
       if (IMAGE.test(source.slice(section.bodyStart, section.bodyEnd))) return;
-      const why = subHeadings ? ': its sub-headings have nothing under them; ' : ': ';
       report({
-        message: `The "${section.heading}" section is empty${why}${WHAT[section.kind]} (or remove the heading).`,
+        messageId: subHeadings ? 'emptySubHeadings' : 'empty',
+        data: { heading: section.heading, what: WHAT[section.kind] },
         line: section.line,
         column: section.span.start.column,
         ...headingEnd(section, source, lineStarts),

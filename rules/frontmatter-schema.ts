@@ -8,7 +8,7 @@ import type { Postmortem } from '../src/core/model.ts';
 import { bundledValidators } from '../src/lint/config/bundled.ts';
 import { HINDSIGHT_FORMATS } from '../src/lint/config/formats.ts';
 import { ajvLinearRegExp } from '../src/lint/config/regexp.ts';
-import { defineRule, type Fix, type LintSettings } from '../src/lint/rule.ts';
+import { defineRule, md, type Fix, type LintSettings } from '../src/lint/rule.ts';
 
 type Schema = Record<string, unknown>;
 
@@ -157,68 +157,146 @@ function severityFix(source: string, at: KeyLocation | null, value: unknown, all
   return { text: fixed, fix: { start, end: start + value.length, text: fixed } };
 }
 
+const messages = {
+  invalidYaml: 'Frontmatter is not valid YAML: {{problem}}. Fix the YAML so its keys can be read.',
+  keyNotText: '{{problem}}.',
+  pastLimit: '{{problem}}.',
+  invalidSchema: "The configuration's frontmatterSchema is not a valid JSON Schema ({{problem}}): fix it in the configuration file.",
+  noFrontmatter: 'No frontmatter: the configuration requires {{keys}}. Add a "---" block at the top of the file with {{theseKeys}}.',
+  schemaMismatch: 'Frontmatter {{problem}}.',
+  missingKey: 'Missing frontmatter key "{{key}}": the configuration requires it.',
+  missingKeyOf: 'Missing frontmatter key "{{key}}": the configuration requires it ({{expected}}).',
+  unknownKey: 'Unknown frontmatter key "{{key}}": the configuration\'s schema allows no other keys; remove it or add it to frontmatterSchema.',
+  wrongValue: '{{key}} must be {{expected}}; found {{value}}.',
+  wrongCase: '{{key}} must be {{expected}}; found {{value}}: write "{{fixed}}".',
+  invalidValue: '{{path}} {{problem}}; found {{value}}.',
+} as const;
+
 export default defineRule({
   id: 'frontmatter-schema',
   description: 'Frontmatter that is not valid YAML or fails the JSON Schema (schema/frontmatter.schema.json plus the configuration\'s additions)',
   severity: 'error',
   fixable: true,
+  messages,
   docs: {
     rationale:
       'The archive\'s index, filters and the other rules read the frontmatter, so a value they cannot read ("sev2", "yesterday", a date written 10/05/2024) silently drops the postmortem from a list or a check. Values are checked against schema/frontmatter.schema.json: `date` as YYYY-MM-DD, a time may follow (status pages write one); `severity` one of SEV1–SEV5 (upper case); `status` one of draft, in-review, published, final, or a status page\'s investigating, identified, monitoring, resolved; `authors` and `tags` a string or a list; `services`, `related` lists of strings; `incident_start`, `incident_end`, `detected`, `resolved` ISO 8601 with or without seconds and offset, or "2024-05-10 09:00 UTC" (`resolved` may also be true or false, as cState writes it); `timezone` a zone Hindsight reads. Other keys are allowed. The configuration adds properties and required keys with `frontmatterSchema` and `requiredFrontmatter`. Each finding stands at its key\'s line; `--fix` corrects a severity written in the wrong case.',
     invalid: [
       {
         title: 'wrong-case severity, unknown status, a date in another format',
-        markdown: '---\ntitle: Checkout outage\ndate: 10/05/2024\nseverity: sev2\nstatus: done\nincident_start: 2024-05-10T09:00Z\nincident_end: yesterday\n---\n# Checkout outage\n',
-        messages: [
-          'date must be a date written YYYY-MM-DD, with or without a time (2024-05-10T09:00:00Z, 2024-05-10 09:00 UTC); found "10/05/2024"',
-          'severity must be one of SEV1, SEV2, SEV3, SEV4, SEV5; found "sev2"',
-          'status must be one of draft, in-review, published, final, investigating, identified, monitoring, resolved; found "done"',
-          'incident_end must be a date and time',
-        ],
-        output: '---\ntitle: Checkout outage\ndate: 10/05/2024\nseverity: SEV2\nstatus: done\nincident_start: 2024-05-10T09:00Z\nincident_end: yesterday\n---\n# Checkout outage\n',
+        markdown: md`
+          ---
+          title: Checkout outage
+          date: 10/05/2024
+          severity: sev2
+          status: done
+          incident_start: 2024-05-10T09:00Z
+          incident_end: yesterday
+          ---
+          # Checkout outage
+        `,
+        expected: `
+          3:1-3:17 wrongValue
+          4:1-4:15 wrongCase
+          5:1-5:13 wrongValue
+          7:1-7:24 wrongValue
+        `,
+        output: md`
+          ---
+          title: Checkout outage
+          date: 10/05/2024
+          severity: SEV2
+          status: done
+          incident_start: 2024-05-10T09:00Z
+          incident_end: yesterday
+          ---
+          # Checkout outage
+        `,
       },
       {
         title: 'invalid YAML',
-        markdown: '---\ntitle: "Checkout outage\nseverity: SEV2\n---\n# Checkout outage\n',
-        messages: ['Frontmatter is not valid YAML'],
+        markdown: md`
+          ---
+          title: "Checkout outage
+          severity: SEV2
+          ---
+          # Checkout outage
+        `,
+        expected: `
+          3:15-3:15 invalidYaml
+        `,
       },
       {
         title: 'a key the configuration requires',
         settings: { requiredFrontmatter: ['owner'] },
-        markdown: '---\ntitle: Checkout outage\nseverity: SEV2\n---\n# Checkout outage\n',
-        messages: ['Missing frontmatter key "owner"'],
+        markdown: md`
+          ---
+          title: Checkout outage
+          severity: SEV2
+          ---
+          # Checkout outage
+        `,
+        expected: `
+          1:1-1:1 missingKey
+        `,
       },
     ],
     valid: [
       {
         title: 'every known key, in each accepted form, and a team\'s own key',
-        markdown:
-          '---\nid: INC-2024-017\ntitle: "Checkout outage"\ndate: 2024-05-10\nseverity: SEV2\nstatus: in-review\nauthors: ana.lopez\nservices: [checkout-api]\ntags: [database]\nincident_start: 2024-05-10T09:00:00Z\nincident_end: 2024-05-10T10:30+02:00\ndetected: 2024-05-10 09:05 UTC\nresolved: 2024-05-10T10:30\ntimezone: Europe/Berlin\nduration: 1 hour 30 minutes\nrelated: [INC-2024-002]\ncost_center: payments\n---\n# Checkout outage\n',
+        markdown: md`
+          ---
+          id: INC-2024-017
+          title: "Checkout outage"
+          date: 2024-05-10
+          severity: SEV2
+          status: in-review
+          authors: ana.lopez
+          services: [checkout-api]
+          tags: [database]
+          incident_start: 2024-05-10T09:00:00Z
+          incident_end: 2024-05-10T10:30+02:00
+          detected: 2024-05-10 09:05 UTC
+          resolved: 2024-05-10T10:30
+          timezone: Europe/Berlin
+          duration: 1 hour 30 minutes
+          related: [INC-2024-002]
+          cost_center: payments
+          ---
+          # Checkout outage
+        `,
       },
       {
         title: 'no frontmatter and nothing required',
-        markdown: '# Checkout outage\n\n## Summary\n\nCheckout failed.\n',
+        markdown: md`
+          # Checkout outage
+
+          ## Summary
+
+          Checkout failed.
+        `,
       },
     ],
   },
   check({ model, source, settings, report, lineStarts }) {
     const { frontmatter } = model;
     for (const error of frontmatter.errors) {
-      const message = error.kind ? `${error.message}.` : `Frontmatter is not valid YAML: ${error.message}. Fix the YAML so its keys can be read.`;
-      report({ message, line: error.line, column: error.column });
+      const messageId = error.kind === 'key' ? 'keyNotText' : error.kind === 'limit' ? 'pastLimit' : 'invalidYaml';
+      report({ messageId, data: { problem: error.message }, line: error.line, column: error.column });
     }
     if (frontmatter.errors.length > 0) return;
 
     const entry = validatorFor(settings);
     if ('error' in entry) {
-      report({ message: `The configuration's frontmatterSchema is not a valid JSON Schema (${entry.error}): fix it in the configuration file.`, line: 1, column: 1 });
+      report({ messageId: 'invalidSchema', data: { problem: entry.error }, line: 1, column: 1 });
       return;
     }
     const data = frontmatter.data;
     if (data === null) {
       const required = (entry.schema['required'] as string[] | undefined) ?? [];
       if (required.length > 0) {
-        report({ message: `No frontmatter: the configuration requires ${required.join(', ')}. Add a "---" block at the top of the file with ${required.length > 1 ? 'these keys' : 'this key'}.`, line: 1, column: 1 });
+        const keys = { keys: required.join(', '), theseKeys: required.length > 1 ? 'these keys' : 'this key' };
+        report({ messageId: 'noFrontmatter', data: keys, line: 1, column: 1 });
       }
       return;
     }
@@ -233,29 +311,34 @@ export default defineRule({
       if (done.has(id)) continue;
       done.add(id);
       if (key === null) {
-        report({ message: `Frontmatter ${error.message ?? 'does not match the schema'}.`, line: fenceLine, column: 1 });
+        report({ messageId: 'schemaMismatch', data: { problem: error.message ?? 'does not match the schema' }, line: fenceLine, column: 1 });
         continue;
       }
       if (error.instancePath === '' && error.keyword === 'required') {
         const expected = describeSchema(properties[key]);
-        report({ message: `Missing frontmatter key "${key}": the configuration requires it${expected ? ` (${expected})` : ''}.`, line: fenceLine, column: 1 });
+        const place = { line: fenceLine, column: 1 };
+        report(expected ? { messageId: 'missingKeyOf', data: { key, expected }, ...place } : { messageId: 'missingKey', data: { key }, ...place });
         continue;
       }
       const at = keyLocation(model, lineStarts, key);
       const line = at?.line ?? fenceLine;
       const endColumn = at ? at.text.length + 1 : 1;
       if (error.instancePath === '' && error.keyword === 'additionalProperties') {
-        report({ message: `Unknown frontmatter key "${key}": the configuration's schema allows no other keys; remove it or add it to frontmatterSchema.`, line, column: 1, endLine: line, endColumn });
+        report({ messageId: 'unknownKey', data: { key }, line, column: 1, endLine: line, endColumn });
         continue;
       }
       const value = data[key];
       const expected = describeSchema(properties[key]);
+      const place = { line, column: 1, endLine: line, endColumn };
+      if (expected === null) {
+        const path = `${key}${error.instancePath.slice(key.length + 1).replace(/\//g, '.')}`;
+        report({ messageId: 'invalidValue', data: { path, problem: error.message ?? 'is not valid', value: show(value) }, ...place });
+        continue;
+      }
+      // Only a severity of a known list (so one with an `expected`) has a fix.
       const fix = key === 'severity' ? severityFix(source, at, value, (properties[key] as Schema | undefined)?.['enum']) : null;
-      const what = expected
-        ? `${key} must be ${expected}; found ${show(value)}`
-        : `${key}${error.instancePath.slice(key.length + 1).replace(/\//g, '.')} ${error.message ?? 'is not valid'}; found ${show(value)}`;
-      const report_ = { message: `${what}${fix ? `: write "${fix.text}"` : ''}.`, line, column: 1, endLine: line, endColumn };
-      report(fix ? { ...report_, fix: fix.fix } : report_);
+      const found = { key, expected, value: show(value) };
+      report(fix ? { messageId: 'wrongCase', data: { ...found, fixed: fix.text }, ...place, fix: fix.fix } : { messageId: 'wrongValue', data: found, ...place });
     }
   },
 });

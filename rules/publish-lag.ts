@@ -1,16 +1,31 @@
 import { frontmatterLine, lineRange } from '../src/lint/kit/index.ts';
-import { defineRule } from '../src/lint/rule.ts';
+import { defineRule, md } from '../src/lint/rule.ts';
 
 type Options = { days: number };
 
 const DAY = 86_400_000;
 
-const DRAFT = '---\nstatus: draft\ndate: 2026-10-06\nincident_start: 2026-10-06T14:10:00Z\nincident_end: 2026-10-06T15:05:00Z\n---\n\n# Payment callbacks failed\n';
+const DRAFT = md`
+  ---
+  status: draft
+  date: 2026-10-06
+  incident_start: 2026-10-06T14:10:00Z
+  incident_end: 2026-10-06T15:05:00Z
+  ---
 
-export default defineRule<Options>({
+  # Payment callbacks failed
+`;
+
+const messages = {
+  stillDraft:
+    'This postmortem is still a draft {{days}} days after the incident ended ({{ended}}), more than the {{allowed}} days allowed: finish it and set "status: published" (or "status: in-review" while it is being reviewed).',
+} as const;
+
+export default defineRule<Options, typeof messages>({
   id: 'publish-lag',
   description: 'A postmortem still a draft more than N days after the incident ended',
   severity: 'warn',
+  messages,
   schema: {
     type: 'object',
     properties: {
@@ -27,7 +42,9 @@ export default defineRule<Options>({
         title: 'a draft seven weeks after the incident',
         settings: { now: new Date('2026-11-24T09:00:00Z') },
         markdown: DRAFT,
-        messages: ['This postmortem is still a draft 48 days after the incident ended (2026-10-06), more than the 14 days allowed: finish it and set "status: published" (or "status: in-review" while it is being reviewed).'],
+        expected: `
+          2:1-2:14 stillDraft
+        `,
       },
     ],
     valid: [
@@ -63,7 +80,8 @@ export default defineRule<Options>({
     if (days <= options.days) return;
     const line = frontmatterLine(model, 'status') ?? 1;
     report({
-      message: `This postmortem is still a draft ${days} days after the incident ended (${endDay}), more than the ${options.days} days allowed: finish it and set "status: published" (or "status: in-review" while it is being reviewed).`,
+      messageId: 'stillDraft',
+      data: { days, ended: String(endDay), allowed: options.days },
       ...lineRange(source, lineStarts, line),
     });
   },

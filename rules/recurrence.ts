@@ -1,24 +1,65 @@
 import path from 'node:path';
 import { Archive, cosine, exampleArchive, lineRange, linkNodes, localMarkdownTarget, relatedTarget, words, type ArchiveEntry } from '../src/lint/kit/index.ts';
-import { defineRule } from '../src/lint/rule.ts';
+import { defineRule, md } from '../src/lint/rule.ts';
 
 type Options = { threshold: number; maxCandidates: number };
 
 /** Fewer words than this in a root cause are too little to compare. */
 const MIN_WORDS = 6;
 
-const EARLIER =
-  '---\nid: INC-2024-017\ndate: 2024-05-21\nservices: [checkout-api]\n---\n\n# Checkout connection pool exhaustion\n\n## Root Cause\n\nThe database connection pool of checkout-api was exhausted: a slow call to the substitutions service was made while each request held its connection, so connections were not returned to the pool and requests queued until they timed out.\n';
-const UNRELATED =
-  '---\nid: INC-2024-030\ndate: 2024-08-02\nservices: [checkout-api]\n---\n\n# Checkout card declines\n\n## Root Cause\n\nAn expired client certificate for the card provider made every authorisation fail after the renewal job was disabled in a migration.\n';
-const ARCHIVE = { 'postmortems/2024-05-21-checkout-pool.md': EARLIER, 'postmortems/2024-08-02-card-declines.md': UNRELATED };
-const AGAIN =
-  '---\nid: INC-2025-004\ndate: 2025-02-11\nservices: [checkout-api]\n---\n\n# Checkout errors during the sale\n\n## Root Cause\n\nThe checkout-api database connection pool was exhausted again: requests held their connection during a slow call to the substitutions service, connections were not returned to the pool, and requests queued until they timed out.\n';
+const EARLIER = md`
+  ---
+  id: INC-2024-017
+  date: 2024-05-21
+  services: [checkout-api]
+  ---
 
-export default defineRule<Options>({
+  # Checkout connection pool exhaustion
+
+  ## Root Cause
+
+  The database connection pool of checkout-api was exhausted: a slow call to the substitutions service was made while each request held its connection, so connections were not returned to the pool and requests queued until they timed out.
+`;
+const UNRELATED = md`
+  ---
+  id: INC-2024-030
+  date: 2024-08-02
+  services: [checkout-api]
+  ---
+
+  # Checkout card declines
+
+  ## Root Cause
+
+  An expired client certificate for the card provider made every authorisation fail after the renewal job was disabled in a migration.
+`;
+const ARCHIVE = { 'postmortems/2024-05-21-checkout-pool.md': EARLIER, 'postmortems/2024-08-02-card-declines.md': UNRELATED };
+const AGAIN = md`
+  ---
+  id: INC-2025-004
+  date: 2025-02-11
+  services: [checkout-api]
+  ---
+
+  # Checkout errors during the sale
+
+  ## Root Cause
+
+  The checkout-api database connection pool was exhausted again: requests held their connection during a slow call to the substitutions service, connections were not returned to the pool, and requests queued until they timed out.
+`;
+
+const messages = {
+  likeEarlier:
+    'This root cause is very like that of an earlier incident on the same service, which this postmortem does not link: {{earlier}}. If it is the same cause, add its id to "related:" and say why the earlier corrective measures did not prevent it; if not, say what differs.',
+  likeEarlierOnes:
+    'This root cause is very like that of earlier incidents on the same service, which this postmortem does not link: {{earlier}}. If it is the same cause, add their ids to "related:" and say why the earlier corrective measures did not prevent it; if not, say what differs.',
+} as const;
+
+export default defineRule<Options, typeof messages>({
   id: 'recurrence',
   description: 'A root cause that repeats an earlier incident on the same service without linking it',
   severity: 'off',
+  messages,
   archive: 'root-cause',
   schema: {
     type: 'object',
@@ -43,9 +84,9 @@ export default defineRule<Options>({
         fileName: 'postmortems/2025-02-11-checkout-errors.md',
         settings: { archive: exampleArchive(ARCHIVE) },
         markdown: AGAIN,
-        messages: [
-          'This root cause is very like that of an earlier incident on the same service, which this postmortem does not link: INC-2024-017 "Checkout connection pool exhaustion" (2024-05-21, postmortems/2024-05-21-checkout-pool.md, checkout-api, 78% similar). If it is the same cause, add its id to "related:" and say why the earlier corrective measures did not prevent it; if not, say what differs.',
-        ],
+        expected: `
+          9:1-9:14 likeEarlier
+        `,
       },
     ],
     valid: [
@@ -106,9 +147,9 @@ export default defineRule<Options>({
       return `${name}${title} (${entry.date}${where}, ${shared.join(', ')}, ${Math.round(similarity * 100)}% similar)`;
     });
     const more = candidates.length > shown.length ? `; and ${candidates.length - shown.length} more` : '';
-    const one = candidates.length === 1;
     report({
-      message: `This root cause is very like that of ${one ? 'an earlier incident' : 'earlier incidents'} on the same service, which this postmortem does not link: ${shown.join('; ')}${more}. If it is the same cause, add ${one ? 'its id' : 'their ids'} to "related:" and say why the earlier corrective measures did not prevent it; if not, say what differs.`,
+      messageId: candidates.length === 1 ? 'likeEarlier' : 'likeEarlierOnes',
+      data: { earlier: `${shown.join('; ')}${more}` },
       ...lineRange(source, lineStarts, self.rootCause.line),
     });
   },

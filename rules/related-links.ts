@@ -1,8 +1,15 @@
 import path from 'node:path';
 import { Archive, exampleArchive, frontmatterLine, lineRange, linkNodes, localMarkdownTarget, relatedTarget } from '../src/lint/kit/index.ts';
-import { defineRule } from '../src/lint/rule.ts';
+import { defineRule, md } from '../src/lint/rule.ts';
 
-const EARLIER = '---\nid: INC-2024-017\ndate: 2024-05-21\n---\n\n# Checkout connection pool exhaustion\n';
+const EARLIER = md`
+  ---
+  id: INC-2024-017
+  date: 2024-05-21
+  ---
+
+  # Checkout connection pool exhaustion
+`;
 const ARCHIVE = { 'postmortems/2024-05-21-checkout-pool.md': EARLIER };
 
 /** Levenshtein distance, stopping early above `limit`. */
@@ -34,8 +41,18 @@ function closestId(value: string, archive: Archive): string | null {
   return best?.id ?? null;
 }
 
+const NOT_ANY = '"{{value}}" in related: is not the id, file name or path of any postmortem in the archive: correct it';
+const NOT_THERE = 'The link "{{url}}" points at {{target}}, which does not exist: correct it';
+const messages = {
+  unknownRelated: `${NOT_ANY}, or remove it.`,
+  unknownRelatedLike: `${NOT_ANY} (did you mean "{{suggestion}}"?), or remove it.`,
+  brokenLink: `${NOT_THERE}, or remove the link.`,
+  brokenLinkLike: `${NOT_THERE} (did you mean "{{suggestion}}"?), or remove the link.`,
+} as const;
+
 export default defineRule({
   id: 'related-links',
+  messages,
   description: 'A link to another postmortem (`related:` in the frontmatter, or a relative link in the body) that points at no file or id',
   severity: 'warn',
   archive: 'index',
@@ -47,12 +64,22 @@ export default defineRule({
         title: 'a related id that no postmortem has, and a link to a moved file',
         fileName: 'postmortems/2025-02-11-checkout-pool-again.md',
         settings: { archive: exampleArchive(ARCHIVE) },
-        markdown:
-          '---\nid: INC-2025-004\nrelated: [INC-2024-071]\n---\n\n# Checkout pool exhaustion, again\n\n## Root Cause\n\nThe same pool as in [May](2024/2024-05-21-checkout-pool.md) ran dry.\n',
-        messages: [
-          '"INC-2024-071" in related: is not the id, file name or path of any postmortem in the archive: correct it (did you mean "INC-2024-017"?), or remove it.',
-          'The link "2024/2024-05-21-checkout-pool.md" points at postmortems/2024/2024-05-21-checkout-pool.md, which does not exist: correct it (did you mean "2024-05-21-checkout-pool.md"?), or remove the link.',
-        ],
+        markdown: md`
+          ---
+          id: INC-2025-004
+          related: [INC-2024-071]
+          ---
+
+          # Checkout pool exhaustion, again
+
+          ## Root Cause
+
+          The same pool as in [May](2024/2024-05-21-checkout-pool.md) ran dry.
+        `,
+        expected: `
+          3:1-3:24 unknownRelatedLike
+          10:21-10:60 brokenLinkLike
+        `,
       },
     ],
     valid: [
@@ -60,8 +87,17 @@ export default defineRule({
         title: 'an id and a relative link that both resolve (web links are not checked)',
         fileName: 'postmortems/2025-02-11-checkout-pool-again.md',
         settings: { archive: exampleArchive(ARCHIVE) },
-        markdown:
-          '---\nid: INC-2025-004\nrelated:\n  - INC-2024-017\n---\n\n# Checkout pool exhaustion, again\n\nSee [the first time](./2024-05-21-checkout-pool.md#root-cause) and [the runbook](https://wiki.example/pool).\n',
+        markdown: md`
+          ---
+          id: INC-2025-004
+          related:
+            - INC-2024-017
+          ---
+
+          # Checkout pool exhaustion, again
+
+          See [the first time](./2024-05-21-checkout-pool.md#root-cause) and [the runbook](https://wiki.example/pool).
+        `,
       },
     ],
   },
@@ -76,10 +112,8 @@ export default defineRule({
       if (relatedTarget(value, fromFile, archive) !== null) continue;
       const suggestion = closestId(value, archive);
       const line = frontmatterLine(model, 'related', value) ?? 1;
-      report({
-        message: `"${value}" in related: is not the id, file name or path of any postmortem in the archive: correct it${suggestion ? ` (did you mean "${suggestion}"?)` : ''}, or remove it.`,
-        ...lineRange(source, lineStarts, line),
-      });
+      const place = lineRange(source, lineStarts, line);
+      report(suggestion ? { messageId: 'unknownRelatedLike', data: { value, suggestion }, ...place } : { messageId: 'unknownRelated', data: { value }, ...place });
     }
 
     for (const { url, node } of linkNodes(tree)) {
@@ -89,10 +123,8 @@ export default defineRule({
       if (archive.hasFile(resolved)) continue;
       const namesake = archive.withStem(path.basename(resolved))[0];
       const suggestion = namesake ? path.relative(dir, namesake.filePath).split(path.sep).join('/') : null;
-      report({
-        message: `The link "${url}" points at ${archive.display(resolved)}, which does not exist: correct it${suggestion ? ` (did you mean "${suggestion}"?)` : ''}, or remove the link.`,
-        node,
-      });
+      const data = { url, target: archive.display(resolved) };
+      report(suggestion ? { messageId: 'brokenLinkLike', data: { ...data, suggestion }, node } : { messageId: 'brokenLink', data, node });
     }
   },
 });

@@ -1,13 +1,18 @@
 import { canonicalHeading } from '../src/core/sections/classify.ts';
 import type { SectionKind } from '../src/core/model.ts';
-import { defineRule } from '../src/lint/rule.ts';
+import { defineRule, md } from '../src/lint/rule.ts';
 
 const KINDS = ['summary', 'impact', 'timeline', 'detection', 'root-cause', 'resolution', 'corrective-measures', 'lessons-learned'];
 
-export default defineRule<{ sections: string[] }>({
+const messages = {
+  missing: 'Missing section: {{name}}. Add a "## {{name}}" heading with its content (any known spelling counts).',
+} as const;
+
+export default defineRule<{ sections: string[] }, typeof messages>({
   id: 'required-sections',
   description: 'A required section (default: summary, timeline, root cause, corrective measures) is missing',
   severity: 'error',
+  messages,
   schema: {
     type: 'object',
     properties: {
@@ -22,15 +27,45 @@ export default defineRule<{ sections: string[] }>({
     invalid: [
       {
         title: 'no timeline and no corrective measures',
-        markdown: '# DB outage\n\n## Summary\n\nThe database was down.\n\n## Root Cause\n\nA full disk.\n',
-        messages: ['Missing section: Timeline', 'Missing section: Corrective and Preventative Measures'],
+        markdown: md`
+          # DB outage
+
+          ## Summary
+
+          The database was down.
+
+          ## Root Cause
+
+          A full disk.
+        `,
+        expected: `
+          1:1-1:1 missing
+          1:1-1:1 missing
+        `,
       },
     ],
     valid: [
       {
         title: 'every required section, in real-world spellings',
-        markdown:
-          '# DB outage\n\n## Issue Summary\n\nThe database was down.\n\n**Timeline:**\n\n- 10:00 UTC alert fired\n\n## Root Cause and Resolution\n\nA full disk.\n\n## Action Items\n\n- Add a disk alert @ana\n',
+        markdown: md`
+          # DB outage
+
+          ## Issue Summary
+
+          The database was down.
+
+          **Timeline:**
+
+          - 10:00 UTC alert fired
+
+          ## Root Cause and Resolution
+
+          A full disk.
+
+          ## Action Items
+
+          - Add a disk alert @ana
+        `,
       },
     ],
   },
@@ -40,7 +75,8 @@ export default defineRule<{ sections: string[] }>({
       if (present.has(kind as SectionKind)) continue;
       const name = canonicalHeading(kind as SectionKind);
       report({
-        message: `Missing section: ${name}. Add a "## ${name}" heading with its content (any known spelling counts).`,
+        messageId: 'missing',
+        data: { name },
         line: 1,
         column: 1,
       });

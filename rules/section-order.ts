@@ -1,6 +1,6 @@
 import type { Section, SectionKind } from '../src/core/model.ts';
 import { canonicalHeading } from '../src/core/sections/classify.ts';
-import { defineRule } from '../src/lint/rule.ts';
+import { defineRule, md } from '../src/lint/rule.ts';
 import { headingEnd, sectionStructure } from '../src/lint/kit/index.ts';
 
 const KINDS = ['summary', 'impact', 'timeline', 'detection', 'root-cause', 'resolution', 'corrective-measures', 'lessons-learned'];
@@ -38,10 +38,17 @@ function keptInPlace(items: readonly Placed[]): Set<number> {
   return kept;
 }
 
-export default defineRule<{ order: string[] }>({
+const messages = {
+  moveAbove: 'Section out of order: move "{{heading}}" (line {{line}}) above "{{other}}" (line {{otherLine}}). Expected order: {{expected}}.',
+  moveBelow: 'Section out of order: move "{{heading}}" (line {{line}}) below "{{other}}" (line {{otherLine}}). Expected order: {{expected}}.',
+  move: 'Section out of order: move "{{heading}}" (line {{line}}). Expected order: {{expected}}.',
+} as const;
+
+export default defineRule<{ order: string[] }, typeof messages>({
   id: 'section-order',
   description: "Sections out of the preset's order",
   severity: 'off',
+  messages,
   schema: {
     type: 'object',
     properties: {
@@ -61,23 +68,104 @@ export default defineRule<{ order: string[] }>({
     invalid: [
       {
         title: 'the timeline written after the root cause',
-        markdown:
-          '# DB outage\n\n## Summary\n\nThe database was down.\n\n## Root Cause\n\nA full disk.\n\n## Timeline\n\n- 10:00 UTC alert fired\n\n## Corrective and Preventative Measures\n\n- Add a disk alert\n',
-        messages: ['move "Timeline" (line 11) above "Root Cause" (line 7)'],
+        markdown: md`
+          # DB outage
+
+          ## Summary
+
+          The database was down.
+
+          ## Root Cause
+
+          A full disk.
+
+          ## Timeline
+
+          - 10:00 UTC alert fired
+
+          ## Corrective and Preventative Measures
+
+          - Add a disk alert
+        `,
+        expected: `
+          11:1-11:12 moveAbove
+        `,
       },
       {
         title: 'one misplaced section is one finding, with the Google SRE order',
         options: { order: ['summary', 'impact', 'root-cause', 'resolution', 'detection', 'corrective-measures', 'lessons-learned', 'timeline'] },
-        markdown:
-          '# DB outage\n\n## Summary\n\nDown.\n\n## Lessons Learned\n\nAlerts worked.\n\n## Impact\n\nAll users.\n\n## Root Causes\n\nA full disk.\n\n## Resolution\n\nFreed space.\n\n## Detection\n\nAn alert.\n\n## Action Items\n\n- Add a disk alert\n\n## Timeline\n\n- 10:00 UTC alert\n',
-        messages: ['move "Lessons Learned" (line 7) below "Action Items" (line 27)'],
+        markdown: md`
+          # DB outage
+
+          ## Summary
+
+          Down.
+
+          ## Lessons Learned
+
+          Alerts worked.
+
+          ## Impact
+
+          All users.
+
+          ## Root Causes
+
+          A full disk.
+
+          ## Resolution
+
+          Freed space.
+
+          ## Detection
+
+          An alert.
+
+          ## Action Items
+
+          - Add a disk alert
+
+          ## Timeline
+
+          - 10:00 UTC alert
+        `,
+        expected: `
+          7:1-7:19 moveBelow
+        `,
       },
     ],
     valid: [
       {
         title: 'the default order, with other sections anywhere and the summary restating the root cause',
-        markdown:
-          '# DB outage\n\n## Summary\n\nDown for 40 minutes.\n\n**Root Cause:** a full disk.\n\n## Background\n\nThe disk was small.\n\n## Timeline\n\n- 10:00 UTC alert fired\n\n## Impact\n\nAll users.\n\n## Root Cause and Resolution\n\nA full disk; we freed space.\n\n## Action Items\n\n- Add a disk alert\n',
+        markdown: md`
+          # DB outage
+
+          ## Summary
+
+          Down for 40 minutes.
+
+          **Root Cause:** a full disk.
+
+          ## Background
+
+          The disk was small.
+
+          ## Timeline
+
+          - 10:00 UTC alert fired
+
+          ## Impact
+
+          All users.
+
+          ## Root Cause and Resolution
+
+          A full disk; we freed space.
+
+          ## Action Items
+
+          - Add a disk alert
+        `,
       },
     ],
   },
@@ -101,18 +189,20 @@ export default defineRule<{ order: string[] }>({
       const { section, rank } = item;
       // Above the first section kept in place that should follow it, or below the last one
       // kept in place that should precede it.
-      let hint: string | null = null;
+      let hint: { messageId: 'moveAbove' | 'moveBelow'; other: Placed } | null = null;
       for (let k = 0; k < i && hint === null; k++) {
         const other = items[k]!;
-        if (kept.has(k) && other.rank > rank) hint = `move "${section.heading}" (line ${section.line}) above "${other.section.heading}" (line ${other.section.line})`;
+        if (kept.has(k) && other.rank > rank) hint = { messageId: 'moveAbove', other };
       }
       for (let k = items.length - 1; k > i && hint === null; k--) {
         const other = items[k]!;
-        if (kept.has(k) && other.rank < rank) hint = `move "${section.heading}" (line ${section.line}) below "${other.section.heading}" (line ${other.section.line})`;
+        if (kept.has(k) && other.rank < rank) hint = { messageId: 'moveBelow', other };
       }
-      hint ??= `move "${section.heading}" (line ${section.line})`;
+      const data = { heading: section.heading, line: section.line, expected };
       report({
-        message: `Section out of order: ${hint}. Expected order: ${expected}.`,
+        ...(hint === null
+          ? { messageId: 'move' as const, data }
+          : { messageId: hint.messageId, data: { ...data, other: hint.other.section.heading, otherLine: hint.other.section.line } }),
         line: section.line,
         column: section.span.start.column,
         ...headingEnd(section, source, lineStarts),

@@ -1,7 +1,7 @@
 import type { ResolvedTime, TimelineEntry } from '../src/core/model.ts';
 import { comparable, hasDate } from '../src/core/time/index.ts';
 import { clockAt, endInstant, zoneLabel } from '../src/lint/kit/index.ts';
-import { defineRule } from '../src/lint/rule.ts';
+import { defineRule, md } from '../src/lint/rule.ts';
 
 type Side = 'all' | 'incident' | 'none';
 
@@ -39,10 +39,24 @@ function wallDate(epochMs: number, offsetMinutes: number | null): string {
   return new Date(epochMs + (offsetMinutes ?? 0) * MINUTE).toISOString().slice(0, 10);
 }
 
-export default defineRule<Options>({
+const DISAGREE = 'the timeline and the stated start and end disagree, check the time zone and the date of each.';
+const NONE_INSIDE = 'None of the {{count}} timed entries lies inside the incident window ({{start}}, line {{startLine}}, to {{end}}, line {{endLine}}); the first, {{entry}} (line {{line}}), is ';
+const BEFORE = '{{entry}} (line {{line}}) is before the incident started ({{bound}}, line {{boundLine}})';
+const AFTER = '{{entry}} (line {{line}}) is after the incident ended ({{bound}}, line {{boundLine}})';
+const messages = {
+  allBefore: `${NONE_INSIDE}before the start: ${DISAGREE}`,
+  allAfter: `${NONE_INSIDE}after the end: ${DISAGREE}`,
+  before: `${BEFORE}: correct this time or the start stated on line {{boundLine}}.`,
+  beforeUnderWay: `${BEFORE}, yet it describes the incident under way: correct this time or the start stated on line {{boundLine}}.`,
+  after: `${AFTER}: correct this time or the end stated on line {{boundLine}}.`,
+  afterUnderWay: `${AFTER}, yet it describes the incident still under way: correct this time or the end stated on line {{boundLine}}.`,
+} as const;
+
+export default defineRule<Options, typeof messages>({
   id: 'timeline-in-window',
   description: "A timeline entry outside the incident's stated start and end",
   severity: 'warn',
+  messages,
   schema: {
     type: 'object',
     properties: {
@@ -67,31 +81,87 @@ export default defineRule<Options>({
     invalid: [
       {
         title: 'restored after the stated end',
-        markdown:
-          '## Summary\n\nStart: 2024-05-10 10:00 UTC\nEnd: 2024-05-10 10:30 UTC\n\n## Timeline\n\n- 10:00 Alert fired\n- 10:45 Service restored\n',
-        messages: ['10:45 (line 9) is after the incident ended (10:30 UTC, line 4), yet it describes the incident still under way: correct this time or the end stated on line 4.'],
+        markdown: md`
+          ## Summary
+
+          Start: 2024-05-10 10:00 UTC
+          End: 2024-05-10 10:30 UTC
+
+          ## Timeline
+
+          - 10:00 Alert fired
+          - 10:45 Service restored
+        `,
+        expected: `
+          9:3-9:25 afterUnderWay
+        `,
       },
       {
         title: 'detected before the stated start',
-        markdown: '## Summary\n\nThe outage lasted from 10:00 to 11:00 UTC.\n\n## Timeline\n\n- 09:55 Monitoring alert fired\n- 10:30 Rollback\n',
-        messages: ['09:55 (line 7) is before the incident started (10:00 UTC, line 3)'],
+        markdown: md`
+          ## Summary
+
+          The outage lasted from 10:00 to 11:00 UTC.
+
+          ## Timeline
+
+          - 09:55 Monitoring alert fired
+          - 10:30 Rollback
+        `,
+        expected: `
+          7:3-7:31 beforeUnderWay
+        `,
       },
       {
         title: 'every entry outside, when asked',
-        markdown: '## Summary\n\nThe outage lasted from 10:00 to 11:00 UTC.\n\n## Timeline\n\n- 09:50 Deploy of v2.3\n- 10:00 Errors rose\n- 11:30 Review meeting\n',
+        markdown: md`
+          ## Summary
+
+          The outage lasted from 10:00 to 11:00 UTC.
+
+          ## Timeline
+
+          - 09:50 Deploy of v2.3
+          - 10:00 Errors rose
+          - 11:30 Review meeting
+        `,
         options: { before: 'all', after: 'all' },
-        messages: ['09:50 (line 7) is before the incident started', '11:30 (line 9) is after the incident ended'],
+        expected: `
+          7:3-7:23 before
+          9:3-9:23 after
+        `,
       },
     ],
     valid: [
       {
         title: 'a trigger before the start and follow-ups after the end',
-        markdown:
-          '## Summary\n\nThe outage lasted from 10:00 to 11:00 UTC.\n\n## Timeline\n\n- 09:50 Deploy of v2.3 started\n- 10:00 Errors rose\n- 11:00 Service restored\n- 11:20 Monitoring confirmed the fix held\n- 15:00 Post-incident review meeting\n',
+        markdown: md`
+          ## Summary
+
+          The outage lasted from 10:00 to 11:00 UTC.
+
+          ## Timeline
+
+          - 09:50 Deploy of v2.3 started
+          - 10:00 Errors rose
+          - 11:00 Service restored
+          - 11:20 Monitoring confirmed the fix held
+          - 15:00 Post-incident review meeting
+        `,
       },
       {
         title: 'an overnight window written without dates',
-        markdown: '## Summary\n\nFrom 9:35 PM until 1:10 AM PST the app was down.\n\n## Timeline\n\n- 9:35 PM Alert fired\n- 11:50 PM Fix deployed\n- 1:10 AM Service restored\n',
+        markdown: md`
+          ## Summary
+
+          From 9:35 PM until 1:10 AM PST the app was down.
+
+          ## Timeline
+
+          - 9:35 PM Alert fired
+          - 11:50 PM Fix deployed
+          - 1:10 AM Service restored
+        `,
       },
     ],
   },
@@ -161,7 +231,16 @@ export default defineRule<Options>({
       const withDate = hasDate(start) && wallDate(start.epochMs, start.offsetMinutes) !== wallDate(endMs, end.offsetMinutes);
       const shown = describe(first.entry, first.time, first.at, first.before ? start : end, first.before ? start.epochMs : endMs);
       report({
-        message: `None of the ${outside.length} timed entries lies inside the incident window (${showBound(start, start.epochMs, zoneName, withDate)}, line ${startLine}, to ${showBound(end, endMs, zoneName, withDate)}, line ${endLine}); the first, ${shown.entry} (line ${first.entry.line}), is ${first.before ? 'before the start' : 'after the end'}: the timeline and the stated start and end disagree, check the time zone and the date of each.`,
+        messageId: first.before ? 'allBefore' : 'allAfter',
+        data: {
+          count: outside.length,
+          start: showBound(start, start.epochMs, zoneName, withDate),
+          startLine: String(startLine),
+          end: showBound(end, endMs, zoneName, withDate),
+          endLine: String(endLine),
+          entry: shown.entry,
+          line: first.entry.line,
+        },
         line: first.entry.line,
         column: first.entry.column,
         endLine: first.entry.span.end.line,
@@ -177,9 +256,10 @@ export default defineRule<Options>({
       const bound = before ? start! : end!;
       const boundLine = before ? startLine : endLine;
       const shown = describe(entry, time, at, bound, before ? start!.epochMs : endMs!);
-      const why = side === 'all' ? '' : before ? ', yet it describes the incident under way' : ', yet it describes the incident still under way';
+      const underWay = side !== 'all';
       report({
-        message: `${shown.entry} (line ${entry.line}) is ${before ? 'before the incident started' : 'after the incident ended'} (${shown.bound}, line ${boundLine})${why}: correct this time or the ${before ? 'start' : 'end'} stated on line ${boundLine}.`,
+        messageId: before ? (underWay ? 'beforeUnderWay' : 'before') : underWay ? 'afterUnderWay' : 'after',
+        data: { entry: shown.entry, line: entry.line, bound: shown.bound, boundLine: String(boundLine) },
         line: entry.line,
         column: entry.column,
         endLine: entry.span.end.line,

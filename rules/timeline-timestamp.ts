@@ -1,7 +1,7 @@
 import type { Section, TimelineEntry } from '../src/core/model.ts';
 import { plainText } from '../src/core/text.ts';
 import { findZoneDeclaration, readDateOnly, readLeadingTime } from '../src/core/time/index.ts';
-import { defineRule } from '../src/lint/rule.ts';
+import { defineRule, md } from '../src/lint/rule.ts';
 
 // A date label ("Events of May 24, 2020:") or an entry dated to the day carries a year;
 // only texts that may hold one are given to the (slower) date reader.
@@ -48,7 +48,17 @@ interface Group {
   missing: TimelineEntry[];
 }
 
-export default defineRule<{ maxPerFile: number }>({
+const GIVE_EACH = 'Give each entry its time (e.g. "14:05 UTC") or move the steps out of the timeline.';
+const GIVE_THIS = 'Give this entry a time (e.g. "14:05 UTC") or move it out of the timeline.';
+const messages = {
+  noneTimed: `None of the {{count}} entries under "{{heading}}" (lines {{first}}–{{last}}) has a time. ${GIVE_EACH}`,
+  mostlyUntimed: `{{missing}} of the {{total}} entries under "{{heading}}" (lines {{first}}–{{last}}) have no time. ${GIVE_EACH}`,
+  noTime: `Timeline entry "{{text}}" (line {{line}}) has no time. ${GIVE_THIS}`,
+  unreadableTime: `Timeline entry "{{text}}" (line {{line}}) has a time that cannot be read ("{{time}}"). ${GIVE_THIS}`,
+  moreWithoutTime: '…and {{count}} more timeline {{entries}} without a time ({{lines}}). Give each a time (e.g. "14:05 UTC") or move them out of the timeline.',
+} as const;
+
+export default defineRule<{ maxPerFile: number }, typeof messages>({
   id: 'timeline-timestamp',
   description: 'A timeline entry with no readable time',
   severity: 'warn',
@@ -64,33 +74,81 @@ export default defineRule<{ maxPerFile: number }>({
     additionalProperties: false,
   },
   defaults: { maxPerFile: 10 },
+  messages,
   docs: {
     rationale:
       'A timeline is the order and the pace of what happened; an entry without a time cannot be placed in it, and the minutes between alert, page and fix are what a review reads first. Nested detail bullets under a timed entry are not entries, and neither are the bullets under a time written as a heading or the description under a bullet that holds only a time. An entry a reader can still place is not reported: one dated to the day ("2024-03-02: vendor notified"), a label ending in a colon, a date or zone label, one whose time stands later in its text ("escalated at 11:30"), or a line quoted under a timed entry that ends in a colon (a log snippet). A timeline with no time at all, or with most of its entries untimed (a narrative, a list of debugging steps), gets one finding at its heading rather than one per step, and after `maxPerFile` findings (default 10) one last finding counts the rest.',
     invalid: [
       {
         title: 'an entry between timed ones with no time',
-        markdown: '## Timeline (all times UTC)\n\n- 10:00 Alert fired\n- Engineer paged\n- 10:20 Rollback started\n',
-        messages: ['Timeline entry "Engineer paged" (line 4) has no time. Give this entry a time (e.g. "14:05 UTC") or move it out of the timeline.'],
+        markdown: md`
+          ## Timeline (all times UTC)
+
+          - 10:00 Alert fired
+          - Engineer paged
+          - 10:20 Rollback started
+        `,
+        expected: `
+          4:3-4:17 noTime
+        `,
       },
       {
         title: 'a timeline with no time at all',
-        markdown: '## Debugging Process\n\n1. Checked the processes\n2. Read the logs\n3. Ran strace\n4. Fixed the typo\n',
-        messages: ['None of the 4 entries under "Debugging Process" (lines 3–6) has a time.'],
+        markdown: md`
+          ## Debugging Process
+
+          1. Checked the processes
+          2. Read the logs
+          3. Ran strace
+          4. Fixed the typo
+        `,
+        expected: `
+          1:1-1:1 noneTimed
+        `,
       },
       {
         title: 'capped per file',
-        markdown:
-          '## Timeline\n\n- 10:00 UTC Alert fired\n- Checked the processes\n- 10:10 UTC Paged\n- Read the logs\n- 10:20 UTC Rolled back\n- Ran strace\n- 10:30 UTC Recovered\n- Fixed the typo\n',
+        markdown: md`
+          ## Timeline
+
+          - 10:00 UTC Alert fired
+          - Checked the processes
+          - 10:10 UTC Paged
+          - Read the logs
+          - 10:20 UTC Rolled back
+          - Ran strace
+          - 10:30 UTC Recovered
+          - Fixed the typo
+        `,
         options: { maxPerFile: 2 },
-        messages: ['"Checked the processes" (line 4) has no time', '"Read the logs" (line 6) has no time', '…and 2 more timeline entries without a time (lines 8–10)'],
+        expected: `
+          4:3-4:24 noTime
+          6:3-6:16 noTime
+          8:3-8:13 moreWithoutTime
+        `,
       },
     ],
     valid: [
       {
         title: 'nested details, a date label, a time heading, a table',
-        markdown:
-          '## Timeline (all times UTC)\n\n- May 10, 2024\n  - 10:00 Alert fired\n    - error rate at 40%\n    - p99 latency 9 s\n  - 10:20 Rollback started\n  - Escalated to the DBA team at 10:25\n\n### 10:40\n\n- Failover finished\n\n| Time | Event |\n| --- | --- |\n| 10:50 | Recovered |\n',
+        markdown: md`
+          ## Timeline (all times UTC)
+
+          - May 10, 2024
+            - 10:00 Alert fired
+              - error rate at 40%
+              - p99 latency 9 s
+            - 10:20 Rollback started
+            - Escalated to the DBA team at 10:25
+
+          ### 10:40
+
+          - Failover finished
+
+          | Time | Event |
+          | --- | --- |
+          | 10:50 | Recovered |
+        `,
       },
     ],
   },
@@ -151,13 +209,9 @@ export default defineRule<{ maxPerFile: number }>({
       // Mostly without times (a narrative, debugging steps, "Actions taken:" lists): one
       // finding at the heading says it better than one per step.
       if (section !== null && missing.length >= 2 && (timed === 0 || (missing.length >= 3 && timed * 2 < missing.length))) {
-        const which = timed === 0 ? `None of the ${missing.length} entries` : `${missing.length} of the ${missing.length + timed} entries`;
-        const verb = timed === 0 ? 'has' : 'have no';
-        report({
-          message: `${which} under "${section.heading}" (lines ${first.line}–${last.line}) ${verb} ${timed === 0 ? 'a time' : 'time'}. Give each entry its time (e.g. "14:05 UTC") or move the steps out of the timeline.`,
-          line: section.line,
-          column: section.span.start.column,
-        });
+        const where = { heading: section.heading, first: first.line, last: last.line, line: section.line, column: section.span.start.column };
+        if (timed === 0) report({ messageId: 'noneTimed', data: { count: missing.length, ...where }, ...where });
+        else report({ messageId: 'mostlyUntimed', data: { missing: missing.length, total: missing.length + timed, ...where }, ...where });
         continue;
       }
       for (const entry of missing) {
@@ -166,9 +220,11 @@ export default defineRule<{ maxPerFile: number }>({
           continue;
         }
         reported++;
-        const what = entry.timeText === null ? 'has no time' : `has a time that cannot be read ("${entry.timeText}")`;
+        const text = excerpt(entry.text);
         report({
-          message: `Timeline entry "${excerpt(entry.text)}" (line ${entry.line}) ${what}. Give this entry a time (e.g. "14:05 UTC") or move it out of the timeline.`,
+          ...(entry.timeText === null
+            ? { messageId: 'noTime' as const, data: { text, line: entry.line } }
+            : { messageId: 'unreadableTime' as const, data: { text, line: entry.line, time: entry.timeText } }),
           line: entry.line,
           column: entry.column,
           endLine: entry.span.end.line,
@@ -181,7 +237,8 @@ export default defineRule<{ maxPerFile: number }>({
     if (first !== undefined && last !== undefined) {
       const lines = rest.length === 1 ? `line ${first.line}` : `lines ${first.line}–${last.line}`;
       report({
-        message: `…and ${rest.length} more timeline ${rest.length === 1 ? 'entry' : 'entries'} without a time (${lines}). Give each a time (e.g. "14:05 UTC") or move them out of the timeline.`,
+        messageId: 'moreWithoutTime',
+        data: { count: rest.length, entries: rest.length === 1 ? 'entry' : 'entries', lines },
         line: first.line,
         column: first.column,
         endLine: first.span.end.line,

@@ -1,6 +1,6 @@
 import type { ResolvedTime } from '../src/core/model.ts';
 import { parseZone } from '../src/core/time/index.ts';
-import { defineRule } from '../src/lint/rule.ts';
+import { defineRule, md } from '../src/lint/rule.ts';
 import type { TextPiece } from '../src/lint/kit/index.ts';
 
 interface ZoneLess {
@@ -44,35 +44,71 @@ function writesZone(pieces: readonly TextPiece[]): boolean {
 }
 
 const HOW =
-  'declare one (e.g. "## Timeline (all times UTC)", `timezone: UTC` in the frontmatter, or "timezone" in the configuration).';
+  'declare one (e.g. "## Timeline (all times UTC)", `timezone: UTC` in the frontmatter, or "timezone" in the configuration).' as const;
+
+const messages = {
+  noZone: `Times here have no time zone ({{times}} line {{line}}): ${HOW}`,
+} as const;
 
 export default defineRule({
   id: 'timezone',
   description: 'Times given with no zone, and none declared for the document',
   severity: 'warn',
+  messages,
   docs: {
     rationale:
       'Responders, customers and vendors read a postmortem from different zones; "10:05" alone cannot be matched with a status page, a log line or an alert. A zone declared once applies to every later time: a heading such as "Timeline (all times UTC)", a table header "Time (UTC)", the frontmatter\'s `timezone`, a zone written with the incident\'s start and end, or the configuration\'s default zone. The rule reports the document once, at its first time without a zone, not every such time, and only when the document names no zone at all: a zone declared later, or written next to a time in the prose ("restored by 12:45 PM West African Time"), or named on its own ("(PST)", "in Pacific time") tells the reader which zone the document means.',
     invalid: [
       {
         title: 'a timeline with no zone anywhere',
-        markdown: '# DB outage\n\n## Summary\n\nStart: 2024-05-10 10:00. End: 2024-05-10 11:00.\n\n## Timeline\n\n- 10:00 Alert fired\n- 10:20 Rollback started\n',
-        messages: ['Times here have no time zone (4 times, the first on line 5): declare one'],
+        markdown: md`
+          # DB outage
+
+          ## Summary
+
+          Start: 2024-05-10 10:00. End: 2024-05-10 11:00.
+
+          ## Timeline
+
+          - 10:00 Alert fired
+          - 10:20 Rollback started
+        `,
+        expected: `
+          5:1-5:1 noZone
+        `,
       },
     ],
     valid: [
       {
         title: 'a zone declared by the timeline heading',
-        markdown: '## Timeline (all times UTC)\n\n- 10:00 Alert fired\n- 10:20 Rollback started\n',
+        markdown: md`
+          ## Timeline (all times UTC)
+
+          - 10:00 Alert fired
+          - 10:20 Rollback started
+        `,
       },
       {
         title: 'the configuration\'s default zone applies',
-        markdown: '## Timeline\n\n- 10:00 Alert fired\n- 10:20 Rollback started\n',
+        markdown: md`
+          ## Timeline
+
+          - 10:00 Alert fired
+          - 10:20 Rollback started
+        `,
         settings: { timezone: 'Europe/Berlin' },
       },
       {
         title: 'a zone written with the incident start applies to the timeline',
-        markdown: '## Summary\n\nStart: 2024-05-10 10:00 EAT\n\n## Timeline\n\n- 10:00 Alert fired\n',
+        markdown: md`
+          ## Summary
+
+          Start: 2024-05-10 10:00 EAT
+
+          ## Timeline
+
+          - 10:00 Alert fired
+        `,
       },
     ],
   },
@@ -97,6 +133,6 @@ export default defineRule({
     const at = first as ZoneLess | null;
     if (at === null || writesZone(pieces())) return;
     const times = count === 1 ? 'one time, on' : `${count} times, the first on`;
-    report({ message: `Times here have no time zone (${times} line ${at.line}): ${HOW}`, ...at });
+    report({ messageId: 'noZone', data: { times, line: at.line }, ...at });
   },
 });

@@ -1,11 +1,30 @@
 import path from 'node:path';
 import { Archive, exampleArchive, frontmatterLine, lineRange, listPaths, type ArchiveEntry } from '../src/lint/kit/index.ts';
-import { defineRule } from '../src/lint/rule.ts';
+import { defineRule, md } from '../src/lint/rule.ts';
 
-const DB_OUTAGE = '---\nid: INC-7\ndate: 2024-03-02\n---\n\n# Database outage\n\n## Summary\n\nThe primary database was down.\n';
+const DB_OUTAGE = md`
+  ---
+  id: INC-7
+  date: 2024-03-02
+  ---
+
+  # Database outage
+
+  ## Summary
+
+  The primary database was down.
+`;
+
+const messages = {
+  sameId:
+    'The id "{{id}}" is also the id of {{others}}: give each postmortem its own id (a copied template often keeps the old one), and link the other in "related:" if they are about the same incident.',
+  sameTitleAndDate:
+    '{{others}} {{has}} the same title ("{{title}}") and date ({{date}}), and neither has an id: if they describe one incident, merge them into one postmortem; otherwise give each an "id" in its frontmatter.',
+} as const;
 
 export default defineRule({
   id: 'unique-id',
+  messages,
   description: 'Two postmortems with the same id (or, without ids, the same title and date)',
   severity: 'error',
   archive: 'index',
@@ -17,15 +36,40 @@ export default defineRule({
         title: 'an id another postmortem already has',
         fileName: 'postmortems/2024-05-10-cache-outage.md',
         settings: { archive: exampleArchive({ 'postmortems/2024-03-02-database-outage.md': DB_OUTAGE }) },
-        markdown: '---\nid: INC-7\ndate: 2024-05-10\n---\n\n# Cache outage\n\n## Summary\n\nThe cache was down.\n',
-        messages: ['The id "INC-7" is also the id of postmortems/2024-03-02-database-outage.md: give each postmortem its own id (a copied template often keeps the old one), and link the other in "related:" if they are about the same incident.'],
+        markdown: md`
+          ---
+          id: INC-7
+          date: 2024-05-10
+          ---
+
+          # Cache outage
+
+          ## Summary
+
+          The cache was down.
+        `,
+        expected: `
+          2:1-2:10 sameId
+        `,
       },
       {
         title: 'no ids, and the same title and date as another postmortem',
         fileName: 'postmortems/2024-03-02-db-outage-copy.md',
         settings: { archive: exampleArchive({ 'postmortems/2024-03-02-db.md': '---\ndate: 2024-03-02\n---\n\n# Database outage\n' }) },
-        markdown: '---\ndate: 2024-03-02\n---\n\n# Database Outage\n\n## Summary\n\nThe primary database was down.\n',
-        messages: ['postmortems/2024-03-02-db.md has the same title ("Database Outage") and date (2024-03-02), and neither has an id: if they describe one incident, merge them into one postmortem; otherwise give each an "id" in its frontmatter.'],
+        markdown: md`
+          ---
+          date: 2024-03-02
+          ---
+
+          # Database Outage
+
+          ## Summary
+
+          The primary database was down.
+        `,
+        expected: `
+          5:1-5:18 sameTitleAndDate
+        `,
       },
     ],
     valid: [
@@ -33,13 +77,30 @@ export default defineRule({
         title: 'ids of their own',
         fileName: 'postmortems/2024-05-10-cache-outage.md',
         settings: { archive: exampleArchive({ 'postmortems/2024-03-02-database-outage.md': DB_OUTAGE }) },
-        markdown: '---\nid: INC-8\ndate: 2024-05-10\n---\n\n# Cache outage\n\n## Summary\n\nThe cache was down.\n',
+        markdown: md`
+          ---
+          id: INC-8
+          date: 2024-05-10
+          ---
+
+          # Cache outage
+
+          ## Summary
+
+          The cache was down.
+        `,
       },
       {
         title: 'the same title on another day',
         fileName: 'postmortems/2024-06-01-db.md',
         settings: { archive: exampleArchive({ 'postmortems/2024-03-02-db.md': '---\ndate: 2024-03-02\n---\n\n# Database outage\n' }) },
-        markdown: '---\ndate: 2024-06-01\n---\n\n# Database outage\n',
+        markdown: md`
+          ---
+          date: 2024-06-01
+          ---
+
+          # Database outage
+        `,
       },
     ],
   },
@@ -55,7 +116,8 @@ export default defineRule({
       if (clashes.length === 0) return;
       const line = frontmatterLine(model, 'id') ?? 1;
       report({
-        message: `The id "${self.id}" is also the id of ${listPaths(clashes)}: give each postmortem its own id (a copied template often keeps the old one), and link the other in "related:" if they are about the same incident.`,
+        messageId: 'sameId',
+        data: { id: self.id, others: listPaths(clashes) },
         ...lineRange(source, lineStarts, line),
       });
       return;
@@ -65,7 +127,8 @@ export default defineRule({
     if (twins.length === 0) return;
     const line = frontmatterLine(model, 'title') ?? model.titleLine ?? 1;
     report({
-      message: `${listPaths(twins)} ${twins.length === 1 ? 'has' : 'have'} the same title ("${self.title}") and date (${self.date}), and neither has an id: if they describe one incident, merge them into one postmortem; otherwise give each an "id" in its frontmatter.`,
+      messageId: 'sameTitleAndDate',
+      data: { others: listPaths(twins), has: twins.length === 1 ? 'has' : 'have', title: self.title, date: self.date },
       ...lineRange(source, lineStarts, line),
     });
   },

@@ -1,15 +1,24 @@
 import { countWords } from '../src/lint/kit/index.ts';
-import { defineRule } from '../src/lint/rule.ts';
+import { defineRule, md } from '../src/lint/rule.ts';
 
 type Options = { min?: number; max?: number };
 
 /** URLs in prose ("https://status.example.com/incidents/42") are not words of the text. */
 const URL = /\b(?:https?:\/\/|www\.)[^\s<>()]+/gi;
 
-export default defineRule<Options>({
+const HAS = 'This postmortem has {{words}} words; {{who}} {{bounds}}.';
+const SAY_MORE = 'To fit, say more about what happened, why, and what changes now.';
+const messages = {
+  tooShort: `${HAS} ${SAY_MORE}`,
+  tooShortIndented: `${HAS} ${SAY_MORE} {{indented}} more words stand in indented code blocks (lines indented by four spaces are code in Markdown, not prose).`,
+  tooLong: `${HAS} To fit, cut repetition and move logs or long detail to linked documents.`,
+} as const;
+
+export default defineRule<Options, typeof messages>({
   id: 'word-count',
   description: 'A postmortem shorter or longer than the configured number of words',
   severity: 'off',
+  messages,
   schema: {
     type: 'object',
     properties: {
@@ -25,22 +34,49 @@ export default defineRule<Options>({
       {
         title: 'too short for the alx format',
         options: { min: 400, max: 600 },
-        markdown: '# DB outage\n\n## Summary\n\nThe database was down for 40 minutes.\n\n```sh\ndf -h /var/lib/postgresql\n```\n',
-        messages: ['This postmortem has 10 words; the alx format asks for 400–600.'],
+        markdown: md`
+          # DB outage
+
+          ## Summary
+
+          The database was down for 40 minutes.
+
+          \`\`\`sh
+          df -h /var/lib/postgresql
+          \`\`\`
+        `,
+        expected: `
+          1:1-1:1 tooShort
+        `,
       },
       {
         title: 'longer than a configured maximum',
         options: { max: 5 },
-        markdown: '---\ntitle: A title with many words in it\n---\n# DB outage\n\nThe database was down for 40 minutes.\n',
-        messages: ['This postmortem has 9 words; the configuration asks for at most 5.'],
+        markdown: md`
+          ---
+          title: A title with many words in it
+          ---
+          # DB outage
+
+          The database was down for 40 minutes.
+        `,
+        expected: `
+          1:1-1:1 tooLong
+        `,
       },
     ],
     valid: [
       {
         title: 'within bounds, not counting frontmatter, code or URLs',
         options: { min: 5, max: 10 },
-        markdown:
-          '---\nseverity: SEV2 with a long note that is not counted\n---\n# DB outage\n\nDown for 40 minutes, see https://status.example.com/incidents/42 and `SELECT 1 FROM pg_stat_activity`.\n',
+        markdown: md`
+          ---
+          severity: SEV2 with a long note that is not counted
+          ---
+          # DB outage
+
+          Down for 40 minutes, see https://status.example.com/incidents/42 and \`SELECT 1 FROM pg_stat_activity\`.
+        `,
       },
     ],
   },
@@ -63,14 +99,9 @@ export default defineRule<Options>({
       if (node.type !== 'code' || /^\s*(?:`{3}|~{3})/.test(source.slice(node.position?.start.offset ?? 0, (node.position?.start.offset ?? 0) + 8))) continue;
       indented += countWords(node.value);
     }
-    const note = tooShort && indented > 0 ? ` ${indented} more words stand in indented code blocks (lines indented by four spaces are code in Markdown, not prose).` : '';
-    const advice = tooShort
-      ? 'say more about what happened, why, and what changes now'
-      : 'cut repetition and move logs or long detail to linked documents';
-    report({
-      message: `This postmortem has ${words} words; ${who} ${bounds}. To fit, ${advice}.${note}`,
-      line: 1,
-      column: 1,
-    });
+    const data = { words, who, bounds };
+    if (!tooShort) report({ messageId: 'tooLong', data, line: 1, column: 1 });
+    else if (indented > 0) report({ messageId: 'tooShortIndented', data: { ...data, indented }, line: 1, column: 1 });
+    else report({ messageId: 'tooShort', data, line: 1, column: 1 });
   },
 });

@@ -1,10 +1,17 @@
 // Every rule's documented examples run as tests (like remark-lint's docs and ESLint's
-// RuleTester): invalid examples must raise the documented messages, valid ones nothing.
+// RuleTester): an invalid example's full output — each finding's place and message id — is
+// exactly what it states, a valid one gives nothing. Each rule's messages table is checked
+// against its source: every id it declares is reported somewhere, every placeholder well formed.
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { loadRules } from '../src/lint/registry.ts';
-import { fixText, lintText } from './helpers/lint-text.ts';
+import { lintExample, normalizeExpected, outputOf } from '../src/report/rule-examples.ts';
+import { fixText } from './helpers/lint-text.ts';
 
 const rules = await loadRules();
+
+/** Rules whose examples still state substrings of their messages (their owners convert them). */
+const SUBSTRING_EXAMPLES = new Set(['blameless-language', 'no-placeholder', 'no-pii', 'no-secrets', 'directives']);
 
 describe.each([...rules.values()])('rule $id', (rule) => {
   it('declares what the catalogue needs', () => {
@@ -15,11 +22,31 @@ describe.each([...rules.values()])('rule $id', (rule) => {
     expect(rule.docs.valid.length).toBeGreaterThan(0);
   });
 
+  if (!SUBSTRING_EXAMPLES.has(rule.id)) {
+    it('states the full output of every invalid example', () => {
+      const unstated = rule.docs.invalid.filter((e) => e.expected === undefined || e.messages !== undefined).map((e) => e.title);
+      expect(unstated, 'examples with no `expected` (or a deprecated `messages`)').toEqual([]);
+    });
+  }
+
+  if (rule.messages) {
+    const messages = rule.messages;
+    it('reports every message it declares, each with well-formed placeholders', () => {
+      const source = readFileSync(new URL(`../rules/${rule.id}.ts`, import.meta.url), 'utf8');
+      for (const [id, text] of Object.entries(messages)) {
+        expect(id, 'a message id is camelCase').toMatch(/^[a-z][A-Za-z0-9]*$/);
+        expect(text.replace(/\{\{\w+\}\}/g, ''), `message ${id}: a placeholder is {{name}}`).not.toMatch(/\{\{|\}\}/);
+        const uses = source.split(`'${id}'`).length - 1;
+        expect(uses, `message ${id} is reported somewhere ('${id}' in the rule's source)`).toBeGreaterThan(0);
+      }
+    });
+  }
+
   for (const example of rule.docs.invalid) {
     it(`flags: ${example.title}`, async () => {
-      const findings = (await lintText(example.markdown, { only: { [rule.id]: example.options ?? {} }, settings: example.settings, fileName: example.fileName }))
-        .filter((f) => f.ruleId === rule.id);
+      const findings = lintExample(rule, example, rules);
       expect(findings.length, 'expected at least one finding').toBeGreaterThan(0);
+      if (example.expected !== undefined) expect(outputOf(findings)).toBe(normalizeExpected(example.expected));
       if (example.messages) {
         expect(findings).toHaveLength(example.messages.length);
         example.messages.forEach((message, i) => expect(findings[i]!.message).toContain(message));
@@ -31,10 +58,8 @@ describe.each([...rules.values()])('rule $id', (rule) => {
   }
 
   for (const example of rule.docs.valid) {
-    it(`passes: ${example.title}`, async () => {
-      const findings = (await lintText(example.markdown, { only: { [rule.id]: example.options ?? {} }, settings: example.settings, fileName: example.fileName }))
-        .filter((f) => f.ruleId === rule.id);
-      expect(findings).toEqual([]);
+    it(`passes: ${example.title}`, () => {
+      expect(lintExample(rule, example, rules)).toEqual([]);
     });
   }
 });

@@ -3,7 +3,7 @@ import type { Parsed } from '../core/build.ts';
 import { internalProblem } from '../core/guard/index.ts';
 import { readDirectives, type Directive } from './directives.ts';
 import { textPieces, type TextPiece } from './kit/prose.ts';
-import type { Fix, LineColumnReport, LintSettings, NodeReport, Report, Rule, RuleContext, Severity } from './rule.ts';
+import { fillMessage, type Fix, type LineColumnPlace, type LineColumnReport, type LintSettings, type MessageTable, type NodePlace, type Report, type Rule, type RuleContext, type Severity } from './rule.ts';
 import { secretsFoundIn } from './secrets/find.ts';
 import { maskQuotedSecrets } from './secrets/redact.ts';
 import { countAtMost } from './kit/text/positions.ts';
@@ -13,6 +13,8 @@ export interface Finding {
   /** 2 error, 1 warning (ESLint's numbers). */
   severity: 1 | 2;
   message: string;
+  /** The id of the message in the rule's `messages` table; absent for a message of the rule's own. */
+  messageId?: string;
   line: number;
   column: number;
   endLine: number;
@@ -77,7 +79,7 @@ export function lintParsed(
     if (active.rule.id === DIRECTIVES_RULE) continue;
     const severity = active.severity === 'error' ? 2 : 1;
     const report = (r: Report): void => {
-      findings.push(toFinding(active.rule.id, severity, atLineColumn(r, document.position)));
+      findings.push(toFinding(active.rule.id, severity, { ...atLineColumn(r, document.position), ...textOf(active.rule, r), ...(r.fix && { fix: r.fix }) }));
     };
     const started = timings ? performance.now() : 0;
     try {
@@ -98,17 +100,25 @@ export function lintParsed(
   return kept.sort((a, b) => a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId));
 }
 
-/** A report by source offsets or by node, given the line and column a finding carries. */
-function atLineColumn(r: Report, position: DocumentContext['position']): LineColumnReport {
-  if ('line' in r) return r;
-  const { message, fix } = r;
-  const located = 'node' in r ? nodeRange(r.node) : r;
-  const start = position(located.start);
-  const end = position(located.end);
-  return { message, ...(fix && { fix }), line: start.line, column: start.column, endLine: end.line, endColumn: end.column };
+/** What a finding says: the report's own message, or its declared message filled with its data. */
+function textOf(rule: Rule, r: Report): Pick<LineColumnReport, 'message' | 'messageId'> {
+  if (r.messageId === undefined) return { message: r.message };
+  const messages: MessageTable = rule.messages ?? {};
+  const text = Object.hasOwn(messages, r.messageId) ? messages[r.messageId] : undefined;
+  if (text === undefined) throw new Error(`the rule ${rule.id} reported the message id "${r.messageId}", which its messages table does not declare`);
+  return { message: fillMessage(text, r.data), messageId: r.messageId };
 }
 
-function nodeRange(node: NodeReport['node']): { start: number; end: number } {
+/** Where a report stands, by line and column, whether given so, by source offsets or by node. */
+function atLineColumn(r: Report, position: DocumentContext['position']): LineColumnPlace {
+  if (r.line !== undefined) return r;
+  const located = r.node !== undefined ? nodeRange(r.node) : r;
+  const start = position(located.start);
+  const end = position(located.end);
+  return { line: start.line, column: start.column, endLine: end.line, endColumn: end.column };
+}
+
+function nodeRange(node: NodePlace['node']): { start: number; end: number } {
   return { start: node.position?.start.offset ?? 0, end: node.position?.end.offset ?? 0 };
 }
 
@@ -122,6 +132,7 @@ function toFinding(ruleId: string, severity: 1 | 2, r: LineColumnReport): Findin
     endLine: r.endLine ?? r.line,
     endColumn: r.endColumn ?? r.column,
   };
+  if (r.messageId !== undefined) finding.messageId = r.messageId;
   if (r.fix) finding.fix = r.fix;
   return finding;
 }

@@ -7,6 +7,8 @@ export interface JsonMessage {
   ruleId: string;
   severity: 1 | 2;
   message: string;
+  /** The id of the message in the rule's messages table (as ESLint's JSON has it); absent for a rule's own message. */
+  messageId?: string;
   line: number;
   column: number;
   endLine: number;
@@ -38,6 +40,7 @@ export function toJsonResult(result: LintResult): JsonResult {
         ruleId: m.ruleId,
         severity: m.severity,
         message: m.message,
+        ...(m.messageId !== undefined && { messageId: m.messageId }),
         line: m.line,
         column: m.column,
         endLine: m.endLine,

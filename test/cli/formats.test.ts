@@ -84,7 +84,16 @@ describe.concurrent('lint output formats through the process', () => {
       { ruleId: 'blameless-language', severity: 1, message: expect.stringContaining('"Ana should have"'), line: 21, column: 29, endLine: 21, endColumn: 44 },
     ]);
     expect(byName.get('2023-01-01-error.md')!.messages).toEqual([
-      { ruleId: 'timeline-order', severity: 2, message: expect.stringContaining('09:05 (line 17)'), line: 17, column: 3, endLine: 17, endColumn: expect.any(Number) },
+      {
+        ruleId: 'timeline-order',
+        severity: 2,
+        message: expect.stringContaining('09:05 (line 17)'),
+        messageId: 'earlier',
+        line: 17,
+        column: 3,
+        endLine: 17,
+        endColumn: expect.any(Number),
+      },
     ]);
   });
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { Finding } from '../../src/lint/engine.ts';
 import { summarise } from '../../src/lint/result.ts';
 import { formatJson } from '../../src/report/json.ts';
 import { cdnFile, cleanFile, dbFile, finding, fixtureResults } from './fixtures.ts';
@@ -54,5 +55,13 @@ describe('formatJson', () => {
     const message = 'Quote " backslash \\ newline\n tab\t and \u2028';
     const out = JSON.parse(formatJson([summarise(dbFile, [finding('no-secrets', 2, message, 5, 1)])])) as { messages: { message: string }[] }[];
     expect(out[0]!.messages[0]!.message).toBe(message);
+  });
+
+  it("carries a finding's message id, as ESLint's JSON does, after its message and only when the rule declared one", () => {
+    const byId: Finding = { ...finding('timeline-order', 2, '10:05 is earlier than 10:20.', 5, 3, [5, 31]), messageId: 'earlier' };
+    const [file] = JSON.parse(formatJson([summarise(dbFile, [byId, finding('no-pii', 1, 'An e-mail address.', 7, 1)])])) as { messages: Record<string, unknown>[] }[];
+    expect(file!.messages[0]).toStrictEqual({ ruleId: 'timeline-order', severity: 2, message: '10:05 is earlier than 10:20.', messageId: 'earlier', line: 5, column: 3, endLine: 5, endColumn: 31 });
+    expect(Object.keys(file!.messages[0]!)).toEqual(['ruleId', 'severity', 'message', 'messageId', 'line', 'column', 'endLine', 'endColumn']);
+    expect(file!.messages[1]).not.toHaveProperty('messageId');
   });
 });

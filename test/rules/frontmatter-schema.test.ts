@@ -44,10 +44,10 @@ describe('frontmatter-schema', () => {
   it('reports YAML errors at their line and column', async () => {
     const findings = await run('---\ntitle: ok\nseverity: [SEV2\n---\n# Outage\n');
     expect(findings.length).toBeGreaterThan(0);
-    expect(findings[0]!.message).toMatch(/^Frontmatter is not valid YAML: /);
+    expect(findings[0]!.messageId).toBe('invalidYaml');
     expect(findings[0]!.line).toBeGreaterThanOrEqual(3);
     const duplicate = await run('---\ntitle: a\ntitle: b\n---\n# Outage\n');
-    expect(duplicate).toMatchObject([{ line: 3, message: expect.stringContaining('Frontmatter is not valid YAML') }]);
+    expect(duplicate).toMatchObject([{ line: 3, column: 1, messageId: 'invalidYaml' }]);
   });
 
   it('fixes a severity written in another case or spacing, and nothing else', async () => {
@@ -89,13 +89,13 @@ describe('frontmatter-schema', () => {
   it('reports unknown keys only when the configuration closes the schema', async () => {
     expect(await run(doc('cost_center: payments'))).toEqual([]);
     expect(await run(doc('title: a\ncost_center: payments'), { frontmatterSchema: { additionalProperties: false } })).toMatchObject([
-      { line: 3, message: expect.stringContaining('Unknown frontmatter key "cost_center"') },
+      { line: 3, column: 1, endColumn: 22, messageId: 'unknownKey' },
     ]);
   });
 
   it('reports an invalid configured schema once per file instead of throwing', async () => {
     expect(await run(doc('title: a'), { frontmatterSchema: { properties: { severity: { type: 'no-such-type' } } } })).toMatchObject([
-      { line: 1, message: expect.stringContaining("The configuration's frontmatterSchema is not a valid JSON Schema") },
+      { line: 1, column: 1, messageId: 'invalidSchema' },
     ]);
   });
 

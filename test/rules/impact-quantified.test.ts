@@ -4,7 +4,7 @@ import { hasFigure } from '../../src/lint/kit/figures.ts';
 import { lintText } from '../helpers/lint-text.ts';
 
 const lines = (...l: string[]) => l.join('\n') + '\n';
-const lint = async (md: string) => (await lintText(md, { only: { 'impact-quantified': {} } })).map((f) => ({ line: f.line, message: f.message }));
+const lint = async (md: string) => (await lintText(md, { only: { 'impact-quantified': {} } })).map((f) => ({ line: f.line, messageId: f.messageId }));
 
 describe('what counts as a figure', () => {
   it.each([
@@ -77,7 +77,7 @@ describe('impact-quantified', () => {
 
   it('falls back to the summary when there is no impact section, and says so', async () => {
     expect(await lint(lines('## Issue Summary', '', 'On May 10, 2024 at 10:00 UTC the site went down.'))).toEqual([
-      { line: 1, message: expect.stringContaining('gives no figure (there is no impact section, so the summary is read)') },
+      { line: 1, messageId: 'noFigureInSummary' },
     ]);
     expect(await lint(lines('## Issue Summary', '', 'On May 10, 2024 the site was down for 40 minutes.'))).toEqual([]);
   });

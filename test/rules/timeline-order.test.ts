@@ -20,8 +20,8 @@ describe('timeline-order', () => {
   });
 
   it('suggests a date only when the entry is hours earlier', async () => {
-    const [message] = await order('## Timeline (all times UTC)\n\n- 18:00 Rollback finished\n- 09:00 Review with the team\n');
-    expect(message).toContain('or give its date if it happened on a later day');
+    const findings = await lintText('## Timeline (all times UTC)\n\n- 18:00 Rollback finished\n- 09:00 Review with the team\n', { only: { 'timeline-order': {} } });
+    expect(findings.map((f) => `${f.line}:${f.column} ${f.messageId}`)).toEqual(['4:3 earlierOrLaterDay']);
   });
 
   it('points at the first entry the misplaced one belongs before', async () => {

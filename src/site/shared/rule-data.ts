@@ -2,6 +2,7 @@
 // made where the rules are loaded (a worker thread's scan, else the rule loader).
 import type { ResolvedConfig } from '../../lint/config/load.ts';
 import type { Rule } from '../../lint/rule.ts';
+import { lintExample } from '../../report/rule-examples.ts';
 import type { RuleData } from './types.ts';
 
 export function ruleEntries(rules: ReadonlyMap<string, Rule>, config: ResolvedConfig): RuleData[] {
@@ -19,7 +20,7 @@ export function ruleEntries(rules: ReadonlyMap<string, Rule>, config: ResolvedCo
         const value = (rule.defaults as Record<string, unknown>)[name];
         return { name, default: value === undefined ? '—' : JSON.stringify(value), description: properties[name]?.description ?? '' };
       }),
-      invalid: rule.docs.invalid.slice(0, 1).map((e) => ({ title: e.title, markdown: e.markdown, messages: e.messages ?? [] })),
+      invalid: rule.docs.invalid.slice(0, 1).map((e) => ({ title: e.title, markdown: e.markdown, messages: lintExample(rule, e, rules).map((f) => f.message) })),
       valid: rule.docs.valid.slice(0, 1).map((e) => ({ title: e.title, markdown: e.markdown, messages: [] })),
     };
   });
