@@ -7,7 +7,10 @@ import {
   BLAME as W, clauseStart, CoveredRanges, defineAnchors, isQuoted, matchesNear, nearSearch, PARAGRAPH_SPACE as S, phraseAlternation as any, phraseSearch,
   proseAnchors, proseText, type NearSearch,
 } from '../src/lint/kit/index.ts';
-import { defineRule } from '../src/lint/rule.ts';
+import { defineRule, md } from '../src/lint/rule.ts';
+
+const messages = W.BLAME_MESSAGES;
+type MessageId = keyof typeof messages;
 
 const APOSTROPHE = `['’]`;
 const NAME = any(W.FIRST_NAMES, { regex: true });
@@ -36,12 +39,13 @@ interface Check {
   unlessSentence?: RegExp;
   /** Skip the match when this matches the text just after it. */
   unlessAfter?: RegExp;
-  message(match: string): string;
+  id: MessageId;
 }
 
 /** The words (runs of \w) a person ends with: a first name, a role's last word, or one of these pronouns. */
 const personWords = (...pronouns: string[]): ReadonlySet<string> => new Set([...W.FIRST_NAMES, ...W.ROLE_LAST_WORDS, ...pronouns]);
-const quote = (text: string): string => `"${text.replace(/\s+/g, ' ').trim()}"`;
+/** The phrase as a message quotes it: its whitespace one space. */
+const phraseOf = (text: string): string => text.replace(/\s+/g, ' ').trim();
 const check = (re: RegExp, near: { anchor: string; before: number; after?: number; words?: ReadonlySet<string> } | null, rest: Omit<Check, 're' | 'near'>): Check =>
   near ? { re, near: nearSearch(re, near), ...rest } : { re, ...rest };
 
@@ -53,19 +57,19 @@ const CHECKS: readonly Check[] = [
     unlessAfter: /^[ \t]*-?prone\b/i,
     // One item in a list of what can go wrong in general ("bugs, traffic spikes, …, human error").
     unlessSentence: new RegExp(String.raw`\b${literal(W.GENERAL_LIST_OPENERS)}\b[^.]*(?:,|\band|\bor|\bto)[ \t]+$`, 'i'),
-    message: (m) => `${quote(m)} names people as the cause: ${W.REFRAME_CONDITIONS}, and what will catch it next time.`,
+    id: 'humanError',
   }),
   check(
     new RegExp(String.raw`(?:${PERSON}|\b${SUBJECT_PRONOUN})${S}(?:(?:really|also|definitely|probably|obviously|clearly|simply|just)${S})?(?:should(?:n['’]t|${S}not)?${S}have|should['’]ve)(?=${S}${PAST_PARTICIPLE})`, 'g'),
     { anchor: String.raw`\bshould`, before: 5, words: personWords('I', 'we', 'We', 'he', 'He', 'she', 'She') },
-    { message: (m) => `${quote(m)} judges with hindsight: describe what was known and seen at the time, and what would have helped (a check, an alert, a clearer runbook).` },
+    { id: 'hindsight' },
   ),
   check(new RegExp(String.raw`(?<![\w-])${any(W.JUDGEMENT_WORDS, { regex: true, space: '[ \\t]+' })}(?![\w-])`, 'gi'), { anchor: String.raw`\b${any(W.JUDGEMENT_STEMS)}`, before: 0 }, {
     // "dumb terminal", "sloppy mode", "stupidly easy": technical terms and intensifiers.
     unlessAfter: new RegExp(String.raw`^[ \t]*${literal(W.JUDGEMENT_TECHNICAL_AFTER)}\b`, 'i'),
     // Upper case throughout: licence text ("INCLUDING NEGLIGENCE OR OTHERWISE").
     unlessMatch: /^[A-Z\s]{4,}$/,
-    message: (m) => `${quote(m)} judges a person: ${W.REFRAME_CONDITIONS}.`,
+    id: 'judgement',
   }),
   check(
     new RegExp(String.raw`\b(?:is|are|was|were|be|being)${S}to${S}blame\b|\b[Bb]lam(?:e|ed|es|ing)${S}(?:it${S})?(?:on${S})?${PERSON}|(?:${PERSON}|\b(?:my|his|her|our|your|their))${APOSTROPHE}?s?${S}fault\b|\b[Ff]ault${S}of${S}${PERSON}|${PERSON}${S}(?:was|were|is|are)${S}at${S}fault\b`, 'g'),
@@ -73,12 +77,12 @@ const CHECKS: readonly Check[] = [
     { anchor: String.raw`\b(?:[Bb]lam|[Ff]ault)`, before: 6 },
     {
       unless: new RegExp(String.raw`\b${literal(W.BLAME_NEGATIONS)}\W+(?:\w+\W+){0,3}$`, 'i'),
-      message: (m) => `${quote(m)} assigns blame: describe what happened and what allowed it, not whose fault it was.`,
+      id: 'blame',
     },
   ),
   // "we failed to account for…" is a team's plain account, not blame on someone.
   check(new RegExp(String.raw`(?:${PERSON}|\b(?:[Hh]e|[Ss]he))${S}(?:had${S}|has${S})?failed${S}to\b`, 'g'), { anchor: String.raw`\bfailed`, before: 5, words: personWords('he', 'He', 'she', 'She') }, {
-    message: (m) => `${quote(m)} puts the failure on a person: describe what would have made the step hard to miss (a checklist, automation, an alert, a review).`,
+    id: 'failedTo',
   }),
   check(
     new RegExp(String.raw`\b(?:[Cc]aused|[Tt]riggered|[Ii]ntroduced|[Bb]roken)${S}by${S}(?:${PERSON}|\b(?:me|him|her)\b)|(?:${HANDLE}|\b${NAME}\b)${S}${any(W.CAUSING_VERBS, { regex: true })}\b|\b${ROLE}${S}${any(W.ROLE_CAUSING_VERBS, { regex: true })}\b`, 'g'),
@@ -88,7 +92,7 @@ const CHECKS: readonly Check[] = [
       after: 5,
       words: personWords('me', 'him', 'her'),
     },
-    { message: (m) => `${quote(m)} names a person as the cause: ${W.REFRAME_ACTION}.` },
+    { id: 'namedCause' },
   ),
   check(
     new RegExp(String.raw`(?:${HANDLE}|\b${NAME}\b|\b${ROLE}\b|(?<![/\w])(?:his|her)(?!/))${APOSTROPHE}?s?${S}${any(W.MISTAKE_NOUNS, { regex: true })}\b`, 'g'),
@@ -97,7 +101,7 @@ const CHECKS: readonly Check[] = [
       unlessAfter: new RegExp(String.raw`^[ \t]*${literal(W.MISTAKE_THING_AFTER)}\b`, 'i'),
       // "learn from their mistakes": a general lesson.
       unless: /\blearn(?:s|ed|t|ing)?[ \t]+from[ \t]+$/i,
-      message: (m) => `${quote(m)} names a person as the cause: ${W.REFRAME_ACTION}.`,
+      id: 'personsMistake',
     },
   ),
 ];
@@ -108,7 +112,8 @@ const ANCHORS = new Map(CHECKS.filter((c) => c.near).map((c) => [c, defineAnchor
 interface Hit {
   start: number;
   end: number;
-  message: string;
+  id: MessageId;
+  phrase: string;
 }
 
 /** Every blaming phrase in the text; `anchorsOf` gives the places of a check's anchors in it. */
@@ -124,7 +129,7 @@ export function findBlame(text: string, extraWords: readonly string[], anchorsOf
     if (check.unlessAfter && check.unlessAfter.test(text.slice(end, end + 30))) return;
     if (covered.overlaps(start, end)) return;
     covered.add(start, end);
-    hits.push({ start, end, message: check.message(match) });
+    hits.push({ start, end, id: check.id, phrase: phraseOf(match) });
   };
   for (const check of CHECKS) {
     if (check.gate && !check.gate.test(text)) continue;
@@ -132,13 +137,13 @@ export function findBlame(text: string, extraWords: readonly string[], anchorsOf
   }
   const extra = extraWords.map((w) => w.trim().replace(/\s+/g, ' ')).filter((w) => w !== '');
   if (extra.length > 0) {
-    const team: Check = { re: /$^/, message: (m) => `${quote(m)} is on this team's list of blaming words: ${W.REFRAME_CONDITIONS}.` };
+    const team: Check = { re: /$^/, id: 'teamWord' };
     for (const hit of phraseSearch(extra)(text)) keep(team, hit.start, hit.end, hit.text);
   }
   return hits.sort((a, b) => a.start - b.start);
 }
 
-export default defineRule<{ extraWords: string[] }>({
+export default defineRule<{ extraWords: string[] }, typeof messages>({
   id: 'blameless-language',
   description: 'Blame: "human error" as a cause, "should have", "careless", a person named as the cause',
   severity: 'warn',
@@ -154,35 +159,56 @@ export default defineRule<{ extraWords: string[] }>({
     additionalProperties: false,
   },
   defaults: { extraWords: [] },
+  messages,
   docs: {
     rationale:
       'A blameless postmortem explains how the system let a mistake happen, so that people say what they saw and did and the fixes reach the system. Naming a person as the cause, judging with hindsight ("should have") or with adjectives ("careless") teaches the opposite. Only prose is read, and only phrases that carry blame are reported: "human error" as a cause (not "to reduce the risk of human error"), "should have" and "failed to" with a person as subject (not "the alert should have fired"), "blame" and "fault" put on someone (not "no one is to blame"), judgement words, and a person named as the cause (@handle, a first name or a role: "caused by @ana", "Ana broke", "John\'s mistake", "the intern forgot").',
     invalid: [
       {
         title: 'a named person, hindsight and judgement',
-        markdown:
-          '## Root Cause\n\nThe outage was caused by @ana, who pushed the config without review. It was human error: she should have tested it in staging, and the change was careless.\n\n## Lessons Learned\n\nJohn\'s mistake shows the engineer failed to read the runbook.\n',
-        messages: [
-          '"caused by @ana" names a person as the cause',
-          '"human error" names people as the cause',
-          '"she should have" judges with hindsight',
-          '"careless" judges a person',
-          '"John\'s mistake" names a person as the cause',
-          '"the engineer failed to" puts the failure on a person',
-        ],
+        markdown: md`
+          ## Root Cause
+
+          The outage was caused by @ana, who pushed the config without review. It was human error: she should have tested it in staging, and the change was careless.
+
+          ## Lessons Learned
+
+          John's mistake shows the engineer failed to read the runbook.
+        `,
+        expected: `
+          3:16-3:30 namedCause
+          3:77-3:88 humanError
+          3:90-3:105 hindsight
+          3:147-3:155 judgement
+          7:1-7:15 personsMistake
+          7:22-7:44 failedTo
+        `,
       },
       {
         title: 'a team\'s own words',
         options: { extraWords: ['cowboy deploy'] },
-        markdown: '## Root Cause\n\nA cowboy deploy on Friday evening.\n',
-        messages: ['"cowboy deploy" is on this team\'s list of blaming words'],
+        markdown: md`
+          ## Root Cause
+
+          A cowboy deploy on Friday evening.
+        `,
+        expected: `
+          3:3-3:16 teamWord
+        `,
       },
     ],
     valid: [
       {
         title: 'systems as subjects, negations, technical terms, code',
-        markdown:
-          '## Root Cause\n\nThe alert should have fired at 10:05 but its threshold was too high. No one is to blame: the deploy tool allowed an unreviewed change, and the failover failed to start because of the lazy loading of its config. We added a check to reduce the risk of human error. The error budget and Nginx\'s error log are fine.\n\n```\n# careless: should have been caught by CI\n```\n',
+        markdown: md`
+          ## Root Cause
+
+          The alert should have fired at 10:05 but its threshold was too high. No one is to blame: the deploy tool allowed an unreviewed change, and the failover failed to start because of the lazy loading of its config. We added a check to reduce the risk of human error. The error budget and Nginx's error log are fine.
+
+          \`\`\`
+          # careless: should have been caught by CI
+          \`\`\`
+        `,
       },
     ],
   },
@@ -191,7 +217,7 @@ export default defineRule<{ extraWords: string[] }>({
     const text = proseText(source, pieces());
     const anchors = proseAnchors(context);
     for (const hit of findBlame(text, options.extraWords, (c) => anchors.of(ANCHORS.get(c)!))) {
-      report({ message: hit.message, start: hit.start, end: hit.end });
+      report({ messageId: hit.id, data: { phrase: hit.phrase }, start: hit.start, end: hit.end });
     }
   },
 });

@@ -4,10 +4,12 @@
 // The word lists and messages are data (kit/words/placeholders.ts).
 import type { Postmortem, Section, SectionKind } from '../src/core/model.ts';
 import {
-  CharIndex, containing, defineAnchors, describeLabel, fillMessage, frontmatterText, htmlTexts, insideParentheses, isQuoted, JoinedPieces, labelBefore,
+  CharIndex, containing, defineAnchors, describeLabel, frontmatterText, htmlTexts, insideParentheses, isQuoted, JoinedPieces, labelBefore,
   opensWithPhrase, phraseAlternation, PLACEHOLDERS as W, proseAnchors, TableCellIndex, TodoReading, type Anchors, type SourceText,
 } from '../src/lint/kit/index.ts';
-import { defineRule } from '../src/lint/rule.ts';
+import { defineRule, md } from '../src/lint/rule.ts';
+
+const messages = W.PLACEHOLDER_MESSAGES;
 
 type Kind = 'note' | 'tbd' | 'unknown' | 'year' | 'date' | 'time' | 'prompt' | 'variable' | 'filler';
 
@@ -79,7 +81,7 @@ const GUIDANCE_START = new RegExp(
 );
 const GUIDANCE_WORDS = 60;
 interface Hit {
-  kind: Kind | 'not-applicable' | 'guidance';
+  kind: keyof typeof messages;
   text: string;
   start: number;
   /** What the reader should write instead ("due date", "owner"), when the context says. */
@@ -109,9 +111,10 @@ function isDraft(model: Postmortem): boolean {
   return typeof status === 'string' && status.trim().toLowerCase() === 'draft';
 }
 
-function message(hit: Hit): string {
-  const what = hit.label ? `the ${describeLabel(hit.label)}` : null;
-  return fillMessage(W.PLACEHOLDER_MESSAGES[hit.kind], { text: hit.text, what, section: hit.section ?? '' });
+/** The values of a finding's message: what was found, what to write instead, its section. */
+function dataOf(hit: Hit): { text: string; what: string; section: string } {
+  const instead = W.WHAT_BY_DEFAULT[hit.kind as keyof typeof W.WHAT_BY_DEFAULT] ?? '';
+  return { text: hit.text, what: hit.label ? `the ${describeLabel(hit.label)}` : instead, section: hit.section ?? '' };
 }
 
 /** A content section whose whole body is "N/A". */
@@ -122,7 +125,7 @@ function notApplicable(section: Section, source: string): Hit | null {
   const text = body.replace(/<!--[\s\S]*?-->/g, '').replace(/[*_>`]/g, '').trim();
   if (!NOT_APPLICABLE.test(text)) return null;
   const at = section.bodyStart + Math.max(0, body.search(/N\/A|n\/a|NA|N\.A\./));
-  return { kind: 'not-applicable', text, start: at, label: null, section: section.heading };
+  return { kind: 'notApplicable', text, start: at, label: null, section: section.heading };
 }
 
 /** Text as a reader sees it: without Markdown marks, its whitespace one space. */
@@ -146,7 +149,7 @@ function guidance(section: Section, source: string): Hit | null {
   return { kind: 'guidance', text: shown, start: at, label: null, section: section.heading };
 }
 
-export default defineRule<{ ignoreDrafts: boolean }>({
+export default defineRule<{ ignoreDrafts: boolean }, typeof messages>({
   id: 'no-placeholder',
   description: 'Template leftovers: TODO, TBD, 20XX, XX:XX, [insert …], {{…}}, lorem ipsum, a section that says only "N/A" or only the template\'s guidance',
   severity: 'error',
@@ -161,43 +164,98 @@ export default defineRule<{ ignoreDrafts: boolean }>({
     additionalProperties: false,
   },
   defaults: { ignoreDrafts: true },
+  messages,
   docs: {
     rationale:
       'A placeholder left from the template ("TBD", "20XX-XX-XX", "[insert root cause]") means the postmortem was published unfinished, and a reader cannot tell a real gap from a forgotten one. Prose and frontmatter values are read, code is not; upper-case TODO, FIXME, TBD, TBA and TBC count as whole words only ("mastodon" does not), and a word in quotes is a mention, not a placeholder. A Status column value "TODO" in an action-item table is a status, not a placeholder, while "TBD" in its Owner or Due column is. "N/A" as the whole content of a section such as Root Cause is reported, but not in table cells. Format names in parentheses ("Time (HH:MM UTC)") are allowed. Drafts (`status: draft`) are skipped unless `ignoreDrafts` is false.',
     invalid: [
       {
         title: 'a section that holds only the template\'s guidance',
-        markdown: '# Outage\n\n## Root Cause\n\n*Describe the root cause and what must change so it cannot happen again.*\n',
-        messages: ['The Root Cause section holds only the template\'s guidance ("Describe the root cause and what must change so it cannot…"): replace it with what it asks for.'],
+        markdown: md`
+          # Outage
+
+          ## Root Cause
+
+          *Describe the root cause and what must change so it cannot happen again.*
+        `,
+        expected: `
+          5:1-5:59 guidance
+        `,
       },
       {
         title: 'TBD owner, X dates, a prompt and a TODO note',
-        markdown:
-          '# Checkout outage\n\n## Summary\n\nOn 20XX-XX-XX at XX:XX UTC checkout failed. [Insert impact here]\n\n## Root Cause\n\nTODO: confirm with the database team.\n\n## Action Items\n\n| Item | Owner | Due | Status |\n| --- | --- | --- | --- |\n| Add pool alert | TBD | TBD | TODO |\n',
-        messages: [
-          'Replace "20XX-XX-XX" with the actual date',
-          'Replace "XX:XX" with the actual time',
-          'Replace the template prompt "[Insert impact here]" with the content it asks for',
-          '"TODO" is a note left in the text',
-          'Replace "TBD" with the owner or remove it',
-          'Replace "TBD" with the due date or remove it',
-        ],
+        markdown: md`
+          # Checkout outage
+
+          ## Summary
+
+          On 20XX-XX-XX at XX:XX UTC checkout failed. [Insert impact here]
+
+          ## Root Cause
+
+          TODO: confirm with the database team.
+
+          ## Action Items
+
+          | Item | Owner | Due | Status |
+          | --- | --- | --- | --- |
+          | Add pool alert | TBD | TBD | TODO |
+        `,
+        expected: `
+          5:4-5:14 date
+          5:18-5:23 time
+          5:45-5:65 prompt
+          9:1-9:5 note
+          15:20-15:23 tbd
+          15:26-15:29 tbd
+        `,
       },
       {
         title: 'a root cause that says only N/A, a template variable',
-        markdown: '# {{service}} outage\n\n## Root Cause\n\nN/A\n',
-        messages: ['Fill in the template variable "{{service}}"', 'The Root Cause section holds only "N/A"'],
+        markdown: md`
+          # {{service}} outage
+
+          ## Root Cause
+
+          N/A
+        `,
+        expected: `
+          1:3-1:14 variable
+          5:1-5:4 notApplicable
+        `,
       },
     ],
     valid: [
       {
         title: 'words that only look like placeholders, code, a status column, a draft',
-        markdown:
-          '# Mastodon federation outage\n\n## Timeline (HH:MM UTC)\n\n- 10:05 The template\'s "TBD" fields were filled in.\n- 10:20 Ran `grep -r TODO src/` and `date +%Y-XX`.\n\n## Action Items\n\n| Item | Owner | Status |\n| --- | --- | --- |\n| Add pool alert | @ana | TODO |\n| Log review | @li | N/A |\n',
+        markdown: md`
+          # Mastodon federation outage
+
+          ## Timeline (HH:MM UTC)
+
+          - 10:05 The template's "TBD" fields were filled in.
+          - 10:20 Ran \`grep -r TODO src/\` and \`date +%Y-XX\`.
+
+          ## Action Items
+
+          | Item | Owner | Status |
+          | --- | --- | --- |
+          | Add pool alert | @ana | TODO |
+          | Log review | @li | N/A |
+        `,
       },
       {
         title: 'a draft may hold placeholders',
-        markdown: '---\nstatus: draft\n---\n# Outage\n\n## Root Cause\n\nTBD\n',
+        markdown: md`
+          ---
+          status: draft
+          ---
+          # Outage
+
+          ## Root Cause
+
+          TBD
+        `,
       },
     ],
   },
@@ -250,7 +308,8 @@ export default defineRule<{ ignoreDrafts: boolean }>({
       // Two patterns can find the same text ("[SERVICE NAME]"): report it once.
       if (hit.start < reachedTo) continue;
       reachedTo = hit.start + hit.text.length;
-      report({ message: message(hit), start: hit.start, end: hit.start + hit.text.length });
+      const data = dataOf(hit);
+      report({ messageId: hit.kind, data, start: hit.start, end: hit.start + hit.text.length });
     }
   },
 });

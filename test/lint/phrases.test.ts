@@ -8,7 +8,7 @@ import { clauseStart, CoveredRanges, isQuoted, proseText } from '../../src/lint/
 import { matchesNear, nearSearch } from '../../src/lint/kit/text/near.ts';
 import { JoinedPieces } from '../../src/lint/kit/text/joined.ts';
 import { describeLabel } from '../../src/lint/kit/text/lines.ts';
-import { escapeRegExp, fillMessage, opensWithPhrase, PARAGRAPH_SPACE, phraseAlternation, phraseSearch } from '../../src/lint/kit/text/phrases.ts';
+import { escapeRegExp, opensWithPhrase, PARAGRAPH_SPACE, phraseAlternation, phraseSearch } from '../../src/lint/kit/text/phrases.ts';
 import type { TextPiece } from '../../src/lint/kit/prose.ts';
 
 const WORDS = ['human', 'error', 'Human', 'ERROR', 'errors', 'root', 'cause', 'cowboy', 'deploy', 'Ana', 'ana', 'should', 'have', 'tested', 'x', 'a.b'];
@@ -139,12 +139,7 @@ describe('pieces searched as one text', () => {
   });
 });
 
-describe('messages and labels', () => {
-  it('fills a template in one pass, with a fallback where a value is missing', () => {
-    expect(fillMessage('Replace "{text}" with {what|the content}.', { text: '{what}', what: null })).toBe('Replace "{what}" with the content.');
-    expect(fillMessage('The {section} section', { section: 'Impact' })).toBe('The Impact section');
-  });
-
+describe('labels and brackets', () => {
   it('names what a label asks for', () => {
     expect(['ETA', 'Due', 'assigned_to', 'Root-Cause'].map(describeLabel)).toEqual(['due date', 'due date', 'owner', 'root cause']);
   });

@@ -80,8 +80,3 @@ export function opensWithPhrase(bracket: RegExp, ...lists: (readonly string[])[]
     return false;
   };
 }
-
-/** A message template filled in: `{key}` by its value, `{key|fallback}` by the fallback when the value is null. One pass: values are not read again. */
-export function fillMessage(template: string, values: Readonly<Record<string, string | null>>): string {
-  return template.replace(/\{(\w+)(?:\|([^}]*))?\}/g, (_, key: string, fallback?: string) => values[key] ?? fallback ?? '');
-}

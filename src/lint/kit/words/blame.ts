@@ -82,5 +82,17 @@ export const GENERAL_LIST_OPENERS: readonly string[] = [
 export const BLAME_NEGATIONS: readonly string[] = ['no', 'not', 'nobody', 'no one', 'never', "isn['’]t", "wasn['’]t", "aren['’]t", "weren['’]t", 'without', "don['’]t", "didn['’]t", 'avoid\\w*'];
 
 /** What to write instead, shared by the messages. */
-export const REFRAME_CONDITIONS = 'describe what made the mistake possible instead (the missing check, the confusing UI, the unsafe default, the time pressure)';
-export const REFRAME_ACTION = 'describe the action and what allowed it (the missing review, the unguarded command, the unclear runbook) instead of who did it';
+const REFRAME_CONDITIONS = 'describe what made the mistake possible instead (the missing check, the confusing UI, the unsafe default, the time pressure)';
+const REFRAME_ACTION = 'describe the action and what allowed it (the missing review, the unguarded command, the unclear runbook) instead of who did it';
+
+/** What each finding says, by message id: `{{phrase}}` is the phrase found, its whitespace one space. */
+export const BLAME_MESSAGES = {
+  humanError: `"{{phrase}}" names people as the cause: ${REFRAME_CONDITIONS}, and what will catch it next time.`,
+  hindsight: '"{{phrase}}" judges with hindsight: describe what was known and seen at the time, and what would have helped (a check, an alert, a clearer runbook).',
+  judgement: `"{{phrase}}" judges a person: ${REFRAME_CONDITIONS}.`,
+  blame: '"{{phrase}}" assigns blame: describe what happened and what allowed it, not whose fault it was.',
+  failedTo: '"{{phrase}}" puts the failure on a person: describe what would have made the step hard to miss (a checklist, automation, an alert, a review).',
+  namedCause: `"{{phrase}}" names a person as the cause: ${REFRAME_ACTION}.`,
+  personsMistake: `"{{phrase}}" names a person as the cause: ${REFRAME_ACTION}.`,
+  teamWord: `"{{phrase}}" is on this team's list of blaming words: ${REFRAME_CONDITIONS}.`,
+} as const;

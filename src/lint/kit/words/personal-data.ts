@@ -31,3 +31,9 @@ export const PHONE_CUES: readonly string[] = [
   'phone', 'phones', 'tel', 'telephone', 'mobile', 'cell', 'cellphone', 'call', 'called', 'calling', 'text', 'texted', 'sms', 'whatsapp', 'signal', 'fax', 'dial',
   'dialled', 'dialed', 'ring', 'hotline',
 ];
+
+/** What each finding says, by message id: `{{value}}` is the address or number, masked. */
+export const PII_MESSAGES = {
+  email: 'E-mail address "{{value}}" is personal data: name the role, the team or an @handle instead (or allow a shared domain with the allowDomains option).',
+  phone: 'Phone number "{{value}}" is personal data: remove it, or point to the on-call rota or the team\'s channel instead.',
+} as const;

@@ -30,21 +30,21 @@ export const VALUE_HEADERS: readonly string[] = ['owners?', 'assignees?', 'assig
 /** Words that make the TODO after them a mention ("a TODO", "each TODO"). */
 export const MENTION_WORDS: readonly string[] = ['a', 'an', 'the', 'my', 'our', 'your', 'this', 'that', 'each', 'every', 'its', 'their'];
 
-/**
- * What each finding says: `{text}` is what was found, `{what}` what to write instead when the
- * context names it ("the owner", "the due date"), `{section}` the section's heading.
- */
+/** What each finding says, by message id: `{{text}}` is what was found, `{{section}}` the section's heading. */
 export const PLACEHOLDER_MESSAGES = {
-  note: '"{text}" is a note left in the text: finish this part and remove it (work still open belongs in an action item with an owner).',
-  tbd: 'Replace "{text}" with {what|the actual content} or remove it: it is a placeholder left from the template.',
-  unknown: 'Replace "{text}" with {what|the actual content} or remove it: it is a placeholder left from the template.',
-  year: 'Replace "{text}" with the actual year: it is a placeholder left from the template.',
-  date: 'Replace "{text}" with the actual date: it is a placeholder left from the template.',
-  time: 'Replace "{text}" with the actual time: it is a placeholder left from the template.',
-  prompt: 'Replace the template prompt "{text}" with {what|the content it asks for}.',
-  variable: 'Fill in the template variable "{text}" with {what|its value}.',
-  filler: 'Replace the filler text "{text}" with real content.',
-  guidance: 'The {section} section holds only the template\'s guidance ("{text}"): replace it with what it asks for.',
-  'not-applicable':
-    'The {section} section holds only "{text}": write what it asks for (even "no customer impact" or "none identified, because …" says something), or remove the heading if your template allows it.',
+  note: '"{{text}}" is a note left in the text: finish this part and remove it (work still open belongs in an action item with an owner).',
+  tbd: 'Replace "{{text}}" with {{what}} or remove it: it is a placeholder left from the template.',
+  unknown: 'Replace "{{text}}" with {{what}} or remove it: it is a placeholder left from the template.',
+  year: 'Replace "{{text}}" with the actual year: it is a placeholder left from the template.',
+  date: 'Replace "{{text}}" with the actual date: it is a placeholder left from the template.',
+  time: 'Replace "{{text}}" with the actual time: it is a placeholder left from the template.',
+  prompt: 'Replace the template prompt "{{text}}" with {{what}}.',
+  variable: 'Fill in the template variable "{{text}}" with {{what}}.',
+  filler: 'Replace the filler text "{{text}}" with real content.',
+  guidance: 'The {{section}} section holds only the template\'s guidance ("{{text}}"): replace it with what it asks for.',
+  notApplicable:
+    'The {{section}} section holds only "{{text}}": write what it asks for (even "no customer impact" or "none identified, because …" says something), or remove the heading if your template allows it.',
 } as const;
+
+/** `{{what}}` when the context does not name what to write ("the owner", "the due date" when it does). */
+export const WHAT_BY_DEFAULT = { tbd: 'the actual content', unknown: 'the actual content', prompt: 'the content it asks for', variable: 'its value' } as const;
