@@ -38,9 +38,9 @@ const PHONE_CUE = new RegExp(String.raw`\b${CUES}\b[^\n\d]{0,24}$`, 'i');
 // What each kind of finding holds, found in the shared pre-scan of the source: a search
 // runs only in a document that holds its anchor. (The cues without word boundaries: the
 // cue test reads a slice, whose start may cut a word.)
-const EMAIL_ANCHOR = defineAnchors('no-pii e-mail', 'source', /@/);
-const PHONE_ANCHOR = defineAnchors('no-pii phone', 'source', /\+\d|\(\d{3}\)|\d{3}[.-]\d{3}/);
-const CUE_ANCHOR = defineAnchors('no-pii phone cue', 'source', new RegExp(CUES, 'i'));
+const EMAIL_ANCHOR = defineAnchors('no-pii e-mail', 'source', /@/, { presence: true });
+const PHONE_ANCHOR = defineAnchors('no-pii phone', 'source', /\+\d|\(\d{3}\)|\d{3}[.-]\d{3}/, { presence: true });
+const CUE_ANCHOR = defineAnchors('no-pii phone cue', 'source', new RegExp(CUES, 'i'), { presence: true });
 const DATE_LIKE = /\b(?:19|20)\d{2}[-/. ](?:0?[1-9]|1[0-2])[-/. ](?:0?[1-9]|[12]\d|3[01])\b|\b(?:0?[1-9]|[12]\d|3[01])[-/. ](?:0?[1-9]|1[0-2])[-/. ](?:19|20)\d{2}\b/;
 
 function digitCount(text: string): number {

@@ -27,10 +27,10 @@ const pattern = (kind: Kind, re: RegExp, anchor: RegExp | Anchors, gate?: (text:
   kind,
   re,
   gate,
-  anchors: anchor instanceof RegExp ? defineAnchors(`no-placeholder ${kind}`, 'prose', anchor) : anchor,
+  anchors: anchor instanceof RegExp ? defineAnchors(`no-placeholder ${kind}`, 'prose', anchor, { presence: true }) : anchor,
 });
 // Dates, years and times with X for digits, and format names, share one anchor: X beside a digit or an X, or a format's letters.
-const X_DIGITS = defineAnchors('no-placeholder X for digits', 'prose', /[Xx]{2}|\d[Xx]|YYYY|yyyy|HH:MM|hh:mm|(?:MM|DD|mm|dd)\//);
+const X_DIGITS = defineAnchors('no-placeholder X for digits', 'prose', /[Xx]{2}|\d[Xx]|YYYY|yyyy|HH:MM|hh:mm|(?:MM|DD|mm|dd)\//, { presence: true });
 
 const ANGLE_PROMPT = pattern(
   'prompt',

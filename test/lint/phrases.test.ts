@@ -52,11 +52,14 @@ describe('the shared pre-scan of anchors', () => {
   // Sets that open with a word start share one \b in the combined pattern; one with a "|" outside its groups does not.
   const start = defineAnchors('test word start', 'source', /\b(?:rror|uman)|an\b/);
   const shared = defineAnchors('test word start, shared', 'source', /\b(?:ro|An)/);
+  const presence = defineAnchors('test presence', 'source', /r/, { presence: true });
 
   it('finds every place of every set, also where one set\'s anchor starts inside another\'s', () => {
     fc.assert(
       fc.property(text, (source) => {
-        const scan = new AnchorScan(source, [word, cased, start, shared]);
+        const scan = new AnchorScan(source, [word, cased, start, presence, shared]);
+        // A set asked only whether it occurs keeps its first place.
+        expect(scan.of(presence)).toEqual(source.includes('r') ? [source.indexOf('r')] : []);
         const sets = [[word, /\berror|\bhuman/gi], [cased, /ERROR|rr/g], [start, /\b(?:rror|uman)|an\b/g], [shared, /\b(?:ro|An)/g]] as const;
         for (const [anchors, re] of sets) {
           // Every place where the set's own pattern matches, as an empty look-ahead finds them.

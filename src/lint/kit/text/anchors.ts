@@ -15,16 +15,19 @@ export interface Anchors {
   readonly text: AnchorText;
   /** The anchor pattern, sticky: whether an anchor starts at a place. */
   readonly at: RegExp;
+  /** Only whether the anchors occur is asked (`has`): a scan records the first place only. */
+  readonly presence: boolean;
 }
 
 const declared: Record<AnchorText, Anchors[]> = { prose: [], source: [] };
 
 /**
  * Declares the anchors a rule looks for: `pattern` must match at every place where one of its
- * findings needs it (a necessary part of each finding), with no look-behind past its start.
+ * findings needs it (a necessary part of each finding), with no look-behind past its start. With `presence`, the rule asks only whether they occur: a scan stops
+ * recording them at the first.
  */
-export function defineAnchors(name: string, text: AnchorText, pattern: RegExp): Anchors {
-  const anchors: Anchors = { name, text, at: new RegExp(pattern.source, pattern.flags.replace(/[gy]/g, '') + 'y') };
+export function defineAnchors(name: string, text: AnchorText, pattern: RegExp, options: { presence?: boolean } = {}): Anchors {
+  const anchors: Anchors = { name, text, at: new RegExp(pattern.source, pattern.flags.replace(/[gy]/g, '') + 'y'), presence: options.presence ?? false };
   declared[text].push(anchors);
   return anchors;
 }
@@ -36,17 +39,22 @@ export class AnchorScan {
   constructor(text: string, all: readonly Anchors[]) {
     for (const anchors of all) this.places.set(anchors, []);
     if (all.length === 0) return;
-    const any = combined(all);
-    // After each hit the scan resumes one character on: an anchor of one set may start inside another's.
-    for (let m = any.exec(text); m !== null; any.lastIndex = m.index + 1, m = any.exec(text)) {
-      for (const anchors of all) {
+    const { re, order } = combined(all);
+    const places = order.map((anchors) => this.places.get(anchors)!);
+    // After each hit the scan resumes one character on: an anchor of one set may start inside
+    // another's. Each set is tested by its own pattern, but a set asked only whether it occurs
+    // is not tested again once found.
+    for (let m = re.exec(text); m !== null; re.lastIndex = m.index + 1, m = re.exec(text)) {
+      for (let k = 0; k < order.length; k++) {
+        const anchors = order[k]!;
+        if (anchors.presence && places[k]!.length > 0) continue;
         anchors.at.lastIndex = m.index;
-        if (anchors.at.test(text)) this.places.get(anchors)!.push(m.index);
+        if (anchors.at.test(text)) places[k]!.push(m.index);
       }
     }
   }
 
-  /** Where the anchors stand, in ascending order (empty for anchors declared after the scan). */
+  /** Where the anchors stand, in ascending order (the first only, for anchors declared with `presence`). */
   of(anchors: Anchors): readonly number[] {
     return this.places.get(anchors) ?? [];
   }
@@ -56,27 +64,28 @@ export class AnchorScan {
   }
 }
 
-const combinedOf = new Map<AnchorText, { count: number; re: RegExp }>();
+const combinedOf = new Map<AnchorText, { count: number; re: RegExp; order: readonly Anchors[] }>();
 
 /**
  * One pattern that matches wherever any of the sets does (each set's own test then decides
- * which). The sets that open with a word start (`\b`) share one `\b(?:…|…)`: a single
+ * which), and the sets in the order of its alternatives. The sets that open with a word start (`\b`) share one `\b(?:…|…)`: a single
  * alternation after one word-start test runs about twice as fast as one test per set.
  */
-function combined(all: readonly Anchors[]): RegExp {
+function combined(all: readonly Anchors[]): { re: RegExp; order: readonly Anchors[] } {
   const text = all[0]!.text;
   let known = combinedOf.get(text);
   if (known?.count !== all.length) {
     const caseless = all.some((anchors) => anchors.at.flags.includes('i'));
     const opensWord = (anchors: Anchors): boolean => anchors.at.source.startsWith('\\b') && !hasTopLevelBar(anchors.at.source);
-    const words = all.filter(opensWord).map((anchors) => `(?:${anchors.at.source.slice(2)})`);
-    const others = all.filter((anchors) => !opensWord(anchors)).map((anchors) => `(?:${anchors.at.source})`);
+    const order = [...all.filter(opensWord), ...all.filter((anchors) => !opensWord(anchors))];
+    const words = order.filter(opensWord).map((anchors) => `(?:${anchors.at.source.slice(2)})`);
+    const others = order.slice(words.length).map((anchors) => `(?:${anchors.at.source})`);
     const source = [...(words.length > 0 ? [`\\b(?:${words.join('|')})`] : []), ...others].join('|');
-    known = { count: all.length, re: new RegExp(source, caseless ? 'gi' : 'g') };
+    known = { count: all.length, re: new RegExp(source, caseless ? 'gi' : 'g'), order };
     combinedOf.set(text, known);
   }
   known.re.lastIndex = 0;
-  return known.re;
+  return known;
 }
 
 /** Whether a pattern's source has a "|" outside every group and class (`\ba|b`: the `\b` is not shared). */
