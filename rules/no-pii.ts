@@ -2,8 +2,10 @@
 // file (prose, code blocks, logs, link targets, frontmatter). Addresses that belong to
 // nobody (documentation domains, role and service accounts) and digit runs that are
 // something else (dates, times, versions, IP addresses, ids) are not reported.
-import { mask } from '../src/lint/kit/index.ts';
-import { defineRule } from '../src/lint/rule.ts';
+import { defineAnchors, mask, PERSONAL_DATA as W, phraseAlternation, sourceAnchors } from '../src/lint/kit/index.ts';
+import { defineRule, md } from '../src/lint/rule.ts';
+
+const messages = W.PII_MESSAGES;
 
 export interface PiiHit {
   kind: 'email' | 'phone';
@@ -16,33 +18,14 @@ export interface PiiHit {
 // preceded by ":" (the password of user:password@host) or "/" (a path), except "mailto:".
 const EMAIL = /(?:(?<=mailto:)|(?<![\w.+%/:-]))([A-Za-z0-9](?:[A-Za-z0-9._%+-]{0,62}[A-Za-z0-9_%+-])?)@((?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.){1,8}[A-Za-z]{2,24})(?![\w-]|\.[A-Za-z0-9])/g;
 
-// Addresses that reach a role or a machine, not a person.
-const ROLE_LOCAL_PARTS = new Set([
-  'abuse', 'admin', 'administrator', 'alerts', 'billing', 'careers', 'contact', 'help', 'hello', 'helpdesk', 'hostmaster',
-  'info', 'jobs', 'legal', 'mailer-daemon', 'marketing', 'media', 'no-reply', 'noc', 'noreply', 'donotreply', 'do-not-reply',
-  'notifications', 'office', 'ops', 'oncall', 'on-call', 'postmaster', 'press', 'privacy', 'sales', 'security', 'sre',
-  'status', 'support', 'team', 'webmaster', 'incidents', 'incident', 'devops', 'it', 'engineering',
-  // service and login accounts (ssh user@host, git remotes)
-  'git', 'root', 'ubuntu', 'ec2-user', 'centos', 'debian', 'www-data', 'deploy', 'deployer', 'jenkins', 'ansible', 'vagrant',
-  'postgres', 'mysql', 'nobody', 'daemon', 'bot', 'ci',
-  // more role mailboxes seen in published reports
-  'bounty', 'bugbounty', 'bug-bounty', 'conduct', 'coc', 'community', 'feedback', 'enquiries', 'inquiries', 'hr', 'dpo',
-  'compliance', 'psirt', 'cert', 'csirt', 'secure', 'vulnerability', 'vulnerabilities', 'disclosure', 'reports', 'report',
-  'service', 'services', 'customerservice', 'customer-service', 'customer-support', 'no_reply', 'do_not_reply', 'bounces',
-  'announce', 'announcements', 'news', 'newsletter', 'hi', 'hey', 'mail', 'email', 'root-cause', 'infra', 'infrastructure',
-  'platform', 'operations', 'sysadmin', 'helpdesk-team', 'pagerduty', 'opsgenie', 'groups', 'list', 'lists', 'dev', 'developers',
-]);
+const ROLE_LOCAL_PARTS = new Set(W.ROLE_LOCAL_PARTS);
 // Domains reserved for documentation and tests, and names that never leave a network.
 // GitHub's users.noreply.github.com addresses stand for an account, like an @handle.
 const PLACEHOLDER_DOMAIN = /(?:^|\.)(?:example\.(?:com|org|net|edu)|example|test|invalid|localhost|local|localdomain|internal|lan|home\.arpa)$|^(?:[\w-]+\.)*no-?reply\.[\w.-]+$/i;
 // Made-up domains of code samples: "a@b.com", "foo@bar.com", "user@domain.com".
 const FAKE_DOMAIN = /^(?:[a-z]|foo|bar|foobar|baz|domain|yourdomain|mydomain|company|yourcompany|mycompany|test|sample|email)\.(?:com|org|net|io)$/i;
 // "logo@2x.png", "file@v2.json": a file name, not an address.
-const FILE_TLDS = new Set([
-  'png', 'jpg', 'jpeg', 'gif', 'svg', 'webp', 'ico', 'bmp', 'pdf', 'js', 'mjs', 'cjs', 'ts', 'tsx', 'jsx', 'css', 'scss', 'json',
-  'md', 'html', 'htm', 'xml', 'yml', 'yaml', 'toml', 'ini', 'conf', 'cfg', 'txt', 'log', 'py', 'rb', 'go', 'rs', 'java',
-  'sh', 'php', 'lock', 'tgz', 'gz', 'zip', 'tar', 'jar', 'war', 'wasm', 'map', 'csv', 'sql', 'service', 'socket', 'timer',
-]);
+const FILE_TLDS = new Set(W.FILE_EXTENSIONS);
 
 // Phone numbers in formats that are not much else: "+" and a country code; "(555) 123-4567";
 // 555-123-4567 or 555.123.4567 (one separator throughout).
@@ -50,7 +33,14 @@ const PHONE_STRONG = /(?<![\w.+/-])(?:\+\d{1,3}(?:[ .-]?\(\d{1,4}\))?(?:[ .-]?\d
 // Other groupings ("020 7946 0000", "0171-234 5678") count only right after a word that
 // says a phone number follows.
 const PHONE_WEAK = /(?<![\w.+/:-])(?:\(0\)[ -]?)?\d{2,5}(?:[ -]\d{2,6}){1,4}(?![\w-]|[.:]\d)/g;
-const PHONE_CUE = /\b(?:phone|phones|tel|telephone|mobile|cell|cellphone|call|called|calling|text|texted|sms|whatsapp|signal|fax|dial|dialled|dialed|ring|hotline)\b[^\n\d]{0,24}$/i;
+const CUES = phraseAlternation(W.PHONE_CUES);
+const PHONE_CUE = new RegExp(String.raw`\b${CUES}\b[^\n\d]{0,24}$`, 'i');
+// What each kind of finding holds, found in the shared pre-scan of the source: a search
+// runs only in a document that holds its anchor. (The cues without word boundaries: the
+// cue test reads a slice, whose start may cut a word.)
+const EMAIL_ANCHOR = defineAnchors('no-pii e-mail', 'source', /@/, { presence: true });
+const PHONE_ANCHOR = defineAnchors('no-pii phone', 'source', /\+\d|\(\d{3}\)|\d{3}[.-]\d{3}/, { presence: true });
+const CUE_ANCHOR = defineAnchors('no-pii phone cue', 'source', new RegExp(CUES, 'i'), { presence: true });
 const DATE_LIKE = /\b(?:19|20)\d{2}[-/. ](?:0?[1-9]|1[0-2])[-/. ](?:0?[1-9]|[12]\d|3[01])\b|\b(?:0?[1-9]|[12]\d|3[01])[-/. ](?:0?[1-9]|1[0-2])[-/. ](?:19|20)\d{2}\b/;
 
 function digitCount(text: string): number {
@@ -109,10 +99,11 @@ function plausiblePhone(value: string): boolean {
   return true;
 }
 
-export function findPhones(text: string): PiiHit[] {
+/** Phone numbers in the text; `search` leaves out the formats whose anchors a pre-scan did not find. */
+export function findPhones(text: string, search: { shapes: boolean; cued: boolean } = { shapes: true, cued: true }): PiiHit[] {
   const hits: PiiHit[] = [];
   const taken: [number, number][] = [];
-  for (const m of text.matchAll(PHONE_STRONG)) {
+  for (const m of search.shapes ? text.matchAll(PHONE_STRONG) : []) {
     const value = m[0].replace(/[ .-]+$/, '');
     if (!plausiblePhone(value)) continue;
     // "+" numbers without any separator must be E.164-long ("+14155550123").
@@ -120,7 +111,7 @@ export function findPhones(text: string): PiiHit[] {
     hits.push({ kind: 'phone', value, start: m.index, end: m.index + value.length });
     taken.push([m.index, m.index + value.length]);
   }
-  for (const m of text.matchAll(PHONE_WEAK)) {
+  for (const m of search.cued ? text.matchAll(PHONE_WEAK) : []) {
     const start = m.index;
     const end = start + m[0].length;
     if (taken.some(([s, e]) => s < end && start < e)) continue;
@@ -140,7 +131,7 @@ export function maskedPii(hit: PiiHit): string {
   return mask(hit.value);
 }
 
-export default defineRule<{ allowDomains: string[] }>({
+export default defineRule<{ allowDomains: string[] }, typeof messages>({
   id: 'no-pii',
   description: 'Personal data: e-mail addresses and phone numbers, in prose and code',
   severity: 'warn',
@@ -156,37 +147,56 @@ export default defineRule<{ allowDomains: string[] }>({
     additionalProperties: false,
   },
   defaults: { allowDomains: [] },
+  messages,
   docs: {
     rationale:
       'Postmortems are published and kept long after the people in them have moved on, so they should not carry anyone\'s e-mail address or phone number: name the role ("the on-call engineer"), the team, or an @handle instead. Pasted logs and commands count as much as prose. Addresses nobody owns are not reported: documentation domains (example.com, .test, .invalid, localhost, .internal), made-up ones of code samples (a@b.com, foo@bar.com), role and service accounts (support@, noreply@, git@, root@) and domains given in `allowDomains`. A phone number needs at least nine digits in a phone-like grouping ("+44 20 7946 0000", "(555) 123-4567", "555-123-4567"; other groupings only after "call", "phone", "mobile"…), so dates, times, versions, IP addresses, ports, ticket numbers and long ids are not taken for one. The finding shows at most the first four characters.',
     invalid: [
       {
         title: 'an engineer\'s address in prose, a mobile number in a log',
-        markdown:
-          '## Timeline\n\n- 09:12 UTC The vendor escalated to ana.lopez@cardhaven.io.\n\n```\n09:15 pager: calling +44 20 7946 0000 (primary on-call)\n```\n',
-        messages: ['E-mail address "an…@cardhaven.io" is personal data', 'Phone number "+44 …" is personal data'],
+        markdown: md`
+          ## Timeline
+
+          - 09:12 UTC The vendor escalated to ana.lopez@cardhaven.io.
+
+          \`\`\`
+          09:15 pager: calling +44 20 7946 0000 (primary on-call)
+          \`\`\`
+        `,
+        expected: `
+          3:37-3:59 email
+          6:22-6:38 phone
+        `,
       },
     ],
     valid: [
       {
         title: 'handles, placeholder and role addresses, numbers that are not phones',
-        markdown:
-          '## Timeline\n\n- 2024-05-21 09:12 UTC @ana paged the team; vendor support (support@cardhaven.io) answered in 14 minutes.\n- Build 4.18.2 on 10.20.30.40:8443 failed, ticket OPS-2024-0512; request 9b2f4c1e-7d3a-4e8b-9c6f-2a1b3c4d5e6f.\n- Template contact: jane.doe@example.com; `git clone git@github.com:acme/api.git`.\n- 1234567890 bytes were lost over 2 hours 30 minutes.\n',
+        markdown: md`
+          ## Timeline
+
+          - 2024-05-21 09:12 UTC @ana paged the team; vendor support (support@cardhaven.io) answered in 14 minutes.
+          - Build 4.18.2 on 10.20.30.40:8443 failed, ticket OPS-2024-0512; request 9b2f4c1e-7d3a-4e8b-9c6f-2a1b3c4d5e6f.
+          - Template contact: jane.doe@example.com; \`git clone git@github.com:acme/api.git\`.
+          - 1234567890 bytes were lost over 2 hours 30 minutes.
+        `,
       },
       {
         title: 'a domain the team allows',
         options: { allowDomains: ['acme.com'] },
-        markdown: '## Summary\n\nQuestions to incident-review@eng.acme.com or priya@acme.com.\n',
+        markdown: md`
+          ## Summary
+
+          Questions to incident-review@eng.acme.com or priya@acme.com.
+        `,
       },
     ],
   },
-  check({ source, options, report }) {
-    const hits = [...findEmails(source, options.allowDomains), ...findPhones(source)].sort((a, b) => a.start - b.start);
-    for (const hit of hits) {
-      const message = hit.kind === 'email'
-        ? `E-mail address "${maskedPii(hit)}" is personal data: name the role, the team or an @handle instead (or allow a shared domain with the allowDomains option).`
-        : `Phone number "${maskedPii(hit)}" is personal data: remove it, or point to the on-call rota or the team's channel instead.`;
-      report({ message, start: hit.start, end: hit.end });
-    }
+  check(context) {
+    const { source, options, report } = context;
+    const anchors = sourceAnchors(context);
+    const emails = anchors.has(EMAIL_ANCHOR) ? findEmails(source, options.allowDomains) : [];
+    const hits = [...emails, ...findPhones(source, { shapes: anchors.has(PHONE_ANCHOR), cued: anchors.has(CUE_ANCHOR) })].sort((a, b) => a.start - b.start);
+    for (const hit of hits) report({ messageId: hit.kind, data: { value: maskedPii(hit) }, start: hit.start, end: hit.end });
   },
 });

@@ -14,6 +14,7 @@ import { classifyHeading, cleanHeadingText, looksLikeHeadingLine, normaliseHeadi
 import { findZoneDeclaration, parseDuration, parseZone, readDateOnly, readDateTime, readLeadingTime, readTimeRange } from '../../src/core/time/index.ts';
 import { exampleArchive, indexEntry } from '../../src/lint/archive/index.ts';
 import { documentContext } from '../../src/lint/engine.ts';
+import { AnchorScan, defineAnchors, matchesNear, nearSearch, phraseSearch, proseText, type TextPiece } from '../../src/lint/kit/index.ts';
 import type { LintSettings, Rule } from '../../src/lint/rule.ts';
 import { cpuOf, describeGrowth, growth, growths, runOf, settle, SIZE_RATIO, type Growth } from '../helpers/growth.ts';
 import { FUZZ, OPTIONS, rules, TEST_NOW } from './helpers.ts';
@@ -243,6 +244,36 @@ describe('linear time on long runs of one character', () => {
     const top = highest();
     expectNoFailures();
     console.log(`linear time of the readers: ${readers.length} readers, ${UNITS.length} characters, ${small} and ${SIZE_RATIO * small} characters; highest ratios (CPU time): ${top}`);
+  });
+
+  it('the rule kit\'s text search: phrases, the shared pre-scan, the search near anchors, the prose text', () => {
+    const phrases = phraseSearch(['human error', 'a-a', 'a a', '0:0', 'should have']);
+    const anchors = [defineAnchors('linear a', 'source', /\ba|a\b/i), defineAnchors('linear digits', 'source', /\d[:.-]\d|@/), defineAnchors('linear should', 'source', /\bshould/)];
+    const near = nearSearch(/(?:@a|\ba)[ \t\n]+(?:\w+[ \t\n]+){0,3}should[ \t\n]+have\b/g, { anchor: String.raw`\bshould`, before: 5, words: new Set(['a']) });
+    const search: [string, (text: string) => unknown][] = [
+      ['phraseSearch', (t) => phrases(t)],
+      ['AnchorScan', (t) => new AnchorScan(t, anchors)],
+      ['matchesNear', (t) => [...matchesNear(t, near, new AnchorScan(t, anchors).of(anchors[2]!))]],
+      ['proseText', (t) => proseText(t, [{ value: t.slice(1, t.length >> 1), offset: 1, kind: 'prose' }, { value: t.slice(t.length >> 1), offset: t.length >> 1, kind: 'prose' }] as TextPiece[])],
+    ];
+    // Each run alone and between the words the searches look for around it.
+    const frames: [string, string][] = [['', ''], ['human ', ' error'], ['a ', ' should have'], ['@a ', ' should'], ['should ', ' a']];
+    const small = 2 * N;
+    worst.length = 0;
+    for (const unit of UNITS) {
+      const found = growths((size, variant, only) => {
+        const run = runOf(unit, size + variant);
+        const texts = frames.map(([before, after]) => before + run + after);
+        settle();
+        const times = new Map<string, number>();
+        for (const [name, read] of search) if (!only || only.has(name)) times.set(name, cpuOf(() => texts.forEach((t) => read(t))));
+        return times;
+      }, small);
+      record(found, unit, small, SIZE_RATIO * small);
+    }
+    const top = highest();
+    expectNoFailures();
+    console.log(`linear time of the kit's text search: ${search.length} searches, ${UNITS.length} characters, ${small} and ${SIZE_RATIO * small} characters; highest ratios (CPU time): ${top}`);
   });
 
   it('every rule on thousands of findings in one line', async () => {

@@ -7,6 +7,23 @@ const quoted = async (markdown: string, options: Record<string, unknown> = {}) =
   (await run(markdown, options)).map((f) => /^"([^"]+)"/.exec(f.message)?.[1]);
 
 describe('blameless-language', () => {
+  it('names each kind of finding by its message id, at the phrase', async () => {
+    const findings = await run(
+      '## Root Cause\n\nIt was human error. She should have tested it. A careless change. Blame it on @bob. The SRE failed to page. Ana broke it. John\'s mistake.\n',
+      { extraWords: ['cowboy'] },
+    );
+    expect(findings.map((f) => `${f.line}:${f.column} ${f.messageId}`)).toEqual([
+      '3:8 humanError',
+      '3:21 hindsight',
+      '3:50 judgement',
+      '3:67 blame',
+      '3:85 failedTo',
+      '3:109 namedCause',
+      '3:123 personsMistake',
+    ]);
+    expect((await run('## Root Cause\n\nA cowboy move.\n', { extraWords: ['cowboy'] })).map((f) => f.messageId)).toEqual(['teamWord']);
+  });
+
   it('reports where the phrase stands, with the blameless reframing', async () => {
     const [finding] = await run('## Root Cause\n\nThe root cause was human error.\n');
     expect(finding).toMatchObject({ line: 3, column: 20, endLine: 3, endColumn: 31, severity: 1 });

@@ -8,6 +8,11 @@ const emails = (text: string, allow: string[] = []) => findEmails(text, allow).m
 const phones = (text: string) => findPhones(text).map((h) => h.value);
 
 describe('no-pii', () => {
+  it('names each kind of finding by its message id', async () => {
+    const findings = await run('## Timeline\n\n- Paged ana.lopez@cardhaven.io, then called +44 20 7946 0000.\n');
+    expect(findings.map((f) => `${f.line}:${f.column}-${f.endColumn} ${f.messageId}`)).toEqual(['3:9-31 email', '3:45-61 phone']);
+  });
+
   it('reports an address in prose, code, a link target and the frontmatter, masked, where it stands', async () => {
     const findings = await run(
       '---\nauthors: [ana.lopez@acme.io]\n---\n# Outage\n\nMail [Bob](mailto:bob.smith@acme.io) or priya@corp.co.uk.\n\n```\nFrom: Jane Roe <jane.roe@gmail.com>\n```\n',

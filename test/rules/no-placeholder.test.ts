@@ -6,6 +6,25 @@ const run = async (markdown: string, options: Record<string, unknown> = {}) =>
 const messages = async (markdown: string, options: Record<string, unknown> = {}) => (await run(markdown, options)).map((f) => f.message);
 
 describe('no-placeholder', () => {
+  it('names each kind of finding by its message id, at the placeholder', async () => {
+    const findings = await run(
+      '# {{service}} outage\n\n## Summary\n\nTODO on 20XX-XX-XX at XX:XX in 20XX: [insert impact], TBD, lorem ipsum.\n\nOwner: ???\n\n## Root Cause\n\nN/A\n\n## Impact\n\nDescribe the impact on customers.\n',
+    );
+    expect(findings.map((f) => `${f.line}:${f.column} ${f.messageId}`)).toEqual([
+      '1:3 variable',
+      '5:1 note',
+      '5:9 date',
+      '5:23 time',
+      '5:32 year',
+      '5:38 prompt',
+      '5:55 tbd',
+      '5:60 filler',
+      '7:8 unknown',
+      '11:1 notApplicable',
+      '15:1 guidance',
+    ]);
+  });
+
   it('finds notes and TBDs where they stand, with the label the line gives', async () => {
     const findings = await run('# Outage\n\n## Summary\n\nImpact: TBD\n\n**Owner:** TBA\n\nFIXME add the graph\n');
     expect(findings.map((f) => [f.line, f.column, f.endColumn])).toEqual([[5, 9, 12], [7, 12, 15], [9, 1, 6]]);
