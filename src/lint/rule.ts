@@ -27,11 +27,6 @@ export interface RuleExample {
    * id's place). Blank lines and the indentation of each line do not count.
    */
   expected?: string;
-  /**
-   * @deprecated Substrings of the expected messages, in order: write `expected` instead. Still
-   * run for the rules not yet converted.
-   */
-  messages?: string[];
   /** For a fixable rule's invalid example: the document after `--fix`. */
   output?: string;
   /** File name to lint the example as (default `example.md`). */

@@ -38,7 +38,7 @@ export default defineRule({
   severity: 'warn',
   docs: {
     rationale: 'Someone owns every incident review.',
-    invalid: [{ title: 'no owner', markdown: '# Outage\\n', messages: ['No incident owner'] }],
+    invalid: [{ title: 'no owner', markdown: '# Outage\\n', expected: '1:1 No incident owner: add owner to the frontmatter.' }],
     valid: [{ title: 'an owner', markdown: '---\\nowner: dana\\n---\\n# Outage\\n' }],
   },
   check({ model, report }) {

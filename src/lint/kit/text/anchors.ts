@@ -64,7 +64,7 @@ export class AnchorScan {
   }
 }
 
-const combinedOf = new Map<AnchorText, { count: number; re: RegExp; order: readonly Anchors[] }>();
+const combinedOf = new Map<AnchorText, { list: readonly Anchors[]; count: number; re: RegExp; order: readonly Anchors[] }>();
 
 /**
  * One pattern that matches wherever any of the sets does (each set's own test then decides
@@ -74,14 +74,15 @@ const combinedOf = new Map<AnchorText, { count: number; re: RegExp; order: reado
 function combined(all: readonly Anchors[]): { re: RegExp; order: readonly Anchors[] } {
   const text = all[0]!.text;
   let known = combinedOf.get(text);
-  if (known?.count !== all.length) {
+  // The declared lists only grow (a rule's anchors are declared at its load); another list (a test's) is combined anew.
+  if (known?.list !== all || known.count !== all.length) {
     const caseless = all.some((anchors) => anchors.at.flags.includes('i'));
     const opensWord = (anchors: Anchors): boolean => anchors.at.source.startsWith('\\b') && !hasTopLevelBar(anchors.at.source);
     const order = [...all.filter(opensWord), ...all.filter((anchors) => !opensWord(anchors))];
     const words = order.filter(opensWord).map((anchors) => `(?:${anchors.at.source.slice(2)})`);
     const others = order.slice(words.length).map((anchors) => `(?:${anchors.at.source})`);
     const source = [...(words.length > 0 ? [`\\b(?:${words.join('|')})`] : []), ...others].join('|');
-    known = { count: all.length, re: new RegExp(source, caseless ? 'gi' : 'g'), order };
+    known = { list: all, count: all.length, re: new RegExp(source, caseless ? 'gi' : 'g'), order };
     combinedOf.set(text, known);
   }
   known.re.lastIndex = 0;
