@@ -81,9 +81,13 @@ const unknownDetection = [
   '',
 ].join('\n');
 
+const withBrowser = existsSync(CHROMIUM) || inCI;
+
 describe('the archive for readers and tools', () => {
   let project: TempProject;
   let dist = '';
+  let server: StaticServer;
+  let browser: Browser;
 
   beforeAll(async () => {
     // Both extra postmortems publish with warnings: a leak is found and masked, not a build failure here.
@@ -92,9 +96,18 @@ describe('the archive for readers and tools', () => {
     const build = await npmRun(project.dir, 'build');
     if (build.code !== 0) throw new Error(`npm run build failed (exit ${build.code}):\n${build.stdout}\n${build.stderr}`);
     dist = path.join(project.dir, 'dist');
+    if (withBrowser) {
+      server = await serveStatic(dist);
+      browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+      mkdirSync(SHOTS, { recursive: true });
+    }
   }, 900_000);
 
-  afterAll(() => project?.remove());
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    project?.remove();
+  });
 
   describe('/index.json', () => {
     const read = (): Record<string, unknown> & { incidents: Record<string, unknown>[] } => JSON.parse(readFileSync(path.join(dist, 'index.json'), 'utf8'));
@@ -131,21 +144,7 @@ describe('the archive for readers and tools', () => {
       expect((incident['actionItems'] as { text: string }[])[0]!.text).toContain('Rotate');
     });
   });
-  describe.runIf(existsSync(CHROMIUM) || inCI)('in Chromium', () => {
-    let server: StaticServer;
-    let browser: Browser;
-
-    beforeAll(async () => {
-      server = await serveStatic(dist);
-      browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
-      mkdirSync(SHOTS, { recursive: true });
-    }, 120_000);
-
-    afterAll(async () => {
-      await browser?.close();
-      await server?.close();
-    });
-
+  describe.runIf(withBrowser)('in Chromium', () => {
     async function newContext(options: Parameters<Browser['newContext']>[0] = {}): Promise<BrowserContext> {
       const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, colorScheme: 'light', ...options });
       context.setDefaultTimeout(120_000);
