@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 const addFormats = addFormatsModule as unknown as (ajv: Ajv2020) => Ajv2020;
 
 describe('shipped schemas', () => {
-  for (const name of ['frontmatter.schema.json', 'config.schema.json']) {
+  for (const name of ['frontmatter.schema.json', 'config.schema.json', 'archive-index.schema.json']) {
     it(`schema/${name} is valid JSON Schema 2020-12`, () => {
       const schema = JSON.parse(readFileSync(new URL(`../schema/${name}`, import.meta.url), 'utf8')) as Record<string, unknown>;
       const ajv = new Ajv2020({ strict: false });

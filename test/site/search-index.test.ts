@@ -56,6 +56,12 @@ describe('search index', () => {
     expect(doc.html).toContain('<span data-pagefind-filter="service">logs</span><span data-pagefind-filter="service">a＜b</span>');
   });
 
+  it('makes the frontmatter id searchable text, weighted, before the title; none without an id', async () => {
+    const withId = searchDocument(toIncident(entry('2024-03-02-disk', { id: 'INC-2024-<17>' }, 'Disk full')), '<p>Body.</p>');
+    expect(withId.html).toContain('"><p data-pagefind-weight="10">INC-2024-＜17＞</p><h1>Disk full</h1>');
+    expect(searchDocument(toIncident(entry('2024-03-02-disk', {}, 'Disk full')), '').html).not.toContain('data-pagefind-weight');
+  });
+
   // Pagefind's UI renders filter values as HTML, and Pagefind decodes them more than once.
   const HOSTILE_SERVICES = ['<img src=x onerror=alert(1)>', '&lt;svg onload=alert(2)&gt;', '&amp;lt;b&amp;gt;deep', 'a, b:c', 'R&D', 'tab\there\u001b[2J\nnext'];
   const hostile = (): EntryData => entry('x', { date: '2024-03-02', severity: `SEV2"><script>alert(3)</script>`, services: HOSTILE_SERVICES }, 'T');

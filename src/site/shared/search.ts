@@ -1,8 +1,9 @@
-// The search index (Pagefind's Node API). What is searchable of an incident is its title and
-// its rendered postmortem, with its date as metadata and sort key, and its severity, services
-// and year as filters: `searchDocument` writes exactly that as the small HTML document Pagefind
-// indexes for the incident's page URL. The rest of the incident page (side panel, timeline,
-// action items, findings) is not searched, so the built pages are not read again.
+// The search index (Pagefind's Node API). What is searchable of an incident is its title, its
+// rendered postmortem and its frontmatter id, with its date as metadata and sort key, and its
+// severity, services and year as filters: `searchDocument` writes exactly that as the small
+// HTML document Pagefind indexes for the incident's page URL. The rest of the incident page
+// (side panel, timeline, action items, findings) is not searched, so the built pages are not
+// read again.
 //
 // In a build the content loader starts the index as soon as the archive has passed lint
 // (`startSearchIndex`): Pagefind runs in its own process while Astro bundles and renders the
@@ -51,10 +52,13 @@ export function searchDocument(incident: Incident, bodyHtml: string): SearchDocu
     filter('severity', incident.severity),
     ...incident.services.map((service) => filter('service', service)),
   ].join('');
+  // The frontmatter id is rarely in the body: it is searchable text of its own, weighted so
+  // that searching "INC-2024-017" puts that incident first.
+  const idText = incident.id ? `<p data-pagefind-weight="10">${escapeXml(searchLabel(incident.id))}</p>` : '';
   const date = /^\d{4}-\d{2}-\d{2}$/.test(incident.date) ? ` data-pagefind-meta="date:${incident.date}" data-pagefind-sort="date:${incident.date}"` : '';
   const html =
     `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>${escapeXml(incident.title)}</title></head><body>` +
-    `<article data-pagefind-body${date}>` +
+    `<article data-pagefind-body${date}>${idText}` +
     `<h1>${escapeXml(incident.title)}</h1><div>${bodyHtml}</div></article>${filters}</body></html>`;
   // Pagefind's service takes the document as JSON and stops on a lone surrogate (a title's
   // "\ud800" in YAML): what XML forbids is no text to search either.
