@@ -19,7 +19,9 @@ export interface Corpus {
 
 /** Copies of every `*.md` of `source` into `dir`, as `c<k>-<name>`, until there are `count` or more. */
 export function repeatCorpus(source: string, dir: string, count: number): GeneratedArchive {
-  const names = readdirSync(source).filter((n) => n.endsWith('.md')).sort();
+  const names = readdirSync(source)
+    .filter((n) => n.endsWith('.md'))
+    .sort();
   if (names.length === 0) throw new Error(`no postmortems in ${source}`);
   mkdirSync(dir, { recursive: true });
   const files: string[] = [];
@@ -41,7 +43,11 @@ const shared = (name: string): string => path.join(root, '..', 'shared', 'corpus
 export function corpora(): Corpus[] {
   const list: Corpus[] = [
     { name: 'house', about: 'bench/generate.ts, seed 42', make: (dir, count) => generateArchive(dir, count, 42) },
-    { name: 'styles', about: `${STYLES.length} independent styles (${STYLES.map((s) => s.name).join(', ')}), seed ${STYLE_SEED}`, make: (dir, count) => generateStyledArchive(dir, count, STYLE_SEED) },
+    {
+      name: 'styles',
+      about: `${STYLES.length} independent styles (${STYLES.map((s) => s.name).join(', ')}), seed ${STYLE_SEED}`,
+      make: (dir, count) => generateStyledArchive(dir, count, STYLE_SEED),
+    },
   ];
   for (const name of ['public', 'varied']) {
     const source = shared(name);

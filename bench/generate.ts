@@ -15,9 +15,22 @@ export function prng(seed: number): () => number {
   };
 }
 
-const SERVICES = ['checkout-api', 'payments-gateway', 'search', 'inventory-sync', 'courier-dispatch', 'auth', 'cdn-edge', 'postgres-primary', 'kafka', 'redis-sessions', 'notifications', 'cart-service'];
+const SERVICES = [
+  'checkout-api',
+  'payments-gateway',
+  'search',
+  'inventory-sync',
+  'courier-dispatch',
+  'auth',
+  'cdn-edge',
+  'postgres-primary',
+  'kafka',
+  'redis-sessions',
+  'notifications',
+  'cart-service',
+];
 const CAUSES = [
-  'a connection pool that was sized for last year\'s traffic',
+  "a connection pool that was sized for last year's traffic",
   'a certificate that expired because its renewal job had been disabled during a migration',
   'a feature flag whose targeting rule matched every user instead of one segment',
   'a DNS record with a one-day TTL that kept clients on the old load balancer',
@@ -29,12 +42,29 @@ const CAUSES = [
   'a health check that depended on a downstream service and took every instance out of rotation',
 ];
 const ACTIONS = [
-  'Add an alert on pool saturation', 'Move the renewal job into the certificate inventory', 'Require a review for flag rules that match all users',
-  'Lower the TTL a week before any cutover', 'Size max.poll.records from measured processing time', 'Alert when a log file stops rotating',
-  'Add request coalescing in front of the catalog cache', 'Keep only one retry layer with a shared budget', 'Store zone names, never offsets',
+  'Add an alert on pool saturation',
+  'Move the renewal job into the certificate inventory',
+  'Require a review for flag rules that match all users',
+  'Lower the TTL a week before any cutover',
+  'Size max.poll.records from measured processing time',
+  'Alert when a log file stops rotating',
+  'Add request coalescing in front of the catalog cache',
+  'Keep only one retry layer with a shared budget',
+  'Store zone names, never offsets',
   'Keep readiness checks local to the instance',
 ];
-const VERBS = ['investigated', 'paged the on-call for', 'rolled back', 'restarted', 'scaled out', 'drained traffic from', 'checked the dashboards of', 'opened a bridge for', 'confirmed recovery of', 'posted an update about'];
+const VERBS = [
+  'investigated',
+  'paged the on-call for',
+  'rolled back',
+  'restarted',
+  'scaled out',
+  'drained traffic from',
+  'checked the dashboards of',
+  'opened a bridge for',
+  'confirmed recovery of',
+  'posted an update about',
+];
 const ZONES = [
   { name: 'UTC', offset: '+00:00', iso: 'Z' },
   { name: 'CET', offset: '+01:00', iso: '+01:00' },
@@ -88,10 +118,14 @@ export function generatePostmortem(index: number, seed: number): { name: string;
   };
   const heading = (text: string, n: number): string => {
     switch (headingStyle) {
-      case 1: return `${text}\n${'-'.repeat(text.length)}`;
-      case 2: return `**${text}:**`;
-      case 3: return `## ${n}. ${text}`;
-      default: return `## ${text}`;
+      case 1:
+        return `${text}\n${'-'.repeat(text.length)}`;
+      case 2:
+        return `**${text}:**`;
+      case 3:
+        return `## ${n}. ${text}`;
+      default:
+        return `## ${text}`;
     }
   };
   let minute = 0;
@@ -107,13 +141,36 @@ export function generatePostmortem(index: number, seed: number): { name: string;
   const iso = (d: Date): string => `${d.toISOString().slice(0, 16)}:00${zone.iso}`;
   const startIso = iso(new Date(Date.UTC(year, month - 1, day, startHour, startMinute)));
 
-  const lines: string[] = ['---', `id: GEN-${year}-${String(index).padStart(5, '0')}`, `title: "${service} degraded by ${cause.split(' ').slice(0, 4).join(' ')}"`,
-    `date: ${date}`, `severity: ${severity}`, `status: ${random() < 0.1 ? 'draft' : 'published'}`, `authors: [engineer${index % 97}]`,
-    `services: [${service}, ${other}]`, `tags: [generated, ${pick(['capacity', 'config', 'dependency', 'deploy', 'data'])}]`,
-    `incident_start: ${startIso}`, `incident_end: ${iso(endDate)}`, `timezone: ${zone.name}`, '---', '',
-    `# ${service} incident on ${date}`, ''];
-  lines.push(heading('Summary', 1), '', `Between ${clock(0)} and ${clock(duration)} ${zone.name} the ${service} service returned errors for part of its traffic. The cause was ${cause}. ${pick(FILLER)}`, '');
-  lines.push(heading('Impact', 2), '', `About ${Math.floor(random() * 40) + 1}% of requests to ${service} failed for ${duration} minutes, and ${Math.floor(random() * 9000) + 100} users saw errors. ${pick(FILLER)}`, '');
+  const lines: string[] = [
+    '---',
+    `id: GEN-${year}-${String(index).padStart(5, '0')}`,
+    `title: "${service} degraded by ${cause.split(' ').slice(0, 4).join(' ')}"`,
+    `date: ${date}`,
+    `severity: ${severity}`,
+    `status: ${random() < 0.1 ? 'draft' : 'published'}`,
+    `authors: [engineer${index % 97}]`,
+    `services: [${service}, ${other}]`,
+    `tags: [generated, ${pick(['capacity', 'config', 'dependency', 'deploy', 'data'])}]`,
+    `incident_start: ${startIso}`,
+    `incident_end: ${iso(endDate)}`,
+    `timezone: ${zone.name}`,
+    '---',
+    '',
+    `# ${service} incident on ${date}`,
+    '',
+  ];
+  lines.push(
+    heading('Summary', 1),
+    '',
+    `Between ${clock(0)} and ${clock(duration)} ${zone.name} the ${service} service returned errors for part of its traffic. The cause was ${cause}. ${pick(FILLER)}`,
+    '',
+  );
+  lines.push(
+    heading('Impact', 2),
+    '',
+    `About ${Math.floor(random() * 40) + 1}% of requests to ${service} failed for ${duration} minutes, and ${Math.floor(random() * 9000) + 100} users saw errors. ${pick(FILLER)}`,
+    '',
+  );
   lines.push(heading(`Timeline (all times ${zone.name})`, 3), '');
   if (timelineStyle === 1) lines.push(`| Time (${zone.name}) | Event |`, '| --- | --- |');
   for (let i = 0; i < entries; i++) {
@@ -130,7 +187,9 @@ export function generatePostmortem(index: number, seed: number): { name: string;
   const actions = 3 + Math.floor(random() * 5);
   for (let i = 0; i < actions; i++) {
     const due = `${year + 1}-${pad(1 + Math.floor(random() * 12))}-${pad(1 + Math.floor(random() * 28))}`;
-    lines.push(`- [${random() < 0.5 ? 'x' : ' '}] ${pick(ACTIONS)} for ${pick(SERVICES)}. Owner @engineer${Math.floor(random() * 50)}, ticket OPS-${1000 + Math.floor(random() * 9000)}, due ${due}.`);
+    lines.push(
+      `- [${random() < 0.5 ? 'x' : ' '}] ${pick(ACTIONS)} for ${pick(SERVICES)}. Owner @engineer${Math.floor(random() * 50)}, ticket OPS-${1000 + Math.floor(random() * 9000)}, due ${due}.`,
+    );
   }
   lines.push('', heading('Lessons Learned', 7), '', `- ${pick(FILLER)}`);
   while (lines.join('\n').length < 3000 + random() * 5000) lines.push(`- ${pick(FILLER)} ${pick(FILLER)}`);
@@ -168,9 +227,26 @@ if (import.meta.url === `file://${process.argv[1]}`) {
  */
 export function generateHugePostmortem(entries: number, bytes: number): string {
   const days = Math.ceil(entries / 1440);
-  const head = ['---', 'id: HUGE-1', 'title: A very long incident', 'date: 2024-03-02', 'severity: SEV2', 'status: published',
-    'incident_start: 2024-03-02T00:00:00Z', `incident_end: 2024-03-${String(1 + days).padStart(2, '0')}T23:59:00Z`, '---', '',
-    '# A very long incident', '', '## Summary', '', 'Errors for 12% of requests for several days.', '', '## Timeline (all times UTC)', ''];
+  const head = [
+    '---',
+    'id: HUGE-1',
+    'title: A very long incident',
+    'date: 2024-03-02',
+    'severity: SEV2',
+    'status: published',
+    'incident_start: 2024-03-02T00:00:00Z',
+    `incident_end: 2024-03-${String(1 + days).padStart(2, '0')}T23:59:00Z`,
+    '---',
+    '',
+    '# A very long incident',
+    '',
+    '## Summary',
+    '',
+    'Errors for 12% of requests for several days.',
+    '',
+    '## Timeline (all times UTC)',
+    '',
+  ];
   const tail = ['', '## Root Cause', '', 'A slow replica.', '', '## Action Items', '', '- Alert on lag @ana OPS-1'];
   const entry = (i: number, more: string): string => {
     const minutes = i % 1440;
@@ -183,7 +259,10 @@ export function generateHugePostmortem(entries: number, bytes: number): string {
   for (let i = 0; i < entries; i++) total += Buffer.byteLength(entry(i, ''));
   // Each entry ends with the first words of this sentence: `short` words on some entries and
   // one word more on the others, so the total lands just past `bytes`.
-  const words = 'The error rate, queue depth and disk latency of every replica of the cluster were copied into the follow-up document, so that the review would have each figure it needed'.split(' ');
+  const words =
+    'The error rate, queue depth and disk latency of every replica of the cluster were copied into the follow-up document, so that the review would have each figure it needed'.split(
+      ' ',
+    );
   const ending = (n: number): string => (n === 0 ? '' : ` ${words.slice(0, n).join(' ').replace(/,$/, '')}.`);
   const missing = Math.max(0, bytes - total);
   let short = 0;

@@ -62,7 +62,13 @@ export function benchHook(root: string, options: { file?: string; rounds?: numbe
   const variants: Variant[] = [
     { name: 'bare', node: node24, args: [bare, file], baseline: 'bare' },
     { name: 'src', node: node24, args: [path.join(root, 'bin', 'hindsight.js'), 'lint', file], baseline: 'bare' },
-    { name: 'src-cold', node: node24, args: [path.join(root, 'bin', 'hindsight.js'), 'lint', file], env: { NODE_DISABLE_COMPILE_CACHE: '1' }, baseline: 'bare' },
+    {
+      name: 'src-cold',
+      node: node24,
+      args: [path.join(root, 'bin', 'hindsight.js'), 'lint', file],
+      env: { NODE_DISABLE_COMPILE_CACHE: '1' },
+      baseline: 'bare',
+    },
     { name: 'installed', node: node24, args: [installedBin, 'lint', file], baseline: 'bare' },
   ];
   const nodes: Record<string, string> = { [node24]: version(node24) };
@@ -128,7 +134,7 @@ function installCopy(root: string, prefix: string): string {
 
 /** A Node older than 22.18 on PATH (outside node_modules), where the compiled build must run. */
 function olderNode(): string | null {
-  for (const dir of (process.env['PATH'] ?? '').split(path.delimiter)) {
+  for (const dir of (process.env.PATH ?? '').split(path.delimiter)) {
     if (!dir || dir.includes('node_modules')) continue;
     const candidate = path.join(dir, 'node');
     if (!existsSync(candidate)) continue;

@@ -36,16 +36,27 @@ const mdastExtensions = [frontmatterFromMarkdown(['yaml']), gfmTableFromMarkdown
 
 export function benchModel(dirs: readonly string[], rounds = 15): ModelBenchResult {
   const files = dirs.filter(existsSync).flatMap((dir) =>
-    readdirSync(dir).filter((name) => name.endsWith('.md')).map((name) => path.join(dir, name)));
+    readdirSync(dir)
+      .filter((name) => name.endsWith('.md'))
+      .map((name) => path.join(dir, name)),
+  );
   const sources = files.map((file) => ({ file, text: readFileSync(file, 'utf8') }));
   const bytes = sources.reduce((sum, s) => sum + Buffer.byteLength(s.text), 0);
 
   const processor = unified().use(remarkParse).data('micromarkExtensions', extensions).data('fromMarkdownExtensions', mdastExtensions);
   const runs = {
-    bare: () => { for (const s of sources) fromMarkdown(s.text, { extensions, mdastExtensions }); },
-    unified: () => { for (const s of sources) processor.parse(s.text); },
-    parse: () => { for (const s of sources) parseMarkdown(s.text); },
-    model: () => { for (const s of sources) buildModel(s.file, s.text); },
+    bare: () => {
+      for (const s of sources) fromMarkdown(s.text, { extensions, mdastExtensions });
+    },
+    unified: () => {
+      for (const s of sources) processor.parse(s.text);
+    },
+    parse: () => {
+      for (const s of sources) parseMarkdown(s.text);
+    },
+    model: () => {
+      for (const s of sources) buildModel(s.file, s.text);
+    },
   };
   const times: Record<keyof typeof runs, number[]> = { bare: [], unified: [], parse: [], model: [] };
   for (const run of Object.values(runs)) run(); // warm-up: JIT and module caches

@@ -4,7 +4,7 @@
 // file named by HINDSIGHT_PEAK_FILE as JSON, so benchmarks need no platform tool to measure it.
 import { writeFileSync } from 'node:fs';
 
-const target = process.env['HINDSIGHT_PEAK_FILE'];
+const target = process.env.HINDSIGHT_PEAK_FILE;
 if (target) {
   process.on('exit', () => {
     const usage = process.resourceUsage();

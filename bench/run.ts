@@ -17,45 +17,55 @@ const results: Record<string, unknown> = {};
 if (wanted('model')) {
   const dirs = [`${root}postmortems`, `${root}../shared/corpus/public`];
   const r = benchModel(dirs);
-  results['model'] = r;
+  results.model = r;
   console.log(`model: ${r.files} files, ${(r.bytes / 1024).toFixed(0)} KiB, ${r.rounds} interleaved rounds (median per round)`);
   console.log(`  bare mdast-util-from-markdown   ${r.medianMs.bare.toFixed(1)} ms   1.00×`);
   console.log(`  unified + remark-parse          ${r.medianMs.unified.toFixed(1)} ms   ${r.ratio.unified.toFixed(3)}×`);
-  console.log(`  Hindsight parse (parseMarkdown) ${r.medianMs.parse.toFixed(1)} ms   ${r.ratio.parse.toFixed(3)}×   (same tree, only the extensions a text can use)`);
-  console.log(`  Hindsight model (buildModel)    ${r.medianMs.model.toFixed(1)} ms   ${r.ratio.model.toFixed(3)}×   (target ≤ 1.25×; ${r.ratio.modelOverParse.toFixed(3)}× its own parse)`);
+  console.log(
+    `  Hindsight parse (parseMarkdown) ${r.medianMs.parse.toFixed(1)} ms   ${r.ratio.parse.toFixed(3)}×   (same tree, only the extensions a text can use)`,
+  );
+  console.log(
+    `  Hindsight model (buildModel)    ${r.medianMs.model.toFixed(1)} ms   ${r.ratio.model.toFixed(3)}×   (target ≤ 1.25×; ${r.ratio.modelOverParse.toFixed(3)}× its own parse)`,
+  );
 }
 
 if (wanted('scale')) {
   // A size a shared 2-core machine runs in minutes; --full is issue 15's 2,000 per corpus.
-  const files = Number(process.env['BENCH_FILES'] ?? (flags.has('--full') ? 2_000 : 500));
-  const rounds = Number(process.env['BENCH_ROUNDS'] ?? 1);
-  const only = (process.env['BENCH_CORPORA'] ?? '').split(',').filter(Boolean);
+  const files = Number(process.env.BENCH_FILES ?? (flags.has('--full') ? 2_000 : 500));
+  const rounds = Number(process.env.BENCH_ROUNDS ?? 1);
+  const only = (process.env.BENCH_CORPORA ?? '').split(',').filter(Boolean);
   const r = benchScale({ files, rounds, only, huge: !flags.has('--no-huge') });
-  results['scale'] = r;
+  results.scale = r;
   printScale(r);
 }
 
 if (wanted('hook')) {
   const { benchHook, printHook } = await import('./hook.ts');
-  const r = benchHook(root, { rounds: Number(process.env['BENCH_ROUNDS'] ?? 15) });
-  results['hook'] = r;
+  const r = benchHook(root, { rounds: Number(process.env.BENCH_ROUNDS ?? 15) });
+  results.hook = r;
   printHook(r);
 }
 
 if (wanted('site')) {
   const r = await benchSite({ count: 1000, log: (line) => console.log(line) });
-  results['site'] = r;
+  results.site = r;
   const row = (name: string, m: { ms: number; cpuMs: number; peakRssMiB: number; pages: number }) =>
-    console.log(`  ${name.padEnd(47)} ${(m.ms / 1000).toFixed(1).padStart(6)} s wall ${(m.cpuMs / 1000).toFixed(1).padStart(6)} s CPU ${m.peakRssMiB.toFixed(0).padStart(6)} MiB peak ${String(m.pages).padStart(6)} pages`);
+    console.log(
+      `  ${name.padEnd(47)} ${(m.ms / 1000).toFixed(1).padStart(6)} s wall ${(m.cpuMs / 1000).toFixed(1).padStart(6)} s CPU ${m.peakRssMiB.toFixed(0).padStart(6)} MiB peak ${String(m.pages).padStart(6)} pages`,
+    );
   console.log(`site: ${r.files} generated postmortems (${(r.bytes / 1024 / 1024).toFixed(1)} MiB), cold astro build, median of ${r.rounds} alternating rounds`);
   row('plain Astro (glob() loader, default Markdown)', r.plain);
   row('plain Astro, remark/rehype Markdown (reference)', r.plainRemark);
   row('Hindsight site (own loader, every page, search)', r.ours);
   row('Hindsight site, rebuilt with nothing changed', r.oursWarm);
-  console.log(`  ratios: time ${r.ratio.time.toFixed(2)}× (target ≤ 1.3×), CPU ${r.ratio.cpu.toFixed(2)}×, peak memory ${r.ratio.memory.toFixed(2)}× (${r.ours.peakRssMiB.toFixed(0)} MiB, target < 2048 MiB)`);
+  console.log(
+    `  ratios: time ${r.ratio.time.toFixed(2)}× (target ≤ 1.3×), CPU ${r.ratio.cpu.toFixed(2)}×, peak memory ${r.ratio.memory.toFixed(2)}× (${r.ours.peakRssMiB.toFixed(0)} MiB, target < 2048 MiB)`,
+  );
   console.log(`  against the remark/rehype reference: time ${r.ratio.timeToRemark.toFixed(2)}×`);
   const w = r.work;
-  console.log(`  the site's own work (lint + model + HTML of every file, one cold process): one thread ${(w.oneThreadMs / 1000).toFixed(1)} s; two at once ${(w.twoAtOnceMs / 1000).toFixed(1)} s each for half the files (${((2 * w.oneThreadHalfMs) / w.twoAtOnceMs).toFixed(2)}× the throughput of one)`);
+  console.log(
+    `  the site's own work (lint + model + HTML of every file, one cold process): one thread ${(w.oneThreadMs / 1000).toFixed(1)} s; two at once ${(w.twoAtOnceMs / 1000).toFixed(1)} s each for half the files (${((2 * w.oneThreadHalfMs) / w.twoAtOnceMs).toFixed(2)}× the throughput of one)`,
+  );
 }
 
 mkdirSync(`${root}bench/out`, { recursive: true });

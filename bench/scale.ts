@@ -89,7 +89,9 @@ function run(name: string, args: string[], files: number, cwd = root, keepStdout
     maxBuffer: 256 * 1024 * 1024,
   });
   const seconds = (performance.now() - start) / 1000;
-  const usage = existsSync(peakFile) ? (JSON.parse(readFileSync(peakFile, 'utf8')) as { peakBytes: number; cpuSeconds: number }) : { peakBytes: NaN, cpuSeconds: NaN };
+  const usage = existsSync(peakFile)
+    ? (JSON.parse(readFileSync(peakFile, 'utf8')) as { peakBytes: number; cpuSeconds: number })
+    : { peakBytes: NaN, cpuSeconds: NaN };
   rmSync(peakFile, { force: true });
   if (child.status !== 0 && child.status !== 1) throw new Error(`${name} failed (exit ${child.status}): ${child.stderr.toString().slice(0, 2000)}`);
   const measure: Measure = { name, seconds, cpuSeconds: usage.cpuSeconds, peakBytes: usage.peakBytes, files, exitCode: child.status };
@@ -150,11 +152,11 @@ export function benchScale(options: ScaleOptions): ScaleResult {
 function buildBundle(): 'lib' | 'src' {
   const built = spawnSync(node, [path.join(root, 'scripts/build-lib.ts')], { cwd: root, stdio: ['ignore', 'ignore', 'pipe'] });
   if (built.status === 0) {
-    process.env['HINDSIGHT_FROM'] = 'lib';
+    process.env.HINDSIGHT_FROM = 'lib';
     return 'lib';
   }
   console.warn(`scale: lib/ could not be built (${built.stderr.toString().trim().split('\n')[0]}); measuring the sources`);
-  process.env['HINDSIGHT_FROM'] = 'src';
+  process.env.HINDSIGHT_FROM = 'src';
   return 'src';
 }
 
@@ -195,7 +197,15 @@ function benchCorpus(corpus: Corpus, archive: GeneratedArchive, work: string, ro
     add(run('hindsight lint --cache, 1% changed', lint('--cache'), count, work));
     if (existsSync(markdownlint)) add(run('markdownlint-cli2 (reference)', [markdownlint, `${archiveDir}/**/*.md`], count, work));
     // remark-cli resolves its preset from the working directory: run it from the repository.
-    if (existsSync(remark)) add(run('remark-cli + preset-lint-recommended (reference)', [remark, archiveDir, '--use', 'remark-preset-lint-recommended', '--quiet', '--no-stdout'], count, root));
+    if (existsSync(remark))
+      add(
+        run(
+          'remark-cli + preset-lint-recommended (reference)',
+          [remark, archiveDir, '--use', 'remark-preset-lint-recommended', '--quiet', '--no-stdout'],
+          count,
+          root,
+        ),
+      );
   }
   const floors = samples.get(FLOOR)!;
   const measures = [...samples.values()].map((list) => {
@@ -280,29 +290,51 @@ export const SCALE_TARGETS = { coldCpu: 1.0, coldWall: 0.6, oneFile: 1.2, peakMi
 
 export function printScale(r: ScaleResult): void {
   const mib = (b: number): string => (Number.isFinite(b) ? (b / 1024 / 1024).toFixed(0) : '?');
-  console.log(`scale: ${r.files} postmortems per corpus, ${r.rounds} round(s), medians; ratios to the floor of the same round; lint from ${r.build === 'lib' ? 'the bundle (lib/, as installed)' : 'the sources'}`);
+  console.log(
+    `scale: ${r.files} postmortems per corpus, ${r.rounds} round(s), medians; ratios to the floor of the same round; lint from ${r.build === 'lib' ? 'the bundle (lib/, as installed)' : 'the sources'}`,
+  );
   for (const c of r.corpora) {
     console.log(`\n  corpus ${c.name}: ${c.about}; ${c.files} files, ${(c.bytes / 1e6).toFixed(1)} MB`);
     const width = Math.max(...c.measures.map((m) => m.name.length));
-    console.log(`    ${'measure'.padEnd(width)}  ${'time'.padStart(8)}  ${'files/s'.padStart(8)}  ${'peak MiB'.padStart(8)}  ${'× floor'.padStart(8)}  ${'CPU'.padStart(8)}  ${'CPU × floor'.padStart(11)}`);
+    console.log(
+      `    ${'measure'.padEnd(width)}  ${'time'.padStart(8)}  ${'files/s'.padStart(8)}  ${'peak MiB'.padStart(8)}  ${'× floor'.padStart(8)}  ${'CPU'.padStart(8)}  ${'CPU × floor'.padStart(11)}`,
+    );
     for (const m of c.measures) {
       const oneFile = m.files === 1;
       const ratio = oneFile ? '' : m.ratio.toFixed(3);
       const cpuRatio = oneFile ? '' : m.cpuRatio.toFixed(3);
-      console.log(`    ${m.name.padEnd(width)}  ${`${m.seconds.toFixed(2)} s`.padStart(8)}  ${m.filesPerSecond.toFixed(0).padStart(8)}  ${mib(m.peakBytes).padStart(8)}  ${ratio.padStart(8)}  ${`${m.cpuSeconds.toFixed(2)} s`.padStart(8)}  ${cpuRatio.padStart(11)}`);
+      console.log(
+        `    ${m.name.padEnd(width)}  ${`${m.seconds.toFixed(2)} s`.padStart(8)}  ${m.filesPerSecond.toFixed(0).padStart(8)}  ${mib(m.peakBytes).padStart(8)}  ${ratio.padStart(8)}  ${`${m.cpuSeconds.toFixed(2)} s`.padStart(8)}  ${cpuRatio.padStart(11)}`,
+      );
     }
     const cold = c.measures.find((m) => m.name === COLD)!;
     const verdict = (ok: boolean): string => (ok ? 'met' : 'NOT met');
     const t = SCALE_TARGETS;
-    console.log(`    one-file lint / one-file bare parse: ${c.oneFile.ratio.toFixed(3)}× time, ${c.oneFile.cpuRatio.toFixed(3)}× CPU (target ≤ ${t.oneFile}×: ${verdict(c.oneFile.ratio <= t.oneFile)})`);
-    console.log(`    cold lint: CPU ${cold.cpuRatio.toFixed(3)}× the floor (target ≤ ${t.coldCpu}×: ${verdict(cold.cpuRatio <= t.coldCpu)}), wall ${cold.ratio.toFixed(3)}× (target ≤ ${t.coldWall}× with two cores: ${verdict(cold.ratio <= t.coldWall)}), peak ${mib(cold.peakBytes)} MiB`);
-    const shares = c.ruleShares.filter((s) => s.percent >= 0.5).map((s) => `${s.rule} ${s.percent.toFixed(1)}%`).join(', ');
+    console.log(
+      `    one-file lint / one-file bare parse: ${c.oneFile.ratio.toFixed(3)}× time, ${c.oneFile.cpuRatio.toFixed(3)}× CPU (target ≤ ${t.oneFile}×: ${verdict(c.oneFile.ratio <= t.oneFile)})`,
+    );
+    console.log(
+      `    cold lint: CPU ${cold.cpuRatio.toFixed(3)}× the floor (target ≤ ${t.coldCpu}×: ${verdict(cold.cpuRatio <= t.coldCpu)}), wall ${cold.ratio.toFixed(3)}× (target ≤ ${t.coldWall}× with two cores: ${verdict(cold.ratio <= t.coldWall)}), peak ${mib(cold.peakBytes)} MiB`,
+    );
+    const shares = c.ruleShares
+      .filter((s) => s.percent >= 0.5)
+      .map((s) => `${s.rule} ${s.percent.toFixed(1)}%`)
+      .join(', ');
     console.log(`    rules' shares (--timing): ${shares || 'none reported'}`);
   }
   const h = r.huge;
   if (!h) return;
-  const rules = Object.entries(h.findings).map(([id, n]) => `${id} ×${n}`).join(', ') || 'none';
-  console.log(`\n  one postmortem of ${h.bytes.toLocaleString('en')} bytes, ${h.lines.toLocaleString('en')} lines, ${h.entries.toLocaleString('en')} timeline entries (findings: ${rules}):`);
-  console.log(`    lint ${h.lintSeconds.toFixed(2)} s (${h.lintCpuSeconds.toFixed(2)} s CPU, peak ${mib(h.peakBytes)} MiB) = ${h.ratio.toFixed(2)}× its parse floor (${h.floorSeconds.toFixed(2)} s); budget ≤ ${HUGE_BUDGET.ratio}×`);
-  console.log(`    a quarter of it (${h.quarterBytes.toLocaleString('en')} bytes, ${(h.entries / 4).toLocaleString('en')} entries): ${h.quarterLintSeconds.toFixed(2)} s; less the one-file start-up (${h.startSeconds.toFixed(2)} s), 4× the size cost ${h.growth.toFixed(2)}× (linear: 4×; budget ≤ ${HUGE_BUDGET.growth}×): ${h.withinBudget ? 'within budget' : 'OVER BUDGET'}`);
+  const rules =
+    Object.entries(h.findings)
+      .map(([id, n]) => `${id} ×${n}`)
+      .join(', ') || 'none';
+  console.log(
+    `\n  one postmortem of ${h.bytes.toLocaleString('en')} bytes, ${h.lines.toLocaleString('en')} lines, ${h.entries.toLocaleString('en')} timeline entries (findings: ${rules}):`,
+  );
+  console.log(
+    `    lint ${h.lintSeconds.toFixed(2)} s (${h.lintCpuSeconds.toFixed(2)} s CPU, peak ${mib(h.peakBytes)} MiB) = ${h.ratio.toFixed(2)}× its parse floor (${h.floorSeconds.toFixed(2)} s); budget ≤ ${HUGE_BUDGET.ratio}×`,
+  );
+  console.log(
+    `    a quarter of it (${h.quarterBytes.toLocaleString('en')} bytes, ${(h.entries / 4).toLocaleString('en')} entries): ${h.quarterLintSeconds.toFixed(2)} s; less the one-file start-up (${h.startSeconds.toFixed(2)} s), 4× the size cost ${h.growth.toFixed(2)}× (linear: 4×; budget ≤ ${HUGE_BUDGET.growth}×): ${h.withinBudget ? 'within budget' : 'OVER BUDGET'}`,
+  );
 }

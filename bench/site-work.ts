@@ -11,7 +11,10 @@ import { processFile } from '../src/site/shared/process.ts';
 
 const [dir, from = '0', to] = process.argv.slice(2);
 if (!dir) throw new Error('usage: node bench/site-work.ts DIR [FROM] [TO]');
-const names = readdirSync(dir).filter((name) => name.endsWith('.md')).sort().slice(Number(from), to === undefined ? undefined : Number(to));
+const names = readdirSync(dir)
+  .filter((name) => name.endsWith('.md'))
+  .sort()
+  .slice(Number(from), to === undefined ? undefined : Number(to));
 const jobs = names.map((name) => ({
   file: path.join(dir, name),
   source: readFileSync(path.join(dir, name), 'utf8'),

@@ -99,9 +99,46 @@ async function measureWork(content: string, count: number): Promise<SiteWork> {
 // ---------------------------------------------------------------------------------------------
 // Generation
 
-
-const SERVICES = ['checkout-api', 'payments-gateway', 'search', 'auth', 'cart-service', 'inventory-sync', 'notifications', 'courier-dispatch', 'cdn-edge', 'kafka', 'postgres-primary', 'redis-sessions', 'catalog', 'pricing', 'recommendations', 'warehouse-scanner', 'loyalty', 'support-desk'];
-const TAGS = ['database', 'deploy', 'dns', 'tls', 'cache', 'capacity', 'third-party', 'config', 'scheduling', 'timezones', 'monitoring', 'retries', 'kafka', 'feature-flag', 'networking', 'storage', 'security', 'payments'];
+const SERVICES = [
+  'checkout-api',
+  'payments-gateway',
+  'search',
+  'auth',
+  'cart-service',
+  'inventory-sync',
+  'notifications',
+  'courier-dispatch',
+  'cdn-edge',
+  'kafka',
+  'postgres-primary',
+  'redis-sessions',
+  'catalog',
+  'pricing',
+  'recommendations',
+  'warehouse-scanner',
+  'loyalty',
+  'support-desk',
+];
+const TAGS = [
+  'database',
+  'deploy',
+  'dns',
+  'tls',
+  'cache',
+  'capacity',
+  'third-party',
+  'config',
+  'scheduling',
+  'timezones',
+  'monitoring',
+  'retries',
+  'kafka',
+  'feature-flag',
+  'networking',
+  'storage',
+  'security',
+  'payments',
+];
 const FILLER = [
   'We reviewed the dashboards of the affected services during the incident review.',
   'The on-call engineers kept the incident channel updated every fifteen minutes.',
@@ -172,7 +209,8 @@ function linkNodeModules(dir: string): void {
 function ourProject(base: string): string {
   const dir = path.join(base, 'ours');
   mkdirSync(dir);
-  for (const name of ['package.json', 'astro.config.mjs', 'tsconfig.json', 'src', 'rules', 'bin', 'schema']) cpSync(path.join(root, name), path.join(dir, name), { recursive: true });
+  for (const name of ['package.json', 'astro.config.mjs', 'tsconfig.json', 'src', 'rules', 'bin', 'schema'])
+    cpSync(path.join(root, name), path.join(dir, name), { recursive: true });
   linkNodeModules(dir);
   return dir;
 }
@@ -221,12 +259,19 @@ function timedBuild(dir: string, env: Record<string, string>, fresh: boolean): B
   const started = performance.now();
   const result = spawnSync(command[0]!, command.slice(1), {
     cwd: dir,
-    env: { ...process.env, PATH: `${path.join(dir, 'node_modules', '.bin')}:${process.env['PATH'] ?? ''}`, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', ...env },
+    env: {
+      ...process.env,
+      PATH: `${path.join(dir, 'node_modules', '.bin')}:${process.env.PATH ?? ''}`,
+      ASTRO_TELEMETRY_DISABLED: '1',
+      NO_COLOR: '1',
+      ...env,
+    },
     encoding: 'utf8',
     maxBuffer: 64 * 1024 * 1024,
   });
   const ms = performance.now() - started;
-  if (result.status !== 0) throw new Error(`astro build failed in ${dir} (exit ${result.status}):\n${result.stdout.slice(-3000)}\n${result.stderr.slice(-3000)}`);
+  if (result.status !== 0)
+    throw new Error(`astro build failed in ${dir} (exit ${result.status}):\n${result.stdout.slice(-3000)}\n${result.stderr.slice(-3000)}`);
   const text = readFileSync(report, 'utf8');
   const kib = Number(/Maximum resident set size \(kbytes\): (\d+)/.exec(text)?.[1] ?? NaN);
   const user = Number(/User time \(seconds\): ([\d.]+)/.exec(text)?.[1] ?? NaN);
@@ -294,11 +339,13 @@ function medianMeasure(list: BuildMeasure[]): BuildMeasure {
   };
 }
 
-export async function benchSite(options: { count?: number; rounds?: number; seed?: number; keep?: boolean; log?: (line: string) => void } = {}): Promise<SiteBenchResult> {
+export async function benchSite(
+  options: { count?: number; rounds?: number; seed?: number; keep?: boolean; log?: (line: string) => void } = {},
+): Promise<SiteBenchResult> {
   const log = options.log ?? (() => {});
   if (!existsSync('/usr/bin/time')) throw new Error('bench site needs GNU time at /usr/bin/time (apt-get install time) to measure peak memory.');
   const count = options.count ?? 1000;
-  const rounds = options.rounds ?? (Number(process.env['BENCH_ROUNDS']) || 2);
+  const rounds = options.rounds ?? (Number(process.env.BENCH_ROUNDS) || 2);
   const base = mkdtempSync(path.join(tmpdir(), 'hindsight-bench-site-'));
   try {
     const content = path.join(base, 'postmortems');
@@ -325,7 +372,12 @@ export async function benchSite(options: { count?: number; rounds?: number; seed
     const r = medianMeasure(remarkRuns);
     const s = (ms: number): string => `${(ms / 1000).toFixed(1).padStart(5)} s`;
     log('  phases (wall)      start-up   content sync   bundle   pages   after pages');
-    for (const [name, m] of [['plain', p], ['plain, remark', r], ['ours', o], ['ours, warm', oursWarm]] as const) {
+    for (const [name, m] of [
+      ['plain', p],
+      ['plain, remark', r],
+      ['ours', o],
+      ['ours, warm', oursWarm],
+    ] as const) {
       log(`  ${name.padEnd(16)} ${s(m.phases.startup)}   ${s(m.phases.sync)}      ${s(m.phases.bundle)}  ${s(m.phases.pages)}  ${s(m.phases.after)}`);
     }
     return {

@@ -27,7 +27,20 @@ function picker(random: Random): Pick {
 
 const pad = (n: number): string => String(n).padStart(2, '0');
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-const SYSTEMS = ['billing', 'the login service', 'the mobile API', 'image uploads', 'the search cluster', 'webhooks', 'the job queue', 'the EU database', 'the status page', 'DNS', 'object storage', 'the build farm'];
+const SYSTEMS = [
+  'billing',
+  'the login service',
+  'the mobile API',
+  'image uploads',
+  'the search cluster',
+  'webhooks',
+  'the job queue',
+  'the EU database',
+  'the status page',
+  'DNS',
+  'object storage',
+  'the build farm',
+];
 const HOSTS = ['api-gw-03', 'db-replica-2', 'worker-pool-b', 'lb-eu-1', 'cache-07', 'queue-main', 'edge-fra-2'];
 
 /** A date (UTC) between 2019 and 2025 and a start time, as the styles write them. */
@@ -55,13 +68,49 @@ function listStyle(p: Pick, n: number): string {
   const times = steps(p, start, p.int(8, 30));
   const system = p.pick(SYSTEMS);
   const end = times.at(-1)!;
-  const events = ['alert fired for elevated 5xx', 'on-call acknowledged the page', 'rolled back release', 'paused the deploy pipeline', 'failed over to the standby', 'error rate back under 1%', 'opened an incident channel', 'customer support reported timeouts', `drained ${p.pick(HOSTS)}`, 'declared resolved after an hour of clean metrics'];
+  const events = [
+    'alert fired for elevated 5xx',
+    'on-call acknowledged the page',
+    'rolled back release',
+    'paused the deploy pipeline',
+    'failed over to the standby',
+    'error rate back under 1%',
+    'opened an incident channel',
+    'customer support reported timeouts',
+    `drained ${p.pick(HOSTS)}`,
+    'declared resolved after an hour of clean metrics',
+  ];
   const bullet = p.pick(['-', '*', '+']);
-  const lines = ['---', `title: ${system} errors`, `date: ${isoDay(start)}`, `severity: SEV${p.int(1, 3)}`, '---', '', `# Incident: ${system} errors on ${isoDay(start)}`, '', '## Summary', '',
-    `From ${hhmm(start)} to ${hhmm(end)} UTC, ${system} failed about ${p.int(2, 60)}% of requests. Duration: ${Math.round((end.getTime() - start.getTime()) / 60_000)} minutes.`, '', '## Timeline', ''];
+  const lines = [
+    '---',
+    `title: ${system} errors`,
+    `date: ${isoDay(start)}`,
+    `severity: SEV${p.int(1, 3)}`,
+    '---',
+    '',
+    `# Incident: ${system} errors on ${isoDay(start)}`,
+    '',
+    '## Summary',
+    '',
+    `From ${hhmm(start)} to ${hhmm(end)} UTC, ${system} failed about ${p.int(2, 60)}% of requests. Duration: ${Math.round((end.getTime() - start.getTime()) / 60_000)} minutes.`,
+    '',
+    '## Timeline',
+    '',
+  ];
   for (const t of times) lines.push(`${bullet} ${hhmm(t)} UTC ${p.pick(events)}${p.random() < 0.2 ? ` (see ${p.pick(HOSTS)} logs)` : ''}`);
-  lines.push('', '## Root cause', '', `A ${p.pick(['config push', 'schema migration', 'kernel upgrade', 'library bump'])} changed how ${system} handled retries.`, '', '## Action items', '');
-  for (let i = 0; i < p.int(2, 6); i++) lines.push(`${bullet} [ ] ${p.pick(['Add a canary stage', 'Alert on retry rate', 'Document the rollback', 'Load-test the new path'])} (@dev${p.int(1, 40)}, INC-${n}-${i})`);
+  lines.push(
+    '',
+    '## Root cause',
+    '',
+    `A ${p.pick(['config push', 'schema migration', 'kernel upgrade', 'library bump'])} changed how ${system} handled retries.`,
+    '',
+    '## Action items',
+    '',
+  );
+  for (let i = 0; i < p.int(2, 6); i++)
+    lines.push(
+      `${bullet} [ ] ${p.pick(['Add a canary stage', 'Alert on retry rate', 'Document the rollback', 'Load-test the new path'])} (@dev${p.int(1, 40)}, INC-${n}-${i})`,
+    );
   return `${lines.join('\n')}\n`;
 }
 
@@ -69,14 +118,46 @@ function listStyle(p: Pick, n: number): string {
 function tableStyle(p: Pick, n: number): string {
   const start = incidentStart(p);
   const times = steps(p, start, p.int(10, 40), 25);
-  const rows = ['Alerting detected increased latency', 'Incident commander assigned', 'Traffic shifted to secondary region', 'Mitigation confirmed by synthetic checks', 'Upstream provider acknowledged the issue', 'Rate limits raised temporarily', 'Backlog drained', 'Monitoring period started'];
-  const lines = [`# Post-incident review ${n}: ${p.pick(SYSTEMS)}`, '', '| Field | Value |', '| --- | --- |', `| Date | ${isoDay(start)} |`, `| Severity | P${p.int(1, 4)} |`, `| Owner | team-${p.pick(['core', 'infra', 'payments', 'edge'])} |`, `| Status | ${p.pick(['Final', 'Draft', 'In review'])} |`, '',
-    '## What happened', '', `Customers saw slow responses for ${p.int(10, 300)} minutes.`, '', '## Timeline', '', '| Date | Time (UTC) | Who | Event |', '|:-----|:----------:|-----|-------|'];
+  const rows = [
+    'Alerting detected increased latency',
+    'Incident commander assigned',
+    'Traffic shifted to secondary region',
+    'Mitigation confirmed by synthetic checks',
+    'Upstream provider acknowledged the issue',
+    'Rate limits raised temporarily',
+    'Backlog drained',
+    'Monitoring period started',
+  ];
+  const lines = [
+    `# Post-incident review ${n}: ${p.pick(SYSTEMS)}`,
+    '',
+    '| Field | Value |',
+    '| --- | --- |',
+    `| Date | ${isoDay(start)} |`,
+    `| Severity | P${p.int(1, 4)} |`,
+    `| Owner | team-${p.pick(['core', 'infra', 'payments', 'edge'])} |`,
+    `| Status | ${p.pick(['Final', 'Draft', 'In review'])} |`,
+    '',
+    '## What happened',
+    '',
+    `Customers saw slow responses for ${p.int(10, 300)} minutes.`,
+    '',
+    '## Timeline',
+    '',
+    '| Date | Time (UTC) | Who | Event |',
+    '|:-----|:----------:|-----|-------|',
+  ];
   for (const t of times) lines.push(`| ${isoDay(t)} | ${hhmm(t)} | ${p.pick(['SRE', 'IC', 'Support', 'Vendor', 'Bot'])} | ${p.pick(rows)} |`);
   lines.push('', '## Contributing factors', '', '| Factor | Notes |', '| --- | --- |');
-  for (let i = 0; i < p.int(2, 5); i++) lines.push(`| ${p.pick(['Capacity', 'Alert tuning', 'Runbook gap', 'Dependency'])} | ${p.pick(['No headroom at peak', 'Threshold too high', 'Step missing for region failover', 'Vendor SLA unclear'])} |`);
+  for (let i = 0; i < p.int(2, 5); i++)
+    lines.push(
+      `| ${p.pick(['Capacity', 'Alert tuning', 'Runbook gap', 'Dependency'])} | ${p.pick(['No headroom at peak', 'Threshold too high', 'Step missing for region failover', 'Vendor SLA unclear'])} |`,
+    );
   lines.push('', '## Follow-ups', '', '| Action | Owner | Ticket | Due |', '| --- | --- | --- | --- |');
-  for (let i = 0; i < p.int(2, 6); i++) lines.push(`| ${p.pick(['Add headroom alert', 'Rewrite failover runbook', 'Quarterly game day'])} | @${p.pick(['kim', 'ola', 'raj', 'mei'])} | OPS-${p.int(100, 9999)} | ${isoDay(later(start, 60 * 24 * p.int(7, 60)))} |`);
+  for (let i = 0; i < p.int(2, 6); i++)
+    lines.push(
+      `| ${p.pick(['Add headroom alert', 'Rewrite failover runbook', 'Quarterly game day'])} | @${p.pick(['kim', 'ola', 'raj', 'mei'])} | OPS-${p.int(100, 9999)} | ${isoDay(later(start, 60 * 24 * p.int(7, 60)))} |`,
+    );
   return `${lines.join('\n')}\n`;
 }
 
@@ -87,22 +168,48 @@ function paragraphStyle(p: Pick): string {
   const clock = (d: Date): string => `${d.getUTCHours() % 12 || 12}:${pad(d.getUTCMinutes())} ${d.getUTCHours() < 12 ? 'AM' : 'PM'}`;
   const times = steps(p, start, p.int(5, 14), 40);
   const openers = ['At', 'Around', 'Shortly after', 'By'];
-  const deeds = ['the first customer report reached the support desk', 'an engineer noticed the queue depth climbing', 'the team suspected the new load balancer rules', 'we reverted the rules and the queue began to drain', 'the last stuck jobs were retried by hand', 'the incident was closed'];
+  const deeds = [
+    'the first customer report reached the support desk',
+    'an engineer noticed the queue depth climbing',
+    'the team suspected the new load balancer rules',
+    'we reverted the rules and the queue began to drain',
+    'the last stuck jobs were retried by hand',
+    'the incident was closed',
+  ];
   const para: string[] = [];
-  for (const t of times) para.push(`${p.pick(openers)} ${clock(t)} ${zone} ${p.pick(deeds)}.${p.random() < 0.4 ? ' Nobody was sure yet whether the two symptoms were related.' : ''}`);
+  for (const t of times)
+    para.push(
+      `${p.pick(openers)} ${clock(t)} ${zone} ${p.pick(deeds)}.${p.random() < 0.4 ? ' Nobody was sure yet whether the two symptoms were related.' : ''}`,
+    );
   const month = MONTHS[start.getUTCMonth()]!;
-  return [`# What happened to ${p.pick(SYSTEMS)} on ${month} ${start.getUTCDate()}, ${start.getUTCFullYear()}`, '',
-    `On ${month} ${start.getUTCDate()} we had an outage that lasted about ${p.int(1, 6)} hours. This is our account of it.`, '', '## The timeline', '',
-    para.slice(0, para.length >> 1).join(' '), '', para.slice(para.length >> 1).join(' '), '', '## Why it happened', '',
-    'The change had been reviewed and tested, but the test environment had a tenth of production\'s connections, so the limit it hit was never reached there.', '',
-    '## What we are changing', '', 'We will run the load test against a production-sized copy, and the on-call rotation gets a second responder during releases.', ''].join('\n');
+  return [
+    `# What happened to ${p.pick(SYSTEMS)} on ${month} ${start.getUTCDate()}, ${start.getUTCFullYear()}`,
+    '',
+    `On ${month} ${start.getUTCDate()} we had an outage that lasted about ${p.int(1, 6)} hours. This is our account of it.`,
+    '',
+    '## The timeline',
+    '',
+    para.slice(0, para.length >> 1).join(' '),
+    '',
+    para.slice(para.length >> 1).join(' '),
+    '',
+    '## Why it happened',
+    '',
+    "The change had been reviewed and tested, but the test environment had a tenth of production's connections, so the limit it hit was never reached there.",
+    '',
+    '## What we are changing',
+    '',
+    'We will run the load test against a production-sized copy, and the on-call rotation gets a second responder during releases.',
+    '',
+  ].join('\n');
 }
 
 // 4. Long prose: an essay with few headings, code blocks of logs and configuration, links.
 function proseStyle(p: Pick): string {
   const system = p.pick(SYSTEMS);
   const sentences = [
-    `The ${system} team had been planning the migration for most of a quarter.`, 'Every dashboard looked healthy right up until it did not.',
+    `The ${system} team had been planning the migration for most of a quarter.`,
+    'Every dashboard looked healthy right up until it did not.',
     'In hindsight the warning signs were there: a slow creep in tail latency, a handful of retries per minute that nobody had an alert for.',
     'We want to be clear that the people involved made reasonable decisions with the information they had.',
     'The config change looked harmless in review because the diff did not show the default it replaced.',
@@ -112,16 +219,28 @@ function proseStyle(p: Pick): string {
   ];
   const paragraph = (): string => Array.from({ length: p.int(3, 8) }, () => p.pick(sentences)).join(' ');
   const start = incidentStart(p);
-  const lines = [`# A long look back at the ${system} outage`, '', `*Written ${isoDay(later(start, 60 * 24 * p.int(3, 20)))}; the incident began ${start.toISOString().slice(0, 16).replace('T', ' ')} UTC.*`, ''];
+  const lines = [
+    `# A long look back at the ${system} outage`,
+    '',
+    `*Written ${isoDay(later(start, 60 * 24 * p.int(3, 20)))}; the incident began ${start.toISOString().slice(0, 16).replace('T', ' ')} UTC.*`,
+    '',
+  ];
   const parts = p.int(6, 18);
   for (let i = 0; i < parts; i++) {
     if (i % 4 === 3) lines.push(`## ${p.pick(['Background', 'The first hour', 'A wrong turn', 'Recovery', 'What we learned', 'Looking ahead'])}`, '');
     lines.push(paragraph(), '');
     if (p.random() < 0.25) {
       const at = later(start, p.int(1, 90));
-      lines.push('```', `${at.toISOString()} ERROR ${p.pick(HOSTS)} upstream timed out after 30000ms (retry ${p.int(1, 5)}/5)`, `${later(at, 1).toISOString()} WARN  pool exhausted: ${p.int(90, 100)}/100 connections in use`, '```', '');
+      lines.push(
+        '```',
+        `${at.toISOString()} ERROR ${p.pick(HOSTS)} upstream timed out after 30000ms (retry ${p.int(1, 5)}/5)`,
+        `${later(at, 1).toISOString()} WARN  pool exhausted: ${p.int(90, 100)}/100 connections in use`,
+        '```',
+        '',
+      );
     }
-    if (p.random() < 0.1) lines.push('```yaml', 'database:', '  host: db-primary.internal', '  password: ${DB_PASSWORD}', `  pool_size: ${p.int(10, 200)}`, '```', '');
+    if (p.random() < 0.1)
+      lines.push('```yaml', 'database:', '  host: db-primary.internal', '  password: ${DB_PASSWORD}', `  pool_size: ${p.int(10, 200)}`, '```', '');
   }
   return `${lines.join('\n')}\n`;
 }
@@ -145,8 +264,18 @@ function statusPageStyle(p: Pick): string {
     const month = MONTHS[t.getUTCMonth()]!;
     updates.unshift(p.random() < 0.5 ? `**${state}** - ${message}\n${month} ${t.getUTCDate()}, ${hhmm(t)} UTC` : `${state} - ${hhmm(t)} UTC\n\n${message}`);
   });
-  return [`# ${p.pick(['Elevated error rates', 'Degraded performance', 'Partial outage'])} for ${system}`, '', `Incident report for ${p.pick(['Acme Cloud', 'Example Pay', 'Widgets Inc'])}`, '', updates.join('\n\n'), '',
-    '## Postmortem', '', `Between ${hhmm(start)} and ${hhmm(times.at(-1)!)} UTC some requests to ${system} failed. A dependency returned errors after a maintenance window overran.`, ''].join('\n');
+  return [
+    `# ${p.pick(['Elevated error rates', 'Degraded performance', 'Partial outage'])} for ${system}`,
+    '',
+    `Incident report for ${p.pick(['Acme Cloud', 'Example Pay', 'Widgets Inc'])}`,
+    '',
+    updates.join('\n\n'),
+    '',
+    '## Postmortem',
+    '',
+    `Between ${hhmm(start)} and ${hhmm(times.at(-1)!)} UTC some requests to ${system} failed. A dependency returned errors after a maintenance window overran.`,
+    '',
+  ].join('\n');
 }
 
 // 6. Frontmatter-heavy: most of what is known lives in YAML, the body is short.
@@ -154,16 +283,51 @@ function frontmatterStyle(p: Pick, n: number): string {
   const start = incidentStart(p);
   const end = later(start, p.int(10, 600));
   const people = ['alice', 'bongani', 'chen', 'dara', 'emeka', 'farah'];
-  const yaml = ['---', `id: PM-${start.getUTCFullYear()}-${String(n).padStart(4, '0')}`, `title: "${p.pick(SYSTEMS)}: ${p.pick(['latency', 'errors', 'data delay'])}"`, `date: ${isoDay(start)}`,
-    `severity: SEV${p.int(1, 4)}`, 'status: published', `incident_start: ${start.toISOString()}`, `incident_end: ${end.toISOString()}`, 'timezone: UTC',
-    'authors:', ...Array.from({ length: p.int(1, 4) }, () => `  - ${p.pick(people)}`), `services: [${p.pick(SYSTEMS).replace(/^the /, '').replace(/\s+/g, '-')}, ${p.pick(HOSTS)}]`,
+  const yaml = [
+    '---',
+    `id: PM-${start.getUTCFullYear()}-${String(n).padStart(4, '0')}`,
+    `title: "${p.pick(SYSTEMS)}: ${p.pick(['latency', 'errors', 'data delay'])}"`,
+    `date: ${isoDay(start)}`,
+    `severity: SEV${p.int(1, 4)}`,
+    'status: published',
+    `incident_start: ${start.toISOString()}`,
+    `incident_end: ${end.toISOString()}`,
+    'timezone: UTC',
+    'authors:',
+    ...Array.from({ length: p.int(1, 4) }, () => `  - ${p.pick(people)}`),
+    `services: [${p.pick(SYSTEMS).replace(/^the /, '').replace(/\s+/g, '-')}, ${p.pick(HOSTS)}]`,
     `tags: [${Array.from({ length: p.int(2, 6) }, () => p.pick(['network', 'database', 'deploy', 'vendor', 'capacity', 'security'])).join(', ')}]`,
-    'metrics:', `  detection_minutes: ${p.int(1, 60)}`, `  mitigation_minutes: ${p.int(5, 300)}`, `  customers_affected: ${p.int(0, 50_000)}`,
-    'related:', ...Array.from({ length: p.int(0, 3) }, () => `  - PM-${p.int(2019, 2025)}-${String(p.int(1, 999)).padStart(4, '0')}`),
-    'action_items:', ...Array.from({ length: p.int(1, 6) }, (_, i) => `  - title: ${p.pick(['Add alert', 'Fix retry budget', 'Update runbook'])}\n    owner: ${p.pick(people)}\n    ticket: REL-${n * 10 + i}\n    due: ${isoDay(later(end, 60 * 24 * p.int(7, 90)))}`),
-    '---'];
-  return [...yaml, '', '## Summary', '', `See the metadata above. Duration ${Math.round((end.getTime() - start.getTime()) / 60_000)} minutes.`, '', '## Timeline', '',
-    `- ${start.toISOString()} detected`, `- ${end.toISOString()} resolved`, '', '## Root Cause', '', 'Tracked in the linked tickets.', ''].join('\n');
+    'metrics:',
+    `  detection_minutes: ${p.int(1, 60)}`,
+    `  mitigation_minutes: ${p.int(5, 300)}`,
+    `  customers_affected: ${p.int(0, 50_000)}`,
+    'related:',
+    ...Array.from({ length: p.int(0, 3) }, () => `  - PM-${p.int(2019, 2025)}-${String(p.int(1, 999)).padStart(4, '0')}`),
+    'action_items:',
+    ...Array.from(
+      { length: p.int(1, 6) },
+      (_, i) =>
+        `  - title: ${p.pick(['Add alert', 'Fix retry budget', 'Update runbook'])}\n    owner: ${p.pick(people)}\n    ticket: REL-${n * 10 + i}\n    due: ${isoDay(later(end, 60 * 24 * p.int(7, 90)))}`,
+    ),
+    '---',
+  ];
+  return [
+    ...yaml,
+    '',
+    '## Summary',
+    '',
+    `See the metadata above. Duration ${Math.round((end.getTime() - start.getTime()) / 60_000)} minutes.`,
+    '',
+    '## Timeline',
+    '',
+    `- ${start.toISOString()} detected`,
+    `- ${end.toISOString()} resolved`,
+    '',
+    '## Root Cause',
+    '',
+    'Tracked in the linked tickets.',
+    '',
+  ].join('\n');
 }
 
 // 7. Template-based: a filled-in review template, headings and prompts kept, some left blank.
@@ -171,15 +335,59 @@ function templateStyle(p: Pick): string {
   const start = incidentStart(p);
   const times = steps(p, start, p.int(6, 20), 20);
   const filled = (answer: string): string => (p.random() < 0.85 ? answer : '_To be completed._');
-  const lines = [`# Postmortem: ${p.pick(SYSTEMS)} ${p.pick(['outage', 'degradation', 'data loss'])}`, '', `**Date:** ${isoDay(start)}`, '', `**Authors:** ${p.pick(['ana, ben', 'the on-call team', 'platform SRE'])}`, '',
-    `**Status:** ${p.pick(['Complete, action items in progress', 'Draft'])}`, '', `**Summary:** ${filled('Requests failed after a bad configuration reached every region at once.')}`, '',
-    `**Impact:** ${filled(`${p.int(1, 90)}% of users could not sign in for ${p.int(5, 240)} minutes.`)}`, '', `**Root Causes:** ${filled('A configuration push skipped the staged rollout.')}`, '',
-    `**Trigger:** ${filled('Manual push during a maintenance window.')}`, '', `**Resolution:** ${filled('Reverted the configuration.')}`, '', `**Detection:** ${filled('Synthetic probes, six minutes after the push.')}`, '',
-    '## Action Items', '', '| Action Item | Type | Owner | Bug |', '|-------------|------|-------|-----|'];
-  for (let i = 0; i < p.int(2, 7); i++) lines.push(`| ${p.pick(['Enforce staged rollout', 'Add config linter', 'Alert on sign-in failures'])} | ${p.pick(['prevent', 'mitigate', 'process'])} | ${p.pick(['ana', 'ben', 'cy'])} | BUG-${p.int(1000, 9999)} |`);
-  lines.push('', '## Lessons Learned', '', '### What went well', '', '- Rollback was fast.', '', '### What went wrong', '', '- The push tool allowed skipping stages.', '', '### Where we got lucky', '', '- Traffic was low.', '',
-    '## Timeline', '', `${isoDay(start)} (*all times UTC*)`, '');
-  for (const t of times) lines.push(`- ${hhmm(t)} ${p.pick(['Push begins', 'OUTAGE BEGINS', 'Pager fires', 'Rollback started', 'OUTAGE MITIGATED', 'Probes green'])}`);
+  const lines = [
+    `# Postmortem: ${p.pick(SYSTEMS)} ${p.pick(['outage', 'degradation', 'data loss'])}`,
+    '',
+    `**Date:** ${isoDay(start)}`,
+    '',
+    `**Authors:** ${p.pick(['ana, ben', 'the on-call team', 'platform SRE'])}`,
+    '',
+    `**Status:** ${p.pick(['Complete, action items in progress', 'Draft'])}`,
+    '',
+    `**Summary:** ${filled('Requests failed after a bad configuration reached every region at once.')}`,
+    '',
+    `**Impact:** ${filled(`${p.int(1, 90)}% of users could not sign in for ${p.int(5, 240)} minutes.`)}`,
+    '',
+    `**Root Causes:** ${filled('A configuration push skipped the staged rollout.')}`,
+    '',
+    `**Trigger:** ${filled('Manual push during a maintenance window.')}`,
+    '',
+    `**Resolution:** ${filled('Reverted the configuration.')}`,
+    '',
+    `**Detection:** ${filled('Synthetic probes, six minutes after the push.')}`,
+    '',
+    '## Action Items',
+    '',
+    '| Action Item | Type | Owner | Bug |',
+    '|-------------|------|-------|-----|',
+  ];
+  for (let i = 0; i < p.int(2, 7); i++)
+    lines.push(
+      `| ${p.pick(['Enforce staged rollout', 'Add config linter', 'Alert on sign-in failures'])} | ${p.pick(['prevent', 'mitigate', 'process'])} | ${p.pick(['ana', 'ben', 'cy'])} | BUG-${p.int(1000, 9999)} |`,
+    );
+  lines.push(
+    '',
+    '## Lessons Learned',
+    '',
+    '### What went well',
+    '',
+    '- Rollback was fast.',
+    '',
+    '### What went wrong',
+    '',
+    '- The push tool allowed skipping stages.',
+    '',
+    '### Where we got lucky',
+    '',
+    '- Traffic was low.',
+    '',
+    '## Timeline',
+    '',
+    `${isoDay(start)} (*all times UTC*)`,
+    '',
+  );
+  for (const t of times)
+    lines.push(`- ${hhmm(t)} ${p.pick(['Push begins', 'OUTAGE BEGINS', 'Pager fires', 'Rollback started', 'OUTAGE MITIGATED', 'Probes green'])}`);
   lines.push('', '## Supporting information', '', filled('Dashboards and chat log are linked in the ticket.'), '');
   return lines.join('\n');
 }

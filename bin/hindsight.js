@@ -32,7 +32,8 @@ const forced = process.env.HINDSIGHT_FROM;
 
 const entry = await chooseEntry();
 if (entry === 'reexec') await reexecPinnedNode();
-else if (entry === null) fail(`hindsight: the bundled build is missing (${path.relative(process.cwd(), libMain)}). Reinstall the package, or run \`npm run build:lib\` in ${root}.`);
+else if (entry === null)
+  fail(`hindsight: the bundled build is missing (${path.relative(process.cwd(), libMain)}). Reinstall the package, or run \`npm run build:lib\` in ${root}.`);
 else {
   enableCompileCache();
   // `hindsight … | head`: a closed pipe ends the output, not with a stack trace.
@@ -86,7 +87,9 @@ async function reexecPinnedNode() {
     pinned = path.join(path.dirname(module.createRequire(import.meta.url).resolve('node/package.json')), 'bin', 'node');
   } catch {}
   if (!pinned || !existsSync(pinned)) {
-    fail(`hindsight: needs Node 22.18 or newer to run from src/ (this is ${process.version}). Run \`npm install\` (it brings Node 24 and builds lib/), or \`npm run build:lib\`.`);
+    fail(
+      `hindsight: needs Node 22.18 or newer to run from src/ (this is ${process.version}). Run \`npm install\` (it brings Node 24 and builds lib/), or \`npm run build:lib\`.`,
+    );
   }
   const { spawnSync } = await import('node:child_process');
   const result = spawnSync(pinned, [fileURLToPath(import.meta.url), ...process.argv.slice(2)], {

@@ -115,10 +115,13 @@ function cacheHome(env) {
     home = '';
   }
   const folder =
-    process.platform === 'win32' ? env.LOCALAPPDATA || (home && path.join(home, 'AppData', 'Local'))
-    : process.platform === 'darwin' ? home && path.join(home, 'Library', 'Caches')
-    : env.XDG_CACHE_HOME && path.isAbsolute(env.XDG_CACHE_HOME) ? env.XDG_CACHE_HOME
-    : home && path.join(home, '.cache');
+    process.platform === 'win32'
+      ? env.LOCALAPPDATA || (home && path.join(home, 'AppData', 'Local'))
+      : process.platform === 'darwin'
+        ? home && path.join(home, 'Library', 'Caches')
+        : env.XDG_CACHE_HOME && path.isAbsolute(env.XDG_CACHE_HOME)
+          ? env.XDG_CACHE_HOME
+          : home && path.join(home, '.cache');
   return folder && path.isAbsolute(folder) ? folder : null;
 }
 
@@ -135,5 +138,7 @@ function warnOnce(message) {
   const warned = (globalThis[WARNED] ??= new Set());
   if (warned.has(message)) return;
   warned.add(message);
-  process.stderr.write(`hindsight: not caching in ${message}; another user may have made it to plant a cache. Remove it, or run as its owner. Hindsight runs on, only slower.\n`);
+  process.stderr.write(
+    `hindsight: not caching in ${message}; another user may have made it to plant a cache. Remove it, or run as its owner. Hindsight runs on, only slower.\n`,
+  );
 }

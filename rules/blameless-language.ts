@@ -4,8 +4,19 @@
 // that would read as blame only with a person attached need that person in the text.
 // The word lists are data (kit/words/blame.ts); the search near anchors is the kit's.
 import {
-  BLAME as W, clauseStart, CoveredRanges, defineAnchors, isQuoted, matchesNear, nearSearch, PARAGRAPH_SPACE as S, phraseAlternation as any, phraseSearch,
-  proseAnchors, proseText, type NearSearch,
+  BLAME as W,
+  clauseStart,
+  CoveredRanges,
+  defineAnchors,
+  isQuoted,
+  matchesNear,
+  nearSearch,
+  PARAGRAPH_SPACE as S,
+  phraseAlternation as any,
+  phraseSearch,
+  proseAnchors,
+  proseText,
+  type NearSearch,
 } from '../src/lint/kit/index.ts';
 import { defineRule, md } from '../src/lint/rule.ts';
 
@@ -46,8 +57,11 @@ interface Check {
 const personWords = (...pronouns: string[]): ReadonlySet<string> => new Set([...W.FIRST_NAMES, ...W.ROLE_LAST_WORDS, ...pronouns]);
 /** The phrase as a message quotes it: its whitespace one space. */
 const phraseOf = (text: string): string => text.replace(/\s+/g, ' ').trim();
-const check = (re: RegExp, near: { anchor: string; before: number; after?: number; words?: ReadonlySet<string> } | null, rest: Omit<Check, 're' | 'near'>): Check =>
-  near ? { re, near: nearSearch(re, near), ...rest } : { re, ...rest };
+const check = (
+  re: RegExp,
+  near: { anchor: string; before: number; after?: number; words?: ReadonlySet<string> } | null,
+  rest: Omit<Check, 're' | 'near'>,
+): Check => (near ? { re, near: nearSearch(re, near), ...rest } : { re, ...rest });
 
 const CHECKS: readonly Check[] = [
   check(/\bhuman[ \t]+errors?\b/gi, null, {
@@ -60,19 +74,29 @@ const CHECKS: readonly Check[] = [
     id: 'humanError',
   }),
   check(
-    new RegExp(String.raw`(?:${PERSON}|\b${SUBJECT_PRONOUN})${S}(?:(?:really|also|definitely|probably|obviously|clearly|simply|just)${S})?(?:should(?:n['’]t|${S}not)?${S}have|should['’]ve)(?=${S}${PAST_PARTICIPLE})`, 'g'),
+    new RegExp(
+      String.raw`(?:${PERSON}|\b${SUBJECT_PRONOUN})${S}(?:(?:really|also|definitely|probably|obviously|clearly|simply|just)${S})?(?:should(?:n['’]t|${S}not)?${S}have|should['’]ve)(?=${S}${PAST_PARTICIPLE})`,
+      'g',
+    ),
     { anchor: String.raw`\bshould`, before: 5, words: personWords('I', 'we', 'We', 'he', 'He', 'she', 'She') },
     { id: 'hindsight' },
   ),
-  check(new RegExp(String.raw`(?<![\w-])${any(W.JUDGEMENT_WORDS, { regex: true, space: '[ \\t]+' })}(?![\w-])`, 'gi'), { anchor: String.raw`\b${any(W.JUDGEMENT_STEMS)}`, before: 0 }, {
-    // "dumb terminal", "sloppy mode", "stupidly easy": technical terms and intensifiers.
-    unlessAfter: new RegExp(String.raw`^[ \t]*${literal(W.JUDGEMENT_TECHNICAL_AFTER)}\b`, 'i'),
-    // Upper case throughout: licence text ("INCLUDING NEGLIGENCE OR OTHERWISE").
-    unlessMatch: /^[A-Z\s]{4,}$/,
-    id: 'judgement',
-  }),
   check(
-    new RegExp(String.raw`\b(?:is|are|was|were|be|being)${S}to${S}blame\b|\b[Bb]lam(?:e|ed|es|ing)${S}(?:it${S})?(?:on${S})?${PERSON}|(?:${PERSON}|\b(?:my|his|her|our|your|their))${APOSTROPHE}?s?${S}fault\b|\b[Ff]ault${S}of${S}${PERSON}|${PERSON}${S}(?:was|were|is|are)${S}at${S}fault\b`, 'g'),
+    new RegExp(String.raw`(?<![\w-])${any(W.JUDGEMENT_WORDS, { regex: true, space: '[ \\t]+' })}(?![\w-])`, 'gi'),
+    { anchor: String.raw`\b${any(W.JUDGEMENT_STEMS)}`, before: 0 },
+    {
+      // "dumb terminal", "sloppy mode", "stupidly easy": technical terms and intensifiers.
+      unlessAfter: new RegExp(String.raw`^[ \t]*${literal(W.JUDGEMENT_TECHNICAL_AFTER)}\b`, 'i'),
+      // Upper case throughout: licence text ("INCLUDING NEGLIGENCE OR OTHERWISE").
+      unlessMatch: /^[A-Z\s]{4,}$/,
+      id: 'judgement',
+    },
+  ),
+  check(
+    new RegExp(
+      String.raw`\b(?:is|are|was|were|be|being)${S}to${S}blame\b|\b[Bb]lam(?:e|ed|es|ing)${S}(?:it${S})?(?:on${S})?${PERSON}|(?:${PERSON}|\b(?:my|his|her|our|your|their))${APOSTROPHE}?s?${S}fault\b|\b[Ff]ault${S}of${S}${PERSON}|${PERSON}${S}(?:was|were|is|are)${S}at${S}fault\b`,
+      'g',
+    ),
     // Rare words: no test of the person ("is to blame" has none).
     { anchor: String.raw`\b(?:[Bb]lam|[Ff]ault)`, before: 6 },
     {
@@ -81,11 +105,18 @@ const CHECKS: readonly Check[] = [
     },
   ),
   // "we failed to account for…" is a team's plain account, not blame on someone.
-  check(new RegExp(String.raw`(?:${PERSON}|\b(?:[Hh]e|[Ss]he))${S}(?:had${S}|has${S})?failed${S}to\b`, 'g'), { anchor: String.raw`\bfailed`, before: 5, words: personWords('he', 'He', 'she', 'She') }, {
-    id: 'failedTo',
-  }),
   check(
-    new RegExp(String.raw`\b(?:[Cc]aused|[Tt]riggered|[Ii]ntroduced|[Bb]roken)${S}by${S}(?:${PERSON}|\b(?:me|him|her)\b)|(?:${HANDLE}|\b${NAME}\b)${S}${any(W.CAUSING_VERBS, { regex: true })}\b|\b${ROLE}${S}${any(W.ROLE_CAUSING_VERBS, { regex: true })}\b`, 'g'),
+    new RegExp(String.raw`(?:${PERSON}|\b(?:[Hh]e|[Ss]he))${S}(?:had${S}|has${S})?failed${S}to\b`, 'g'),
+    { anchor: String.raw`\bfailed`, before: 5, words: personWords('he', 'He', 'she', 'She') },
+    {
+      id: 'failedTo',
+    },
+  ),
+  check(
+    new RegExp(
+      String.raw`\b(?:[Cc]aused|[Tt]riggered|[Ii]ntroduced|[Bb]roken)${S}by${S}(?:${PERSON}|\b(?:me|him|her)\b)|(?:${HANDLE}|\b${NAME}\b)${S}${any(W.CAUSING_VERBS, { regex: true })}\b|\b${ROLE}${S}${any(W.ROLE_CAUSING_VERBS, { regex: true })}\b`,
+      'g',
+    ),
     {
       anchor: String.raw`\b(?:[Cc]aused|[Tt]riggered|[Ii]ntroduced|[Bb]roke|accidentally|mistakenly|carelessly|messed|screwed|botched|forgot|neglected|mistyped|overlooked|ignored)`,
       before: 4,
@@ -96,7 +127,11 @@ const CHECKS: readonly Check[] = [
   ),
   check(
     new RegExp(String.raw`(?:${HANDLE}|\b${NAME}\b|\b${ROLE}\b|(?<![/\w])(?:his|her)(?!/))${APOSTROPHE}?s?${S}${any(W.MISTAKE_NOUNS, { regex: true })}\b`, 'g'),
-    { anchor: String.raw`\b(?:mistake|error|typo|oversight|blunder|screw|carelessness|negligence|incompetence)`, before: 4, words: personWords('his', 'hiss', 'her', 'hers') },
+    {
+      anchor: String.raw`\b(?:mistake|error|typo|oversight|blunder|screw|carelessness|negligence|incompetence)`,
+      before: 4,
+      words: personWords('his', 'hiss', 'her', 'hers'),
+    },
     {
       unlessAfter: new RegExp(String.raw`^[ \t]*${literal(W.MISTAKE_THING_AFTER)}\b`, 'i'),
       // "learn from their mistakes": a general lesson.
@@ -124,9 +159,9 @@ export function findBlame(text: string, extraWords: readonly string[], anchorsOf
     if (check.unlessMatch?.test(match)) return;
     // A word in quotes is mentioned, not used: why were they 'careless'?
     if (isQuoted(text, start, end)) return;
-    if (check.unless && check.unless.test(text.slice(clauseStart(text, start, 80, '.'), start))) return;
-    if (check.unlessSentence && check.unlessSentence.test(text.slice(clauseStart(text, start, 300, '. '), start))) return;
-    if (check.unlessAfter && check.unlessAfter.test(text.slice(end, end + 30))) return;
+    if (check.unless?.test(text.slice(clauseStart(text, start, 80, '.'), start))) return;
+    if (check.unlessSentence?.test(text.slice(clauseStart(text, start, 300, '. '), start))) return;
+    if (check.unlessAfter?.test(text.slice(end, end + 30))) return;
     if (covered.overlaps(start, end)) return;
     covered.add(start, end);
     hits.push({ start, end, id: check.id, phrase: phraseOf(match) });
@@ -153,7 +188,7 @@ export default defineRule<{ extraWords: string[] }, typeof messages>({
       extraWords: {
         type: 'array',
         items: { type: 'string', minLength: 1 },
-        description: 'More words or phrases to report (whole words, any case), e.g. a team\'s own list.',
+        description: "More words or phrases to report (whole words, any case), e.g. a team's own list.",
       },
     },
     additionalProperties: false,
@@ -185,7 +220,7 @@ export default defineRule<{ extraWords: string[] }, typeof messages>({
         `,
       },
       {
-        title: 'a team\'s own words',
+        title: "a team's own words",
         options: { extraWords: ['cowboy deploy'] },
         markdown: md`
           ## Root Cause

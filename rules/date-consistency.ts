@@ -125,10 +125,10 @@ export default defineRule<Options, typeof messages>({
   messages,
   docs: {
     rationale:
-      'Postmortems are found again by their date, and copied from last year\'s template with last year\'s year in it. This rule reports a weekday written with a date that falls on another day ("On Tuesday, 2024-03-06", a Wednesday; a date without its year takes the incident\'s), and a frontmatter `date` more than a day from the incident start\'s date, timeline entries dated in another year on the same days of the year as the incident (a year not updated: 2022-05-10 for an incident on 2023-05-10; a trigger in late December for a January incident is fine), a frontmatter `detected` or `resolved` before the incident started (or resolved before detected), and any date later than tomorrow. An end before the start is `incident-window`\'s finding. Each finding names both dates and their lines.',
+      "Postmortems are found again by their date, and copied from last year's template with last year's year in it. This rule reports a weekday written with a date that falls on another day (\"On Tuesday, 2024-03-06\", a Wednesday; a date without its year takes the incident's), and a frontmatter `date` more than a day from the incident start's date, timeline entries dated in another year on the same days of the year as the incident (a year not updated: 2022-05-10 for an incident on 2023-05-10; a trigger in late December for a January incident is fine), a frontmatter `detected` or `resolved` before the incident started (or resolved before detected), and any date later than tomorrow. An end before the start is `incident-window`'s finding. Each finding names both dates and their lines.",
     invalid: [
       {
-        title: 'a weekday that is not the date\'s',
+        title: "a weekday that is not the date's",
         markdown: md`
           # Outage
 
@@ -181,7 +181,7 @@ export default defineRule<Options, typeof messages>({
         `,
       },
       {
-        title: 'resolved before it was detected, and a year off the frontmatter\'s date',
+        title: "resolved before it was detected, and a year off the frontmatter's date",
         markdown: md`
           ---
           date: 2024-05-10
@@ -246,9 +246,9 @@ export default defineRule<Options, typeof messages>({
     const { start, startLine } = model.incident;
     const reported = new Set<number>();
 
-    const fmDay = frontmatterDay(fm['date']);
+    const fmDay = frontmatterDay(fm.date);
     const fmDateLine = keyLine('date');
-    const startDay = start !== null && start.dateGiven && hasDate(start) ? dayOf(start) : null;
+    const startDay = start?.dateGiven && hasDate(start) ? dayOf(start) : null;
 
     // The frontmatter's date against the start's.
     if (fmDay !== null && startDay !== null && Math.abs(fmDay.n - startDay.n) > options.maxDaysApart) {
@@ -256,7 +256,14 @@ export default defineRule<Options, typeof messages>({
       reported.add(fmDateLine);
       report({
         messageId: 'frontmatterDateApart',
-        data: { date: fmDay.text, line: fmDateLine, apart: plural(Math.abs(apart), 'day'), direction: apart < 0 ? 'before' : 'after', start: startDay.text, startLine: String(startLine) },
+        data: {
+          date: fmDay.text,
+          line: fmDateLine,
+          apart: plural(Math.abs(apart), 'day'),
+          direction: apart < 0 ? 'before' : 'after',
+          start: startDay.text,
+          startLine: String(startLine),
+        },
         line: fmDateLine,
         column: 1,
       });
@@ -378,4 +385,3 @@ export default defineRule<Options, typeof messages>({
     }
   },
 });
-

@@ -163,7 +163,11 @@ export default defineRule({
       const next = sections[i + 1];
       let empty = section.empty;
       let subHeadings = false;
-      if (!empty && (section.style === 'atx' || section.style === 'setext' || section.style === 'html') && onlySubHeadings(nodesIn(tree.children, section.bodyStart, section.bodyEnd))) {
+      if (
+        !empty &&
+        (section.style === 'atx' || section.style === 'setext' || section.style === 'html') &&
+        onlySubHeadings(nodesIn(tree.children, section.bodyStart, section.bodyEnd))
+      ) {
         empty = true;
         subHeadings = true;
       }

@@ -38,9 +38,9 @@ export function mergeSchema(extension: Schema | null, required: readonly string[
   const ext = extension ?? {};
   const { properties: extProperties, required: extRequired, $id: _id, $schema: _schema, ...rest } = ext;
   const merged: Schema = { ...BASE, ...rest };
-  merged['properties'] = { ...(BASE['properties'] as Schema), ...((extProperties as Schema | undefined) ?? {}) };
-  const all = [...((BASE['required'] as string[] | undefined) ?? []), ...((extRequired as string[] | undefined) ?? []), ...required];
-  if (all.length > 0) merged['required'] = [...new Set(all)];
+  merged.properties = { ...(BASE.properties as Schema), ...((extProperties as Schema | undefined) ?? {}) };
+  const all = [...((BASE.required as string[] | undefined) ?? []), ...((extRequired as string[] | undefined) ?? []), ...required];
+  if (all.length > 0) merged.required = [...new Set(all)];
   return merged;
 }
 
@@ -64,17 +64,22 @@ export function validatorFor(settings: LintSettings): { validate: ValidateFuncti
 export function describeSchema(schema: unknown): string | null {
   if (typeof schema !== 'object' || schema === null) return null;
   const s = schema as Schema;
-  if (Array.isArray(s['enum'])) return `one of ${(s['enum'] as unknown[]).map((v) => (typeof v === 'string' ? v : JSON.stringify(v))).join(', ')}`;
-  if ('const' in s) return JSON.stringify(s['const']);
-  const alternatives = Array.isArray(s['anyOf']) ? (s['anyOf'] as Schema[]) : null;
-  if (alternatives && alternatives.length === 2 && alternatives.some((a) => a['format'] === 'date') && alternatives.some((a) => a['format'] === 'hindsight-date-time')) {
+  if (Array.isArray(s.enum)) return `one of ${(s.enum as unknown[]).map((v) => (typeof v === 'string' ? v : JSON.stringify(v))).join(', ')}`;
+  if ('const' in s) return JSON.stringify(s.const);
+  const alternatives = Array.isArray(s.anyOf) ? (s.anyOf as Schema[]) : null;
+  if (
+    alternatives &&
+    alternatives.length === 2 &&
+    alternatives.some((a) => a.format === 'date') &&
+    alternatives.some((a) => a.format === 'hindsight-date-time')
+  ) {
     return 'a date written YYYY-MM-DD, with or without a time (2024-05-10T09:00:00Z, 2024-05-10 09:00 UTC)';
   }
   for (const key of ['anyOf', 'oneOf']) {
     const parts = Array.isArray(s[key]) ? (s[key] as unknown[]).map(describeSchema) : null;
-    if (parts && parts.every((p): p is string => p !== null)) return parts.join(' or ');
+    if (parts?.every((p): p is string => p !== null)) return parts.join(' or ');
   }
-  switch (s['format']) {
+  switch (s.format) {
     case 'date':
       return 'a date written YYYY-MM-DD';
     case 'hindsight-date-time':
@@ -84,16 +89,16 @@ export function describeSchema(schema: unknown): string | null {
     default:
       break;
   }
-  if (typeof s['pattern'] === 'string') return `a string matching ${s['pattern']}`;
-  const type = s['type'];
+  if (typeof s.pattern === 'string') return `a string matching ${s.pattern}`;
+  const type = s.type;
   const types = Array.isArray(type) ? (type as string[]) : typeof type === 'string' ? [type] : [];
   if (types.length === 0) return null;
   const words = types.map((t) => {
     if (t === 'array') {
-      const items = describeSchema(s['items']);
+      const items = describeSchema(s.items);
       return items === 'a string' || items === 'a non-empty string' ? 'a list of strings' : items ? `a list of (${items})` : 'a list';
     }
-    if (t === 'string') return s['minLength'] === 1 ? 'a non-empty string' : 'a string';
+    if (t === 'string') return s.minLength === 1 ? 'a non-empty string' : 'a string';
     if (t === 'integer') return 'a whole number';
     if (t === 'object') return 'a mapping';
     return `a ${t}`;
@@ -111,9 +116,9 @@ function show(value: unknown): string {
 
 function topKey(error: ErrorObject): string | null {
   if (error.instancePath === '') {
-    if (error.keyword === 'required') return String(error.params['missingProperty']);
-    if (error.keyword === 'additionalProperties') return String(error.params['additionalProperty']);
-    if (error.keyword === 'propertyNames') return String(error.params['propertyName']);
+    if (error.keyword === 'required') return String(error.params.missingProperty);
+    if (error.keyword === 'additionalProperties') return String(error.params.additionalProperty);
+    if (error.keyword === 'propertyNames') return String(error.params.propertyName);
     return null;
   }
   const first = error.instancePath.split('/')[1] ?? '';
@@ -147,7 +152,10 @@ function keyLocation(model: Postmortem, lineStarts: readonly number[], key: stri
 /** The fix for a severity written in another case or spacing ("sev2", "Sev-2" → "SEV2"). */
 function severityFix(source: string, at: KeyLocation | null, value: unknown, allowed: unknown): { text: string; fix: Fix } | null {
   if (!at || typeof value !== 'string' || !Array.isArray(allowed)) return null;
-  const fixed = value.trim().toUpperCase().replace(/^([A-Z]+)[\s_-]?(\d)$/, '$1$2');
+  const fixed = value
+    .trim()
+    .toUpperCase()
+    .replace(/^([A-Z]+)[\s_-]?(\d)$/, '$1$2');
   if (fixed === value || !allowed.includes(fixed)) return null;
   const colon = at.text.indexOf(':');
   const index = at.text.indexOf(value, colon + 1);
@@ -174,7 +182,7 @@ const messages = {
 
 export default defineRule({
   id: 'frontmatter-schema',
-  description: 'Frontmatter that is not valid YAML or fails the JSON Schema (schema/frontmatter.schema.json plus the configuration\'s additions)',
+  description: "Frontmatter that is not valid YAML or fails the JSON Schema (schema/frontmatter.schema.json plus the configuration's additions)",
   severity: 'error',
   fixable: true,
   messages,
@@ -242,7 +250,10 @@ export default defineRule({
       },
       {
         title: 'a closed schema: an unknown key, and a required key with its form',
-        settings: { requiredFrontmatter: ['owner'], frontmatterSchema: { additionalProperties: false, properties: { owner: { type: 'string', minLength: 1 } } } },
+        settings: {
+          requiredFrontmatter: ['owner'],
+          frontmatterSchema: { additionalProperties: false, properties: { owner: { type: 'string', minLength: 1 } } },
+        },
         markdown: md`
           ---
           title: Checkout outage
@@ -272,7 +283,7 @@ export default defineRule({
     ],
     valid: [
       {
-        title: 'every known key, in each accepted form, and a team\'s own key',
+        title: "every known key, in each accepted form, and a team's own key",
         markdown: md`
           ---
           id: INC-2024-017
@@ -322,7 +333,7 @@ export default defineRule({
     }
     const data = frontmatter.data;
     if (data === null) {
-      const required = (entry.schema['required'] as string[] | undefined) ?? [];
+      const required = (entry.schema.required as string[] | undefined) ?? [];
       if (required.length > 0) {
         const keys = { keys: required.join(', '), theseKeys: required.length > 1 ? 'these keys' : 'this key' };
         report({ messageId: 'noFrontmatter', data: keys, line: 1, column: 1 });
@@ -331,7 +342,7 @@ export default defineRule({
     }
     if (entry.validate(data)) return;
 
-    const properties = (entry.schema['properties'] as Schema | undefined) ?? {};
+    const properties = (entry.schema.properties as Schema | undefined) ?? {};
     const fenceLine = frontmatter.span?.start.line ?? 1;
     const done = new Set<string>();
     for (const error of (entry.validate.errors ?? []) as ErrorObject[]) {
@@ -365,9 +376,11 @@ export default defineRule({
         continue;
       }
       // Only a severity of a known list (so one with an `expected`) has a fix.
-      const fix = key === 'severity' ? severityFix(source, at, value, (properties[key] as Schema | undefined)?.['enum']) : null;
+      const fix = key === 'severity' ? severityFix(source, at, value, (properties[key] as Schema | undefined)?.enum) : null;
       const found = { key, expected, value: show(value) };
-      report(fix ? { messageId: 'wrongCase', data: { ...found, fixed: fix.text }, ...place, fix: fix.fix } : { messageId: 'wrongValue', data: found, ...place });
+      report(
+        fix ? { messageId: 'wrongCase', data: { ...found, fixed: fix.text }, ...place, fix: fix.fix } : { messageId: 'wrongValue', data: found, ...place },
+      );
     }
   },
 });

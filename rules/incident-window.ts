@@ -15,7 +15,8 @@ function firstClock(source: string, from: number, to: number): { text: string; o
   return match === null ? null : { text: `"${match[0]}"`, offset: from + match.index };
 }
 
-const WRITE_THEM = 'write them as lines such as "Start: 2023-05-10 09:00 UTC" and "End: 2023-05-10 11:30 UTC", or add `incident_start:` and `incident_end:` to the frontmatter.';
+const WRITE_THEM =
+  'write them as lines such as "Start: 2023-05-10 09:00 UTC" and "End: 2023-05-10 11:30 UTC", or add `incident_start:` and `incident_end:` to the frontmatter.';
 const messages = {
   noWindow: `{{where}} states neither when the incident started nor when it ended: ${WRITE_THEM}`,
   unreadWindow: `No start or end of the incident could be read from {{where}}, though it mentions {{mention}} (line {{mentionLine}}): ${WRITE_THEM}`,

@@ -16,12 +16,14 @@ export interface PiiHit {
 
 // Local part, "@", a domain of letter/digit labels ending in a letters-only TLD. Not
 // preceded by ":" (the password of user:password@host) or "/" (a path), except "mailto:".
-const EMAIL = /(?:(?<=mailto:)|(?<![\w.+%/:-]))([A-Za-z0-9](?:[A-Za-z0-9._%+-]{0,62}[A-Za-z0-9_%+-])?)@((?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.){1,8}[A-Za-z]{2,24})(?![\w-]|\.[A-Za-z0-9])/g;
+const EMAIL =
+  /(?:(?<=mailto:)|(?<![\w.+%/:-]))([A-Za-z0-9](?:[A-Za-z0-9._%+-]{0,62}[A-Za-z0-9_%+-])?)@((?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.){1,8}[A-Za-z]{2,24})(?![\w-]|\.[A-Za-z0-9])/g;
 
 const ROLE_LOCAL_PARTS = new Set(W.ROLE_LOCAL_PARTS);
 // Domains reserved for documentation and tests, and names that never leave a network.
 // GitHub's users.noreply.github.com addresses stand for an account, like an @handle.
-const PLACEHOLDER_DOMAIN = /(?:^|\.)(?:example\.(?:com|org|net|edu)|example|test|invalid|localhost|local|localdomain|internal|lan|home\.arpa)$|^(?:[\w-]+\.)*no-?reply\.[\w.-]+$/i;
+const PLACEHOLDER_DOMAIN =
+  /(?:^|\.)(?:example\.(?:com|org|net|edu)|example|test|invalid|localhost|local|localdomain|internal|lan|home\.arpa)$|^(?:[\w-]+\.)*no-?reply\.[\w.-]+$/i;
 // Made-up domains of code samples: "a@b.com", "foo@bar.com", "user@domain.com".
 const FAKE_DOMAIN = /^(?:[a-z]|foo|bar|foobar|baz|domain|yourdomain|mydomain|company|yourcompany|mycompany|test|sample|email)\.(?:com|org|net|io)$/i;
 // "logo@2x.png", "file@v2.json": a file name, not an address.
@@ -29,7 +31,8 @@ const FILE_TLDS = new Set(W.FILE_EXTENSIONS);
 
 // Phone numbers in formats that are not much else: "+" and a country code; "(555) 123-4567";
 // 555-123-4567 or 555.123.4567 (one separator throughout).
-const PHONE_STRONG = /(?<![\w.+/-])(?:\+\d{1,3}(?:[ .-]?\(\d{1,4}\))?(?:[ .-]?\d{1,5}){1,6}|\(\d{3}\)[ .-]?\d{3}[ .-]\d{4}|\d{3}([.-])\d{3}\1\d{4})(?![\w-]|[.:]\d)/g;
+const PHONE_STRONG =
+  /(?<![\w.+/-])(?:\+\d{1,3}(?:[ .-]?\(\d{1,4}\))?(?:[ .-]?\d{1,5}){1,6}|\(\d{3}\)[ .-]?\d{3}[ .-]\d{4}|\d{3}([.-])\d{3}\1\d{4})(?![\w-]|[.:]\d)/g;
 // Other groupings ("020 7946 0000", "0171-234 5678") count only right after a word that
 // says a phone number follows.
 const PHONE_WEAK = /(?<![\w.+/:-])(?:\(0\)[ -]?)?\d{2,5}(?:[ -]\d{2,6}){1,4}(?![\w-]|[.:]\d)/g;
@@ -41,7 +44,8 @@ const PHONE_CUE = new RegExp(String.raw`\b${CUES}\b[^\n\d]{0,24}$`, 'i');
 const EMAIL_ANCHOR = defineAnchors('no-pii e-mail', 'source', /@/, { presence: true });
 const PHONE_ANCHOR = defineAnchors('no-pii phone', 'source', /\+\d|\(\d{3}\)|\d{3}[.-]\d{3}/, { presence: true });
 const CUE_ANCHOR = defineAnchors('no-pii phone cue', 'source', new RegExp(CUES, 'i'), { presence: true });
-const DATE_LIKE = /\b(?:19|20)\d{2}[-/. ](?:0?[1-9]|1[0-2])[-/. ](?:0?[1-9]|[12]\d|3[01])\b|\b(?:0?[1-9]|[12]\d|3[01])[-/. ](?:0?[1-9]|1[0-2])[-/. ](?:19|20)\d{2}\b/;
+const DATE_LIKE =
+  /\b(?:19|20)\d{2}[-/. ](?:0?[1-9]|1[0-2])[-/. ](?:0?[1-9]|[12]\d|3[01])\b|\b(?:0?[1-9]|[12]\d|3[01])[-/. ](?:0?[1-9]|1[0-2])[-/. ](?:19|20)\d{2}\b/;
 
 function digitCount(text: string): number {
   let n = 0;
@@ -153,7 +157,7 @@ export default defineRule<{ allowDomains: string[] }, typeof messages>({
       'Postmortems are published and kept long after the people in them have moved on, so they should not carry anyone\'s e-mail address or phone number: name the role ("the on-call engineer"), the team, or an @handle instead. Pasted logs and commands count as much as prose. Addresses nobody owns are not reported: documentation domains (example.com, .test, .invalid, localhost, .internal), made-up ones of code samples (a@b.com, foo@bar.com), role and service accounts (support@, noreply@, git@, root@) and domains given in `allowDomains`. A phone number needs at least nine digits in a phone-like grouping ("+44 20 7946 0000", "(555) 123-4567", "555-123-4567"; other groupings only after "call", "phone", "mobile"…), so dates, times, versions, IP addresses, ports, ticket numbers and long ids are not taken for one. The finding shows at most the first four characters.',
     invalid: [
       {
-        title: 'an engineer\'s address in prose, a mobile number in a log',
+        title: "an engineer's address in prose, a mobile number in a log",
         markdown: md`
           ## Timeline
 

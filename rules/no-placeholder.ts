@@ -4,8 +4,24 @@
 // The word lists and messages are data (kit/words/placeholders.ts).
 import type { Postmortem, Section, SectionKind } from '../src/core/model.ts';
 import {
-  CharIndex, containing, defineAnchors, describeLabel, frontmatterText, htmlTexts, insideParentheses, isQuoted, JoinedPieces, labelBefore,
-  opensWithPhrase, phraseAlternation, PLACEHOLDERS as W, proseAnchors, TableCellIndex, TodoReading, type Anchors, type SourceText,
+  CharIndex,
+  containing,
+  defineAnchors,
+  describeLabel,
+  frontmatterText,
+  htmlTexts,
+  insideParentheses,
+  isQuoted,
+  JoinedPieces,
+  labelBefore,
+  opensWithPhrase,
+  phraseAlternation,
+  PLACEHOLDERS as W,
+  proseAnchors,
+  TableCellIndex,
+  TodoReading,
+  type Anchors,
+  type SourceText,
 } from '../src/lint/kit/index.ts';
 import { defineRule, md } from '../src/lint/rule.ts';
 
@@ -70,7 +86,16 @@ const PATTERNS: readonly Pattern[] = [
 // Format names ("Time (HH:MM UTC)", "(YYYY-MM-DD)") describe a format: not placeholders.
 const FORMAT_NAMES = new Set<Kind>(['date', 'time']);
 // Section kinds that must say something: "N/A" alone is a placeholder there.
-const CONTENT_KINDS = new Set<SectionKind>(['summary', 'impact', 'timeline', 'detection', 'root-cause', 'resolution', 'corrective-measures', 'lessons-learned']);
+const CONTENT_KINDS = new Set<SectionKind>([
+  'summary',
+  'impact',
+  'timeline',
+  'detection',
+  'root-cause',
+  'resolution',
+  'corrective-measures',
+  'lessons-learned',
+]);
 const NOT_APPLICABLE = /^(?:N\/A|n\/a|NA|N\.A\.)\.?$/;
 // A template's guidance left as a section's whole body: an instruction to the writer
 // ("Describe how the service was restored", "List of things that went well. For example, …",
@@ -98,7 +123,8 @@ function scan(pieces: readonly SourceText[], source: string, quotesMention: bool
     if (gate && !gate(joined.text)) continue;
     for (const { match, start, pieceFrom, pieceTo } of joined.matches(re)) {
       const end = start + match[0].length;
-      if (FORMAT_NAMES.has(kind) && /[A-WYZa-wyz]/.test(match[0]) && insideParentheses(parens, pieceFrom, pieceTo, match.index, match.index + match[0].length)) continue;
+      if (FORMAT_NAMES.has(kind) && /[A-WYZa-wyz]/.test(match[0]) && insideParentheses(parens, pieceFrom, pieceTo, match.index, match.index + match[0].length))
+        continue;
       if (quotesMention && isQuoted(source, start, end)) continue;
       hits.push({ kind, text: match[0], start, label: null });
     }
@@ -107,7 +133,7 @@ function scan(pieces: readonly SourceText[], source: string, quotesMention: bool
 }
 
 function isDraft(model: Postmortem): boolean {
-  const status = model.frontmatter.data?.['status'];
+  const status = model.frontmatter.data?.status;
   return typeof status === 'string' && status.trim().toLowerCase() === 'draft';
 }
 
@@ -122,14 +148,21 @@ function notApplicable(section: Section, source: string): Hit | null {
   const body = source.slice(section.bodyStart, section.bodyEnd);
   // Six characters of text, and no comment to remove: longer than any "N/A".
   if (!body.includes('<!--') && /^(?:[\s*_>`]*[^\s*_>`]){6}/.test(body)) return null;
-  const text = body.replace(/<!--[\s\S]*?-->/g, '').replace(/[*_>`]/g, '').trim();
+  const text = body
+    .replace(/<!--[\s\S]*?-->/g, '')
+    .replace(/[*_>`]/g, '')
+    .trim();
   if (!NOT_APPLICABLE.test(text)) return null;
   const at = section.bodyStart + Math.max(0, body.search(/N\/A|n\/a|NA|N\.A\./));
   return { kind: 'notApplicable', text, start: at, label: null, section: section.heading };
 }
 
 /** Text as a reader sees it: without Markdown marks, its whitespace one space. */
-const asRead = (text: string): string => text.replace(/[*_>`#]/g, '').replace(/\s+/g, ' ').trim();
+const asRead = (text: string): string =>
+  text
+    .replace(/[*_>`#]/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
 
 /** A content section (not the timeline) whose whole body is the template's guidance, in one paragraph. */
 function guidance(section: Section, source: string): Hit | null {
@@ -170,7 +203,7 @@ export default defineRule<{ ignoreDrafts: boolean }, typeof messages>({
       'A placeholder left from the template ("TBD", "20XX-XX-XX", "[insert root cause]") means the postmortem was published unfinished, and a reader cannot tell a real gap from a forgotten one. Prose and frontmatter values are read, code is not; upper-case TODO, FIXME, TBD, TBA and TBC count as whole words only ("mastodon" does not), and a word in quotes is a mention, not a placeholder. A Status column value "TODO" in an action-item table is a status, not a placeholder, while "TBD" in its Owner or Due column is. "N/A" as the whole content of a section such as Root Cause is reported, but not in table cells. Format names in parentheses ("Time (HH:MM UTC)") are allowed. Drafts (`status: draft`) are skipped unless `ignoreDrafts` is false.',
     invalid: [
       {
-        title: 'a section that holds only the template\'s guidance',
+        title: "a section that holds only the template's guidance",
         markdown: md`
           # Outage
 
@@ -290,7 +323,12 @@ export default defineRule<{ ignoreDrafts: boolean }, typeof messages>({
         continue;
       }
       const cell = cells.at(hit.start);
-      const section = containing(sections, hit.start, (c) => c.bodyStart, (c) => c.bodyEnd);
+      const section = containing(
+        sections,
+        hit.start,
+        (c) => c.bodyStart,
+        (c) => c.bodyEnd,
+      );
       if (hit.kind === 'note' && hit.text === 'TODO' && todos.namesATodo({ start: hit.start, line: position(hit.start).line, cell, section })) continue;
       if (hit.kind === 'unknown' && !(cell?.text === hit.text || (!cell && labelBefore(source, hit.start, todos)))) continue;
       hit.label = cell ? cell.header || null : labelBefore(source, hit.start, todos);

@@ -19,7 +19,8 @@ export default defineRule<{ allow: string[] }, typeof messages>({
       allow: {
         type: 'array',
         items: { type: 'string', minLength: 1 },
-        description: 'Values to accept although they look like credentials (documented example keys): a literal found anywhere in the value, or "/pattern/flags". Passed to secretlint as its `allows` option.',
+        description:
+          'Values to accept although they look like credentials (documented example keys): a literal found anywhere in the value, or "/pattern/flags". Passed to secretlint as its `allows` option.',
       },
     },
     additionalProperties: false,
@@ -27,7 +28,7 @@ export default defineRule<{ allow: string[] }, typeof messages>({
   defaults: { allow: [] },
   docs: {
     rationale:
-      'Postmortems are shared widely and kept for years, and the logs and commands pasted into them carry whatever was on the screen: a token in a curl command, a connection string with its password, a private key. Anything found here must be treated as leaked: rotate it, then replace it with a placeholder. Detection is secretlint\'s recommended preset (AWS, GCP, GitHub, GitLab, Slack, npm, OpenAI, Anthropic, private keys, database connection strings, basic auth…), tokens of the providers it does not cover (Stripe, Google API keys and OAuth, JSON Web Tokens, GitLab deploy and trigger tokens, Twilio, Azure storage keys, DigitalOcean, Mailgun, Square, PyPI, Telegram, Discord webhooks, short private keys) and passwords in URLs of any scheme, each as written or behind the Markdown escapes and character references a page would decode (`ghp\\_…`, `AKIA&#x47;…`); documented example keys are not reported; the whole file is read, code blocks and frontmatter included. A finding shows at most the first four characters of what it found. `secretlint-disable` comments are honoured, as are hindsight directives.',
+      "Postmortems are shared widely and kept for years, and the logs and commands pasted into them carry whatever was on the screen: a token in a curl command, a connection string with its password, a private key. Anything found here must be treated as leaked: rotate it, then replace it with a placeholder. Detection is secretlint's recommended preset (AWS, GCP, GitHub, GitLab, Slack, npm, OpenAI, Anthropic, private keys, database connection strings, basic auth…), tokens of the providers it does not cover (Stripe, Google API keys and OAuth, JSON Web Tokens, GitLab deploy and trigger tokens, Twilio, Azure storage keys, DigitalOcean, Mailgun, Square, PyPI, Telegram, Discord webhooks, short private keys) and passwords in URLs of any scheme, each as written or behind the Markdown escapes and character references a page would decode (`ghp\\_…`, `AKIA&#x47;…`); documented example keys are not reported; the whole file is read, code blocks and frontmatter included. A finding shows at most the first four characters of what it found. `secretlint-disable` comments are honoured, as are hindsight directives.",
     invalid: [
       {
         title: 'an AWS access key pair and a Redis password in pasted commands',

@@ -29,7 +29,7 @@ export default defineRule<Options, typeof messages>({
   schema: {
     type: 'object',
     properties: {
-      days: { type: 'integer', minimum: 0, description: 'Days after the incident\'s end (else its frontmatter date) a postmortem may stay `status: draft`.' },
+      days: { type: 'integer', minimum: 0, description: "Days after the incident's end (else its frontmatter date) a postmortem may stay `status: draft`." },
     },
     additionalProperties: false,
   },
@@ -62,12 +62,12 @@ export default defineRule<Options, typeof messages>({
   },
   check({ model, options, settings, source, lineStarts, report }) {
     const data = model.frontmatter.data;
-    const status = data?.['status'];
+    const status = data?.status;
     if (typeof status !== 'string' || status.trim().toLowerCase() !== 'draft') return;
     let endMs: number | null = model.incident.end?.epochMs ?? null;
     let endDay = model.incident.end ? model.incident.end.iso.slice(0, 10) : null;
     if (endMs === null) {
-      const date = data?.['date'];
+      const date = data?.date;
       const text = date instanceof Date ? date.toISOString() : typeof date === 'string' ? date : '';
       const day = /^\s*(\d{4}-\d{2}-\d{2})(?!\d)/.exec(text)?.[1];
       if (!day) return;

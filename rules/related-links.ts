@@ -83,7 +83,9 @@ export default defineRule({
       const suggestion = archive.closestId(value);
       const line = frontmatterLine(model, 'related', value) ?? 1;
       const place = lineRange(source, lineStarts, line);
-      report(suggestion ? { messageId: 'unknownRelatedLike', data: { value, suggestion }, ...place } : { messageId: 'unknownRelated', data: { value }, ...place });
+      report(
+        suggestion ? { messageId: 'unknownRelatedLike', data: { value, suggestion }, ...place } : { messageId: 'unknownRelated', data: { value }, ...place },
+      );
     }
 
     for (const { url, node } of linkNodes(tree)) {

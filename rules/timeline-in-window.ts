@@ -40,7 +40,8 @@ function wallDate(epochMs: number, offsetMinutes: number | null): string {
 }
 
 const DISAGREE = 'the timeline and the stated start and end disagree, check the time zone and the date of each.';
-const NONE_INSIDE = 'None of the {{count}} timed entries lies inside the incident window ({{start}}, line {{startLine}}, to {{end}}, line {{endLine}}); the first, {{entry}} (line {{line}}), is ';
+const NONE_INSIDE =
+  'None of the {{count}} timed entries lies inside the incident window ({{start}}, line {{startLine}}, to {{end}}, line {{endLine}}); the first, {{entry}} (line {{line}}), is ';
 const BEFORE = '{{entry}} (line {{line}}) is before the incident started ({{bound}}, line {{boundLine}})';
 const AFTER = '{{entry}} (line {{line}}) is after the incident ended ({{bound}}, line {{boundLine}})';
 const messages = {
@@ -243,7 +244,16 @@ export default defineRule<Options, typeof messages>({
     // disagree as a whole (a zone or a date read differently), which one finding says better
     // than one per entry.
     const first = outside[0];
-    if (first !== undefined && start !== null && end !== null && endMs !== null && inside === 0 && bothBounds >= 3 && outside.length === bothBounds && outside.every((o) => o.before === first.before)) {
+    if (
+      first !== undefined &&
+      start !== null &&
+      end !== null &&
+      endMs !== null &&
+      inside === 0 &&
+      bothBounds >= 3 &&
+      outside.length === bothBounds &&
+      outside.every((o) => o.before === first.before)
+    ) {
       if (options.before === 'none' && options.after === 'none') return;
       const withDate = hasDate(start) && wallDate(start.epochMs, start.offsetMinutes) !== wallDate(endMs, end.offsetMinutes);
       const shown = describe(first.entry, first.time, first.at, first.before ? start : end, first.before ? start.epochMs : endMs);

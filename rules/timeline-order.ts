@@ -64,7 +64,7 @@ export default defineRule({
     ],
     valid: [
       {
-        title: 'a status page\'s updates, newest first',
+        title: "a status page's updates, newest first",
         markdown: md`
           ## Updates (UTC)
 

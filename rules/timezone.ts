@@ -31,7 +31,10 @@ function writesZone(pieces: readonly TextPiece[]): boolean {
     CLOCK_THEN.lastIndex = 0;
     for (let m = CLOCK_THEN.exec(piece.value); m !== null; m = CLOCK_THEN.exec(piece.value)) {
       const after = piece.value.slice(m.index + m[0].length, m.index + m[0].length + AFTER);
-      const words = after.replace(/^[\s(\[,\-–—]+/, '').split(/[\s()\[\],;.:]+/).slice(0, 4);
+      const words = after
+        .replace(/^[\s([,\-–—]+/, '')
+        .split(/[\s()[\],;.:]+/)
+        .slice(0, 4);
       for (let n = words.length; n >= 1; n--) {
         const text = words.slice(0, n).join(' ');
         // Abbreviations count when written in capitals ("CAT", not the word "cat"); names in full.
@@ -43,8 +46,7 @@ function writesZone(pieces: readonly TextPiece[]): boolean {
   return false;
 }
 
-const HOW =
-  'declare one (e.g. "## Timeline (all times UTC)", `timezone: UTC` in the frontmatter, or "timezone" in the configuration).' as const;
+const HOW = 'declare one (e.g. "## Timeline (all times UTC)", `timezone: UTC` in the frontmatter, or "timezone" in the configuration).' as const;
 
 const messages = {
   noZone: `Times here have no time zone ({{times}} line {{line}}): ${HOW}`,
@@ -89,7 +91,7 @@ export default defineRule({
         `,
       },
       {
-        title: 'the configuration\'s default zone applies',
+        title: "the configuration's default zone applies",
         markdown: md`
           ## Timeline
 

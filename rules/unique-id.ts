@@ -108,7 +108,10 @@ export default defineRule({
     const self = archive.self(model);
     const own = path.resolve(model.filePath);
     const others = (entries: readonly ArchiveEntry[]): string[] =>
-      entries.filter((entry) => entry.filePath !== own).map((entry) => archive.display(entry.filePath)).sort();
+      entries
+        .filter((entry) => entry.filePath !== own)
+        .map((entry) => archive.display(entry.filePath))
+        .sort();
 
     if (self.id !== null) {
       const clashes = others(archive.withId(self.id));

@@ -102,8 +102,7 @@ export default defineRule<Options, typeof messages>({
     const tooShort = min !== undefined && words < min;
     const tooLong = max !== undefined && words > max;
     if (!tooShort && !tooLong) return;
-    const bounds =
-      min !== undefined && max !== undefined ? `${min}–${max}` : min !== undefined ? `at least ${min}` : `at most ${max}`;
+    const bounds = min !== undefined && max !== undefined ? `${min}–${max}` : min !== undefined ? `at least ${min}` : `at most ${max}`;
     // The alx preset's bounds name the format; other bounds are the configuration's.
     const who = min === 400 && max === 600 ? 'the alx format asks for' : 'the configuration asks for';
     // Text indented by four spaces is a code block: authors who indent whole sections lose

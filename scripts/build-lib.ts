@@ -21,7 +21,7 @@
 //
 //   node scripts/build-lib.ts [--outdir DIR]     (default: lib/)
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -90,13 +90,24 @@ const bundled: Plugin = {
     // copy then (esbuild wraps it, so it is evaluated on that call, not at start-up).
     b.onLoad({ filter: /[\\/]src[\\/]core[\\/]yaml\.ts$/ }, (args) => {
       if (path.resolve(args.path) !== YAML_LOADER) return undefined;
-      return { contents: `let yaml = null;\nexport function loadYaml() { return (yaml ??= require('yaml')); }\n`, loader: 'js', resolveDir: path.dirname(YAML_LOADER) };
+      return {
+        contents: `let yaml = null;\nexport function loadYaml() { return (yaml ??= require('yaml')); }\n`,
+        loader: 'js',
+        resolveDir: path.dirname(YAML_LOADER),
+      };
     });
     b.onLoad({ filter: /[\\/]src[\\/]core[\\/]toml\.ts$/ }, (args) => {
       if (path.resolve(args.path) !== TOML_LOADER) return undefined;
-      return { contents: `let toml = null;\nexport function loadToml() { return (toml ??= require('smol-toml')); }\n`, loader: 'js', resolveDir: path.dirname(TOML_LOADER) };
+      return {
+        contents: `let toml = null;\nexport function loadToml() { return (toml ??= require('smol-toml')); }\n`,
+        loader: 'js',
+        resolveDir: path.dirname(TOML_LOADER),
+      };
     });
-    b.onResolve({ filter: new RegExp(`^${VALIDATOR_NAMESPACE}:`) }, (args) => ({ path: args.path.slice(VALIDATOR_NAMESPACE.length + 1), namespace: VALIDATOR_NAMESPACE }));
+    b.onResolve({ filter: new RegExp(`^${VALIDATOR_NAMESPACE}:`) }, (args) => ({
+      path: args.path.slice(VALIDATOR_NAMESPACE.length + 1),
+      namespace: VALIDATOR_NAMESPACE,
+    }));
     b.onLoad({ filter: /.*/, namespace: VALIDATOR_NAMESPACE }, (args) => ({ contents: validators[args.path]!, loader: 'js', resolveDir: root }));
   },
 };
@@ -129,9 +140,19 @@ function emitDeclarations(): void {
   const temp = mkdtempSync(path.join(os.tmpdir(), 'hindsight-dts-'));
   try {
     const tsconfig = path.join(temp, 'tsconfig.json');
-    const compilerOptions = { noEmit: false, declaration: true, emitDeclarationOnly: true, outDir: path.join(temp, 'out'), rootDir: root, typeRoots: [path.dirname(path.dirname(resolvePackage('@types/node/package.json')))] };
+    const compilerOptions = {
+      noEmit: false,
+      declaration: true,
+      emitDeclarationOnly: true,
+      outDir: path.join(temp, 'out'),
+      rootDir: root,
+      typeRoots: [path.dirname(path.dirname(resolvePackage('@types/node/package.json')))],
+    };
     writeFileSync(tsconfig, JSON.stringify({ extends: path.join(root, 'tsconfig.json'), compilerOptions, files: Object.values(LIBRARY_ENTRIES), include: [] }));
-    const tsc = spawnSync(process.execPath, [path.join(path.dirname(resolvePackage('typescript/package.json')), 'bin', 'tsc'), '-p', tsconfig], { cwd: root, encoding: 'utf8' });
+    const tsc = spawnSync(process.execPath, [path.join(path.dirname(resolvePackage('typescript/package.json')), 'bin', 'tsc'), '-p', tsconfig], {
+      cwd: root,
+      encoding: 'utf8',
+    });
     if (tsc.status !== 0) throw new Error(`tsc --emitDeclarationOnly failed:\n${tsc.stdout}${tsc.stderr}`);
     const pending = Object.keys(LIBRARY_ENTRIES).map((name) => `${name}.d.ts`);
     const kept = new Set<string>();
@@ -141,7 +162,8 @@ function emitDeclarations(): void {
       kept.add(file);
       const text = readFileSync(path.join(temp, 'out', 'src', file), 'utf8').replace(/(from '\.\/[^']+)\.ts'/g, "$1.js'");
       for (const [, target] of text.matchAll(/from '\.\/([^']+)\.js'/g)) {
-        if (target!.includes('/')) throw new Error(`${file}: the library's types reach into src/${target}; declare the public types in the entry point instead.`);
+        if (target!.includes('/'))
+          throw new Error(`${file}: the library's types reach into src/${target}; declare the public types in the entry point instead.`);
         pending.push(`${target}.d.ts`);
       }
       writeFileSync(path.join(LIBRARY_DIR, file), text);

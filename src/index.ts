@@ -216,7 +216,14 @@ function publicConfig(config: ResolvedConfig): HindsightConfig {
   const rules: Record<string, { severity: RuleSeverity; options: Record<string, unknown> }> = {};
   // Copies: changing the returned options must not change what the rules run with.
   for (const [id, state] of config.ruleSettings) rules[id] = Object.freeze({ severity: state.severity, options: { ...state.options } });
-  const value: HindsightConfig = Object.freeze({ file: config.file, root: config.root, preset: config.preset, content: config.content, timezone: config.timezone, rules: Object.freeze(rules) });
+  const value: HindsightConfig = Object.freeze({
+    file: config.file,
+    root: config.root,
+    preset: config.preset,
+    content: config.content,
+    timezone: config.timezone,
+    rules: Object.freeze(rules),
+  });
   resolvedOf.set(value, config);
   return value;
 }

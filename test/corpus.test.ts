@@ -8,8 +8,12 @@ import type { SectionKind } from '../src/core/model.ts';
 
 const CORPUS = fileURLToPath(new URL('../../shared/corpus/public/', import.meta.url));
 const present = existsSync(CORPUS);
-if (!present && process.env['CI']) throw new Error(`The public corpus is missing at ${CORPUS}: CI must run with ../shared beside the clone.`);
-const files = present ? readdirSync(CORPUS).filter((name) => name.endsWith('.md')).sort() : [];
+if (!present && process.env.CI) throw new Error(`The public corpus is missing at ${CORPUS}: CI must run with ../shared beside the clone.`);
+const files = present
+  ? readdirSync(CORPUS)
+      .filter((name) => name.endsWith('.md'))
+      .sort()
+  : [];
 
 describe.skipIf(!present)('public corpus', () => {
   it(`parses all ${files.length} files without an exception`, () => {
@@ -32,10 +36,15 @@ describe.skipIf(!present)('public corpus', () => {
         failures.push(`${name}: ${(error as Error).stack}`);
       }
     }
-    const rows = [...kinds.entries()].sort((a, b) => b[1] - a[1]).map(([kind, n]) => `  ${kind.padEnd(20)} ${String(n).padStart(4)} files (${((n / files.length) * 100).toFixed(0)}%)`);
+    const rows = [...kinds.entries()]
+      .sort((a, b) => b[1] - a[1])
+      .map(([kind, n]) => `  ${kind.padEnd(20)} ${String(n).padStart(4)} files (${((n / files.length) * 100).toFixed(0)}%)`);
     console.log(
-      [`Sections found in ${files.length} public postmortems:`, ...rows,
-        `  timeline entries ${entries} (${timed} with a time), incident windows ${windows}, action items ${actions}`].join('\n'),
+      [
+        `Sections found in ${files.length} public postmortems:`,
+        ...rows,
+        `  timeline entries ${entries} (${timed} with a time), incident windows ${windows}, action items ${actions}`,
+      ].join('\n'),
     );
     expect(failures).toEqual([]);
     // The corpus is mostly ALX postmortems, which all have these sections in some spelling.

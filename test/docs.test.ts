@@ -84,7 +84,11 @@ function brokenLinks(root: string): string[] {
 describe('generated documentation', () => {
   it('docs/rules/ holds exactly the rule pages and index the rules make (run `npm run docs` to update it)', () => {
     const pages = rulePages(rules);
-    expect(readdirSync(RULE_DOCS).filter((name) => name.endsWith('.md')).sort()).toEqual([...pages.keys()].sort());
+    expect(
+      readdirSync(RULE_DOCS)
+        .filter((name) => name.endsWith('.md'))
+        .sort(),
+    ).toEqual([...pages.keys()].sort());
     for (const [name, text] of pages) expect(readFileSync(path.join(RULE_DOCS, name), 'utf8'), `docs/rules/${name}`).toBe(text);
   });
 
@@ -98,7 +102,7 @@ describe('generated documentation', () => {
     }
   });
 
-  it('every finding\'s help link (SARIF helpUri) names the rule\'s page in docs/rules/', () => {
+  it("every finding's help link (SARIF helpUri) names the rule's page in docs/rules/", () => {
     for (const id of rules.keys()) {
       const uri = helpUri(id);
       expect(uri).toMatch(new RegExp(`^https://github\\.com/[^/]+/[^/]+/blob/main/docs/rules/${id}\\.md$`));
@@ -112,9 +116,26 @@ describe('generated documentation', () => {
   });
 
   it('every rule id of shared/interfaces.md is in the catalogue', () => {
-    const ids = ['required-sections', 'empty-section', 'duplicate-section', 'section-order', 'frontmatter-schema', 'timeline-order',
-      'timeline-timestamp', 'timeline-in-window', 'incident-window', 'duration-mismatch', 'timezone', 'date-consistency',
-      'impact-quantified', 'action-items', 'no-placeholder', 'blameless-language', 'no-secrets', 'no-pii'];
+    const ids = [
+      'required-sections',
+      'empty-section',
+      'duplicate-section',
+      'section-order',
+      'frontmatter-schema',
+      'timeline-order',
+      'timeline-timestamp',
+      'timeline-in-window',
+      'incident-window',
+      'duration-mismatch',
+      'timezone',
+      'date-consistency',
+      'impact-quantified',
+      'action-items',
+      'no-placeholder',
+      'blameless-language',
+      'no-secrets',
+      'no-pii',
+    ];
     for (const id of ids) expect(rules.has(id), id).toBe(true);
   });
 });
@@ -130,7 +151,10 @@ describe('links between the docs', () => {
     try {
       writeFileSync(path.join(dir, 'README.md'), '# Front\n\n[ok](#front) [gone](docs/gone.md) [here](#nowhere) [there](docs/a.md#b-c)\n');
       mkdirSync(path.join(dir, 'docs'));
-      writeFileSync(path.join(dir, 'docs', 'a.md'), '# A\n\n## B: `c`\n\n[up](../README.md#front) [bad](../README.md#back) [out](../../x.md)\n\n```md\n[in code](nothing.md)\n```\n');
+      writeFileSync(
+        path.join(dir, 'docs', 'a.md'),
+        '# A\n\n## B: `c`\n\n[up](../README.md#front) [bad](../README.md#back) [out](../../x.md)\n\n```md\n[in code](nothing.md)\n```\n',
+      );
       expect(brokenLinks(dir)).toEqual([
         'README.md: docs/gone.md (no such file)',
         'README.md: #nowhere (no such heading)',

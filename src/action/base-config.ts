@@ -8,7 +8,15 @@
 // higher than the repository's top. Paths in it stay relative to its folder in the checkout.
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
-import { ConfigError, MAX_CONFIG_BYTES, packageHasHindsightKey, parseConfigText, resolveConfig, validateConfig, type ResolvedConfig } from '../lint/config/load.ts';
+import {
+  ConfigError,
+  MAX_CONFIG_BYTES,
+  packageHasHindsightKey,
+  parseConfigText,
+  resolveConfig,
+  validateConfig,
+  type ResolvedConfig,
+} from '../lint/config/load.ts';
 import type { Rule } from '../lint/rule.ts';
 import { UsageError } from '../errors.ts';
 
@@ -33,10 +41,14 @@ export function loadBaseConfig(options: BaseConfigOptions, rules: ReadonlyMap<st
   if (options.configFile) {
     relative = path.relative(top, path.resolve(options.cwd, options.configFile)).split(path.sep).join('/');
     if (relative.startsWith('../') || relative === '..' || path.isAbsolute(relative)) {
-      throw new UsageError(`config-from: base reads the configuration from the base commit, so the input "config" (${options.configFile}) must name a file inside the repository.`);
+      throw new UsageError(
+        `config-from: base reads the configuration from the base commit, so the input "config" (${options.configFile}) must name a file inside the repository.`,
+      );
     }
     if (blobSize(git, options.base, relative) === null) {
-      throw new ConfigError(`The configuration ${relative} does not exist in the base commit ${short} (config-from: base reads it from there): add it to the base branch first, or leave the input "config" empty.`);
+      throw new ConfigError(
+        `The configuration ${relative} does not exist in the base commit ${short} (config-from: base reads it from there): add it to the base branch first, or leave the input "config" empty.`,
+      );
     }
   } else {
     relative = discoverInCommit(git, options.base, top, options.cwd);
@@ -45,7 +57,8 @@ export function loadBaseConfig(options: BaseConfigOptions, rules: ReadonlyMap<st
 
   const label = `${short}:${relative}`;
   const size = blobSize(git, options.base, relative);
-  if (size !== null && size > MAX_CONFIG_BYTES) throw new ConfigError(`Cannot read configuration ${label}: it is larger than ${MAX_CONFIG_BYTES / (1024 * 1024)} MB.`);
+  if (size !== null && size > MAX_CONFIG_BYTES)
+    throw new ConfigError(`Cannot read configuration ${label}: it is larger than ${MAX_CONFIG_BYTES / (1024 * 1024)} MB.`);
   const text = git(['cat-file', 'blob', `${options.base}:${relative}`]);
   const raw = validateConfig(parseConfigText(text, relative, label), label, rules);
   const file = path.join(top, ...relative.split('/'));
@@ -59,7 +72,9 @@ function gitIn(cwd: string): Git {
     try {
       return execFileSync('git', args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: MAX_CONFIG_BYTES + 64 * 1024 });
     } catch (error) {
-      const stderr = String((error as { stderr?: unknown }).stderr ?? '').trim().split('\n')[0];
+      const stderr = String((error as { stderr?: unknown }).stderr ?? '')
+        .trim()
+        .split('\n')[0];
       throw new UsageError(`config-from: base could not read the base commit: git ${args[0]} failed${stderr ? `: ${stderr}` : ''}.`);
     }
   };
@@ -79,7 +94,10 @@ function ensureCommit(git: Git, sha: string): void {
   try {
     git(['fetch', '--no-tags', '--quiet', '--depth=1', 'origin', sha]);
   } catch {}
-  if (!has()) throw new UsageError(`config-from: base needs the base commit ${sha.slice(0, 12)}, which is not in the checkout and could not be fetched (use actions/checkout with fetch-depth: 0).`);
+  if (!has())
+    throw new UsageError(
+      `config-from: base needs the base commit ${sha.slice(0, 12)}, which is not in the checkout and could not be fetched (use actions/checkout with fetch-depth: 0).`,
+    );
 }
 
 /** The size of a file in the commit, or null when the commit has no such file. */
@@ -97,7 +115,12 @@ function discoverInCommit(git: Git, sha: string, top: string, cwd: string): stri
   let dir = path.relative(top, path.resolve(cwd)).split(path.sep).join('/');
   if (dir.startsWith('..')) return null;
   for (;;) {
-    const names = new Set(git(['ls-tree', '--full-tree', '--name-only', '-z', sha, ...(dir === '' ? [] : ['--', `${dir}/`])]).split('\0').filter(Boolean).map((name) => name.slice(name.lastIndexOf('/') + 1)));
+    const names = new Set(
+      git(['ls-tree', '--full-tree', '--name-only', '-z', sha, ...(dir === '' ? [] : ['--', `${dir}/`])])
+        .split('\0')
+        .filter(Boolean)
+        .map((name) => name.slice(name.lastIndexOf('/') + 1)),
+    );
     for (const name of CANDIDATES) {
       if (!names.has(name)) continue;
       const relative = dir === '' ? name : `${dir}/${name}`;

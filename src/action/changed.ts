@@ -60,7 +60,9 @@ export function changedFiles(cwd: string, base: string, head: string, threeDot: 
     try {
       return execFileSync('git', args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 64 * 1024 * 1024 });
     } catch (error) {
-      const stderr = String((error as { stderr?: unknown }).stderr ?? '').trim().split('\n')[0];
+      const stderr = String((error as { stderr?: unknown }).stderr ?? '')
+        .trim()
+        .split('\n')[0];
       throw new NoDiff(`git ${args[0]} failed${stderr ? `: ${stderr}` : ''}`);
     }
   };
@@ -87,6 +89,9 @@ export function changedFiles(cwd: string, base: string, head: string, threeDot: 
   } catch {
     output = diff([base, head]);
   }
-  const files = output.split('\0').filter(Boolean).map((name) => path.join(top, name));
+  const files = output
+    .split('\0')
+    .filter(Boolean)
+    .map((name) => path.join(top, name));
   return { files, base, head };
 }

@@ -61,13 +61,13 @@ export function readInputs(env: Env): ActionInputs {
 
 export async function runAction(env: Env, version: string, now = new Date()): Promise<number> {
   const inputs = readInputs(env);
-  const workspace = path.resolve(env['GITHUB_WORKSPACE'] || process.cwd());
+  const workspace = path.resolve(env.GITHUB_WORKSPACE || process.cwd());
   const cwd = path.resolve(workspace, inputs.workingDirectory);
   const rules = await loadRules();
-  const eventName = env['GITHUB_EVENT_NAME'] ?? '';
+  const eventName = env.GITHUB_EVENT_NAME ?? '';
   let range: { base: string; head: string } | NoDiff;
   try {
-    range = eventRange(eventName, env['GITHUB_EVENT_PATH']);
+    range = eventRange(eventName, env.GITHUB_EVENT_PATH);
   } catch (error) {
     if (!(error instanceof NoDiff)) throw error;
     range = error;
@@ -75,7 +75,9 @@ export async function runAction(env: Env, version: string, now = new Date()): Pr
   let config: ResolvedConfig;
   if (inputs.configFrom === 'base') {
     if (range instanceof NoDiff) {
-      throw new UsageError(`config-from: base reads the configuration from the base commit, and ${range.message}: use it on pull_request, pull_request_target, push or merge_group events, or set config-from to workspace.`);
+      throw new UsageError(
+        `config-from: base reads the configuration from the base commit, and ${range.message}: use it on pull_request, pull_request_target, push or merge_group events, or set config-from to workspace.`,
+      );
     }
     config = loadBaseConfig({ cwd, configFile: inputs.config, base: range.base }, rules);
   } else {
@@ -85,7 +87,7 @@ export async function runAction(env: Env, version: string, now = new Date()): Pr
   // What to lint: the changed postmortems, unless asked for all or the diff cannot be had.
   let scope: SummaryContext['scope'];
   let paths: string[] = [];
-  let head = env['GITHUB_SHA'] ?? null;
+  let head = env.GITHUB_SHA ?? null;
   if (inputs.all) {
     scope = { kind: 'all', reason: 'the input all is true' };
   } else {
@@ -103,9 +105,10 @@ export async function runAction(env: Env, version: string, now = new Date()): Pr
     }
   }
 
-  const run = scope.kind === 'changed' && paths.length === 0
-    ? null
-    : await lintRun({ cwd, paths, configFile: inputs.config, now, version, ...(inputs.configFrom === 'base' ? { config } : {}) });
+  const run =
+    scope.kind === 'changed' && paths.length === 0
+      ? null
+      : await lintRun({ cwd, paths, configFile: inputs.config, now, version, ...(inputs.configFrom === 'base' ? { config } : {}) });
   const results = run?.results ?? [];
 
   const annotations = formatGithub(results, { cwd: workspace });
@@ -133,18 +136,23 @@ export async function runAction(env: Env, version: string, now = new Date()): Pr
     writeFileSync(sarifFile, formatSarif(results, ruleCatalogue(rules), { cwd: workspace, version }));
   }
 
-  const server = env['GITHUB_SERVER_URL'];
-  const repository = env['GITHUB_REPOSITORY'];
+  const server = env.GITHUB_SERVER_URL;
+  const repository = env.GITHUB_REPOSITORY;
   const blobBase = server && repository && head ? `${server}/${repository}/blob/${head}/` : null;
   const summary = formatSummary(rows, { workspace, scope, blobBase, sarifFile });
-  if (env['GITHUB_STEP_SUMMARY']) appendFileSync(env['GITHUB_STEP_SUMMARY'], summary);
+  if (env.GITHUB_STEP_SUMMARY) appendFileSync(env.GITHUB_STEP_SUMMARY, summary);
   else printText('stderr', summary);
 
   const verdict = lintVerdict(results, inputs.maxWarnings);
   const { errors, warnings } = verdict;
-  if (env['GITHUB_OUTPUT']) {
+  if (env.GITHUB_OUTPUT) {
     const outputs = { files: results.length, errors, warnings, 'sarif-file': sarifFile ?? '' };
-    appendFileSync(env['GITHUB_OUTPUT'], Object.entries(outputs).map(([name, value]) => outputEntry(name, String(value))).join(''));
+    appendFileSync(
+      env.GITHUB_OUTPUT,
+      Object.entries(outputs)
+        .map(([name, value]) => outputEntry(name, String(value)))
+        .join(''),
+    );
   }
 
   if (hidden.length > 0) {

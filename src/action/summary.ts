@@ -44,9 +44,8 @@ const MAX_FINDINGS = 200;
 
 export function incidentMetrics(model: Postmortem): IncidentMetrics {
   const { start, end, detected, resolved } = model.incident;
-  const minutes = (to: ResolvedTime | null): number | null =>
-    start && to && comparable(start, to) ? Math.round((to.epochMs - start.epochMs) / 60_000) : null;
-  const severity = model.frontmatter.data?.['severity'];
+  const minutes = (to: ResolvedTime | null): number | null => (start && to && comparable(start, to) ? Math.round((to.epochMs - start.epochMs) / 60_000) : null);
+  const severity = model.frontmatter.data?.severity;
   return {
     // The summary is shown to everyone who can read the pull request: never a credential in clear.
     title: model.title === null ? null : redactSecrets(model.title),
@@ -87,7 +86,7 @@ export function formatSummary(rows: readonly SummaryRow[], context: SummaryConte
       `| ${name}${title} | ${result.errorCount} | ${result.warningCount} | ${metrics?.severity ? markdownCode(metrics.severity, TABLE) : '—'} | ${duration(metrics?.detectMinutes)} | ${duration(metrics?.resolveMinutes)} | ${duration(metrics?.durationMinutes)} |`,
     );
   }
-  lines.push('', 'Times count from the incident\'s start: to its detection (`detected:`), to its resolution (`resolved:`, else its end).', '');
+  lines.push('', "Times count from the incident's start: to its detection (`detected:`), to its resolution (`resolved:`, else its end).", '');
 
   const withFindings = rows.filter((r) => r.result.messages.length > 0);
   if (withFindings.length > 0) {

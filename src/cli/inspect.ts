@@ -14,7 +14,9 @@ import { readPostmortemFile } from './read-file.ts';
  */
 export async function inspect(file: string, options: { format: 'json' | 'text'; timezone?: string }): Promise<number> {
   if (options.timezone !== undefined && parseZone(options.timezone) === null) {
-    throw new UsageError(`--timezone ${JSON.stringify(options.timezone)} is not a time zone Hindsight knows: give an IANA name ("Europe/Berlin"), an abbreviation ("UTC", "EAT") or an offset ("+03:00").`);
+    throw new UsageError(
+      `--timezone ${JSON.stringify(options.timezone)} is not a time zone Hindsight knows: give an IANA name ("Europe/Berlin"), an abbreviation ("UTC", "EAT") or an offset ("+03:00").`,
+    );
   }
   const filePath = path.resolve(file);
   const source = readPostmortemFile(filePath);

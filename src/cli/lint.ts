@@ -24,7 +24,9 @@ export interface LintCliOptions {
 export async function lint(paths: string[], options: LintCliOptions, version: string): Promise<number> {
   const cwd = process.cwd();
   if (options.baseline !== undefined && options.baselineWrite !== undefined) {
-    throw new UsageError('--baseline and --baseline-write cannot be used together: --baseline-write records the findings of this run (run it alone to refresh the baseline), --baseline reports only findings it does not record.');
+    throw new UsageError(
+      '--baseline and --baseline-write cannot be used together: --baseline-write records the findings of this run (run it alone to refresh the baseline), --baseline reports only findings it does not record.',
+    );
   }
   const baselineModule = options.baseline !== undefined || options.baselineWrite !== undefined ? await import('../lint/baseline.ts') : null;
   // Read before the run: a missing or malformed baseline stops it before any work (exit code 2).
@@ -113,8 +115,8 @@ function goneList(gone: readonly GoneEntry[]): string {
 /** Without --color or --no-color: NO_COLOR turns colours off, FORCE_COLOR on, else a terminal decides. */
 function colorByDefault(): boolean {
   const env = process.env;
-  if (env['NO_COLOR']) return false;
-  const force = env['FORCE_COLOR'];
+  if (env.NO_COLOR) return false;
+  const force = env.FORCE_COLOR;
   if (force !== undefined && force !== '') return force !== '0' && force !== 'false';
   return Boolean(process.stdout.isTTY);
 }

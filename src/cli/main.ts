@@ -55,8 +55,8 @@ const COMMANDS: readonly CommandSpec[] = [
     description: 'start a postmortem: write a new file from the template into the content folder and print its path',
     arguments: [{ name: 'title', required: true, description: 'the incident\'s title, e.g. "Checkout errors after the database failover"' }],
     options: [
-      { long: 'template', short: 't', value: '<file>', description: 'use this Markdown template instead of the preset\'s' },
-      { long: 'date', value: '<YYYY-MM-DD>', description: 'the incident\'s date (default: today)' },
+      { long: 'template', short: 't', value: '<file>', description: "use this Markdown template instead of the preset's" },
+      { long: 'date', value: '<YYYY-MM-DD>', description: "the incident's date (default: today)" },
       { long: 'severity', value: '<SEV1-SEV5>', description: 'the severity (default: left empty for you to fill in)' },
       CONFIG,
     ],
@@ -126,9 +126,9 @@ function failure(error: unknown): number {
   const what = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
   printMessage(
     `stopped on an unexpected error (${what.replace(/[.\s]+$/, '')}). This is a bug in Hindsight, not in your files: please report it with the command you ran` +
-      `${process.env['HINDSIGHT_DEBUG'] ? '.' : ' (HINDSIGHT_DEBUG=1 shows where it happened).'}`,
+      `${process.env.HINDSIGHT_DEBUG ? '.' : ' (HINDSIGHT_DEBUG=1 shows where it happened).'}`,
   );
-  if (process.env['HINDSIGHT_DEBUG'] && error instanceof Error && error.stack) printForeign('stderr', `${error.stack}\n`);
+  if (process.env.HINDSIGHT_DEBUG && error instanceof Error && error.stack) printForeign('stderr', `${error.stack}\n`);
   return EXIT_CODE.couldNotRun;
 }
 

@@ -65,7 +65,9 @@ export async function createPostmortem(title: string, options: NewOptions, cwd: 
     template = readFileSync(templateFile, 'utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    throw new UsageError(`cannot read the template ${templateFile}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : (error as Error).message}.`);
+    throw new UsageError(
+      `cannot read the template ${templateFile}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : (error as Error).message}.`,
+    );
   }
 
   const slug = slugify(cleanTitle);
@@ -128,14 +130,17 @@ export function fillTemplate(template: string, values: TemplateValues): string {
 /** A YAML scalar for a string: plain when YAML reads it back as the same string, else double-quoted. */
 export function yamlString(value: string): string {
   if (value === '') return '';
-  const plainWord = /^[A-Za-z][\w .\/+()-]*$/.test(value) && !/^(?:true|false|yes|no|on|off|null|y|n)$/i.test(value);
+  const plainWord = /^[A-Za-z][\w ./+()-]*$/.test(value) && !/^(?:true|false|yes|no|on|off|null|y|n)$/i.test(value);
   const dateLike = /^\d{4}-\d{2}-\d{2}(?:-[a-z0-9-]+)?$/.test(value);
   return (plainWord || dateLike) && !/ #|: |\s$/.test(value) ? value : JSON.stringify(value);
 }
 
 /** "Checkout errors after the DB failover!" → "checkout-errors-after-the-db-failover". */
 export function slugify(title: string): string {
-  const ascii = title.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+  const ascii = title
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase();
   const words = ascii.split(/[^a-z0-9]+/).filter(Boolean);
   let slug = '';
   for (const word of words) {
@@ -151,7 +156,7 @@ function authors(cwd: string): string[] {
     const name = execFileSync('git', ['config', 'user.name'], { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
     if (name) return [name];
   } catch {}
-  const user = process.env['USER'] ?? process.env['USERNAME'] ?? safeUserName();
+  const user = process.env.USER ?? process.env.USERNAME ?? safeUserName();
   return user ? [user] : [];
 }
 

@@ -25,7 +25,8 @@ const JIRA = /\b[A-Z][A-Z0-9]{1,9}-\d{1,7}\b/;
 const ISSUE_NUMBER = /(?<![\w&])#\d{1,7}\b/;
 const URL = /\bhttps?:\/\/[^\s)\]>|]+/;
 const DUE_LABEL = /\b(?:due|by|deadline|target|eta|until|before|no later than)\b\s*(?:date)?\s*[:=\-–—]?\s*/gi;
-const DONE = /(✅|✔|☑|\[(?:done|completed?|fixed|closed)\]|\((?:done|completed?|fixed|closed)\)|\bstatus\s*[:=\-–—]\s*(?:done|completed?|fixed|closed|resolved)\b|[,;·|—–]\s*(?:done|completed?|fixed|closed|resolved|shipped)\s*\.?\s*$)/i;
+const DONE =
+  /(✅|✔|☑|\[(?:done|completed?|fixed|closed)\]|\((?:done|completed?|fixed|closed)\)|\bstatus\s*[:=\-–—]\s*(?:done|completed?|fixed|closed|resolved)\b|[,;·|—–]\s*(?:done|completed?|fixed|closed|resolved|shipped)\s*\.?\s*$)/i;
 const DONE_CELL = /^(?:✅|✔|☑|done|completed?|fixed|closed|resolved|shipped|yes|x)\b/i;
 const GROUP_LABEL = /[:：]\s*$/;
 /** A status written in a table cell of its own column or beside a ticket ("n/a **DONE**"). */
@@ -34,7 +35,7 @@ const STATUS_IN_CELL = /\b(?:n\/a|done|completed?|fixed|closed|resolved|shipped|
 
 // Trailing metadata, stripped from the end of an item's text one piece at a time:
 // "— @ana, OPS-123, due 2023-06-01", ". Owner: @lucas · Ticket: LSP-1 · Status: done."
-const MONTH = ci('(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)') + '[a-zA-Z]*\\.?';
+const MONTH = `${ci('(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)')}[a-zA-Z]*\\.?`;
 const DATE_TEXT = String.raw`(?:\d{4}-\d{1,2}-\d{1,2}|\d{1,2}/\d{1,2}/\d{2,4}|${MONTH}\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|\d{1,2}(?:st|nd|rd|th)?\s+${MONTH},?\s+\d{4}|${MONTH}\s+\d{4}|Q[1-4]\s+\d{4})`;
 const STATUS_WORD = ci('(?:done|completed?|complete|fixed|closed|resolved|shipped|open|in progress|to ?do|pending|blocked|not started|planned|wip)');
 const METADATA = [
@@ -103,7 +104,12 @@ function collectItem(item: ListItem, items: ActionItem[], context: ActionContext
       start: { line, column, offset: start?.offset ?? 0 },
       end: { line: end?.line ?? line, column: end?.column ?? column, offset: end?.offset ?? 0 },
     },
-    text: cleanText(lines.map((l) => l.text).join(' ').trim()),
+    text: cleanText(
+      lines
+        .map((l) => l.text)
+        .join(' ')
+        .trim(),
+    ),
     owner: ownerOf(whole),
     ticket: ticketOf(whole),
     due: dueOf(whole),
@@ -126,8 +132,7 @@ function collectTable(table: Table, items: ActionItem[]): void {
   const [header, ...rows] = table.children;
   if (!header) return;
   const names = header.children.map((cell) => plainText(cell).trim());
-  const find = (pattern: RegExp, except: number[] = []): number =>
-    names.findIndex((name, index) => !except.includes(index) && pattern.test(name));
+  const find = (pattern: RegExp, except: number[] = []): number => names.findIndex((name, index) => !except.includes(index) && pattern.test(name));
   const owner = find(HEADERS.owner);
   const ticket = find(HEADERS.ticket, [owner]);
   const done = find(HEADERS.done, [owner, ticket]);
@@ -159,11 +164,12 @@ function collectRow(row: TableRow, columns: Record<'text' | 'owner' | 'ticket' |
     },
     text,
     owner: ownerCell && !/^(?:-|—|–|n\/?a|none|tbd|tba|\?+)$/i.test(ownerCell) ? ownerCell : ownerOf(text),
-    ticket: (ticketCell ? ticketOf(ticketCell) ?? referenceIn(ticketCell) : null) ?? ticketOf(whole),
+    ticket: (ticketCell ? (ticketOf(ticketCell) ?? referenceIn(ticketCell)) : null) ?? ticketOf(whole),
     due: (dueCell ? isoDate(dueCell) : null) ?? dueOf(text),
-    done: columns.done !== -1
-      ? DONE_CELL.test(cell(columns.done))
-      : DONE.test(whole) || cells.some((value, index) => index !== columns.text && DONE_WORD.test(value)),
+    done:
+      columns.done !== -1
+        ? DONE_CELL.test(cell(columns.done))
+        : DONE.test(whole) || cells.some((value, index) => index !== columns.text && DONE_WORD.test(value)),
     source: 'table-row',
   });
 }
@@ -215,7 +221,7 @@ function isoDate(text: string): string | null {
  * quadratic. Metadata pieces are short; each round looks at the text's tail only.
  */
 const METADATA_TAIL = 240;
-const SEPARATOR = /[\s,;:|·•—–(\[/]/;
+const SEPARATOR = /[\s,;:|·•—–([/]/;
 
 /** Drop trailing metadata ("— owner @ana, OPS-12, due 2023-06-01") from the display text. */
 function cleanText(text: string): string {

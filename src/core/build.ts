@@ -86,7 +86,7 @@ export function modelFromTree(filePath: string, source: string, tree: Root, opti
 
   const fmKeyLine = (key: string): number | null =>
     frontmatter.raw !== null && frontmatter.span ? frontmatterKeyLine(frontmatter.raw, frontmatter.span.start.line, key) : null;
-  const fmTitle = typeof fm?.['title'] === 'string' && fm['title'].trim() !== '' ? fm['title'].trim() : null;
+  const fmTitle = typeof fm?.title === 'string' && fm.title.trim() !== '' ? fm.title.trim() : null;
   const context = readContext({
     source,
     lineStarts: starts,
@@ -111,15 +111,19 @@ export function modelFromTree(filePath: string, source: string, tree: Root, opti
     dayFirst: context.dayFirst,
     frontmatterLine: fmKeyLine,
   });
-  const { entries: timeline, declaredZone: timelineZone } = readTimeline(structure.blocks, {
-    source,
-    lineStarts: starts,
-    zone: incident.zone,
-    zoneOrigin: incident.zoneOrigin,
-    anchor: incident.anchor,
-    start: incident.window.start,
-    dayFirst: context.dayFirst,
-  }, structure.preamble);
+  const { entries: timeline, declaredZone: timelineZone } = readTimeline(
+    structure.blocks,
+    {
+      source,
+      lineStarts: starts,
+      zone: incident.zone,
+      zoneOrigin: incident.zoneOrigin,
+      anchor: incident.anchor,
+      start: incident.window.start,
+      dayFirst: context.dayFirst,
+    },
+    structure.preamble,
+  );
   completeFromTimeline(incident.window, timeline, timelineOrder(timeline));
   // The zone's name as the document declares it in its timeline ("PST", "Time (UTC)")
   // rather than the offset the start happened to be written with ("-08:00") or the

@@ -75,11 +75,11 @@ export function readContext(input: ContextInput): ReadingContext {
 }
 
 function frontmatterZone(fm: Record<string, unknown>, lineOf: (key: string) => number | null): ZoneStatement | null {
-  const value = fm['timezone'] ?? fm['time_zone'] ?? fm['tz'];
+  const value = fm.timezone ?? fm.time_zone ?? fm.tz;
   if (typeof value !== 'string') return null;
   const zone = parseZone(value);
   if (!zone) return null;
-  const key = fm['timezone'] !== undefined ? 'timezone' : fm['time_zone'] !== undefined ? 'time_zone' : 'tz';
+  const key = fm.timezone !== undefined ? 'timezone' : fm.time_zone !== undefined ? 'time_zone' : 'tz';
   return { zone, name: zone.name, origin: { from: 'frontmatter', line: lineOf(key) } };
 }
 
@@ -90,7 +90,7 @@ const OFFSET_STAMP = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?\s*(
  * written in, when nothing else states one.
  */
 function stampZone(fm: Record<string, unknown>, lineOf: (key: string) => number | null): ZoneStatement | null {
-  const value = fm['date'];
+  const value = fm.date;
   const text = value instanceof Date ? null : typeof value === 'string' ? value.trim() : null;
   const m = text === null ? null : OFFSET_STAMP.exec(text);
   const zone = m ? parseZone(m[1] === 'Z' ? 'UTC' : m[1]!) : null;
@@ -141,7 +141,9 @@ function declaredZone(input: ContextInput): ZoneStatement | null {
     if (node.type === 'table') {
       const header = node.children[0];
       for (const cell of header?.children ?? []) {
-        const text = inlineLines(cell.children, cell.position?.start.line ?? 1).map((l) => l.text).join(' ');
+        const text = inlineLines(cell.children, cell.position?.start.line ?? 1)
+          .map((l) => l.text)
+          .join(' ');
         const statement = found(text, cell.position?.start.line ?? 1, 'table-header');
         if (statement) return statement;
       }
@@ -154,7 +156,8 @@ function declaredZone(input: ContextInput): ZoneStatement | null {
 // "1506 UTC", "09:15 AM (EDT)". Abbreviations in capitals only.
 // (One run of blanks between the time and its zone, bracketed or not: two optional runs side
 // by side would try every split of a long run of blanks.)
-const ZONED_TIME = /(?:\d{1,2}[:.h]\d{2}|\b\d{4})(?::\d{2})?(?:[ \t]*[ap]\.?m\.?)?(?:[ \t]*\([ \t]*|[ \t]*)(UTC|GMT|[A-Z]{2,5}(?![a-z]))(?![\w+-])|\b(UTC|GMT)[ \t]+\d{1,2}:\d{2}/g;
+const ZONED_TIME =
+  /(?:\d{1,2}[:.h]\d{2}|\b\d{4})(?::\d{2})?(?:[ \t]*[ap]\.?m\.?)?(?:[ \t]*\([ \t]*|[ \t]*)(UTC|GMT|[A-Z]{2,5}(?![a-z]))(?![\w+-])|\b(UTC|GMT)[ \t]+\d{1,2}:\d{2}/g;
 
 /**
  * The zone of the prose's zoned times, when they all agree: a reader of "At 18:52 UTC the
@@ -226,7 +229,7 @@ function documentDate(input: ContextInput, dayFirst: boolean | null): DateStatem
   return null;
 }
 
-const NUMERIC_DATE = /(?<![\d.\/-])(\d{1,2})([-\/.])(\d{1,2})\2(\d{4})(?![\d.\/-]|-\d)/g;
+const NUMERIC_DATE = /(?<![\d./-])(\d{1,2})([-/.])(\d{1,2})\2(\d{4})(?![\d./-]|-\d)/g;
 
 /** Day-first or month-first, from the numeric dates that can only be read one way. */
 function dayOrder(source: string): boolean | null {
@@ -243,7 +246,7 @@ function dayOrder(source: string): boolean | null {
 }
 
 /** The numeric date at the start of `text` ("06-05-2026 00:58"), read in the document's day order. */
-const LEADING_NUMERIC_DATE = /^\W{0,4}(\d{1,2})([-\/.])(\d{1,2})\2(\d{4})(?![\d.\/-])/;
+const LEADING_NUMERIC_DATE = /^\W{0,4}(\d{1,2})([-/.])(\d{1,2})\2(\d{4})(?![\d./-])/;
 
 /**
  * The first full date of a line, a numeric one read in the document's day order: chrono

@@ -81,7 +81,8 @@ export function readYaml(raw: string, firstLine: number): Pick<FrontmatterInfo, 
         const where = range ? at(range[0]) : { line: firstLine, column: 1 };
         let message: string;
         if (key === null || (isScalar(key) && key.value === null)) message = 'Frontmatter key with no name (or null): give it a name';
-        else if (isCollection(key)) message = `Frontmatter key ${isMap(key) ? 'that is a mapping' : 'that is a list'} ("? […]" or "? {…}"): a key must be text; write it as a plain name`;
+        else if (isCollection(key))
+          message = `Frontmatter key ${isMap(key) ? 'that is a mapping' : 'that is a list'} ("? […]" or "? {…}"): a key must be text; write it as a plain name`;
         else {
           const value = (key as { value?: unknown }).value;
           const type = typeof value === 'number' || typeof value === 'bigint' ? 'a number' : typeof value === 'boolean' ? 'true or false' : 'not text';

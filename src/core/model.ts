@@ -1,16 +1,7 @@
 // The typed model of one postmortem. `inspect --format json` prints exactly this
 // (see ../shared/interfaces.md); rules read it instead of re-walking the Markdown.
 
-export type SectionKind =
-  | 'summary'
-  | 'impact'
-  | 'timeline'
-  | 'detection'
-  | 'root-cause'
-  | 'resolution'
-  | 'corrective-measures'
-  | 'lessons-learned'
-  | 'other';
+export type SectionKind = 'summary' | 'impact' | 'timeline' | 'detection' | 'root-cause' | 'resolution' | 'corrective-measures' | 'lessons-learned' | 'other';
 
 /** 1-based line and column, as editors and the JSON/SARIF reports count. */
 export interface Position {

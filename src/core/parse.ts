@@ -20,7 +20,11 @@ import { gfmStrikethrough } from 'micromark-extension-gfm-strikethrough';
 import { gfmStrikethroughFromMarkdown } from 'mdast-util-gfm-strikethrough';
 
 const EXTENSIONS = [
-  { needed: (source: string) => /^\uFEFF?(?:---|\+\+\+)/.test(source), syntax: () => frontmatter(['yaml', 'toml']), tree: () => frontmatterFromMarkdown(['yaml', 'toml']) },
+  {
+    needed: (source: string) => /^\uFEFF?(?:---|\+\+\+)/.test(source),
+    syntax: () => frontmatter(['yaml', 'toml']),
+    tree: () => frontmatterFromMarkdown(['yaml', 'toml']),
+  },
   { needed: (source: string) => source.includes('|'), syntax: () => gfmTable(), tree: () => gfmTableFromMarkdown() },
   { needed: (source: string) => source.includes('['), syntax: () => gfmTaskListItem(), tree: () => gfmTaskListItemFromMarkdown() },
   { needed: (source: string) => source.includes('~'), syntax: () => gfmStrikethrough(), tree: () => gfmStrikethroughFromMarkdown() },

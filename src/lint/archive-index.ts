@@ -108,7 +108,8 @@ export async function loadArchive(options: ArchiveLoadOptions): Promise<LoadedAr
   const files = new Set<string>(options.files.map((f) => path.resolve(f)));
   if (existsSync(options.content)) {
     // Absolute and normalised already.
-    for (const file of await selectFiles({ cwd: options.root, root: options.root, paths: [], contentFolder: options.content, ignoreGlobs: options.ignore })) files.add(file);
+    for (const file of await selectFiles({ cwd: options.root, root: options.root, paths: [], contentFolder: options.content, ignoreGlobs: options.ignore }))
+      files.add(file);
   }
   const aliases = normalisedAliases(options.sectionAliases);
   const key = cacheKey([INDEX_FORMAT, options.version, [...options.sectionAliases]]);
@@ -127,7 +128,7 @@ export async function loadArchive(options: ArchiveLoadOptions): Promise<LoadedAr
     } catch {
       continue; // A link loop, a folder it may not enter: the lint of that file, if it is linted, says why.
     }
-    if (!stat || !stat.isFile()) continue;
+    if (!stat?.isFile()) continue;
     const known = Object.hasOwn(stored.files, name) ? checkedEntry(stored.files[name]) : undefined;
     const usable = known !== undefined && (options.need !== 'root-cause' || known.entry.rootCause !== undefined);
     if (usable && known.size === stat.size && known.mtimeMs === stat.mtimeMs && stored.savedAt - stat.mtimeMs > RACY_MS) {
@@ -173,7 +174,14 @@ function readIndexCache(file: string, key: string): IndexCacheFile {
   try {
     const text = readCacheFile(file);
     const stored = text === null ? null : (JSON.parse(text) as Partial<IndexCacheFile> | null);
-    if (stored && stored.key === key && typeof stored.savedAt === 'number' && typeof stored.files === 'object' && stored.files !== null && !Array.isArray(stored.files)) {
+    if (
+      stored &&
+      stored.key === key &&
+      typeof stored.savedAt === 'number' &&
+      typeof stored.files === 'object' &&
+      stored.files !== null &&
+      !Array.isArray(stored.files)
+    ) {
       return { key, savedAt: stored.savedAt, files: stored.files };
     }
   } catch {
@@ -192,7 +200,12 @@ function checkedEntry(value: unknown): CachedEntry | undefined {
   const rootCause = entry.rootCause;
   if (!text(entry.id) || !text(entry.title) || !text(entry.date) || !texts(entry.services) || !texts(entry.related)) return undefined;
   if (entry.links !== undefined && !texts(entry.links)) return undefined;
-  if (rootCause !== undefined && rootCause !== null && (typeof rootCause !== 'object' || typeof rootCause.line !== 'number' || typeof rootCause.text !== 'string')) return undefined;
+  if (
+    rootCause !== undefined &&
+    rootCause !== null &&
+    (typeof rootCause !== 'object' || typeof rootCause.line !== 'number' || typeof rootCause.text !== 'string')
+  )
+    return undefined;
   return value as CachedEntry;
 }
 
@@ -217,7 +230,9 @@ export function archiveDigest(root: string, entries: readonly ArchiveEntry[]): s
       const target = path.resolve(path.dirname(entry.filePath), localMarkdownTarget(link) ?? link);
       return paths.has(target) ? null : [link, existsSync(target)];
     });
-    hash.update(JSON.stringify([keyOf(root, entry.filePath), entry.id, entry.title, entry.date, entry.services, entry.related, entry.rootCause ?? null, outside]));
+    hash.update(
+      JSON.stringify([keyOf(root, entry.filePath), entry.id, entry.title, entry.date, entry.services, entry.related, entry.rootCause ?? null, outside]),
+    );
   }
   return hash.digest('base64url');
 }

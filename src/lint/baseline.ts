@@ -22,7 +22,7 @@
 //     }
 //   }
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { ReadRefused, formatBytes, readTextCapped } from './config/read.ts';
 import type { Finding } from './engine.ts';
@@ -165,9 +165,14 @@ export function readBaseline(file: string): Baseline {
     text = readTextCapped(file, MAX_BASELINE_BYTES);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    const reason = error instanceof ReadRefused
-      ? `${error.message}${error.message.startsWith('it is larger') ? ` (a baseline over ${formatBytes(MAX_BASELINE_BYTES)} records far more findings than an archive has)` : ''}`
-      : code === 'ENOENT' ? 'no such file (create it with --baseline-write)' : code === 'EISDIR' ? 'it is a folder' : code ?? (error as Error).message;
+    const reason =
+      error instanceof ReadRefused
+        ? `${error.message}${error.message.startsWith('it is larger') ? ` (a baseline over ${formatBytes(MAX_BASELINE_BYTES)} records far more findings than an archive has)` : ''}`
+        : code === 'ENOENT'
+          ? 'no such file (create it with --baseline-write)'
+          : code === 'EISDIR'
+            ? 'it is a folder'
+            : (code ?? (error as Error).message);
     throw new PathError(`Cannot read the baseline ${file}: ${reason}.`);
   }
   let value: unknown;
@@ -184,13 +189,14 @@ export function readBaseline(file: string): Baseline {
 function baselineProblem(value: unknown): string | null {
   const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
   if (!isObject(value)) return 'expected a JSON object';
-  if (value['version'] !== BASELINE_VERSION) return `expected "version": ${BASELINE_VERSION}`;
-  if (!isObject(value['files'])) return 'expected "files" to be an object';
-  for (const [file, rules] of Object.entries(value['files'])) {
+  if (value.version !== BASELINE_VERSION) return `expected "version": ${BASELINE_VERSION}`;
+  if (!isObject(value.files)) return 'expected "files" to be an object';
+  for (const [file, rules] of Object.entries(value.files)) {
     if (!isObject(rules)) return `expected files["${file}"] to be an object of rule ids`;
     for (const [ruleId, counts] of Object.entries(rules)) {
       if (!isObject(counts)) return `expected files["${file}"]["${ruleId}"] to be an object of fingerprints`;
-      for (const n of Object.values(counts)) if (!Number.isInteger(n) || (n as number) < 1) return `expected the counts under files["${file}"]["${ruleId}"] to be positive integers`;
+      for (const n of Object.values(counts))
+        if (!Number.isInteger(n) || (n as number) < 1) return `expected the counts under files["${file}"]["${ruleId}"] to be positive integers`;
     }
   }
   return null;
@@ -218,6 +224,8 @@ export function writeBaseline(file: string, baseline: Baseline): void {
   } catch (error) {
     rmSync(temporary, { force: true, recursive: true });
     const code = (error as NodeJS.ErrnoException).code;
-    throw new PathError(`Cannot write the baseline ${file}: ${code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code === 'EISDIR' ? 'it is a folder' : code ?? (error as Error).message}.`);
+    throw new PathError(
+      `Cannot write the baseline ${file}: ${code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code === 'EISDIR' ? 'it is a folder' : (code ?? (error as Error).message)}.`,
+    );
   }
 }

@@ -30,7 +30,7 @@ export class LintCache {
     try {
       const text = readCacheFile(file);
       const stored = text === null ? null : (JSON.parse(text) as unknown);
-      if (isObject(stored) && stored['key'] === key && isObject(stored['files'])) this.data = { key, files: stored['files'] as CacheFile['files'] };
+      if (isObject(stored) && stored.key === key && isObject(stored.files)) this.data = { key, files: stored.files as CacheFile['files'] };
     } catch {
       // Not JSON: start afresh.
     }
@@ -39,8 +39,8 @@ export class LintCache {
   get(filePath: string, hash: string): Finding[] | null {
     if (!Object.hasOwn(this.data.files, filePath)) return null;
     const entry: unknown = this.data.files[filePath];
-    if (!isObject(entry) || entry['hash'] !== hash || !Array.isArray(entry['messages']) || !entry['messages'].every(isFinding)) return null;
-    return entry['messages'];
+    if (!isObject(entry) || entry.hash !== hash || !Array.isArray(entry.messages) || !entry.messages.every(isFinding)) return null;
+    return entry.messages;
   }
 
   set(filePath: string, hash: string, messages: Finding[]): void {
@@ -56,12 +56,18 @@ export class LintCache {
     } catch (error) {
       const { code, path: at } = error as NodeJS.ErrnoException;
       const reason =
-        code === 'EACCES' || code === 'EPERM' ? 'permission denied'
-        : code === 'EROFS' ? 'the file system is read-only'
-        : code === 'EISDIR' ? 'it is a folder'
-        : code === 'EEXIST' || code === 'ENOTDIR' ? `${at ?? 'a file on its path'} is a file, not a folder`
-        : code ?? (error as Error).message;
-      throw new PathError(`Cannot write the cache file ${this.file}: ${reason}. Set "cache" in the configuration to a path Hindsight can write, or run without --cache.`);
+        code === 'EACCES' || code === 'EPERM'
+          ? 'permission denied'
+          : code === 'EROFS'
+            ? 'the file system is read-only'
+            : code === 'EISDIR'
+              ? 'it is a folder'
+              : code === 'EEXIST' || code === 'ENOTDIR'
+                ? `${at ?? 'a file on its path'} is a file, not a folder`
+                : (code ?? (error as Error).message);
+      throw new PathError(
+        `Cannot write the cache file ${this.file}: ${reason}. Set "cache" in the configuration to a path Hindsight can write, or run without --cache.`,
+      );
     }
     this.dirty = false;
   }
@@ -79,13 +85,16 @@ const isPosition = (value: unknown): boolean => Number.isSafeInteger(value) && (
 /** A finding as the linter makes it: anything else in a cache file was not written by Hindsight. */
 function isFinding(value: unknown): value is Finding {
   if (!isObject(value)) return false;
-  const fix = value['fix'];
+  const fix = value.fix;
   return (
-    typeof value['ruleId'] === 'string' &&
-    (value['severity'] === 1 || value['severity'] === 2) &&
-    typeof value['message'] === 'string' &&
-    isPosition(value['line']) && isPosition(value['column']) && isPosition(value['endLine']) && isPosition(value['endColumn']) &&
-    (fix === undefined || (isObject(fix) && isPosition(fix['start']) && isPosition(fix['end']) && typeof fix['text'] === 'string'))
+    typeof value.ruleId === 'string' &&
+    (value.severity === 1 || value.severity === 2) &&
+    typeof value.message === 'string' &&
+    isPosition(value.line) &&
+    isPosition(value.column) &&
+    isPosition(value.endLine) &&
+    isPosition(value.endColumn) &&
+    (fix === undefined || (isObject(fix) && isPosition(fix.start) && isPosition(fix.end) && typeof fix.text === 'string'))
   );
 }
 

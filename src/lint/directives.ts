@@ -95,7 +95,8 @@ export function readDirectives(tree: Root): Directive[] {
   const stack: Nodes[] = [tree];
   while (stack.length > 0) {
     const node = stack.pop()!;
-    if (node.type === 'html' && node.value.includes('hindsight-')) collect(node.value, node.position?.start.line ?? 1, node.position?.start.column ?? 1, node.position?.end.line ?? 1, directives);
+    if (node.type === 'html' && node.value.includes('hindsight-'))
+      collect(node.value, node.position?.start.line ?? 1, node.position?.start.column ?? 1, node.position?.end.line ?? 1, directives);
     if ('children' in node) for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i] as Nodes);
   }
   return directives.sort((a, b) => a.line - b.line || a.column - b.column);

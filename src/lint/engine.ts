@@ -4,7 +4,19 @@ import { internalProblem } from '../core/guard/index.ts';
 import { Archive } from './archive/archive.ts';
 import { applyDirectives, readDirectives } from './directives.ts';
 import { textPieces, type TextPiece } from './kit/prose.ts';
-import { fillMessage, type Fix, type LineColumnPlace, type LineColumnReport, type LintSettings, type MessageTable, type NodePlace, type Report, type Rule, type RuleContext, type Severity } from './rule.ts';
+import {
+  fillMessage,
+  type Fix,
+  type LineColumnPlace,
+  type LineColumnReport,
+  type LintSettings,
+  type MessageTable,
+  type NodePlace,
+  type Report,
+  type Rule,
+  type RuleContext,
+  type Severity,
+} from './rule.ts';
 import { secretsFoundIn } from './secrets/find.ts';
 import { maskQuotedSecrets } from './secrets/redact.ts';
 import { countAtMost } from './kit/text/positions.ts';

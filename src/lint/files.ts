@@ -28,7 +28,9 @@ export async function selectFiles(selection: FileSelection): Promise<string[]> {
   const found = new Set<string>();
   if (selection.paths.length === 0) {
     if (!existsSync(selection.contentFolder)) {
-      throw new PathError(`The content folder ${selection.contentFolder} does not exist: create it, set "content" in the configuration, or name files to lint.`);
+      throw new PathError(
+        `The content folder ${selection.contentFolder} does not exist: create it, set "content" in the configuration, or name files to lint.`,
+      );
     }
     for (const file of markdownUnder(selection.contentFolder)) if (!isIgnored(file)) found.add(file);
     return [...found].sort();
@@ -60,7 +62,14 @@ export async function selectFiles(selection: FileSelection): Promise<string[]> {
     }
     if (!isDynamicPattern(given)) throw new PathError(`No such file or folder: ${given}.`);
     // A folder link (`everything -> /`) is not walked into: `**` would read the whole machine.
-    const matches = await glob(given, { cwd: selection.cwd, absolute: true, onlyFiles: true, dot: false, followSymbolicLinks: false, ignore: ['**/node_modules/**'] });
+    const matches = await glob(given, {
+      cwd: selection.cwd,
+      absolute: true,
+      onlyFiles: true,
+      dot: false,
+      followSymbolicLinks: false,
+      ignore: ['**/node_modules/**'],
+    });
     if (matches.length === 0) throw new PathError(`No files match the pattern ${given}.`);
     for (const file of matches) if (!isIgnored(path.normalize(file))) found.add(path.normalize(file));
   }
@@ -175,7 +184,9 @@ export function readPostmortem(file: string, within?: string): PostmortemRead {
   if ('bytes' in read) return { bytes: read.bytes, text: read.bytes.toString('utf8') };
   if ('unreadable' in read) return { problem: `Cannot read this file: ${read.unreadable}.` };
   const size = read.tooLarge === null ? `larger than ${megabytes(GUARD_LIMITS.maxBytes)}` : megabytes(read.tooLarge);
-  return { problem: `This file is ${size}; Hindsight reads files of at most ${megabytes(GUARD_LIMITS.maxBytes)}: move attached logs and data out of the postmortem (link to them), or split it.` };
+  return {
+    problem: `This file is ${size}; Hindsight reads files of at most ${megabytes(GUARD_LIMITS.maxBytes)}: move attached logs and data out of the postmortem (link to them), or split it.`,
+  };
 }
 
 /** readPostmortem's text only. */

@@ -33,7 +33,10 @@ export function applyFixes(source: string, findings: readonly Finding[]): FixOut
  */
 export function applyFixesToBytes(bytes: Buffer, applied: readonly Finding[]): Buffer | null {
   const spans = applied.map((f) => f.fix!).sort((a, b) => a.start - b.start);
-  const offsets = byteOffsets(bytes, spans.flatMap((fix) => [fix.start, fix.end]));
+  const offsets = byteOffsets(
+    bytes,
+    spans.flatMap((fix) => [fix.start, fix.end]),
+  );
   if (offsets === null) return null;
   const parts: Buffer[] = [];
   let cursor = 0;

@@ -53,8 +53,7 @@ export function createLinter(config: ResolvedConfig, rules: ReadonlyMap<string, 
   if (extra?.archive) settings.archive = extra.archive;
   const modelOptions = modelOptionsOf(config);
   const known = new Set(rules.keys());
-  const parse = (filePath: string, source: string): Parsed =>
-    buildModel(filePath, source, modelOptions);
+  const parse = (filePath: string, source: string): Parsed => buildModel(filePath, source, modelOptions);
   const overrides = config.overrides.length > 0 ? overrideResolver(config, rules) : null;
   const rulesOf = (parsed: Parsed) => (overrides ? overrides.rulesFor(parsed.model.filePath, parsed.model.frontmatter.data) : config.rules);
   return {
@@ -106,7 +105,13 @@ export function lintSource(filePath: string, source: string, linter: Linter, opt
  * fixed text and the fixed `bytes` (`bytes` itself when nothing was fixed). The library's
  * lintText fixes a text no file holds with it.
  */
-export function lintAndFix(filePath: string, source: string, linter: Linter, timings: LintTimings | null, bytes: Buffer = Buffer.from(source, 'utf8')): { messages: Finding[]; text: string; fixed: Buffer } {
+export function lintAndFix(
+  filePath: string,
+  source: string,
+  linter: Linter,
+  timings: LintTimings | null,
+  bytes: Buffer = Buffer.from(source, 'utf8'),
+): { messages: Finding[]; text: string; fixed: Buffer } {
   let messages = linter.lint(filePath, source, timings);
   let text = source;
   let fixed = bytes;

@@ -122,12 +122,15 @@ export function isInside(file: string, folder: string): boolean {
 
 /** Why `file`, of this type, is not read (`stat` describes it, through its links). */
 export function notAFile(file: string, stat: Stats): string {
-  const kind =
-    stat.isDirectory() ? 'a folder'
-    : stat.isFIFO() ? 'a named pipe (FIFO)'
-    : stat.isSocket() ? 'a socket'
-    : stat.isCharacterDevice() || stat.isBlockDevice() ? 'a device'
-    : 'not a regular file';
+  const kind = stat.isDirectory()
+    ? 'a folder'
+    : stat.isFIFO()
+      ? 'a named pipe (FIFO)'
+      : stat.isSocket()
+        ? 'a socket'
+        : stat.isCharacterDevice() || stat.isBlockDevice()
+          ? 'a device'
+          : 'not a regular file';
   let link: string | null = null;
   try {
     if (lstatSync(file).isSymbolicLink()) link = readlinkSync(file);

@@ -107,8 +107,7 @@ export type RangeReport<Messages extends MessageTable = MessageTable> = ReportTe
 export type NodeReport<Messages extends MessageTable = MessageTable> = ReportText<Messages> & NodePlace & { fix?: Fix };
 
 /** What a rule reports: why (a message, or a message id and its data), where, and how to fix it. */
-export type Report<Messages extends MessageTable = MessageTable> = ReportText<Messages> &
-  (LineColumnPlace | RangePlace | NodePlace) & { fix?: Fix };
+export type Report<Messages extends MessageTable = MessageTable> = ReportText<Messages> & (LineColumnPlace | RangePlace | NodePlace) & { fix?: Fix };
 
 /** Settings from the configuration that rules may read (beyond their own options). */
 export interface LintSettings {
@@ -211,8 +210,8 @@ export interface Rule<Options = Record<string, unknown>, Messages extends Messag
 export type RuleDeclaration<Options, Messages extends MessageTable> = Omit<Rule<Options, Messages>, 'fixable' | 'schema' | 'defaults' | 'messages'> & {
   fixable?: boolean;
   schema?: OptionsSchema;
-} & (Record<string, never> extends Options ? { defaults?: Options } : { defaults: Options })
-  & ([keyof Messages] extends [never] ? { messages?: Messages } : { messages: Messages });
+} & (Record<string, never> extends Options ? { defaults?: Options } : { defaults: Options }) &
+  ([keyof Messages] extends [never] ? { messages?: Messages } : { messages: Messages });
 
 /**
  * A rule from its declaration. The message ids a rule may report are those of its `messages`:

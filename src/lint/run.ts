@@ -54,7 +54,9 @@ export async function lintRun(options: LintRunOptions): Promise<LintRun> {
   const archive = await loadRunArchive(config, rules, files, { cache: options.cache ?? false, version: options.version ?? '' });
   // A file's findings from cross-file rules change with the others: the archive's digest is
   // part of the cache key.
-  const cache = options.cache ? new LintCache(config.cacheFile, cacheKey([CACHE_FORMAT, options.version ?? '', config.raw, config.preset, archive?.digest ?? ''])) : null;
+  const cache = options.cache
+    ? new LintCache(config.cacheFile, cacheKey([CACHE_FORMAT, options.version ?? '', config.raw, config.preset, archive?.digest ?? '']))
+    : null;
 
   // With --cache, answer from the cache what it can (reading each file to hash it); what
   // is left is linted, here or, for a large archive, in a pool of worker threads. Tasks
@@ -108,7 +110,12 @@ export interface RunArchive {
  * it; null when no cross-file rule is active (then nothing of it loads). The library's
  * lintText loads it this way too.
  */
-export async function loadRunArchive(config: ResolvedConfig, rules: ReadonlyMap<string, Rule>, files: readonly string[], options: { cache: boolean; version: string }): Promise<RunArchive | null> {
+export async function loadRunArchive(
+  config: ResolvedConfig,
+  rules: ReadonlyMap<string, Rule>,
+  files: readonly string[],
+  options: { cache: boolean; version: string },
+): Promise<RunArchive | null> {
   const need = archiveNeed(config, rules);
   if (!need) return null;
   const started = performance.now();
@@ -147,6 +154,6 @@ export function archiveNeed(config: ResolvedConfig, rules: ReadonlyMap<string, R
 export const MIN_FILES_FOR_WORKERS = 200;
 
 function useWorkers(files: number): boolean {
-  if (process.env['HINDSIGHT_WORKERS'] === '0') return false;
+  if (process.env.HINDSIGHT_WORKERS === '0') return false;
   return files >= MIN_FILES_FOR_WORKERS && availableParallelism() > 1;
 }

@@ -10,7 +10,23 @@
 // A failure removes the temporary file and is a PathError (exit code 2, one line, the
 // original unchanged).
 import { randomBytes } from 'node:crypto';
-import { accessSync, closeSync, constants, fchmodSync, fchownSync, fstatSync, fsyncSync, ftruncateSync, openSync, realpathSync, renameSync, statSync, unlinkSync, writeSync, type Stats } from 'node:fs';
+import {
+  accessSync,
+  closeSync,
+  constants,
+  fchmodSync,
+  fchownSync,
+  fstatSync,
+  fsyncSync,
+  ftruncateSync,
+  openSync,
+  realpathSync,
+  renameSync,
+  statSync,
+  unlinkSync,
+  writeSync,
+  type Stats,
+} from 'node:fs';
 import path from 'node:path';
 import { PathError } from '../errors.ts';
 
@@ -104,7 +120,9 @@ function writeInPlace(file: string, target: string, data: Buffer): void {
   } catch (error) {
     closeQuietly(fd);
     const reason = writeError(file, error).message.replace(/ The file is unchanged\.$/, '');
-    throw new PathError(`${reason} It was being rewritten in place (it has hard links, or another owner), and may be cut short: restore it from version control.`);
+    throw new PathError(
+      `${reason} It was being rewritten in place (it has hard links, or another owner), and may be cut short: restore it from version control.`,
+    );
   }
   try {
     closeSync(fd);
@@ -121,11 +139,15 @@ function writeAll(fd: number, data: Buffer): void {
 function writeError(file: string, error: unknown): PathError {
   const code = (error as NodeJS.ErrnoException).code;
   const reason =
-    code === 'EACCES' || code === 'EPERM' ? 'permission denied'
-    : code === 'EROFS' ? 'the file system is read-only'
-    : code === 'ENOSPC' ? 'no space left on the device'
-    : code === 'ENOENT' ? 'it no longer exists'
-    : code ?? (error as Error).message;
+    code === 'EACCES' || code === 'EPERM'
+      ? 'permission denied'
+      : code === 'EROFS'
+        ? 'the file system is read-only'
+        : code === 'ENOSPC'
+          ? 'no space left on the device'
+          : code === 'ENOENT'
+            ? 'it no longer exists'
+            : (code ?? (error as Error).message);
   return new PathError(`Cannot write the fixed ${file}: ${reason}. The file is unchanged.`);
 }
 

@@ -56,7 +56,9 @@ export async function loadFormatter(name: FormatName): Promise<Formatter> {
 
 /** The results with their warnings left out, as ESLint's `--quiet` reports them. */
 export function errorsOnly(results: LintResult[]): LintResult[] {
-  return results.map((r) => (r.warningCount === 0 && r.messages.every((m) => m.severity === 2)
-    ? r
-    : { ...r, messages: r.messages.filter((m) => m.severity === 2), warningCount: 0, fixableWarningCount: 0 }));
+  return results.map((r) =>
+    r.warningCount === 0 && r.messages.every((m) => m.severity === 2)
+      ? r
+      : { ...r, messages: r.messages.filter((m) => m.severity === 2), warningCount: 0, fixableWarningCount: 0 },
+  );
 }

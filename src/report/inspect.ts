@@ -68,7 +68,8 @@ export function inspectText(model: Postmortem): string {
   out.push(v(model.filePath));
   out.push(`  title     ${model.title === null ? '(none)' : v(model.title)}`);
   out.push(`  window    ${incident.start?.iso ?? '?'} → ${incident.end?.iso ?? '?'}${incident.timezone ? ` (${v(incident.timezone)})` : ''}`);
-  if (incident.statedDurationMinutes !== null) out.push(`  duration  ${formatDuration(incident.statedDurationMinutes)} (stated, line ${incident.statedDurationLine})`);
+  if (incident.statedDurationMinutes !== null)
+    out.push(`  duration  ${formatDuration(incident.statedDurationMinutes)} (stated, line ${incident.statedDurationLine})`);
   out.push('  sections');
   for (const s of model.sections) out.push(`    ${String(s.line).padStart(4)}  ${s.kind.padEnd(20)} ${v(s.heading)}${s.empty ? '  (empty)' : ''}`);
   out.push(`  timeline  ${model.timeline.length} entries`);

@@ -69,7 +69,7 @@ function describeMessages(rule: Rule): string | null {
 }
 
 function describeOptions(rule: Rule): string | null {
-  const properties = (rule.schema['properties'] ?? {}) as Record<string, { description?: string }>;
+  const properties = (rule.schema.properties ?? {}) as Record<string, { description?: string }>;
   const names = Object.keys(properties);
   if (names.length === 0) return null;
   const rows = names.map((name) => {

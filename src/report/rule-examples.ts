@@ -57,5 +57,9 @@ export function outputOf(findings: readonly Finding[]): string {
 
 /** An `expected` text as `outputOf` writes it: without blank lines or the indentation of a template literal. */
 export function normalizeExpected(expected: string): string {
-  return expected.split('\n').map((line) => line.trim()).filter((line) => line !== '').join('\n');
+  return expected
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line !== '')
+    .join('\n');
 }

@@ -17,7 +17,7 @@ import { randomBytes } from 'node:crypto';
 
 /** True when running as a step of a GitHub Actions job. */
 export function underGithubActions(env: Record<string, string | undefined> = process.env): boolean {
-  return env['GITHUB_ACTIONS'] === 'true';
+  return env.GITHUB_ACTIONS === 'true';
 }
 
 const ZERO_WIDTH_SPACE = '\u200b';

@@ -10,7 +10,7 @@ const CONTROLS_AND_BREAKS = /[\u0000-\u001f\u007f-\u009f\p{Bidi_Control}\u2028\u
 
 const NAMED: Readonly<Record<string, string>> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
 
-function escape(char: string): string {
+function visibleEscape(char: string): string {
   const named = NAMED[char];
   if (named) return named;
   const code = char.codePointAt(0)!;
@@ -19,7 +19,7 @@ function escape(char: string): string {
 
 /** The text with every control character but tab and line feed shown as an escape. */
 export function visible(text: string): string {
-  return text.replace(CONTROLS, escape);
+  return text.replace(CONTROLS, visibleEscape);
 }
 
 /**
@@ -27,5 +27,5 @@ export function visible(text: string): string {
  * are shown as `\n` and `\r` too, so that nothing printed starts a line of its own.
  */
 export function visibleLine(text: string): string {
-  return text.replace(CONTROLS_AND_BREAKS, escape);
+  return text.replace(CONTROLS_AND_BREAKS, visibleEscape);
 }

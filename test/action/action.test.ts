@@ -47,7 +47,11 @@ describe('GitHub Action', () => {
   afterAll(() => temp.remove());
 
   let counter = 0;
-  function runAction(event: { name: string; payload: unknown }, inputs: Record<string, string> = {}, command?: { file: string; args: string[]; node?: string }): Run {
+  function runAction(
+    event: { name: string; payload: unknown },
+    inputs: Record<string, string> = {},
+    command?: { file: string; args: string[]; node?: string },
+  ): Run {
     const n = ++counter;
     const runnerTemp = path.join(temp.dir, `runner-${n}`);
     const eventPath = write(runnerTemp, 'event.json', JSON.stringify(event.payload));
@@ -95,7 +99,10 @@ describe('GitHub Action', () => {
     return outputs;
   }
 
-  const pullRequest = () => ({ name: 'pull_request', payload: { action: 'synchronize', number: 7, pull_request: { number: 7, base: { sha: base, ref: 'main' }, head: { sha: head, ref: 'postmortem' } } } });
+  const pullRequest = () => ({
+    name: 'pull_request',
+    payload: { action: 'synchronize', number: 7, pull_request: { number: 7, base: { sha: base, ref: 'main' }, head: { sha: head, ref: 'postmortem' } } },
+  });
 
   it('a pull request: annotates the changed postmortems only, fails on their errors, summarises them with their metrics', () => {
     const r = runAction(pullRequest());
@@ -103,7 +110,9 @@ describe('GitHub Action', () => {
     const annotations = r.stdout.split('\n').filter(Boolean);
     expect(annotations).toHaveLength(1);
     expect(annotations[0]).toMatch(
-      new RegExp(`^::error file=postmortems/2025-06-01-checkout-errors\\.md,line=${bad.line},col=1,endLine=${bad.line},endColumn=\\d+,title=timeline-order::11:50 \\(line ${bad.line}\\) is earlier than 11:53 on line ${bad.line - 1}: move this entry above line ${bad.line - 1}`),
+      new RegExp(
+        `^::error file=postmortems/2025-06-01-checkout-errors\\.md,line=${bad.line},col=1,endLine=${bad.line},endColumn=\\d+,title=timeline-order::11:50 \\(line ${bad.line}\\) is earlier than 11:53 on line ${bad.line - 1}: move this entry above line ${bad.line - 1}`,
+      ),
     );
     expect(r.stdout).not.toContain('old-broken');
     expect(r.stdout).not.toContain('docs/notes.md');
@@ -128,15 +137,18 @@ describe('GitHub Action', () => {
     expect(r.stdout).toContain('::error file=postmortems/2023-03-01-old-broken.md,');
     expect(r.stdout).toContain('::error file=postmortems/2025-06-01-checkout-errors.md,');
     expect(r.summary).toContain('Every postmortem in the archive (`the input all is true`).');
-    expect(r.outputs['files']).toBe('3');
-    expect(r.outputs['errors']).toBe('2');
+    expect(r.outputs.files).toBe('3');
+    expect(r.outputs.errors).toBe('2');
   });
 
   it('writes SARIF for code scanning, and an empty run when no postmortem changed', () => {
     const r = runAction(pullRequest(), { 'sarif-file': 'out/hindsight.sarif' });
     const sarifFile = path.join(workspace, 'out', 'hindsight.sarif');
     expect(r.outputs['sarif-file']).toBe(sarifFile);
-    const log = JSON.parse(readFileSync(sarifFile, 'utf8')) as { version: string; runs: { results: { ruleId: string; locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }[]; tool: { driver: { name: string } } }[] };
+    const log = JSON.parse(readFileSync(sarifFile, 'utf8')) as {
+      version: string;
+      runs: { results: { ruleId: string; locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }[]; tool: { driver: { name: string } } }[];
+    };
     expect(log.version).toBe('2.1.0');
     expect(log.runs[0]!.results.map((x) => [x.ruleId, x.locations[0]!.physicalLocation.artifactLocation.uri])).toEqual([
       ['timeline-order', 'postmortems/2025-06-01-checkout-errors.md'],
@@ -174,11 +186,13 @@ describe('GitHub Action', () => {
   it('lints everything, and says why, when the event has no base to compare with', () => {
     const manual = runAction({ name: 'workflow_dispatch', payload: { inputs: {} } });
     expect(manual.stdout).toContain('::notice title=Hindsight::Linting every postmortem: a workflow_dispatch event has no base commit to compare with.');
-    expect(manual.outputs['files']).toBe('3');
+    expect(manual.outputs.files).toBe('3');
     const newBranch = runAction({ name: 'push', payload: { before: '0000000000000000000000000000000000000000', after: head } });
     expect(newBranch.stdout).toContain('::notice title=Hindsight::Linting every postmortem: the push event names no base commit (a new branch?).');
     const missing = runAction({ name: 'pull_request', payload: { pull_request: { base: { sha: 'f'.repeat(40) }, head: { sha: head } } } });
-    expect(missing.stdout).toContain(`::notice title=Hindsight::Linting every postmortem: commit ${'f'.repeat(12)} is not in the checkout (use actions/checkout with fetch-depth: 0).`);
+    expect(missing.stdout).toContain(
+      `::notice title=Hindsight::Linting every postmortem: commit ${'f'.repeat(12)} is not in the checkout (use actions/checkout with fetch-depth: 0).`,
+    );
     expect(missing.summary).toContain('Every postmortem in the archive (`commit ffffffffffff is not in the checkout (use actions/checkout');
   });
 
@@ -196,7 +210,7 @@ describe('GitHub Action', () => {
     }
     afterAll(() => git(workspace, 'checkout', '-q', 'postmortem'));
 
-    it('a pull request that turns the rule off or moves the content folder is checked by the base\'s configuration', () => {
+    it("a pull request that turns the rule off or moves the content folder is checked by the base's configuration", () => {
       for (const [branch, config] of [
         ['pr-rule-off', { rules: { 'timeline-order': 'off' } }],
         ['pr-elsewhere', { content: 'nothing-here' }],
@@ -208,11 +222,11 @@ describe('GitHub Action', () => {
         if (branch !== 'pr-schema') expect(own.status, `${branch}: the pull request's own configuration lets it pass`).toBe(0);
         expect(safe.status, safe.stderr).toBe(1);
         expect(safe.stdout).toMatch(/^::error file=postmortems\/2025-06-01-checkout-errors\.md,.*title=timeline-order::/m);
-        expect(safe.outputs['errors']).toBe('1');
+        expect(safe.outputs.errors).toBe('1');
       }
     });
 
-    it('reads the base commit\'s own configuration, found from the working directory up', () => {
+    it("reads the base commit's own configuration, found from the working directory up", () => {
       git(workspace, 'checkout', '-q', '-b', 'base-with-config', base);
       write(workspace, 'hindsight.config.yaml', 'rules:\n  timeline-order: warn\n');
       git(workspace, 'add', '-A');
@@ -241,7 +255,9 @@ describe('GitHub Action', () => {
     it('needs an event with a base commit: exit code 2 and why', () => {
       const r = runAction({ name: 'workflow_dispatch', payload: { inputs: {} } }, { 'config-from': 'base' });
       expect(r.status).toBe(2);
-      expect(r.stderr).toBe('hindsight: config-from: base reads the configuration from the base commit, and a workflow_dispatch event has no base commit to compare with: use it on pull_request, pull_request_target, push or merge_group events, or set config-from to workspace.\n');
+      expect(r.stderr).toBe(
+        'hindsight: config-from: base reads the configuration from the base commit, and a workflow_dispatch event has no base commit to compare with: use it on pull_request, pull_request_target, push or merge_group events, or set config-from to workspace.\n',
+      );
       const wrong = runAction(pullRequest(), { 'config-from': 'head' });
       expect(wrong.status).toBe(2);
       expect(wrong.stderr).toBe('hindsight: the input "config-from" takes workspace or base, not "head".\n');
@@ -254,18 +270,25 @@ describe('GitHub Action', () => {
     expect(r.stderr).toBe('hindsight: the input "max-warnings" takes a whole number, not "many".\n');
   });
 
-  it('action.yml: the lint step, with the inputs of the example workflow in docs/action.md, on the runner\'s Node', () => {
+  it("action.yml: the lint step, with the inputs of the example workflow in docs/action.md, on the runner's Node", () => {
     const action = parseYaml(readFileSync(path.join(ROOT, 'action.yml'), 'utf8')) as {
       inputs: Record<string, { default?: string }>;
       runs: { using: string; steps: { id?: string; run?: string; env?: Record<string, string>; shell?: string }[] };
     };
     expect(action.runs.using).toBe('composite');
-    const workflow = parseYaml(docSnippet('docs/action.md', 'workflow')) as { jobs: Record<string, { steps: { uses?: string; with?: Record<string, string> }[] }> };
-    const step = Object.values(workflow.jobs).flatMap((job) => job.steps).find((s) => s.uses?.startsWith('hindsight-postmortems/hindsight@'));
+    const workflow = parseYaml(docSnippet('docs/action.md', 'workflow')) as {
+      jobs: Record<string, { steps: { uses?: string; with?: Record<string, string> }[] }>;
+    };
+    const step = Object.values(workflow.jobs)
+      .flatMap((job) => job.steps)
+      .find((s) => s.uses?.startsWith('hindsight-postmortems/hindsight@'));
     expect(step?.with).toBeDefined();
     const inputs: Record<string, string> = {};
     for (const [name, spec] of Object.entries(action.inputs)) inputs[name] = String(step!.with![name] ?? spec.default ?? '');
-    expect(Object.keys(step!.with!).every((name) => name in action.inputs), 'docs/action.md uses only inputs action.yml declares').toBe(true);
+    expect(
+      Object.keys(step!.with!).every((name) => name in action.inputs),
+      'docs/action.md uses only inputs action.yml declares',
+    ).toBe(true);
 
     const lint = action.runs.steps.find((s) => s.id === 'lint')!;
     const expand = (text: string): string =>
@@ -277,10 +300,17 @@ describe('GitHub Action', () => {
       });
     const stepEnv = Object.fromEntries(Object.entries(lint.env ?? {}).map(([k, v]) => [k, expand(String(v))]));
     // Every input reaches the script under the name it reads.
-    expect(Object.keys(stepEnv).sort()).toEqual(Object.keys(action.inputs).map((name) => `INPUT_${name.replace(/-/g, '_').toUpperCase()}`).sort());
+    expect(Object.keys(stepEnv).sort()).toEqual(
+      Object.keys(action.inputs)
+        .map((name) => `INPUT_${name.replace(/-/g, '_').toUpperCase()}`)
+        .sort(),
+    );
     const script = path.join(temp.dir, 'lint-step.sh');
     writeFileSync(script, expand(lint.run!));
-    const r = runAction(pullRequest(), Object.fromEntries(Object.entries(stepEnv).map(([k, v]) => [k.slice('INPUT_'.length).toLowerCase(), v])), { file: 'bash', args: ['-e', script] });
+    const r = runAction(pullRequest(), Object.fromEntries(Object.entries(stepEnv).map(([k, v]) => [k.slice('INPUT_'.length).toLowerCase(), v])), {
+      file: 'bash',
+      args: ['-e', script],
+    });
     expect(r.status, r.stderr).toBe(1);
     expect(r.stdout).toContain(`::error file=postmortems/2025-06-01-checkout-errors.md,line=${bad.line},`);
     expect(r.summary).toContain('## ❌ Hindsight: 2 postmortems, 1 error, 0 warnings');

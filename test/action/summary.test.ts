@@ -18,7 +18,8 @@ const BLOB = 'https://github.com/acme/postmortems/blob/0123abc/';
 
 // Our own payloads: an image and a link that would be fetched or clicked, HTML, an autolink
 // literal, a mention, emphasis, a code span, a table pipe, entities, a link breaker in a name.
-const HOSTILE_TITLE = '![x](https://tracker.invalid/p.png) [log in](https://phish.invalid/) <img src=x onerror=alert(1)> <b>bold</b> www.phish.invalid https://phish.invalid/a @everyone *em* _em_ `code` a | b &amp; &#60;x&#62; ~~gone~~ $x^2$ \\* #12';
+const HOSTILE_TITLE =
+  '![x](https://tracker.invalid/p.png) [log in](https://phish.invalid/) <img src=x onerror=alert(1)> <b>bold</b> www.phish.invalid https://phish.invalid/a @everyone *em* _em_ `code` a | b &amp; &#60;x&#62; ~~gone~~ $x^2$ \\* #12';
 const HOSTILE_FILE = 'postmortems/2024-01-01-a)[click](https:/phish.invalid/x) <b>\\|![i](https:/t.invalid/i.png)`|c.md';
 
 function parse(markdown: string): Root {
@@ -34,14 +35,24 @@ function all(node: Nodes, type: string): Nodes[] {
 function hostileRows(): SummaryRow[] {
   const file = path.join(workspace, HOSTILE_FILE);
   const result = summarise(file, [{ ruleId: 'no-placeholder', severity: 2, message: `Found ${HOSTILE_TITLE}`, line: 3, column: 1, endLine: 3, endColumn: 2 }]);
-  return [{ result, metrics: { title: HOSTILE_TITLE, severity: '<script>alert(1)</script>', start: null, detectMinutes: 5, resolveMinutes: null, durationMinutes: null } }];
+  return [
+    {
+      result,
+      metrics: { title: HOSTILE_TITLE, severity: '<script>alert(1)</script>', start: null, detectMinutes: 5, resolveMinutes: null, durationMinutes: null },
+    },
+  ];
 }
 
 describe('the job summary with hostile text', () => {
-  const markdown = formatSummary(hostileRows(), { workspace, scope: { kind: 'all', reason: 'the input [all](https://phish.invalid/) is <i>true</i>' }, blobBase: BLOB, sarifFile: path.join(workspace, 'out/![a](https://x.invalid/).sarif') });
+  const markdown = formatSummary(hostileRows(), {
+    workspace,
+    scope: { kind: 'all', reason: 'the input [all](https://phish.invalid/) is <i>true</i>' },
+    blobBase: BLOB,
+    sarifFile: path.join(workspace, 'out/![a](https://x.invalid/).sarif'),
+  });
   const tree = parse(markdown);
 
-  it('has no image, and no link but the file\'s own blob', () => {
+  it("has no image, and no link but the file's own blob", () => {
     expect(all(tree, 'image')).toEqual([]);
     const links = all(tree, 'link') as { url: string }[];
     expect(links.map((l) => l.url)).toEqual([blobLink(BLOB, HOSTILE_FILE)]);
@@ -49,12 +60,12 @@ describe('the job summary with hostile text', () => {
     expect(links[0]!.url).not.toMatch(/[()<>|\s[\]]/);
   });
 
-  it('has no HTML but the summary\'s own line break and folding', () => {
+  it("has no HTML but the summary's own line break and folding", () => {
     const html = (all(tree, 'html') as { value: string }[]).map((h) => h.value);
     expect(new Set(html)).toEqual(new Set(['<br>', '<details><summary>Findings</summary>', '</details>']));
   });
 
-  it('shows each piece as written: the file name as the link\'s text, the title, the severity, the message', () => {
+  it("shows each piece as written: the file name as the link's text, the title, the severity, the message", () => {
     const table = all(tree, 'table')[0] as { children: { children: Nodes[] }[] };
     expect(table.children).toHaveLength(2);
     const cells = table.children[1]!.children.map((cell) => toString(cell));
@@ -90,12 +101,15 @@ describe('$GITHUB_OUTPUT entries', () => {
 });
 
 describe('the job summary and credentials', () => {
-  it('shows a title\'s credential masked, however it is written', async () => {
+  it("shows a title's credential masked, however it is written", async () => {
     const { buildModel } = await import('../../src/core/build.ts');
     const { incidentMetrics } = await import('../../src/action/summary.ts');
     const token = ['gh', 'p_', 'Qm7Lx2Vr9Tk4Wb8Nz3Hc6Yf1Jd5Gs0Pa2Re7'].join('');
     for (const written of [token, token.replace('_', '\\_')]) {
-      const { model } = buildModel('/work/space/a.md', `---\nseverity: ${written}\n---\n# Deploy bot leaked ${written}\n`, { defaultZone: null, sectionAliases: new Map() });
+      const { model } = buildModel('/work/space/a.md', `---\nseverity: ${written}\n---\n# Deploy bot leaked ${written}\n`, {
+        defaultZone: null,
+        sectionAliases: new Map(),
+      });
       const metrics = incidentMetrics(model);
       expect(metrics.title).toBe('Deploy bot leaked ghp_…');
       expect(metrics.severity).toBe('ghp_…');

@@ -29,7 +29,13 @@ describe('lintText', () => {
     const result = await lintText(OUT_OF_ORDER, { cwd, filePath: 'postmortems/payments.md', now: NOW });
     expect(result.filePath).toBe(path.join(cwd, 'postmortems', 'payments.md'));
     const order = result.messages.find((m) => m.ruleId === 'timeline-order');
-    expect(order).toMatchObject({ severity: 2, line: ORDER_PLACE.start.line, column: ORDER_PLACE.start.column, endLine: ORDER_PLACE.end.line, endColumn: ORDER_PLACE.end.column });
+    expect(order).toMatchObject({
+      severity: 2,
+      line: ORDER_PLACE.start.line,
+      column: ORDER_PLACE.start.column,
+      endLine: ORDER_PLACE.end.line,
+      endColumn: ORDER_PLACE.end.column,
+    });
     expect(order!.message).toContain('14:05 UTC');
     const severity = result.messages.find((m) => m.ruleId === 'frontmatter-schema')!;
     expect(severity.fix).toEqual({ range: [OUT_OF_ORDER.indexOf('sev2'), OUT_OF_ORDER.indexOf('sev2') + 4], text: 'SEV2' });
@@ -69,7 +75,13 @@ describe('loadConfig', () => {
   it('resolves the nearest configuration over its preset, and lintText takes it back', async () => {
     const cwd = folder({ 'hindsight.config.json': JSON.stringify({ extends: 'strict', timezone: 'UTC', rules: { 'no-pii': 'off' } }) });
     const config = await loadConfig({ cwd });
-    expect(config).toMatchObject({ file: path.join(cwd, 'hindsight.config.json'), root: cwd, preset: 'strict', timezone: 'UTC', content: path.join(cwd, 'postmortems') });
+    expect(config).toMatchObject({
+      file: path.join(cwd, 'hindsight.config.json'),
+      root: cwd,
+      preset: 'strict',
+      timezone: 'UTC',
+      content: path.join(cwd, 'postmortems'),
+    });
     expect(config.rules['no-pii']?.severity).toBe('off');
     expect(config.rules['timeline-order']?.severity).toBe('error');
     const result = await lintText(OUT_OF_ORDER, { config, now: NOW });
@@ -81,11 +93,11 @@ describe('loadConfig', () => {
     const config = await loadConfig({ cwd });
     const before = await lintText(OUT_OF_ORDER, { config, now: NOW });
     expect(before.messages.some((m) => m.ruleId === 'word-count')).toBe(true);
-    (config.rules['word-count']!.options as Record<string, unknown>)['min'] = 0;
+    (config.rules['word-count']!.options as Record<string, unknown>).min = 0;
     expect(await lintText(OUT_OF_ORDER, { config, now: NOW })).toEqual(before);
   });
 
-  it("without a configuration up from the file, gives the defaults with the content folder in cwd, as the command line does", async () => {
+  it('without a configuration up from the file, gives the defaults with the content folder in cwd, as the command line does', async () => {
     const cwd = folder({});
     const config = await loadConfig({ cwd, filePath: 'postmortems/2025/p.md' });
     expect(config).toMatchObject({ file: null, root: cwd, preset: 'recommended', content: path.join(cwd, 'postmortems') });
@@ -119,9 +131,15 @@ describe('isPostmortemPath', () => {
     });
     const verdicts = Object.fromEntries(
       await Promise.all(
-        ['incidents/2025/a.md', 'incidents/not-yet-saved.md', 'incidents/drafts/b.md', 'incidents/private/c.md', 'incidents/notes.txt', 'README.md', 'docs/x.md'].map(
-          async (file) => [file, await isPostmortemPath(file, { cwd })] as const,
-        ),
+        [
+          'incidents/2025/a.md',
+          'incidents/not-yet-saved.md',
+          'incidents/drafts/b.md',
+          'incidents/private/c.md',
+          'incidents/notes.txt',
+          'README.md',
+          'docs/x.md',
+        ].map(async (file) => [file, await isPostmortemPath(file, { cwd })] as const),
       ),
     );
     expect(verdicts).toEqual({

@@ -27,4 +27,7 @@ The deploy read the card network's timeout from a setting that was empty.
 `;
 
 /** Where timeline-order reports OUT_OF_ORDER's entry at line 14: the whole entry after its "- ". */
-export const ORDER_PLACE = { start: { line: 14, column: 3 }, end: { line: 14, column: 3 + '14:05 UTC the error-rate alert pages the on-call engineer'.length } };
+export const ORDER_PLACE = {
+  start: { line: 14, column: 3 },
+  end: { line: 14, column: 3 + '14:05 UTC the error-rate alert pages the on-call engineer'.length },
+};

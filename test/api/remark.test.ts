@@ -57,7 +57,12 @@ describe('the remark plugin', () => {
     const messages = await messagesOf(OUT_OF_ORDER, cwd);
     const result = await lintText(OUT_OF_ORDER, { cwd, filePath: 'postmortems/payments.md', now: NOW });
     expect(messages.map((m) => [m.ruleId, m.place, m.reason, m.fatal])).toEqual(
-      result.messages.map((m) => [m.ruleId, { start: { line: m.line, column: m.column }, end: { line: m.endLine, column: m.endColumn } }, m.message, m.severity === 2]),
+      result.messages.map((m) => [
+        m.ruleId,
+        { start: { line: m.line, column: m.column }, end: { line: m.endLine, column: m.endColumn } },
+        m.message,
+        m.severity === 2,
+      ]),
     );
   });
 

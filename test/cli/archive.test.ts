@@ -30,7 +30,10 @@ describe.concurrent('cross-file rules from the command line', () => {
     writeFileSync(path.join(root, 'hindsight.config.json'), '{"rules": {"unique-id": "off", "related-links": "off"}}');
     const log = path.join(root, 'modules.txt');
     const hook = path.join(root, 'record.mjs');
-    writeFileSync(hook, `import { registerHooks } from 'node:module';\nimport { appendFileSync } from 'node:fs';\nregisterHooks({ load(url, context, next) { appendFileSync(${JSON.stringify(log)}, url + '\\n'); return next(url, context); } });\n`);
+    writeFileSync(
+      hook,
+      `import { registerHooks } from 'node:module';\nimport { appendFileSync } from 'node:fs';\nregisterHooks({ load(url, context, next) { appendFileSync(${JSON.stringify(log)}, url + '\\n'); return next(url, context); } });\n`,
+    );
     const run = spawnSync(process.execPath, ['--import', hook, CLI, 'lint', 'postmortems/2025-03-01-search-outage.md'], { cwd: root, encoding: 'utf8' });
     expect(run.status, run.stderr).toBe(0);
     const loaded = readFileSync(log, 'utf8').split('\n').filter(Boolean);

@@ -11,7 +11,13 @@ const PLACEHOLDER = CLEAN.replace('- Rotate the logs daily (OPS-2)', '- Rotate t
 
 describe.concurrent('lint --baseline', () => {
   it('written on an archive with findings → exit 0 with it → a new defect fails naming only it → a fixed one shrinks the report', async () => {
-    const root = project({ 'hindsight.config.json': '{}', 'postmortems/a.md': WARN, 'postmortems/b.md': ERROR, 'postmortems/c.md': PLACEHOLDER, 'postmortems/d.md': CLEAN });
+    const root = project({
+      'hindsight.config.json': '{}',
+      'postmortems/a.md': WARN,
+      'postmortems/b.md': ERROR,
+      'postmortems/c.md': PLACEHOLDER,
+      'postmortems/d.md': CLEAN,
+    });
     const before = await hindsight(['lint'], root);
     expect(before.code).toBe(1);
 
@@ -19,7 +25,10 @@ describe.concurrent('lint --baseline', () => {
     expect(write.code).toBe(0);
     expect(write.stdout).toBe('');
     expect(write.stderr).toBe('hindsight: recorded 3 findings in 3 files in the baseline hindsight-baseline.json.\n');
-    const stored = JSON.parse(readFileSync(path.join(root, 'hindsight-baseline.json'), 'utf8')) as { version: number; files: Record<string, Record<string, Record<string, number>>> };
+    const stored = JSON.parse(readFileSync(path.join(root, 'hindsight-baseline.json'), 'utf8')) as {
+      version: number;
+      files: Record<string, Record<string, Record<string, number>>>;
+    };
     expect(stored.version).toBe(1);
     expect(Object.keys(stored.files)).toEqual(['postmortems/a.md', 'postmortems/b.md', 'postmortems/c.md']);
     expect(Object.keys(stored.files['postmortems/b.md']!)).toEqual(['timeline-order']);
@@ -63,7 +72,7 @@ describe.concurrent('lint --baseline', () => {
     expectNoStackTrace(write.stderr + known.stderr + defect.stderr + fixed.stderr);
   });
 
-  it('a hook linting one file: only its findings count, other files\' entries are neither shown nor gone', async () => {
+  it("a hook linting one file: only its findings count, other files' entries are neither shown nor gone", async () => {
     const root = project({ 'postmortems/a.md': WARN, 'postmortems/b.md': ERROR });
     expect((await hindsight(['lint', '--baseline-write', '.hindsight/baseline.json'], root)).code).toBe(0);
     const one = await hindsight(['lint', '--baseline', '.hindsight/baseline.json', 'postmortems/b.md'], root);
@@ -71,7 +80,9 @@ describe.concurrent('lint --baseline', () => {
     expect(one.stderr).toBe('hindsight: 1 known finding recorded in the baseline .hindsight/baseline.json is not shown.\n');
     // A partial --baseline-write updates that file's entries and keeps the others'.
     writeFileSync(path.join(root, 'postmortems/b.md'), CLEAN);
-    expect((await hindsight(['lint', '--baseline-write', '.hindsight/baseline.json', 'postmortems/b.md'], root)).stderr).toContain('recorded 1 finding in 1 file');
+    expect((await hindsight(['lint', '--baseline-write', '.hindsight/baseline.json', 'postmortems/b.md'], root)).stderr).toContain(
+      'recorded 1 finding in 1 file',
+    );
     const stored = JSON.parse(readFileSync(path.join(root, '.hindsight/baseline.json'), 'utf8')) as { files: Record<string, unknown> };
     expect(Object.keys(stored.files)).toEqual(['postmortems/a.md']);
   });

@@ -9,10 +9,24 @@ afterAll(removeProjects);
 
 /** The rule ids of interfaces.md's table. */
 const INTERFACE_RULE_IDS = [
-  'required-sections', 'empty-section', 'duplicate-section', 'section-order', 'frontmatter-schema',
-  'timeline-order', 'timeline-timestamp', 'timeline-in-window', 'incident-window', 'duration-mismatch',
-  'timezone', 'date-consistency', 'impact-quantified', 'action-items', 'no-placeholder',
-  'blameless-language', 'no-secrets', 'no-pii',
+  'required-sections',
+  'empty-section',
+  'duplicate-section',
+  'section-order',
+  'frontmatter-schema',
+  'timeline-order',
+  'timeline-timestamp',
+  'timeline-in-window',
+  'incident-window',
+  'duration-mismatch',
+  'timezone',
+  'date-consistency',
+  'impact-quantified',
+  'action-items',
+  'no-placeholder',
+  'blameless-language',
+  'no-secrets',
+  'no-pii',
 ];
 const INTERFACES = fileURLToPath(new URL('../../../shared/interfaces.md', import.meta.url));
 
@@ -35,19 +49,21 @@ describe.concurrent('other commands', () => {
     expect(run.code).toBe(0);
     expectNoStackTrace(run.stderr);
     const rules = JSON.parse(run.stdout) as Record<string, unknown>[];
-    expect(rules.map((r) => r['id'])).toEqual(expect.arrayContaining(INTERFACE_RULE_IDS));
+    expect(rules.map((r) => r.id)).toEqual(expect.arrayContaining(INTERFACE_RULE_IDS));
     for (const rule of rules) {
-      expect(rule).toEqual(expect.objectContaining({
-        id: expect.stringMatching(/^[a-z][a-z-]*$/),
-        description: expect.any(String),
-        severity: expect.stringMatching(/^(error|warn|off)$/),
-        fixable: expect.any(Boolean),
-        options: expect.objectContaining({ type: 'object' }),
-      }));
+      expect(rule).toEqual(
+        expect.objectContaining({
+          id: expect.stringMatching(/^[a-z][a-z-]*$/),
+          description: expect.any(String),
+          severity: expect.stringMatching(/^(error|warn|off)$/),
+          fixable: expect.any(Boolean),
+          options: expect.objectContaining({ type: 'object' }),
+        }),
+      );
     }
-    expect(rules.find((r) => r['id'] === 'frontmatter-schema')).toMatchObject({ severity: 'error', fixable: true });
-    expect(rules.find((r) => r['id'] === 'canonical-headings')).toMatchObject({ severity: 'off', fixable: true });
-    expect(rules.find((r) => r['id'] === 'directives')).toBeDefined();
+    expect(rules.find((r) => r.id === 'frontmatter-schema')).toMatchObject({ severity: 'error', fixable: true });
+    expect(rules.find((r) => r.id === 'canonical-headings')).toMatchObject({ severity: 'off', fixable: true });
+    expect(rules.find((r) => r.id === 'directives')).toBeDefined();
   });
 
   it('inspect FILE --format json: the interfaces.md shape', async () => {
@@ -61,17 +77,18 @@ describe.concurrent('other commands', () => {
       frontmatter: expect.objectContaining({ severity: 'SEV4' }),
       incident: { start: '2025-08-14T09:15:00Z', end: '2025-08-14T10:02:00Z', timezone: 'UTC' },
     });
-    const sections = model['sections'] as Record<string, unknown>[];
-    expect(sections.map((s) => s['kind'])).toEqual(expect.arrayContaining(['summary', 'impact', 'timeline', 'root-cause', 'resolution', 'corrective-measures']));
+    const sections = model.sections as Record<string, unknown>[];
+    expect(sections.map((s) => s.kind)).toEqual(expect.arrayContaining(['summary', 'impact', 'timeline', 'root-cause', 'resolution', 'corrective-measures']));
     for (const s of sections) expect(s).toEqual(expect.objectContaining({ kind: expect.any(String), heading: expect.any(String), line: expect.any(Number) }));
-    const timeline = model['timeline'] as Record<string, unknown>[];
+    const timeline = model.timeline as Record<string, unknown>[];
     expect(timeline[0]).toMatchObject({ line: expect.any(Number), time: '2025-08-14T09:15:00Z', text: expect.stringContaining('/var/log') });
-    for (const entry of timeline) expect(entry['time'] === null || /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?(Z|[+-]\d{2}:\d{2})?$/.test(String(entry['time']))).toBe(true);
-    const items = model['actionItems'] as Record<string, unknown>[];
+    for (const entry of timeline)
+      expect(entry.time === null || /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?(Z|[+-]\d{2}:\d{2})?$/.test(String(entry.time))).toBe(true);
+    const items = model.actionItems as Record<string, unknown>[];
     expect(items.length).toBeGreaterThan(0);
     for (const item of items) {
       expect(Object.keys(item)).toEqual(expect.arrayContaining(['line', 'text', 'owner', 'ticket', 'due', 'done']));
-      expect(typeof item['done']).toBe('boolean');
+      expect(typeof item.done).toBe('boolean');
     }
   });
 
@@ -95,7 +112,9 @@ describe.concurrent('other commands', () => {
     ]);
     expect(binary.code).toBe(2);
     expect(binary.stdout).toBe('');
-    expect(binary.stderr).toContain(`cannot inspect ${root}/postmortems/binary.md: This file is binary, not Markdown text (it holds a NUL character at line 2, column 1)`);
+    expect(binary.stderr).toContain(
+      `cannot inspect ${root}/postmortems/binary.md: This file is binary, not Markdown text (it holds a NUL character at line 2, column 1)`,
+    );
     expectOneParagraph(binary.stderr);
     expect(empty.code).toBe(0);
     expect(JSON.parse(empty.stdout)).toMatchObject({ title: null, sections: [], timeline: [], actionItems: [] });
@@ -114,6 +133,7 @@ describe.concurrent('other commands', () => {
     expect(help.stdout).toMatch(/Usage: hindsight/);
     for (const command of ['lint', 'inspect', 'rules']) expect(help.stdout).toContain(command);
     expect(lintHelp.code).toBe(0);
-    for (const option of ['--format', '--config', '--fix', '--max-warnings', '--quiet', '--no-color', '--cache', '--timing']) expect(lintHelp.stdout).toContain(option);
+    for (const option of ['--format', '--config', '--fix', '--max-warnings', '--quiet', '--no-color', '--cache', '--timing'])
+      expect(lintHelp.stdout).toContain(option);
   });
 });

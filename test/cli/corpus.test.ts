@@ -12,7 +12,7 @@ afterAll(removeProjects);
 
 const CORPUS = fileURLToPath(new URL('../../../shared/corpus/public/', import.meta.url));
 const present = existsSync(CORPUS);
-if (!present && process.env['CI']) throw new Error(`The public corpus is missing at ${CORPUS}: CI must run with ../shared beside the clone.`);
+if (!present && process.env.CI) throw new Error(`The public corpus is missing at ${CORPUS}: CI must run with ../shared beside the clone.`);
 
 describe.skipIf(!present)('the public corpus through `hindsight lint --format json`', () => {
   it('exits 0 or 1, lists every file, and the findings are tabulated', async () => {
@@ -52,7 +52,9 @@ describe.skipIf(!present)('the public corpus through `hindsight lint --format js
       `| ${'-'.repeat(width)} | -------: | -----: | ----: |`,
       ...[...rows.entries()]
         .sort((a, b) => b[1].findings - a[1].findings || a[0].localeCompare(b[0]))
-        .map(([id, row]) => `| ${id.padEnd(width)} | ${String(row.findings).padStart(8)} | ${String(row.errors).padStart(6)} | ${String(row.files).padStart(5)} |`),
+        .map(
+          ([id, row]) => `| ${id.padEnd(width)} | ${String(row.findings).padStart(8)} | ${String(row.errors).padStart(6)} | ${String(row.files).padStart(5)} |`,
+        ),
     ].join('\n');
     console.log(table);
   });

@@ -65,7 +65,9 @@ describe('inline directives', () => {
       // The unknown rule id.
       [33, 1, 'directives', 1],
     ]);
-    expect(result!.messages[1]!.message).toBe('This hindsight-disable-line directive disabled nothing (no finding of blameless-language on line 25): remove it.');
+    expect(result!.messages[1]!.message).toBe(
+      'This hindsight-disable-line directive disabled nothing (no finding of blameless-language on line 25): remove it.',
+    );
     expect(result!.messages[2]!.message).toBe('This hindsight-disable-next-line directive disabled nothing (no finding of no-secrets on line 32): remove it.');
     expect(result!.messages[3]!.message).toBe('Unknown rule "made-up-rule" in a hindsight-disable directive: `hindsight rules` lists the rule ids.');
     // Nothing from the reason after "--" is read as a rule id.

@@ -88,8 +88,18 @@ describe.concurrent('lint exit code 2: an invalid configuration', () => {
     ['JSON syntax', 'hindsight.config.json', '{\n  "rules": {\n', [/Invalid JSON/, /line 3 column 1/]],
     ['YAML syntax', 'hindsight.config.yaml', 'extends: recommended\nrules: [a\n', [/Invalid YAML/, /hindsight\.config\.yaml:\d+:\d+: Flow sequence/]],
     ['a value of the wrong type (schema violation)', '.hindsightrc.json', '{"content": 5}', [/at \/content: must be string/]],
-    ['an unknown rule', 'hindsight.config.json', '{"rules": {"no-such-rule": "warn"}}', [/at \/rules\/no-such-rule: unknown rule "no-such-rule"/, /known: action-item-overdue, action-items, /]],
-    ['a bad rule option', 'hindsight.config.json', '{"rules": {"action-items": ["error", {"requireOwner": "yes"}]}}', [/at \/rules\/action-items\/1\/requireOwner: must be boolean/]],
+    [
+      'an unknown rule',
+      'hindsight.config.json',
+      '{"rules": {"no-such-rule": "warn"}}',
+      [/at \/rules\/no-such-rule: unknown rule "no-such-rule"/, /known: action-item-overdue, action-items, /],
+    ],
+    [
+      'a bad rule option',
+      'hindsight.config.json',
+      '{"rules": {"action-items": ["error", {"requireOwner": "yes"}]}}',
+      [/at \/rules\/action-items\/1\/requireOwner: must be boolean/],
+    ],
     ['an unknown preset', 'hindsight.config.json', '{"extends": "airbnb"}', [/at \/extends: must be one of "recommended", "strict", "google-sre", "alx"/]],
     ['the hindsight key of package.json', 'package.json', '{"name": "x", "hindsight": {"extends": 5}}', [/at \/hindsight\/extends: must be one of/]],
   ] as const)('%s', async (_name, file, text, messages) => {

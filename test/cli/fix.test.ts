@@ -3,7 +3,20 @@
 import { chmodSync, linkSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { CLEAN, ERROR, FIXABLE, expectNoStackTrace, expectOneParagraph, hindsight, parseJson, permissionsUntestable, project, removeOtherUser, removeProjects, asOtherUser } from './helpers.ts';
+import {
+  CLEAN,
+  ERROR,
+  FIXABLE,
+  expectNoStackTrace,
+  expectOneParagraph,
+  hindsight,
+  parseJson,
+  permissionsUntestable,
+  project,
+  removeOtherUser,
+  removeProjects,
+  asOtherUser,
+} from './helpers.ts';
 
 afterAll(removeProjects);
 afterAll(removeOtherUser);

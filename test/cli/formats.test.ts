@@ -63,7 +63,7 @@ describe.concurrent('lint output formats through the process', () => {
     expect(run.stderr).toBe('');
   });
 
-  it('json: ESLint\'s shape, every file listed with absolute paths', async () => {
+  it("json: ESLint's shape, every file listed with absolute paths", async () => {
     const run = await hindsight(['lint', '--format', 'json'], root);
     expect(run.code).toBe(1);
     const results = parseJson(run.stdout);
@@ -81,7 +81,7 @@ describe.concurrent('lint output formats through the process', () => {
     const byName = new Map(results.map((r) => [path.basename(r.filePath), r]));
     expect(byName.get('2024-03-02-clean.md')).toMatchObject({ errorCount: 0, warningCount: 0, messages: [] });
     expect(byName.get('2024-03-03-warn.md')!.messages).toEqual([
-      { ruleId: 'blameless-language', severity: 1, message: expect.stringContaining('"Ana should have"'), line: 21, column: 29, endLine: 21, endColumn: 44 },
+      { ruleId: 'blameless-language', severity: 1, message: expect.stringContaining('"Ana should have"'), messageId: 'hindsight', line: 21, column: 29, endLine: 21, endColumn: 44 },
     ]);
     expect(byName.get('2023-01-01-error.md')!.messages).toEqual([
       {
@@ -108,7 +108,14 @@ describe.concurrent('lint output formats through the process', () => {
     const sarifRun = log.runs[0]!;
     expect(sarifRun.tool.driver.name).toBe('Hindsight');
     expect(sarifRun.artifacts!.map((a) => a.location!.uri).sort()).toEqual([...files].sort());
-    expect(sarifRun.results!.map((r) => [r.ruleId, r.level, r.locations![0]!.physicalLocation!.artifactLocation!.uri, r.locations![0]!.physicalLocation!.region!.startLine])).toEqual(
+    expect(
+      sarifRun.results!.map((r) => [
+        r.ruleId,
+        r.level,
+        r.locations![0]!.physicalLocation!.artifactLocation!.uri,
+        r.locations![0]!.physicalLocation!.region!.startLine,
+      ]),
+    ).toEqual(
       expect.arrayContaining([
         ['blameless-language', 'warning', 'postmortems/2024-03-03-warn.md', 21],
         ['timeline-order', 'error', 'postmortems/archive/2023-01-01-error.md', 17],
@@ -124,7 +131,11 @@ describe.concurrent('lint output formats through the process', () => {
     const lines = run.stdout.trimEnd().split('\n');
     expect(lines).toHaveLength(2);
     for (const line of lines) expect(line).toMatch(/^::(error|warning) file=[^,]+,line=\d+,col=\d+,endLine=\d+,endColumn=\d+,title=[a-z-]+::\S.*$/);
-    expect(lines).toContainEqual(expect.stringMatching(/^::warning file=postmortems\/2024-03-03-warn\.md,line=21,col=29,endLine=21,endColumn=44,title=blameless-language::"Ana should have"/));
+    expect(lines).toContainEqual(
+      expect.stringMatching(
+        /^::warning file=postmortems\/2024-03-03-warn\.md,line=21,col=29,endLine=21,endColumn=44,title=blameless-language::"Ana should have"/,
+      ),
+    );
     expect(lines).toContainEqual(expect.stringMatching(/^::error file=postmortems\/archive\/2023-01-01-error\.md,line=17,col=3,.*title=timeline-order::09:05/));
   });
 });

@@ -19,9 +19,9 @@ function childEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
   // (bin/hindsight.js turns on Node's compile cache itself: spawns after the first start faster.)
   const env: NodeJS.ProcessEnv = { ...process.env };
   // The output must not depend on the environment the tests run in.
-  delete env['FORCE_COLOR'];
-  delete env['NO_COLOR'];
-  delete env['NODE_OPTIONS'];
+  delete env.FORCE_COLOR;
+  delete env.NO_COLOR;
+  delete env.NODE_OPTIONS;
   return { ...env, ...extra };
 }
 
@@ -44,19 +44,29 @@ export function hindsightIntoClosedPipe(args: readonly string[], cwd: string): P
  * Runs `hindsight ARGS` in `cwd`; never rejects (a non-zero exit is a result). `as`: another
  * user to run it as (see asOtherUser()), with the Node and the copy of Hindsight it can reach.
  */
-export function hindsight(args: readonly string[], cwd: string, env?: Record<string, string>, options: { as?: OtherUser; timeout?: number } = {}): Promise<CliResult> {
+export function hindsight(
+  args: readonly string[],
+  cwd: string,
+  env?: Record<string, string>,
+  options: { as?: OtherUser; timeout?: number } = {},
+): Promise<CliResult> {
   return new Promise((resolve, reject) => {
     const as = options.as;
     const [node, cli, user] = as ? [as.node, as.cli, { uid: as.uid, gid: as.uid }] : [process.execPath, CLI, {}];
     // The other user has no cache folder of its own here (HOME is this user's): no compile cache for it.
     const extra = as ? { NODE_DISABLE_COMPILE_CACHE: '1', ...env } : env;
-    execFile(node, [cli, ...args], { cwd, env: childEnv(extra), maxBuffer: 64 * 1024 * 1024, timeout: options.timeout ?? 300_000, ...user }, (error, stdout, stderr) => {
-      if (error && typeof error.code !== 'number') {
-        reject(error);
-        return;
-      }
-      resolve({ code: error ? (error.code as number) : 0, stdout, stderr });
-    });
+    execFile(
+      node,
+      [cli, ...args],
+      { cwd, env: childEnv(extra), maxBuffer: 64 * 1024 * 1024, timeout: options.timeout ?? 300_000, ...user },
+      (error, stdout, stderr) => {
+        if (error && typeof error.code !== 'number') {
+          reject(error);
+          return;
+        }
+        resolve({ code: error ? (error.code as number) : 0, stdout, stderr });
+      },
+    );
   });
 }
 
@@ -180,7 +190,16 @@ export interface JsonResult {
   warningCount: number;
   fixableErrorCount: number;
   fixableWarningCount: number;
-  messages: { ruleId: string; severity: 1 | 2; message: string; line: number; column: number; endLine: number; endColumn: number; fix?: { range: [number, number]; text: string } }[];
+  messages: {
+    ruleId: string;
+    severity: 1 | 2;
+    message: string;
+    line: number;
+    column: number;
+    endLine: number;
+    endColumn: number;
+    fix?: { range: [number, number]; text: string };
+  }[];
   output?: string;
 }
 

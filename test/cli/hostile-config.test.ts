@@ -59,9 +59,21 @@ describe.concurrent('hostile configurations through the process', () => {
   });
 
   it.each([
-    ['a frontmatterSchema pattern with lookahead', { frontmatterSchema: { properties: { team: { type: 'string', pattern: '^(?=a)a+$' } } } }, /at \/frontmatterSchema: the pattern "\^\(\?=a\)a\+\$" cannot be run by the linear-time engine.*lookahead and backreferences are not supported\./],
-    ['an allow list entry with a backreference', { rules: { 'no-secrets': ['error', { allow: ['/(a)\\1/'] }] } }, /at \/rules\/no-secrets\/1\/allow\/0: the pattern "\(a\)\\\\1" cannot be run by the linear-time engine/],
-    ['a frontmatterSchema nested 1,000 deep', { frontmatterSchema: nested(1000) }, /at \/frontmatterSchema(\/properties\/next)+(\/properties)?: nested more than 64 levels deep/],
+    [
+      'a frontmatterSchema pattern with lookahead',
+      { frontmatterSchema: { properties: { team: { type: 'string', pattern: '^(?=a)a+$' } } } },
+      /at \/frontmatterSchema: the pattern "\^\(\?=a\)a\+\$" cannot be run by the linear-time engine.*lookahead and backreferences are not supported\./,
+    ],
+    [
+      'an allow list entry with a backreference',
+      { rules: { 'no-secrets': ['error', { allow: ['/(a)\\1/'] }] } },
+      /at \/rules\/no-secrets\/1\/allow\/0: the pattern "\(a\)\\\\1" cannot be run by the linear-time engine/,
+    ],
+    [
+      'a frontmatterSchema nested 1,000 deep',
+      { frontmatterSchema: nested(1000) },
+      /at \/frontmatterSchema(\/properties\/next)+(\/properties)?: nested more than 64 levels deep/,
+    ],
     ['a configuration nested 1,000 deep elsewhere', { overrides: [{ when: nested(1000) }] }, /nested more than 64 levels deep/],
   ])('%s: exit code 2 and one paragraph', async (_name, config, message) => {
     const root = project({ 'hindsight.config.json': JSON.stringify(config), 'postmortems/a.md': CLEAN });
@@ -97,7 +109,9 @@ describe.concurrent('hostile configurations through the process', () => {
     make(path.join(root, 'hindsight.config.json'));
     const run = await hindsight(['lint'], root);
     expect(run.code).toBe(2);
-    expect(run.stderr).toBe(`hindsight: Cannot read configuration ${path.join(root, 'hindsight.config.json')}: it is not a regular file (a device, a pipe or a socket).\n`);
+    expect(run.stderr).toBe(
+      `hindsight: Cannot read configuration ${path.join(root, 'hindsight.config.json')}: it is not a regular file (a device, a pipe or a socket).\n`,
+    );
   });
 
   it('a baseline past 32 MB, or a link to /dev/zero: exit code 2 and one paragraph', async () => {

@@ -17,7 +17,8 @@ afterAll(removeProjects);
 // annotations, and terminal sequences (clear screen, OSC 8 link, OSC 52 clipboard write, an
 // overprinted fake result, bidi overrides, a C1 control sequence introducer).
 const COMMANDS = '##[set-output name=pwned]yes ##[add-mask]hidden';
-const TERMINAL = '\u001b[2J\u001b[H\u001b]8;;https://phish.invalid/\u0007open me\u001b]8;;\u0007 \u001b]52;c;cm0gLXJmIH4=\u0007\r\u2714 0 problems \u202eevil\u202c \u2066x\u2069 \u009b31m';
+const TERMINAL =
+  '\u001b[2J\u001b[H\u001b]8;;https://phish.invalid/\u0007open me\u001b]8;;\u0007 \u001b]52;c;cm0gLXJmIH4=\u0007\r\u2714 0 problems \u202eevil\u202c \u2066x\u2069 \u009b31m';
 const HOSTILE = `${COMMANDS} ${TERMINAL}`;
 const LINE_BREAKING = '\n::error file=README.md,line=1::forged\n::stop-commands::swallow\n';
 
@@ -113,8 +114,10 @@ function unescapeProperty(value: string): string {
 }
 
 function annotationOf(command: WorkflowCommand): { file: string; ruleId: string } {
-  const properties = Object.fromEntries(command.properties.split(',').map((pair) => [pair.slice(0, pair.indexOf('=')), unescapeProperty(pair.slice(pair.indexOf('=') + 1))]));
-  return { file: properties['file'] ?? '', ruleId: properties['title'] ?? '' };
+  const properties = Object.fromEntries(
+    command.properties.split(',').map((pair) => [pair.slice(0, pair.indexOf('=')), unescapeProperty(pair.slice(pair.indexOf('=') + 1))]),
+  );
+  return { file: properties.file ?? '', ruleId: properties.title ?? '' };
 }
 
 function expectOnlyIntended(stream: string, run: CliResult, intended: { file: string; ruleId: string }[] | null): void {
@@ -122,13 +125,19 @@ function expectOnlyIntended(stream: string, run: CliResult, intended: { file: st
     const reading = readAsRunner(stream, { honourStop });
     expect(reading.open, 'every stopped region is closed').toBeNull();
     if (intended === null) {
-      expect(reading.commands.map((c) => c.line), `${honourStop ? '' : 'without the stopped regions: '}no workflow command`).toEqual([]);
+      expect(
+        reading.commands.map((c) => c.line),
+        `${honourStop ? '' : 'without the stopped regions: '}no workflow command`,
+      ).toEqual([]);
     } else {
-      expect(reading.commands.every((c) => c.name === 'error' || c.name === 'warning' || (c.name === 'notice' && c.properties === 'title=Hindsight')), JSON.stringify(reading.commands.map((c) => c.line))).toBe(true);
+      expect(
+        reading.commands.every((c) => c.name === 'error' || c.name === 'warning' || (c.name === 'notice' && c.properties === 'title=Hindsight')),
+        JSON.stringify(reading.commands.map((c) => c.line)),
+      ).toBe(true);
       const annotations = reading.commands.filter((c) => c.name !== 'notice').map(annotationOf);
       expect(annotations.sort(byFileAndRule)).toEqual([...intended].sort(byFileAndRule));
     }
-    for (const token of reading.stops) expect(token, 'only Hindsight\'s own random tokens').toMatch(/^hindsight-[0-9a-f]{32}$/);
+    for (const token of reading.stops) expect(token, "only Hindsight's own random tokens").toMatch(/^hindsight-[0-9a-f]{32}$/);
   }
   expectNoStackTrace(run.stderr);
 }
@@ -167,14 +176,17 @@ describe.concurrent('hostile text through every output', () => {
 
   it('JSON and SARIF stay JSON with the same values under GitHub Actions', async () => {
     for (const format of ['json', 'sarif']) {
-      const [plain, actions] = await Promise.all([hindsight(['lint', '--format', format], root, TERMINAL_ENV), hindsight(['lint', '--format', format], root, ACTIONS)]);
+      const [plain, actions] = await Promise.all([
+        hindsight(['lint', '--format', format], root, TERMINAL_ENV),
+        hindsight(['lint', '--format', format], root, ACTIONS),
+      ]);
       expect(plain.stdout).toContain('##[set-output');
       expect(actions.stdout).not.toContain('##[');
       expect(JSON.parse(actions.stdout)).toEqual(JSON.parse(plain.stdout));
     }
   });
 
-  it('colours are Hindsight\'s own: with --color, only its SGR sequences remain', async () => {
+  it("colours are Hindsight's own: with --color, only its SGR sequences remain", async () => {
     const run = await hindsight(['lint', '--color'], root, TERMINAL_ENV);
     expect(run.stdout).toMatch(/\u001b\[3[13]m/);
     expect(run.stdout.replace(/\u001b\[[0-9;]*m/g, '')).not.toMatch(TERMINAL_CONTROLS);
@@ -183,7 +195,10 @@ describe.concurrent('hostile text through every output', () => {
   it('output redirected to a file is not wrapped, and still escaped', async () => {
     const dir = project({});
     const out = path.join(dir, 'report.txt');
-    execFileSync('bash', ['-c', `"${process.execPath}" "${CLI}" lint --no-color > "${out}" || true`], { cwd: root, env: { ...process.env, GITHUB_ACTIONS: 'true' } });
+    execFileSync('bash', ['-c', `"${process.execPath}" "${CLI}" lint --no-color > "${out}" || true`], {
+      cwd: root,
+      env: { ...process.env, GITHUB_ACTIONS: 'true' },
+    });
     const text = readFileSync(out, 'utf8');
     expect(text).not.toMatch(/::stop-commands::hindsight-/);
     expect(text).toContain('2024-01-04-\\x1b[2J\\r');

@@ -11,7 +11,11 @@ import { parseMarkdown, parseMarkdownWithAllExtensions } from '../../src/core/pa
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const dirs = [`${root}postmortems`, `${root}templates`, `${root}../shared/corpus/public`].filter(existsSync);
-const files = dirs.flatMap((dir) => readdirSync(dir).filter((n) => n.endsWith('.md')).map((n) => path.join(dir, n)));
+const files = dirs.flatMap((dir) =>
+  readdirSync(dir)
+    .filter((n) => n.endsWith('.md'))
+    .map((n) => path.join(dir, n)),
+);
 
 function expectSameTree(source: string): void {
   expect({ source, tree: parseMarkdown(source) }).toEqual({ source, tree: parseMarkdownWithAllExtensions(source) });
@@ -19,12 +23,34 @@ function expectSameTree(source: string): void {
 
 /** Pieces that the extensions read, and near-misses of them. */
 const PIECES = [
-  '---\ntitle: x\n---\n', '\uFEFF---\na: 1\n---\n', '---\n', 'Setext\n---\n', '***\n',
-  '| Time | Event |\n|---|---|\n| 10:05 | paged |\n', 'Time | Event\n--- | ---\n10:05 | paged\n', 'a | b\n',
-  '- [ ] fix it\n', '- [x] done\n', '* [X] also\n', '[link](http://x.test)\n', '- [not a box\n', '1. [ ] numbered\n',
-  '~~gone~~\n', '~one~\n', '~~~\ncode\n~~~\n', 'a ~ b\n',
-  '# Title\n', '## Timeline\n', '- 10:05 paged\n', '> quote\n', '    indented\n', '```\nfence | x\n```\n',
-  '<h2>html</h2>\n', '**Timeline:**\n', 'text with `co|de` and [ref]\n', '\n',
+  '---\ntitle: x\n---\n',
+  '\uFEFF---\na: 1\n---\n',
+  '---\n',
+  'Setext\n---\n',
+  '***\n',
+  '| Time | Event |\n|---|---|\n| 10:05 | paged |\n',
+  'Time | Event\n--- | ---\n10:05 | paged\n',
+  'a | b\n',
+  '- [ ] fix it\n',
+  '- [x] done\n',
+  '* [X] also\n',
+  '[link](http://x.test)\n',
+  '- [not a box\n',
+  '1. [ ] numbered\n',
+  '~~gone~~\n',
+  '~one~\n',
+  '~~~\ncode\n~~~\n',
+  'a ~ b\n',
+  '# Title\n',
+  '## Timeline\n',
+  '- 10:05 paged\n',
+  '> quote\n',
+  '    indented\n',
+  '```\nfence | x\n```\n',
+  '<h2>html</h2>\n',
+  '**Timeline:**\n',
+  'text with `co|de` and [ref]\n',
+  '\n',
 ];
 
 describe('parseMarkdown gives the tree of the full parser', () => {

@@ -91,7 +91,11 @@ export interface Growth {
  * on a fresh input. A ratio at or over the limit is measured again (fresh inputs, both
  * sizes), ROUNDS in all, and the lowest counts.
  */
-export function growths(timeAll: (size: number, variant: number, only: ReadonlySet<string> | null) => Map<string, number>, small: number, large = small * SIZE_RATIO): Map<string, Growth> {
+export function growths(
+  timeAll: (size: number, variant: number, only: ReadonlySet<string> | null) => Map<string, number>,
+  small: number,
+  large = small * SIZE_RATIO,
+): Map<string, Growth> {
   const limit = limitFor(small, large);
   const best = new Map<string, Growth>();
   const keepLowest = (what: string, g: Growth): void => {

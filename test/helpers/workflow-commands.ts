@@ -18,7 +18,23 @@ export interface WorkflowCommand {
   line: string;
 }
 
-const KNOWN = new Set(['add-mask', 'add-matcher', 'add-path', 'debug', 'echo', 'endgroup', 'error', 'group', 'notice', 'remove-matcher', 'save-state', 'set-env', 'set-output', 'stop-commands', 'warning']);
+const KNOWN = new Set([
+  'add-mask',
+  'add-matcher',
+  'add-path',
+  'debug',
+  'echo',
+  'endgroup',
+  'error',
+  'group',
+  'notice',
+  'remove-matcher',
+  'save-state',
+  'set-env',
+  'set-output',
+  'stop-commands',
+  'warning',
+]);
 
 // What .NET's TrimStart removes (Char.IsWhiteSpace), and a few more.
 const LEADING_BLANKS = /^[\s\u0085\u001c-\u001f]*/;

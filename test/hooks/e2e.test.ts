@@ -16,7 +16,23 @@ import { existsSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import {
-  BIN, CI, ROOT, copyWorkingTree, docSnippet, git, goodPostmortem, initRepo, mustAsync, outOfOrderPostmortem, plain, run, runAsync, systemPath, tempDir, userEnv, write,
+  BIN,
+  CI,
+  ROOT,
+  copyWorkingTree,
+  docSnippet,
+  git,
+  goodPostmortem,
+  initRepo,
+  mustAsync,
+  outOfOrderPostmortem,
+  plain,
+  run,
+  runAsync,
+  systemPath,
+  tempDir,
+  userEnv,
+  write,
 } from './helpers.ts';
 
 function findOnPath(name: string): string | null {
@@ -46,63 +62,67 @@ describe.concurrent('hooks end to end', () => {
   // Two node_modules and pre-commit's environment: removing them takes a while on a busy machine.
   afterAll(() => temp.remove(), 600_000);
 
-  it.skipIf(!preCommit && !CI)('pre-commit: refuses an out-of-order timeline with the finding, accepts the fix, skips commits without postmortems', async () => {
-    expect(preCommit, 'pre-commit is not installed: .ci/run installs it from Debian (apt-get install pre-commit)').not.toBeNull();
-    const base = path.join(temp.dir, 'pre-commit');
+  it.skipIf(!preCommit && !CI)(
+    'pre-commit: refuses an out-of-order timeline with the finding, accepts the fix, skips commits without postmortems',
+    async () => {
+      expect(preCommit, 'pre-commit is not installed: .ci/run installs it from Debian (apt-get install pre-commit)').not.toBeNull();
+      const base = path.join(temp.dir, 'pre-commit');
 
-    // The hook repository: this working tree, committed in a copy.
-    const hookRepo = path.join(base, 'hindsight');
-    copyWorkingTree(hookRepo);
-    initRepo(hookRepo);
-    git(hookRepo, 'add', '-A');
-    git(hookRepo, 'commit', '-q', '-m', 'hindsight under test');
-    const rev = git(hookRepo, 'rev-parse', 'HEAD').trim();
+      // The hook repository: this working tree, committed in a copy.
+      const hookRepo = path.join(base, 'hindsight');
+      copyWorkingTree(hookRepo);
+      initRepo(hookRepo);
+      git(hookRepo, 'add', '-A');
+      git(hookRepo, 'commit', '-q', '-m', 'hindsight under test');
+      const rev = git(hookRepo, 'rev-parse', 'HEAD').trim();
 
-    const project = path.join(base, 'project');
-    const archived = teamRepo(project);
-    const config = docSnippet('docs/hook.md', 'pre-commit-config')
-      .replace('https://github.com/hindsight-postmortems/hindsight', hookRepo)
-      .replace(/rev: \S+/, `rev: ${rev}`);
-    expect(config).toContain(`repo: ${hookRepo}`);
-    write(project, '.pre-commit-config.yaml', config);
-    git(project, 'add', '-A');
-    git(project, 'commit', '-q', '-m', 'archive, before the hook');
+      const project = path.join(base, 'project');
+      const archived = teamRepo(project);
+      const config = docSnippet('docs/hook.md', 'pre-commit-config')
+        .replace('https://github.com/hindsight-postmortems/hindsight', hookRepo)
+        .replace(/rev: \S+/, `rev: ${rev}`);
+      expect(config).toContain(`repo: ${hookRepo}`);
+      write(project, '.pre-commit-config.yaml', config);
+      git(project, 'add', '-A');
+      git(project, 'commit', '-q', '-m', 'archive, before the hook');
 
-    const env = userEnv({ PRE_COMMIT_HOME: path.join(base, 'pre-commit-home') });
-    await mustAsync('bash', ['-euc', docSnippet('docs/hook.md', 'pre-commit-install')], project, env);
-    expect(existsSync(path.join(project, '.git', 'hooks', 'pre-commit'))).toBe(true);
+      const env = userEnv({ PRE_COMMIT_HOME: path.join(base, 'pre-commit-home') });
+      await mustAsync('bash', ['-euc', docSnippet('docs/hook.md', 'pre-commit-install')], project, env);
+      expect(existsSync(path.join(project, '.git', 'hooks', 'pre-commit'))).toBe(true);
 
-    // 1. A postmortem with an out-of-order timeline: refused, with the finding. (This first
-    //    commit also builds pre-commit's environment for the hook.)
-    write(project, 'postmortems/2025-06-01-checkout-errors.md', bad.text);
-    git(project, 'add', 'postmortems/2025-06-01-checkout-errors.md');
-    const refused = await runAsync('git', ['commit', '-m', 'postmortem: checkout errors'], project, env);
-    const refusedOutput = plain(refused.stdout + refused.stderr);
-    expect(refused.status, refusedOutput).not.toBe(0);
-    expect(refusedOutput).toMatch(/hindsight \(lint postmortems\)\.+Failed/);
-    expect(refusedOutput).toContain('postmortems/2025-06-01-checkout-errors.md');
-    expect(refusedOutput).toMatch(finding);
-    expect(refusedOutput).toContain('timeline-order');
-    expect(refusedOutput, 'only the staged file is linted').not.toContain('2023-03-01-old-broken.md');
-    expect(git(project, 'rev-list', '--count', 'HEAD').trim()).toBe('1');
+      // 1. A postmortem with an out-of-order timeline: refused, with the finding. (This first
+      //    commit also builds pre-commit's environment for the hook.)
+      write(project, 'postmortems/2025-06-01-checkout-errors.md', bad.text);
+      git(project, 'add', 'postmortems/2025-06-01-checkout-errors.md');
+      const refused = await runAsync('git', ['commit', '-m', 'postmortem: checkout errors'], project, env);
+      const refusedOutput = plain(refused.stdout + refused.stderr);
+      expect(refused.status, refusedOutput).not.toBe(0);
+      expect(refusedOutput).toMatch(/hindsight \(lint postmortems\)\.+Failed/);
+      expect(refusedOutput).toContain('postmortems/2025-06-01-checkout-errors.md');
+      expect(refusedOutput).toMatch(finding);
+      expect(refusedOutput).toContain('timeline-order');
+      expect(refusedOutput, 'only the staged file is linted').not.toContain('2023-03-01-old-broken.md');
+      expect(git(project, 'rev-list', '--count', 'HEAD').trim()).toBe('1');
 
-    // 2. Fixed: the commit goes through, although the archive still holds a broken postmortem.
-    write(project, 'postmortems/2025-06-01-checkout-errors.md', goodPostmortem('NEW-2025-001'));
-    git(project, 'add', 'postmortems/2025-06-01-checkout-errors.md');
-    const accepted = await runAsync('git', ['commit', '-m', 'postmortem: checkout errors'], project, env);
-    expect(accepted.status, accepted.stdout + accepted.stderr).toBe(0);
-    expect(plain(accepted.stdout + accepted.stderr)).toMatch(/hindsight \(lint postmortems\)\.+Passed/);
+      // 2. Fixed: the commit goes through, although the archive still holds a broken postmortem.
+      write(project, 'postmortems/2025-06-01-checkout-errors.md', goodPostmortem('NEW-2025-001'));
+      git(project, 'add', 'postmortems/2025-06-01-checkout-errors.md');
+      const accepted = await runAsync('git', ['commit', '-m', 'postmortem: checkout errors'], project, env);
+      expect(accepted.status, accepted.stdout + accepted.stderr).toBe(0);
+      expect(plain(accepted.stdout + accepted.stderr)).toMatch(/hindsight \(lint postmortems\)\.+Passed/);
 
-    // 3. A commit without postmortems: the hook does not run at all, so the broken archive
-    //    (which does fail lint) neither slows nor blocks it.
-    write(project, 'README.md', '# Postmortems\n\nHow we write them.\n');
-    git(project, 'add', 'README.md');
-    const other = await runAsync('git', ['commit', '-m', 'docs'], project, env);
-    expect(other.status, other.stdout + other.stderr).toBe(0);
-    expect(plain(other.stdout + other.stderr)).toMatch(/hindsight \(lint postmortems\)\.+\(no files to check\)Skipped/);
-    expect(run(process.execPath, [BIN, 'lint', archived], project).status, 'the archived postmortem does fail lint').toBe(1);
-    expect(git(project, 'rev-list', '--count', 'HEAD').trim()).toBe('3');
-  }, 900_000);
+      // 3. A commit without postmortems: the hook does not run at all, so the broken archive
+      //    (which does fail lint) neither slows nor blocks it.
+      write(project, 'README.md', '# Postmortems\n\nHow we write them.\n');
+      git(project, 'add', 'README.md');
+      const other = await runAsync('git', ['commit', '-m', 'docs'], project, env);
+      expect(other.status, other.stdout + other.stderr).toBe(0);
+      expect(plain(other.stdout + other.stderr)).toMatch(/hindsight \(lint postmortems\)\.+\(no files to check\)Skipped/);
+      expect(run(process.execPath, [BIN, 'lint', archived], project).status, 'the archived postmortem does fail lint').toBe(1);
+      expect(git(project, 'rev-list', '--count', 'HEAD').trim()).toBe('3');
+    },
+    900_000,
+  );
 
   it('husky + lint-staged: refuses an out-of-order timeline with the finding, accepts the fix, lints nothing for other commits', async () => {
     const base = path.join(temp.dir, 'husky');

@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const BIN = path.join(ROOT, 'bin', 'hindsight.js');
-export const CI = process.env['CI'] === 'true' || process.env['CI'] === '1';
+export const CI = process.env.CI === 'true' || process.env.CI === '1';
 
 /**
  * The code block right after `<!-- snippet: NAME -->` in a documentation file (README.md,
@@ -33,7 +33,10 @@ export function tempDir(prefix: string): { dir: string; remove: () => void } {
 
 /** PATH without any node_modules/.bin: the machine's own Node and tools, as a git hook sees them. */
 export function systemPath(): string {
-  return (process.env['PATH'] ?? '').split(path.delimiter).filter((dir) => !dir.includes(`node_modules${path.sep}.bin`)).join(path.delimiter);
+  return (process.env.PATH ?? '')
+    .split(path.delimiter)
+    .filter((dir) => !dir.includes(`node_modules${path.sep}.bin`))
+    .join(path.delimiter);
 }
 
 /** The environment of a person's shell: no npm or vitest variables, no Node pinned by this repository. */
@@ -97,7 +100,8 @@ export async function mustAsync(command: string, args: readonly string[], cwd: s
 /** Runs and throws with its output when it fails. */
 export function must(command: string, args: readonly string[], cwd: string, env?: Record<string, string>): string {
   const r = run(command, args, cwd, env);
-  if (r.status !== 0) throw new Error(`${command} ${args.join(' ')} exited ${r.status} in ${cwd}\n${r.stdout}\n${r.stderr}${r.error ? `\n${r.error.message}` : ''}`);
+  if (r.status !== 0)
+    throw new Error(`${command} ${args.join(' ')} exited ${r.status} in ${cwd}\n${r.stdout}\n${r.stderr}${r.error ? `\n${r.error.message}` : ''}`);
   return r.stdout;
 }
 

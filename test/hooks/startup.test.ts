@@ -101,7 +101,7 @@ describe('distribution: src/ in a checkout, lib/ when installed', () => {
     }
   });
 
-  it('the bundle\'s one-file lint loads a few files of lib/: no ajv (precompiled schemas), no other command or format, not the Action', () => {
+  it("the bundle's one-file lint loads a few files of lib/: no ajv (precompiled schemas), no other command or format, not the Action", () => {
     const log = path.join(files.dir, 'bundle-modules.txt');
     const hook = write(
       files.dir,
@@ -110,13 +110,18 @@ describe('distribution: src/ in a checkout, lib/ when installed', () => {
     );
     const r = spawnSync(NODE24, ['--import', hook, installedBin, 'lint', good], { cwd: files.dir, encoding: 'utf8' });
     expect(r.status, r.stderr).toBe(0);
-    const loaded = readFileSync(log, 'utf8').split('\n').filter((url) => url && !url.startsWith('node:'));
+    const loaded = readFileSync(log, 'utf8')
+      .split('\n')
+      .filter((url) => url && !url.startsWith('node:'));
     const lib = path.join(path.dirname(path.dirname(installedBin)), 'lib');
     expect(loaded.some((url) => url.endsWith('/lib/hindsight.js'))).toBe(true);
     // The bundle's own files (a package's lib/ folder, such as picomatch's, is not one of them).
     expect(loaded.filter((url) => url.startsWith(pathToFileURL(`${lib}/`).href)).length).toBeLessThan(25);
-    const unwanted = loaded.filter((url) =>
-      /\/node_modules\/(ajv|ajv-formats|commander|piscina)\//.test(url) || /\/lib\/(new|inspect|rules|sarif|json|github|pool|baseline|main)-\w+\.js$/.test(url));
+    const unwanted = loaded.filter(
+      (url) =>
+        /\/node_modules\/(ajv|ajv-formats|commander|piscina)\//.test(url) ||
+        /\/lib\/(new|inspect|rules|sarif|json|github|pool|baseline|main)-\w+\.js$/.test(url),
+    );
     expect(unwanted).toEqual([]);
     // The Action's code is a chunk of its own, loaded by `hindsight github-action` only.
     const actionChunks = readdirSync(lib).filter((name) => name.endsWith('.js') && readFileSync(path.join(lib, name), 'utf8').includes('GITHUB_STEP_SUMMARY'));
@@ -138,13 +143,15 @@ describe('distribution: src/ in a checkout, lib/ when installed', () => {
         expect(bundled.stderr).toBe(reference.stderr);
         expect(bundled.stdout).toBe(reference.stdout);
       }
-      expect(hindsight(NODE24, installedBin, ['lint', good], files.dir).stderr).toMatch(/Invalid configuration in .*hindsight\.config\.json: .*word-count.*must be integer/);
+      expect(hindsight(NODE24, installedBin, ['lint', good], files.dir).stderr).toMatch(
+        /Invalid configuration in .*hindsight\.config\.json: .*word-count.*must be integer/,
+      );
     } finally {
       rmSync(path.join(files.dir, 'hindsight.config.json'), { force: true });
     }
   });
 
-  it('the bundle\'s rules (rules/ as it was built): the same catalogue', () => {
+  it("the bundle's rules (rules/ as it was built): the same catalogue", () => {
     const reference = hindsight(NODE24, BIN, ['rules', '--format', 'json'], files.dir);
     const compiled = hindsight(OLD_NODE ?? NODE24, installedBin, ['rules', '--format', 'json'], files.dir);
     expect(compiled.status, compiled.stderr).toBe(0);
@@ -194,7 +201,7 @@ describe('distribution: src/ in a checkout, lib/ when installed', () => {
     expect(entry(OLD_NODE)).toBe('src');
   });
 
-  it('turns on Node\'s compile cache (type-stripped sources and code cache kept on disk)', () => {
+  it("turns on Node's compile cache (type-stripped sources and code cache kept on disk)", () => {
     const cache = path.join(files.dir, 'compile-cache');
     const r = hindsight(NODE24, BIN, ['lint', good], files.dir, { NODE_COMPILE_CACHE: cache });
     expect(r.status, r.stderr).toBe(0);
@@ -219,7 +226,10 @@ describe('one-file lint loads only what it needs', () => {
       expect(loaded.some((url) => url.endsWith('/src/cli/main.ts'))).toBe(true);
       expect(loaded.some((url) => url.endsWith('/src/report/stylish.ts'))).toBe(true);
       const unwanted = loaded.filter((url) =>
-        /\/node_modules\/(commander|astro|@astrojs|piscina|vite|unified|remark-parse|yaml)\/|\/src\/site\/|\/src\/action\/|\/src\/cli\/new\.ts|\/src\/report\/(sarif|json|github|rule-docs|rule-table)\.ts|\/src\/lint\/pool\.ts/.test(url));
+        /\/node_modules\/(commander|astro|@astrojs|piscina|vite|unified|remark-parse|yaml)\/|\/src\/site\/|\/src\/action\/|\/src\/cli\/new\.ts|\/src\/report\/(sarif|json|github|rule-docs|rule-table)\.ts|\/src\/lint\/pool\.ts/.test(
+          url,
+        ),
+      );
       expect(unwanted).toEqual([]);
     } finally {
       temp.remove();
@@ -242,9 +252,15 @@ describe('one argument parser (node:util parseArgs) for every command line', () 
     return 'no error';
   };
 
-  it('reads the hook\'s plain call, paths and flags', () => {
+  it("reads the hook's plain call, paths and flags", () => {
     expect(run(['lint', 'a.md', 'b.md'])).toEqual({ command: 'lint', args: ['a.md', 'b.md'], options: { format: 'stylish' } });
-    expect(run(['lint', '-f', 'json', '--config', 'h.json', '--fix', '-q', '--no-color', 'a.md']).options).toEqual({ format: 'json', config: 'h.json', fix: true, quiet: true, color: false });
+    expect(run(['lint', '-f', 'json', '--config', 'h.json', '--fix', '-q', '--no-color', 'a.md']).options).toEqual({
+      format: 'json',
+      config: 'h.json',
+      fix: true,
+      quiet: true,
+      color: false,
+    });
     expect(run(['lint'])).toEqual({ command: 'lint', args: [], options: { format: 'stylish' } });
   });
 
@@ -253,9 +269,13 @@ describe('one argument parser (node:util parseArgs) for every command line', () 
     expect(run(['lint', '-qf', 'json', 'a.md'])).toEqual({ command: 'lint', args: ['a.md'], options: { format: 'json', quiet: true } });
     expect(run(['lint', '--', '-odd.md']).args).toEqual(['-odd.md']);
     expect(run(['lint', '--max-warnings', '3', '--baseline-write', 'b.json']).options).toEqual({ format: 'stylish', maxWarnings: 3, baselineWrite: 'b.json' });
-    expect(run(['lint', '--no-color', '--color']).options['color']).toBe(true);
+    expect(run(['lint', '--no-color', '--color']).options.color).toBe(true);
     expect(run(['inspect', 'a.md', '--timezone', 'UTC'])).toEqual({ command: 'inspect', args: ['a.md'], options: { format: 'text', timezone: 'UTC' } });
-    expect(run(['new', 'Title', '-t', 'x.md', '--date', '2025-01-01'])).toEqual({ command: 'new', args: ['Title'], options: { template: 'x.md', date: '2025-01-01' } });
+    expect(run(['new', 'Title', '-t', 'x.md', '--date', '2025-01-01'])).toEqual({
+      command: 'new',
+      args: ['Title'],
+      options: { template: 'x.md', date: '2025-01-01' },
+    });
   });
 
   it('help and version', () => {
@@ -272,7 +292,9 @@ describe('one argument parser (node:util parseArgs) for every command line', () 
 
   it('says what is wrong with a command line', () => {
     expect(problem(['lint', '--bogus'])).toMatch(/^unknown option '--bogus' \(run `hindsight --help` for usage\)$/);
-    expect(problem(['lint', '-f', 'xml'])).toContain("option '-f, --format <format>' argument 'xml' is invalid. Allowed choices are stylish, json, sarif, github.");
+    expect(problem(['lint', '-f', 'xml'])).toContain(
+      "option '-f, --format <format>' argument 'xml' is invalid. Allowed choices are stylish, json, sarif, github.",
+    );
     expect(problem(['lint', '--config'])).toContain("option '-c, --config <file>' argument missing");
     expect(problem(['lint', '--fix=yes'])).toContain("option '--fix' does not take an argument");
     expect(problem(['lint', '--max-warnings', 'many'])).toBe('--max-warnings takes a whole number, not "many".');

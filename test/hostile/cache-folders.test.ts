@@ -34,7 +34,7 @@ function lint(dir: string, env: Record<string, string>) {
   const result = spawnSync(process.execPath, [CLI, 'lint', 'postmortems/a.md'], {
     cwd: project,
     encoding: 'utf8',
-    env: { PATH: process.env['PATH'] ?? '', HOME: path.join(dir, 'home'), TMPDIR: path.join(dir, 'tmp'), ...env },
+    env: { PATH: process.env.PATH ?? '', HOME: path.join(dir, 'home'), TMPDIR: path.join(dir, 'tmp'), ...env },
   });
   return { code: result.status, stderr: result.stderr };
 }
@@ -51,7 +51,7 @@ function setUp(): { dir: string; xdg: string; folder: string; tmp: string } {
 const files = (dir: string): string[] => readdirSync(dir, { recursive: true }).map(String);
 
 describe.skipIf(!posix)('the per-user cache folder', () => {
-  it('is made mode 0700 in the user\'s cache home and holds the compile cache and the archive index; the shared temporary folder holds nothing', () => {
+  it("is made mode 0700 in the user's cache home and holds the compile cache and the archive index; the shared temporary folder holds nothing", () => {
     const { dir, xdg, folder, tmp } = setUp();
     const run = lint(dir, { XDG_CACHE_HOME: xdg });
     expect(run).toEqual({ code: 0, stderr: '' });
@@ -72,23 +72,39 @@ describe.skipIf(!posix)('the per-user cache folder', () => {
   });
 
   const planted: [string, (folder: string, dir: string) => void, string][] = [
-    ['writable by others', (folder) => {
-      mkdirSync(folder);
-      chmodSync(folder, 0o777);
-    }, 'it can be written by other users (mode 0777)'],
-    ['a symbolic link to a folder the planter reads', (folder, dir) => {
-      mkdirSync(path.join(dir, 'planted'));
-      symlinkSync(path.join(dir, 'planted'), folder);
-    }, 'it is a symbolic link'],
-    ['in a cache home anyone can write (the folder could be swapped after the check)', (folder) => {
-      chmodSync(path.dirname(folder), 0o777);
-    }, 'which any user can write'],
+    [
+      'writable by others',
+      (folder) => {
+        mkdirSync(folder);
+        chmodSync(folder, 0o777);
+      },
+      'it can be written by other users (mode 0777)',
+    ],
+    [
+      'a symbolic link to a folder the planter reads',
+      (folder, dir) => {
+        mkdirSync(path.join(dir, 'planted'));
+        symlinkSync(path.join(dir, 'planted'), folder);
+      },
+      'it is a symbolic link',
+    ],
+    [
+      'in a cache home anyone can write (the folder could be swapped after the check)',
+      (folder) => {
+        chmodSync(path.dirname(folder), 0o777);
+      },
+      'which any user can write',
+    ],
   ];
   if (process.getuid?.() === 0) {
-    planted.push(['another user\'s, mode 0700 (made by chown, as root)', (folder) => {
-      mkdirSync(folder, { mode: 0o700 });
-      chownSync(folder, 65534, 65534);
-    }, 'it belongs to another user (uid 65534)']);
+    planted.push([
+      "another user's, mode 0700 (made by chown, as root)",
+      (folder) => {
+        mkdirSync(folder, { mode: 0o700 });
+        chownSync(folder, 65534, 65534);
+      },
+      'it belongs to another user (uid 65534)',
+    ]);
   }
   for (const [shape, plant, why] of planted) {
     it(`one it did not make is not used: ${shape}; one warning line, the run goes on`, () => {
@@ -127,7 +143,7 @@ describe.skipIf(!posix)('the per-user cache folder', () => {
 });
 
 describe.skipIf(!posix)('privateFolder', () => {
-  it('tightens a folder of this user\'s that only others may read, and refuses a file in the folder\'s place', () => {
+  it("tightens a folder of this user's that only others may read, and refuses a file in the folder's place", () => {
     const dir = scratch();
     const readable = path.join(dir, 'readable');
     mkdirSync(readable, { mode: 0o755 });

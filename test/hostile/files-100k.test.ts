@@ -20,17 +20,26 @@ describe(`${COUNT.toLocaleString('en-US')} files`, () => {
     const folder = path.join(root, 'postmortems');
     mkdirSync(folder);
     for (let i = 0; i < COUNT - 4; i++) {
-      writeFileSync(path.join(folder, `${String(i).padStart(6, '0')}.md`), `## Summary\nDown ${i}.\n## Timeline\n- 09:00 UTC alert\n## Root Cause\nA disk.\n## Corrective Measures\n- Alert\n`);
+      writeFileSync(
+        path.join(folder, `${String(i).padStart(6, '0')}.md`),
+        `## Summary\nDown ${i}.\n## Timeline\n- 09:00 UTC alert\n## Root Cause\nA disk.\n## Corrective Measures\n- Alert\n`,
+      );
     }
     writeFileSync(path.join(folder, 'a-binary.md'), Buffer.from([0x25, 0x50, 0x44, 0x46, 0x00, 0xff]));
     writeFileSync(path.join(folder, 'b-empty.md'), '');
     symlinkSync('c-loop.md', path.join(folder, 'c-loop.md'));
-    writeFileSync(path.join(folder, 'd-order.md'), '## Summary\nDown.\n## Timeline\n- 09:30 UTC alert\n- 09:00 UTC page\n## Root Cause\nA disk.\n## Corrective Measures\n- Alert\n');
+    writeFileSync(
+      path.join(folder, 'd-order.md'),
+      '## Summary\nDown.\n## Timeline\n- 09:30 UTC alert\n- 09:00 UTC page\n## Root Cause\nA disk.\n## Corrective Measures\n- Alert\n',
+    );
 
     // Only the three rules: every other rule off.
     const rules = JSON.parse((await hindsight(['rules', '--format', 'json'], root)).stdout) as { id: string }[];
     const on = new Set(['required-sections', 'timeline-order', 'frontmatter-schema']);
-    writeFileSync(path.join(root, 'hindsight.config.json'), JSON.stringify({ rules: Object.fromEntries(rules.map((r) => [r.id, on.has(r.id) ? 'error' : 'off'])) }));
+    writeFileSync(
+      path.join(root, 'hindsight.config.json'),
+      JSON.stringify({ rules: Object.fromEntries(rules.map((r) => [r.id, on.has(r.id) ? 'error' : 'off'])) }),
+    );
 
     const run = await hindsight(['lint'], root, undefined, { timeout: 870_000 });
     expectNoStackTrace(run.stderr);

@@ -14,7 +14,20 @@ import { GUARD_LIMITS } from '../../src/core/guard/index.ts';
 import { loadArchive } from '../../src/lint/archive-index.ts';
 import { lintRun } from '../../src/lint/run.ts';
 import { scanArchive, setupArchive } from '../../src/site/shared/archive.ts';
-import { CLEAN, ERROR, expectNoStackTrace, expectOneParagraph, asOtherUser, hindsight, parseJson, permissionsUntestable, project, removeOtherUser, removeProjects, type JsonResult } from '../cli/helpers.ts';
+import {
+  CLEAN,
+  ERROR,
+  expectNoStackTrace,
+  expectOneParagraph,
+  asOtherUser,
+  hindsight,
+  parseJson,
+  permissionsUntestable,
+  project,
+  removeOtherUser,
+  removeProjects,
+  type JsonResult,
+} from '../cli/helpers.ts';
 
 // Deletes the files in `vanish` once the run has chosen its files, before it reads them:
 // a file deleted (or moved) by another process while Hindsight runs.
@@ -171,7 +184,9 @@ describe('a file deleted while the run goes on', () => {
         const run = await lintRun({ cwd: root, now: new Date('2024-04-01T00:00:00Z') });
         expect(run.results).toHaveLength(count);
         const deleted = run.results.find((r) => r.filePath === gone)!;
-        expect(deleted.messages).toEqual([expect.objectContaining({ ruleId: 'fatal', message: 'Cannot read this file: it no longer exists (deleted or moved while Hindsight ran).' })]);
+        expect(deleted.messages).toEqual([
+          expect.objectContaining({ ruleId: 'fatal', message: 'Cannot read this file: it no longer exists (deleted or moved while Hindsight ran).' }),
+        ]);
         expect(run.results.filter((r) => r.filePath !== gone).every((r) => r.messages.length === 0)).toBe(true);
       } finally {
         vanish.delete(gone);
@@ -243,7 +258,10 @@ describe.skipIf(devicesUntestable !== null)('files that never end, wait, or lead
     onlyFatal(files.get('postmortems/random.md'), 'Cannot read this file: it is a symbolic link to /dev/urandom, which is a device, not a regular file.');
     onlyFatal(files.get('postmortems/pipe.md'), 'Cannot read this file: it is a named pipe (FIFO), not a regular file.');
     onlyFatal(files.get('postmortems/six-megabytes.md'), 'This file is 6.0 MB; Hindsight reads files of at most 5.0 MB');
-    onlyFatal(files.get('postmortems/outside.md'), `Cannot read this file: it is a symbolic link to ${root}/secret.txt, outside ${folder}; Hindsight follows no link out of the folder it lints.`);
+    onlyFatal(
+      files.get('postmortems/outside.md'),
+      `Cannot read this file: it is a symbolic link to ${root}/secret.txt, outside ${folder}; Hindsight follows no link out of the folder it lints.`,
+    );
     onlyFatal(files.get('postmortems/everything'), `it is a symbolic link to /, outside ${folder}`);
     onlyFatal(files.get('postmortems/team/project'), `it is a symbolic link to ${root}, outside ${folder}`);
     expect(files.get('postmortems/inside.md')).toEqual([]);
@@ -278,11 +296,24 @@ describe.skipIf(devicesUntestable !== null)('files that never end, wait, or lead
   });
 
   it('the archive index of the cross-file rules skips them', async () => {
-    const loaded = await loadArchive({ root, content: folder, ignore: [], files: [], need: 'root-cause', sectionAliases: new Map(), indexFile: path.join(root, 'index.json'), version: 'test' });
-    expect(loaded.archive.entries.map((e) => path.relative(root, e.filePath)).sort()).toEqual(['postmortems/clean.md', 'postmortems/inside.md', 'postmortems/team/kept.md']);
+    const loaded = await loadArchive({
+      root,
+      content: folder,
+      ignore: [],
+      files: [],
+      need: 'root-cause',
+      sectionAliases: new Map(),
+      indexFile: path.join(root, 'index.json'),
+      version: 'test',
+    });
+    expect(loaded.archive.entries.map((e) => path.relative(root, e.filePath)).sort()).toEqual([
+      'postmortems/clean.md',
+      'postmortems/inside.md',
+      'postmortems/team/kept.md',
+    ]);
   });
 
-  it('the site\'s scan stops at the first, naming it and why, before reading it', async () => {
+  it("the site's scan stops at the first, naming it and why, before reading it", async () => {
     await expect(scanArchive(await setupArchive(root, 'postmortems'), new Date('2024-04-01T00:00:00Z'))).rejects.toThrow(
       /^postmortems\/(?:everything|outside\.md|pipe\.md|random\.md|six-megabytes\.md|zero\.md|team\/project): (?:Cannot read this file|This file is 6\.0 MB)/,
     );

@@ -28,8 +28,12 @@ afterEach(() => {
 
 describe('hostile frontmatter', () => {
   it('invalid YAML: the problem, at its line and column', async () => {
-    expect(brief(await frontmatter('title: "Checkout outage\nseverity: SEV2'))).toEqual([[3, 15, 'Frontmatter is not valid YAML: Missing closing "quote. Fix the YAML so its keys can be read.']]);
-    expect(brief(await frontmatter('title: x\n\tseverity: SEV2'))).toEqual([[3, 1, 'Frontmatter is not valid YAML: Tabs are not allowed as indentation. Fix the YAML so its keys can be read.']]);
+    expect(brief(await frontmatter('title: "Checkout outage\nseverity: SEV2'))).toEqual([
+      [3, 15, 'Frontmatter is not valid YAML: Missing closing "quote. Fix the YAML so its keys can be read.'],
+    ]);
+    expect(brief(await frontmatter('title: x\n\tseverity: SEV2'))).toEqual([
+      [3, 1, 'Frontmatter is not valid YAML: Tabs are not allowed as indentation. Fix the YAML so its keys can be read.'],
+    ]);
     const unbalanced = await frontmatter('tags: [a, b\nseverity: SEV2');
     expect(unbalanced.length).toBeGreaterThan(0);
     for (const f of unbalanced) expect(f.line).toBeGreaterThanOrEqual(2);
@@ -37,7 +41,16 @@ describe('hostile frontmatter', () => {
 
   it('a YAML alias bomb ("billion laughs"): one finding, fast, without expanding it', async () => {
     const lines = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]'];
-    for (const [name, prev] of [['b', 'a'], ['c', 'b'], ['d', 'c'], ['e', 'd'], ['f', 'e'], ['g', 'f'], ['h', 'g'], ['i', 'h']] as const) {
+    for (const [name, prev] of [
+      ['b', 'a'],
+      ['c', 'b'],
+      ['d', 'c'],
+      ['e', 'd'],
+      ['f', 'e'],
+      ['g', 'f'],
+      ['h', 'g'],
+      ['i', 'h'],
+    ] as const) {
       lines.push(`${name}: &${name} [${Array(9).fill(`*${prev}`).join(',')}]`);
     }
     const heap = process.memoryUsage().heapUsed;
@@ -45,11 +58,15 @@ describe('hostile frontmatter', () => {
     const findings = await frontmatter(lines.join('\n'));
     expect(cpuMs() - started).toBeLessThan(1000);
     expect(process.memoryUsage().heapUsed - heap).toBeLessThan(64 * 1024 * 1024);
-    expect(brief(findings)).toEqual([[2, 1, 'Frontmatter is not valid YAML: Excessive alias count indicates a resource exhaustion attack. Fix the YAML so its keys can be read.']]);
+    expect(brief(findings)).toEqual([
+      [2, 1, 'Frontmatter is not valid YAML: Excessive alias count indicates a resource exhaustion attack. Fix the YAML so its keys can be read.'],
+    ]);
   });
 
   it('a duplicate key: at the second one', async () => {
-    expect(brief(await frontmatter('title: A\nseverity: SEV2\ntitle: B'))).toEqual([[4, 1, 'Frontmatter is not valid YAML: Map keys must be unique. Fix the YAML so its keys can be read.']]);
+    expect(brief(await frontmatter('title: A\nseverity: SEV2\ntitle: B'))).toEqual([
+      [4, 1, 'Frontmatter is not valid YAML: Map keys must be unique. Fix the YAML so its keys can be read.'],
+    ]);
   });
 
   it('keys that are not text: numbers, true, null, a list, a mapping, each at its key', async () => {
@@ -61,7 +78,9 @@ describe('hostile frontmatter', () => {
       [7, 3, 'Frontmatter key that is a mapping ("? […]" or "? {…}"): a key must be text; write it as a plain name.'],
     ]);
     // Nested mappings too.
-    expect(brief(await frontmatter('owner:\n  1: ana'))).toEqual([[3, 3, 'Frontmatter key 1 is a number, not text: quote it ("1": …) so that every tool reads it alike.']]);
+    expect(brief(await frontmatter('owner:\n  1: ana'))).toEqual([
+      [3, 3, 'Frontmatter key 1 is a number, not text: quote it ("1": …) so that every tool reads it alike.'],
+    ]);
   });
 
   it('a 1 MB value: one finding at the block, which is not parsed (bounded time and memory)', async () => {
@@ -70,12 +89,24 @@ describe('hostile frontmatter', () => {
     const findings = await frontmatter(`title: ${'x'.repeat(1024 * 1024)}`);
     expect(cpuMs() - started).toBeLessThan(2000);
     expect(process.memoryUsage().heapUsed - heap).toBeLessThan(128 * 1024 * 1024);
-    expect(brief(findings)).toEqual([[2, 1, `The frontmatter is 1,024 KB long, past the ${MAX_FRONTMATTER / 1024} KB Hindsight reads: frontmatter holds a few short keys; move long text into the body of the postmortem.`]]);
+    expect(brief(findings)).toEqual([
+      [
+        2,
+        1,
+        `The frontmatter is 1,024 KB long, past the ${MAX_FRONTMATTER / 1024} KB Hindsight reads: frontmatter holds a few short keys; move long text into the body of the postmortem.`,
+      ],
+    ]);
   });
 
   it('a 40 KB value: one finding at the value (the other keys are still read)', async () => {
     const findings = await frontmatter(`severity: SEV2\nnotes: ${'y'.repeat(40_000)}`);
-    expect(brief(findings)).toEqual([[3, 8, `This frontmatter value is 40,000 characters long, past the ${MAX_VALUE.toLocaleString('en-US')} Hindsight reads: frontmatter holds short values; move long text into the body of the postmortem.`]]);
+    expect(brief(findings)).toEqual([
+      [
+        3,
+        8,
+        `This frontmatter value is 40,000 characters long, past the ${MAX_VALUE.toLocaleString('en-US')} Hindsight reads: frontmatter holds short values; move long text into the body of the postmortem.`,
+      ],
+    ]);
   });
 
   it('lists nested thousands deep: one finding that says so', async () => {
@@ -86,13 +117,43 @@ describe('hostile frontmatter', () => {
   });
 
   it('lone CR line endings are read as line endings, with the positions the parser gives', async () => {
-    const findings = (await lintText('---\rtitle: x\rseverity: sev2\r---\r# T\r', { only: { 'frontmatter-schema': {} } }));
+    const findings = await lintText('---\rtitle: x\rseverity: sev2\r---\r# T\r', { only: { 'frontmatter-schema': {} } });
     expect(brief(findings)).toEqual([[3, 1, 'severity must be one of SEV1, SEV2, SEV3, SEV4, SEV5; found "sev2": write "SEV2".']]);
   });
 
   it('any frontmatter: findings inside the block, never an error or a warning', async () => {
-    const scalar = fc.oneof(fc.string({ maxLength: 20 }), fc.constantFrom('SEV2', 'sev2', '2024-03-02', 'null', '~', '*a', '&a x', '!!binary x', '|', '>', '- x', '[', '{', '"', "'", '#', ': ', '? ', '\t', '\\', '%YAML 1.2', '---', '...'));
-    const key = fc.oneof(fc.constantFrom('title', 'severity', 'date', 'incident_start', 'incident_end', 'timezone', 'status', 'services', 'tags', 'authors', 'id'), fc.string({ maxLength: 8 }));
+    const scalar = fc.oneof(
+      fc.string({ maxLength: 20 }),
+      fc.constantFrom(
+        'SEV2',
+        'sev2',
+        '2024-03-02',
+        'null',
+        '~',
+        '*a',
+        '&a x',
+        '!!binary x',
+        '|',
+        '>',
+        '- x',
+        '[',
+        '{',
+        '"',
+        "'",
+        '#',
+        ': ',
+        '? ',
+        '\t',
+        '\\',
+        '%YAML 1.2',
+        '---',
+        '...',
+      ),
+    );
+    const key = fc.oneof(
+      fc.constantFrom('title', 'severity', 'date', 'incident_start', 'incident_end', 'timezone', 'status', 'services', 'tags', 'authors', 'id'),
+      fc.string({ maxLength: 8 }),
+    );
     const line = fc.tuple(fc.nat({ max: 6 }), key, scalar).map(([indent, k, v]) => `${' '.repeat(indent)}${k}: ${v}`);
     const yaml = fc.array(fc.oneof(line, scalar), { maxLength: 12 }).map((lines) => lines.join('\n'));
     await fc.assert(

@@ -6,7 +6,9 @@ import { corpus, FUZZ, SKIP_CORPUS } from './helpers.ts';
 const files = corpus().filter((_, i) => i % 2 === 1);
 
 describe.skipIf(SKIP_CORPUS)('mutations of the corpus (second half)', () => {
-  it(`give findings or one fatal finding, never an error, within the time bound (${files.length * MUTATIONS_PER_FILE * FUZZ} cases)`, { timeout: 600_000 * FUZZ }, async () => {
+  it(`give findings or one fatal finding, never an error, within the time bound (${files.length * MUTATIONS_PER_FILE * FUZZ} cases)`, {
+    timeout: 600_000 * FUZZ,
+  }, async () => {
     await fuzzCorpus(files, 'second half');
   });
 });

@@ -43,7 +43,11 @@ const leaf: fc.Arbitrary<Shape> = fc.oneof(
 );
 const { tree } = fc.letrec<{ tree: Entry[]; shape: Shape }>((tie) => ({
   tree: fc.uniqueArray(fc.record({ name, shape: tie('shape') as fc.Arbitrary<Shape> }), { minLength: 1, maxLength: 6, selector: (e) => e.name }),
-  shape: fc.oneof({ depthSize: 'small', withCrossShrink: true }, leaf, (tie('tree') as fc.Arbitrary<Entry[]>).map((children): Shape => ({ kind: 'folder', children }))),
+  shape: fc.oneof(
+    { depthSize: 'small', withCrossShrink: true },
+    leaf,
+    (tie('tree') as fc.Arbitrary<Entry[]>).map((children): Shape => ({ kind: 'folder', children })),
+  ),
 }));
 
 const made: string[] = [];

@@ -19,7 +19,10 @@ function check(linter: Awaited<ReturnType<typeof everyRuleLinter>>, source: stri
   slowest.add(label, bytes, ms);
   const broken = brokenInvariant(findings, source);
   if (broken) throw new Error(`${broken} (${label}) in ${JSON.stringify(source.slice(0, 1500))}`);
-  if (ms > boundMs(bytes)) throw new Error(`${ms.toFixed(0)} ms for ${bytes} bytes, over the bound of ${boundMs(bytes).toFixed(0)} ms (${label}): ${JSON.stringify(source.slice(0, 1500))}`);
+  if (ms > boundMs(bytes))
+    throw new Error(
+      `${ms.toFixed(0)} ms for ${bytes} bytes, over the bound of ${boundMs(bytes).toFixed(0)} ms (${label}): ${JSON.stringify(source.slice(0, 1500))}`,
+    );
 }
 
 export async function fuzzMarkdown(zone: string | null, name: string): Promise<void> {

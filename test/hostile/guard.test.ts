@@ -18,38 +18,110 @@ const nested = (depth: number, eol = '\n'): string => Array.from({ length: depth
 
 describe('inputs the parser cannot read in reasonable time are refused at once', () => {
   const cases: [string, () => string, GuardKind, number, RegExp][] = [
-    ['a list nested 1,000 levels deep by indentation (1 MB)', () => `# Outage\n\n${nested(1000)}`, 'depth', 103, /nests lists 1,000 levels deep \(deeper than 100 from line 103 on\); Hindsight reads at most 100 levels: flatten the list/],
+    [
+      'a list nested 1,000 levels deep by indentation (1 MB)',
+      () => `# Outage\n\n${nested(1000)}`,
+      'depth',
+      103,
+      /nests lists 1,000 levels deep \(deeper than 100 from line 103 on\); Hindsight reads at most 100 levels: flatten the list/,
+    ],
     ['the same with lone CR line endings', () => `# Outage\r\r${nested(1000, '\r')}`, 'depth', 103, /nests lists 1,000 levels deep/],
     ['the same with CR LF line endings', () => `# Outage\r\n\r\n${nested(1000, '\r\n')}`, 'depth', 103, /nests lists 1,000 levels deep/],
     ['a list nested 3,000 levels deep (9 MB)', () => nested(3000), 'size', 1, /This file is 8\.6 MB; Hindsight reads files of at most 5\.0 MB/],
     ['list markers nested on one line', () => `# Outage\n\n${'- '.repeat(5000)}a\n`, 'depth', 3, /nests lists 5,000 levels deep/],
     ['a block quote 10,000 levels deep', () => `${'> '.repeat(10_000)}a\n`, 'depth', 1, /nests block quotes 10,000 levels deep/],
-    ['block quotes nested one more each line', () => Array.from({ length: 1000 }, (_, i) => `${'>'.repeat(i + 1)} q`).join('\n'), 'depth', 101, /nests block quotes 1,000 levels deep/],
-    ['8,000 stars, a letter, 8,000 stars', () => `# Outage\n\n${'*'.repeat(8000)}a${'*'.repeat(8000)}\n`, 'inline', 3, /The paragraph at line 3 holds more unmatched emphasis \(\*\) markers than Hindsight reads/],
+    [
+      'block quotes nested one more each line',
+      () => Array.from({ length: 1000 }, (_, i) => `${'>'.repeat(i + 1)} q`).join('\n'),
+      'depth',
+      101,
+      /nests block quotes 1,000 levels deep/,
+    ],
+    [
+      '8,000 stars, a letter, 8,000 stars',
+      () => `# Outage\n\n${'*'.repeat(8000)}a${'*'.repeat(8000)}\n`,
+      'inline',
+      3,
+      /The paragraph at line 3 holds more unmatched emphasis \(\*\) markers than Hindsight reads/,
+    ],
     ['"*a" 8,000 times', () => `${'*a'.repeat(8000)}\n`, 'inline', 1, /unmatched emphasis \(\*\)/],
     ['"a_ " 20,000 times', () => `${'a_ '.repeat(20_000)}\n`, 'inline', 1, /unmatched emphasis \(_\)/],
     ['"[*" 20,000 times', () => `${'[*'.repeat(20_000)}\n`, 'inline', 1, /unmatched emphasis \(\*\)/],
     ['unclosed HTML comments', () => `${'a <!--'.repeat(20_000)}\n`, 'inline', 1, /unmatched HTML \(<\)/],
-    ['code-span runs of growing length', () => `${Array.from({ length: 3000 }, (_, i) => `${'`'.repeat(i + 1)}a`).join('')}\n`, 'inline', 1, /unmatched backtick/],
-    ['"*a* " 25,000 times in one paragraph (matched emphasis)', () => `# Outage\n\n${'*a* '.repeat(25_000)}\n`, 'inline', 3, /^The paragraph at line 3 holds more emphasis \(\*\) markers than Hindsight reads in one paragraph \(the parser's work grows with the square of their number\): split it with blank lines/],
-    ['"_a_ " and "~a~ " 10,000 times each, over many lines', () => `${'_a_ ~a~\n'.repeat(10_000)}`, 'inline', 1, /holds more (emphasis \(_\)|strikethrough \(~\)) markers than Hindsight reads in one paragraph/],
-    ['"[a] " 25,000 times (brackets that are not links)', () => `${'[a] '.repeat(25_000)}\n`, 'inline', 1, /holds more bracket \(\]\) markers than Hindsight reads in one paragraph/],
+    [
+      'code-span runs of growing length',
+      () => `${Array.from({ length: 3000 }, (_, i) => `${'`'.repeat(i + 1)}a`).join('')}\n`,
+      'inline',
+      1,
+      /unmatched backtick/,
+    ],
+    [
+      '"*a* " 25,000 times in one paragraph (matched emphasis)',
+      () => `# Outage\n\n${'*a* '.repeat(25_000)}\n`,
+      'inline',
+      3,
+      /^The paragraph at line 3 holds more emphasis \(\*\) markers than Hindsight reads in one paragraph \(the parser's work grows with the square of their number\): split it with blank lines/,
+    ],
+    [
+      '"_a_ " and "~a~ " 10,000 times each, over many lines',
+      () => `${'_a_ ~a~\n'.repeat(10_000)}`,
+      'inline',
+      1,
+      /holds more (emphasis \(_\)|strikethrough \(~\)) markers than Hindsight reads in one paragraph/,
+    ],
+    [
+      '"[a] " 25,000 times (brackets that are not links)',
+      () => `${'[a] '.repeat(25_000)}\n`,
+      'inline',
+      1,
+      /holds more bracket \(\]\) markers than Hindsight reads in one paragraph/,
+    ],
     ['"[a]( " 20,000 times (links that never close)', () => `${'[a]( '.repeat(20_000)}\n`, 'inline', 1, /holds more bracket \(\]\) markers/],
     ['"&x " 30,000 times', () => `*${'&x '.repeat(30_000)}\n`, 'inline', 1, /holds more ampersand \(&\) markers/],
-    ['a table of 2 columns and 30,000 rows', () => `# Data\n\n| a | b |\n|---|---|\n${'| 1 | 2 |\n'.repeat(30_000)}`, 'table', 0, /^The table at line 3 has 60,004 cells: Hindsight reads at most 50,000 table cells in a file \(passed at line [\d,]+; the parser would need gigabytes of memory\)\. Move the data to a file of its own/],
+    [
+      'a table of 2 columns and 30,000 rows',
+      () => `# Data\n\n| a | b |\n|---|---|\n${'| 1 | 2 |\n'.repeat(30_000)}`,
+      'table',
+      0,
+      /^The table at line 3 has 60,004 cells: Hindsight reads at most 50,000 table cells in a file \(passed at line [\d,]+; the parser would need gigabytes of memory\)\. Move the data to a file of its own/,
+    ],
     ['a table row of 100,000 cells', () => `|a|\n|-|\n${'|a'.repeat(100_000)}\n`, 'table', 3, /^The table at line 1 has 100,002 cells/],
-    ['many small tables', () => `|a|b|\n|-|-|\n${'|1|2|\n'.repeat(1000)}\n`.repeat(30), 'table', 0, /^The tables of this file have [\d,]+ cells \(the largest, at line 1, 2,004\)/],
+    [
+      'many small tables',
+      () => `|a|b|\n|-|-|\n${'|1|2|\n'.repeat(1000)}\n`.repeat(30),
+      'table',
+      0,
+      /^The tables of this file have [\d,]+ cells \(the largest, at line 1, 2,004\)/,
+    ],
     ['a million links', () => `${'[a](b) '.repeat(1_000_000)}`, 'size', 1, /This file is 6\.7 MB/],
     ['100,000 links, a paragraph each', () => `${'[a](b)\n\n'.repeat(100_000)}`, 'lines', 50_001, /This file has 200,000 lines/],
-    ['40,000 links in paragraphs of 20', () => `${'[a](b) '.repeat(20)}\n\n`.repeat(2000), 'tokens', 0, /^This file holds more Markdown syntax than Hindsight reads \(about [\d,]+ pieces: list items, links, emphasis, headings, table cells; at most 300,000, passed at line [\d,]+; the parser would need gigabytes of memory\)/],
+    [
+      '40,000 links in paragraphs of 20',
+      () => `${'[a](b) '.repeat(20)}\n\n`.repeat(2000),
+      'tokens',
+      0,
+      /^This file holds more Markdown syntax than Hindsight reads \(about [\d,]+ pieces: list items, links, emphasis, headings, table cells; at most 300,000, passed at line [\d,]+; the parser would need gigabytes of memory\)/,
+    ],
     ['40,000 one-word list items', () => '- a\n'.repeat(40_000), 'tokens', 0, /holds more Markdown syntax than Hindsight reads/],
-    ['8,000 block quotes one after another', () => '> a\n\n'.repeat(8000), 'structure', 0, /^This file starts or ends lists, block quotes and underlined headings 16,000 times in 39 KB: from line [\d,]+ on, more than Hindsight reads in a file of this size/],
+    [
+      '8,000 block quotes one after another',
+      () => '> a\n\n'.repeat(8000),
+      'structure',
+      0,
+      /^This file starts or ends lists, block quotes and underlined headings 16,000 times in 39 KB: from line [\d,]+ on, more than Hindsight reads in a file of this size/,
+    ],
     ['8,000 setext headings', () => 'a\n===\n'.repeat(8000), 'structure', 0, /underlined headings 8,000 times in \d+ KB/],
     ['a list item after every paragraph, 6,000 times', () => '- a\n\npara\n\n'.repeat(6000), 'structure', 0, /starts or ends lists/],
     ['60,000 lines', () => 'a\n'.repeat(60_000), 'lines', 50_001, /This file has 60,000 lines; Hindsight reads at most 50,000/],
     ['a 10 MB single line', () => 'a'.repeat(10 * 1024 * 1024), 'size', 1, /This file is 10 MB; Hindsight reads files of at most 5\.0 MB/],
     ['a 50 MB file', () => 'abcd '.repeat(10 * 1024 * 1024), 'size', 1, /This file is 50 MB/],
-    ['20 KB of random bytes', () => decode(Buffer.concat([Buffer.from('# x\n'), randomBytes(20_000), Buffer.from([0])])), 'binary', 0, /This file is binary, not Markdown text \(it holds a NUL character at line \d+, column \d+\)/],
+    [
+      '20 KB of random bytes',
+      () => decode(Buffer.concat([Buffer.from('# x\n'), randomBytes(20_000), Buffer.from([0])])),
+      'binary',
+      0,
+      /This file is binary, not Markdown text \(it holds a NUL character at line \d+, column \d+\)/,
+    ],
   ];
 
   it.each(cases)('%s', async (_name, make, kind, line, message) => {
@@ -62,7 +134,17 @@ describe('inputs the parser cannot read in reasonable time are refused at once',
     // within the suite's bound per megabyte. (The guard's own cost is linear: see "the guard
     // itself is linear" below; its cost against the parse: "real postmortems".)
     const { findings, ms } = await lint(source);
-    expect(findings).toEqual([{ ruleId: 'fatal', severity: 2, message: problem!.message, line: problem!.line, column: problem!.column, endLine: problem!.line, endColumn: problem!.column }]);
+    expect(findings).toEqual([
+      {
+        ruleId: 'fatal',
+        severity: 2,
+        message: problem!.message,
+        line: problem!.line,
+        column: problem!.column,
+        endLine: problem!.line,
+        endColumn: problem!.column,
+      },
+    ]);
     expect(ms).toBeLessThanOrEqual(boundMs(Buffer.byteLength(source)));
   });
 
@@ -131,7 +213,7 @@ const SHAPES: Record<string, (n: number) => string> = {
   'brackets opened deep': (n) => '['.repeat(n),
   'brackets nested deep': (n) => `${'['.repeat(n)}a${']'.repeat(n)}`,
   // Memory: tokens and table cells.
-  'links': (n) => '[a](b) '.repeat(n),
+  links: (n) => '[a](b) '.repeat(n),
   'one-word list items': (n) => '- a\n'.repeat(n),
   'table rows': (n) => `|a|b|\n|-|-|\n${'|a|b|\n'.repeat(n)}`,
   'a table row of many cells': (n) => `|a|\n|-|\n${'|a'.repeat(n)}\n`,
@@ -171,7 +253,9 @@ describe('below the limits, each superlinear shape stays within the time bound p
     const bytes = Buffer.byteLength(source);
     const { findings, ms } = await lint(source);
     expect(findings.filter((f) => f.ruleId === 'fatal')).toEqual([]);
-    console.log(`guard edge, ${name}: n=${n}, ${(bytes / 1024).toFixed(0)} KB linted in ${ms.toFixed(0)} ms (${((ms / bytes) * 1024 * 1024 / 1000).toFixed(2)} s/MB; bound ${boundMs(bytes).toFixed(0)} ms)`);
+    console.log(
+      `guard edge, ${name}: n=${n}, ${(bytes / 1024).toFixed(0)} KB linted in ${ms.toFixed(0)} ms (${(((ms / bytes) * 1024 * 1024) / 1000).toFixed(2)} s/MB; bound ${boundMs(bytes).toFixed(0)} ms)`,
+    );
     expect(ms).toBeLessThanOrEqual(boundMs(bytes));
   });
 });
@@ -213,7 +297,9 @@ describe.skipIf(SKIP_CORPUS)('real postmortems', () => {
       rounds++;
     }
     const guardMs = (cpuMs() - started) / rounds;
-    console.log(`guard: corpus maxima ${JSON.stringify(figures, (_k, v: unknown) => (typeof v === 'number' && !Number.isInteger(v) ? Number(v.toFixed(2)) : v))}; ${texts.length} files scanned in ${guardMs.toFixed(1)} ms against ${parseMs.toFixed(0)} ms to parse them (${((guardMs / parseMs) * 100).toFixed(1)}%)`);
+    console.log(
+      `guard: corpus maxima ${JSON.stringify(figures, (_k, v: unknown) => (typeof v === 'number' && !Number.isInteger(v) ? Number(v.toFixed(2)) : v))}; ${texts.length} files scanned in ${guardMs.toFixed(1)} ms against ${parseMs.toFixed(0)} ms to parse them (${((guardMs / parseMs) * 100).toFixed(1)}%)`,
+    );
     expect(guardMs / parseMs).toBeLessThan(0.1);
   });
 });
@@ -239,17 +325,32 @@ describe('the guard itself is linear', () => {
     // linear grows about 32 times, quadratic about 1,000 times (test/helpers/growth.ts). The
     // scan keeps nothing between calls, so the same two texts serve every call.
     const texts = new Map([31_250, 1_000_000].map((bytes) => [bytes, sized(shape, bytes)]));
-    const g = growth((bytes) => {
-      settle();
-      return cpuOf(() => measureSource(texts.get(bytes)!));
-    }, 31_250, 1_000_000);
+    const g = growth(
+      (bytes) => {
+        settle();
+        return cpuOf(() => measureSource(texts.get(bytes)!));
+      },
+      31_250,
+      1_000_000,
+    );
     expect(g.ratio, describeGrowth(g, '31 KB', '1 MB')).toBeLessThan(g.limit);
   });
 });
 
 describe('the frontmatter block', () => {
   it('ends where the parser ends it, and its text is not read as Markdown', () => {
-    const cases = ['---\na: 1\n---\n# T\n', '---\n---\nx\n', '---\na\n', '--- \r\na: [\r\n--- \r\n[x]\n', '+++\na = 1\n+++\nx', '---\na\n----\nb\n---\n', '\uFEFF---\na\n---\n', 'x\n---\na\n---\n', '---\r\na\r---\rb', '---\na\n+++\n'];
+    const cases = [
+      '---\na: 1\n---\n# T\n',
+      '---\n---\nx\n',
+      '---\na\n',
+      '--- \r\na: [\r\n--- \r\n[x]\n',
+      '+++\na = 1\n+++\nx',
+      '---\na\n----\nb\n---\n',
+      '\uFEFF---\na\n---\n',
+      'x\n---\na\n---\n',
+      '---\r\na\r---\rb',
+      '---\na\n+++\n',
+    ];
     for (const source of cases) {
       const tree = parseMarkdown(source);
       const block = tree.children.find((n) => n.type === 'yaml' || (n.type as string) === 'toml');

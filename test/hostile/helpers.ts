@@ -17,10 +17,10 @@ export const TEST_NOW = new Date('2026-11-21T12:00:00Z');
  * How many times more cases to run: `npm run test:fuzz` sets HINDSIGHT_FUZZ=25 (about
  * 510,000 cases); the default run takes 9,500 (fuzz.ts).
  */
-export const FUZZ = Math.max(1, Number(process.env['HINDSIGHT_FUZZ'] ?? 1) || 1);
+export const FUZZ = Math.max(1, Number(process.env.HINDSIGHT_FUZZ ?? 1) || 1);
 
 /** A seed to replay a run (fast-check prints the seed and path of any failure). */
-export const SEED = process.env['HINDSIGHT_FUZZ_SEED'] ? Number(process.env['HINDSIGHT_FUZZ_SEED']) : undefined;
+export const SEED = process.env.HINDSIGHT_FUZZ_SEED ? Number(process.env.HINDSIGHT_FUZZ_SEED) : undefined;
 
 /** The public corpus, resolved from this file (the checkout's sibling ../shared). */
 export const CORPUS = fileURLToPath(new URL('../../../shared/corpus/public/', import.meta.url));
@@ -31,7 +31,7 @@ export const CORPUS = fileURLToPath(new URL('../../../shared/corpus/public/', im
  */
 export function corpus(): { name: string; bytes: Buffer }[] {
   if (!existsSync(CORPUS)) {
-    if (process.env['CI']) throw new Error(`The public corpus is missing at ${CORPUS}: the hostile-input tests need it under CI.`);
+    if (process.env.CI) throw new Error(`The public corpus is missing at ${CORPUS}: the hostile-input tests need it under CI.`);
     return [];
   }
   return readdirSync(CORPUS)
@@ -41,7 +41,7 @@ export function corpus(): { name: string; bytes: Buffer }[] {
 }
 
 export const HAVE_CORPUS = existsSync(CORPUS);
-export const SKIP_CORPUS = !HAVE_CORPUS && !process.env['CI'];
+export const SKIP_CORPUS = !HAVE_CORPUS && !process.env.CI;
 
 /** Bytes as the CLI reads them: UTF-8, invalid sequences as U+FFFD (readFileSync(…, 'utf8')). */
 export function decode(bytes: Buffer): string {
@@ -78,7 +78,8 @@ export const OPTIONS: Record<string, Record<string, unknown>> = {
 function archive(): ReturnType<typeof exampleArchive> {
   const files: Record<string, string> = {};
   for (const { name, bytes } of corpus().slice(0, 40)) files[`postmortems/${name}`] = decode(bytes);
-  files['postmortems/2024-03-02-database-outage.md'] = '---\nid: INC-1\ndate: 2024-03-02\nservices: [db]\n---\n\n# Database outage\n\n## Root Cause\n\nA full disk.\n';
+  files['postmortems/2024-03-02-database-outage.md'] =
+    '---\nid: INC-1\ndate: 2024-03-02\nservices: [db]\n---\n\n# Database outage\n\n## Root Cause\n\nA full disk.\n';
   return exampleArchive(files);
 }
 
@@ -159,7 +160,10 @@ export class Slowest {
   }
   summary(name: string): string {
     const w = this.worstPerMb;
-    const perMb = w.bytes === 0 ? 'no case of 16 KB or more' : `slowest per MB ${(w.msPerMb / 1000).toFixed(2)} s/MB (${(w.bytes / 1024).toFixed(0)} KB in ${w.ms.toFixed(0)} ms, ${w.label})`;
+    const perMb =
+      w.bytes === 0
+        ? 'no case of 16 KB or more'
+        : `slowest per MB ${(w.msPerMb / 1000).toFixed(2)} s/MB (${(w.bytes / 1024).toFixed(0)} KB in ${w.ms.toFixed(0)} ms, ${w.label})`;
     return `${name}: ${this.count.toLocaleString('en-US')} cases; slowest ${this.worst.ms.toFixed(1)} ms (${(this.worst.bytes / 1024).toFixed(1)} KB, ${this.worst.label}); ${perMb}`;
   }
 }

@@ -21,7 +21,68 @@ import { FUZZ, OPTIONS, rules, TEST_NOW } from './helpers.ts';
 import { Archive } from '../../src/lint/archive/archive.ts';
 
 /** The characters (and pairs) that patterns repeat: runs of them are what makes a regex backtrack. */
-const ALL_UNITS = [' ', '0', 'a', 'A', '*', '-', ':', '@', '.', '/', '=', '_', '#', '\t', '|', ',', '+', 'a ', '0:', '0.', '0 ', '0-', 'a.', 'a-', 'a@', 'a/', '-a', 'aA', 'a_', ' a', 'a1', '1,', '. ', ': ', '- ', '* ', '@a', 'a:', 'x=', '%', '$', '[', ']', '(', ')', '<', '>', "'", '"', '`', '~', '!', '?', '&', ';', '\\', '{', '}', 'é', '\u200F'];
+const ALL_UNITS = [
+  ' ',
+  '0',
+  'a',
+  'A',
+  '*',
+  '-',
+  ':',
+  '@',
+  '.',
+  '/',
+  '=',
+  '_',
+  '#',
+  '\t',
+  '|',
+  ',',
+  '+',
+  'a ',
+  '0:',
+  '0.',
+  '0 ',
+  '0-',
+  'a.',
+  'a-',
+  'a@',
+  'a/',
+  '-a',
+  'aA',
+  'a_',
+  ' a',
+  'a1',
+  '1,',
+  '. ',
+  ': ',
+  '- ',
+  '* ',
+  '@a',
+  'a:',
+  'x=',
+  '%',
+  '$',
+  '[',
+  ']',
+  '(',
+  ')',
+  '<',
+  '>',
+  "'",
+  '"',
+  '`',
+  '~',
+  '!',
+  '?',
+  '&',
+  ';',
+  '\\',
+  '{',
+  '}',
+  'é',
+  '\u200F',
+];
 /** The default run takes the characters the issue names and the likeliest pairs; `npm run test:fuzz` takes all. */
 const UNITS = FUZZ > 1 ? ALL_UNITS : [' ', '0', 'a', '*', '-', ':', '@', '.', '/', '=', '_', '\t', '|', '<', '`', 'a ', '0:', 'a.', '- ', '\\'];
 
@@ -164,7 +225,10 @@ function timeRules(all: readonly Rule[], source: string, settings: LintSettings,
   for (const rule of all) {
     if (only && !only.has(rule.id)) continue;
     const options = { ...rule.defaults, ...OPTIONS[rule.id] };
-    times.set(rule.id, cpuOf(() => rule.check({ ...context, options, settings, archive: settings.archive ?? Archive.documentAlone(process.cwd()), report: () => {} })));
+    times.set(
+      rule.id,
+      cpuOf(() => rule.check({ ...context, options, settings, archive: settings.archive ?? Archive.documentAlone(process.cwd()), report: () => {} })),
+    );
   }
   return times;
 }
@@ -172,7 +236,9 @@ function timeRules(all: readonly Rule[], source: string, settings: LintSettings,
 describe('linear time on long runs of one character', () => {
   it('every rule, and the model built after the parse', async () => {
     const all = await rules();
-    const archive = exampleArchive({ 'postmortems/2024-03-02-database-outage.md': '---\nid: INC-1\ndate: 2024-03-02\n---\n\n# Database outage\n\n## Root Cause\n\nA full disk.\n' });
+    const archive = exampleArchive({
+      'postmortems/2024-03-02-database-outage.md': '---\nid: INC-1\ndate: 2024-03-02\n---\n\n# Database outage\n\n## Root Cause\n\nA full disk.\n',
+    });
     const settings: LintSettings = { timezone: null, requiredFrontmatter: ['owner'], frontmatterSchema: null, now: TEST_NOW, archive };
     const active = [...all.values()] as Rule[];
     worst.length = 0;
@@ -187,7 +253,9 @@ describe('linear time on long runs of one character', () => {
         // character a piece of syntax): measured all the same, since what is timed is the model
         // and the rules on what the parser reads. No other limit may refuse it.
         const refused = guardSource(source);
-        expect(refused === null || refused.kind === 'tokens', `the hostile postmortem of ${JSON.stringify(unit)} passes the guard: ${refused?.message}`).toBe(true);
+        expect(refused === null || refused.kind === 'tokens', `the hostile postmortem of ${JSON.stringify(unit)} passes the guard: ${refused?.message}`).toBe(
+          true,
+        );
         const tree = parseMarkdown(source);
         settle();
         // The model, apart from the parse (which the guard's tests bound).
@@ -195,13 +263,26 @@ describe('linear time on long runs of one character', () => {
         const modelMs = cpuOf(() => (parsed = modelFromTree('/x/2024-03-02-hostile.md', source, tree)));
         if (!only || only.has('the model')) times.set('the model', modelMs);
         // The archive index's line scan of each file (title, id, root cause), apart from the model.
-        if (!only || only.has('the archive index')) times.set('the archive index', cpuOf(() => indexEntry('/x/2024-03-02-hostile.md', source, 'root-cause')));
+        if (!only || only.has('the archive index'))
+          times.set(
+            'the archive index',
+            cpuOf(() => indexEntry('/x/2024-03-02-hostile.md', source, 'root-cause')),
+          );
         const document = documentContext(parsed!);
         document.pieces();
         for (const rule of active) {
           if (only && !only.has(rule.id)) continue;
-          const context = { ...document, options: { ...rule.defaults, ...OPTIONS[rule.id] }, settings, archive: settings.archive ?? Archive.documentAlone(process.cwd()), report: () => {} };
-          times.set(rule.id, cpuOf(() => rule.check(context)));
+          const context = {
+            ...document,
+            options: { ...rule.defaults, ...OPTIONS[rule.id] },
+            settings,
+            archive: settings.archive ?? Archive.documentAlone(process.cwd()),
+            report: () => {},
+          };
+          times.set(
+            rule.id,
+            cpuOf(() => rule.check(context)),
+          );
         }
         return times;
       }, N);
@@ -209,7 +290,9 @@ describe('linear time on long runs of one character', () => {
     }
     const top = highest();
     expectNoFailures();
-    console.log(`linear time: ${active.length} rules, the model and the archive index, ${UNITS.length} characters, ${N} and ${SIZE_RATIO * N} characters per place; highest ratios (CPU time): ${top}`);
+    console.log(
+      `linear time: ${active.length} rules, the model and the archive index, ${UNITS.length} characters, ${N} and ${SIZE_RATIO * N} characters per place; highest ratios (CPU time): ${top}`,
+    );
   });
 
   it('the time readers, zone and duration readers and the heading classifier', () => {
@@ -227,7 +310,16 @@ describe('linear time on long runs of one character', () => {
       ['looksLikeHeadingLine', looksLikeHeadingLine],
     ];
     // Each run alone and between the text the patterns look for around it.
-    const frames: [string, string][] = [['', ''], ['10:00 ', ' UTC'], ['2024-03-02 ', 'Z'], ['from ', ' to 11:00'], ['Root Cause ', ':'], ['2 hours ', ' minutes'], ['(all times ', ')'], ['', '!']];
+    const frames: [string, string][] = [
+      ['', ''],
+      ['10:00 ', ' UTC'],
+      ['2024-03-02 ', 'Z'],
+      ['from ', ' to 11:00'],
+      ['Root Cause ', ':'],
+      ['2 hours ', ' minutes'],
+      ['(all times ', ')'],
+      ['', '!'],
+    ];
     const small = 2 * N;
     worst.length = 0;
     for (const unit of UNITS) {
@@ -236,28 +328,52 @@ describe('linear time on long runs of one character', () => {
         const texts = frames.map(([before, after]) => before + run + after);
         settle();
         const times = new Map<string, number>();
-        for (const [name, read] of readers) if (!only || only.has(name)) times.set(name, cpuOf(() => texts.forEach((t) => read(t))));
+        for (const [name, read] of readers)
+          if (!only || only.has(name))
+            times.set(
+              name,
+              cpuOf(() => texts.forEach((t) => read(t))),
+            );
         return times;
       }, small);
       record(found, unit, small, SIZE_RATIO * small);
     }
     const top = highest();
     expectNoFailures();
-    console.log(`linear time of the readers: ${readers.length} readers, ${UNITS.length} characters, ${small} and ${SIZE_RATIO * small} characters; highest ratios (CPU time): ${top}`);
+    console.log(
+      `linear time of the readers: ${readers.length} readers, ${UNITS.length} characters, ${small} and ${SIZE_RATIO * small} characters; highest ratios (CPU time): ${top}`,
+    );
   });
 
-  it('the rule kit\'s text search: phrases, the shared pre-scan, the search near anchors, the prose text', () => {
+  it("the rule kit's text search: phrases, the shared pre-scan, the search near anchors, the prose text", () => {
     const phrases = phraseSearch(['human error', 'a-a', 'a a', '0:0', 'should have']);
-    const anchors = [defineAnchors('linear a', 'source', /\ba|a\b/i), defineAnchors('linear digits', 'source', /\d[:.-]\d|@/), defineAnchors('linear should', 'source', /\bshould/)];
+    const anchors = [
+      defineAnchors('linear a', 'source', /\ba|a\b/i),
+      defineAnchors('linear digits', 'source', /\d[:.-]\d|@/),
+      defineAnchors('linear should', 'source', /\bshould/),
+    ];
     const near = nearSearch(/(?:@a|\ba)[ \t\n]+(?:\w+[ \t\n]+){0,3}should[ \t\n]+have\b/g, { anchor: String.raw`\bshould`, before: 5, words: new Set(['a']) });
     const search: [string, (text: string) => unknown][] = [
       ['phraseSearch', (t) => phrases(t)],
       ['AnchorScan', (t) => new AnchorScan(t, anchors)],
       ['matchesNear', (t) => [...matchesNear(t, near, new AnchorScan(t, anchors).of(anchors[2]!))]],
-      ['proseText', (t) => proseText(t, [{ value: t.slice(1, t.length >> 1), offset: 1, kind: 'prose' }, { value: t.slice(t.length >> 1), offset: t.length >> 1, kind: 'prose' }] as TextPiece[])],
+      [
+        'proseText',
+        (t) =>
+          proseText(t, [
+            { value: t.slice(1, t.length >> 1), offset: 1, kind: 'prose' },
+            { value: t.slice(t.length >> 1), offset: t.length >> 1, kind: 'prose' },
+          ] as TextPiece[]),
+      ],
     ];
     // Each run alone and between the words the searches look for around it.
-    const frames: [string, string][] = [['', ''], ['human ', ' error'], ['a ', ' should have'], ['@a ', ' should'], ['should ', ' a']];
+    const frames: [string, string][] = [
+      ['', ''],
+      ['human ', ' error'],
+      ['a ', ' should have'],
+      ['@a ', ' should'],
+      ['should ', ' a'],
+    ];
     const small = 2 * N;
     worst.length = 0;
     for (const unit of UNITS) {
@@ -266,14 +382,21 @@ describe('linear time on long runs of one character', () => {
         const texts = frames.map(([before, after]) => before + run + after);
         settle();
         const times = new Map<string, number>();
-        for (const [name, read] of search) if (!only || only.has(name)) times.set(name, cpuOf(() => texts.forEach((t) => read(t))));
+        for (const [name, read] of search)
+          if (!only || only.has(name))
+            times.set(
+              name,
+              cpuOf(() => texts.forEach((t) => read(t))),
+            );
         return times;
       }, small);
       record(found, unit, small, SIZE_RATIO * small);
     }
     const top = highest();
     expectNoFailures();
-    console.log(`linear time of the kit's text search: ${search.length} searches, ${UNITS.length} characters, ${small} and ${SIZE_RATIO * small} characters; highest ratios (CPU time): ${top}`);
+    console.log(
+      `linear time of the kit's text search: ${search.length} searches, ${UNITS.length} characters, ${small} and ${SIZE_RATIO * small} characters; highest ratios (CPU time): ${top}`,
+    );
   });
 
   it('every rule on thousands of findings in one line', async () => {
@@ -285,7 +408,22 @@ describe('linear time on long runs of one character', () => {
     const all = [...(await rules()).values()] as Rule[];
     const settings: LintSettings = { timezone: null, requiredFrontmatter: [], frontmatterSchema: null, now: TEST_NOW };
     const document = (run: string): string =>
-      ['# Outage', '', '## Summary', '', run, '', '## Corrective and Preventative Measures', '', `- ${run}`, '', '| Item | Owner |', '| --- | --- |', `| x | ${run} |`, ''].join('\n');
+      [
+        '# Outage',
+        '',
+        '## Summary',
+        '',
+        run,
+        '',
+        '## Corrective and Preventative Measures',
+        '',
+        `- ${run}`,
+        '',
+        '| Item | Owner |',
+        '| --- | --- |',
+        `| x | ${run} |`,
+        '',
+      ].join('\n');
     const small = 4 * N;
     worst.length = 0;
     for (const unit of units) {
@@ -297,7 +435,9 @@ describe('linear time on long runs of one character', () => {
     }
     const top = highest();
     expectNoFailures();
-    console.log(`linear time on many findings: ${all.length} rules, ${units.length} repeated phrases, lines of ${small} and ${SIZE_RATIO * small} characters; highest ratios (CPU time): ${top}`);
+    console.log(
+      `linear time on many findings: ${all.length} rules, ${units.length} repeated phrases, lines of ${small} and ${SIZE_RATIO * small} characters; highest ratios (CPU time): ${top}`,
+    );
   });
 });
 
@@ -307,7 +447,9 @@ describe('linear time on many sections', () => {
     // 33,000 headings cost empty-section 35 s that way. 2,000 and 64,000 characters of them.
     const units = ['# a\n\n', '## Summary\n\nx\n\n', '## Timeline\n\n', '### Action Items\n\nx\n\n', '**Impact:**\n\n'];
     const all = [...(await rules()).values()] as Rule[];
-    const archive = exampleArchive({ 'postmortems/2024-03-02-database-outage.md': '---\nid: INC-1\ndate: 2024-03-02\n---\n\n# Database outage\n\n## Root Cause\n\nA full disk.\n' });
+    const archive = exampleArchive({
+      'postmortems/2024-03-02-database-outage.md': '---\nid: INC-1\ndate: 2024-03-02\n---\n\n# Database outage\n\n## Root Cause\n\nA full disk.\n',
+    });
     const settings: LintSettings = { timezone: null, requiredFrontmatter: [], frontmatterSchema: null, now: TEST_NOW, archive };
     const small = 4 * N;
     worst.length = 0;
@@ -321,7 +463,9 @@ describe('linear time on many sections', () => {
     }
     const top = highest();
     expectNoFailures();
-    console.log(`linear time on many sections: ${all.length} rules, ${units.length} repeated headings, ${small} and ${SIZE_RATIO * small} characters; highest ratios (CPU time): ${top}`);
+    console.log(
+      `linear time on many sections: ${all.length} rules, ${units.length} repeated headings, ${small} and ${SIZE_RATIO * small} characters; highest ratios (CPU time): ${top}`,
+    );
   });
 });
 

@@ -63,7 +63,10 @@ function jsonToken(value: Record<string, unknown>): string {
 }
 
 const inCode = (v: string): string => `\`\`\`sh\ncurl -H "Authorization: Bearer ${v}" https://api.vendor.io/v1/items\n\`\`\``;
-const inEnv = (key: string) => (v: string): string => `\`\`\`\nexport ${key}=${v}\n\`\`\``;
+const inEnv =
+  (key: string) =>
+  (v: string): string =>
+    `\`\`\`\nexport ${key}=${v}\n\`\`\``;
 
 const SECRETS: Case[] = [
   secret('AWS access key id', j('AK', 'IA', token(16, 1, UPPER)), inEnv('AWS_ACCESS_KEY_ID')),
@@ -79,14 +82,26 @@ const SECRETS: Case[] = [
   secret('GitLab personal access token', j('gl', 'pat-', token(20, 12)), inCode),
   secret('GitLab pipeline trigger token', j('gl', 'ptt-', token(40, 13, HEX))),
   secret('Slack bot token', j('xo', 'xb-', token(11, 14, '0123456789'), '-', token(12, 15, '0123456789'), '-', token(24, 16))),
-  secret('Slack user token', j('xo', 'xp-', token(11, 17, '0123456789'), '-', token(11, 18, '0123456789'), '-', token(12, 19, '0123456789'), '-', token(32, 20, HEX))),
-  secret('Slack webhook', j('https://hooks.slack.com/services/T', token(8, 21, UPPER), '/B', token(8, 22, UPPER), '/', token(24, 23)), undefined, token(24, 23)),
+  secret(
+    'Slack user token',
+    j('xo', 'xp-', token(11, 17, '0123456789'), '-', token(11, 18, '0123456789'), '-', token(12, 19, '0123456789'), '-', token(32, 20, HEX)),
+  ),
+  secret(
+    'Slack webhook',
+    j('https://hooks.slack.com/services/T', token(8, 21, UPPER), '/B', token(8, 22, UPPER), '/', token(24, 23)),
+    undefined,
+    token(24, 23),
+  ),
   secret('Stripe live secret key', j('sk', '_live_', token(24, 24)), inEnv('STRIPE_SECRET_KEY')),
   secret('Stripe restricted key', j('rk', '_live_', token(24, 25))),
   secret('Stripe test secret key', j('sk', '_test_', token(24, 26)), inCode),
   secret('Stripe webhook secret', j('wh', 'sec_', token(32, 27)), inEnv('STRIPE_WEBHOOK_SECRET')),
   secret('Google API key', j('AI', 'za', token(35, 28, B64URL))),
-  secret('Google API key in a URL', j('AI', 'za', token(35, 29, B64URL)), (v) => `See https://maps.googleapis.com/maps/api/geocode/json?address=x&key=${v} in the log.`),
+  secret(
+    'Google API key in a URL',
+    j('AI', 'za', token(35, 29, B64URL)),
+    (v) => `See https://maps.googleapis.com/maps/api/geocode/json?address=x&key=${v} in the log.`,
+  ),
   secret('Google OAuth client secret', j('GOC', 'SPX-', token(28, 30, B64URL)), inEnv('GOOGLE_CLIENT_SECRET')),
   secret('Google OAuth access token', j('ya', '29.', token(60, 31, B64URL))),
   secret('npm access token', j('np', 'm_', token(36, 32)), (v) => `\`\`\`\n//registry.npmjs.org/:_authToken=${v}\n\`\`\``),
@@ -104,9 +119,20 @@ const SECRETS: Case[] = [
   secret('Notion token', j('nt', 'n_', token(11, 47, '0123456789'), token(35, 147))),
   secret('HashiCorp Vault token', j('hv', 's.', token(90, 48, B64URL))),
   secret('Twilio API key', j('S', 'K', token(32, 49, HEX)), (v) => `twilio api:core:keys:create returned ${v} as the key SID`),
-  secret('JSON Web Token', j(b64url({ alg: 'HS256', typ: 'JWT' }), '.', b64url({ sub: token(8, 50), role: 'admin', exp: 1_900_000_000 }), '.', token(43, 51, B64URL)), inCode),
-  secret('JSON Web Token in a cookie', j(b64url({ alg: 'RS256', kid: token(6, 52) }), '.', b64url({ sub: 'svc-deploy', iat: 1_700_000_000 }), '.', token(86, 53, B64URL)), (v) => `Cookie: session=${v}`),
-  secret('Azure storage connection string', j('DefaultEndpointsProtocol=https;AccountName=acmelogs;Account', 'Key=', token(86, 54, B64), '==;EndpointSuffix=core.windows.net')),
+  secret(
+    'JSON Web Token',
+    j(b64url({ alg: 'HS256', typ: 'JWT' }), '.', b64url({ sub: token(8, 50), role: 'admin', exp: 1_900_000_000 }), '.', token(43, 51, B64URL)),
+    inCode,
+  ),
+  secret(
+    'JSON Web Token in a cookie',
+    j(b64url({ alg: 'RS256', kid: token(6, 52) }), '.', b64url({ sub: 'svc-deploy', iat: 1_700_000_000 }), '.', token(86, 53, B64URL)),
+    (v) => `Cookie: session=${v}`,
+  ),
+  secret(
+    'Azure storage connection string',
+    j('DefaultEndpointsProtocol=https;AccountName=acmelogs;Account', 'Key=', token(86, 54, B64), '==;EndpointSuffix=core.windows.net'),
+  ),
   secret('DigitalOcean token', j('do', 'p_v1_', token(64, 55, HEX))),
   secret('Mailgun key', j('ke', 'y-', token(32, 56, HEX)), inEnv('MAILGUN_API_KEY')),
   secret('Square access token', j('sq0', 'atp-', token(22, 57, B64URL))),
@@ -124,8 +150,33 @@ const SECRETS: Case[] = [
   urlSecret('password in an HTTPS URL', 'https://deploy:', j('Kv2', 'mNs7Qp'), '@registry.acme.io/v2/'),
   urlSecret('password in an FTP URL', 'ftp://backup:', j('Ws6', 'tLn4Dz'), '@files.acme.io/dumps'),
   urlSecret('password in an LDAP URL', 'ldap://cn=admin:', j('Rm8', 'qWz3Xv'), '@ldap.acme.io'),
-  secret('GCP service account key', j('{"type": "service_account", "project_id": "acme-prod", "private_key_id": "', token(40, 63, HEX), '", "private_key": "', rsa.replace(/\n/g, '\\n'), '", "client_email": "deploy@acme-prod.iam.gserviceaccount.com"}'), (v) => `\`\`\`json\n${v}\n\`\`\``),
-  secret('1Password service account token', j('op', 's_', jsonToken({ signInAddress: 'acme.1password.com', userAuth: { method: 'SRPg-4096', alg: 'PBES2g-HS256', iterations: 650000, salt: token(22, 64) }, email: `${token(12, 65).toLowerCase()}@1passwordserviceaccounts.com`, srpX: token(64, 66, HEX), muk: { alg: 'A256GCM', k: token(43, 67, B64URL), kty: 'oct', kid: 'mp' }, secretKey: `A3-${token(6, 68, UPPER)}-${token(6, 69, UPPER)}`, deviceUuid: token(26, 72, UPPER).toLowerCase() }))),
+  secret(
+    'GCP service account key',
+    j(
+      '{"type": "service_account", "project_id": "acme-prod", "private_key_id": "',
+      token(40, 63, HEX),
+      '", "private_key": "',
+      rsa.replace(/\n/g, '\\n'),
+      '", "client_email": "deploy@acme-prod.iam.gserviceaccount.com"}',
+    ),
+    (v) => `\`\`\`json\n${v}\n\`\`\``,
+  ),
+  secret(
+    '1Password service account token',
+    j(
+      'op',
+      's_',
+      jsonToken({
+        signInAddress: 'acme.1password.com',
+        userAuth: { method: 'SRPg-4096', alg: 'PBES2g-HS256', iterations: 650000, salt: token(22, 64) },
+        email: `${token(12, 65).toLowerCase()}@1passwordserviceaccounts.com`,
+        srpX: token(64, 66, HEX),
+        muk: { alg: 'A256GCM', k: token(43, 67, B64URL), kty: 'oct', kid: 'mp' },
+        secretKey: `A3-${token(6, 68, UPPER)}-${token(6, 69, UPPER)}`,
+        deviceUuid: token(26, 72, UPPER).toLowerCase(),
+      }),
+    ),
+  ),
 ];
 
 /** The personal part of an address (its domain, an organisation's, may be shown). */
@@ -145,7 +196,9 @@ const PII: Case[] = [
     'ANA.LOPEZ@ACME.IO',
     'x.y@sub.domain.acme.org',
     'first.last@university.edu',
-  ].map((address, i): Case => ({ name: `e-mail address ${i + 1}`, label: 'no-pii', text: `The vendor escalated to ${address} at 09:12.`, secret: local(address) })),
+  ].map(
+    (address, i): Case => ({ name: `e-mail address ${i + 1}`, label: 'no-pii', text: `The vendor escalated to ${address} at 09:12.`, secret: local(address) }),
+  ),
   { name: 'e-mail in a mailto link', label: 'no-pii', text: 'Mail [Bob](mailto:bob.smith@acme.io) for the logs.', secret: 'bob.smith' },
   { name: 'e-mail in angle brackets in a log', label: 'no-pii', text: '```\nFrom: Jane Roe <jane.roe@gmail.com>\n```', secret: 'jane.roe' },
   { name: 'e-mail in the frontmatter', label: 'no-pii', text: 'authors: [ana.lopez@acme.io]', secret: 'ana.lopez' },
@@ -273,7 +326,9 @@ describe('no-secrets and no-pii on a labelled set', () => {
       Object.entries(stats).map(([rule, s]) => [rule, { precision: s.tp / Math.max(1, s.tp + s.fp), recall: s.tp / Math.max(1, s.tp + s.fn), ...s }]),
     );
     for (const [rule, r] of Object.entries(rates)) {
-      console.log(`${rule}: precision ${r.precision.toFixed(3)}, recall ${r.recall.toFixed(3)} (${r.tp} found, ${r.fn} missed, ${r.fp} false alarms; ${CASES.length} labelled cases)`);
+      console.log(
+        `${rule}: precision ${r.precision.toFixed(3)}, recall ${r.recall.toFixed(3)} (${r.tp} found, ${r.fn} missed, ${r.fp} false alarms; ${CASES.length} labelled cases)`,
+      );
     }
     if (misses.length > 0) console.log(misses.join('\n'));
     for (const r of Object.values(rates)) {

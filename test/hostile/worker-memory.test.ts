@@ -29,19 +29,39 @@ describe('a worker thread that runs out of memory', () => {
     });
     const got: FileOutcome[] = new Array(tasks.length);
     const settings = { cwd: work, configFile: null, now: new Date('2026-11-21T12:00:00Z'), fix: false, timing: false, workerHeapMb: 64 };
-    await lintInWorkers(tasks, settings, (task, outcome) => { got[task.index] = outcome; }, null);
+    await lintInWorkers(
+      tasks,
+      settings,
+      (task, outcome) => {
+        got[task.index] = outcome;
+      },
+      null,
+    );
 
     // Every file has its outcome: the heavy one a single fatal finding, the others their
     // ordinary findings (none fatal), although they were in the heavy file's batch.
     expect(got.filter(Boolean)).toHaveLength(names.length);
     const heavyOutcome = got[names.indexOf('heavy.md')]!;
     expect(heavyOutcome.messages).toEqual([
-      { ruleId: 'fatal', severity: 2, line: 1, column: 1, endLine: 1, endColumn: 1, message: workerDied(Object.assign(new Error('out'), { code: 'ERR_WORKER_OUT_OF_MEMORY' }), 64) },
+      {
+        ruleId: 'fatal',
+        severity: 2,
+        line: 1,
+        column: 1,
+        endLine: 1,
+        endColumn: 1,
+        message: workerDied(Object.assign(new Error('out'), { code: 'ERR_WORKER_OUT_OF_MEMORY' }), 64),
+      },
     ]);
-    expect(heavyOutcome.messages[0]!.message).toMatch(/^Hindsight ran out of memory reading this file \(a thread may use 64 MB; the other files were linted\): move attached logs/);
+    expect(heavyOutcome.messages[0]!.message).toMatch(
+      /^Hindsight ran out of memory reading this file \(a thread may use 64 MB; the other files were linted\): move attached logs/,
+    );
     for (const [i, outcome] of got.entries()) {
       if (names[i] === 'heavy.md') continue;
-      expect(outcome.messages.some((m) => m.ruleId === 'fatal'), names[i]).toBe(false);
+      expect(
+        outcome.messages.some((m) => m.ruleId === 'fatal'),
+        names[i],
+      ).toBe(false);
       expect(outcome.messages.length, names[i]).toBeGreaterThan(0);
     }
   });

@@ -10,7 +10,9 @@ import { buildModel } from '../../src/core/build.ts';
 import { indexEntry, type ArchiveEntry } from '../../src/lint/archive/entry.ts';
 import { redactSecrets } from '../../src/lint/secrets/redact.ts';
 
-const folders = [path.resolve('postmortems'), path.resolve('../shared/corpus/public'), path.resolve('../shared/corpus/varied')].filter((dir) => existsSync(dir));
+const folders = [path.resolve('postmortems'), path.resolve('../shared/corpus/public'), path.resolve('../shared/corpus/varied')].filter((dir) =>
+  existsSync(dir),
+);
 const files = folders.flatMap((dir) =>
   readdirSync(dir)
     .filter((name) => name.endsWith('.md') && name !== 'README.md')
@@ -89,11 +91,11 @@ function modelReading(file: string, source: string): Reading | null {
   const fm = model.frontmatter.data ?? {};
   const rootCause = model.sections.filter((section) => section.kind === 'root-cause');
   return {
-    id: scalar(fm['id']),
+    id: scalar(fm.id),
     title: model.title === null ? null : redactSecrets(model.title),
-    date: day(fm['date']) ?? day(fm['incident_start']) ?? /^(\d{4}-\d{2}-\d{2})(?!\d)/.exec(path.basename(file))?.[1] ?? null,
-    services: list(fm['services']),
-    related: list(fm['related']),
+    date: day(fm.date) ?? day(fm.incident_start) ?? /^(\d{4}-\d{2}-\d{2})(?!\d)/.exec(path.basename(file))?.[1] ?? null,
+    services: list(fm.services),
+    related: list(fm.related),
     rootCauseLine: rootCause[0]?.line ?? null,
     rootCauseWords: words(withoutCode(rootCause.map((section) => source.slice(section.bodyStart, section.bodyEnd)).join('\n'))),
   };
@@ -126,7 +128,8 @@ describe('the archive entry reads what the model reads', () => {
       const scan = entryReading(indexEntry(file, source, 'root-cause'));
       const name = path.basename(file);
       for (const field of ['id', 'date', 'services', 'related', 'title', 'rootCauseLine'] as const) {
-        if (JSON.stringify(scan[field]) !== JSON.stringify(model[field])) differences.push(`${name} ${field}: model ${JSON.stringify(model[field])}, scan ${JSON.stringify(scan[field])}`);
+        if (JSON.stringify(scan[field]) !== JSON.stringify(model[field]))
+          differences.push(`${name} ${field}: model ${JSON.stringify(model[field])}, scan ${JSON.stringify(scan[field])}`);
       }
       if (scan.rootCauseLine === null || scan.rootCauseLine !== model.rootCauseLine) continue;
       withText++;
@@ -141,7 +144,9 @@ describe('the archive entry reads what the model reads', () => {
       if (shared < MIN_SHARED_WORDS) differences.push(`${name} rootCauseText: ${(shared * 100).toFixed(0)}% of the scan's words are the model's`);
     }
     const expected = Object.entries(KNOWN).flatMap(([name, known]) => known.map((k) => `${name} ${k.field}`));
-    expect(differences.map((line) => line.split(':')[0]).sort()).toEqual(expected.filter((key) => files.some((file) => path.basename(file) === key.split(' ')[0])).sort());
+    expect(differences.map((line) => line.split(':')[0]).sort()).toEqual(
+      expected.filter((key) => files.some((file) => path.basename(file) === key.split(' ')[0])).sort(),
+    );
     expect(compared).toBeGreaterThan(files.length * 0.9);
     // Most root-cause sections are read word for word alike.
     expect(sameText / withText).toBeGreaterThan(0.9);
@@ -157,7 +162,16 @@ describe('the archive entry reads what the model reads', () => {
   });
 
   it('finds the title and the root cause where the model does: a heading of any level, a bold label, a line in a paragraph', () => {
-    const source = ['## Checkout outage', '', 'Orders failed for an hour.', 'Root Cause:', 'A **bad** flag in the release.', '', '**Resolution:** rolled back.', ''].join('\n');
+    const source = [
+      '## Checkout outage',
+      '',
+      'Orders failed for an hour.',
+      'Root Cause:',
+      'A **bad** flag in the release.',
+      '',
+      '**Resolution:** rolled back.',
+      '',
+    ].join('\n');
     const entry = indexEntry('/a/x.md', source, 'root-cause');
     const { model } = buildModel('/a/x.md', source);
     expect(entry.title).toBe(model.title);

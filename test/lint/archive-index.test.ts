@@ -58,7 +58,7 @@ describe('archive index', () => {
     expect(Object.keys(stored.files)).not.toContain('postmortems/2024-08-02-card-declines.md');
   });
 
-  it('a file modified within the clock\'s resolution of the last write is read again until it has settled', async () => {
+  it("a file modified within the clock's resolution of the last write is read again until it has settled", async () => {
     const root = copyArchive();
     const file = path.join(root, 'postmortems/2024-05-21-checkout-pool.md');
     await loadArchive(options(root));
@@ -91,17 +91,24 @@ describe('archive index', () => {
     expect((await loadArchive(options(root))).digest).not.toBe(before.digest);
   });
 
-  it('an index file of any other shape, a link or another user\'s is read as no index: every file is read again, no error', async () => {
+  it("an index file of any other shape, a link or another user's is read as no index: every file is read again, no error", async () => {
     const root = copyArchive();
     const indexFile = path.join(root, '.cache/archive-index.json');
     await loadArchive(options(root));
     const stored = JSON.parse(readFileSync(indexFile, 'utf8')) as { files: Record<string, unknown> };
     const names = Object.keys(stored.files);
     // Each entry broken in its own way; the last one is forged to point elsewhere.
-    const broken: unknown[] = [null, 'text', [], { hash: 1 }, { ...(stored.files[names[4]!] as object), entry: null }, { ...(stored.files[names[5]!] as object), entry: { id: 7 } }];
+    const broken: unknown[] = [
+      null,
+      'text',
+      [],
+      { hash: 1 },
+      { ...(stored.files[names[4]!] as object), entry: null },
+      { ...(stored.files[names[5]!] as object), entry: { id: 7 } },
+    ];
     broken.forEach((value, i) => (stored.files[names[i]!] = value));
     const forged = stored.files[names[6]!] as { entry: Record<string, unknown> };
-    forged.entry['filePath'] = '/etc/passwd';
+    forged.entry.filePath = '/etc/passwd';
     writeFileSync(indexFile, JSON.stringify(stored));
     const loaded = await loadArchive(options(root));
     expect(loaded.stats.read).toBe(broken.length);
@@ -133,7 +140,7 @@ describe('archive index', () => {
     expect((await loadArchive(options(root, { content: path.join(root, 'nowhere'), files: [path.join(root, 'draft.md')] }))).stats.files).toBe(1);
   });
 
-  it('is kept beside the lint cache with --cache, else per folder in this user\'s own cache folder, else nowhere', async () => {
+  it("is kept beside the lint cache with --cache, else per folder in this user's own cache folder, else nowhere", async () => {
     expect(indexFileFor('/p/node_modules/.cache/hindsight/lint-cache.json', '/p', true)).toBe('/p/node_modules/.cache/hindsight/archive-index.json');
     const elsewhere = indexFileFor('/p/node_modules/.cache/hindsight/lint-cache.json', '/p', false)!;
     expect(path.dirname(elsewhere)).toBe(userCacheFolder());

@@ -70,18 +70,18 @@ async function lintTwice(root: string): Promise<void> {
 
 describe('the archive index', () => {
   it('is read once per run on the main thread', async () => {
-    const previous = process.env['HINDSIGHT_WORKERS'];
-    process.env['HINDSIGHT_WORKERS'] = '0';
+    const previous = process.env.HINDSIGHT_WORKERS;
+    process.env.HINDSIGHT_WORKERS = '0';
     try {
       await lintTwice(archive('main', 30));
     } finally {
-      if (previous === undefined) delete process.env['HINDSIGHT_WORKERS'];
-      else process.env['HINDSIGHT_WORKERS'] = previous;
+      if (previous === undefined) delete process.env.HINDSIGHT_WORKERS;
+      else process.env.HINDSIGHT_WORKERS = previous;
     }
   });
 
   it.skipIf(availableParallelism() < 2)('is read once per run with worker threads, which get its entries and read nothing', async () => {
-    delete process.env['HINDSIGHT_WORKERS'];
+    delete process.env.HINDSIGHT_WORKERS;
     await lintTwice(archive('pool', MIN_FILES_FOR_WORKERS + 10));
   });
 

@@ -25,7 +25,7 @@ function result(name: string, text: string, messages: Finding[]): LintResult {
 const TEXT = '# T\n\n- 10:20 Rollback\n- 10:05 Paged\n- TBD\n- TBD\n';
 
 describe('fingerprint', () => {
-  it('is the rule, the line\'s text and the message without numbers: not the line number', () => {
+  it("is the rule, the line's text and the message without numbers: not the line number", () => {
     const a = fingerprint(finding('timeline-order', 4, '10:05 (line 4) is earlier than 10:20 on line 3'), '- 10:05 Paged');
     expect(fingerprint(finding('timeline-order', 9, '10:05 (line 9) is earlier than 10:20 on line 8'), '  - 10:05   Paged ')).toBe(a);
     expect(fingerprint(finding('timeline-order', 4, '10:05 (line 4) is earlier than 10:20 on line 3'), '- 10:06 Paged')).not.toBe(a);
@@ -41,27 +41,43 @@ describe('fingerprint', () => {
 
 describe('record and apply', () => {
   it('survives lines shifting; counts duplicates; a new finding is reported, a fixed one is gone', () => {
-    const before = result('a.md', TEXT, [finding('timeline-order', 4, '10:05 (line 4) is earlier than 10:20 on line 3'), finding('no-placeholder', 5, 'TBD'), finding('no-placeholder', 6, 'TBD')]);
+    const before = result('a.md', TEXT, [
+      finding('timeline-order', 4, '10:05 (line 4) is earlier than 10:20 on line 3'),
+      finding('no-placeholder', 5, 'TBD'),
+      finding('no-placeholder', 6, 'TBD'),
+    ]);
     const { baseline, findings, files } = recordBaseline([before], root, null, false);
     expect([findings, files]).toEqual([3, 1]);
     expect(Object.values(baseline.files['a.md']!['no-placeholder']!)).toEqual([2]);
 
     // Two lines added above: the same findings on other lines are known.
-    const shifted = result('a.md', `# T\n\nIntro.\n\n${TEXT.slice(5)}`, [finding('timeline-order', 6, '10:05 (line 6) is earlier than 10:20 on line 5'), finding('no-placeholder', 7, 'TBD'), finding('no-placeholder', 8, 'TBD')]);
+    const shifted = result('a.md', `# T\n\nIntro.\n\n${TEXT.slice(5)}`, [
+      finding('timeline-order', 6, '10:05 (line 6) is earlier than 10:20 on line 5'),
+      finding('no-placeholder', 7, 'TBD'),
+      finding('no-placeholder', 8, 'TBD'),
+    ]);
     expect(applyBaseline([shifted], baseline, root)).toMatchObject({ known: 3, gone: [] });
     expect(applyBaseline([shifted], baseline, root).results[0]!.messages).toEqual([]);
 
     // A third TBD is new; one placeholder fixed is gone.
-    const third = result('a.md', `${TEXT}- TBD\n`, [finding('timeline-order', 4, '10:05 (line 4) is earlier than 10:20 on line 3'), finding('no-placeholder', 5, 'TBD'), finding('no-placeholder', 6, 'TBD'), finding('no-placeholder', 7, 'TBD', 1)]);
+    const third = result('a.md', `${TEXT}- TBD\n`, [
+      finding('timeline-order', 4, '10:05 (line 4) is earlier than 10:20 on line 3'),
+      finding('no-placeholder', 5, 'TBD'),
+      finding('no-placeholder', 6, 'TBD'),
+      finding('no-placeholder', 7, 'TBD', 1),
+    ]);
     const applied = applyBaseline([third], baseline, root);
     expect(applied.known).toBe(3);
     expect(applied.results[0]!.messages.map((m) => m.line)).toEqual([7]);
     expect(applied.results[0]).toMatchObject({ errorCount: 0, warningCount: 1 });
-    const fixed = result('a.md', TEXT.replace('- TBD\n', ''), [finding('timeline-order', 4, '10:05 (line 4) is earlier than 10:20 on line 3'), finding('no-placeholder', 5, 'TBD')]);
+    const fixed = result('a.md', TEXT.replace('- TBD\n', ''), [
+      finding('timeline-order', 4, '10:05 (line 4) is earlier than 10:20 on line 3'),
+      finding('no-placeholder', 5, 'TBD'),
+    ]);
     expect(applyBaseline([fixed], baseline, root)).toMatchObject({ known: 2, gone: [{ file: 'a.md', ruleId: 'no-placeholder', count: 1 }] });
   });
 
-  it('files not linted: kept by a partial --baseline-write while they exist; a deleted file\'s findings are gone', () => {
+  it("files not linted: kept by a partial --baseline-write while they exist; a deleted file's findings are gone", () => {
     const a = result('p.md', TEXT, [finding('no-placeholder', 5, 'TBD')]);
     const b = result('q.md', TEXT, [finding('no-placeholder', 5, 'TBD')]);
     const both = recordBaseline([a, b], root, null, false).baseline;

@@ -14,7 +14,9 @@ function everyPiece(pieces: readonly TextPiece[], section: Section): string[] {
     .map((p) => p.value.slice(Math.max(0, section.bodyStart - p.offset), Math.min(p.value.length, section.bodyEnd - p.offset)));
 }
 
-const folders = [path.resolve('postmortems'), path.resolve('../shared/corpus/public'), path.resolve('../shared/corpus/varied')].filter((dir) => existsSync(dir));
+const folders = [path.resolve('postmortems'), path.resolve('../shared/corpus/public'), path.resolve('../shared/corpus/varied')].filter((dir) =>
+  existsSync(dir),
+);
 
 describe('bodyProse', () => {
   it('gives each section the prose a scan of every piece gives', () => {

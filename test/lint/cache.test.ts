@@ -55,7 +55,7 @@ function plantMarker(cacheFile: string, file: string): void {
 }
 
 describe('lint cache', () => {
-  it('a second run reads no file\'s rules and gives the same results; the file is under node_modules/.cache of the config root', async () => {
+  it("a second run reads no file's rules and gives the same results; the file is under node_modules/.cache of the config root", async () => {
     const root = tree({ 'hindsight.config.json': '{}', 'postmortems/a.md': WARN, 'postmortems/b.md': ERROR, 'postmortems/nested/c.md': CLEAN });
     const cwd = path.join(root, 'postmortems', 'nested');
     const first = await run(cwd);
@@ -156,7 +156,7 @@ describe('lint cache', () => {
   });
 
   // As root, a cache file can be given to another user: one it did not write is not trusted.
-  it.skipIf(process.getuid?.() !== 0)('a cache file of another user\'s is not trusted', async () => {
+  it.skipIf(process.getuid?.() !== 0)("a cache file of another user's is not trusted", async () => {
     const root = tree({ 'postmortems/a.md': WARN });
     await run(root);
     chownSync(path.join(root, DEFAULT_CACHE), 65534, 65534);

@@ -121,7 +121,9 @@ describe('loadConfig', () => {
     expect(configError(() => validateConfig({ extends: 'alx', ignore: 'archive/**' }, file, rules))).toBe(
       'Invalid configuration in /repo/hindsight.config.json: at /ignore: must be array.',
     );
-    expect(configError(() => validateConfig({ requiredFrontmatter: ['id', 'id'] }, file, rules))).toMatch(/at \/requiredFrontmatter: must NOT have duplicate items/);
+    expect(configError(() => validateConfig({ requiredFrontmatter: ['id', 'id'] }, file, rules))).toMatch(
+      /at \/requiredFrontmatter: must NOT have duplicate items/,
+    );
     expect(configError(() => validateConfig({ extends: 'eslint:recommended' }, '/repo/package.json', rules))).toMatch(
       /^Invalid configuration in \/repo\/package\.json: at \/hindsight\/extends: must be one of "recommended", "strict", "google-sre", "alx"\.$/,
     );
@@ -134,23 +136,38 @@ describe('loadConfig', () => {
   it.each([
     ['an unknown key', { rulez: {} }, 'at /rulez: unknown key "rulez".'],
     ['a configuration that is not an object', ['strict'], 'at /: must be object.'],
-    ['a value that is neither a severity nor [severity, options]', { rules: { 'no-pii': 5 } }, 'at /rules/no-pii: must be "off", "warn", "error" or [severity, options], not 5.'],
+    [
+      'a value that is neither a severity nor [severity, options]',
+      { rules: { 'no-pii': 5 } },
+      'at /rules/no-pii: must be "off", "warn", "error" or [severity, options], not 5.',
+    ],
     ['a wrong severity inside the array', { rules: { 'no-pii': ['loud'] } }, 'at /rules/no-pii/0: must be one of "off", "warn", "error".'],
     ['too many items', { rules: { 'no-pii': ['warn', {}, {}] } }, 'at /rules/no-pii: must NOT have more than 2 items.'],
     ['an unknown rule option', { rules: { 'word-count': ['error', { minimum: 10 }] } }, 'at /rules/word-count/1/minimum: unknown key "minimum".'],
     ['a rule option of the wrong type', { rules: { 'word-count': ['error', { min: -1 }] } }, 'at /rules/word-count/1/min: must be >= 0.'],
-    ['an unknown section kind', { sectionAliases: { 'What broke': 'cause' } }, 'at /sectionAliases/What broke: must be one of "summary", "impact", "timeline", "detection", "root-cause", "resolution", "corrective-measures", "lessons-learned", "other".'],
+    [
+      'an unknown section kind',
+      { sectionAliases: { 'What broke': 'cause' } },
+      'at /sectionAliases/What broke: must be one of "summary", "impact", "timeline", "detection", "root-cause", "resolution", "corrective-measures", "lessons-learned", "other".',
+    ],
     ['an empty content folder', { content: '' }, 'at /content: must NOT have fewer than 1 characters.'],
   ])('%s', (_name, raw, expected) => {
     expect(configError(() => validateConfig(raw, '/repo/.hindsightrc.json', rules))).toBe(`Invalid configuration in /repo/.hindsightrc.json: ${expected}`);
   });
 
   it('a frontmatterSchema must be a JSON Schema ajv compiles, with known formats', () => {
-    const at = (frontmatterSchema: Record<string, unknown>): string => configError(() => validateConfig({ frontmatterSchema }, '/repo/hindsight.config.json', rules));
-    expect(at({ type: 'text' })).toMatch(/^Invalid configuration in \/repo\/hindsight\.config\.json: expected a JSON Schema \(draft 2020-12\): at \/frontmatterSchema\/type: must be one of "array", /);
-    expect(at({ $ref: '#/$defs/missing' })).toMatch(/at \/frontmatterSchema: expected a JSON Schema ajv can compile: can't resolve reference #\/\$defs\/missing/);
+    const at = (frontmatterSchema: Record<string, unknown>): string =>
+      configError(() => validateConfig({ frontmatterSchema }, '/repo/hindsight.config.json', rules));
+    expect(at({ type: 'text' })).toMatch(
+      /^Invalid configuration in \/repo\/hindsight\.config\.json: expected a JSON Schema \(draft 2020-12\): at \/frontmatterSchema\/type: must be one of "array", /,
+    );
+    expect(at({ $ref: '#/$defs/missing' })).toMatch(
+      /at \/frontmatterSchema: expected a JSON Schema ajv can compile: can't resolve reference #\/\$defs\/missing/,
+    );
     expect(at({ properties: { opened: { format: 'when' } } })).toMatch(/at \/frontmatterSchema\/properties\/opened\/format: unknown format "when"/);
-    expect(() => validateConfig({ frontmatterSchema: { properties: { opened: { format: 'date' }, at: { format: 'hindsight-date-time' } } } }, '/x.json', rules)).not.toThrow();
+    expect(() =>
+      validateConfig({ frontmatterSchema: { properties: { opened: { format: 'date' }, at: { format: 'hindsight-date-time' } } } }, '/x.json', rules),
+    ).not.toThrow();
   });
 
   it('YAML and JSON syntax errors give the file, line and column', () => {
@@ -187,8 +204,7 @@ describe('loadConfig', () => {
 });
 
 describe('presets and rule settings', () => {
-  const severities = (config: RawConfig): Map<string, string> =>
-    new Map(resolveConfig(config, null, '/repo', rules).rules.map((r) => [r.rule.id, r.severity]));
+  const severities = (config: RawConfig): Map<string, string> => new Map(resolveConfig(config, null, '/repo', rules).rules.map((r) => [r.rule.id, r.severity]));
 
   it('recommended is every rule at its default severity', () => {
     const active = severities({});
@@ -215,7 +231,10 @@ describe('presets and rule settings', () => {
     const alx = await lintText(FIXABLE, { config: { extends: 'alx' } });
     expect(alx.map((f) => [f.ruleId, f.severity])).toEqual([['word-count', 2]]);
     expect(alx[0]!.message).toMatch(/400/);
-    const long = FIXABLE.replace('1,200 users saw errors.', `1,200 users saw errors. ${'The replica kept serving reads while the primary was down. '.repeat(40)}`);
+    const long = FIXABLE.replace(
+      '1,200 users saw errors.',
+      `1,200 users saw errors. ${'The replica kept serving reads while the primary was down. '.repeat(40)}`,
+    );
     expect((await lintText(long, { config: { extends: 'alx' } })).map((f) => f.ruleId)).toEqual([]);
   });
 
@@ -227,20 +246,26 @@ describe('presets and rule settings', () => {
     expect(strict.map((f) => f.ruleId)).toEqual(expect.arrayContaining(['blameless-language', 'required-sections', 'action-items']));
   });
 
-  it('a rule\'s severity and options are overridden', async () => {
+  it("a rule's severity and options are overridden", async () => {
     const off = await lintText(WARN, { config: { rules: { 'blameless-language': 'off' } } });
     expect(off).toEqual([]);
     const error = await lintText(WARN, { config: { rules: { 'blameless-language': 'error' } } });
     expect(error.map((f) => f.severity)).toEqual([2]);
     const owners = await lintText(CLEAN, { config: { rules: { 'action-items': ['error', { requireOwner: true }] } } });
-    expect(owners.map((f) => [f.ruleId, f.severity, f.line])).toEqual([['action-items', 2, 25], ['action-items', 2, 26]]);
+    expect(owners.map((f) => [f.ruleId, f.severity, f.line])).toEqual([
+      ['action-items', 2, 25],
+      ['action-items', 2, 26],
+    ]);
     const extra = await lintText(CLEAN, { config: { rules: { 'blameless-language': ['warn', { extraWords: ['primary'] }] } } });
     expect(extra.map((f) => f.ruleId)).toEqual(['blameless-language', 'blameless-language']);
   });
 });
 
 describe('settings', () => {
-  const noZone = CLEAN.replace(', from 2024-03-02 09:00 UTC to 2024-03-02 09:45 UTC', ', from 09:00 to 09:45 on March 2, 2024').replace('All times UTC.\n\n', '');
+  const noZone = CLEAN.replace(', from 2024-03-02 09:00 UTC to 2024-03-02 09:45 UTC', ', from 09:00 to 09:45 on March 2, 2024').replace(
+    'All times UTC.\n\n',
+    '',
+  );
 
   it('timezone: the zone of times a document does not give', async () => {
     expect((await lintText(noZone)).map((f) => f.ruleId)).toContain('timezone');

@@ -15,7 +15,16 @@ describe('defineRule', () => {
 
   it('keeps what a rule declares', () => {
     const schema = { type: 'object', properties: { limit: { type: 'integer' } }, additionalProperties: false };
-    const rule = defineRule<{ limit: number }>({ id: 'full', description: 'A full rule', severity: 'error', fixable: true, schema, defaults: { limit: 3 }, docs, check() {} });
+    const rule = defineRule<{ limit: number }>({
+      id: 'full',
+      description: 'A full rule',
+      severity: 'error',
+      fixable: true,
+      schema,
+      defaults: { limit: 3 },
+      docs,
+      check() {},
+    });
     expect(rule).toMatchObject({ id: 'full', fixable: true, schema, defaults: { limit: 3 } });
   });
 

@@ -18,7 +18,8 @@ describe('directives', () => {
   });
 
   it('disable-next-line reaches the line after a comment spanning lines, and keeps its reason out of the ids', async () => {
-    const text = '# X\n\n<!-- hindsight-disable-next-line no-pii\n     -- the customer asked to be named -->\nMail ana.lopez@acme-mail.io.\n\nMail bob.smith@acme-mail.io.\n';
+    const text =
+      '# X\n\n<!-- hindsight-disable-next-line no-pii\n     -- the customer asked to be named -->\nMail ana.lopez@acme-mail.io.\n\nMail bob.smith@acme-mail.io.\n';
     expect(await rows(text)).toEqual([[7, 'no-pii']]);
   });
 
@@ -42,7 +43,10 @@ describe('directives', () => {
   });
 
   it('a bare disable turns every rule off to the end, or to a bare enable', async () => {
-    const text = CLEAN.replace('## Timeline\n', '## Timeline\n\n<!-- hindsight-disable -->\n').replace('- 09:10 On-call engineer acknowledged\n', '- 09:10 On-call engineer acknowledged\n- 09:05 Ana should have failed over\n');
+    const text = CLEAN.replace('## Timeline\n', '## Timeline\n\n<!-- hindsight-disable -->\n').replace(
+      '- 09:10 On-call engineer acknowledged\n',
+      '- 09:10 On-call engineer acknowledged\n- 09:05 Ana should have failed over\n',
+    );
     expect(await lintText(text)).toEqual([]);
     expect((await lintText(`${text}\n<!-- hindsight-enable -->\n\nTODO\n`)).map((f) => f.ruleId)).toEqual(['no-placeholder']);
   });
@@ -53,16 +57,22 @@ describe('directives', () => {
     expect(rules.get('directives')).toBe(directivesRule);
     expect([...rules.keys()]).toEqual([...rules.keys()].sort());
     const schema = configSchema(rules) as { properties: { rules: { properties: Record<string, { description?: string }> } } };
-    expect(schema.properties.rules.properties['directives']?.description).toBe(directivesRule.description);
+    expect(schema.properties.rules.properties.directives?.description).toBe(directivesRule.description);
   });
 
   it('applies directives to any findings, and reports only while it is active', () => {
     const tree = parseMarkdown('# X\n\n<!-- hindsight-disable-next-line a -->\nline four\n<!-- hindsight-disable-line b -->\n');
     const directives = readDirectives(tree);
-    const findings = [{ ruleId: 'a', line: 4, column: 1 }, { ruleId: 'a', line: 5, column: 1 }];
+    const findings = [
+      { ruleId: 'a', line: 4, column: 1 },
+      { ruleId: 'a', line: 5, column: 1 },
+    ];
     const known = new Set(['a', 'b']);
     expect(applyDirectives(findings, directives, known, [])).toEqual([{ ruleId: 'a', line: 5, column: 1 }]);
     const active = applyDirectives(findings, directives, known, [{ rule: { id: 'directives' }, severity: 'error' }]);
-    expect(active.map((f) => [f.ruleId, f.line, 'severity' in f ? f.severity : null])).toEqual([['a', 5, null], ['directives', 5, 2]]);
+    expect(active.map((f) => [f.ruleId, f.line, 'severity' in f ? f.severity : null])).toEqual([
+      ['a', 5, null],
+      ['directives', 5, 2],
+    ]);
   });
 });

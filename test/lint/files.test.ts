@@ -76,11 +76,7 @@ describe('selectFiles', () => {
       'postmortems/2024-01-01-a.md',
       'postmortems/2024-02-01-b.md',
     ]);
-    expect(rel(await select(['**/20*.md']))).toEqual([
-      'postmortems/2024-01-01-a.md',
-      'postmortems/2024-02-01-b.md',
-      'postmortems/archive/2019-01-01-old.md',
-    ]);
+    expect(rel(await select(['**/20*.md']))).toEqual(['postmortems/2024-01-01-a.md', 'postmortems/2024-02-01-b.md', 'postmortems/archive/2019-01-01-old.md']);
   });
 
   it('leaves out ignored files even when they are named (a hook passes whatever is staged)', async () => {
@@ -90,7 +86,13 @@ describe('selectFiles', () => {
   });
 
   it('paths are relative to the working directory', async () => {
-    const files = await selectFiles({ cwd: path.join(root, 'postmortems'), root, paths: ['archive', '../other/c.md'], contentFolder: '/nowhere', ignoreGlobs: [] });
+    const files = await selectFiles({
+      cwd: path.join(root, 'postmortems'),
+      root,
+      paths: ['archive', '../other/c.md'],
+      contentFolder: '/nowhere',
+      ignoreGlobs: [],
+    });
     expect(rel(files)).toEqual(['other/c.md', 'postmortems/archive/2019-01-01-old.md']);
   });
 
@@ -112,8 +114,12 @@ describe('selectFiles', () => {
     fs.symlinkSync('loop-a.md', path.join(root, 'postmortems', 'loop-b.md'));
     fs.symlinkSync('gone.md', path.join(root, 'postmortems', 'dangling.md'));
     try {
-      await expect(select(['postmortems/loop-a.md'])).rejects.toThrow(new PathError('Cannot read postmortems/loop-a.md: it is a symbolic link that leads back to itself (a loop).'));
-      await expect(select(['postmortems/dangling.md'])).rejects.toThrow(new PathError('Cannot read postmortems/dangling.md: it is a symbolic link to gone.md, which does not exist.'));
+      await expect(select(['postmortems/loop-a.md'])).rejects.toThrow(
+        new PathError('Cannot read postmortems/loop-a.md: it is a symbolic link that leads back to itself (a loop).'),
+      );
+      await expect(select(['postmortems/dangling.md'])).rejects.toThrow(
+        new PathError('Cannot read postmortems/dangling.md: it is a symbolic link to gone.md, which does not exist.'),
+      );
       // Found in a folder, they are listed: their lint says why they cannot be read.
       expect(rel(await select([]))).toEqual(expect.arrayContaining(['postmortems/dangling.md', 'postmortems/loop-a.md', 'postmortems/loop-b.md']));
     } finally {

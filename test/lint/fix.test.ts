@@ -36,7 +36,9 @@ describe('applyFixes', () => {
       fc.record({
         source: fc.constant(source),
         fixes: fc.array(
-          fc.tuple(fc.nat({ max: source.length }), fc.nat({ max: source.length }), fc.string({ maxLength: 8 })).map(([a, b, text]) => withFix(Math.min(a, b), Math.max(a, b), text)),
+          fc
+            .tuple(fc.nat({ max: source.length }), fc.nat({ max: source.length }), fc.string({ maxLength: 8 }))
+            .map(([a, b, text]) => withFix(Math.min(a, b), Math.max(a, b), text)),
           { maxLength: 6 },
         ),
       }),
@@ -48,7 +50,10 @@ describe('applyFixes', () => {
         expectOnlySpansReplaced(source, output, applied);
         // Each fix left out overlaps one that was applied (it waits for the next pass).
         for (const skipped of fixes.filter((f) => !applied.includes(f))) {
-          expect(applied.some((a) => skipped.fix!.start < a.fix!.end && a.fix!.start < skipped.fix!.end) || applied.some((a) => a.fix!.end > skipped.fix!.start && a.fix!.start <= skipped.fix!.start)).toBe(true);
+          expect(
+            applied.some((a) => skipped.fix!.start < a.fix!.end && a.fix!.start < skipped.fix!.end) ||
+              applied.some((a) => a.fix!.end > skipped.fix!.start && a.fix!.start <= skipped.fix!.start),
+          ).toBe(true);
         }
         if (fixes.length === 0) expect(output).toBe(source);
       }),
@@ -58,7 +63,12 @@ describe('applyFixes', () => {
 
   it('applies fixes given in any order by position, and ignores spans out of range', () => {
     const source = 'severity: sev2\n## Issue Summary\n';
-    const { output, applied } = applyFixes(source, [withFix(18, 31, 'Summary'), withFix(10, 14, 'SEV2'), withFix(20, 25, 'overlaps'), withFix(40, 99, 'out of range')]);
+    const { output, applied } = applyFixes(source, [
+      withFix(18, 31, 'Summary'),
+      withFix(10, 14, 'SEV2'),
+      withFix(20, 25, 'overlaps'),
+      withFix(40, 99, 'out of range'),
+    ]);
     expect(output).toBe('severity: SEV2\n## Summary\n');
     expect(applied).toHaveLength(2);
   });
@@ -69,15 +79,56 @@ describe('applyFixes', () => {
 // headings and keys must never be touched), in LF or CRLF.
 
 const SPELLINGS = [
-  'Summary', 'Issue Summary', 'summary', 'Executive Summary',
-  'Timeline', 'Timeline of Events', 'timeline',
-  'Root Cause', 'root cause', 'Root Cause Analysis', 'Root Cause and Resolution',
-  'Impact', 'Customer Impact', 'Detection', 'Resolution', 'Resolution and Recovery',
-  'Corrective and Preventative Measures', 'Action Items', 'Follow-ups', 'Remediation',
-  'Lessons Learned', 'Where We Got Lucky', 'Background', 'Notes',
+  'Summary',
+  'Issue Summary',
+  'summary',
+  'Executive Summary',
+  'Timeline',
+  'Timeline of Events',
+  'timeline',
+  'Root Cause',
+  'root cause',
+  'Root Cause Analysis',
+  'Root Cause and Resolution',
+  'Impact',
+  'Customer Impact',
+  'Detection',
+  'Resolution',
+  'Resolution and Recovery',
+  'Corrective and Preventative Measures',
+  'Action Items',
+  'Follow-ups',
+  'Remediation',
+  'Lessons Learned',
+  'Where We Got Lucky',
+  'Background',
+  'Notes',
 ];
 const SEVERITIES = ['SEV1', 'SEV2', 'sev2', 'Sev3', 'sev-4', 'SEV_5', 'sev 1', 'P1', 'high'];
-const WORDS = ['the', 'database', 'alert', 'fired', 'at', '10:05', 'UTC', 'écrit', '数据库', '🙂', 'disk', 'full,', 'users', '1,200', 'severity:', 'Summary', 'Root', 'Cause', '`df -h`', '**bold**', 'https://status.example.org', 'OPS-12'];
+const WORDS = [
+  'the',
+  'database',
+  'alert',
+  'fired',
+  'at',
+  '10:05',
+  'UTC',
+  'écrit',
+  '数据库',
+  '🙂',
+  'disk',
+  'full,',
+  'users',
+  '1,200',
+  'severity:',
+  'Summary',
+  'Root',
+  'Cause',
+  '`df -h`',
+  '**bold**',
+  'https://status.example.org',
+  'OPS-12',
+];
 
 interface Generated {
   text: string;
@@ -184,7 +235,8 @@ describe('--fix over generated postmortems', () => {
   });
 
   it('fixes what the generator says it should', async () => {
-    const text = '---\nseverity: sev-2\n---\n\n# DB\n\n## 1. Issue Summary:\n\nDown.\n\nTimeline of Events (all times UTC)\n-----------------------------------\n\n- 10:00 alert\n\n```\n## Issue Summary\n```\n';
+    const text =
+      '---\nseverity: sev-2\n---\n\n# DB\n\n## 1. Issue Summary:\n\nDown.\n\nTimeline of Events (all times UTC)\n-----------------------------------\n\n- 10:00 alert\n\n```\n## Issue Summary\n```\n';
     expect(await fixText(text, FIXING)).toBe(
       '---\nseverity: SEV2\n---\n\n# DB\n\n## 1. Summary:\n\nDown.\n\nTimeline (all times UTC)\n-----------------------------------\n\n- 10:00 alert\n\n```\n## Issue Summary\n```\n',
     );
@@ -229,7 +281,12 @@ describe('fixes on the bytes of a file with invalid UTF-8', () => {
       const places = characterBoundaries(bytes.toString('utf8'));
       return fc.record({
         bytes: fc.constant(bytes),
-        fixes: fc.array(fc.tuple(fc.constantFrom(...places), fc.constantFrom(...places), fc.string({ maxLength: 4 })).map(([a, b, text]) => withFix(Math.min(a, b), Math.max(a, b), text)), { maxLength: 4 }),
+        fixes: fc.array(
+          fc
+            .tuple(fc.constantFrom(...places), fc.constantFrom(...places), fc.string({ maxLength: 4 }))
+            .map(([a, b, text]) => withFix(Math.min(a, b), Math.max(a, b), text)),
+          { maxLength: 4 },
+        ),
       });
     });
     fc.assert(
@@ -251,7 +308,7 @@ describe('fixes on the bytes of a file with invalid UTF-8', () => {
         if (applied.length === 0) expect(fixed).toEqual(bytes);
         // Unless a removed span joined invalid bytes into a character (run.ts then stops fixing),
         // the fixed bytes read as the fixed text.
-        const joined = applied.some((f) => f.fix!.start === f.fix!.end ? false : f.fix!.text === '');
+        const joined = applied.some((f) => (f.fix!.start === f.fix!.end ? false : f.fix!.text === ''));
         if (!joined) expect(fixed.toString('utf8')).toBe(output);
       }),
       { numRuns: 500 },

@@ -34,7 +34,8 @@ function mutate(id: string, next: () => number): string {
     const at = Math.floor(next() * (out.length + 1));
     const char = alphabet[Math.floor(next() * alphabet.length)]!;
     const kind = Math.floor(next() * 3);
-    out = kind === 0 ? out.slice(0, at) + char + out.slice(at) : kind === 1 ? out.slice(0, at) + out.slice(at + 1) : out.slice(0, at) + char + out.slice(at + 1);
+    out =
+      kind === 0 ? out.slice(0, at) + char + out.slice(at) : kind === 1 ? out.slice(0, at) + out.slice(at + 1) : out.slice(0, at) + char + out.slice(at + 1);
   }
   return next() < 0.3 ? out.toUpperCase() : out.toLowerCase();
 }

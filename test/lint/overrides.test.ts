@@ -37,13 +37,28 @@ describe('overrides', () => {
     });
     const resolver = overrideResolver(resolved, rules);
     const file = path.join(ROOT, 'postmortems/2024/a.md');
-    expect(setting(resolver.rulesFor(file, { severity: 'SEV4' }), 'action-items')).toEqual({ severity: 'warn', options: { requireOwner: false, requireTicket: false, requireDue: true } });
-    expect(setting(resolver.rulesFor(file, { severity: 'sev1' }), 'action-items')).toEqual({ severity: 'error', options: { requireOwner: true, requireTicket: true, requireDue: true } });
-    expect(setting(resolver.rulesFor(file, { severity: 'SEV2' }), 'required-sections')).toEqual({ severity: 'error', options: { sections: SEV.requiredSections } });
+    expect(setting(resolver.rulesFor(file, { severity: 'SEV4' }), 'action-items')).toEqual({
+      severity: 'warn',
+      options: { requireOwner: false, requireTicket: false, requireDue: true },
+    });
+    expect(setting(resolver.rulesFor(file, { severity: 'sev1' }), 'action-items')).toEqual({
+      severity: 'error',
+      options: { requireOwner: true, requireTicket: true, requireDue: true },
+    });
+    expect(setting(resolver.rulesFor(file, { severity: 'SEV2' }), 'required-sections')).toEqual({
+      severity: 'error',
+      options: { sections: SEV.requiredSections },
+    });
     const in2025 = path.join(ROOT, 'postmortems/2025/b.md');
     expect(resolver.matching(in2025, { severity: 'SEV1' })).toEqual([0, 1]);
-    expect(setting(resolver.rulesFor(in2025, { severity: 'SEV1' }), 'action-items')).toEqual({ severity: 'warn', options: { requireOwner: true, requireTicket: false, requireDue: true } });
-    expect(setting(resolver.rulesFor(in2025, null), 'action-items')).toEqual({ severity: 'warn', options: { requireOwner: false, requireTicket: false, requireDue: true } });
+    expect(setting(resolver.rulesFor(in2025, { severity: 'SEV1' }), 'action-items')).toEqual({
+      severity: 'warn',
+      options: { requireOwner: true, requireTicket: false, requireDue: true },
+    });
+    expect(setting(resolver.rulesFor(in2025, null), 'action-items')).toEqual({
+      severity: 'warn',
+      options: { requireOwner: false, requireTicket: false, requireDue: true },
+    });
     // No frontmatter, no severity, another value: the base.
     for (const fm of [null, {}, { severity: 'SEV3' }, { severity: ['SEV3'] }]) expect(resolver.rulesFor(file, fm)).toBe(resolved.rules);
   });
@@ -55,7 +70,15 @@ describe('overrides', () => {
   });
 
   it('every "when" key must match; a frontmatter list matches when any item does; files outside the root never match a glob', () => {
-    const resolver = overrideResolver(config({ overrides: [{ when: { services: 'checkout-api', severity: 'SEV1' }, rules: { 'word-count': 'warn' } }, { files: ['**/*.md'], rules: { timezone: 'off' } }] }), rules);
+    const resolver = overrideResolver(
+      config({
+        overrides: [
+          { when: { services: 'checkout-api', severity: 'SEV1' }, rules: { 'word-count': 'warn' } },
+          { files: ['**/*.md'], rules: { timezone: 'off' } },
+        ],
+      }),
+      rules,
+    );
     const file = path.join(ROOT, 'postmortems/a.md');
     expect(resolver.matching(file, { services: ['search', 'Checkout-API'], severity: 'SEV1' })).toEqual([0, 1]);
     expect(resolver.matching(file, { services: ['search'], severity: 'SEV1' })).toEqual([1]);
@@ -64,14 +87,23 @@ describe('overrides', () => {
   });
 
   it('requiredSections turns required-sections on when the base has it off', () => {
-    const resolver = overrideResolver(config({ rules: { 'required-sections': 'off' }, overrides: [{ when: { severity: 'SEV1' }, requiredSections: ['summary', 'impact'] }] }), rules);
+    const resolver = overrideResolver(
+      config({ rules: { 'required-sections': 'off' }, overrides: [{ when: { severity: 'SEV1' }, requiredSections: ['summary', 'impact'] }] }),
+      rules,
+    );
     expect(setting(resolver.rulesFor(path.join(ROOT, 'a.md'), { severity: 'SEV4' }), 'required-sections')).toBe('off');
-    expect(setting(resolver.rulesFor(path.join(ROOT, 'a.md'), { severity: 'SEV1' }), 'required-sections')).toEqual({ severity: 'error', options: { sections: ['summary', 'impact'] } });
+    expect(setting(resolver.rulesFor(path.join(ROOT, 'a.md'), { severity: 'SEV1' }), 'required-sections')).toEqual({
+      severity: 'error',
+      options: { sections: ['summary', 'impact'] },
+    });
   });
 
-  it('requiredSections applies after the override\'s own rules: their severity stands, and a later override\'s off wins', () => {
+  it("requiredSections applies after the override's own rules: their severity stands, and a later override's off wins", () => {
     const file = path.join(ROOT, 'a.md');
-    const warned = overrideResolver(config({ overrides: [{ rules: { 'required-sections': ['warn', { sections: ['impact'] }] }, requiredSections: ['summary'] }] }), rules);
+    const warned = overrideResolver(
+      config({ overrides: [{ rules: { 'required-sections': ['warn', { sections: ['impact'] }] }, requiredSections: ['summary'] }] }),
+      rules,
+    );
     expect(setting(warned.rulesFor(file, null), 'required-sections')).toEqual({ severity: 'warn', options: { sections: ['summary'] } });
     const later = overrideResolver(config({ overrides: [{ requiredSections: ['summary'] }, { rules: { 'required-sections': 'off' } }] }), rules);
     expect(setting(later.rulesFor(file, null), 'required-sections')).toBe('off');
@@ -87,7 +119,10 @@ describe('overrides', () => {
 
   it('a cross-file rule turned on only by an override loads the archive', () => {
     expect(archiveNeed(config({ rules: { 'unique-id': 'off', 'related-links': 'off' } }), rules)).toBeNull();
-    const raw: RawConfig = { rules: { 'unique-id': 'off', 'related-links': 'off' }, overrides: [{ when: { severity: 'SEV1' }, rules: { recurrence: 'warn' } }] };
+    const raw: RawConfig = {
+      rules: { 'unique-id': 'off', 'related-links': 'off' },
+      overrides: [{ when: { severity: 'SEV1' }, rules: { recurrence: 'warn' } }],
+    };
     expect(archiveNeed(config(raw), rules)).toBe('root-cause');
     expect(everyActiveRule(config(raw), rules).map((a) => a.rule.id)).toContain('recurrence');
     expect(archiveNeed(config({}), rules)).toBe('index');
@@ -103,13 +138,19 @@ describe('overrides', () => {
       }
       throw new Error('expected a ConfigError');
     };
-    const message = invalid({ overrides: [{ when: { severity: { a: 1 } }, rules: { nope: 'warn', 'action-items': ['error', { requireOwner: 'yes' }] }, requiredSections: ['other'], extra: 1 }] });
+    const message = invalid({
+      overrides: [
+        { when: { severity: { a: 1 } }, rules: { nope: 'warn', 'action-items': ['error', { requireOwner: 'yes' }] }, requiredSections: ['other'], extra: 1 },
+      ],
+    });
     expect(message).toContain('at /overrides/0/extra: unknown key "extra"');
     expect(message).toContain('at /overrides/0/rules/nope: unknown rule "nope" (known: action-item-overdue,');
     expect(message).toContain('at /overrides/0/rules/action-items/1/requireOwner: must be boolean');
     expect(message).toContain('at /overrides/0/requiredSections/0: must be one of "summary"');
     expect(message).toContain('at /overrides/0/when/severity');
-    expect(invalid({ overrides: [{ rules: { 'timeline-order': 'loud' } }] })).toContain('at /overrides/0/rules/timeline-order: must be "off", "warn", "error" or [severity, options], not "loud"');
+    expect(invalid({ overrides: [{ rules: { 'timeline-order': 'loud' } }] })).toContain(
+      'at /overrides/0/rules/timeline-order: must be "off", "warn", "error" or [severity, options], not "loud"',
+    );
     expect(invalid({ overrides: {} })).toContain('at /overrides: must be array');
     expect(validateConfig({ overrides: [SEV] }, 'h.json', rules)).toBeTruthy();
   });
@@ -119,19 +160,24 @@ describe('overrides in a lint run', () => {
   const temporary: string[] = [];
   afterAll(() => temporary.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
 
-  it('a SEV1 needs more than a SEV4, and only postmortems under the glob get the glob\'s settings', async () => {
+  it("a SEV1 needs more than a SEV4, and only postmortems under the glob get the glob's settings", async () => {
     const root = realpathSync(mkdtempSync(path.join(os.tmpdir(), 'hindsight-overrides-')));
     temporary.push(root);
     const write = (name: string, text: string) => {
       mkdirSync(path.dirname(path.join(root, name)), { recursive: true });
       writeFileSync(path.join(root, name), text);
     };
-    write('hindsight.config.yaml', 'overrides:\n  - when: {severity: [SEV1, SEV2]}\n    requiredSections: [summary, timeline, root-cause, corrective-measures, impact]\n  - files: ["postmortems/2025/**"]\n    rules: {word-count: [error, {min: 1000}]}\n');
+    write(
+      'hindsight.config.yaml',
+      'overrides:\n  - when: {severity: [SEV1, SEV2]}\n    requiredSections: [summary, timeline, root-cause, corrective-measures, impact]\n  - files: ["postmortems/2025/**"]\n    rules: {word-count: [error, {min: 1000}]}\n',
+    );
     write('postmortems/2024/sev2.md', CLEAN);
     write('postmortems/2024/sev4.md', CLEAN.replace('SEV2', 'SEV4'));
     write('postmortems/2025/sev4.md', CLEAN.replace('SEV2', 'SEV4'));
     const run = await lintRun({ cwd: root, now: NOW });
-    const byFile = Object.fromEntries(run.results.map((r) => [path.relative(root, r.filePath), r.messages.map((m) => `${m.ruleId}: ${m.message.split('.')[0]}`)]));
+    const byFile = Object.fromEntries(
+      run.results.map((r) => [path.relative(root, r.filePath), r.messages.map((m) => `${m.ruleId}: ${m.message.split('.')[0]}`)]),
+    );
     expect(byFile).toEqual({
       'postmortems/2024/sev2.md': ['required-sections: Missing section: Impact'],
       'postmortems/2024/sev4.md': [],

@@ -15,7 +15,10 @@ const WORDS = ['human', 'error', 'Human', 'ERROR', 'errors', 'root', 'cause', 'c
 const SEPARATORS = [' ', '  ', '\n', '\n\n', '-', '_', '.', ', ', '\t', '"', '@', '’'];
 /** Random text of the words and separators the phrases are made of. */
 const text = fc.array(fc.tuple(fc.constantFrom(...WORDS), fc.constantFrom(...SEPARATORS)), { maxLength: 40 }).map((parts) => parts.flat().join(''));
-const phrases = fc.uniqueArray(fc.constantFrom('human error', 'error', 'root cause', 'cowboy deploy', 'Ana', 'a.b', 'should have', 'errors'), { minLength: 1, maxLength: 4 });
+const phrases = fc.uniqueArray(fc.constantFrom('human error', 'error', 'root cause', 'cowboy deploy', 'Ana', 'a.b', 'should have', 'errors'), {
+  minLength: 1,
+  maxLength: 4,
+});
 
 /** The plain reference: one RegExp of the escaped phrases, whole words, any case, as the rules wrote it. */
 function reference(list: readonly string[], source: string): { start: number; end: number }[] {
@@ -54,13 +57,18 @@ describe('the shared pre-scan of anchors', () => {
   const shared = defineAnchors('test word start, shared', 'source', /\b(?:ro|An)/);
   const presence = defineAnchors('test presence', 'source', /r/, { presence: true });
 
-  it('finds every place of every set, also where one set\'s anchor starts inside another\'s', () => {
+  it("finds every place of every set, also where one set's anchor starts inside another's", () => {
     fc.assert(
       fc.property(text, (source) => {
         const scan = new AnchorScan(source, [word, cased, start, presence, shared]);
         // A set asked only whether it occurs keeps its first place.
         expect(scan.of(presence)).toEqual(source.includes('r') ? [source.indexOf('r')] : []);
-        const sets = [[word, /\berror|\bhuman/gi], [cased, /ERROR|rr/g], [start, /\b(?:rror|uman)|an\b/g], [shared, /\b(?:ro|An)/g]] as const;
+        const sets = [
+          [word, /\berror|\bhuman/gi],
+          [cased, /ERROR|rr/g],
+          [start, /\b(?:rror|uman)|an\b/g],
+          [shared, /\b(?:ro|An)/g],
+        ] as const;
         for (const [anchors, re] of sets) {
           // Every place where the set's own pattern matches, as an empty look-ahead finds them.
           const expected = [...source.matchAll(new RegExp(`(?=(?:${re.source}))`, re.flags))].map((m) => m.index);

@@ -11,7 +11,13 @@ const docs = { rationale: 'Test.', invalid: [], valid: [] };
 
 /** The findings of a rule whose check reports what `reports` makes of the document. */
 function findings(source: string, reports: (context: RuleContext<Record<string, never>>) => Report<Record<never, string>>[]): Finding[] {
-  const rule = defineRule({ id: 'probe', description: 'Reports what the test says', severity: 'warn', docs, check: (context) => reports(context).forEach(context.report) });
+  const rule = defineRule({
+    id: 'probe',
+    description: 'Reports what the test says',
+    severity: 'warn',
+    docs,
+    check: (context) => reports(context).forEach(context.report),
+  });
   return lintParsed(buildModel('/tmp/probe.md', source), [{ rule, severity: 'warn', options: {} }], SETTINGS, new Set(['probe']));
 }
 

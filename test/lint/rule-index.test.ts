@@ -17,9 +17,17 @@ describe('rules/index.ts', () => {
     const files = ruleFiles(RULES).map((file) => file.slice(0, -'.ts'.length));
     const listed = Object.keys(ruleIndex);
     const run = 'run `npm run rules:index` (or `npm run docs`) and commit rules/index.ts';
-    expect(files.filter((id) => !listed.includes(id)), `rule files missing from rules/index.ts: ${run}`).toEqual([]);
-    expect(listed.filter((id) => !files.includes(id)), `rules/index.ts lists rules that have no file: ${run}`).toEqual([]);
-    expect(readFileSync(path.join(RULES, INDEX_FILE), 'utf8'), `rules/index.ts is not what the generator writes: ${run}`).toBe(ruleIndexSource(ruleFiles(RULES)));
+    expect(
+      files.filter((id) => !listed.includes(id)),
+      `rule files missing from rules/index.ts: ${run}`,
+    ).toEqual([]);
+    expect(
+      listed.filter((id) => !files.includes(id)),
+      `rules/index.ts lists rules that have no file: ${run}`,
+    ).toEqual([]);
+    expect(readFileSync(path.join(RULES, INDEX_FILE), 'utf8'), `rules/index.ts is not what the generator writes: ${run}`).toBe(
+      ruleIndexSource(ruleFiles(RULES)),
+    );
   });
 });
 
@@ -61,7 +69,8 @@ export default defineRule({
   it('is picked up by the command line, the schema, the rule pages and the bundled build once the generator ran', () => {
     rmSync(copy, { recursive: true, force: true });
     mkdirSync(copy, { recursive: true });
-    for (const item of ['bin', 'src', 'rules', 'scripts', 'schema', 'docs', 'templates', 'package.json', 'tsconfig.json']) cpSync(path.join(ROOT, item), path.join(copy, item), { recursive: true });
+    for (const item of ['bin', 'src', 'rules', 'scripts', 'schema', 'docs', 'templates', 'package.json', 'tsconfig.json'])
+      cpSync(path.join(ROOT, item), path.join(copy, item), { recursive: true });
     writeFileSync(path.join(copy, 'rules', `${RULE_ID}.ts`), RULE_FILE);
 
     // Not yet indexed: the bundled build refuses, and says what to run.
@@ -74,7 +83,9 @@ export default defineRule({
     expect(readFileSync(path.join(copy, 'rules', 'index.ts'), 'utf8')).toContain(`'${RULE_ID}':`);
 
     expect(catalogue('src')).toContain(RULE_ID);
-    const schema = JSON.parse(readFileSync(path.join(copy, 'schema', 'config.schema.json'), 'utf8')) as { properties: { rules: { properties: Record<string, unknown> } } };
+    const schema = JSON.parse(readFileSync(path.join(copy, 'schema', 'config.schema.json'), 'utf8')) as {
+      properties: { rules: { properties: Record<string, unknown> } };
+    };
     expect(schema.properties.rules.properties[RULE_ID]).toMatchObject({ description: 'The frontmatter names no incident owner' });
     expect(readFileSync(path.join(copy, 'docs', 'rules', `${RULE_ID}.md`), 'utf8')).toContain('Someone owns every incident review.');
     expect(readFileSync(path.join(copy, 'docs', 'rules', 'README.md'), 'utf8')).toContain(RULE_ID);
@@ -93,7 +104,10 @@ export default defineRule({
       const lint = node(['bin/hindsight.js', 'lint', '--format', 'json', file], { HINDSIGHT_FROM: from });
       expect(lint.status, `${from}: ${lint.stderr}`).toBe(1);
       const found = (JSON.parse(lint.stdout) as { messages: { ruleId: string; severity: number }[] }[])[0]!.messages.filter((m) => m.ruleId === RULE_ID);
-      expect(found.map((m) => m.severity), from).toEqual([2]);
+      expect(
+        found.map((m) => m.severity),
+        from,
+      ).toEqual([2]);
     }
     expect(existsSync(path.join(copy, 'lib', 'hindsight.js'))).toBe(true);
   });

@@ -53,20 +53,48 @@ function labelledSecrets(): { rule: string; messageId: string; text: string }[] 
     { rule: aws, messageId: 'AWSSecretAccessKey', text: `Secret_Access_Key: ${chars(40, ALNUM)}` },
     { rule: '@secretlint/secretlint-rule-privatekey', messageId: 'PrivateKey', text: pem('pkcs1', 'rsa') },
     { rule: '@secretlint/secretlint-rule-privatekey', messageId: 'PrivateKey', text: pem('pkcs8', 'rsa') },
-    { rule: '@secretlint/secretlint-rule-privatekey', messageId: 'PrivateKey', text: join('-----BEGIN OPENSSH ', 'PRIVATE KEY-----\n', 'b3BlbnNzaC1rZXktdjE', chars(50, `${ALNUM}+/`), '\n', chars(70, `${ALNUM}+/`), '\n-----END OPENSSH PRIVATE KEY-----') },
+    {
+      rule: '@secretlint/secretlint-rule-privatekey',
+      messageId: 'PrivateKey',
+      text: join(
+        '-----BEGIN OPENSSH ',
+        'PRIVATE KEY-----\n',
+        'b3BlbnNzaC1rZXktdjE',
+        chars(50, `${ALNUM}+/`),
+        '\n',
+        chars(70, `${ALNUM}+/`),
+        '\n-----END OPENSSH PRIVATE KEY-----',
+      ),
+    },
     { rule: '@secretlint/secretlint-rule-privatekey', messageId: 'PrivateKey', text: pem('pkcs8', 'ec') },
     { rule: '@secretlint/secretlint-rule-npm', messageId: 'NPM_ACCESS_TOKEN', text: join('np', 'm_', chars(36)) },
     { rule: '@secretlint/secretlint-rule-basicauth', messageId: 'BasicAuth', text: join('https://deployer:', chars(10), '@registry.acme-corp.io/v2') },
     { rule: '@secretlint/secretlint-rule-basicauth', messageId: 'BasicAuth', text: join('ftp://backup_user:', chars(12), '@files.acme-corp.net/') },
     { rule: '@secretlint/secretlint-rule-slack', messageId: 'SLACK_TOKEN', text: join('xo', 'xb-', chars(11, DIGITS), '-', chars(24)) },
-    { rule: '@secretlint/secretlint-rule-slack', messageId: 'SLACK_TOKEN', text: join('xa', 'pp-1-', chars(11, UPPER), '-', chars(13, DIGITS), '-', chars(30, HEX)) },
-    { rule: '@secretlint/secretlint-rule-slack', messageId: 'IncomingWebhook', text: join('https://hooks.slack.com/services/T', chars(8, UPPER), '/B', chars(8, UPPER), '/', chars(24)) },
+    {
+      rule: '@secretlint/secretlint-rule-slack',
+      messageId: 'SLACK_TOKEN',
+      text: join('xa', 'pp-1-', chars(11, UPPER), '-', chars(13, DIGITS), '-', chars(30, HEX)),
+    },
+    {
+      rule: '@secretlint/secretlint-rule-slack',
+      messageId: 'IncomingWebhook',
+      text: join('https://hooks.slack.com/services/T', chars(8, UPPER), '/B', chars(8, UPPER), '/', chars(24)),
+    },
     // The webhook pattern ignores case: so must its gate.
-    { rule: '@secretlint/secretlint-rule-slack', messageId: 'IncomingWebhook', text: join('HTTPS://HOOKS.SLACK.COM/SERVICES/T', chars(8, UPPER), '/B', chars(8, UPPER), '/', chars(24)) },
+    {
+      rule: '@secretlint/secretlint-rule-slack',
+      messageId: 'IncomingWebhook',
+      text: join('HTTPS://HOOKS.SLACK.COM/SERVICES/T', chars(8, UPPER), '/B', chars(8, UPPER), '/', chars(24)),
+    },
     { rule: '@secretlint/secretlint-rule-sendgrid', messageId: 'SENDGRID_KEY', text: join('S', 'G.', chars(22), '.', chars(43)) },
     { rule: '@secretlint/secretlint-rule-shopify', messageId: 'SHOPIFY_KEY', text: join('shp', 'at_', chars(32, HEX)) },
     { rule: '@secretlint/secretlint-rule-shopify', messageId: 'SHOPIFY_KEY', text: join('shp', 'ss_', chars(32, HEX)) },
-    ...['ghp', 'gho', 'ghu', 'ghs', 'ghr'].map((p) => ({ rule: '@secretlint/secretlint-rule-github', messageId: 'GITHUB_TOKEN', text: join(p, '_', chars(36)) })),
+    ...['ghp', 'gho', 'ghu', 'ghs', 'ghr'].map((p) => ({
+      rule: '@secretlint/secretlint-rule-github',
+      messageId: 'GITHUB_TOKEN',
+      text: join(p, '_', chars(36)),
+    })),
     { rule: '@secretlint/secretlint-rule-github', messageId: 'GITHUB_TOKEN', text: join('github', '_pat_', chars(82)) },
     { rule: '@secretlint/secretlint-rule-gitlab', messageId: 'GITLAB_PERSONAL_ACCESS_TOKEN', text: join('gl', 'pat-', chars(20)) },
     { rule: '@secretlint/secretlint-rule-grafana', messageId: 'GRAFANA_CLOUD_API_TOKEN', text: join('gl', 'c_', chars(40, `${ALNUM}+/`), '=') },
@@ -79,14 +107,31 @@ function labelledSecrets(): { rule: string; messageId: string; text: string }[] 
     { rule: '@secretlint/secretlint-rule-linear', messageId: 'LINEAR_API_TOKEN', text: join('lin', '_api_', chars(40)) },
     { rule: '@secretlint/secretlint-rule-notion', messageId: 'NOTION_INTEGRATION_TOKEN', text: join('nt', 'n_', chars(11, DIGITS), chars(35)) },
     { rule: '@secretlint/secretlint-rule-1password', messageId: 'OPS_TOKEN', text: join('op', 's_', onePasswordBody()) },
-    { rule: '@secretlint/secretlint-rule-database-connection-string', messageId: 'MongoDBConnection', text: join('mongodb+srv://app:', chars(12), '@cluster0.acme-db.net/orders') },
-    { rule: '@secretlint/secretlint-rule-database-connection-string', messageId: 'MySQLConnection', text: join('jdbc:MySQL://report:', chars(12), '@db-3.acme.internal:3306/sales') },
-    { rule: '@secretlint/secretlint-rule-database-connection-string', messageId: 'PostgreSQLConnection', text: join('POSTGRESQL://app:', chars(12), '@db-primary:5432/orders') },
+    {
+      rule: '@secretlint/secretlint-rule-database-connection-string',
+      messageId: 'MongoDBConnection',
+      text: join('mongodb+srv://app:', chars(12), '@cluster0.acme-db.net/orders'),
+    },
+    {
+      rule: '@secretlint/secretlint-rule-database-connection-string',
+      messageId: 'MySQLConnection',
+      text: join('jdbc:MySQL://report:', chars(12), '@db-3.acme.internal:3306/sales'),
+    },
+    {
+      rule: '@secretlint/secretlint-rule-database-connection-string',
+      messageId: 'PostgreSQLConnection',
+      text: join('POSTGRESQL://app:', chars(12), '@db-primary:5432/orders'),
+    },
     { rule: '@secretlint/secretlint-rule-hashicorp-vault', messageId: 'HASHICORP_VAULT_SERVICE_TOKEN', text: join('hv', 's.', chars(95)) },
     { rule: '@secretlint/secretlint-rule-hashicorp-vault', messageId: 'HASHICORP_VAULT_BATCH_TOKEN', text: join('hv', 'b.', chars(140)) },
     { rule: '@secretlint/secretlint-rule-hashicorp-vault', messageId: 'HASHICORP_VAULT_RECOVERY_TOKEN', text: join('hv', 'r.', chars(95)) },
-    ...Object.entries({ vcp: 'PERSONAL_ACCESS_TOKEN', vci: 'INTEGRATION_TOKEN', vca: 'APP_ACCESS_TOKEN', vcr: 'APP_REFRESH_TOKEN', vck: 'AI_GATEWAY_API_KEY' })
-      .map(([p, id]) => ({ rule: '@secretlint/secretlint-rule-vercel', messageId: `VERCEL_${id}`, text: join(p, '_', chars(24)) })),
+    ...Object.entries({
+      vcp: 'PERSONAL_ACCESS_TOKEN',
+      vci: 'INTEGRATION_TOKEN',
+      vca: 'APP_ACCESS_TOKEN',
+      vcr: 'APP_REFRESH_TOKEN',
+      vck: 'AI_GATEWAY_API_KEY',
+    }).map(([p, id]) => ({ rule: '@secretlint/secretlint-rule-vercel', messageId: `VERCEL_${id}`, text: join(p, '_', chars(24)) })),
     { rule: '@secretlint/secretlint-rule-databricks', messageId: 'DATABRICKS_PERSONAL_ACCESS_TOKEN', text: join('da', 'pi', chars(32, HEX)) },
     { rule: '@secretlint/secretlint-rule-docker', messageId: 'DOCKER_PERSONAL_ACCESS_TOKEN', text: join('dckr', '_pat_', chars(27)) },
     { rule: '@secretlint/secretlint-rule-figma', messageId: 'FIGMA_PERSONAL_ACCESS_TOKEN', text: join('fi', 'gd_', chars(44)) },
@@ -99,10 +144,15 @@ const config = {
 /** What secretlint's own lintSource finds with the whole preset (account ids dropped, as no-secrets drops them). */
 async function fullPreset(content: string, filePath: string): Promise<string[]> {
   const result = await lintSource({ source: { content, filePath, ext: '.md', contentType: 'text' }, options: { config, noPhysicFilePath: true } });
-  return result.messages.filter((m) => m.messageId !== 'AWSAccountID').map((m) => `${m.ruleId} ${m.messageId} ${m.range[0]}-${m.range[1]}`).sort();
+  return result.messages
+    .filter((m) => m.messageId !== 'AWSAccountID')
+    .map((m) => `${m.ruleId} ${m.messageId} ${m.range[0]}-${m.range[1]}`)
+    .sort();
 }
 const gated = (content: string, filePath?: string): string[] =>
-  scanWithPreset(content, [], filePath).map((h) => `${h.ruleId} ${h.messageId} ${h.range[0]}-${h.range[1]}`).sort();
+  scanWithPreset(content, [], filePath)
+    .map((h) => `${h.ruleId} ${h.messageId} ${h.range[0]}-${h.range[1]}`)
+    .sort();
 
 /** Both scans, as written and as a Markdown renderer decodes it, must agree. */
 async function expectSameAsPreset(content: string, filePath = '/x/postmortem.md'): Promise<number> {
@@ -117,7 +167,7 @@ async function expectSameAsPreset(content: string, filePath = '/x/postmortem.md'
   return found;
 }
 
-describe('the keyword gates of the preset\'s rules', () => {
+describe("the keyword gates of the preset's rules", () => {
   it('cover every rule of the preset, with keywords taken from its own patterns', () => {
     const ids = (presetRules as unknown as { meta: { id: string } }[]).map((r) => r.meta.id);
     expect(Object.keys(PRESET_GATES).sort()).toEqual([...ids].sort());
@@ -150,7 +200,10 @@ describe('the keyword gates of the preset\'s rules', () => {
     for (const { rule, messageId, text } of secrets) {
       for (const content of [`${text}\n`, `# Outage\n\nThe log showed \`${text}\` until 10:04.\n`, `\`\`\`sh\nexport TOKEN="${text}"\n\`\`\`\n`]) {
         const expected = await fullPreset(content, '/x/postmortem.md');
-        expect(expected.some((e) => e.startsWith(`${rule} ${messageId} `)), `${messageId} in ${content}`).toBe(true);
+        expect(
+          expected.some((e) => e.startsWith(`${rule} ${messageId} `)),
+          `${messageId} in ${content}`,
+        ).toBe(true);
         await expectSameAsPreset(content);
       }
     }
@@ -172,8 +225,37 @@ describe('the keyword gates of the preset\'s rules', () => {
     // Keywords alone, cut short, in other cases, run into words, escaped as an exporter writes them.
     const fragments = [
       ...Object.values(PRESET_GATES).flatMap((g) => [...g.keywords, ...(g.caseless ?? [])]),
-      'secret access key', 'SECRET_ACCESS_KEY=', 'aws_access_key_id', 'AKIA', 'https://', 'postgres://', 'MongoDB://', 'mysql://', '-----BEGIN RSA PRIVATE KEY-----', '-----END RSA PRIVATE KEY-----',
-      '\\_', '&#x41;', '&amp;', ':', '@', '/', '=', '-', '_', '.', ' ', '\n', '`', '"', "'", 'user:pw@host.io', 'xoxb', 'ghp', 'hooks.slack.com/services/T', 'account_id = ', '1234-5678-9012',
+      'secret access key',
+      'SECRET_ACCESS_KEY=',
+      'aws_access_key_id',
+      'AKIA',
+      'https://',
+      'postgres://',
+      'MongoDB://',
+      'mysql://',
+      '-----BEGIN RSA PRIVATE KEY-----',
+      '-----END RSA PRIVATE KEY-----',
+      '\\_',
+      '&#x41;',
+      '&amp;',
+      ':',
+      '@',
+      '/',
+      '=',
+      '-',
+      '_',
+      '.',
+      ' ',
+      '\n',
+      '`',
+      '"',
+      "'",
+      'user:pw@host.io',
+      'xoxb',
+      'ghp',
+      'hooks.slack.com/services/T',
+      'account_id = ',
+      '1234-5678-9012',
     ];
     let found = 0;
     for (let doc = 0; doc < 150; doc++) {
@@ -213,7 +295,16 @@ describe('the keyword gates of the preset\'s rules', () => {
     // scanUrlPasswords skips a text without a match of the second pattern: every match of the first must hold one.
     const random = prng(4);
     // A URL's parts in order, each sometimes missing, doubled or replaced by a near miss.
-    const slots = [['', 'x ', '+', 'see:'], ['https', 'redis', 'A', 'git+ssh', ''], ['://', ':/', ':', ''], ['user', '', 'a b', 'u@', '[x', 'app_1', 'Dep.loy-2', 'ü', '%20'], [':', '::', ''], ['p4ss!w', 'Zq8', '', 'a/b', 'é', 'x:y', '%41~', '{{t}}', '*'], ['@', '', '@@'], ['host.io', '[::1]', '-x', '', 'db']];
+    const slots = [
+      ['', 'x ', '+', 'see:'],
+      ['https', 'redis', 'A', 'git+ssh', ''],
+      ['://', ':/', ':', ''],
+      ['user', '', 'a b', 'u@', '[x', 'app_1', 'Dep.loy-2', 'ü', '%20'],
+      [':', '::', ''],
+      ['p4ss!w', 'Zq8', '', 'a/b', 'é', 'x:y', '%41~', '{{t}}', '*'],
+      ['@', '', '@@'],
+      ['host.io', '[::1]', '-x', '', 'db'],
+    ];
     let full = 0;
     for (let i = 0; i < 5000; i++) {
       let text = '';

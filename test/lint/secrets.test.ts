@@ -16,13 +16,33 @@ const AWS_ID = ['AK', 'IA', 'QH4XW7ZN2LRT5BVJ'].join('');
 const escapeUnderscores = (s: string): string => s.replaceAll('_', '\\_');
 
 const run = async (markdown: string) =>
-  (await lintText(markdown, { only: { 'no-secrets': {}, 'frontmatter-schema': {} } })).filter((f) => f.ruleId === 'no-secrets' || f.ruleId === 'frontmatter-schema');
+  (await lintText(markdown, { only: { 'no-secrets': {}, 'frontmatter-schema': {} } })).filter(
+    (f) => f.ruleId === 'no-secrets' || f.ruleId === 'frontmatter-schema',
+  );
 
 describe('decodeMarkdownText', () => {
   it('reads escapes and character references as the Markdown parser does', () => {
     // Paragraph text without code, links or emphasis: what the page shows is the parser's text.
     // (No lone backslash: before an escape it would escape the backslash and leave a bare "*".)
-    const piece = fc.constantFrom('a', 'Z', '7', ' ', '\\_', '\\\\', '\\a', '\\*', '&amp;', '&#x47;', '&#71;', '&lowbar;', '&nosuch;', '&#0;', '&#x110000;', '&', '&#');
+    const piece = fc.constantFrom(
+      'a',
+      'Z',
+      '7',
+      ' ',
+      '\\_',
+      '\\\\',
+      '\\a',
+      '\\*',
+      '&amp;',
+      '&#x47;',
+      '&#71;',
+      '&lowbar;',
+      '&nosuch;',
+      '&#0;',
+      '&#x110000;',
+      '&',
+      '&#',
+    );
     fc.assert(
       fc.property(fc.array(piece, { maxLength: 30 }), (pieces) => {
         const source = `x${pieces.join('')}x`;
@@ -39,7 +59,18 @@ describe('decodeMarkdownText', () => {
     const source = 'ab\\_cd&#x47;ef&lowbar;g';
     const decoded = decodeMarkdownText(source)!;
     expect(decoded.text).toBe('ab_cdGef_g');
-    expect([...decoded.text].map((_, i) => source.slice(decoded.toSource(i), decoded.toSourceEnd(i + 1)))).toEqual(['a', 'b', '\\_', 'c', 'd', '&#x47;', 'e', 'f', '&lowbar;', 'g']);
+    expect([...decoded.text].map((_, i) => source.slice(decoded.toSource(i), decoded.toSourceEnd(i + 1)))).toEqual([
+      'a',
+      'b',
+      '\\_',
+      'c',
+      'd',
+      '&#x47;',
+      'e',
+      'f',
+      '&lowbar;',
+      'g',
+    ]);
     expect(decoded.touchesEdit(0, 2)).toBe(false);
     expect(decoded.touchesEdit(1, 3)).toBe(true);
   });

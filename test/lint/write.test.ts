@@ -121,7 +121,7 @@ describe('writeFixedFile keeps the file the same file', () => {
   });
 
   // Only root may give a file to another user; as root, the fixed file keeps its owner.
-  it.skipIf(process.getuid?.() !== 0)('as root, another user\'s file keeps its owner, group and mode', () => {
+  it.skipIf(process.getuid?.() !== 0)("as root, another user's file keeps its owner, group and mode", () => {
     const file = postmortem('theirs.md', 0o664);
     fs.chownSync(file, 65534, 65534);
     writeFixedFile(file, FIXED);

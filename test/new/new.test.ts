@@ -68,7 +68,16 @@ describe('hindsight new', () => {
     });
     expect(text).toContain('\n# Checkout errors after the database failover\n');
     expect(text).toContain('| Time (UTC) | Event |');
-    for (const heading of ['Summary', 'Impact', 'Timeline', 'Detection', 'Root Cause', 'Resolution', 'Corrective and Preventative Measures', 'Lessons Learned']) {
+    for (const heading of [
+      'Summary',
+      'Impact',
+      'Timeline',
+      'Detection',
+      'Root Cause',
+      'Resolution',
+      'Corrective and Preventative Measures',
+      'Lessons Learned',
+    ]) {
       expect(text).toMatch(new RegExp(`\\n## ${heading}\\n\\n<!-- `));
     }
     expect(text).not.toMatch(/\{\{/);
@@ -115,13 +124,19 @@ describe('hindsight new', () => {
     const filled = readFileSync(path_, 'utf8')
       .replace('incident_start:\n', `incident_start: ${date}T11:48:00Z\n`)
       .replace('incident_end:\n', `incident_end: ${date}T12:40:00Z\n`)
-      .replace(/(## Summary\n\n<!--[\s\S]*?-->\n)/, '$1\nCheckout failed for 18% of orders for 52 minutes after a release held database connections during a slow remote call.\n')
+      .replace(
+        /(## Summary\n\n<!--[\s\S]*?-->\n)/,
+        '$1\nCheckout failed for 18% of orders for 52 minutes after a release held database connections during a slow remote call.\n',
+      )
       .replace(/(## Impact\n\n<!--[\s\S]*?-->\n)/, '$1\n4,870 failed checkout attempts from 2,950 customers.\n')
       .replace('|  | [describe the first sign of trouble] |', '| 11:48 | The first pool timeouts. |\n| 12:40 | Error rate back at baseline. |')
       .replace(/(## Detection\n\n<!--[\s\S]*?-->\n)/, '$1\nThe error-rate alert paged the on-call at 11:53.\n')
       .replace(/(## Root Cause\n\n<!--[\s\S]*?-->\n)/, '$1\nA remote call inside a database transaction held connections while the remote service was slow.\n')
       .replace(/(## Resolution\n\n<!--[\s\S]*?-->\n)/, '$1\nRolling back the release.\n')
-      .replace(/(## Corrective and Preventative Measures\n\n<!--[\s\S]*?-->\n)/, `$1\n- [ ] Move the lookup out of the transaction. Owner: @ana · Ticket: OPS-1 · Due: ${day(30)}\n`)
+      .replace(
+        /(## Corrective and Preventative Measures\n\n<!--[\s\S]*?-->\n)/,
+        `$1\n- [ ] Move the lookup out of the transaction. Owner: @ana · Ticket: OPS-1 · Due: ${day(30)}\n`,
+      )
       .replace(/(## Lessons Learned\n\n<!--[\s\S]*?-->\n)/, '$1\nA timeout of 30 seconds protects nothing.\n');
     write(dir, file, filled);
     expect(lint(dir, file)).toEqual([]);
@@ -153,7 +168,7 @@ describe('hindsight new', () => {
     expect([...rules].sort()).toEqual(['empty-section', 'frontmatter-schema', 'incident-window', 'timeline-timestamp']);
   });
 
-  it.each(['strict', 'alx'])('the %s preset\'s template raises only fill-in findings', (preset) => {
+  it.each(['strict', 'alx'])("the %s preset's template raises only fill-in findings", (preset) => {
     const dir = repo({ extends: preset });
     const file = hindsight(dir, ['new', 'Checkout errors']).stdout.trim();
     const rules = new Set(lint(dir, file).map((m) => m.ruleId));
@@ -162,9 +177,13 @@ describe('hindsight new', () => {
     expect(rules.has('empty-section')).toBe(true);
   });
 
-  it('--template FILE: the team\'s own template, its variables filled in', () => {
+  it("--template FILE: the team's own template, its variables filled in", () => {
     const dir = repo();
-    write(dir, 'our-template.md', '---\nid: {{id}}\ntitle: {{title}}\nauthors: {{authors}}\nteam: {{team}}\n---\n\n# {{ title }}\n\nWritten by {{authors}} on {{date}}.\n');
+    write(
+      dir,
+      'our-template.md',
+      '---\nid: {{id}}\ntitle: {{title}}\nauthors: {{authors}}\nteam: {{team}}\n---\n\n# {{ title }}\n\nWritten by {{authors}} on {{date}}.\n',
+    );
     const r = hindsight(dir, ['new', 'DNS: the TTL cut-over', '--template', 'our-template.md', '--date', '2025-01-21']);
     expect(r.status, r.stderr).toBe(0);
     expect(readFileSync(path.join(dir, r.stdout.trim()), 'utf8')).toBe(
@@ -209,15 +228,33 @@ describe('new: names and YAML', () => {
   });
 
   it('writes YAML that reads back as the same string', () => {
-    for (const value of ['Checkout errors', 'DNS: the TTL cut-over', 'yes', 'null', '+03:00', '2025-06-01', '2025-06-01-slug', '#1 outage', 'a "quoted" word', 'trailing ', 'Europe/Berlin', "O'Brien", '100% down', '@ana']) {
+    for (const value of [
+      'Checkout errors',
+      'DNS: the TTL cut-over',
+      'yes',
+      'null',
+      '+03:00',
+      '2025-06-01',
+      '2025-06-01-slug',
+      '#1 outage',
+      'a "quoted" word',
+      'trailing ',
+      'Europe/Berlin',
+      "O'Brien",
+      '100% down',
+      '@ana',
+    ]) {
       expect(parseYaml(`key: ${yamlString(value)}`), value).toEqual({ key: value });
     }
   });
 
   it('fills variables as YAML in the frontmatter and as text in the body', () => {
     const values = { title: 'A: b', id: 'x', date: '2025-01-01', severity: '', authors: ['Ana', 'Li Wei'], timezone: '+03:00', slug: 'a-b' };
-    expect(fillTemplate('---\ntitle: {{title}}\nauthors: {{authors}}\nseverity: {{severity}}\n# e.g. {{timezone}}\n---\n{{title}} by {{authors}} ({{timezone}}) {{nope}}\n', values)).toBe(
-      '---\ntitle: "A: b"\nauthors: [Ana, Li Wei]\nseverity:\n# e.g. +03:00\n---\nA: b by Ana, Li Wei (+03:00) {{nope}}\n',
-    );
+    expect(
+      fillTemplate(
+        '---\ntitle: {{title}}\nauthors: {{authors}}\nseverity: {{severity}}\n# e.g. {{timezone}}\n---\n{{title}} by {{authors}} ({{timezone}}) {{nope}}\n',
+        values,
+      ),
+    ).toBe('---\ntitle: "A: b"\nauthors: [Ana, Li Wei]\nseverity:\n# e.g. +03:00\n---\nA: b by Ana, Li Wei (+03:00) {{nope}}\n');
   });
 });

@@ -4,7 +4,21 @@
 // under the Node 24 this repository pins. The sources are packed from a copy of the checkout,
 // so that the build does not rewrite the lib/ other tests run.
 import { execFileSync, spawnSync, type SpawnSyncReturns } from 'node:child_process';
-import { accessSync, constants, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  accessSync,
+  constants,
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  realpathSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -18,7 +32,7 @@ const NOT_SOURCES = new Set(['node_modules', '.git', 'lib', 'dist', '.astro', 't
 
 /** The first `node` on PATH outside any node_modules (npm puts the pinned one first for its scripts). */
 function systemNode(): string | null {
-  for (const dir of (process.env['PATH'] ?? '').split(path.delimiter)) {
+  for (const dir of (process.env.PATH ?? '').split(path.delimiter)) {
     if (!dir || dir.split(path.sep).includes('node_modules')) continue;
     const candidate = path.join(dir, 'node');
     try {
@@ -33,9 +47,9 @@ function systemNode(): string | null {
 function envWith(nodeBin: string): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {};
   for (const [key, value] of Object.entries(process.env)) if (!/^npm_/i.test(key) && key !== 'NODE_OPTIONS' && key !== 'INIT_CWD') env[key] = value;
-  const rest = (process.env['PATH'] ?? '').split(path.delimiter).filter((dir) => dir && !dir.split(path.sep).includes('node_modules'));
-  env['PATH'] = [path.dirname(nodeBin), ...rest].join(path.delimiter);
-  env['NO_COLOR'] = '1';
+  const rest = (process.env.PATH ?? '').split(path.delimiter).filter((dir) => dir && !dir.split(path.sep).includes('node_modules'));
+  env.PATH = [path.dirname(nodeBin), ...rest].join(path.delimiter);
+  env.NO_COLOR = '1';
   return env;
 }
 
@@ -60,7 +74,10 @@ let installed: { bytes: number; packages: string[] } = { bytes: 0, packages: [] 
 beforeAll(() => {
   temp = realpathSync(mkdtempSync(path.join(os.tmpdir(), 'hindsight-pack-')));
   const checkout = path.join(temp, 'checkout');
-  cpSync(ROOT, checkout, { recursive: true, filter: (source) => path.relative(ROOT, source).split(path.sep)[0] === '' || !NOT_SOURCES.has(path.relative(ROOT, source).split(path.sep)[0]!) });
+  cpSync(ROOT, checkout, {
+    recursive: true,
+    filter: (source) => path.relative(ROOT, source).split(path.sep)[0] === '' || !NOT_SOURCES.has(path.relative(ROOT, source).split(path.sep)[0]!),
+  });
   symlinkSync(path.join(ROOT, 'node_modules'), path.join(checkout, 'node_modules'), 'dir');
   const packed = run('npm', ['pack', '--json', '--pack-destination', temp], checkout, PINNED_NODE);
   if (packed.status !== 0) throw new Error(`npm pack failed: ${packed.stdout}${packed.stderr}`);
@@ -73,7 +90,12 @@ beforeAll(() => {
   if (install.status !== 0) throw new Error(`npm install ${tarball} failed: ${install.stdout}${install.stderr}`);
   // Every package folder npm installed (optional ones for other platforms are not there).
   const listed = execFileSync('npm', ['ls', '--all', '--parseable'], { cwd: project, env: envWith(PINNED_NODE), encoding: 'utf8' });
-  const names = new Set(listed.split('\n').filter((line) => line.includes(`${path.sep}node_modules${path.sep}`)).map((line) => line.slice(line.lastIndexOf(`node_modules${path.sep}`) + 'node_modules/'.length)));
+  const names = new Set(
+    listed
+      .split('\n')
+      .filter((line) => line.includes(`${path.sep}node_modules${path.sep}`))
+      .map((line) => line.slice(line.lastIndexOf(`node_modules${path.sep}`) + 'node_modules/'.length)),
+  );
   installed = { bytes: sizeOf(path.join(project, 'node_modules')), packages: [...names].sort() };
   process.stdout.write(`installed: ${installed.packages.length} packages, ${installed.bytes} bytes of node_modules\n`);
 
@@ -98,7 +120,17 @@ describe('the installed package', () => {
 
   it('ships its licence, types and built library, and no sources or tests', () => {
     const pkg = path.join(project, 'node_modules', 'hindsight-postmortems');
-    for (const file of ['LICENSE', 'README.md', 'bin/hindsight.js', 'lib/hindsight.js', 'lib/api/index.js', 'lib/api/index.d.ts', 'lib/api/remark.js', 'lib/api/remark.d.ts', 'schema/config.schema.json']) {
+    for (const file of [
+      'LICENSE',
+      'README.md',
+      'bin/hindsight.js',
+      'lib/hindsight.js',
+      'lib/api/index.js',
+      'lib/api/index.d.ts',
+      'lib/api/remark.js',
+      'lib/api/remark.d.ts',
+      'schema/config.schema.json',
+    ]) {
       expect(existsSync(path.join(pkg, file)), file).toBe(true);
     }
     for (const folder of ['src', 'test', 'rules', 'docs']) expect(existsSync(path.join(pkg, folder)), folder).toBe(false);
@@ -120,7 +152,13 @@ describe('the installed package', () => {
         'export { wrong };',
       ].join('\n'),
     );
-    writeFileSync(path.join(project, 'tsconfig.json'), JSON.stringify({ compilerOptions: { module: 'nodenext', moduleResolution: 'nodenext', target: 'es2022', strict: true, noEmit: true, skipLibCheck: false, types: [] }, files: ['check.ts'] }));
+    writeFileSync(
+      path.join(project, 'tsconfig.json'),
+      JSON.stringify({
+        compilerOptions: { module: 'nodenext', moduleResolution: 'nodenext', target: 'es2022', strict: true, noEmit: true, skipLibCheck: false, types: [] },
+        files: ['check.ts'],
+      }),
+    );
     const tsc = run(PINNED_NODE, [path.join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', project], project, PINNED_NODE);
     expect(tsc.stdout + tsc.stderr).toBe('');
     expect(tsc.status).toBe(0);
@@ -192,7 +230,14 @@ for (const [label, nodeBin] of nodes) {
       `;
       const result = run(node, ['--input-type=module', '-e', script], project, node);
       expect(result.stderr).toBe('');
-      const out = JSON.parse(result.stdout) as { node: string; config: string; configError: string; fromText: { messages: { ruleId: string }[]; output: string }; fromFiles: { messages: { ruleId: string }[] }[]; title: string };
+      const out = JSON.parse(result.stdout) as {
+        node: string;
+        config: string;
+        configError: string;
+        fromText: { messages: { ruleId: string }[]; output: string };
+        fromFiles: { messages: { ruleId: string }[] }[];
+        title: string;
+      };
       expect(out.node).toBe(run(node, ['--version'], project, node).stdout.trim());
       expect(out.config).toBe(path.join(project, 'hindsight.config.json'));
       expect(out.configError).toBe('function');

@@ -29,7 +29,13 @@ export function fixtureResults(): LintResult[] {
 export function fixtureRules(): RuleMeta[] {
   return [
     { id: 'required-sections', description: 'A required section is missing.', severity: 'error', fixable: false, helpUri: helpUri('required-sections') },
-    { id: 'timeline-order', description: 'A timeline entry is earlier than the one before it.', severity: 'error', fixable: false, helpUri: helpUri('timeline-order') },
+    {
+      id: 'timeline-order',
+      description: 'A timeline entry is earlier than the one before it.',
+      severity: 'error',
+      fixable: false,
+      helpUri: helpUri('timeline-order'),
+    },
     { id: 'no-placeholder', description: 'Template leftovers such as TODO or TBD.', severity: 'warn', fixable: true, helpUri: helpUri('no-placeholder') },
     { id: 'blameless-language', description: 'Blame instead of systems thinking.', severity: 'warn', fixable: false, helpUri: helpUri('blameless-language') },
     { id: 'no-pii', description: 'Personal data such as e-mail addresses.', severity: 'off', fixable: false, helpUri: helpUri('no-pii') },

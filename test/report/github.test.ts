@@ -24,7 +24,9 @@ describe('formatGithub', () => {
   it('escapes %, CR and LF in the message, and also : and , in properties', () => {
     const file = join(cwd, 'postmortems', 'db: 50%, outage\n.md');
     const out = formatGithub([summarise(file, [finding('impact-quantified', 2, '100% of users: lost, data\r\nretry', 7, 2, [8, 1])])], { cwd });
-    expect(out).toBe('::error file=postmortems/db%3A 50%25%2C outage%0A.md,line=7,col=2,endLine=8,endColumn=1,title=impact-quantified::100%25 of users: lost, data\\r%0Aretry\n');
+    expect(out).toBe(
+      '::error file=postmortems/db%3A 50%25%2C outage%0A.md,line=7,col=2,endLine=8,endColumn=1,title=impact-quantified::100%25 of users: lost, data\\r%0Aretry\n',
+    );
     expect(out.split('\n')).toHaveLength(2);
   });
 

@@ -14,10 +14,10 @@ describe('loadFormatter', () => {
 
   it('returns a formatter for each format with one calling convention', async () => {
     const out = Object.fromEntries(await Promise.all(FORMATS.map(async (name) => [name, (await loadFormatter(name))(fixtureResults(), context)] as const)));
-    expect(out['stylish']).toContain('✖ 4 problems (2 errors, 2 warnings)');
-    expect(JSON.parse(out['json']!)).toHaveLength(3);
-    expect(JSON.parse(out['sarif']!)).toMatchObject({ version: '2.1.0', runs: [{ tool: { driver: { name: 'Hindsight', version: '1.2.3' } } }] });
-    expect(out['github']!.split('\n').filter(Boolean)).toHaveLength(4);
+    expect(out.stylish).toContain('✖ 4 problems (2 errors, 2 warnings)');
+    expect(JSON.parse(out.json!)).toHaveLength(3);
+    expect(JSON.parse(out.sarif!)).toMatchObject({ version: '2.1.0', runs: [{ tool: { driver: { name: 'Hindsight', version: '1.2.3' } } }] });
+    expect(out.github!.split('\n').filter(Boolean)).toHaveLength(4);
   });
 
   it('passes oneLine to stylish', async () => {
@@ -27,7 +27,11 @@ describe('loadFormatter', () => {
 
   it('leaves warnings out of every format when quiet', async () => {
     const quiet = { ...context, quiet: true };
-    const json = JSON.parse((await loadFormatter('json'))(fixtureResults(), quiet)) as { warningCount: number; fixableWarningCount: number; messages: { severity: number }[] }[];
+    const json = JSON.parse((await loadFormatter('json'))(fixtureResults(), quiet)) as {
+      warningCount: number;
+      fixableWarningCount: number;
+      messages: { severity: number }[];
+    }[];
     expect(json.flatMap((r) => r.messages.map((m) => m.severity))).toEqual([2, 2]);
     expect(json.map((r) => r.warningCount + r.fixableWarningCount)).toEqual([0, 0, 0]);
     const sarif = JSON.parse((await loadFormatter('sarif'))(fixtureResults(), quiet)) as { runs: { results: { level: string }[] }[] };

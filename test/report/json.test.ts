@@ -59,8 +59,19 @@ describe('formatJson', () => {
 
   it("carries a finding's message id, as ESLint's JSON does, after its message and only when the rule declared one", () => {
     const byId: Finding = { ...finding('timeline-order', 2, '10:05 is earlier than 10:20.', 5, 3, [5, 31]), messageId: 'earlier' };
-    const [file] = JSON.parse(formatJson([summarise(dbFile, [byId, finding('no-pii', 1, 'An e-mail address.', 7, 1)])])) as { messages: Record<string, unknown>[] }[];
-    expect(file!.messages[0]).toStrictEqual({ ruleId: 'timeline-order', severity: 2, message: '10:05 is earlier than 10:20.', messageId: 'earlier', line: 5, column: 3, endLine: 5, endColumn: 31 });
+    const [file] = JSON.parse(formatJson([summarise(dbFile, [byId, finding('no-pii', 1, 'An e-mail address.', 7, 1)])])) as {
+      messages: Record<string, unknown>[];
+    }[];
+    expect(file!.messages[0]).toStrictEqual({
+      ruleId: 'timeline-order',
+      severity: 2,
+      message: '10:05 is earlier than 10:20.',
+      messageId: 'earlier',
+      line: 5,
+      column: 3,
+      endLine: 5,
+      endColumn: 31,
+    });
     expect(Object.keys(file!.messages[0]!)).toEqual(['ruleId', 'severity', 'message', 'messageId', 'line', 'column', 'endLine', 'endColumn']);
     expect(file!.messages[1]).not.toHaveProperty('messageId');
   });

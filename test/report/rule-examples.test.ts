@@ -29,16 +29,18 @@ describe('rule examples', () => {
     expect(outputOf([])).toBe('');
   });
 
-  it('reads a stated output without its template literal\'s indentation and blank lines', () => {
+  it("reads a stated output without its template literal's indentation and blank lines", () => {
     expect(normalizeExpected('\n          5:3-5:31 earlier\n\n          6:3-6:17 earlier\n        ')).toBe('5:3-5:31 earlier\n6:3-6:17 earlier');
   });
 
-  it('tells a right statement of an example\'s output from a wrong one', () => {
+  it("tells a right statement of an example's output from a wrong one", () => {
     const output = outputOf(lintExample(timelineOrder, example, rules));
-    expect(output).toBe(normalizeExpected(`
+    expect(output).toBe(
+      normalizeExpected(`
       5:3-5:14 earlier
       6:3-6:15 earlierOrLaterDay
-    `));
+    `),
+    );
     for (const wrong of ['5:3-5:14 earlier', '5:3-5:14 earlier\n6:3-6:15 earlier', '5:3-5:14 earlier\n6:4-6:15 earlierOrLaterDay']) {
       expect(output).not.toBe(normalizeExpected(wrong));
     }
@@ -47,6 +49,8 @@ describe('rule examples', () => {
   it('shows each flagged example on its rule page with the output as the linter prints it', () => {
     const page = rulePages(rules).get('timeline-order.md')!;
     expect(page).toContain('| `earlierNewestFirst` |');
-    expect(page).toContain('```text\n5:3-5:31 earlier: 10:05 (line 5) is earlier than 10:20 on line 4: move this entry above line 4, or correct its time.\n```');
+    expect(page).toContain(
+      '```text\n5:3-5:31 earlier: 10:05 (line 5) is earlier than 10:20 on line 4: move this entry above line 4, or correct its time.\n```',
+    );
   });
 });

@@ -37,8 +37,8 @@ function results(log: Log): Result[] {
 
 describe('formatSarif', () => {
   it('uses the official draft-07 SARIF 2.1.0 schema', () => {
-    expect(schema['$schema']).toBe('http://json-schema.org/draft-07/schema#');
-    expect(schema['title']).toBe('Static Analysis Results Format (SARIF) Version 2.1.0 JSON Schema');
+    expect(schema.$schema).toBe('http://json-schema.org/draft-07/schema#');
+    expect(schema.title).toBe('Static Analysis Results Format (SARIF) Version 2.1.0 JSON Schema');
   });
 
   it('validates against the SARIF 2.1.0 JSON Schema with zero errors', () => {
@@ -97,7 +97,11 @@ describe('formatSarif', () => {
       },
     ]);
     expect(results(log).map((r) => r.level)).toEqual(['error', 'error', 'warning', 'warning']);
-    expect(results(log)[3]!.locations![0]!.physicalLocation!.artifactLocation).toEqual({ uri: 'postmortems/2024-01-02-cdn.md', uriBaseId: '%SRCROOT%', index: 2 });
+    expect(results(log)[3]!.locations![0]!.physicalLocation!.artifactLocation).toEqual({
+      uri: 'postmortems/2024-01-02-cdn.md',
+      uriBaseId: '%SRCROOT%',
+      index: 2,
+    });
   });
 
   it('names %SRCROOT% as the file URI of cwd and lists every linted file as an artifact', () => {

@@ -41,7 +41,10 @@ describe('formatStylish', () => {
   });
 
   it('counts one fixable error in the singular', () => {
-    const out = formatStylish([summarise(dbFile, [finding('no-placeholder', 2, 'Placeholder.', 4, 1, undefined, { start: 0, end: 1, text: '' })])], { color: false, cwd });
+    const out = formatStylish([summarise(dbFile, [finding('no-placeholder', 2, 'Placeholder.', 4, 1, undefined, { start: 0, end: 1, text: '' })])], {
+      color: false,
+      cwd,
+    });
     expect(out).toContain('\n  1 error and 0 warnings potentially fixable with the `--fix` option.\n');
   });
 

@@ -10,17 +10,27 @@ const lint = (markdown: string, now: string, options: Record<string, unknown> = 
 describe('action-item-overdue', () => {
   it('an open item past its due date, in lists and tables; done ones and undated ones pass', async () => {
     const markdown = [
-      '# T', '', '## Action Items', '',
+      '# T',
+      '',
+      '## Action Items',
+      '',
       '- [ ] Open, overdue @ana OPS-1 due 2026-03-01',
       '- [x] Done, overdue @ana OPS-2 due 2026-03-01',
       '- Open, no date @ana OPS-3',
       '- Rotate logs. Owner: @ben · Due: 2026-02-01 · Status: done.',
-      '', '| Action | Owner | Due | Status |', '| --- | --- | --- | --- |',
-      '| Add alert | @ana | 2026-02-15 | open |', '| Test restores | @ben | 2026-02-15 | done |', '',
+      '',
+      '| Action | Owner | Due | Status |',
+      '| --- | --- | --- | --- |',
+      '| Add alert | @ana | 2026-02-15 | open |',
+      '| Test restores | @ben | 2026-02-15 | done |',
+      '',
     ].join('\n');
     const findings = await lint(markdown, '2026-03-02T08:00:00Z');
     expect(findings.map((f) => [f.line, f.message])).toEqual([
-      [5, 'This action item was due on 2026-03-01 and is still open, 1 day later: finish it and mark it done ("- [x]" or "Status: done"), or agree a new due date and write it here.'],
+      [
+        5,
+        'This action item was due on 2026-03-01 and is still open, 1 day later: finish it and mark it done ("- [x]" or "Status: done"), or agree a new due date and write it here.',
+      ],
       [12, expect.stringContaining('due on 2026-02-15 and is still open, 15 days later')],
     ]);
   });

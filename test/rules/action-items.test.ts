@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { lintText } from '../helpers/lint-text.ts';
 
-const lines = (...l: string[]) => l.join('\n') + '\n';
+const lines = (...l: string[]) => `${l.join('\n')}\n`;
 const lint = async (md: string, options: Record<string, unknown> = {}) =>
   (await lintText(md, { only: { 'action-items': options } })).map((f) => ({ line: f.line, column: f.column, message: f.message }));
 /** Each finding's place and message id: which kind of finding, where. */
@@ -11,7 +11,17 @@ const ids = async (md: string) => (await lintText(md, { only: { 'action-items': 
 
 describe('action-items: sections without items', () => {
   it('prose paragraphs only: one finding at the heading, suggesting a list', async () => {
-    const md = lines('# Outage', '', '## Corrective and Preventative Measures', '', 'We will add an alert.', '', 'We will also review the rotation job.', '', 'And test restores monthly.');
+    const md = lines(
+      '# Outage',
+      '',
+      '## Corrective and Preventative Measures',
+      '',
+      'We will add an alert.',
+      '',
+      'We will also review the rotation job.',
+      '',
+      'And test restores monthly.',
+    );
     const findings = await lintText(md, { only: { 'action-items': {} } });
     expect(findings).toHaveLength(1);
     expect(findings[0]).toMatchObject({ line: 3, column: 1, endLine: 3, endColumn: 40, severity: 1 });
@@ -21,7 +31,9 @@ describe('action-items: sections without items', () => {
   });
 
   it('lines without list markers, under a plain-line heading, are prose', async () => {
-    expect(await ids(lines('Corrective and Preventative Measures', 'Add monitoring on config changes', 'Restrict who can edit configs'))).toEqual(['1:1 prose']);
+    expect(await ids(lines('Corrective and Preventative Measures', 'Add monitoring on config changes', 'Restrict who can edit configs'))).toEqual([
+      '1:1 prose',
+    ]);
   });
 
   it('measures indented into a code block, and an empty table, say so', async () => {
@@ -53,7 +65,8 @@ describe('action-items: sections without items', () => {
 
 describe('action-items: owner, ticket, due date', () => {
   const md = lines(
-    '## Action Items', '',
+    '## Action Items',
+    '',
     '- Add a disk alert @ana OPS-1 due 2024-06-01', // 3: complete
     '- Review rotation', // 4: nothing
     '- [x] Free disk space, Owner: Ben, #12', // 5: done, no due date
@@ -65,9 +78,7 @@ describe('action-items: owner, ticket, due date', () => {
   });
 
   it('requireOwner: at the item, with the hint', async () => {
-    expect(await lint(md, { requireOwner: true })).toEqual([
-      { line: 4, column: 1, message: 'This action item has no owner: add "@name" or "Owner: name".' },
-    ]);
+    expect(await lint(md, { requireOwner: true })).toEqual([{ line: 4, column: 1, message: 'This action item has no owner: add "@name" or "Owner: name".' }]);
   });
 
   it('every requirement: one finding per item naming all that is missing; a done item needs no due date', async () => {
@@ -75,13 +86,21 @@ describe('action-items: owner, ticket, due date', () => {
       {
         line: 4,
         column: 1,
-        message: 'This action item has no owner, ticket or due date: add "@name" or "Owner: name"; add a ticket ("OPS-123", "#123" or a link); add a due date ("due 2024-06-01").',
+        message:
+          'This action item has no owner, ticket or due date: add "@name" or "Owner: name"; add a ticket ("OPS-123", "#123" or a link); add a due date ("due 2024-06-01").',
       },
     ]);
   });
 
   it('table rows stand at their line', async () => {
-    const table = lines('## Action Items', '', '| Action | Owner | Ticket |', '| --- | --- | --- |', '| Add an alert | @ana | OPS-1 |', '| Review rotation | | |');
+    const table = lines(
+      '## Action Items',
+      '',
+      '| Action | Owner | Ticket |',
+      '| --- | --- | --- |',
+      '| Add an alert | @ana | OPS-1 |',
+      '| Review rotation | | |',
+    );
     expect(await lint(table, { requireOwner: true, requireTicket: true })).toEqual([
       { line: 6, column: 1, message: 'This action item has no owner or ticket: add "@name" or "Owner: name"; add a ticket ("OPS-123", "#123" or a link).' },
     ]);

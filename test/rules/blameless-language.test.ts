@@ -3,13 +3,12 @@ import { lintText } from '../helpers/lint-text.ts';
 
 const run = async (markdown: string, options: Record<string, unknown> = {}) =>
   (await lintText(markdown, { only: { 'blameless-language': options } })).filter((f) => f.ruleId === 'blameless-language');
-const quoted = async (markdown: string, options: Record<string, unknown> = {}) =>
-  (await run(markdown, options)).map((f) => /^"([^"]+)"/.exec(f.message)?.[1]);
+const quoted = async (markdown: string, options: Record<string, unknown> = {}) => (await run(markdown, options)).map((f) => /^"([^"]+)"/.exec(f.message)?.[1]);
 
 describe('blameless-language', () => {
   it('names each kind of finding by its message id, at the phrase', async () => {
     const findings = await run(
-      '## Root Cause\n\nIt was human error. She should have tested it. A careless change. Blame it on @bob. The SRE failed to page. Ana broke it. John\'s mistake.\n',
+      "## Root Cause\n\nIt was human error. She should have tested it. A careless change. Blame it on @bob. The SRE failed to page. Ana broke it. John's mistake.\n",
       { extraWords: ['cowboy'] },
     );
     expect(findings.map((f) => `${f.line}:${f.column} ${f.messageId}`)).toEqual([
@@ -35,7 +34,7 @@ describe('blameless-language', () => {
   it('finds a person named as the cause: handles, first names, roles, possessives', async () => {
     expect(
       await quoted(
-        '## Root Cause\n\nThe outage was caused by @ana.lopez. Ana broke the deploy. John\'s mistake was in the config. A technician forgot to copy the files. It was triggered by an intern. Blame it on @bob. It was Priya’s fault. The fault of the on-call engineer. @li accidentally deleted the table. Caused by me.\n',
+        "## Root Cause\n\nThe outage was caused by @ana.lopez. Ana broke the deploy. John's mistake was in the config. A technician forgot to copy the files. It was triggered by an intern. Blame it on @bob. It was Priya’s fault. The fault of the on-call engineer. @li accidentally deleted the table. Caused by me.\n",
       ),
     ).toEqual([
       'caused by @ana.lopez',
@@ -54,15 +53,26 @@ describe('blameless-language', () => {
   it('finds hindsight and judgement with a person as subject', async () => {
     expect(
       await quoted(
-        '## Lessons\n\nShe should have tested it. The developer should\'ve known. We really should have paged sooner. He failed to escalate. The SRE failed to follow the runbook. Careless, sloppy and negligent work; a rookie mistake; plain incompetence.\n',
+        "## Lessons\n\nShe should have tested it. The developer should've known. We really should have paged sooner. He failed to escalate. The SRE failed to follow the runbook. Careless, sloppy and negligent work; a rookie mistake; plain incompetence.\n",
       ),
-    ).toEqual(['She should have', "The developer should've", 'We really should have', 'He failed to', 'The SRE failed to', 'Careless', 'sloppy', 'negligent', 'rookie mistake', 'incompetence']);
+    ).toEqual([
+      'She should have',
+      "The developer should've",
+      'We really should have',
+      'He failed to',
+      'The SRE failed to',
+      'Careless',
+      'sloppy',
+      'negligent',
+      'rookie mistake',
+      'incompetence',
+    ]);
   });
 
   it('finds a person as many words before or after the anchor word as the patterns reach', async () => {
     expect(
       await quoted(
-        '## Root Cause\n\nThe senior on-call engineer really should have tested it. Our new team members were at fault. It was caused by the night-shift new hire. The on-call forgot the runbook. Our senior team members\' screw-ups were blamed on the senior on-call engineer. A senior new hire had failed to page. It was x.should.should @li should have known.\n',
+        "## Root Cause\n\nThe senior on-call engineer really should have tested it. Our new team members were at fault. It was caused by the night-shift new hire. The on-call forgot the runbook. Our senior team members' screw-ups were blamed on the senior on-call engineer. A senior new hire had failed to page. It was x.should.should @li should have known.\n",
       ),
     ).toEqual([
       'The senior on-call engineer really should have',
@@ -105,20 +115,21 @@ describe('blameless-language', () => {
     ).toEqual([]);
   });
 
-  it('adds a team\'s own words, as whole words in any case', async () => {
-    expect(await quoted('## Root Cause\n\nA Cowboy Deploy, then cowboy\ndeploys and a YOLO push, not yolomode.\n', { extraWords: ['cowboy deploy', 'yolo'] })).toEqual([
-      'Cowboy Deploy',
-      'YOLO',
-    ]);
+  it("adds a team's own words, as whole words in any case", async () => {
+    expect(
+      await quoted('## Root Cause\n\nA Cowboy Deploy, then cowboy\ndeploys and a YOLO push, not yolomode.\n', { extraWords: ['cowboy deploy', 'yolo'] }),
+    ).toEqual(['Cowboy Deploy', 'YOLO']);
   });
 });
 
 describe('blameless-language: "should have"', () => {
   it('is hindsight before a past participle, a need before a noun', async () => {
-    const found = (await lintText(
-      '## Lessons\n\nWe should have a runbook for this. We should have more alerts. No one should have access to prod. You should have a backup. We should have immediately rolled back. I should have been paged. He should have known.\n',
-      { only: { 'blameless-language': {} } },
-    )).map((f) => /^"([^"]+)"/.exec(f.message)?.[1]);
+    const found = (
+      await lintText(
+        '## Lessons\n\nWe should have a runbook for this. We should have more alerts. No one should have access to prod. You should have a backup. We should have immediately rolled back. I should have been paged. He should have known.\n',
+        { only: { 'blameless-language': {} } },
+      )
+    ).map((f) => /^"([^"]+)"/.exec(f.message)?.[1]);
     expect(found).toEqual(['We should have', 'I should have', 'He should have']);
   });
 });

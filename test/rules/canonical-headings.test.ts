@@ -8,7 +8,7 @@ import { prng as random } from '../../bench/generate.ts';
 const RULE = 'canonical-headings';
 const lint = (md: string, options: Record<string, unknown> = {}) => lintText(md, { only: { [RULE]: options } });
 const fix = (md: string, options: Record<string, unknown> = {}) => fixText(md, { only: { [RULE]: options } });
-const lines = (...l: string[]) => l.join('\n') + '\n';
+const lines = (...l: string[]) => `${l.join('\n')}\n`;
 
 describe('canonical-headings', () => {
   it('is off by default and fixable', async () => {
@@ -22,7 +22,9 @@ describe('canonical-headings', () => {
     const findings = await lint(md);
     expect(findings).toHaveLength(1);
     expect(findings[0]).toMatchObject({ line: 1, column: 7, endLine: 1, endColumn: 20, fix: { start: 6, end: 19, text: 'Summary' } });
-    expect(findings[0]!.message).toBe('"Issue Summary" is a known spelling of the Summary section: write "Summary" so every postmortem names its sections alike.');
+    expect(findings[0]!.message).toBe(
+      '"Issue Summary" is a known spelling of the Summary section: write "Summary" so every postmortem names its sections alike.',
+    );
     expect(await fix(md)).toBe('## 1. Summary (all times UTC)\n\nDown.\n');
   });
 
@@ -54,8 +56,24 @@ describe('canonical-headings', () => {
 
   it('leaves canonical names, tails, combined headings, unknown headings and later parts alone', async () => {
     const md = lines(
-      '# Outage', '', '## Summary', 'a', '## Timeline (all times UTC)', '- 10:00 b', '## Root Cause', 'c', '## Five Whys', 'd',
-      '## Root Cause and Resolution', 'e', '## Mitigation & Resolution', 'f', '## Background', 'g', '## Corrective and Preventative Measures', '- h',
+      '# Outage',
+      '',
+      '## Summary',
+      'a',
+      '## Timeline (all times UTC)',
+      '- 10:00 b',
+      '## Root Cause',
+      'c',
+      '## Five Whys',
+      'd',
+      '## Root Cause and Resolution',
+      'e',
+      '## Mitigation & Resolution',
+      'f',
+      '## Background',
+      'g',
+      '## Corrective and Preventative Measures',
+      '- h',
     );
     expect(await lint(md)).toEqual([]);
   });
@@ -66,7 +84,9 @@ describe('canonical-headings', () => {
 
   it('names: overrides the canonical name of a kind', async () => {
     const md = lines('## Summary', 'a', '## Corrective and Preventative Measures', '- b');
-    expect(await fix(md, { names: { 'corrective-measures': 'Action Items', summary: 'Issue Summary' } })).toBe(lines('## Issue Summary', 'a', '## Action Items', '- b'));
+    expect(await fix(md, { names: { 'corrective-measures': 'Action Items', summary: 'Issue Summary' } })).toBe(
+      lines('## Issue Summary', 'a', '## Action Items', '- b'),
+    );
   });
 
   it('a configured name that would not name the kind is reported without a fix', async () => {
@@ -82,16 +102,63 @@ describe('canonical-headings', () => {
 
 // ── property test: random documents ─────────────────────────────────────────────────────────
 
-
 const NAMES = [
-  'Issue Summary', 'Summary', 'summary', 'Incident Summary', 'Overview', 'Executive Summary', 'Timeline', 'Timeline of Events', 'Incident Timeline',
-  'Chronology', 'Root Cause', 'Root cause', 'Root Cause Analysis', 'Root Cause and Resolution', 'Five Whys', 'Resolution', 'Mitigation', 'Recovery',
-  'Action Items', 'Follow-ups', 'Corrective and Preventative Measures', 'Corrective and preventive measures', 'Remediation', 'Lessons Learned',
-  'Lessons Learnt', 'What went well', 'Impact', 'Customer Impact', 'Detection', 'Background', 'Notes', 'Appendix', 'Glossary', 'The Team',
+  'Issue Summary',
+  'Summary',
+  'summary',
+  'Incident Summary',
+  'Overview',
+  'Executive Summary',
+  'Timeline',
+  'Timeline of Events',
+  'Incident Timeline',
+  'Chronology',
+  'Root Cause',
+  'Root cause',
+  'Root Cause Analysis',
+  'Root Cause and Resolution',
+  'Five Whys',
+  'Resolution',
+  'Mitigation',
+  'Recovery',
+  'Action Items',
+  'Follow-ups',
+  'Corrective and Preventative Measures',
+  'Corrective and preventive measures',
+  'Remediation',
+  'Lessons Learned',
+  'Lessons Learnt',
+  'What went well',
+  'Impact',
+  'Customer Impact',
+  'Detection',
+  'Background',
+  'Notes',
+  'Appendix',
+  'Glossary',
+  'The Team',
 ];
 const PREFIXES = ['', '', '', '1. ', '2) ', '🔥 ', ':memo: ', 'Part 2: ', '⚠️ '];
 const TAILS = ['', '', '', ' (all times UTC)', ':', ' - PST', ' ##', ' 🚀', '  '];
-const WORDS = ['the', 'database', 'was', 'down', 'timeline', 'Summary', 'root', 'cause', '10:05', 'users', '30%', 'alert', 'fired', 'and', 'we', 'rolled', 'back'];
+const WORDS = [
+  'the',
+  'database',
+  'was',
+  'down',
+  'timeline',
+  'Summary',
+  'root',
+  'cause',
+  '10:05',
+  'users',
+  '30%',
+  'alert',
+  'fired',
+  'and',
+  'we',
+  'rolled',
+  'back',
+];
 
 interface Generated {
   text: string;
@@ -100,7 +167,7 @@ interface Generated {
 }
 
 function generate(rand: () => number): Generated {
-  const pick = <T,>(items: readonly T[]): T => items[Math.floor(rand() * items.length)]!;
+  const pick = <T>(items: readonly T[]): T => items[Math.floor(rand() * items.length)]!;
   const eol = rand() < 0.15 ? '\r\n' : '\n';
   let text = '';
   const names: Generated['names'] = [];
@@ -109,7 +176,7 @@ function generate(rand: () => number): Generated {
     const r = rand();
     const name = pick(NAMES);
     if (r < 0.4) {
-      const open = ' '.repeat(Math.floor(rand() * 4)) + '#'.repeat(1 + Math.floor(rand() * 6)) + ' ';
+      const open = `${' '.repeat(Math.floor(rand() * 4)) + '#'.repeat(1 + Math.floor(rand() * 6))} `;
       const prefix = pick(PREFIXES);
       text += open + prefix;
       names.push({ start: text.length, end: text.length + name.length });
@@ -118,11 +185,11 @@ function generate(rand: () => number): Generated {
       names.push({ start: text.length, end: text.length + name.length });
       text += name + pick(['', ':', ' (UTC)']) + eol + pick(['=', '-']).repeat(1 + Math.floor(rand() * 20)) + eol;
     } else if (r < 0.6) {
-      text += `**${name}:**${rand() < 0.5 ? ' ' + pick(WORDS) : ''}${eol}`;
+      text += `**${name}:**${rand() < 0.5 ? ` ${pick(WORDS)}` : ''}${eol}`;
     } else if (r < 0.65) {
       text += name + eol; // a plain line
     } else if (r < 0.72) {
-      text += '```' + eol + `## ${name}` + eol + '```' + eol;
+      text += `\`\`\`${eol}## ${name}${eol}\`\`\`${eol}`;
     } else if (r < 0.8) {
       text += `- ${pick(WORDS)} ${pick(WORDS)}${eol}- ${name}${eol}`;
     } else {
@@ -142,10 +209,16 @@ describe('canonical-headings --fix on random documents', () => {
       const { text, names } = generate(random(seed));
       const context = `seed ${seed}: ${JSON.stringify(text)}`;
       const findings: Finding[] = await lint(text);
-      const fixable = findings.filter((f) => f.fix).map((f) => f.fix!).sort((a, b) => a.start - b.start);
+      const fixable = findings
+        .filter((f) => f.fix)
+        .map((f) => f.fix!)
+        .sort((a, b) => a.start - b.start);
       // Every fix replaces exactly the name of an ATX or setext heading.
       for (const f of fixable) {
-        expect(names.some((n) => n.start === f.start && n.end === f.end), context).toBe(true);
+        expect(
+          names.some((n) => n.start === f.start && n.end === f.end),
+          context,
+        ).toBe(true);
       }
       // Applying them is the whole of --fix, and nothing outside the spans moves.
       let expected = '';
@@ -159,7 +232,10 @@ describe('canonical-headings --fix on random documents', () => {
       expect(once, context).toBe(expected);
       // Fixing twice is fixing once.
       expect(await fix(once), context).toBe(once);
-      expect((await lint(once)).filter((f) => f.fix), context).toEqual([]);
+      expect(
+        (await lint(once)).filter((f) => f.fix),
+        context,
+      ).toEqual([]);
       fixes += fixable.length;
     }
     expect(fixes).toBeGreaterThan(RUNS / 2);

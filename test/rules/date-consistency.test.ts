@@ -19,21 +19,54 @@ describe('date-consistency', () => {
       const findings = await lintText(md, { only: { 'date-consistency': {} } });
       expect(findings).toHaveLength(1);
       expect(findings[0]).toMatchObject({ ruleId: 'date-consistency', severity: 2, line: 2, column: 1 });
-      expect(findings[0]!.message).toBe("The frontmatter's date 2024-05-03 (line 2) is 7 days before the incident start, 2024-05-10 (line 3): correct one of them.");
+      expect(findings[0]!.message).toBe(
+        "The frontmatter's date 2024-05-03 (line 2) is 7 days before the incident start, 2024-05-10 (line 3): correct one of them.",
+      );
     });
 
     it('a frontmatter date against a start stated in the summary', async () => {
       const md = lines('---', 'date: 2023-06-10', '---', '', '## Summary', '', 'Start: 2023-05-10 10:00 UTC');
-      expect(await lint(md)).toEqual([{ line: 2, message: "The frontmatter's date 2023-06-10 (line 2) is 31 days after the incident start, 2023-05-10 (line 7): correct one of them." }]);
+      expect(await lint(md)).toEqual([
+        { line: 2, message: "The frontmatter's date 2023-06-10 (line 2) is 31 days after the incident start, 2023-05-10 (line 7): correct one of them." },
+      ]);
     });
 
     it('last year in the timeline, grouped by year, against the start or the frontmatter date', async () => {
-      const md = lines('## Summary', '', 'Start: 2023-05-10 10:00 UTC', '', '## Timeline', '', '- 2022-05-10 10:05 Alert fired', '- 10:10 Paged', '- 2022-05-10 10:20 Rollback started', '- 2022-05-10 10:30 Recovered');
+      const md = lines(
+        '## Summary',
+        '',
+        'Start: 2023-05-10 10:00 UTC',
+        '',
+        '## Timeline',
+        '',
+        '- 2022-05-10 10:05 Alert fired',
+        '- 10:10 Paged',
+        '- 2022-05-10 10:20 Rollback started',
+        '- 2022-05-10 10:30 Recovered',
+      );
       expect(await lint(md)).toEqual([
-        { line: 7, message: 'Line 7 is dated 2022-05-10, but the incident started on 2023-05-10 (line 3): correct the year (2 more entries dated 2022, up to line 10).' },
+        {
+          line: 7,
+          message: 'Line 7 is dated 2022-05-10, but the incident started on 2023-05-10 (line 3): correct the year (2 more entries dated 2022, up to line 10).',
+        },
       ]);
-      const withDate = lines('---', 'date: 2023-05-10', '---', '', '## Summary', '', 'Start: 10:00 UTC', '', '## Timeline', '', '- 10:05 x', '- 2022-05-10 10:10 y');
-      expect(await lint(withDate)).toEqual([{ line: 12, message: "Line 12 is dated 2022-05-10, but the frontmatter's date is 2023-05-10 (line 2): correct the year." }]);
+      const withDate = lines(
+        '---',
+        'date: 2023-05-10',
+        '---',
+        '',
+        '## Summary',
+        '',
+        'Start: 10:00 UTC',
+        '',
+        '## Timeline',
+        '',
+        '- 10:05 x',
+        '- 2022-05-10 10:10 y',
+      );
+      expect(await lint(withDate)).toEqual([
+        { line: 12, message: "Line 12 is dated 2022-05-10, but the frontmatter's date is 2023-05-10 (line 2): correct the year." },
+      ]);
     });
 
     it('detected or resolved before the start, resolved before detected', async () => {
@@ -97,7 +130,16 @@ describe('date-consistency', () => {
     });
 
     it('a cause months or a year-and-a-bit earlier is not a wrong year', async () => {
-      const md = lines('## Summary', '', 'Start: 2024-02-13 09:12 UTC', '', '## Timeline', '', '- 2022-11-02 10:00 UTC Certificate issued with a 15-month validity', '- 2024-02-13 09:12 UTC Handshakes failing');
+      const md = lines(
+        '## Summary',
+        '',
+        'Start: 2024-02-13 09:12 UTC',
+        '',
+        '## Timeline',
+        '',
+        '- 2022-11-02 10:00 UTC Certificate issued with a 15-month validity',
+        '- 2024-02-13 09:12 UTC Handshakes failing',
+      );
       expect(await lint(md)).toEqual([]);
     });
 
@@ -111,7 +153,17 @@ describe('date-consistency', () => {
     });
 
     it('detection read from the timeline (not the frontmatter), and an end before the start (incident-window)', async () => {
-      const md = lines('## Summary', '', 'Start: 2024-05-10 10:00 UTC', 'End: 2024-05-10 09:00 UTC', '', '## Timeline', '', '- 09:50 Deploy triggered alerts', '- 10:30 Fixed');
+      const md = lines(
+        '## Summary',
+        '',
+        'Start: 2024-05-10 10:00 UTC',
+        'End: 2024-05-10 09:00 UTC',
+        '',
+        '## Timeline',
+        '',
+        '- 09:50 Deploy triggered alerts',
+        '- 10:30 Fixed',
+      );
       expect(await lint(md)).toEqual([]);
     });
 

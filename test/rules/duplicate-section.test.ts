@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { lintText } from '../helpers/lint-text.ts';
 
 const lint = async (md: string) => (await lintText(md, { only: { 'duplicate-section': {} } })).map((f) => ({ line: f.line, message: f.message }));
-const lines = (...l: string[]) => l.join('\n') + '\n';
+const lines = (...l: string[]) => `${l.join('\n')}\n`;
 
 describe('duplicate-section', () => {
   it('reports the second occurrence at its heading and names the first', async () => {
@@ -36,12 +36,16 @@ describe('duplicate-section', () => {
 
     it('a combined heading and the parts it announces, as sub-headings or siblings', async () => {
       expect(await lint(lines('## Root Cause and Resolution', 'a', '### Root Cause', 'b', '### Resolution', 'c', '## Corrective Measures', '- d'))).toEqual([]);
-      expect(await lint(lines('**Root Cause and Resolution:**', '', '**Root Cause:** a', '', '**Resolution:** b', '', '**Corrective Measures:**', '- d'))).toEqual([]);
+      expect(
+        await lint(lines('**Root Cause and Resolution:**', '', '**Root Cause:** a', '', '**Resolution:** b', '', '**Corrective Measures:**', '- d')),
+      ).toEqual([]);
     });
 
     it('a kind a combined heading only names is not a section; a real part that comes back after another kind is a duplicate', async () => {
       expect((await lint(lines('## Root Cause and Resolution', 'a', '## Timeline', '- 10:00 b', '## Resolution', 'c'))).length).toBe(0);
-      expect((await lint(lines('## Resolution', 'a', '## Timeline', '- 10:00 b', '## Root Cause and Resolution', 'c', '### Resolution', 'd'))).map((f) => f.line)).toEqual([7]);
+      expect(
+        (await lint(lines('## Resolution', 'a', '## Timeline', '- 10:00 b', '## Root Cause and Resolution', 'c', '### Resolution', 'd'))).map((f) => f.line),
+      ).toEqual([7]);
     });
   });
 
@@ -52,26 +56,74 @@ describe('duplicate-section', () => {
   describe('fields restated later (the ALX brief)', () => {
     it('the summary\'s "Root Cause:" field before the full "Root Cause and Resolution"', async () => {
       const md = lines(
-        '**Issue Summary:**', '', '- **Duration:** 10:00 to 11:00 UTC', '', '**Impact:** 30% of users.', '', '**Root Cause:**', 'A full disk.', '',
-        '**Timeline:**', '', '- 10:00 UTC alert', '', '**Root Cause and Resolution:**', 'The log rotation had failed.', '', '**Corrective and Preventative Measures:**', '- Add an alert',
+        '**Issue Summary:**',
+        '',
+        '- **Duration:** 10:00 to 11:00 UTC',
+        '',
+        '**Impact:** 30% of users.',
+        '',
+        '**Root Cause:**',
+        'A full disk.',
+        '',
+        '**Timeline:**',
+        '',
+        '- 10:00 UTC alert',
+        '',
+        '**Root Cause and Resolution:**',
+        'The log rotation had failed.',
+        '',
+        '**Corrective and Preventative Measures:**',
+        '- Add an alert',
       );
       expect(await lint(md)).toEqual([]);
     });
 
     it('a document opening with its fields, without a summary heading', async () => {
-      expect(await lint(lines('**Impact:** all users.', '', '**Root Cause:** a full disk.', '', '**Timeline:**', '- 10:00 alert', '', '**Root Cause and Resolution:**', 'Rotation failed.'))).toEqual([]);
+      expect(
+        await lint(
+          lines(
+            '**Impact:** all users.',
+            '',
+            '**Root Cause:** a full disk.',
+            '',
+            '**Timeline:**',
+            '- 10:00 alert',
+            '',
+            '**Root Cause and Resolution:**',
+            'Rotation failed.',
+          ),
+        ),
+      ).toEqual([]);
     });
 
     it('sub-headings of the summary', async () => {
-      expect(await lint(lines('## Issue Summary', '### Impact', 'All users.', '### Root Cause', 'A disk.', '## Timeline', '- 10:00 a', '## Root Cause', 'Rotation.'))).toEqual([]);
+      expect(
+        await lint(
+          lines('## Issue Summary', '### Impact', 'All users.', '### Root Cause', 'A disk.', '## Timeline', '- 10:00 a', '## Root Cause', 'Rotation.'),
+        ),
+      ).toEqual([]);
     });
 
     it('the phases of a timeline before a "Root Cause and Resolution" with its own "Resolution"', async () => {
-      const md = lines('Timeline', '', 'Detection', '09:00 alert', '', 'Resolution', 'Restarted.', '', 'Root Cause and Resolution', 'A disk.', '', 'Resolution', 'Freed space.');
+      const md = lines(
+        'Timeline',
+        '',
+        'Detection',
+        '09:00 alert',
+        '',
+        'Resolution',
+        'Restarted.',
+        '',
+        'Root Cause and Resolution',
+        'A disk.',
+        '',
+        'Resolution',
+        'Freed space.',
+      );
       expect(await lint(md)).toEqual([]);
     });
 
-    it('but two full sections at the summary\'s level are duplicates', async () => {
+    it("but two full sections at the summary's level are duplicates", async () => {
       const md = lines('## Summary', 'Down.', '', '## Root Cause', 'A disk.', '', '## Timeline', '- 10:00 a', '', '## Root Cause', 'Rotation.');
       expect((await lint(md)).map((f) => f.line)).toEqual([10]);
     });

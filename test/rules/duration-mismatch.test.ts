@@ -7,7 +7,8 @@ import { lines } from './time-rule-harness.ts';
 const lint = async (md: string, options: Record<string, unknown> = {}) =>
   (await lintText(md, { only: { 'duration-mismatch': options } })).map((f) => ({ line: f.line, column: f.column, message: f.message }));
 
-const window = (start: string, end: string, duration: string) => lines('# DB outage', '', '## Summary', '', `Start: ${start}`, `End: ${end}`, `Duration: ${duration}`);
+const window = (start: string, end: string, duration: string) =>
+  lines('# DB outage', '', '## Summary', '', `Start: ${start}`, `End: ${end}`, `Duration: ${duration}`);
 
 describe('duration-mismatch', () => {
   describe('reports', () => {
@@ -21,8 +22,26 @@ describe('duration-mismatch', () => {
     });
 
     it('a duration in the frontmatter', async () => {
-      const md = lines('---', 'incident_start: 2024-05-10T10:00:00Z', 'incident_end: 2024-05-10T13:00:00Z', 'duration: 2 hours', '---', '', '# T', '', '## Summary', '', 'Down.');
-      expect(await lint(md)).toEqual([{ line: 4, column: 11, message: expect.stringMatching(/^The frontmatter says 2 hours, but start to end is 3 h \(10:00 UTC on line 2 to 13:00 UTC on line 3\)/) }]);
+      const md = lines(
+        '---',
+        'incident_start: 2024-05-10T10:00:00Z',
+        'incident_end: 2024-05-10T13:00:00Z',
+        'duration: 2 hours',
+        '---',
+        '',
+        '# T',
+        '',
+        '## Summary',
+        '',
+        'Down.',
+      );
+      expect(await lint(md)).toEqual([
+        {
+          line: 4,
+          column: 11,
+          message: expect.stringMatching(/^The frontmatter says 2 hours, but start to end is 3 h \(10:00 UTC on line 2 to 13:00 UTC on line 3\)/),
+        },
+      ]);
     });
 
     it('a duration stated in another section names it', async () => {
@@ -37,8 +56,12 @@ describe('duration-mismatch', () => {
     });
 
     it('a bound broken on its side', async () => {
-      expect((await lint(window('2024-05-10 10:00 UTC', '2024-05-10 11:00 UTC', 'over 2 hours')))[0]!.message).toMatch(/^The summary says at least 2 hours, but start to end is 1 h/);
-      expect((await lint(window('2024-05-10 10:00 UTC', '2024-05-10 12:00 UTC', 'less than an hour')))[0]!.message).toMatch(/^The summary says at most an hour, but start to end is 2 h/);
+      expect((await lint(window('2024-05-10 10:00 UTC', '2024-05-10 11:00 UTC', 'over 2 hours')))[0]!.message).toMatch(
+        /^The summary says at least 2 hours, but start to end is 1 h/,
+      );
+      expect((await lint(window('2024-05-10 10:00 UTC', '2024-05-10 12:00 UTC', 'less than an hour')))[0]!.message).toMatch(
+        /^The summary says at most an hour, but start to end is 2 h/,
+      );
     });
 
     it('a small difference when asked for no tolerance', async () => {

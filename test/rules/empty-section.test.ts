@@ -5,7 +5,7 @@ import { buildModel } from '../../src/core/build.ts';
 import { lintText } from '../helpers/lint-text.ts';
 
 const lint = async (md: string) => (await lintText(md, { only: { 'empty-section': {} } })).map((f) => ({ line: f.line, message: f.message }));
-const lines = (...l: string[]) => l.join('\n') + '\n';
+const lines = (...l: string[]) => `${l.join('\n')}\n`;
 
 describe('empty-section', () => {
   it('reports an empty section at its heading, with what the kind should say', async () => {
@@ -40,7 +40,19 @@ describe('empty-section', () => {
 
   describe('sub-headings', () => {
     it('a sub-heading of the same kind stays in its parent: a parent with content under it is not empty', async () => {
-      const md = lines('# Outage', '', '## Lessons Learned', '', '### What went well', '', 'The alert fired at once.', '', '### Where we got lucky', '', 'Low traffic.');
+      const md = lines(
+        '# Outage',
+        '',
+        '## Lessons Learned',
+        '',
+        '### What went well',
+        '',
+        'The alert fired at once.',
+        '',
+        '### Where we got lucky',
+        '',
+        'Low traffic.',
+      );
       // How the model represents it: one lessons-learned section, the sub-headings inside it.
       const { model } = buildModel('x.md', md);
       expect(model.sections.map((s) => [s.kind, s.heading, s.empty])).toEqual([['lessons-learned', 'Lessons Learned', false]]);
@@ -56,10 +68,32 @@ describe('empty-section', () => {
     });
 
     it('a heading whose sub-sections (of other kinds) have content is a parent', async () => {
-      const md = lines('# Outage', '', '## The incident', '', '### Summary', '', 'Down.', '', '### Timeline', '', '- 10:00 alert', '', '# Afterwards', '', '**Action Items:**', '', '- Add an alert');
+      const md = lines(
+        '# Outage',
+        '',
+        '## The incident',
+        '',
+        '### Summary',
+        '',
+        'Down.',
+        '',
+        '### Timeline',
+        '',
+        '- 10:00 alert',
+        '',
+        '# Afterwards',
+        '',
+        '**Action Items:**',
+        '',
+        '- Add an alert',
+      );
       const { model } = buildModel('x.md', md);
       expect(model.sections.map((s) => [s.kind, s.empty])).toEqual([
-        ['other', true], ['summary', false], ['timeline', false], ['other', true], ['corrective-measures', false],
+        ['other', true],
+        ['summary', false],
+        ['timeline', false],
+        ['other', true],
+        ['corrective-measures', false],
       ]);
       expect(await lint(md)).toEqual([]);
     });
@@ -70,7 +104,23 @@ describe('empty-section', () => {
     });
 
     it('a heading continued by the next section of its kind is not empty', async () => {
-      const md = lines('## Summary', '', 'Down.', '', 'Corrective and Preventative Measures:', '', '# Improvements:', '', 'Optimise the cache.', '', '## Root Cause and Resolution', '', '### Resolution', '', 'Freed space.');
+      const md = lines(
+        '## Summary',
+        '',
+        'Down.',
+        '',
+        'Corrective and Preventative Measures:',
+        '',
+        '# Improvements:',
+        '',
+        'Optimise the cache.',
+        '',
+        '## Root Cause and Resolution',
+        '',
+        '### Resolution',
+        '',
+        'Freed space.',
+      );
       expect(await lint(md)).toEqual([]);
     });
   });
@@ -89,9 +139,31 @@ describe('empty-section', () => {
 
     it('an empty "##" separator, a heading carrying its content, an image body, a sentence heading', async () => {
       const md = lines(
-        '## Summary', '', 'Down.', '', '##', '', '## Issue Image', '', '![](error.png)', '',
-        '## Timeline', '', '- 10:00 alert', '', '## Incident Date: March 25, 2024', '',
-        '## Root Cause', '', 'A full disk.', '', '# The full post-mortem can be found here.', '', '# Corrective Measures', '', '- Add an alert',
+        '## Summary',
+        '',
+        'Down.',
+        '',
+        '##',
+        '',
+        '## Issue Image',
+        '',
+        '![](error.png)',
+        '',
+        '## Timeline',
+        '',
+        '- 10:00 alert',
+        '',
+        '## Incident Date: March 25, 2024',
+        '',
+        '## Root Cause',
+        '',
+        'A full disk.',
+        '',
+        '# The full post-mortem can be found here.',
+        '',
+        '# Corrective Measures',
+        '',
+        '- Add an alert',
       );
       expect(await lint(md)).toEqual([]);
     });

@@ -11,9 +11,27 @@ const settingsOf = (s: Settings): LintSettings => ({ timezone: null, requiredFro
 
 describe('frontmatter-schema', () => {
   it('accepts the date-time forms the project reads, and rejects the rest', async () => {
-    const good = ['2024-05-10T09:00:00Z', '2024-05-10T09:00Z', '2024-05-10T09:00', '2024-05-10T09:00:00.250+02:00', '2024-05-10T09:00:00-0800', '2024-05-10 09:00 UTC', '2024-05-10 09:00 EAT', '2024-05-10 09:00'];
+    const good = [
+      '2024-05-10T09:00:00Z',
+      '2024-05-10T09:00Z',
+      '2024-05-10T09:00',
+      '2024-05-10T09:00:00.250+02:00',
+      '2024-05-10T09:00:00-0800',
+      '2024-05-10 09:00 UTC',
+      '2024-05-10 09:00 EAT',
+      '2024-05-10 09:00',
+    ];
     for (const value of good) expect(await run(doc(`incident_start: "${value}"`)), value).toEqual([]);
-    const bad = ['yesterday', '09:00', '2024-05-10', 'May 10, 2024 9:00 AM', '2024-13-10T09:00Z', '2024-02-30T09:00Z', '2024-05-10T25:00Z', '2024-05-10 09:00 garbage'];
+    const bad = [
+      'yesterday',
+      '09:00',
+      '2024-05-10',
+      'May 10, 2024 9:00 AM',
+      '2024-13-10T09:00Z',
+      '2024-02-30T09:00Z',
+      '2024-05-10T25:00Z',
+      '2024-05-10 09:00 garbage',
+    ];
     for (const value of bad) {
       const findings = await run(doc(`incident_start: "${value}"`));
       expect(findings, value).toHaveLength(1);
@@ -21,7 +39,7 @@ describe('frontmatter-schema', () => {
     }
   });
 
-  it('checks the zone with the project\'s zone reader', async () => {
+  it("checks the zone with the project's zone reader", async () => {
     for (const zone of ['UTC', 'EAT', 'Europe/Berlin', '+03:00', 'UTC+3', 'Eastern Time']) expect(await run(doc(`timezone: ${zone}`)), zone).toEqual([]);
     expect((await run(doc('timezone: Mars/Olympus')))[0]!.message).toBe(
       'timezone must be a time zone such as UTC, EAT, +03:00 or Europe/Berlin; found "Mars/Olympus".',
@@ -38,7 +56,9 @@ describe('frontmatter-schema', () => {
   });
 
   it('accepts what status pages write: a date with a time, resolved: true, a status, one tag', async () => {
-    expect(await run(doc('title: API errors\ndate: 2024-03-02 19:40:00\nresolved: true\nresolvedWhen: 2024-03-02T20:45:00+00:00\nstatus: resolved\ntags: api'))).toEqual([]);
+    expect(
+      await run(doc('title: API errors\ndate: 2024-03-02 19:40:00\nresolved: true\nresolvedWhen: 2024-03-02T20:45:00+00:00\nstatus: resolved\ntags: api')),
+    ).toEqual([]);
   });
 
   it('reports YAML errors at their line and column', async () => {
@@ -51,7 +71,12 @@ describe('frontmatter-schema', () => {
   });
 
   it('fixes a severity written in another case or spacing, and nothing else', async () => {
-    for (const [written, fixed] of [['sev2', 'SEV2'], ['Sev2', 'SEV2'], ['"sev-3"', '"SEV3"'], ["'SEV 1'", "'SEV1'"]] as const) {
+    for (const [written, fixed] of [
+      ['sev2', 'SEV2'],
+      ['Sev2', 'SEV2'],
+      ['"sev-3"', '"SEV3"'],
+      ["'SEV 1'", "'SEV1'"],
+    ] as const) {
       const source = doc(`title: Outage # sev2 stays\nseverity: ${written}   # keep this comment`);
       const findings = await run(source);
       expect(findings).toHaveLength(1);
@@ -76,13 +101,19 @@ describe('frontmatter-schema', () => {
       [3, 'team must be a string; found 7.'],
     ]);
     // Fixing follows the configured values: "p1" → "P1".
-    expect(await fixText(doc('severity: p1\nowner: a\nteam: b'), { only: { 'frontmatter-schema': {} }, settings })).toBe(doc('severity: P1\nowner: a\nteam: b'));
+    expect(await fixText(doc('severity: p1\nowner: a\nteam: b'), { only: { 'frontmatter-schema': {} }, settings })).toBe(
+      doc('severity: P1\nowner: a\nteam: b'),
+    );
   });
 
   it('asks for frontmatter only when something is required', async () => {
     expect(await run('# Outage\n')).toEqual([]);
     expect(await run('# Outage\n', { requiredFrontmatter: ['severity', 'status'] })).toEqual([
-      expect.objectContaining({ line: 1, column: 1, message: 'No frontmatter: the configuration requires severity, status. Add a "---" block at the top of the file with these keys.' }),
+      expect.objectContaining({
+        line: 1,
+        column: 1,
+        message: 'No frontmatter: the configuration requires severity, status. Add a "---" block at the top of the file with these keys.',
+      }),
     ]);
   });
 

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { hasFigure } from '../../src/lint/kit/figures.ts';
 import { lintText } from '../helpers/lint-text.ts';
 
-const lines = (...l: string[]) => l.join('\n') + '\n';
+const lines = (...l: string[]) => `${l.join('\n')}\n`;
 const lint = async (md: string) => (await lintText(md, { only: { 'impact-quantified': {} } })).map((f) => ({ line: f.line, messageId: f.messageId }));
 
 describe('what counts as a figure', () => {
@@ -86,7 +86,7 @@ describe('impact-quantified', () => {
     expect(await lint(lines('## Summary', 'Down.', '## Impact', 'Users were unhappy.', '## Business Impact', 'About $5k lost.'))).toEqual([]);
   });
 
-  it('reads bold and plain-line impact fields, whose text shares the heading\'s paragraph', async () => {
+  it("reads bold and plain-line impact fields, whose text shares the heading's paragraph", async () => {
     expect(await lint(lines('## Issue Summary', '', '**Impact:** 30% of users could not log in.'))).toEqual([]);
     expect(await lint(lines('Issue Summary', 'Down.', 'Impact', 'Around 85% of the user base was affected.'))).toEqual([]);
     expect((await lint(lines('Issue Summary', 'Down for 2 hours.', 'Impact', 'Users were affected.'))).map((f) => f.line)).toEqual([3]);

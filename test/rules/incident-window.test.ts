@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { lintText } from '../helpers/lint-text.ts';
 import { lines } from './time-rule-harness.ts';
 
-const lint = async (md: string) => (await lintText(md, { only: { 'incident-window': {} } })).map((f) => ({ line: f.line, column: f.column, message: f.message }));
+const lint = async (md: string) =>
+  (await lintText(md, { only: { 'incident-window': {} } })).map((f) => ({ line: f.line, column: f.column, message: f.message }));
 
 describe('incident-window', () => {
   describe('reports', () => {
@@ -21,7 +22,13 @@ describe('incident-window', () => {
     it('a summary that mentions times none of which reads as the start or the end', async () => {
       const md = lines('## Summary', '', 'At approximately 7:30 pm (CST) the web server went down.', '', '## Timeline', '', '- 7:37 PM alert');
       expect(await lint(md)).toEqual([
-        { line: 1, column: 1, message: expect.stringContaining('No start or end of the incident could be read from the summary (line 1), though it mentions "7:30 pm" (line 3): write them as lines') },
+        {
+          line: 1,
+          column: 1,
+          message: expect.stringContaining(
+            'No start or end of the incident could be read from the summary (line 1), though it mentions "7:30 pm" (line 3): write them as lines',
+          ),
+        },
       ]);
     });
 
@@ -32,21 +39,46 @@ describe('incident-window', () => {
 
     it('a start with no end, and an end with no start, at the line that states the one given', async () => {
       expect(await lint(lines('# DB outage', '', '## Summary', '', 'Start: 2024-05-10 09:00 UTC'))).toEqual([
-        { line: 5, column: 1, message: 'The incident\'s start is stated (line 5) but not its end: add `incident_end:` to the frontmatter or a line "End: 2023-05-10 11:30 UTC" to the summary.' },
+        {
+          line: 5,
+          column: 1,
+          message:
+            'The incident\'s start is stated (line 5) but not its end: add `incident_end:` to the frontmatter or a line "End: 2023-05-10 11:30 UTC" to the summary.',
+        },
       ]);
       expect(await lint(lines('---', 'incident_end: 2024-05-10T11:00:00Z', '---', '', '# DB outage', '', '## Summary', '', 'Down.'))).toEqual([
-        { line: 2, column: 1, message: 'The incident\'s end is stated (line 2) but not its start: add `incident_start:` to the frontmatter or a line "Start: 2023-05-10 09:00 UTC" to the summary.' },
+        {
+          line: 2,
+          column: 1,
+          message:
+            'The incident\'s end is stated (line 2) but not its start: add `incident_start:` to the frontmatter or a line "Start: 2023-05-10 09:00 UTC" to the summary.',
+        },
       ]);
     });
 
     it('an end before the start, with both times and lines', async () => {
-      const md = lines('---', 'incident_start: 2024-05-10T11:00:00Z', 'incident_end: 2024-05-10T10:00:00Z', '---', '', '# DB outage', '', '## Summary', '', 'Down.');
-      expect(await lint(md)).toEqual([{ line: 3, column: 1, message: 'The incident ends (10:00 UTC, line 3) before it starts (11:00 UTC, line 2): correct the start or the end.' }]);
+      const md = lines(
+        '---',
+        'incident_start: 2024-05-10T11:00:00Z',
+        'incident_end: 2024-05-10T10:00:00Z',
+        '---',
+        '',
+        '# DB outage',
+        '',
+        '## Summary',
+        '',
+        'Down.',
+      );
+      expect(await lint(md)).toEqual([
+        { line: 3, column: 1, message: 'The incident ends (10:00 UTC, line 3) before it starts (11:00 UTC, line 2): correct the start or the end.' },
+      ]);
     });
 
     it('an end dated the day before the start shows the dates', async () => {
       const md = lines('## Summary', '', 'Start: 2024-05-10 09:00 UTC', 'End: 2024-05-09 11:30 UTC');
-      expect((await lint(md))[0]!.message).toBe('The incident ends (2024-05-09 11:30 UTC, line 4) before it starts (2024-05-10 09:00 UTC, line 3): correct the start or the end.');
+      expect((await lint(md))[0]!.message).toBe(
+        'The incident ends (2024-05-09 11:30 UTC, line 4) before it starts (2024-05-10 09:00 UTC, line 3): correct the start or the end.',
+      );
     });
 
     it('an afternoon end before an afternoon start, without dates (not an overnight window)', async () => {
@@ -58,7 +90,9 @@ describe('incident-window', () => {
 
   describe('does not report', () => {
     it('start and end in the frontmatter', async () => {
-      expect(await lint(lines('---', 'incident_start: 2024-05-10T09:00:00Z', 'incident_end: 2024-05-10T11:30:00Z', '---', '', '# T', '', '## Summary', '', 'Down.'))).toEqual([]);
+      expect(
+        await lint(lines('---', 'incident_start: 2024-05-10T09:00:00Z', 'incident_end: 2024-05-10T11:30:00Z', '---', '', '# T', '', '## Summary', '', 'Down.')),
+      ).toEqual([]);
     });
 
     it('a range in the summary', async () => {

@@ -17,7 +17,12 @@ describe('no-pii', () => {
     const findings = await run(
       '---\nauthors: [ana.lopez@acme.io]\n---\n# Outage\n\nMail [Bob](mailto:bob.smith@acme.io) or priya@corp.co.uk.\n\n```\nFrom: Jane Roe <jane.roe@gmail.com>\n```\n',
     );
-    expect(findings.map((f) => [f.line, f.column, f.endColumn])).toEqual([[2, 11, 28], [6, 19, 36], [6, 41, 57], [9, 17, 35]]);
+    expect(findings.map((f) => [f.line, f.column, f.endColumn])).toEqual([
+      [2, 11, 28],
+      [6, 19, 36],
+      [6, 41, 57],
+      [9, 17, 35],
+    ]);
     expect(findings.map((f) => f.message.slice(0, f.message.indexOf('"', 16) + 1))).toEqual([
       'E-mail address "an…@acme.io"',
       'E-mail address "bo…@acme.io"',
@@ -36,14 +41,9 @@ describe('no-pii', () => {
   });
 
   it('finds plain addresses in their usual forms', () => {
-    expect(emails('Write to Ana.Lopez+alerts@mail.acme-corp.com. <li.wei@acme.io>, "o\'neil@acme.io", (ana@acme.io); mailto:x.y@acme.io ?email=bo@acme.io')).toEqual([
-      'Ana.Lopez+alerts@mail.acme-corp.com',
-      'li.wei@acme.io',
-      'neil@acme.io',
-      'ana@acme.io',
-      'x.y@acme.io',
-      'bo@acme.io',
-    ]);
+    expect(
+      emails('Write to Ana.Lopez+alerts@mail.acme-corp.com. <li.wei@acme.io>, "o\'neil@acme.io", (ana@acme.io); mailto:x.y@acme.io ?email=bo@acme.io'),
+    ).toEqual(['Ana.Lopez+alerts@mail.acme-corp.com', 'li.wei@acme.io', 'neil@acme.io', 'ana@acme.io', 'x.y@acme.io', 'bo@acme.io']);
   });
 
   it('allows the domains given, and their subdomains', async () => {
@@ -55,7 +55,19 @@ describe('no-pii', () => {
       phones(
         'Call +44 20 7946 0000, +1 (555) 123-4567, +1-555-123-4567, +33 1 23 45 67 89, +4915112345678, (555) 123-4567, 555-123-4567, 555.123.4567; phone: 020 7946 0000; mobile 07700 900123; tel. 0171-234 5678.',
       ),
-    ).toEqual(['+44 20 7946 0000', '+1 (555) 123-4567', '+1-555-123-4567', '+33 1 23 45 67 89', '+4915112345678', '(555) 123-4567', '555-123-4567', '555.123.4567', '020 7946 0000', '07700 900123', '0171-234 5678']);
+    ).toEqual([
+      '+44 20 7946 0000',
+      '+1 (555) 123-4567',
+      '+1-555-123-4567',
+      '+33 1 23 45 67 89',
+      '+4915112345678',
+      '(555) 123-4567',
+      '555-123-4567',
+      '555.123.4567',
+      '020 7946 0000',
+      '07700 900123',
+      '0171-234 5678',
+    ]);
   });
 
   it('does not take dates, times, versions, IPs, ports, tickets, durations, ids or UUIDs for phone numbers', () => {
@@ -79,11 +91,14 @@ describe('no-pii', () => {
 });
 
 describe('no-pii: role mailboxes of published reports', () => {
-  it.each(['security@acme-corp.io', 'bounty@acme-corp.io', 'support@acme-corp.io', 'noreply@acme-corp.io', 'conduct@acme-corp.io', 'psirt@acme-corp.io'])('does not report %s', (address) => {
-    expect(emails(`Write to ${address} about it.`)).toEqual([]);
-  });
+  it.each(['security@acme-corp.io', 'bounty@acme-corp.io', 'support@acme-corp.io', 'noreply@acme-corp.io', 'conduct@acme-corp.io', 'psirt@acme-corp.io'])(
+    'does not report %s',
+    (address) => {
+      expect(emails(`Write to ${address} about it.`)).toEqual([]);
+    },
+  );
 
-  it('still reports a person\'s address beside them', () => {
+  it("still reports a person's address beside them", () => {
     expect(emails('Reported by jane.doe@acme-corp.io to security@acme-corp.io.')).toEqual(['jane.doe@acme-corp.io']);
   });
 });

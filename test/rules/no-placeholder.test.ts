@@ -27,14 +27,20 @@ describe('no-placeholder', () => {
 
   it('finds notes and TBDs where they stand, with the label the line gives', async () => {
     const findings = await run('# Outage\n\n## Summary\n\nImpact: TBD\n\n**Owner:** TBA\n\nFIXME add the graph\n');
-    expect(findings.map((f) => [f.line, f.column, f.endColumn])).toEqual([[5, 9, 12], [7, 12, 15], [9, 1, 6]]);
+    expect(findings.map((f) => [f.line, f.column, f.endColumn])).toEqual([
+      [5, 9, 12],
+      [7, 12, 15],
+      [9, 1, 6],
+    ]);
     expect(findings[0]!.message).toBe('Replace "TBD" with the impact or remove it: it is a placeholder left from the template.');
     expect(findings[1]!.message).toContain('Replace "TBA" with the owner');
     expect(findings[2]!.message).toContain('"FIXME" is a note left in the text');
   });
 
   it('finds dates, years and times written with X, and format names outside parentheses', async () => {
-    expect(await messages('## Summary\n\nOn 2024-XX-XX at 1X:XX the site went down; in 20XX we had 202X outages; xx:xx; date: YYYY-MM-DD; at HH:MM.\n')).toEqual([
+    expect(
+      await messages('## Summary\n\nOn 2024-XX-XX at 1X:XX the site went down; in 20XX we had 202X outages; xx:xx; date: YYYY-MM-DD; at HH:MM.\n'),
+    ).toEqual([
       expect.stringContaining('Replace "2024-XX-XX" with the actual date'),
       expect.stringContaining('Replace "1X:XX" with the actual time'),
       expect.stringContaining('Replace "20XX" with the actual year'),
@@ -95,7 +101,7 @@ describe('no-placeholder', () => {
     expect(await run('# Outage\n\n## Follow-up work\n\n* <ins>**TODO</ins>:** Improve monitoring.\n* <ins>**TODO</ins>:** Add auto-scaling.\n')).toEqual([]);
   });
 
-  it('still reports a TODO note in a heading, in prose, or as a corrective section\'s only content', async () => {
+  it("still reports a TODO note in a heading, in prose, or as a corrective section's only content", async () => {
     expect((await run('# Outage\n\n## Root Cause\n\nTODO: confirm with the database team.\n')).map((f) => f.line)).toEqual([5]);
     expect((await run('# Outage\n\n_//TODO: write the details._\n\nText.\n')).length).toBe(1);
     expect((await run('# Outage\n\n## Action Items\n\nTODO\n')).length).toBe(1);
@@ -136,7 +142,9 @@ describe('no-placeholder', () => {
 
 describe('no-placeholder in YAML', () => {
   it('treats YAML quotes as syntax, not as a mention', async () => {
-    const findings = (await lintText('---\ntitle: "TBD"\nowner: \'TBD\'\n---\n# Outage\n', { only: { 'no-placeholder': {} } })).filter((f) => f.ruleId === 'no-placeholder');
+    const findings = (await lintText('---\ntitle: "TBD"\nowner: \'TBD\'\n---\n# Outage\n', { only: { 'no-placeholder': {} } })).filter(
+      (f) => f.ruleId === 'no-placeholder',
+    );
     expect(findings.map((f) => [f.line, f.message.slice(0, 34)])).toEqual([
       [2, 'Replace "TBD" with the title or re'],
       [3, 'Replace "TBD" with the owner or re'],

@@ -58,7 +58,12 @@ describe('no-secrets', () => {
   });
 
   it('finds a private key in the frontmatter or prose and shows only its header', async () => {
-    const findings = await run(`---\nnotes: |\n${rsa.split('\n').map((l) => `  ${l}`).join('\n')}\n---\n# Outage\n\n${rsa}\n`);
+    const findings = await run(
+      `---\nnotes: |\n${rsa
+        .split('\n')
+        .map((l) => `  ${l}`)
+        .join('\n')}\n---\n# Outage\n\n${rsa}\n`,
+    );
     expect(findings.map((f) => f.line)).toEqual([3, 22]);
     for (const f of findings) {
       expect(f.message).toContain('Private key "-----BEGIN RSA PRIVATE KEY-----…"');
@@ -114,9 +119,11 @@ describe('no-secrets', () => {
     expect(await run(`# Outage\n\nredis://:${'Hx9!kq2Lw'}@cache-01 was rotated.\n`, { allow: ['/cache-01/'] })).toEqual([]);
   });
 
-  it('finds what secretlint\'s own lintSource finds, no more and no less', async () => {
+  it("finds what secretlint's own lintSource finds, no more and no less", async () => {
     const docs = [
-      Object.values(SECRETS).map((s, i) => `line ${i}: ${s}`).join('\n'),
+      Object.values(SECRETS)
+        .map((s, i) => `line ${i}: ${s}`)
+        .join('\n'),
       `aws_secret_access_key=${token(40, 20, 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789/+')}\naccount_id = 1234-5678-9012\n`,
       `${rsa}\nmongodb+srv://app:${'Zq7tR2mx'}@cluster0.mongodb.net/db\nhttps://u1:${'pw7x9Zq'}@host.acme.io/\n`,
       `<!-- secretlint-disable -->\n${SECRETS['npm access token']}\n<!-- secretlint-enable -->\n${SECRETS['npm access token']}\n`,
@@ -126,7 +133,10 @@ describe('no-secrets', () => {
       rules: [{ id: preset.meta.id, rule: preset, rules: [{ id: '@secretlint/secretlint-rule-aws', options: { enableIDScanRule: true } }] }],
     };
     for (const content of docs) {
-      const reference = await lintSource({ source: { content, filePath: '/x/example.md', ext: '.md', contentType: 'text' }, options: { config, noPhysicFilePath: true } });
+      const reference = await lintSource({
+        source: { content, filePath: '/x/example.md', ext: '.md', contentType: 'text' },
+        options: { config, noPhysicFilePath: true },
+      });
       const expected = reference.messages
         .filter((m) => m.messageId !== 'AWSAccountID')
         .map((m) => `${m.ruleId} ${m.messageId} ${m.range[0]}`)
@@ -148,11 +158,15 @@ describe('no-secrets', () => {
 
   const CORPUS = fileURLToPath(new URL('../../../shared/corpus/public/', import.meta.url));
   it.skipIf(!existsSync(CORPUS))('costs well under a millisecond per file', () => {
-    const texts = readdirSync(CORPUS).filter((n) => n.endsWith('.md')).map((n) => readFileSync(CORPUS + n, 'utf8'));
+    const texts = readdirSync(CORPUS)
+      .filter((n) => n.endsWith('.md'))
+      .map((n) => readFileSync(CORPUS + n, 'utf8'));
     // CPU time, not the clock: a busy machine makes the wait for a core longer, not the work.
-    const perFile = cpuOf(() => {
-      for (let round = 0; round < 3; round++) for (const text of texts) scanUrlPasswords(text, [], scanWithPreset(text));
-    }) / (3 * texts.length);
+    const perFile =
+      cpuOf(() => {
+        for (let round = 0; round < 3; round++) for (const text of texts) scanUrlPasswords(text, [], scanWithPreset(text));
+      }) /
+      (3 * texts.length);
     const kb = texts.reduce((n, t) => n + t.length, 0) / texts.length / 1024;
     console.log(`no-secrets: ${perFile.toFixed(3)} ms per file (average ${kb.toFixed(1)} KB), ${texts.length} files`);
     expect(perFile).toBeLessThan(5);

@@ -8,11 +8,14 @@ const lint = (markdown: string, now: string, options: Record<string, unknown> = 
   lintText(markdown, { only: { 'publish-lag': options }, settings: { now: new Date(now) } });
 
 describe('publish-lag', () => {
-  it('counts from the incident end: frontmatter, or the summary\'s stated end', async () => {
+  it("counts from the incident end: frontmatter, or the summary's stated end", async () => {
     const fm = '---\nstatus: draft\nincident_start: 2026-01-10T08:00:00Z\nincident_end: 2026-01-10T10:00:00Z\n---\n# T\n';
     expect(await lint(fm, '2026-01-24T09:00:00Z')).toEqual([]);
     expect((await lint(fm, '2026-01-25T10:00:00Z')).map((f) => [f.line, f.message])).toEqual([
-      [2, 'This postmortem is still a draft 15 days after the incident ended (2026-01-10), more than the 14 days allowed: finish it and set "status: published" (or "status: in-review" while it is being reviewed).'],
+      [
+        2,
+        'This postmortem is still a draft 15 days after the incident ended (2026-01-10), more than the 14 days allowed: finish it and set "status: published" (or "status: in-review" while it is being reviewed).',
+      ],
     ]);
     const stated = '---\nstatus: Draft\n---\n# T\n\n## Summary\n\nFrom 2026-01-10 09:00 UTC to 2026-01-12 09:00 UTC the API failed for 8% of users.\n';
     expect(await lint(stated, '2026-01-20T10:00:00Z')).toEqual([]);

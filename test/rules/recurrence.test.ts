@@ -16,7 +16,9 @@ describe('recurrence', () => {
     const run = await lintArchive(copyArchive());
     expect(findingsOf(run, 'recurrence')).toEqual({
       '2025-02-11-checkout-pool-again.md': [
-        expect.stringMatching(/^This root cause is very like that of an earlier incident on the same service, which this postmortem does not link: INC-2024-017 "Checkout errors from connection pool exhaustion" \(2024-05-21, postmortems\/2024-05-21-checkout-pool\.md, checkout-api, \d+% similar\)\. If it is the same cause, add its id to "related:"/),
+        expect.stringMatching(
+          /^This root cause is very like that of an earlier incident on the same service, which this postmortem does not link: INC-2024-017 "Checkout errors from connection pool exhaustion" \(2024-05-21, postmortems\/2024-05-21-checkout-pool\.md, checkout-api, \d+% similar\)\. If it is the same cause, add its id to "related:"/,
+        ),
       ],
     });
     const finding = run.results.find((r) => r.filePath.endsWith(path.basename(AGAIN)))!.messages.find((m) => m.ruleId === 'recurrence')!;
@@ -49,7 +51,9 @@ describe('recurrence', () => {
     writeFileSync(path.join(root, 'hindsight.config.json'), '{}');
     const run = await lintArchive(root);
     expect(findingsOf(run, 'recurrence')).toEqual({});
-    const index = JSON.parse(readFileSync(path.join(root, 'node_modules/.cache/hindsight/archive-index.json'), 'utf8')) as { files: Record<string, { entry: Record<string, unknown> }> };
+    const index = JSON.parse(readFileSync(path.join(root, 'node_modules/.cache/hindsight/archive-index.json'), 'utf8')) as {
+      files: Record<string, { entry: Record<string, unknown> }>;
+    };
     expect(Object.values(index.files).every((f) => !('rootCause' in f.entry))).toBe(true);
   });
 
@@ -60,16 +64,24 @@ describe('recurrence', () => {
   });
 
   it('lists the most similar candidates first, at most maxCandidates', async () => {
-    const cause = 'The connection pool of checkout-api was exhausted by a slow call made while each request held its database connection, and requests queued until they timed out.';
+    const cause =
+      'The connection pool of checkout-api was exhausted by a slow call made while each request held its database connection, and requests queued until they timed out.';
     const files: Record<string, string> = {};
-    for (const day of ['01', '02', '03', '04']) files[`postmortems/2024-01-${day}-pool.md`] = `---\nid: P-${day}\ndate: 2024-01-${day}\nservices: [checkout-api]\n---\n# Pool ${day}\n\n## Root Cause\n\n${cause}${day === '04' ? ' The retry budget was also wrong.' : ''}\n`;
-    const findings = await lintText(`---\ndate: 2024-02-01\nservices: [Checkout-API]\n---\n# Again\n\n## Root cause\n\n${cause} The retry budget was also wrong.\n`, {
-      only: { recurrence: { maxCandidates: 2 } },
-      fileName: 'postmortems/2024-02-01-again.md',
-      settings: { archive: exampleArchive(files) },
-    });
+    for (const day of ['01', '02', '03', '04'])
+      files[`postmortems/2024-01-${day}-pool.md`] =
+        `---\nid: P-${day}\ndate: 2024-01-${day}\nservices: [checkout-api]\n---\n# Pool ${day}\n\n## Root Cause\n\n${cause}${day === '04' ? ' The retry budget was also wrong.' : ''}\n`;
+    const findings = await lintText(
+      `---\ndate: 2024-02-01\nservices: [Checkout-API]\n---\n# Again\n\n## Root cause\n\n${cause} The retry budget was also wrong.\n`,
+      {
+        only: { recurrence: { maxCandidates: 2 } },
+        fileName: 'postmortems/2024-02-01-again.md',
+        settings: { archive: exampleArchive(files) },
+      },
+    );
     expect(findings).toHaveLength(1);
-    expect(findings[0]!.message).toMatch(/does not link: P-04 "Pool 04" \(2024-01-04, postmortems\/2024-01-04-pool\.md, checkout-api, 100% similar\); P-01 .*; and 2 more\. If it is the same cause, add their ids/);
+    expect(findings[0]!.message).toMatch(
+      /does not link: P-04 "Pool 04" \(2024-01-04, postmortems\/2024-01-04-pool\.md, checkout-api, 100% similar\); P-01 .*; and 2 more\. If it is the same cause, add their ids/,
+    );
   });
 
   it('later postmortems, postmortems without services or dates, and short root causes are not candidates', async () => {
@@ -101,12 +113,21 @@ describe('the root-cause index and the similarity', () => {
     }
     expect(indexEntry('/a/x.md', '# Only a title\n\nText.\n', 'root-cause')).toMatchObject({ title: 'Only a title', date: null, rootCause: null });
     expect(indexEntry('/a/x.md', '---\nid: [unclosed\n---\n# T\n', 'index')).toMatchObject({ id: null, title: 'T' });
-    expect(indexEntry('/a/x.md', '---\nincident_start: 2024-03-02T09:00:00Z\nservices: api\nrelated: 12\n---\n', 'index')).toMatchObject({ date: '2024-03-02', services: ['api'], related: ['12'] });
+    expect(indexEntry('/a/x.md', '---\nincident_start: 2024-03-02T09:00:00Z\nservices: api\nrelated: 12\n---\n', 'index')).toMatchObject({
+      date: '2024-03-02',
+      services: ['api'],
+      related: ['12'],
+    });
   });
 
   it('words: lower case, stop words out, plurals and -ing/-ed trimmed; terms are words and word pairs', () => {
     expect(words('The Connections were exhausted, and requests queued during the Deploying')).toEqual(['connection', 'exhaust', 'request', 'queu', 'deploy']);
-    expect([...termCounts('disk full disk full').entries()]).toEqual([['disk', 2], ['full', 2], ['disk full', 2], ['full disk', 1]]);
+    expect([...termCounts('disk full disk full').entries()]).toEqual([
+      ['disk', 2],
+      ['full', 2],
+      ['disk full', 2],
+      ['full disk', 1],
+    ]);
   });
 
   it('cosine over TF-IDF: the same text 1, nothing shared 0', () => {

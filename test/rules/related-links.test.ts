@@ -21,13 +21,18 @@ describe('related-links', () => {
     const run = await lintArchive(copyArchive());
     expect(findingsOf(run, 'related-links')).toEqual(EXPECTED);
     const messages = run.results.find((r) => r.filePath.endsWith('2025-03-01-search-outage.md'))!.messages.filter((m) => m.ruleId === 'related-links');
-    expect(messages.map((m) => [m.line, m.column, m.endColumn])).toEqual([[8, 1, 23], [29, 71, 107]]);
+    expect(messages.map((m) => [m.line, m.column, m.endColumn])).toEqual([
+      [8, 1, 23],
+      [29, 71, 107],
+    ]);
   });
 
   it('a hook linting one file alone checks its related ids against the others', async () => {
     const root = copyArchive();
     expect(findingsOf(await lintArchive(root, ['postmortems/2025-03-01-search-outage.md']), 'related-links')).toEqual(EXPECTED);
-    expect(findingsOf(await lintArchive(root, ['postmortems/2025-09-09-checkout-pool-linked.md', 'postmortems/2025/2025-06-10-cache-herd.md']), 'related-links')).toEqual({});
+    expect(
+      findingsOf(await lintArchive(root, ['postmortems/2025-09-09-checkout-pool-linked.md', 'postmortems/2025/2025-06-10-cache-herd.md']), 'related-links'),
+    ).toEqual({});
     // The runbook is written: the link resolves (a file outside the content folder counts).
     mkdirSync(path.join(root, 'docs'));
     writeFileSync(path.join(root, 'docs/search-runbook.md'), '# Runbook\n');
@@ -39,23 +44,37 @@ describe('related-links', () => {
     const lint = (markdown: string) => lintText(markdown, { only: { 'related-links': {} }, fileName: 'postmortems/2025/x.md', settings: { archive } });
     expect(await lint('---\nrelated: [inc-2024-017, 2024-05-21-pool, ../2024/2024-05-21-pool.md]\n---\n# X\n')).toEqual([]);
     expect(await lint('---\nrelated: INC-2024-017\n---\n# X\n')).toEqual([]);
-    const near = await lint('---\nrelated:\n  - INC-2024-071\n  - ../2024/pool.md\n---\n# X\n\nSee [it](../2023/2024-05-21-pool.md), [web](https://x.example/a.md), [anchor](#root-cause), [image](diagram.png).\n');
+    const near = await lint(
+      '---\nrelated:\n  - INC-2024-071\n  - ../2024/pool.md\n---\n# X\n\nSee [it](../2023/2024-05-21-pool.md), [web](https://x.example/a.md), [anchor](#root-cause), [image](diagram.png).\n',
+    );
     expect(near.map((f) => [f.line, f.message])).toEqual([
       [3, expect.stringContaining('(did you mean "INC-2024-017"?)')],
       [4, expect.stringContaining('"../2024/pool.md" in related: is not the id')],
-      [8, expect.stringContaining('The link "../2023/2024-05-21-pool.md" points at postmortems/2023/2024-05-21-pool.md, which does not exist: correct it (did you mean "../2024/2024-05-21-pool.md"?)')],
+      [
+        8,
+        expect.stringContaining(
+          'The link "../2023/2024-05-21-pool.md" points at postmortems/2023/2024-05-21-pool.md, which does not exist: correct it (did you mean "../2024/2024-05-21-pool.md"?)',
+        ),
+      ],
     ]);
   });
 
   it('reference-style links are checked too', async () => {
-    const findings = await lintText('# X\n\nSee [the first one][first].\n\n[first]: ./nope.md\n', { only: { 'related-links': {} }, fileName: 'postmortems/x.md', settings: { archive: exampleArchive({}) } });
+    const findings = await lintText('# X\n\nSee [the first one][first].\n\n[first]: ./nope.md\n', {
+      only: { 'related-links': {} },
+      fileName: 'postmortems/x.md',
+      settings: { archive: exampleArchive({}) },
+    });
     expect(findings.map((f) => [f.line, f.message])).toEqual([[5, expect.stringContaining('The link "./nope.md" points at postmortems/nope.md')]]);
   });
 });
 
 describe('related-links without an archive', () => {
   it('a caller that lints single documents (no archive given) gets no related-id findings, only missing link targets', async () => {
-    const findings = await lintText('---\nrelated: [INC-1]\n---\n# X\n\nSee [it](./nope.md).\n', { only: { 'related-links': {} }, fileName: 'postmortems/x.md' });
+    const findings = await lintText('---\nrelated: [INC-1]\n---\n# X\n\nSee [it](./nope.md).\n', {
+      only: { 'related-links': {} },
+      fileName: 'postmortems/x.md',
+    });
     expect(findings.map((f) => f.line)).toEqual([6]);
   });
 });

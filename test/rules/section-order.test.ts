@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { lintText } from '../helpers/lint-text.ts';
 
-const lines = (...l: string[]) => l.join('\n') + '\n';
+const lines = (...l: string[]) => `${l.join('\n')}\n`;
 const lint = async (md: string, options: Record<string, unknown> = {}) =>
   (await lintText(md, { only: { 'section-order': options } })).map((f) => ({ line: f.line, message: f.message.replace(/ Expected order:.*/, '') }));
 const doc = (...headings: string[]) => headings.map((h) => `## ${h}\n\ntext\n`).join('\n');
@@ -34,19 +34,37 @@ describe('section-order', () => {
   });
 
   it('kinds not in the order stand anywhere; unrecognised sections too', async () => {
-    expect(await lint(doc('Lessons Learned', 'Summary', 'Impact', 'Background', 'Timeline', 'Detection', 'Root Cause', 'Resolution', 'Action Items', 'Impact'))).toEqual([]);
+    expect(
+      await lint(doc('Lessons Learned', 'Summary', 'Impact', 'Background', 'Timeline', 'Detection', 'Root Cause', 'Resolution', 'Action Items', 'Impact')),
+    ).toEqual([]);
   });
 
-  it('each kind by its first section: a repeated one is duplicate-section\'s business', async () => {
+  it("each kind by its first section: a repeated one is duplicate-section's business", async () => {
     expect(await lint(doc('Summary', 'Timeline', 'Root Cause', 'Action Items', 'Summary', 'Timeline'))).toEqual([]);
   });
 
   it('sections written in parts are placed by their first part', async () => {
-    expect(await lint(doc('Summary', 'Timeline', 'Root Cause and Resolution', 'Resolution', 'Action Items'), { order: ['summary', 'timeline', 'resolution', 'root-cause'] })).toEqual([]);
+    expect(
+      await lint(doc('Summary', 'Timeline', 'Root Cause and Resolution', 'Resolution', 'Action Items'), {
+        order: ['summary', 'timeline', 'resolution', 'root-cause'],
+      }),
+    ).toEqual([]);
   });
 
-  it('the ALX summary\'s root-cause field does not count when the full section follows', async () => {
-    const md = lines('## Issue Summary', '', '**Root Cause:** a full disk.', '', '## Timeline', '', '- 10:00 alert', '', '## Root Cause and Resolution', '', 'Freed space.');
+  it("the ALX summary's root-cause field does not count when the full section follows", async () => {
+    const md = lines(
+      '## Issue Summary',
+      '',
+      '**Root Cause:** a full disk.',
+      '',
+      '## Timeline',
+      '',
+      '- 10:00 alert',
+      '',
+      '## Root Cause and Resolution',
+      '',
+      'Freed space.',
+    );
     expect(await lint(md)).toEqual([]);
   });
 
@@ -55,9 +73,11 @@ describe('section-order', () => {
     expect(await lint(md)).toEqual([{ line: 5, message: 'Section out of order: move "Timeline" (line 5) above "Root Cause" (line 3).' }]);
   });
 
-  it('follows a configured order (the google-sre preset\'s)', async () => {
+  it("follows a configured order (the google-sre preset's)", async () => {
     const order = ['summary', 'impact', 'root-cause', 'resolution', 'detection', 'corrective-measures', 'lessons-learned', 'timeline'];
-    expect(await lint(doc('Summary', 'Impact', 'Root Causes', 'Resolution', 'Detection', 'Action Items', 'Lessons Learned', 'Timeline'), { order })).toEqual([]);
+    expect(await lint(doc('Summary', 'Impact', 'Root Causes', 'Resolution', 'Detection', 'Action Items', 'Lessons Learned', 'Timeline'), { order })).toEqual(
+      [],
+    );
     expect((await lint(doc('Summary', 'Timeline', 'Root Causes', 'Action Items'), { order })).map((f) => f.message)).toEqual([
       'Section out of order: move "Timeline" (line 5) below "Action Items" (line 13).',
     ]);
@@ -74,7 +94,10 @@ describe('section-order in the presets', () => {
     const sre = doc('Summary', 'Impact', 'Root Causes', 'Action Items', 'Lessons Learned', 'Timeline');
     for (const preset of ['recommended', 'strict'] as const) {
       const found = await lintText(sre, { config: { extends: preset } });
-      expect(found.filter((f) => f.ruleId === 'section-order'), preset).toEqual([]);
+      expect(
+        found.filter((f) => f.ruleId === 'section-order'),
+        preset,
+      ).toEqual([]);
     }
   });
 });

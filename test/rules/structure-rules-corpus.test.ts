@@ -8,8 +8,12 @@ import { fixText, lintText } from '../helpers/lint-text.ts';
 
 const CORPUS = fileURLToPath(new URL('../../../shared/corpus/public/', import.meta.url));
 const present = existsSync(CORPUS);
-if (!present && process.env['CI']) throw new Error(`The public corpus is missing at ${CORPUS}: CI must run with ../shared beside the clone.`);
-const files = present ? readdirSync(CORPUS).filter((name) => name.endsWith('.md')).sort() : [];
+if (!present && process.env.CI) throw new Error(`The public corpus is missing at ${CORPUS}: CI must run with ../shared beside the clone.`);
+const files = present
+  ? readdirSync(CORPUS)
+      .filter((name) => name.endsWith('.md'))
+      .sort()
+  : [];
 
 const RULES: Record<string, Record<string, unknown>> = {
   'empty-section': {},
@@ -43,7 +47,9 @@ describe.skipIf(!present)('structure rules over the public corpus', () => {
       ([id, { files: hit, findings }]) => `  ${id.padEnd(20)} ${String(findings.length).padStart(5)} findings in ${String(hit.size).padStart(4)} files`,
     );
     const sample = [...byRule.entries()].flatMap(([id, { findings }]) =>
-      findings.filter((_, i) => i % Math.max(1, Math.floor(findings.length / 3)) === 0).slice(0, 3)
+      findings
+        .filter((_, i) => i % Math.max(1, Math.floor(findings.length / 3)) === 0)
+        .slice(0, 3)
         .map(({ file, finding }) => `  ${id} ${file}:${finding.line}:${finding.column} ${finding.message}`),
     );
     console.log([`Structure rules over ${files.length} public postmortems:`, ...rows, 'Sample:', ...sample].join('\n'));
@@ -68,7 +74,8 @@ describe.skipIf(!present)('structure rules over the public corpus', () => {
       if (before.length !== after.length) problems.push(`${name}: line count changed`);
       before.forEach((line, i) => {
         if (line !== after[i] && !/^ {0,3}#{1,6}\s|^\S/.test(line)) problems.push(`${name}:${i + 1}: ${JSON.stringify(line)}`);
-        if (line !== after[i] && /^ {0,3}#{1,6}\s/.test(line) && line.match(/^ {0,3}#+/)![0] !== after[i]!.match(/^ {0,3}#+/)?.[0]) problems.push(`${name}:${i + 1}: marker changed`);
+        if (line !== after[i] && /^ {0,3}#{1,6}\s/.test(line) && line.match(/^ {0,3}#+/)![0] !== after[i]!.match(/^ {0,3}#+/)?.[0])
+          problems.push(`${name}:${i + 1}: marker changed`);
       });
     }
     expect(problems).toEqual([]);

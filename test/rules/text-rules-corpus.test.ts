@@ -12,8 +12,12 @@ import { TEST_NOW } from '../helpers/lint-text.ts';
 
 const CORPUS = fileURLToPath(new URL('../../../shared/corpus/public/', import.meta.url));
 const present = existsSync(CORPUS);
-if (!present && process.env['CI']) throw new Error(`The public corpus is missing at ${CORPUS}: CI must run with ../shared beside the clone.`);
-const files = present ? readdirSync(CORPUS).filter((name) => name.endsWith('.md')).sort() : [];
+if (!present && process.env.CI) throw new Error(`The public corpus is missing at ${CORPUS}: CI must run with ../shared beside the clone.`);
+const files = present
+  ? readdirSync(CORPUS)
+      .filter((name) => name.endsWith('.md'))
+      .sort()
+  : [];
 
 const RULE_IDS = ['no-placeholder', 'blameless-language', 'no-secrets', 'no-pii', 'frontmatter-schema'];
 
@@ -43,7 +47,9 @@ describe.skipIf(!present)('text rules over the public corpus', () => {
       }
     }
     const elapsed = performance.now() - started;
-    const table = RULE_IDS.map((id) => `  ${id.padEnd(20)} ${String(found.get(id)!.length).padStart(5)} findings in ${String(filesWith.get(id)!.size).padStart(3)} files`);
+    const table = RULE_IDS.map(
+      (id) => `  ${id.padEnd(20)} ${String(found.get(id)!.length).padStart(5)} findings in ${String(filesWith.get(id)!.size).padStart(3)} files`,
+    );
     const sample: string[] = [];
     for (const id of RULE_IDS) {
       const list = found.get(id)!;
@@ -56,7 +62,12 @@ describe.skipIf(!present)('text rules over the public corpus', () => {
       }
     }
     console.log(
-      [`Text rules over ${files.length} public postmortems (${(elapsed / Math.max(1, files.length)).toFixed(2)} ms per file with parsing):`, ...table, 'Sample:', ...sample].join('\n'),
+      [
+        `Text rules over ${files.length} public postmortems (${(elapsed / Math.max(1, files.length)).toFixed(2)} ms per file with parsing):`,
+        ...table,
+        'Sample:',
+        ...sample,
+      ].join('\n'),
     );
     expect(failures).toEqual([]);
     // Every finding here was read and judged right when the rules were written (3, 8, 0,

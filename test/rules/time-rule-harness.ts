@@ -39,20 +39,33 @@ export async function ruleGrowth(id: string, doc: (n: number) => string, options
   const reports = new Map<number, Report[]>();
   // The large document stays alive while the small ones are measured: with the heap as
   // large, collecting what a call makes costs alike at both sizes.
+  // biome-ignore lint/correctness/noUnusedVariables: written only to keep the large document alive (see above)
   let kept: unknown = null;
-  const g = growth((size, variant) => {
-    // The variant, a comment after the timeline, makes each document differ from the others.
-    // Parsed without the guard, whose token limit refuses timelines of 40,000 entries: what is
-    // measured is the rule, on more entries than any postmortem the guard lets through.
-    const source = `${doc(size)}\n<!-- ${variant} -->\n`;
-    const document = documentContext(modelFromTree('/tmp/large.md', source, parseMarkdown(source)));
-    if (size === LARGE) kept = document;
-    settle();
-    const found: Report[] = [];
-    const ms = cpuOf(() => rule.check({ ...document, options: { ...rule.defaults, ...options }, settings, archive: settings.archive ?? Archive.documentAlone(process.cwd()), report: (r) => found.push(r) }));
-    if (!reports.has(size)) reports.set(size, found);
-    return ms;
-  }, SMALL, LARGE);
+  const g = growth(
+    (size, variant) => {
+      // The variant, a comment after the timeline, makes each document differ from the others.
+      // Parsed without the guard, whose token limit refuses timelines of 40,000 entries: what is
+      // measured is the rule, on more entries than any postmortem the guard lets through.
+      const source = `${doc(size)}\n<!-- ${variant} -->\n`;
+      const document = documentContext(modelFromTree('/tmp/large.md', source, parseMarkdown(source)));
+      if (size === LARGE) kept = document;
+      settle();
+      const found: Report[] = [];
+      const ms = cpuOf(() =>
+        rule.check({
+          ...document,
+          options: { ...rule.defaults, ...options },
+          settings,
+          archive: settings.archive ?? Archive.documentAlone(process.cwd()),
+          report: (r) => found.push(r),
+        }),
+      );
+      if (!reports.has(size)) reports.set(size, found);
+      return ms;
+    },
+    SMALL,
+    LARGE,
+  );
   kept = null;
   return { growth: g, small: reports.get(SMALL)!, large: reports.get(LARGE)! };
 }

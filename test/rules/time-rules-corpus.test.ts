@@ -9,8 +9,12 @@ import { lintText } from '../helpers/lint-text.ts';
 
 const CORPUS = fileURLToPath(new URL('../../../shared/corpus/public/', import.meta.url));
 const present = existsSync(CORPUS);
-if (!present && process.env['CI']) throw new Error(`The public corpus is missing at ${CORPUS}: CI must run with ../shared beside the clone.`);
-const files = present ? readdirSync(CORPUS).filter((name) => name.endsWith('.md')).sort() : [];
+if (!present && process.env.CI) throw new Error(`The public corpus is missing at ${CORPUS}: CI must run with ../shared beside the clone.`);
+const files = present
+  ? readdirSync(CORPUS)
+      .filter((name) => name.endsWith('.md'))
+      .sort()
+  : [];
 
 const RULES = ['timeline-order', 'timeline-timestamp', 'timeline-in-window', 'incident-window', 'duration-mismatch', 'timezone', 'date-consistency'];
 const only = Object.fromEntries(RULES.map((id) => [id, {}]));
@@ -33,10 +37,12 @@ describe.skipIf(!present)('time rules over the public corpus', () => {
       }
     }
 
-    const table = RULES.map((id) => `  ${id.padEnd(20)} ${String(byRule.get(id)!.length).padStart(5)} findings in ${String(filesWith.get(id)!.size).padStart(3)} files`);
+    const table = RULES.map(
+      (id) => `  ${id.padEnd(20)} ${String(byRule.get(id)!.length).padStart(5)} findings in ${String(filesWith.get(id)!.size).padStart(3)} files`,
+    );
     console.log([`Time rules over ${files.length} public postmortems:`, ...table].join('\n'));
 
-    const sample = Number(process.env['HINDSIGHT_SAMPLE'] ?? 0);
+    const sample = Number(process.env.HINDSIGHT_SAMPLE ?? 0);
     if (sample > 0) {
       for (const id of RULES) {
         const all = byRule.get(id)!;
@@ -44,7 +50,10 @@ describe.skipIf(!present)('time rules over the public corpus', () => {
         const step = Math.max(1, all.length / sample);
         const picked = Array.from({ length: Math.min(sample, all.length) }, (_, i) => all[Math.floor(i * step)]!);
         console.log(
-          [`--- ${id}: ${picked.length} of ${all.length}`, ...picked.map(({ finding, name, text }) => `${name}:${finding.line}:${finding.column} ${finding.message}\n      | ${text.slice(0, 160)}`)].join('\n'),
+          [
+            `--- ${id}: ${picked.length} of ${all.length}`,
+            ...picked.map(({ finding, name, text }) => `${name}:${finding.line}:${finding.column} ${finding.message}\n      | ${text.slice(0, 160)}`),
+          ].join('\n'),
         );
       }
     }

@@ -26,12 +26,25 @@ describe('timeline-in-window', () => {
     it('detection before the stated start', async () => {
       const md = lines(...summary('2024-05-10 10:00 UTC', '2024-05-10 11:00 UTC'), '- 09:55 The issue was first detected by monitoring', '- 10:30 Rollback');
       expect(await lint(md)).toEqual([
-        { line: 10, message: expect.stringContaining('09:55 (line 10) is before the incident started (10:00 UTC, line 5), yet it describes the incident under way') },
+        {
+          line: 10,
+          message: expect.stringContaining('09:55 (line 10) is before the incident started (10:00 UTC, line 5), yet it describes the incident under way'),
+        },
       ]);
     });
 
-    it('an entry in another zone, converted to the window\'s', async () => {
-      const md = lines('## Summary', '', 'This outage occurred from 3:00 PM to 4:30 PM CAT on April 17th, 2024.', '', '## Timeline', '', '- 3:00 PM CAT - Outage detected', '- 4:00 PM EDT - Discovered the cause', '- 4:30 PM CAT - Outage resolved');
+    it("an entry in another zone, converted to the window's", async () => {
+      const md = lines(
+        '## Summary',
+        '',
+        'This outage occurred from 3:00 PM to 4:30 PM CAT on April 17th, 2024.',
+        '',
+        '## Timeline',
+        '',
+        '- 3:00 PM CAT - Outage detected',
+        '- 4:00 PM EDT - Discovered the cause',
+        '- 4:30 PM CAT - Outage resolved',
+      );
       expect(await lint(md)).toEqual([
         { line: 8, message: expect.stringContaining('4:00 PM EDT (22:00 CAT) (line 8) is after the incident ended (16:30 CAT, line 3)') },
       ]);
@@ -59,11 +72,18 @@ describe('timeline-in-window', () => {
     });
 
     it('no entry inside the window: one finding that the timeline and the window disagree', async () => {
-      const md = lines(...summary('2024-05-10 10:00 EST', '2024-05-10 10:30 EST'), '- 2024-05-10 10:00 UTC Alert fired', '- 2024-05-10 10:10 UTC Paged', '- 2024-05-10 10:30 UTC Fixed');
+      const md = lines(
+        ...summary('2024-05-10 10:00 EST', '2024-05-10 10:30 EST'),
+        '- 2024-05-10 10:00 UTC Alert fired',
+        '- 2024-05-10 10:10 UTC Paged',
+        '- 2024-05-10 10:30 UTC Fixed',
+      );
       expect(await lint(md)).toEqual([
         {
           line: 10,
-          message: expect.stringMatching(/^None of the 3 timed entries lies inside the incident window \(10:00 EST, line 5, to 10:30 EST, line 6\); the first, .* \(line 10\), is before the start: the timeline and the stated start and end disagree/),
+          message: expect.stringMatching(
+            /^None of the 3 timed entries lies inside the incident window \(10:00 EST, line 5, to 10:30 EST, line 6\); the first, .* \(line 10\), is before the start: the timeline and the stated start and end disagree/,
+          ),
         },
       ]);
     });
@@ -84,7 +104,17 @@ describe('timeline-in-window', () => {
     });
 
     it('an overnight window written without dates', async () => {
-      const md = lines('## Summary', '', 'On 24/05/2020 from 9:35 PM PST until 10:42 AM PST the app was down.', '', '## Timeline', '', '* 9:35 pm - The problem was detected', '* 10:46 pm - A dependency was fixed', '* 10:30 am - Service restored');
+      const md = lines(
+        '## Summary',
+        '',
+        'On 24/05/2020 from 9:35 PM PST until 10:42 AM PST the app was down.',
+        '',
+        '## Timeline',
+        '',
+        '* 9:35 pm - The problem was detected',
+        '* 10:46 pm - A dependency was fixed',
+        '* 10:30 am - Service restored',
+      );
       expect(await lint(md)).toEqual([]);
     });
 
@@ -100,7 +130,9 @@ describe('timeline-in-window', () => {
 
     it('no window, or only a start', async () => {
       expect(await lint(lines('## Timeline (all times UTC)', '', '- 10:00 Alert', '- 11:00 Fixed'))).toEqual([]);
-      expect(await lint(lines('## Summary', '', 'Start: 2024-05-10 10:00 UTC', '', '## Timeline', '', '- 10:00 Alert', '- 18:00 Service restored'))).toEqual([]);
+      expect(await lint(lines('## Summary', '', 'Start: 2024-05-10 10:00 UTC', '', '## Timeline', '', '- 10:00 Alert', '- 18:00 Service restored'))).toEqual(
+        [],
+      );
     });
 
     it('an end before the start (incident-window reports it)', async () => {
@@ -109,7 +141,17 @@ describe('timeline-in-window', () => {
     });
 
     it('entries that cannot be compared with the window (no zone against a zone)', async () => {
-      const md = lines('## Summary', '', 'Start: 2024-05-10 10:00 UTC', 'End: 2024-05-10 11:00 UTC', '', '## Timeline', '', '- 2024-05-09 alert', '- 2024-05-10 12:00 EST restored');
+      const md = lines(
+        '## Summary',
+        '',
+        'Start: 2024-05-10 10:00 UTC',
+        'End: 2024-05-10 11:00 UTC',
+        '',
+        '## Timeline',
+        '',
+        '- 2024-05-09 alert',
+        '- 2024-05-10 12:00 EST restored',
+      );
       // 12:00 EST is 17:00 UTC: measurable, and after the end.
       expect((await lint(md)).map((f) => f.line)).toEqual([9]);
     });
@@ -118,7 +160,19 @@ describe('timeline-in-window', () => {
   it('stays linear on 40,000 entries', async () => {
     // The window ends ten minutes in: almost every entry of either timeline falls after it
     // and is reported, so that an entry costs alike at both sizes.
-    const doc = (n: number) => lines('# T', '', '## Summary', '', 'Start: 00:00 UTC', 'End: 00:10 UTC', '', '## Timeline', '', ...Array.from({ length: n }, (_, i) => `- ${clock(i)} alert ${i} fired`));
+    const doc = (n: number) =>
+      lines(
+        '# T',
+        '',
+        '## Summary',
+        '',
+        'Start: 00:00 UTC',
+        'End: 00:10 UTC',
+        '',
+        '## Timeline',
+        '',
+        ...Array.from({ length: n }, (_, i) => `- ${clock(i)} alert ${i} fired`),
+      );
     const { growth, small, large } = await ruleGrowth('timeline-in-window', doc);
     expect(small.length).toBeGreaterThan(0);
     expect(large.length).toBeGreaterThan(0);

@@ -14,13 +14,25 @@ describe('timeline-order', () => {
   it('reads a newest-first timeline (a status page) from the bottom up', async () => {
     const updates = (...lines: string[]): string => ['## Updates (UTC)', '', ...lines, ''].join('\n');
     expect(await order(updates('- 2024-03-02 11:40 Resolved', '- 2024-03-02 11:05 Identified', '- 2024-03-02 10:30 Investigating'))).toEqual([]);
-    expect(await order(updates('- 2024-03-02 11:40 Resolved', '- 2024-03-02 10:20 Monitoring', '- 2024-03-02 11:05 Identified', '- 2024-03-02 10:30 Investigating', '- 2024-03-02 10:10 Reported'))).toEqual([
+    expect(
+      await order(
+        updates(
+          '- 2024-03-02 11:40 Resolved',
+          '- 2024-03-02 10:20 Monitoring',
+          '- 2024-03-02 11:05 Identified',
+          '- 2024-03-02 10:30 Investigating',
+          '- 2024-03-02 10:10 Reported',
+        ),
+      ),
+    ).toEqual([
       '4: 2024-03-02 10:20 (line 4) is earlier than 2024-03-02 11:05 on line 5, yet stands above it in this newest-first timeline: move this entry below line 6, or correct its time.',
     ]);
   });
 
   it('suggests a date only when the entry is hours earlier', async () => {
-    const findings = await lintText('## Timeline (all times UTC)\n\n- 18:00 Rollback finished\n- 09:00 Review with the team\n', { only: { 'timeline-order': {} } });
+    const findings = await lintText('## Timeline (all times UTC)\n\n- 18:00 Rollback finished\n- 09:00 Review with the team\n', {
+      only: { 'timeline-order': {} },
+    });
     expect(findings.map((f) => `${f.line}:${f.column} ${f.messageId}`)).toEqual(['4:3 earlierOrLaterDay']);
   });
 

@@ -30,7 +30,13 @@ describe('timeline-timestamp', () => {
     });
 
     it('long entries are quoted short', async () => {
-      const md = lines('## Timeline', '', '- 10:00 UTC Alert', '- The on-call engineer looked at the dashboards for the payments cluster and saw nothing', '- 10:20 UTC Fixed');
+      const md = lines(
+        '## Timeline',
+        '',
+        '- 10:00 UTC Alert',
+        '- The on-call engineer looked at the dashboards for the payments cluster and saw nothing',
+        '- 10:20 UTC Fixed',
+      );
       expect((await lint(md))[0]!.message).toContain('"The on-call engineer looked at the dashboards f…" (line 4)');
     });
 
@@ -59,7 +65,9 @@ describe('timeline-timestamp', () => {
         '- Resolution:',
         '  - Rolled back the release',
       );
-      expect(await lint(md)).toEqual([{ line: 1, column: 1, message: expect.stringContaining('4 of the 5 entries under "Timeline" (lines 5–10) have no time.') }]);
+      expect(await lint(md)).toEqual([
+        { line: 1, column: 1, message: expect.stringContaining('4 of the 5 entries under "Timeline" (lines 5–10) have no time.') },
+      ]);
     });
 
     it('caps the findings per file and counts the rest in one more', async () => {
@@ -85,12 +93,27 @@ describe('timeline-timestamp', () => {
     });
 
     it('bullets under a time written as a heading', async () => {
-      const md = lines('### Timeline', '#### August 15, 2024', '#### 00:01:', '+ IDS alert fired', '+ The alert names a SQL injection', '#### 00:20:', '+ Security team investigating');
+      const md = lines(
+        '### Timeline',
+        '#### August 15, 2024',
+        '#### 00:01:',
+        '+ IDS alert fired',
+        '+ The alert names a SQL injection',
+        '#### 00:20:',
+        '+ Security team investigating',
+      );
       expect(await lint(md)).toEqual([]);
     });
 
     it('the description under a bullet that holds only its time', async () => {
-      const md = lines('## Timeline', '', '- **Detection:**', '  - November 10, 2023, 15:30 UTC', '  - Detected through monitoring alerts.', '- 16:00 UTC Fixed');
+      const md = lines(
+        '## Timeline',
+        '',
+        '- **Detection:**',
+        '  - November 10, 2023, 15:30 UTC',
+        '  - Detected through monitoring alerts.',
+        '- 16:00 UTC Fixed',
+      );
       expect(await lint(md)).toEqual([]);
     });
 
@@ -111,7 +134,13 @@ describe('timeline-timestamp', () => {
     });
 
     it('an entry whose time stands later in its text', async () => {
-      const md = lines('## Timeline', '', '- **Detection Time:** The issue was detected at 11:00am by an alert.', '- Severity communicated to leadership at 11:30 AM (UTC).', '- 12:00 UTC Fixed');
+      const md = lines(
+        '## Timeline',
+        '',
+        '- **Detection Time:** The issue was detected at 11:00am by an alert.',
+        '- Severity communicated to leadership at 11:30 AM (UTC).',
+        '- 12:00 UTC Fixed',
+      );
       expect(await lint(md)).toEqual([]);
     });
 
@@ -137,7 +166,14 @@ describe('timeline-timestamp', () => {
   });
 
   it('stays linear on 40,000 entries', async () => {
-    const doc = (n: number) => lines('# T', '', '## Timeline (all times UTC)', '', ...Array.from({ length: n }, (_, i) => (i % 2 ? `- ${clock(i)} event ${i}` : `- step ${i} of the work`)));
+    const doc = (n: number) =>
+      lines(
+        '# T',
+        '',
+        '## Timeline (all times UTC)',
+        '',
+        ...Array.from({ length: n }, (_, i) => (i % 2 ? `- ${clock(i)} event ${i}` : `- step ${i} of the work`)),
+      );
     const { growth, large } = await ruleGrowth('timeline-timestamp', doc);
     expect(large).toHaveLength(11);
     expect(large[10]).toMatchObject({ messageId: 'moreWithoutTime', data: { count: 19990 } });

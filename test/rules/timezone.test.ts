@@ -14,7 +14,19 @@ const HOW = 'declare one (e.g. "## Timeline (all times UTC)", `timezone: UTC` in
 describe('timezone', () => {
   describe('reports', () => {
     it('once per document, at the first time without a zone', async () => {
-      const md = lines('# DB outage', '', '## Summary', '', 'The database was down.', '', '## Timeline', '', '- 10:00 Alert fired', '- 10:20 Rollback started', '- 10:40 Recovered');
+      const md = lines(
+        '# DB outage',
+        '',
+        '## Summary',
+        '',
+        'The database was down.',
+        '',
+        '## Timeline',
+        '',
+        '- 10:00 Alert fired',
+        '- 10:20 Rollback started',
+        '- 10:40 Recovered',
+      );
       const findings = await lintText(md, { only: { timezone: {} } });
       expect(findings).toHaveLength(1);
       expect(findings[0]).toMatchObject({ ruleId: 'timezone', severity: 1, line: 9, column: 3, endLine: 9, endColumn: 20 });
@@ -32,7 +44,7 @@ describe('timezone', () => {
   });
 
   describe('does not report', () => {
-    it('the configuration\'s default zone', async () => {
+    it("the configuration's default zone", async () => {
       expect(await lint(lines('## Timeline', '', '- 10:00 Alert fired'), { timezone: 'Europe/Berlin' })).toEqual([]);
       expect(await lint(lines('## Timeline', '', '- 10:00 Alert fired'), { timezone: 'UTC' })).toEqual([]);
     });
@@ -53,8 +65,22 @@ describe('timezone', () => {
     });
 
     it('a zone written next to a time in prose, or named on its own', async () => {
-      expect(await lint(lines('## Summary', '', 'The outage started at 11:45 AM and was resolved by 12:45 PM West African Time.', '', '## Timeline', '', '11:45 AM: Detected'))).toEqual([]);
-      expect(await lint(lines('## Summary', '', 'At approximately 7:30 pm (CST), the server went down.', '', '## Timeline', '', '- 7:37 PM: Checked processes'))).toEqual([]);
+      expect(
+        await lint(
+          lines(
+            '## Summary',
+            '',
+            'The outage started at 11:45 AM and was resolved by 12:45 PM West African Time.',
+            '',
+            '## Timeline',
+            '',
+            '11:45 AM: Detected',
+          ),
+        ),
+      ).toEqual([]);
+      expect(
+        await lint(lines('## Summary', '', 'At approximately 7:30 pm (CST), the server went down.', '', '## Timeline', '', '- 7:37 PM: Checked processes')),
+      ).toEqual([]);
       expect(await lint(lines('## Summary', '', 'Duration: 45 minutes (PST).', '', '## Timeline', '', '- 10:15 Alert fired'))).toEqual([]);
       expect(await lint(lines('## Summary', '', 'The feature was down for 2 hours in Pacific time.', '', '## Timeline', '', '- 9:35 Alert fired'))).toEqual([]);
     });

@@ -44,19 +44,31 @@ describe('unique-id', () => {
     const run = await lintArchive(root, ['postmortems/2026-01-02-new.md']);
     expect(run.archive).toMatchObject({ files: 9, read: 1 });
     expect(findingsOf(run, 'unique-id')).toEqual({
-      '2026-01-02-new.md': ['The id "inc-2024-017" is also the id of postmortems/2024-05-21-checkout-pool.md: give each postmortem its own id (a copied template often keeps the old one), and link the other in "related:" if they are about the same incident.'],
+      '2026-01-02-new.md': [
+        'The id "inc-2024-017" is also the id of postmortems/2024-05-21-checkout-pool.md: give each postmortem its own id (a copied template often keeps the old one), and link the other in "related:" if they are about the same incident.',
+      ],
     });
   });
 
   it('compares ids given as numbers, and lists many others briefly', async () => {
     const others: Record<string, string> = {};
     for (const n of [1, 2, 3, 4, 5]) others[`postmortems/2024-0${n}-01-x.md`] = '---\nid: 42\n---\n# X\n';
-    const findings = await lintText('---\nid: "42"\n---\n# Y\n', { only: { 'unique-id': {} }, fileName: 'postmortems/y.md', settings: { archive: exampleArchive(others) } });
-    expect(findings.map((f) => f.message)).toEqual([expect.stringContaining('also the id of postmortems/2024-01-01-x.md, postmortems/2024-02-01-x.md, postmortems/2024-03-01-x.md and 2 more:')]);
+    const findings = await lintText('---\nid: "42"\n---\n# Y\n', {
+      only: { 'unique-id': {} },
+      fileName: 'postmortems/y.md',
+      settings: { archive: exampleArchive(others) },
+    });
+    expect(findings.map((f) => f.message)).toEqual([
+      expect.stringContaining('also the id of postmortems/2024-01-01-x.md, postmortems/2024-02-01-x.md, postmortems/2024-03-01-x.md and 2 more:'),
+    ]);
   });
 
   it('without ids: a missing date or another title is no finding, and an id on one side stops the comparison', async () => {
-    const archive = exampleArchive({ 'postmortems/a.md': '# Outage\n', 'postmortems/2024-01-01-b.md': '# Outage\n', 'postmortems/2024-01-01-c.md': '---\nid: C\n---\n# Other\n' });
+    const archive = exampleArchive({
+      'postmortems/a.md': '# Outage\n',
+      'postmortems/2024-01-01-b.md': '# Outage\n',
+      'postmortems/2024-01-01-c.md': '---\nid: C\n---\n# Other\n',
+    });
     const lint = (markdown: string, fileName: string) => lintText(markdown, { only: { 'unique-id': {} }, fileName, settings: { archive } });
     expect(await lint('# Outage\n', 'postmortems/z.md')).toEqual([]);
     expect(await lint('# Another outage\n', 'postmortems/2024-01-01-z.md')).toEqual([]);

@@ -21,7 +21,9 @@ describe('word-count', () => {
   });
 
   it('too long, and one-sided bounds', async () => {
-    expect(await lint(`${words(601)}\n`, { min: 400, max: 600 })).toEqual([expect.stringMatching(/^This postmortem has 601 words; the alx format asks for 400–600\. To fit, cut/)]);
+    expect(await lint(`${words(601)}\n`, { min: 400, max: 600 })).toEqual([
+      expect.stringMatching(/^This postmortem has 601 words; the alx format asks for 400–600\. To fit, cut/),
+    ]);
     expect(await lint(`${words(10)}\n`, { min: 20 })).toEqual([expect.stringContaining('has 10 words; the configuration asks for at least 20.')]);
     expect(await lint(`${words(10)}\n`, { max: 5 })).toEqual([expect.stringContaining('has 10 words; the configuration asks for at most 5.')]);
     expect(await lint(`${words(10)}\n`, { min: 10, max: 10 })).toEqual([]);
@@ -29,12 +31,25 @@ describe('word-count', () => {
 
   it('counts prose only: headings, paragraphs, lists and tables; not frontmatter, code, HTML or URLs', async () => {
     const md = [
-      '---', 'title: five words in frontmatter', '---',
+      '---',
+      'title: five words in frontmatter',
+      '---',
       '# One two', // 2
-      '', 'Three four, see https://example.com/a/b/c and `inline code here`.', // 2 + "see" "and" = 4
-      '', '- five', '', '| six | seven |', '| --- | --- |', '| eight | nine |', // 5
-      '', '```', 'code words not counted', '```',
-      '', '<div>html words</div>', '',
+      '',
+      'Three four, see https://example.com/a/b/c and `inline code here`.', // 2 + "see" "and" = 4
+      '',
+      '- five',
+      '',
+      '| six | seven |',
+      '| --- | --- |',
+      '| eight | nine |', // 5
+      '',
+      '```',
+      'code words not counted',
+      '```',
+      '',
+      '<div>html words</div>',
+      '',
     ].join('\n');
     expect(await lint(md, { min: 12 })).toEqual([expect.stringContaining('has 11 words')]);
   });

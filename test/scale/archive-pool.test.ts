@@ -18,11 +18,11 @@ describe.skipIf(availableParallelism() < 2)('cross-file rules in worker threads'
     const { readFileSync } = await import('node:fs');
     writeFileSync(path.join(work, 'postmortems', 'copy.md'), readFileSync(archive.files[0]!, 'utf8'));
     const now = new Date('2026-11-21T12:00:00Z');
-    const previous = process.env['HINDSIGHT_WORKERS'];
+    const previous = process.env.HINDSIGHT_WORKERS;
     try {
-      process.env['HINDSIGHT_WORKERS'] = '0';
+      process.env.HINDSIGHT_WORKERS = '0';
       const main = await lintRun({ cwd: work, now, timing: true, cache: true });
-      delete process.env['HINDSIGHT_WORKERS'];
+      delete process.env.HINDSIGHT_WORKERS;
       // The lint cache goes, so that every file is linted again (the archive index, beside it, stays).
       rmSync(path.join(work, 'node_modules/.cache/hindsight/lint-cache.json'));
       const pooled = await lintRun({ cwd: work, now, timing: true, cache: true });
@@ -32,8 +32,8 @@ describe.skipIf(availableParallelism() < 2)('cross-file rules in worker threads'
       expect(ids('recurrence')).toBeGreaterThan(0);
       expect(Object.keys(pooled.timings!)).toContain('recurrence');
     } finally {
-      if (previous === undefined) delete process.env['HINDSIGHT_WORKERS'];
-      else process.env['HINDSIGHT_WORKERS'] = previous;
+      if (previous === undefined) delete process.env.HINDSIGHT_WORKERS;
+      else process.env.HINDSIGHT_WORKERS = previous;
     }
   });
 });

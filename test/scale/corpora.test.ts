@@ -21,7 +21,10 @@ describe('the styled corpus', () => {
     const a = generateStyledArchive(path.join(work, 'a'), 14, 7);
     const b = generateStyledArchive(path.join(work, 'b'), 14, 7);
     const c = generateStyledArchive(path.join(work, 'c'), 14, 8);
-    const texts = (dir: string) => readdirSync(dir).sort().map((n) => readFileSync(path.join(dir, n), 'utf8'));
+    const texts = (dir: string) =>
+      readdirSync(dir)
+        .sort()
+        .map((n) => readFileSync(path.join(dir, n), 'utf8'));
     expect(a.bytes).toBe(b.bytes);
     expect(texts(a.dir)).toEqual(texts(b.dir));
     expect(texts(c.dir)).not.toEqual(texts(a.dir));
@@ -52,9 +55,13 @@ describe('a repeated corpus', () => {
   });
 });
 
-it('reads each rule\'s share from what lint --timing prints', () => {
+it("reads each rule's share from what lint --timing prints", () => {
   const dir = generateStyledArchive(path.join(work, 'timed'), 3).dir;
-  const lint = spawnSync(process.execPath, [path.join(root, 'bin/hindsight.js'), 'lint', dir, '--timing', '--format', 'json'], { cwd: work, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  const lint = spawnSync(process.execPath, [path.join(root, 'bin/hindsight.js'), 'lint', dir, '--timing', '--format', 'json'], {
+    cwd: work,
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1' },
+  });
   const shares = ruleShares(lint.stderr);
   expect(shares.map((s) => s.rule)).toContain('no-secrets');
   expect(shares.reduce((n, s) => n + s.percent, 0)).toBeCloseTo(100, 0);

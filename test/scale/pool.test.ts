@@ -26,7 +26,14 @@ describe('worker pool', () => {
 
     const got: FileOutcome[] = new Array(tasks.length);
     const timings: LintTimings = {};
-    await lintInWorkers(tasks, { cwd: work, configFile: null, now, fix: false, timing: true }, (task, outcome) => { got[task.index] = outcome; }, timings);
+    await lintInWorkers(
+      tasks,
+      { cwd: work, configFile: null, now, fix: false, timing: true },
+      (task, outcome) => {
+        got[task.index] = outcome;
+      },
+      timings,
+    );
     expect(got).toEqual(expected);
     expect(expected.some((o) => o.messages.length > 0)).toBe(true);
     expect(Object.keys(timings)).toContain('timeline-order');
@@ -38,7 +45,10 @@ describe('worker pool', () => {
     const file = path.join(work, 'one.md');
     writeFileSync(file, '# T\n');
     const settings = { cwd: work, configFile: badConfig, now: new Date('2026-11-21T12:00:00Z'), fix: false, timing: false };
-    const failure = await lintInWorkers([{ index: 0, filePath: file, hash: '' }], settings, () => {}, null).then(() => null, (error: Error) => error);
+    const failure = await lintInWorkers([{ index: 0, filePath: file, hash: '' }], settings, () => {}, null).then(
+      () => null,
+      (error: Error) => error,
+    );
     expect(failure?.name).toBe('ConfigError');
     expect(failure?.message).toContain('no-such-rule');
     // The exit code crosses the thread too: the run ends with 2, not as a crash.
@@ -50,7 +60,14 @@ describe('worker pool', () => {
     const missing = path.join(work, 'vanished.md');
     const got: FileOutcome[] = [];
     const settings = { cwd: work, configFile: null, now: new Date('2026-11-21T12:00:00Z'), fix: false, timing: false };
-    await lintInWorkers([{ index: 0, filePath: missing, hash: '' }], settings, (_t, outcome) => { got.push(outcome); }, null);
+    await lintInWorkers(
+      [{ index: 0, filePath: missing, hash: '' }],
+      settings,
+      (_t, outcome) => {
+        got.push(outcome);
+      },
+      null,
+    );
     // The wording is readSource's (src/lint/files.ts): a fatal finding, as on the main thread.
     expect(got[0]!.messages.map((m) => m.ruleId)).toEqual(['fatal']);
     expect(got[0]!.messages[0]!.message).toMatch(/^Cannot read this file: .*no longer exists/);

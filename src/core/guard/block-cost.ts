@@ -3,7 +3,18 @@
 // and the tokens the parser makes. Paragraph text is handed to the inline cost, which is
 // told where each paragraph ends.
 import { DASH, EQUALS, SPACE, TAB } from './chars.ts';
-import { CELL_TOKENS, closesFence, delimiterRowCells, headerCells, isAtxHeading, opensFence, rowCells, SETEXT_WEIGHT, tableRowText, type Fence } from './blocks.ts';
+import {
+  CELL_TOKENS,
+  closesFence,
+  delimiterRowCells,
+  headerCells,
+  isAtxHeading,
+  opensFence,
+  rowCells,
+  SETEXT_WEIGHT,
+  tableRowText,
+  type Fence,
+} from './blocks.ts';
 import { Finder, INLINE_TOKENS } from './inline.ts';
 import type { InlineCost } from './inline-cost.ts';
 import type { GuardLimits, GuardMeasure } from './limits.ts';
@@ -158,7 +169,8 @@ export class BlockCost {
     const { markers, quotes, lists } = prefix;
     const inListItem = this.inContainer && this.containerQuotes === 0;
     if (this.prevParagraph && lists === 0 && quotes === this.prevQuotes && hasContent) {
-      const indentOk = quotes > 0 ? prefix.lead <= 4 : inListItem ? prefix.column >= this.contentColumn && prefix.column <= this.contentColumn + 3 : prefix.column <= 3;
+      const indentOk =
+        quotes > 0 ? prefix.lead <= 4 : inListItem ? prefix.column >= this.contentColumn && prefix.column <= this.contentColumn + 3 : prefix.column <= 3;
       const c = this.source.charCodeAt(prefix.content);
       if (indentOk && (c === EQUALS || c === DASH)) {
         let q = prefix.content;
@@ -213,14 +225,16 @@ export class BlockCost {
       this.codeRead(prefix, start);
       return true;
     }
-    const fenceLength = hasContent && prefix.lead <= 3 + (markers === 0 && this.inContainer ? this.contentColumn : 0) ? opensFence(this.source, prefix.content, end) : 0;
+    const fenceLength =
+      hasContent && prefix.lead <= 3 + (markers === 0 && this.inContainer ? this.contentColumn : 0) ? opensFence(this.source, prefix.content, end) : 0;
     if (fenceLength === 0) return false;
     this.codeRead(prefix, start);
     this.fence = {
       char: this.source.charCodeAt(prefix.content),
       length: fenceLength,
       quotes,
-      minColumn: lists > 0 ? this.contentColumn : markers === 0 && this.inContainer && this.containerQuotes === 0 ? Math.min(this.contentColumn, prefix.column) : 0,
+      minColumn:
+        lists > 0 ? this.contentColumn : markers === 0 && this.inContainer && this.containerQuotes === 0 ? Math.min(this.contentColumn, prefix.column) : 0,
     };
     return true;
   }
@@ -247,11 +261,23 @@ export class BlockCost {
   private tableLine(prefix: Prefix, start: number, end: number, lineEnd: number, text: boolean, line: number): void {
     const { quotes, lists } = prefix;
     const m = this.m;
-    if (this.table !== null && !(text && lists === 0 && quotes === this.table.quotes && prefix.lead <= 3 && tableRowText(this.source.charCodeAt(prefix.content)))) {
+    if (
+      this.table !== null &&
+      !(text && lists === 0 && quotes === this.table.quotes && prefix.lead <= 3 && tableRowText(this.source.charCodeAt(prefix.content)))
+    ) {
       this.inline.close(start);
       this.endTable();
     }
-    if (this.table === null && text && this.pipe.next(prefix.content) < end && this.pipe.next(prefix.content) !== -1 && lists === 0 && prefix.lead <= 3 && !(this.inContainer && this.containerQuotes === 0) && (!this.prevParagraph || quotes >= this.prevQuotes)) {
+    if (
+      this.table === null &&
+      text &&
+      this.pipe.next(prefix.content) < end &&
+      this.pipe.next(prefix.content) !== -1 &&
+      lists === 0 &&
+      prefix.lead <= 3 &&
+      !(this.inContainer && this.containerQuotes === 0) &&
+      (!this.prevParagraph || quotes >= this.prevQuotes)
+    ) {
       const cells = headerCells(this.source, prefix.content, end);
       if (cells > 0 && delimiterRowCells(this.source, lineEnd, quotes) === cells) {
         this.inline.close(start);

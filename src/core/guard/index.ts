@@ -95,7 +95,10 @@ export function guardSource(source: string, limits: GuardLimits = GUARD_LIMITS):
     };
   }
   if (m.tableCellsLine > 0) {
-    const what = m.tableMaxCells === m.tableCells ? `The table at line ${count(m.tableLine)} has ${count(m.tableCells)} cells` : `The tables of this file have ${count(m.tableCells)} cells (the largest, at line ${count(m.tableLine)}, ${count(m.tableMaxCells)})`;
+    const what =
+      m.tableMaxCells === m.tableCells
+        ? `The table at line ${count(m.tableLine)} has ${count(m.tableCells)} cells`
+        : `The tables of this file have ${count(m.tableCells)} cells (the largest, at line ${count(m.tableLine)}, ${count(m.tableMaxCells)})`;
     return {
       kind: 'table',
       line: m.tableCellsLine,

@@ -18,7 +18,6 @@ export function classOf(code: number): 0 | 1 | 2 {
   return UNICODE_PUNCTUATION.test(char) ? 1 : 2;
 }
 
-
 /** What the inline scan counts (switch in InlineCost.readLine), or a line's end that stops it. */
 export const INLINE_MARKER = /[*_~`<[\]!&\\\n\r]/g;
 /** Per token walked back by an emphasis closer with no opener, and per token re-resolved by a pairing. */

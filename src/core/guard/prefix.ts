@@ -26,7 +26,19 @@ export interface Prefix {
 }
 
 export function readPrefix(source: string, start: number, end: number, onlyQuotes: number): Prefix {
-  const out: Prefix = { content: start, column: 0, lead: 0, markers: 0, quotes: 0, lists: 0, firstIndent: 0, sig: 0, markerEnd: 0, orderedNotOne: false, lastIsList: false };
+  const out: Prefix = {
+    content: start,
+    column: 0,
+    lead: 0,
+    markers: 0,
+    quotes: 0,
+    lists: 0,
+    firstIndent: 0,
+    sig: 0,
+    markerEnd: 0,
+    orderedNotOne: false,
+    lastIsList: false,
+  };
   let p = start;
   let column = 0;
   let first = -1;

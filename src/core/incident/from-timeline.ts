@@ -5,8 +5,10 @@ import type { IncidentWindow, TimelineEntry } from '../model.ts';
 const DETECTED = /\b(detect|alert|paged?\b|notic|report|fired|triggered|spotted|observ)/i;
 const RESOLVED = /\b(resolv|restor|recover|mitigat|back to normal|fully operational)/i;
 /** Timeline entries that mark the incident's start or end ("<START OF OUTAGE>", "Incident closed."). */
-const START_MARKER = /<\s*start\s+of\s+(?:the\s+)?(?:outage|incident|impact)\s*>|\b(?:start|beginning)\s+of\s+(?:the\s+)?(?:outage|incident|impact)\b|\b(?:outage|incident|impact|downtime)\s+(?:officially\s+)?(?:begins|began|starts|started|opened|onset)\b|\b(?:outage|impact)\s+onset\b|\bbecame\s+unavailable\b/i;
-const END_MARKER = /<\s*end\s+of\s+(?:the\s+)?(?:outage|incident|impact)\s*>|\bend\s+of\s+(?:the\s+)?(?:outage|incident|impact)\b|\b(?:outage|incident|impact|downtime)\s+(?:(?:has\s+been|was|is)\s+)?(?:officially\s+)?(?:ends|ended|over|closed|resolved)\b|\bservices?\s+(?:(?:is|are|was|were)\s+)?fully\s+restored\b|\bbecame\s+available\s+again\b/i;
+const START_MARKER =
+  /<\s*start\s+of\s+(?:the\s+)?(?:outage|incident|impact)\s*>|\b(?:start|beginning)\s+of\s+(?:the\s+)?(?:outage|incident|impact)\b|\b(?:outage|incident|impact|downtime)\s+(?:officially\s+)?(?:begins|began|starts|started|opened|onset)\b|\b(?:outage|impact)\s+onset\b|\bbecame\s+unavailable\b/i;
+const END_MARKER =
+  /<\s*end\s+of\s+(?:the\s+)?(?:outage|incident|impact)\s*>|\bend\s+of\s+(?:the\s+)?(?:outage|incident|impact)\b|\b(?:outage|incident|impact|downtime)\s+(?:(?:has\s+been|was|is)\s+)?(?:officially\s+)?(?:ends|ended|over|closed|resolved)\b|\bservices?\s+(?:(?:is|are|was|were)\s+)?fully\s+restored\b|\bbecame\s+available\s+again\b/i;
 
 /** Fill detection and resolution from the timeline where frontmatter did not give them. */
 export function completeFromTimeline(window: IncidentWindow, written: readonly TimelineEntry[], order: 'oldest-first' | 'newest-first' = 'oldest-first'): void {

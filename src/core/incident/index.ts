@@ -14,10 +14,12 @@ import { after, PROSE_END, PROSE_START, proseDuration } from './prose.ts';
 export { completeFromTimeline } from './from-timeline.ts';
 
 const START = /^\W*(?:incident\s+|outage\s+|impact\s+|downtime\s+)?(?:start(?:ed|s)?|began|begin(?:ning)?)(?:\s+(?:time|at|on|date))?\s*[:\-–—]\s*(.+)$/i;
-const END = /^\W*(?:incident\s+|outage\s+|impact\s+|downtime\s+)?(?:end(?:ed|s)?|resolved|recovered|restored|mitigated)(?:\s+(?:time|at|on|date))?\s*[:\-–—]\s*(.+)$/i;
+const END =
+  /^\W*(?:incident\s+|outage\s+|impact\s+|downtime\s+)?(?:end(?:ed|s)?|resolved|recovered|restored|mitigated)(?:\s+(?:time|at|on|date))?\s*[:\-–—]\s*(.+)$/i;
 const DURATION = /^\W*(?:total\s+|outage\s+|incident\s+|downtime\s+)?(?:duration|downtime|time\s+to\s+resolve)\b\W*(.*)$/i;
 /** Between two statements of one line: "Start: 10:00. End: 11:00", "Start: 10:00 · Duration: 1h". */
-const STATEMENT_BREAK = /(?<=[.;,|·])\s+(?=(?:incident\s+|outage\s+|impact\s+|downtime\s+|total\s+)?(?:start(?:ed|s)?|began|begin(?:ning)?|end(?:ed|s)?|resolved|recovered|restored|mitigated|duration|downtime)(?:\s+(?:time|at|on|date))?\s*[:\-–—])/gi;
+const STATEMENT_BREAK =
+  /(?<=[.;,|·])\s+(?=(?:incident\s+|outage\s+|impact\s+|downtime\s+|total\s+)?(?:start(?:ed|s)?|began|begin(?:ning)?|end(?:ed|s)?|resolved|recovered|restored|mitigated|duration|downtime)(?:\s+(?:time|at|on|date))?\s*[:\-–—])/gi;
 /**
  * The opening sentence of a report that starts with when it happened: "At 18:52 UTC the
  * site went down", "On Tuesday, 13 December 2022 at roughly 18:52 UTC we saw…", "On March
@@ -102,15 +104,15 @@ export function readIncident(input: IncidentInput): IncidentReading {
 
   const fmLine = 1;
   const keyLine = (key: string): number => input.frontmatterLine?.(key) ?? fmLine;
-  window.start = take(frontmatterTime(fm['incident_start']), keyLine('incident_start'));
+  window.start = take(frontmatterTime(fm.incident_start), keyLine('incident_start'));
   if (window.start) window.startLine = fmLine;
-  window.end = take(frontmatterTime(fm['incident_end']), keyLine('incident_end'));
+  window.end = take(frontmatterTime(fm.incident_end), keyLine('incident_end'));
   if (window.end) window.endLine = fmLine;
   // A status page (cState): the issue opens at `date` and is resolved at `resolvedWhen`.
-  if (!window.start && !window.end && fm['resolvedWhen'] !== undefined) {
-    window.start = take(frontmatterTime(fm['date']), keyLine('date'));
+  if (!window.start && !window.end && fm.resolvedWhen !== undefined) {
+    window.start = take(frontmatterTime(fm.date), keyLine('date'));
     if (window.start) window.startLine = keyLine('date');
-    window.end = take(frontmatterTime(fm['resolvedWhen']), keyLine('resolvedWhen'));
+    window.end = take(frontmatterTime(fm.resolvedWhen), keyLine('resolvedWhen'));
     if (window.end) window.endLine = keyLine('resolvedWhen');
   }
 
@@ -204,16 +206,16 @@ export function readIncident(input: IncidentInput): IncidentReading {
       window.startLine = line.line;
     }
   }
-  if (typeof fm['duration'] === 'string' && window.statedDurationMinutes === null) {
-    const parsed = parseDuration(fm['duration']);
+  if (typeof fm.duration === 'string' && window.statedDurationMinutes === null) {
+    const parsed = parseDuration(fm.duration);
     if (parsed) {
       window.statedDurationMinutes = parsed.minutes;
       window.statedDurationText = parsed.text;
       window.statedDurationLine = fmLine;
     }
   }
-  window.detected = take(frontmatterTime(fm['detected']), keyLine('detected'));
-  window.resolved = take(frontmatterTime(fm['resolved']), keyLine('resolved'));
+  window.detected = take(frontmatterTime(fm.detected), keyLine('detected'));
+  window.resolved = take(frontmatterTime(fm.resolved), keyLine('resolved'));
   const start = window.start ? dateOf(window.start) : null;
   const anchor = start
     ? (): { date: CalendarDate; origin: Origin | null } => ({ date: start, origin: { from: 'incident-start', line: window.startLine } })

@@ -16,7 +16,10 @@ const ASIDE = new Set(['lessons-learned', 'detection', 'resolution']);
  * Lines that may state the window; a bare time range counts only in the summary. `opening`:
  * the first line of the document's or the summary's first paragraph.
  */
-export function* statementLines(input: { preamble: readonly RootContent[]; blocks: readonly SectionBlock[] }): Generator<TextLine & { inSummary: boolean; opening: boolean; aside: boolean; impact: boolean }> {
+export function* statementLines(input: {
+  preamble: readonly RootContent[];
+  blocks: readonly SectionBlock[];
+}): Generator<TextLine & { inSummary: boolean; opening: boolean; aside: boolean; impact: boolean }> {
   let first = true;
   for (const line of blockLines(input.preamble)) {
     yield { ...line, inSummary: true, opening: first && line.text !== '', aside: false, impact: false };

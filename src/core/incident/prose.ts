@@ -36,15 +36,22 @@ const OUTAGE_NOUN = String.raw`(?:outage|downtime|disruption|interruption|degrad
  * 24 minutes" or "a 5-minute timeout".
  */
 const PROSE_DURATIONS: readonly RegExp[] = [
-  new RegExp(String.raw`\b(?:${OUTAGE_NOUN}|it|service|site|website|system|platform|this)\s+lasted\s+(?:overall\s+|in\s+total\s+)?(?:for\s+)?${ABOUT}${LENGTH}`, 'i'),
+  new RegExp(
+    String.raw`\b(?:${OUTAGE_NOUN}|it|service|site|website|system|platform|this)\s+lasted\s+(?:overall\s+|in\s+total\s+)?(?:for\s+)?${ABOUT}${LENGTH}`,
+    'i',
+  ),
   new RegExp(String.raw`\(\s*(?:total\s+)?(?:downtime|outage(?:\s+duration)?|duration)\s*[:=\-–—]\s*${ABOUT}${LENGTH}`, 'i'),
   new RegExp(String.raw`\b(?:an?|the)\s+${ABOUT}${LENGTH}(?:-long)?(?:\s+[a-z-]+){0,2}?\s+${OUTAGE_NOUN}\b`, 'i'),
-  new RegExp(String.raw`\b(?:was|were|went|been|remained|stayed)\s+(?:down|unavailable|offline|unreachable|degraded|halted|inaccessible)\s+for\s+${ABOUT}${LENGTH}`, 'i'),
+  new RegExp(
+    String.raw`\b(?:was|were|went|been|remained|stayed)\s+(?:down|unavailable|offline|unreachable|degraded|halted|inaccessible)\s+for\s+${ABOUT}${LENGTH}`,
+    'i',
+  ),
   new RegExp(String.raw`\b${ABOUT}${LENGTH}\s+of\s+(?:total\s+|partial\s+|complete\s+)?${OUTAGE_NOUN}`, 'i'),
 ];
 
 /** Every prose duration names the outage or its state. */
-const DURATION_GATE = /lasted|downtime|outage|disruption|interruption|degradation|unavailab|availability|offline|down\b|unreachable|inaccessible|halt|failure|incident/i;
+const DURATION_GATE =
+  /lasted|downtime|outage|disruption|interruption|degradation|unavailab|availability|offline|down\b|unreachable|inaccessible|halt|failure|incident/i;
 
 export function proseDuration(text: string): ReturnType<typeof parseDuration> {
   if (!DURATION_GATE.test(text)) return null;
@@ -52,9 +59,7 @@ export function proseDuration(text: string): ReturnType<typeof parseDuration> {
     const m = re.exec(text);
     if (!m) continue;
     // "a three-hour outage", "7 and a half hours": as parseDuration reads them.
-    const length = m[1]!
-      .replace(/(\w)-(?=(?:days?|hours?|hrs?|minutes?|mins?)\b)/gi, '$1 ')
-      .replace(/^(\S+)\s+and\s+a\s+half\s+(\S+)/i, '$1 $2 and a half');
+    const length = m[1]!.replace(/(\w)-(?=(?:days?|hours?|hrs?|minutes?|mins?)\b)/gi, '$1 ').replace(/^(\S+)\s+and\s+a\s+half\s+(\S+)/i, '$1 $2 and a half');
     const parsed = parseDuration(length);
     if (parsed) return parsed;
   }

@@ -23,8 +23,7 @@ export interface SectionAlias {
   note?: string;
 }
 
-const a = (alias: string, kind: KnownSectionKind, note?: string): SectionAlias =>
-  note === undefined ? { alias, kind } : { alias, kind, note };
+const a = (alias: string, kind: KnownSectionKind, note?: string): SectionAlias => (note === undefined ? { alias, kind } : { alias, kind, note });
 
 export const SECTION_ALIASES: readonly SectionAlias[] = [
   // ── summary ─────────────────────────────────────────────────────────────────────────────
@@ -260,17 +259,63 @@ export const UNCLASSIFIED_SECTIONS: readonly { alias: string; note?: string }[] 
  * Multi-word entries are matched as a whole.
  */
 export const LEADING_MODIFIERS: readonly string[] = [
-  'the', 'our', 'a', 'an', 'my',
-  'incident', 'issue', 'outage', 'problem', 'event', 'postmortem', 'post mortem',
-  'detailed', 'brief', 'full', 'short', 'quick', 'initial', 'final', 'technical', 'overall',
-  'primary', 'main', 'key', 'high level', 'service', 'system', 'server', 'security',
-  'long term', 'short term', 'immediate', 'proposed', 'planned', 'specific', 'suggested',
+  'the',
+  'our',
+  'a',
+  'an',
+  'my',
+  'incident',
+  'issue',
+  'outage',
+  'problem',
+  'event',
+  'postmortem',
+  'post mortem',
+  'detailed',
+  'brief',
+  'full',
+  'short',
+  'quick',
+  'initial',
+  'final',
+  'technical',
+  'overall',
+  'primary',
+  'main',
+  'key',
+  'high level',
+  'service',
+  'system',
+  'server',
+  'security',
+  'long term',
+  'short term',
+  'immediate',
+  'proposed',
+  'planned',
+  'specific',
+  'suggested',
 ];
 
 /** Words that may follow a section name without changing it: "Resolution Steps", "Impact Assessment". */
 export const TRAILING_MODIFIERS: readonly string[] = [
-  'detail', 'details', 'explanation', 'analysis', 'assessment', 'overview', 'summary', 'section',
-  'steps', 'process', 'method', 'methods', 'notes', 'report', 'plan', 'review', 'evaluation',
+  'detail',
+  'details',
+  'explanation',
+  'analysis',
+  'assessment',
+  'overview',
+  'summary',
+  'section',
+  'steps',
+  'process',
+  'method',
+  'methods',
+  'notes',
+  'report',
+  'plan',
+  'review',
+  'evaluation',
 ];
 
 /**
@@ -279,12 +324,36 @@ export const TRAILING_MODIFIERS: readonly string[] = [
  * ("Timeline of Chaos", "Impact on Users", "Root Cause of the Outage").
  */
 export const QUALIFIABLE: readonly string[] = [
-  'summary', 'impact', 'timeline', 'chronology', 'detection', 'discovery',
-  'cause', 'causes', 'root cause', 'root causes', 'root cause analysis', 'root cause and resolution', 'rca',
-  'resolution', 'mitigation', 'recovery', 'remediation', 'action items', 'corrective actions',
-  'corrective measures', 'preventive measures', 'preventative measures',
-  'corrective and preventative measures', 'corrective and preventive measures', 'prevention',
-  'lessons learned', 'lessons learnt', 'learnings', 'takeaways', 'follow ups',
+  'summary',
+  'impact',
+  'timeline',
+  'chronology',
+  'detection',
+  'discovery',
+  'cause',
+  'causes',
+  'root cause',
+  'root causes',
+  'root cause analysis',
+  'root cause and resolution',
+  'rca',
+  'resolution',
+  'mitigation',
+  'recovery',
+  'remediation',
+  'action items',
+  'corrective actions',
+  'corrective measures',
+  'preventive measures',
+  'preventative measures',
+  'corrective and preventative measures',
+  'corrective and preventive measures',
+  'prevention',
+  'lessons learned',
+  'lessons learnt',
+  'learnings',
+  'takeaways',
+  'follow ups',
 ];
 
 /**
@@ -292,10 +361,49 @@ export const QUALIFIABLE: readonly string[] = [
  * of them disqualifies the text ("The timeline of the fix was short").
  */
 export const SENTENCE_WORDS: readonly string[] = [
-  'is', 'was', 'are', 'were', 'be', 'been', 'being', 'has', 'have', 'had', 'do', 'does', 'did',
-  'will', 'would', 'shall', 'should', 'can', 'could', 'may', 'might', 'must', 'went', 'took',
-  'caused', 'i', 'we', 'you', 'he', 'she', 'it', 'they', 'this', 'that', 'these', 'those',
-  'not', 'no', 'because', 'when', 'then', 'so', 'if',
+  'is',
+  'was',
+  'are',
+  'were',
+  'be',
+  'been',
+  'being',
+  'has',
+  'have',
+  'had',
+  'do',
+  'does',
+  'did',
+  'will',
+  'would',
+  'shall',
+  'should',
+  'can',
+  'could',
+  'may',
+  'might',
+  'must',
+  'went',
+  'took',
+  'caused',
+  'i',
+  'we',
+  'you',
+  'he',
+  'she',
+  'it',
+  'they',
+  'this',
+  'that',
+  'these',
+  'those',
+  'not',
+  'no',
+  'because',
+  'when',
+  'then',
+  'so',
+  'if',
 ];
 
 /** Canonical heading per kind, used by `--fix` and by the `new` template. */

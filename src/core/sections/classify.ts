@@ -59,14 +59,14 @@ const WORD_NUMBER_RE =
  * bare small number before a word ("1 Issue Summary", what a keycap emoji leaves) except "5 Whys".
  */
 const NUMBER_RE =
-  /^(?:\d[\d.]{0,10}[.)](?!\d)|\d{1,3}\.\d[\d.]{0,8}(?=\s)|\d{1,3}\s?[\-–—]\s|\d{1,3}:(?!\d)|[ivx]{1,5}[.)]|[a-z][.)]|h[1-6](?=\s)|(?:[1-9]|1\d|20)\s(?!whys\b)(?=\p{L}))\s*(?:[\-–—:]\s*)?/iu;
+  /^(?:\d[\d.]{0,10}[.)](?!\d)|\d{1,3}\.\d[\d.]{0,8}(?=\s)|\d{1,3}\s?[-–—]\s|\d{1,3}:(?!\d)|[ivx]{1,5}[.)]|[a-z][.)]|h[1-6](?=\s)|(?:[1-9]|1\d|20)\s(?!whys\b)(?=\p{L}))\s*(?:[-–—:]\s*)?/iu;
 /** A spaced dash that starts a tail: "Timeline - PST", "Fix — what we did". */
 const DASH_TAIL_RE = /\s(?:-{1,2}|–|—)\s/;
 const APOSTROPHE_RE = /['’]/g;
 const AND_RE = /\s*[&+]\s*/g;
 /** Separators of combined headings: "/", "," and "and" ("Discovery, Investigation, and Resolution"). */
 const SEPARATOR_RE = /\s*[/,]\s*/g;
-const HYPHEN_RE = /[\-–—_]/g;
+const HYPHEN_RE = /[-–—_]/g;
 const DROP_RE = /[.;?!()]/g;
 const SPLIT_RE = / \/ (?:and |or )?| and | or | vs | versus /;
 
@@ -95,8 +95,7 @@ function cleanHeading(raw: string): string {
   s = s.replace(SYMBOL_RE, ' ').replace(SPACES_RE, ' ').replace(LEAD_DECOR_RE, '');
   s = trimTrailingDecoration(s);
   // Surrounding brackets: "(Timeline)".
-  if (s.length > 1 && s.charCodeAt(0) === 40 /* ( */ && s.charCodeAt(s.length - 1) === 41 /* ) */ &&
-      s.indexOf('(', 1) === -1) {
+  if (s.length > 1 && s.charCodeAt(0) === 40 /* ( */ && s.charCodeAt(s.length - 1) === 41 /* ) */ && s.indexOf('(', 1) === -1) {
     s = s.slice(1, -1).trim();
   }
   const before = s;
@@ -156,8 +155,8 @@ for (const entry of SECTION_ALIASES) ALIASES.set(normaliseHeading(entry.alias), 
 
 const QUALIFIABLE_SET = new Set(QUALIFIABLE.map(normaliseHeading));
 const SENTENCE_SET = new Set(SENTENCE_WORDS);
-const LEADING = LEADING_MODIFIERS.map((m) => normaliseHeading(m) + ' ');
-const TRAILING = TRAILING_MODIFIERS.map((m) => ' ' + normaliseHeading(m));
+const LEADING = LEADING_MODIFIERS.map((m) => `${normaliseHeading(m)} `);
+const TRAILING = TRAILING_MODIFIERS.map((m) => ` ${normaliseHeading(m)}`);
 /** Words a qualifier cannot be: "Check the Timeline" is an instruction, not a heading. */
 const FUNCTION_WORDS = new Set(['the', 'a', 'an', 'and', 'or', 'of', 'to', 'in', 'on', 'for', 'my', 'our', 'your', 'their']);
 const PREPOSITIONS = new Set(['of', 'for', 'on', 'to', 'from', 'in', 'during', 'after', 'with', 'about']);
@@ -167,15 +166,27 @@ const PHRASES: readonly (readonly [RegExp, KnownSectionKind])[] = [
   [/^what (?:went|didnt go|did not go|could have gone|could have went|could go) (?:well|right|wrong|badly|poorly|better|worse)\b/, 'lessons-learned'],
   [/^where (?:we got|did we get|we were|were we) lucky\b/, 'lessons-learned'],
   [/^(?:what|things) (?:we|did we|i|did i|have we) (?:learn|learned|learnt)\b/, 'lessons-learned'],
-  [/^why (?:did|does|do|was|were|is|has|had)\b.{0,40}\b(?:happen|happened|occur|occurred|fail|failed|break|broke|crash|crashed|go down|went down)\b/, 'root-cause'],
+  [
+    /^why (?:did|does|do|was|were|is|has|had)\b.{0,40}\b(?:happen|happened|occur|occurred|fail|failed|break|broke|crash|crashed|go down|went down)\b/,
+    'root-cause',
+  ],
   [/^why (?:it|this|that) (?:happened|occurred|failed|broke)\b/, 'root-cause'],
   [/^what (?:caused|triggered|was the (?:root )?cause|were the (?:root )?causes|is the root cause)\b/, 'root-cause'],
-  [/^(?:how|when) (?:was|were|did|do|we|it|i|the)\b.{0,30}\b(?:detect|detected|discover|discovered|notice|noticed|find out|found out|spot|spotted)\b/, 'detection'],
-  [/^how (?:was|were|did|do|we|it|i|the)\b.{0,30}\b(?:fix|fixed|resolve|resolved|mitigate|mitigated|recover|recovered|restore|restored|respond|responded|solve|solved)\b/, 'resolution'],
+  [
+    /^(?:how|when) (?:was|were|did|do|we|it|i|the)\b.{0,30}\b(?:detect|detected|discover|discovered|notice|noticed|find out|found out|spot|spotted)\b/,
+    'detection',
+  ],
+  [
+    /^how (?:was|were|did|do|we|it|i|the)\b.{0,30}\b(?:fix|fixed|resolve|resolved|mitigate|mitigated|recover|recovered|restore|restored|respond|responded|solve|solved)\b/,
+    'resolution',
+  ],
   [/^how (?:can|could|do|will|would|should|to|we|did)\b.{0,24}\b(?:prevent|avoid|stop)\b/, 'corrective-measures'],
   [/^(?:preventing|avoiding|prevent) (?:this|it|future|similar|recurrence|a repeat|further|such)\b/, 'corrective-measures'],
   [/^(?:measures|steps|actions) (?:to prevent|against|for preventing|to avoid)\b/, 'corrective-measures'],
-  [/^what (?:we are|were|are we|we will|will we|well|we have|have we|we plan|we will be|is being)\b.{0,12}\b(?:doing|do|done|change|changing|changed|improve|improving)\b/, 'corrective-measures'],
+  [
+    /^what (?:we are|were|are we|we will|will we|well|we have|have we|we plan|we will be|is being)\b.{0,12}\b(?:doing|do|done|change|changing|changed|improve|improving)\b/,
+    'corrective-measures',
+  ],
   [/^what (?:was|were|is|are|got)\b.{0,20}\b(?:impacted|affected)\b/, 'impact'],
   [/^(?:who|which \S+) (?:was|were|is|are|got)\b.{0,20}\b(?:impacted|affected)\b/, 'impact'],
   [/^what (?:was|is) the impact\b/, 'impact'],
@@ -287,10 +298,7 @@ function normalisedExtra(extra: ReadonlyMap<string, SectionKind>): ReadonlyMap<s
  * they win over the built-in table, and an extra alias mapped to `other` makes a built-in
  * alias unrecognised.
  */
-export function classifyHeading(
-  raw: string,
-  extra?: ReadonlyMap<string, SectionKind>,
-): HeadingClass | null {
+export function classifyHeading(raw: string, extra?: ReadonlyMap<string, SectionKind>): HeadingClass | null {
   // The same headings ("Timeline", "Root Cause") recur in every file of an archive: each text
   // is classified once per alias table (results are frozen: callers share them).
   const memo = memoFor(extra);

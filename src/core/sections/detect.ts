@@ -53,11 +53,7 @@ const TAG = /<[^>]*>/g;
 const HTML_HEADING_LEAD = /^\s*<h([1-6])\b[^>]*>([\s\S]*?)<\/h\1>[ \t]*\r?\n([\s\S]*)$/i;
 const COMMENT = /<!--[\s\S]*?-->/g;
 
-export function detectSections(
-  tree: Root,
-  source: string,
-  extraAliases?: ReadonlyMap<string, SectionKind>,
-): DetectedStructure {
+export function detectSections(tree: Root, source: string, extraAliases?: ReadonlyMap<string, SectionKind>): DetectedStructure {
   let title: string | null = null;
   let titleLine: number | null = null;
   const blocks: SectionBlock[] = [];
@@ -130,7 +126,8 @@ function opensSection(candidate: Candidate, kind: SectionKind | null, current: S
   if (inline && current?.section.kind === 'timeline' && candidate.fieldWithText) return false;
   // A label that introduces a list of facts inside a section ("**Affected Services:**",
   // "Gradual recovery:") is part of it; only the main parts of a postmortem open one there.
-  if (inline && introducesList && !candidate.restHasText && current !== null && current.section.kind !== 'other' && (kind === null || !MAIN_KINDS.has(kind))) return false;
+  if (inline && introducesList && !candidate.restHasText && current !== null && current.section.kind !== 'other' && (kind === null || !MAIN_KINDS.has(kind)))
+    return false;
   if (inline) return kind !== null && kind !== current?.section.kind;
   if (candidate.depth === 1 && kind === null && !titled) return false; // the document title
   if (!current) return true;
@@ -224,9 +221,10 @@ function boldHeading(node: Paragraph): Candidate | null {
   const colon = label.endsWith(':') || /^\s*:/.test(afterBold);
   const sameLineRest = afterBold.replace(/^\s*:?\s*/, '');
   if (sameLineRest !== '' && !colon) return null;
-  const endOffset = next?.type === 'text' && next.value.trimStart().startsWith(':') && sameLineRest === ''
-    ? (next.position?.start.offset ?? 0) + next.value.indexOf(':') + 1
-    : first.position?.end.offset ?? 0;
+  const endOffset =
+    next?.type === 'text' && next.value.trimStart().startsWith(':') && sameLineRest === ''
+      ? (next.position?.start.offset ?? 0) + next.value.indexOf(':') + 1
+      : (first.position?.end.offset ?? 0);
   const lines = inlineLines(node.children, node.position?.start.line ?? 1);
   const restHasText = sameLineRest !== '' || lines.slice(1).some((l) => l.text !== '');
   return { text: label, depth: 2, style: 'bold', lines: 1, end: endOffset, restHasText, fieldWithText: sameLineRest !== '' };
@@ -235,7 +233,7 @@ function boldHeading(node: Paragraph): Candidate | null {
 /** A short plain line standing alone as a heading: "Timeline" on its own line. */
 function plainLineHeading(node: Paragraph): Candidate | null {
   const first = node.children[0];
-  if (!first || first.type !== 'text') return null;
+  if (first?.type !== 'text') return null;
   const newline = first.value.indexOf('\n');
   const text = newline === -1 && node.children.length === 1 ? first.value : newline === -1 ? null : first.value.slice(0, newline);
   if (text === null || !looksLikeHeadingLine(text)) return null;

@@ -55,7 +55,12 @@ function lineText(splitter: Splitter, line: number): string {
   const begin = splitter.lineStarts[line - 1] ?? 0;
   const next = splitter.lineStarts[line];
   const end = next === undefined ? splitter.source.length : next - 1;
-  return splitter.source.slice(begin, end).replace(/\r$/, '').replace(/^\s*(?:>\s*)*/, '').replace(/[*_]+/g, '').trim();
+  return splitter.source
+    .slice(begin, end)
+    .replace(/\r$/, '')
+    .replace(/^\s*(?:>\s*)*/, '')
+    .replace(/[*_]+/g, '')
+    .trim();
 }
 
 function splitParagraph(paragraph: Paragraph, splitter: Splitter): [Paragraph, Paragraph] | null {
@@ -143,7 +148,12 @@ function splitList(list: List, splitter: Splitter): RootContent[] | null {
     const rest = list.children.slice(i + 1);
     const parts: RootContent[] = [head, moved];
     if (rest.length > 0) {
-      parts.push({ ...list, children: rest, start: typeof list.start === 'number' ? list.start + i + 1 : list.start, position: rest[0]!.position && list.position ? { start: rest[0]!.position.start, end: list.position.end } : undefined });
+      parts.push({
+        ...list,
+        children: rest,
+        start: typeof list.start === 'number' ? list.start + i + 1 : list.start,
+        position: rest[0]!.position && list.position ? { start: rest[0]!.position.start, end: list.position.end } : undefined,
+      });
     }
     return parts;
   }

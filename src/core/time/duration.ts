@@ -2,14 +2,35 @@
 // chrono reads points in time, not lengths of time, so durations are read here.
 
 const WORD_NUMBERS: Readonly<Record<string, number>> = {
-  a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8,
-  nine: 9, ten: 10, eleven: 11, twelve: 12, fifteen: 15, twenty: 20, thirty: 30,
-  forty: 40, 'forty-five': 45, fifty: 50, sixty: 60, ninety: 90,
+  a: 1,
+  an: 1,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+  fifteen: 15,
+  twenty: 20,
+  thirty: 30,
+  forty: 40,
+  'forty-five': 45,
+  fifty: 50,
+  sixty: 60,
+  ninety: 90,
 };
 
 const UNIT_MINUTES: Readonly<Record<string, number>> = { d: 1440, h: 60, m: 1, s: 1 / 60 };
 
-const NUMBER = String.raw`\d+(?:\.\d+)?|forty-five|${Object.keys(WORD_NUMBERS).filter((w) => w !== 'forty-five').join('|')}`;
+const NUMBER = String.raw`\d+(?:\.\d+)?|forty-five|${Object.keys(WORD_NUMBERS)
+  .filter((w) => w !== 'forty-five')
+  .join('|')}`;
 const LONG_UNIT = String.raw`days?|hours?|hrs?|minutes?|mins?|seconds?|secs?`;
 // One part: "2 hours", "2h", "30m", "1:30 hours", "half an hour", "an hour and a half".
 const PART = new RegExp(

@@ -90,7 +90,12 @@ export function quickLeadingTime(text: string, at: number): TimeReading | undefi
     if (zone === null) return undefined;
   }
   const secondText = m[3];
-  const length = hourText.length + 3 + (secondText === undefined ? 0 : 3) + (meridiemText === undefined ? 0 : m[4]!.length + 2) + (zoneText === undefined ? 0 : zoneText.length + 1);
+  const length =
+    hourText.length +
+    3 +
+    (secondText === undefined ? 0 : 3) +
+    (meridiemText === undefined ? 0 : m[4]!.length + 2) +
+    (zoneText === undefined ? 0 : zoneText.length + 1);
   return {
     index: at,
     length,

@@ -35,9 +35,18 @@ function bareHour(norm: string, orig: string, from: number, to: number): TimeRea
   if (hour > 23) return null;
   const index = from + (m[1]?.length ?? 0);
   return {
-    index, length: m[2].length, text: orig.slice(index, index + m[2].length),
-    year: null, month: null, day: null, hour, minute: 0, second: 0,
-    meridiem: null, zone: null, twentyFourHour: hour > 12 || hour === 0,
+    index,
+    length: m[2].length,
+    text: orig.slice(index, index + m[2].length),
+    year: null,
+    month: null,
+    day: null,
+    hour,
+    minute: 0,
+    second: 0,
+    meridiem: null,
+    zone: null,
+    twentyFourHour: hour > 12 || hour === 0,
   };
 }
 

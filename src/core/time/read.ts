@@ -250,13 +250,19 @@ export function readDateOnly(text: string): CalendarDate | null {
 /** readDateOnly without the quick path: what chrono reads (tests compare the two). */
 export function readDateOnlyByChrono(text: string): CalendarDate | null {
   if (!HAS_DIGIT.test(text) || !FULL_DATE_POSSIBLE.test(text)) return null;
-  const found = scan(text, normalize(text), (items) => {
-    for (const it of items) {
-      const d = it.kind === 'date' ? it : it.reading;
-      if (d.year !== null && d.month !== null && d.day !== null) return { year: d.year, month: d.month, day: d.day };
-    }
-    return undefined;
-  }, text.length, false);
+  const found = scan(
+    text,
+    normalize(text),
+    (items) => {
+      for (const it of items) {
+        const d = it.kind === 'date' ? it : it.reading;
+        if (d.year !== null && d.month !== null && d.day !== null) return { year: d.year, month: d.month, day: d.day };
+      }
+      return undefined;
+    },
+    text.length,
+    false,
+  );
   return found ?? null;
 }
 

@@ -58,9 +58,7 @@ reader.refiners = reader.refiners.map((r) => {
 // A fixed reference keeps implied values (which we ignore) deterministic.
 const REFERENCE = new Date(Date.UTC(2000, 0, 1, 12));
 // Our fixed offsets override chrono's DST-switching ones (CET stays +01:00 in July).
-const TIMEZONES: Record<string, number> = Object.fromEntries(
-  Object.entries(ZONE_ABBREVIATIONS).filter(([name]) => name.length >= 2),
-);
+const TIMEZONES: Record<string, number> = Object.fromEntries(Object.entries(ZONE_ABBREVIATIONS).filter(([name]) => name.length >= 2));
 
 const PREFIX_WORDS = /^(?:(?:at|from|between|on|around|about|approx\.?|approximately)\s+)+/i;
 const MERIDIEM_WRITTEN = /\d[ \t]*([ap])\.?[ \t]*(?:m\b\.?)?(?![a-z])/i;
@@ -68,12 +66,13 @@ const MERIDIEM_AFTER = /^[ \t]*[ap]\.?[ \t]*m\b\.?/i;
 const REDUNDANT_MERIDIEM = /\b(1[3-9]|2[0-3]):([0-5]\d)([ \t]*)([ap]\.?[ \t]*m\b\.?)/gi;
 const ZONE_TOKEN = /(?:\b(?:UTC|GMT|UT)(?:[ \t]*[+-][ \t]*\d{1,2}(?::?\d{2})?)?(?!\w)|(?<![\w:+-])[+-]\d{2}(?::?\d{2})?(?!\w)|\b[A-Za-z]{2,5}\b)/gi;
 const ZONE_TAIL = /[ \t]*,?[ \t]*\(?(?:[A-Za-z]{2,5}|(?:(?:GMT|UTC)[ \t]?)?[+-]\d{1,2}(?::?\d{2})?)\)?$/i;
-const ZONE_AFTER_BRACKETED = /^[ \t]*[(\[]([^()\[\]\n]{1,40})[)\]]/;
-const ZONE_AFTER_BARE = /^[ \t]+([A-Za-z][A-Za-z_]*\/[A-Za-z0-9_+\/-]+|[A-Z]{5})(?![\w/])/;
+const ZONE_AFTER_BRACKETED = /^[ \t]*[([]([^()[\]\n]{1,40})[)\]]/;
+const ZONE_AFTER_BARE = /^[ \t]+([A-Za-z][A-Za-z_]*\/[A-Za-z0-9_+/-]+|[A-Z]{5})(?![\w/])/;
 const OFFSET_AFTER = /^[+-]\d{1,2}(?::?\d{2})?(?![\d:])/;
 const ISO_ZONE = /(Z|[+-]\d{2}(?::?\d{2})?)$/;
 const SLASH_DATE = /(\d{1,2})\/(\d{1,2})\/\d{2,4}/;
-const WEEKDAY_BEFORE_TIME = /\b(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|sday|urday)?\.?,?[ \t]+(?:at[ \t]+)?(?=\d{1,2}(?:[:.]\d\d|[ \t]*[ap]\.?m\b))/gi;
+const WEEKDAY_BEFORE_TIME =
+  /\b(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|sday|urday)?\.?,?[ \t]+(?:at[ \t]+)?(?=\d{1,2}(?:[:.]\d\d|[ \t]*[ap]\.?m\b))/gi;
 const HOUR_WRITTEN = /(?<![\d:+-])(\d{1,2}):\d\d/;
 /** The article after a time ("10:05 a new deploy"): chrono would read it as "a.m." */
 const ARTICLE_AFTER_TIME = /(\d[:.]\d\d(?::\d\d)?[ \t]+)[aA](?=[ \t]+[A-Za-z])/g;
@@ -141,7 +140,7 @@ const HAS_DIGIT = /\d/;
 const HAS_MONTH = /jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec/i;
 const HAS_WEEKDAY = /sun|mon|tue|wed|thu|fri|sat|week/i;
 const HAS_FOUR_DIGITS = /\d{4}/;
-const HAS_YEAR_FIRST = /\d{4}[-.\/\s]/;
+const HAS_YEAR_FIRST = /\d{4}[-./\s]/;
 const HAS_ISO = /\d{4}-\d/;
 const HAS_SLASH = /\d[/.-]\d/;
 const HAS_SLASH_MONTH = /\d\/\d/;
@@ -227,7 +226,11 @@ export function parseChrono(norm: string, from: number, to: number): ParsedResul
   return sub.parse(text, REFERENCE, { timezones: zonesFor(text) }).filter((r) => !isRelative(r));
 }
 
-function certainDate(r: ParsedResult, text: string, tags: ReadonlySet<string> | null = null): { year: number | null; month: number | null; day: number | null } {
+function certainDate(
+  r: ParsedResult,
+  text: string,
+  tags: ReadonlySet<string> | null = null,
+): { year: number | null; month: number | null; day: number | null } {
   const s = r.start;
   const month = s.isCertain('month') ? s.get('month') : null;
   const day = month !== null && s.isCertain('day') ? s.get('day') : null;

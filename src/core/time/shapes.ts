@@ -7,19 +7,33 @@ import type { TimeReading } from './reading.ts';
 import { parseZone, type Zone } from './zones.ts';
 
 const MONTHS: Readonly<Record<string, number>> = {
-  jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, oct: 10, nov: 11, dec: 12,
+  jan: 1,
+  feb: 2,
+  mar: 3,
+  apr: 4,
+  may: 5,
+  jun: 6,
+  jul: 7,
+  aug: 8,
+  sep: 9,
+  oct: 10,
+  nov: 11,
+  dec: 12,
 };
 /** A pattern's letters in either case, for a regex whose zone abbreviations must stay capitals. */
 function anyCase(pattern: string): string {
   return pattern.replace(/(?<!\\)[a-z]/g, (c) => `[${c}${c.toUpperCase()}]`);
 }
 
-const MONTH = anyCase(String.raw`(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?`);
+const MONTH = anyCase(
+  String.raw`(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?`,
+);
 const WEEKDAY = String.raw`(?:` + anyCase('(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|sday|urday)?') + String.raw`\.?,?[ \t]+)?`;
 
 // The date before the time, one of:
 //   2024-03-12 · 06-05-2026 · 06/05/2026 · [03-20 (month-day) · Feb 7 · Feb 7th, 2024 · 19. April · 7 Feb 2024
-const DATE = String.raw`(?:` +
+const DATE =
+  String.raw`(?:` +
   String.raw`(?<iy>\d{4})-(?<im>\d{2})-(?<id>\d{2})` +
   String.raw`|(?<na>\d{1,2})(?<ns>[-\/.])(?<nb>\d{1,2})\k<ns>(?<ny>\d{4})` +
   String.raw`|(?<=\[)(?<bm>\d{2})-(?<bd>\d{2})` +
@@ -40,7 +54,8 @@ const SHAPE = new RegExp(
 /** Only where it cannot be the entry's first word: "7:09 AM Eastern:", "10:00 (Pacific)", "10:00 Eastern Time". */
 const OPENS = /[ \t]*(?:[\d~]|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun))/iy;
 
-const GENERIC_ZONE_AFTER = /^[ \t]+(?:\((?:Eastern|Pacific|Central|Mountain)(?:[ \t]+Time)?\)|(?:Eastern|Pacific|Central|Mountain)(?:[ \t]+Time(?![A-Za-z])|(?=[ \t]*(?:[:\-–—,;]|$))))/;
+const GENERIC_ZONE_AFTER =
+  /^[ \t]+(?:\((?:Eastern|Pacific|Central|Mountain)(?:[ \t]+Time)?\)|(?:Eastern|Pacific|Central|Mountain)(?:[ \t]+Time(?![A-Za-z])|(?=[ \t]*(?:[:\-–—,;]|$))))/;
 
 /**
  * A time at `at` in one of the shapes above, or null. `reading` is what chrono read there
@@ -56,23 +71,24 @@ export function readShapedTime(text: string, at: number, reading: TimeReading | 
   const m = SHAPE.exec(text);
   if (m === null || m.groups === undefined) return withZone;
   const g = m.groups;
-  const hour = Number(g['h']);
-  const minute = Number(g['m'] ?? g['mil']);
-  const second = g['s'] === undefined ? 0 : Number(g['s']);
-  const meridiem = g['mer'] === undefined ? null : (g['mer'].toLowerCase() as 'a' | 'p') === 'a' ? 'am' : 'pm';
+  const hour = Number(g.h);
+  const minute = Number(g.m ?? g.mil);
+  const second = g.s === undefined ? 0 : Number(g.s);
+  const meridiem = g.mer === undefined ? null : (g.mer.toLowerCase() as 'a' | 'p') === 'a' ? 'am' : 'pm';
   const date = dateOf(g);
   // A capital word that is no zone ("10:42 DNS fails") ends the time before it.
-  const zone = g['zone'] === undefined ? null : acceptZone(g['zone']);
-  const zoneAt = m.indices?.groups?.['zone'];
-  const cut = g['zone'] !== undefined && zone === null && zoneAt ? zoneAt[0] : null;
-  const military = g['mil'] !== undefined;
-  const dotted = g['sep'] === '.';
+  const zone = g.zone === undefined ? null : acceptZone(g.zone);
+  const zoneAt = m.indices?.groups?.zone;
+  const cut = g.zone !== undefined && zone === null && zoneAt ? zoneAt[0] : null;
+  const military = g.mil !== undefined;
+  const dotted = g.sep === '.';
   // A bare four-digit number is a time only beside a date or a zone ("1506 UTC"), and a
   // dotted one only where a separator follows ("10.42: …", "10.42am"), not "v1.10 shipped".
   if (military && zone === null && (date === null || date.year === null)) return withZone;
   if (military && meridiem !== null) return withZone;
-  if (dotted && date === null && meridiem === null && zone === null && (cut !== null || !/^[ \t]*(?:[:\-–—,;]|\.(?!\d)|$)/.test(g['after'] ?? ''))) return withZone;
-  if (g['gap'] !== undefined && date === null && !ambiguousNumeric(g)) return withZone;
+  if (dotted && date === null && meridiem === null && zone === null && (cut !== null || !/^[ \t]*(?:[:\-–—,;]|\.(?!\d)|$)/.test(g.after ?? '')))
+    return withZone;
+  if (g.gap !== undefined && date === null && !ambiguousNumeric(g)) return withZone;
   if (hour > 23 || (meridiem !== null && (hour < 1 || hour > 12))) return withZone;
   const certain = reading !== null && (reading.month !== null || date === null) && (reading.zone !== null || zone === null);
   if (certain) return withZone;
@@ -82,7 +98,7 @@ export function readShapedTime(text: string, at: number, reading: TimeReading | 
   }
   if (reading !== null && reading.index < m.index) return withZone;
   const start = m.index;
-  const end = (cut ?? m.index + m[0].length - (g['after']?.length ?? 0));
+  const end = cut ?? m.index + m[0].length - (g.after?.length ?? 0);
   return {
     index: start,
     length: end - start,
@@ -95,7 +111,7 @@ export function readShapedTime(text: string, at: number, reading: TimeReading | 
     second,
     meridiem,
     zone,
-    twentyFourHour: meridiem === null && (hour > 12 || hour === 0 || military || (g['h']?.startsWith('0') ?? false)),
+    twentyFourHour: meridiem === null && (hour > 12 || hour === 0 || military || (g.h?.startsWith('0') ?? false)),
   };
 }
 
@@ -113,25 +129,25 @@ function dateOf(g: Record<string, string | undefined>): { year: number | null; m
   let year: number | null = null;
   let month: number | null = null;
   let day: number | null = null;
-  if (g['iy'] !== undefined) [year, month, day] = [Number(g['iy']), Number(g['im']), Number(g['id'])];
-  else if (g['na'] !== undefined) {
+  if (g.iy !== undefined) [year, month, day] = [Number(g.iy), Number(g.im), Number(g.id)];
+  else if (g.na !== undefined) {
     // Read when only one order is possible; otherwise the document's day order decides
     // later (context.ts), from the reading's text.
     if (ambiguousNumeric(g)) return null;
-    const a = Number(g['na']);
-    const b = Number(g['nb']);
-    [year, month, day] = a > 12 ? [Number(g['ny']), b, a] : [Number(g['ny']), a, b];
-  } else if (g['bm'] !== undefined) [month, day] = [Number(g['bm']), Number(g['bd'])];
-  else if (g['mm'] !== undefined) [year, month, day] = [g['my'] === undefined ? null : Number(g['my']), monthOf(g['mm']), Number(g['md'])];
-  else if (g['dd'] !== undefined) [year, month, day] = [g['dy'] === undefined ? null : Number(g['dy']), monthOf(g['dm']), Number(g['dd'])];
+    const a = Number(g.na);
+    const b = Number(g.nb);
+    [year, month, day] = a > 12 ? [Number(g.ny), b, a] : [Number(g.ny), a, b];
+  } else if (g.bm !== undefined) [month, day] = [Number(g.bm), Number(g.bd)];
+  else if (g.mm !== undefined) [year, month, day] = [g.my === undefined ? null : Number(g.my), monthOf(g.mm), Number(g.md)];
+  else if (g.dd !== undefined) [year, month, day] = [g.dy === undefined ? null : Number(g.dy), monthOf(g.dm), Number(g.dd)];
   if (month === null || day === null || month < 1 || month > 12 || day < 1 || day > daysIn(month, year)) return null;
   return { year, month, day };
 }
 
 function ambiguousNumeric(g: Record<string, string | undefined>): boolean {
-  if (g['na'] === undefined) return false;
-  const a = Number(g['na']);
-  const b = Number(g['nb']);
+  if (g.na === undefined) return false;
+  const a = Number(g.na);
+  const b = Number(g.nb);
   return a <= 12 && b <= 12 && a !== b;
 }
 
@@ -149,7 +165,13 @@ function genericZoneAfter(text: string, reading: TimeReading): TimeReading {
   const end = reading.index + reading.length;
   const m = GENERIC_ZONE_AFTER.exec(text.slice(end, end + 24));
   if (m === null) return reading;
-  const zone = parseZone(m[0].trim().replace(/[()]/g, '').replace(/[ \t]+/g, ' ').toLowerCase());
+  const zone = parseZone(
+    m[0]
+      .trim()
+      .replace(/[()]/g, '')
+      .replace(/[ \t]+/g, ' ')
+      .toLowerCase(),
+  );
   if (zone === null) return reading;
   return { ...reading, zone, length: reading.length + m[0].length, text: text.slice(reading.index, end + m[0].length) };
 }

@@ -71,7 +71,9 @@ function isSpace(c: number): boolean {
   // JavaScript's \s, which is what chrono's patterns use.
   if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
   if (c < 0xa0) return false;
-  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+  return (
+    c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff
+  );
 }
 
 const CLOCK_AFTER = /[^A-Za-z0-9_]*clock/iy;
@@ -88,7 +90,22 @@ function isOpening(c: number): boolean {
 
 /** Punctuation that may close one: . ; : ! ? ) " ' ’ ” * _ ` ] */
 function isClosing(c: number): boolean {
-  return c === 46 || c === 59 || c === 58 || c === 33 || c === 63 || c === 41 || c === 34 || c === 39 || c === 0x2019 || c === 0x201d || c === 42 || c === 95 || c === 96 || c === 93;
+  return (
+    c === 46 ||
+    c === 59 ||
+    c === 58 ||
+    c === 33 ||
+    c === 63 ||
+    c === 41 ||
+    c === 34 ||
+    c === 39 ||
+    c === 0x2019 ||
+    c === 0x201d ||
+    c === 42 ||
+    c === 95 ||
+    c === 96 ||
+    c === 93
+  );
 }
 
 /**

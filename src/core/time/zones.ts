@@ -27,17 +27,64 @@ export interface WallTime {
  * CST = US Central, IST = India, BST = British Summer, AST = Atlantic, GST = Gulf.
  */
 export const ZONE_ABBREVIATIONS: Readonly<Record<string, number>> = {
-  UTC: 0, GMT: 0, UT: 0, Z: 0, WET: 0,
-  WEST: 60, BST: 60, CET: 60, MEZ: 60, WAT: 60,
-  CEST: 120, MESZ: 120, EET: 120, CAT: 120, SAST: 120, IDT: 180,
-  EEST: 180, EAT: 180, MSK: 180, TRT: 180, AST: -240, ADT: -180,
-  GST: 240, PKT: 300, IST: 330, NPT: 345, ICT: 420, WIB: 420,
-  WITA: 480, SGT: 480, HKT: 480, PHT: 480, MYT: 480, AWST: 480,
-  WIT: 540, JST: 540, KST: 540, ACST: 570, ACDT: 630, AEST: 600, AEDT: 660,
-  NZST: 720, NZDT: 780,
-  EST: -300, EDT: -240, CST: -360, CDT: -300, MST: -420, MDT: -360,
-  PST: -480, PDT: -420, AKST: -540, AKDT: -480, HST: -600,
-  NST: -210, NDT: -150, ART: -180, BRT: -180,
+  UTC: 0,
+  GMT: 0,
+  UT: 0,
+  Z: 0,
+  WET: 0,
+  WEST: 60,
+  BST: 60,
+  CET: 60,
+  MEZ: 60,
+  WAT: 60,
+  CEST: 120,
+  MESZ: 120,
+  EET: 120,
+  CAT: 120,
+  SAST: 120,
+  IDT: 180,
+  EEST: 180,
+  EAT: 180,
+  MSK: 180,
+  TRT: 180,
+  AST: -240,
+  ADT: -180,
+  GST: 240,
+  PKT: 300,
+  IST: 330,
+  NPT: 345,
+  ICT: 420,
+  WIB: 420,
+  WITA: 480,
+  SGT: 480,
+  HKT: 480,
+  PHT: 480,
+  MYT: 480,
+  AWST: 480,
+  WIT: 540,
+  JST: 540,
+  KST: 540,
+  ACST: 570,
+  ACDT: 630,
+  AEST: 600,
+  AEDT: 660,
+  NZST: 720,
+  NZDT: 780,
+  EST: -300,
+  EDT: -240,
+  CST: -360,
+  CDT: -300,
+  MST: -420,
+  MDT: -360,
+  PST: -480,
+  PDT: -420,
+  AKST: -540,
+  AKDT: -480,
+  HST: -600,
+  NST: -210,
+  NDT: -150,
+  ART: -180,
+  BRT: -180,
 };
 
 /** Spelled-out names of fixed zones, mapped to their abbreviation. */
@@ -142,7 +189,15 @@ function readZone(text: string): Zone | null {
   const long = LONG_NAMES[lower];
   if (long !== undefined) return { name: long, fixedOffset: ZONE_ABBREVIATIONS[long] ?? 0, iana: null };
 
-  const pair = SEASON_PAIRS[upper.replace(/\s*\/\s*/, '/')] ?? SEASON_PAIRS[upper.replace(/\s*\/\s*/, '/').split('/').reverse().join('/')];
+  const pair =
+    SEASON_PAIRS[upper.replace(/\s*\/\s*/, '/')] ??
+    SEASON_PAIRS[
+      upper
+        .replace(/\s*\/\s*/, '/')
+        .split('/')
+        .reverse()
+        .join('/')
+    ];
   if (pair !== undefined) return { name: pair[0], fixedOffset: null, iana: pair[1] };
 
   const generic = GENERIC_NAMES[lower];
@@ -168,9 +223,10 @@ function parseOffset(m: RegExpExecArray): Zone | null {
   const hours = Number(hoursText);
   const minutes = minutesText === undefined ? 0 : Number(minutesText);
   if (hours > 14 || minutes >= 60) return null;
-  const name = prefix === undefined
-    ? `${m[2]}${hoursText}${minutesText === undefined ? '' : `:${minutesText}`}`
-    : `${prefix.toUpperCase()}${m[2]}${hoursText}${minutesText === undefined ? '' : `:${minutesText}`}`;
+  const name =
+    prefix === undefined
+      ? `${m[2]}${hoursText}${minutesText === undefined ? '' : `:${minutesText}`}`
+      : `${prefix.toUpperCase()}${m[2]}${hoursText}${minutesText === undefined ? '' : `:${minutesText}`}`;
   return { name, fixedOffset: sign * (hours * 60 + minutes), iana: null };
 }
 
@@ -199,20 +255,32 @@ const ZONE_WORDS = String.raw`([^\s()\[\],;:]+(?:[ \t]+[^\s()\[\],;:]+){0,3})(?:
 const DECLARATIONS: readonly RegExp[] = [
   // "(all times UTC)", "All times are in EAT", "all times listed in PDT", "All timestamps are UTC",
   // "All times in this report are in PDT"
-  new RegExp(String.raw`\ball[ \t]+(?:times?|timestamps?)[ \t]+(?:(?:in|of|for|throughout)[ \t]+(?:this|the)[ \t]+(?:document|report|post-?mortem|timeline|write-?up|page|doc)[ \t]+)?(?:(?:are|is|listed|given|shown|stated|expressed|reported|referenced|displayed|quoted|below|above)[ \t]+)*(?:in[ \t]+)?(?:the[ \t]+)?` + ZONE_WORDS, 'im'),
+  new RegExp(
+    String.raw`\ball[ \t]+(?:times?|timestamps?)[ \t]+(?:(?:in|of|for|throughout)[ \t]+(?:this|the)[ \t]+(?:document|report|post-?mortem|timeline|write-?up|page|doc)[ \t]+)?(?:(?:are|is|listed|given|shown|stated|expressed|reported|referenced|displayed|quoted|below|above)[ \t]+)*(?:in[ \t]+)?(?:the[ \t]+)?` +
+      ZONE_WORDS,
+    'im',
+  ),
   // "Times are Eastern Time (EDT)", "Times in UTC", "Timestamps are in UTC"
-  new RegExp(String.raw`(?:^|[(\[.;]\s*)(?:times|timestamps)[ \t]+(?:(?:are|listed|given|shown|stated|expressed|reported|referenced|displayed|quoted)[ \t]+)*(?:in[ \t]+)?(?:the[ \t]+)?` + ZONE_WORDS, 'im'),
+  new RegExp(
+    String.raw`(?:^|[(\[.;]\s*)(?:times|timestamps)[ \t]+(?:(?:are|listed|given|shown|stated|expressed|reported|referenced|displayed|quoted)[ \t]+)*(?:in[ \t]+)?(?:the[ \t]+)?` +
+      ZONE_WORDS,
+    'im',
+  ),
   // "All events are documented in UTC time", "all events happened … and all times are in UTC",
   // "All times are approximated to UTC", "Times shown in UTC"
-  new RegExp(String.raw`\ball[ \t]+(?:events|entries|times|timestamps)[ \t]+(?:(?:are|is|were|listed|given|shown|stated|documented|recorded|written|expressed|reported|approximated|rounded|converted|normali[sz]ed)[ \t]+)+(?:in|to)[ \t]+(?:the[ \t]+)?` + ZONE_WORDS, 'im'),
+  new RegExp(
+    String.raw`\ball[ \t]+(?:events|entries|times|timestamps)[ \t]+(?:(?:are|is|were|listed|given|shown|stated|documented|recorded|written|expressed|reported|approximated|rounded|converted|normali[sz]ed)[ \t]+)+(?:in|to)[ \t]+(?:the[ \t]+)?` +
+      ZONE_WORDS,
+    'im',
+  ),
   // "Timezone: Europe/Berlin", "Time zone - CET", "TZ = UTC"
   new RegExp(String.raw`\b(?:time[ \t-]?zone|tz)[ \t]*[:=\-–—][ \t]*` + ZONE_WORDS, 'im'),
   // Headings: "Timeline (UTC)", "Timeline (in EAT)", "Timeline — UTC"
-  new RegExp(String.raw`\btimeline[ \t]*[(\[][ \t]*(?:in[ \t]+)?([^()\[\]\n]{1,30})`, 'im'),
+  /\btimeline[ \t]*[([][ \t]*(?:in[ \t]+)?([^()[\]\n]{1,30})/im,
   new RegExp(String.raw`\btimeline[ \t]*[-–—,:][ \t]*(?:in[ \t]+)?` + ZONE_WORDS, 'im'),
   // Table headers and labels, at the start of a line or cell: "Time (UTC)", "| Timestamp (EDT) |",
   // "Start time (EAT)"; not prose such as "00:07 Pacific Standard Time (PST)".
-  new RegExp(String.raw`(?:^|\|)[ \t#>*_]*(?:[A-Za-z]+[ \t]+)?(?:time|times|timestamps?|date[ \t]*/[ \t]*time|datetime|date and time|clock)[ \t]*[(\[][ \t]*(?:in[ \t]+)?([^()\[\]\n]{1,30})`, 'im'),
+  /(?:^|\|)[ \t#>*_]*(?:[A-Za-z]+[ \t]+)?(?:time|times|timestamps?|date[ \t]*\/[ \t]*time|datetime|date and time|clock)[ \t]*[([][ \t]*(?:in[ \t]+)?([^()[\]\n]{1,30})/im,
 ];
 
 const DECLARES = /time|tz|clock|events|entries/i;
@@ -247,7 +315,10 @@ export function findZoneDeclaration(text: string): string | null {
 function longestZonePrefix(words: string): { text: string; zone: Zone; rest: string } | null {
   const parts = words.trim().split(/[ \t]+/);
   for (let n = parts.length; n > 0; n--) {
-    const candidate = parts.slice(0, n).join(' ').replace(/[.,:;!?]+$/, '');
+    const candidate = parts
+      .slice(0, n)
+      .join(' ')
+      .replace(/[.,:;!?]+$/, '');
     const zone = parseZone(candidate);
     // Abbreviations count in capitals only: "West African Time" is not WEST.
     const lowercaseAbbreviation = /^[A-Za-z]{2,5}$/.test(candidate) && candidate !== candidate.toUpperCase() && !/^(?:utc|gmt)$/i.test(candidate);

@@ -11,7 +11,8 @@ import { entryText, lineEnd, paragraphText, readLabelledTime, splitRunOn, timeEn
 /** A label line ends with a colon: "Detection time:", "Events of May 24, 2020:". */
 const LABEL_END = /[:：]\s*$/;
 /** Labels of statements about the incident as a whole ("Start:", "Duration:", "Date:"), not updates. */
-const STATEMENT_LINE = /^[\W_]*(?:(?:incident|outage|impact|downtime|total)\s+)?(?:start(?:ed|s)?|began|begin(?:ning)?|end(?:ed|s)?|duration|date|date\s*\/\s*time|time|window|when|detected|mitigated|recovered|restored|resolved\s+at)(?:\s+(?:time|at|on|date))?[\W_]*[:\-–—]/i;
+const STATEMENT_LINE =
+  /^[\W_]*(?:(?:incident|outage|impact|downtime|total)\s+)?(?:start(?:ed|s)?|began|begin(?:ning)?|end(?:ed|s)?|duration|date|date\s*\/\s*time|time|window|when|detected|mitigated|recovered|restored|resolved\s+at)(?:\s+(?:time|at|on|date))?[\W_]*[:\-–—]/i;
 const NOTE_WORDS = /\b(?:all|times?|timestamps?|zone|tz|clock|events|entries|unless|happened|occurred|took\s+place)\b/i;
 /** Statuspage's stamp under each update: "Posted Aug 08, 2023 - 10:20 EDT". */
 const POSTED = /^[\W_]*posted\b/i;
@@ -113,14 +114,23 @@ export class Collector {
     const raw = this.raw(paragraph);
     if (raw !== null && !raw.includes('{{')) return false;
     const lines = inlineLines(paragraph.children, paragraph.position?.start.line ?? 1);
-    const text = lines.map((l) => l.text).filter(Boolean).join(' ');
+    const text = lines
+      .map((l) => l.text)
+      .filter(Boolean)
+      .join(' ');
     const stamp = TRACK_SHORTCODE.exec(text);
     if (stamp === null) return false;
     const reading = readDateTime(stamp[1]!);
     if (reading === null) return false;
     const first = lines.find((l) => l.text !== '') ?? lines[0]!;
     const entry = this.entry(first, first.text, null, 'line');
-    entry.text = trimMarks(text.replace(TRACK_SHORTCODE, ' ').replace(/\s+/g, ' ').replace(/^[\s*_]+/, ''), ' *_:').trim();
+    entry.text = trimMarks(
+      text
+        .replace(TRACK_SHORTCODE, ' ')
+        .replace(/\s+/g, ' ')
+        .replace(/^[\s*_]+/, ''),
+      ' *_:',
+    ).trim();
     entry.timeText = stamp[1]!;
     const event = this.events[this.events.length - 1];
     if (event?.type === 'entry' && event.entry === entry) event.reading = reading;
@@ -224,7 +234,7 @@ export class Collector {
   private item(item: ListItem): void {
     const first = item.children[0];
     const nested = item.children.filter((child): child is List => child.type === 'list');
-    if (!first || first.type !== 'paragraph') {
+    if (first?.type !== 'paragraph') {
       for (const list of nested) this.list(list);
       return;
     }

@@ -58,7 +58,12 @@ export function splitRunOn(text: string): string[] {
 }
 
 export function paragraphText(paragraph: Paragraph, lines: readonly TextLine[]): string {
-  return lines.map((line) => line.text).filter(Boolean).join(' ') || plainText(paragraph).trim();
+  return (
+    lines
+      .map((line) => line.text)
+      .filter(Boolean)
+      .join(' ') || plainText(paragraph).trim()
+  );
 }
 
 export function lineEnd(source: string, starts: readonly number[], line: number): number {

@@ -12,7 +12,11 @@ import { termCounts, weigh, type TermVector } from './similarity.ts';
 
 /** Titles compared as a reader would: case, markup and spacing aside. */
 export function titleKey(title: string): string {
-  return title.toLowerCase().replace(/[*_`~#]/g, '').replace(/\s+/g, ' ').trim();
+  return title
+    .toLowerCase()
+    .replace(/[*_`~#]/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 /** The archive rules see (src/lint/rule.ts's ArchiveView; kept apart so rule.ts and this folder do not import each other). */
@@ -129,7 +133,8 @@ export class Archive {
     // The model's frontmatter, when it read the same block without a problem: the YAML is
     // the costliest part of reading an entry.
     const { frontmatter } = model;
-    const parsed = frontmatter.data !== null && frontmatter.errors.length === 0 && frontmatter.raw !== null ? { raw: frontmatter.raw, data: frontmatter.data } : undefined;
+    const parsed =
+      frontmatter.data !== null && frontmatter.errors.length === 0 && frontmatter.raw !== null ? { raw: frontmatter.raw, data: frontmatter.data } : undefined;
     const entry = indexEntry(path.resolve(model.filePath), model.source, need, this.aliases, parsed);
     this.selves.set(model, { need, entry });
     return entry;

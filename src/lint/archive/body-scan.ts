@@ -45,7 +45,12 @@ interface Heading {
 }
 
 /** The title and (when asked) the root-cause section, by a line scan outside code fences. */
-export function scanBody(lines: readonly string[], from: number, rootCause: boolean, aliases?: ReadonlyMap<string, SectionKind>): { title: string | null; rootCause: RootCauseText | null } {
+export function scanBody(
+  lines: readonly string[],
+  from: number,
+  rootCause: boolean,
+  aliases?: ReadonlyMap<string, SectionKind>,
+): { title: string | null; rootCause: RootCauseText | null } {
   let title: string | null = null;
   let fence: string | null = null;
   /** The root-cause section being read: its heading's depth, or null outside one. */
@@ -121,7 +126,10 @@ function inlineText(text: string): string {
 function namesSection(line: string, aliases?: ReadonlyMap<string, SectionKind>): boolean {
   // Most lines are prose: too long for a heading, or a wrapped line starting in lower case.
   if (line.length > 200 || !LABEL_LIKE.test(line)) return false;
-  const text = line.replace(/^\s*(?:>\s*)*/, '').replace(/[*_]+/g, '').trim();
+  const text = line
+    .replace(/^\s*(?:>\s*)*/, '')
+    .replace(/[*_]+/g, '')
+    .trim();
   if (text.length > 120 || (!CAPITALISED.test(text) && !text.endsWith(':'))) return false;
   return looksLikeHeadingLine(text) && classifyHeading(text, aliases) !== null;
 }

@@ -44,7 +44,13 @@ export interface ArchiveEntry {
  * `frontmatter`: a block the caller has parsed already (the document being linted: its model
  * holds it), used when it is this text's block, so that the YAML is not parsed twice.
  */
-export function indexEntry(filePath: string, source: string, need: ArchiveNeed, aliases?: ReadonlyMap<string, SectionKind>, frontmatter?: { raw: string; data: Record<string, unknown> }): ArchiveEntry {
+export function indexEntry(
+  filePath: string,
+  source: string,
+  need: ArchiveNeed,
+  aliases?: ReadonlyMap<string, SectionKind>,
+  frontmatter?: { raw: string; data: Record<string, unknown> },
+): ArchiveEntry {
   const lines = source.split(/\r?\n/);
   if (lines[0]?.startsWith('\uFEFF')) lines[0] = lines[0].slice(1);
   let bodyFrom = 0;
@@ -63,11 +69,11 @@ export function indexEntry(filePath: string, source: string, need: ArchiveNeed, 
   const scan = scanBody(lines, bodyFrom, need === 'root-cause', aliases);
   const entry: ArchiveEntry = {
     filePath,
-    id: scalarText(data?.['id']),
-    title: redactNullable(titleText(data?.['title']) ?? scan.title),
-    date: dayOf(data?.['date']) ?? dayOf(data?.['incident_start']) ?? /^(\d{4}-\d{2}-\d{2})(?!\d)/.exec(path.basename(filePath))?.[1] ?? null,
-    services: listOf(data?.['services']),
-    related: listOf(data?.['related']),
+    id: scalarText(data?.id),
+    title: redactNullable(titleText(data?.title) ?? scan.title),
+    date: dayOf(data?.date) ?? dayOf(data?.incident_start) ?? /^(\d{4}-\d{2}-\d{2})(?!\d)/.exec(path.basename(filePath))?.[1] ?? null,
+    services: listOf(data?.services),
+    related: listOf(data?.related),
   };
   const links = markdownLinks(lines, bodyFrom);
   if (links.length > 0) entry.links = links;

@@ -6,10 +6,12 @@ export interface TermVector {
 }
 
 const STOPWORDS = new Set(
-  ('a an and or but of to in on at by for from with into onto over under about after before during while when then than that this these those ' +
+  (
+    'a an and or but of to in on at by for from with into onto over under about after before during while when then than that this these those ' +
     'the it its is are was were be been being has have had do does did not no nor so as if which who whom what where why how all any each both ' +
     'some such only own same other more most very can could would should will shall may might must also just our we us they their them there ' +
-    'here he she his her one two root cause causes caused because due reason issue incident problem happened').split(' '),
+    'here he she his her one two root cause causes caused because due reason issue incident problem happened'
+  ).split(' '),
 );
 
 /** Lower-case words (digits kept, plural "s" and "-ing"/"-ed" trimmed), stop words left out. */

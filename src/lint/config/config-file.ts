@@ -53,7 +53,8 @@ export function readConfigFile(file: string): RawConfig {
     text = readTextCapped(file, MAX_CONFIG_BYTES);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    const reason = error instanceof ReadRefused ? error.message : code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : (error as Error).message;
+    const reason =
+      error instanceof ReadRefused ? error.message : code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : (error as Error).message;
     throw new ConfigError(`Cannot read configuration ${file}: ${reason}.`);
   }
   return parseConfigText(text, file);
@@ -85,16 +86,19 @@ export function parseConfigText(text: string, file: string, label = file): RawCo
         if (error instanceof RangeError) throw error;
         throw new ConfigError(`Invalid JSON in ${label}: ${(error as Error).message}.`);
       }
-      if (base === 'package.json') value = (value as Record<string, unknown> | null)?.['hindsight'] ?? {};
+      if (base === 'package.json') value = (value as Record<string, unknown> | null)?.hindsight ?? {};
     }
   } catch (error) {
     // A parser that recursed past the stack: nested far deeper than any configuration.
-    if (error instanceof RangeError) throw new ConfigError(`Invalid configuration in ${label}: it nests too deeply to read; a configuration nests at most ${MAX_CONFIG_DEPTH} levels.`);
+    if (error instanceof RangeError)
+      throw new ConfigError(`Invalid configuration in ${label}: it nests too deeply to read; a configuration nests at most ${MAX_CONFIG_DEPTH} levels.`);
     throw error;
   }
   const deep = pathDeeperThan(value, MAX_CONFIG_DEPTH);
   if (deep !== null) {
-    throw new ConfigError(`Invalid configuration in ${label}: at ${deep || '/'}: nested more than ${MAX_CONFIG_DEPTH} levels deep; no configuration needs that many (a frontmatterSchema's subschemas count).`);
+    throw new ConfigError(
+      `Invalid configuration in ${label}: at ${deep || '/'}: nested more than ${MAX_CONFIG_DEPTH} levels deep; no configuration needs that many (a frontmatterSchema's subschemas count).`,
+    );
   }
   return value as RawConfig;
 }

@@ -13,7 +13,9 @@ export const HINDSIGHT_FORMATS: Readonly<Record<'hindsight-date-time' | 'hindsig
       const text = value.trim();
       if (!/^\d{4}-\d{2}-\d{2}[T ]\d{1,2}:\d{2}/.test(text)) return false;
       const reading = readDateTime(text);
-      return reading !== null && reading.index === 0 && reading.length === text.length && reading.year !== null && reading.month !== null && reading.day !== null;
+      return (
+        reading !== null && reading.index === 0 && reading.length === text.length && reading.year !== null && reading.month !== null && reading.day !== null
+      );
     },
   },
   'hindsight-zone': { type: 'string', validate: (value: string) => parseZone(value) !== null },

@@ -11,7 +11,10 @@ export const PRESET_RULES: Record<string, Record<string, RuleSetting>> = {
   recommended: {},
   strict: {
     '*': 'error',
-    'required-sections': ['error', { sections: ['summary', 'impact', 'timeline', 'detection', 'root-cause', 'resolution', 'corrective-measures', 'lessons-learned'] }],
+    'required-sections': [
+      'error',
+      { sections: ['summary', 'impact', 'timeline', 'detection', 'root-cause', 'resolution', 'corrective-measures', 'lessons-learned'] },
+    ],
     'action-items': ['error', { requireOwner: true, requireTicket: true, requireDue: true }],
   },
   'google-sre': {

@@ -65,7 +65,7 @@ function allowPatternProblem(config: RawConfig, prefix: string): string | null {
   config.overrides?.forEach((override, i) => layers.push([`${prefix}/overrides/${i}/rules`, override.rules]));
   for (const [at, layer] of layers) {
     for (const [id, setting] of Object.entries(layer ?? {})) {
-      const allow = Array.isArray(setting) ? (setting[1] as Record<string, unknown> | undefined)?.['allow'] : undefined;
+      const allow = Array.isArray(setting) ? (setting[1] as Record<string, unknown> | undefined)?.allow : undefined;
       if (!Array.isArray(allow)) continue;
       for (const [i, entry] of allow.entries()) {
         const pattern = typeof entry === 'string' ? allowPattern(entry) : null;
@@ -86,9 +86,9 @@ function allowPatternProblem(config: RawConfig, prefix: string): string | null {
 function namedRules(raw: unknown, rules: ReadonlyMap<string, Rule>): ReadonlyMap<string, Rule> {
   const record = typeof raw === 'object' && raw !== null ? (raw as Record<string, unknown>) : {};
   // The `rules` objects: the top level's and each override's.
-  const layers: unknown[] = [record['rules']];
-  if (Array.isArray(record['overrides'])) {
-    for (const override of record['overrides']) if (typeof override === 'object' && override !== null) layers.push((override as Record<string, unknown>)['rules']);
+  const layers: unknown[] = [record.rules];
+  if (Array.isArray(record.overrides)) {
+    for (const override of record.overrides) if (typeof override === 'object' && override !== null) layers.push((override as Record<string, unknown>).rules);
   }
   const subset = new Map<string, Rule>();
   for (const named of layers) {
@@ -159,7 +159,7 @@ export function describeErrors(errors: readonly ErrorObject[], rules?: ReadonlyM
     const at = `${prefix}${error.instancePath}` || '/';
     let message: string;
     if (error.keyword === 'additionalProperties') {
-      const key = String(error.params['additionalProperty']);
+      const key = String(error.params.additionalProperty);
       message = RULES_PATH.test(error.instancePath) && rules ? `unknown rule "${key}" (known: ${[...rules.keys()].join(', ')})` : `unknown key "${key}"`;
       const where = `${prefix}${error.instancePath}/${key}`;
       if (seen.has(where)) continue;
@@ -171,7 +171,7 @@ export function describeErrors(errors: readonly ErrorObject[], rules?: ReadonlyM
       // The rule setting as a whole: a wrong severity, or neither a string nor an array.
       if (Array.isArray(valueAt(data, error.instancePath))) continue;
       message = `${RULE_SETTING_EXPECTED}, not ${JSON.stringify(valueAt(data, error.instancePath))}`;
-    } else if (error.keyword === 'enum') message = `must be one of ${(error.params['allowedValues'] as unknown[]).map((v) => JSON.stringify(v)).join(', ')}`;
+    } else if (error.keyword === 'enum') message = `must be one of ${(error.params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}`;
     else message = error.message ?? 'is not valid';
     const key = `${at} ${message}`;
     if (seen.has(key)) continue;

@@ -7,18 +7,17 @@ const WORD_NUMBER =
   'one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|a hundred|several hundred|a thousand|thousands|hundreds|dozens|millions|tens of thousands|hundreds of thousands';
 const NUMBER = String.raw`(?:(?<![\w.:/-])\d{1,3}(?:,\d{3})+(?:\.\d+)?|(?<![\w.:/-])\d+(?:\.\d+)?(?![.:/]\d)(?:\s?[kKmM](?![a-zA-Z]))?(?:\s(?:thousand|million|billion|k))?|\b(?:${WORD_NUMBER})\b)`;
 /** Who or what was affected, counted. */
-const NOUN =
-  String.raw`(?:users?|customers?|clients?|visitors?|people|persons?|members?|subscribers?|accounts?|tenants?|merchants?|sellers?|buyers?|students?|employees?|developers?|players?|patients?|requests?|reqs?|queries|query|calls?|api calls?|transactions?|orders?|payments?|purchases?|checkouts?|bookings?|reservations?|sign-?ups?|logins?|log-ins?|sessions?|messages?|e-?mails?|notifications?|jobs?|builds?|deployments?|downloads?|uploads?|files?|records?|rows?|documents?|pages?|page ?views?|visits?|hits?|errors?|failures?|timeouts?|crashes|tickets?|complaints?|incidents?|alerts?|servers?|hosts?|nodes?|pods?|instances?|machines?|vms?|containers?|databases?|clusters?|regions?|zones?|data ?cent(?:er|re)s?|branch(?:es)?|offices?|locations?|campuses|warehouses|sites?|websites?|stores?|shops?|countries|cities|devices?|services?|endpoints?|apis?|applications?|apps?|repositories|repos?|packages?|projects?|teams?|gb|tb|mb|rps|qps|tps|req\/s|requests\/s)`;
+const NOUN = String.raw`(?:users?|customers?|clients?|visitors?|people|persons?|members?|subscribers?|accounts?|tenants?|merchants?|sellers?|buyers?|students?|employees?|developers?|players?|patients?|requests?|reqs?|queries|query|calls?|api calls?|transactions?|orders?|payments?|purchases?|checkouts?|bookings?|reservations?|sign-?ups?|logins?|log-ins?|sessions?|messages?|e-?mails?|notifications?|jobs?|builds?|deployments?|downloads?|uploads?|files?|records?|rows?|documents?|pages?|page ?views?|visits?|hits?|errors?|failures?|timeouts?|crashes|tickets?|complaints?|incidents?|alerts?|servers?|hosts?|nodes?|pods?|instances?|machines?|vms?|containers?|databases?|clusters?|regions?|zones?|data ?cent(?:er|re)s?|branch(?:es)?|offices?|locations?|campuses|warehouses|sites?|websites?|stores?|shops?|countries|cities|devices?|services?|endpoints?|apis?|applications?|apps?|repositories|repos?|packages?|projects?|teams?|gb|tb|mb|rps|qps|tps|req\/s|requests\/s)`;
 /** A duration: 2 hours, 45-minute, 90 min, 3h, 500 ms. */
 const DURATION = String.raw`(?:milliseconds?|ms|seconds?|secs?|s|minutes?|mins?|m|hours?|hrs?|h|days?|d|weeks?|months?)`;
 const HTTP_STATUS = /^[45]\d\d$/;
 
 const PATTERNS: readonly RegExp[] = [
   // 30%, 30 %, 30 percent, 0.5 per cent
-  new RegExp(String.raw`\d(?:\.\d+)?\s?(?:%|percent\b|per cent\b)`, 'i'),
+  /\d(?:\.\d+)?\s?(?:%|percent\b|per cent\b)/i,
   // Money: $12,000, €3k, 5,000 USD, 200 dollars (a number from its first digit only: tried
   // from every digit of a long run, the pattern would rescan the run each time)
-  new RegExp(String.raw`[$€£¥₹]\s?\d|(?<![\d,.])\d(?:[\d,.]*\d)?\s?(?:k|m|million|thousand)?\s?(?:usd|eur|gbp|dollars?|euros?|pounds?|naira|shillings?|rupees?)\b`, 'i'),
+  /[$€£¥₹]\s?\d|(?<![\d,.])\d(?:[\d,.]*\d)?\s?(?:k|m|million|thousand)?\s?(?:usd|eur|gbp|dollars?|euros?|pounds?|naira|shillings?|rupees?)\b/i,
   // A duration: "2 hours", "45-minute", "1h30", "three hours"
   new RegExp(String.raw`${NUMBER}(?:\s?-\s?|\s)?${DURATION}\b`, 'i'),
   // Whole or part: "half of", "a third of", "one in five", "9 out of 10", "2x", "tenfold"
@@ -53,7 +52,12 @@ export function figureIn(text: string): string | null {
     const number = match[1]!.replace(/,/g, '');
     const rest = match[0].slice(match[1]!.length).toLowerCase();
     // "500 errors", "HTTP 503 errors", "a 404 page": status codes, not counts.
-    if (HTTP_STATUS.test(number) && (/^\s*(?:internal|bad|service|gateway|not\s+found|forbidden|unauthori[sz]ed)\b/.test(rest) || /(?:errors?|pages?|responses?|status(?:es)?|codes?)$/.test(rest.trim()))) continue;
+    if (
+      HTTP_STATUS.test(number) &&
+      (/^\s*(?:internal|bad|service|gateway|not\s+found|forbidden|unauthori[sz]ed)\b/.test(rest) ||
+        /(?:errors?|pages?|responses?|status(?:es)?|codes?)$/.test(rest.trim()))
+    )
+      continue;
     // "Ubuntu 14.04 container", "PHP 7.4 servers": a version; a count with a fraction needs a
     // scale ("1.2k users", "1.5 million requests").
     if (/\.\d/.test(number) && !/[kKmM]$|thousand|million|billion/.test(match[1]!)) continue;

@@ -20,7 +20,16 @@ export {
 export { clockAt, showTime, zoneLabel } from './time-display.ts';
 export { allowMatcher, mask } from './text/mask.ts';
 export { CharIndex, countAtMost, firstAtLeast, Lines, newlineStarts } from './text/positions.ts';
-export { escapeRegExp, holdsWord, opensWithPhrase, PARAGRAPH_SPACE, phraseAlternation, phraseSearch, type PhraseHit, type PhraseSearchOptions } from './text/phrases.ts';
+export {
+  escapeRegExp,
+  holdsWord,
+  opensWithPhrase,
+  PARAGRAPH_SPACE,
+  phraseAlternation,
+  phraseSearch,
+  type PhraseHit,
+  type PhraseSearchOptions,
+} from './text/phrases.ts';
 export { clauseStart, containing, CoveredRanges, insideParentheses, isQuoted, proseText, stripMarkup } from './text/context.ts';
 export { matchesNear, nearSearch, type Near, type NearSearch } from './text/near.ts';
 export { AnchorScan, defineAnchors, proseAnchors, sourceAnchors, type Anchors, type AnchorText } from './text/anchors.ts';

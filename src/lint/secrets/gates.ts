@@ -54,7 +54,7 @@ export const PRESET_GATES: Readonly<Record<string, Gate>> = {
   [`${RULE}filter-comments`]: { keywords: ['secretlint-'] },
 };
 
-const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 
 interface Finder {
   re: RegExp;
@@ -68,7 +68,7 @@ function finder(words: Map<string, string[]>, flags: string): Finder | null {
   const sorted = [...words.keys()].sort((a, b) => b.length - a.length);
   const opens = new Map<string, readonly string[]>();
   for (const word of sorted) opens.set(word, [...new Set(sorted.filter((inner) => word.includes(inner)).flatMap((inner) => words.get(inner)!))]);
-  return { re: new RegExp(sorted.map(escape).join('|'), flags), opens };
+  return { re: new RegExp(sorted.map(escapeRegExp).join('|'), flags), opens };
 }
 
 /**

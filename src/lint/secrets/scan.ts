@@ -116,13 +116,21 @@ export function scanWithPreset(content: string, allow: readonly string[] = [], f
     const key = `${r.range[0]}:${r.range[1]}:${r.message.message}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    const value = valueOf(r.message);
+    const value = messageValue(r.message);
     if (allowedByPattern(value || content.slice(r.range[0], r.range[1]))) continue;
     const kind = kindOf(/^found (.+?): /s.exec(r.message.message)?.[1] ?? 'credential');
     // A detector's range can start before the value (AWS's starts at the key name).
     const at = value ? content.indexOf(value, r.range[0]) : -1;
     const start = at >= 0 && at <= r.range[1] ? at : r.range[0];
-    hits.push({ ruleId: r.ruleId, messageId: r.message.messageId, kind, value: value || content.slice(r.range[0], r.range[1]), start, end: start + (value ? value.length : r.range[1] - r.range[0]), range: r.range });
+    hits.push({
+      ruleId: r.ruleId,
+      messageId: r.message.messageId,
+      kind,
+      value: value || content.slice(r.range[0], r.range[1]),
+      start,
+      end: start + (value ? value.length : r.range[1] - r.range[0]),
+      range: r.range,
+    });
   }
   return hits.sort((a, b) => a.start - b.start || a.end - b.end);
 }
@@ -138,7 +146,7 @@ function kindOf(found: string): string {
 function translator(messages: Localized): (messageId: string, props?: Record<string, unknown>) => Translated {
   return (messageId, props) => {
     const handler = messages[messageId];
-    const format = typeof handler === 'function' ? handler : handler?.['en'];
+    const format = typeof handler === 'function' ? handler : handler?.en;
     if (!format) throw new Error(`secretlint message ${messageId} has no English text`);
     return { message: props === undefined ? format() : format(props), messageId, data: props };
   };
@@ -146,7 +154,7 @@ function translator(messages: Localized): (messageId: string, props?: Record<str
 
 const VALUE_KEYS = ['KEY', 'TOKEN', 'ID', 'URL', 'URI', 'CREDENTIAL'];
 
-function valueOf(message: Translated): string {
+function messageValue(message: Translated): string {
   for (const key of VALUE_KEYS) {
     const value = message.data?.[key];
     if (typeof value === 'string' && value !== '') return value;
@@ -188,13 +196,33 @@ function hostSource(content: string, filePath: string | undefined): HostSource {
 // with plain [-A-Za-z0-9_] passwords and the MongoDB, MySQL and PostgreSQL schemes; this
 // adds the rest (redis://, amqp://, passwords with punctuation). The password stops at
 // whitespace, "/", "@", quotes and brackets.
-const URL_PASSWORD = /(?<![\w+.-])([a-z][a-z0-9+.-]{1,30}):\/\/([^\s:/?#@[\]'"`<>()]{0,100}):([^\s/?#@'"`<>()[\]]{1,200})@([a-z0-9](?:[a-z0-9.-]{0,253}[a-z0-9])?|\[[0-9a-f:.]+\])/gi;
+const URL_PASSWORD =
+  /(?<![\w+.-])([a-z][a-z0-9+.-]{1,30}):\/\/([^\s:/?#@[\]'"`<>()]{0,100}):([^\s/?#@'"`<>()[\]]{1,200})@([a-z0-9](?:[a-z0-9.-]{0,253}[a-z0-9])?|\[[0-9a-f:.]+\])/gi;
 const URL_USER_INFO = /:\/\/[^\s:/?#@[\]'"`<>()]{0,100}:[^\s/?#@'"`<>()[\]]{1,200}@/;
 /** For test/lint/secret-gates.test.ts: every match of the first holds a match of the second. */
 export const URL_PATTERNS = { full: URL_PASSWORD, userInfo: URL_USER_INFO };
 const PLACEHOLDER_PASSWORDS = new Set([
-  'password', 'passwd', 'pass', 'pwd', 'pw', 'secret', 'token', 'changeme', 'redacted', 'removed', 'hidden', 'masked',
-  'yourpassword', 'mypassword', 'userpassword', 'dbpassword', 'example', 'placeholder', 'xxx', 'apikey', 'key',
+  'password',
+  'passwd',
+  'pass',
+  'pwd',
+  'pw',
+  'secret',
+  'token',
+  'changeme',
+  'redacted',
+  'removed',
+  'hidden',
+  'masked',
+  'yourpassword',
+  'mypassword',
+  'userpassword',
+  'dbpassword',
+  'example',
+  'placeholder',
+  'xxx',
+  'apikey',
+  'key',
 ]);
 const DOCUMENTATION_HOST = /(?:^|\.)(?:example\.(?:com|org|net)|example|test|invalid)$/i;
 
@@ -257,7 +285,11 @@ const EXTRA_TOKENS: readonly { kind: string; hints: readonly string[]; re: RegEx
   { kind: 'Telegram bot token', hints: [':AA'], re: /(?<![\w:-])\d{8,10}:AA[0-9A-Za-z_-]{33}(?![\w-])/g },
   { kind: 'Discord webhook', hints: ['/api/webhooks/'], re: /https:\/\/(?:ptb\.|canary\.)?discord(?:app)?\.com\/api\/webhooks\/\d{17,20}\/[\w-]{60,68}/g },
   // A private key whose body is too short for the preset's detector (Ed25519: 64 characters).
-  { kind: 'private key', hints: ['PRIVATE KEY'], re: /-----BEGIN [A-Z0-9 ]{0,40}PRIVATE KEY(?: BLOCK)?-----[ \t]*\r?\n[A-Za-z0-9+/=\r\n \t]{16,20000}-----END [A-Z0-9 ]{0,40}PRIVATE KEY(?: BLOCK)?-----/g },
+  {
+    kind: 'private key',
+    hints: ['PRIVATE KEY'],
+    re: /-----BEGIN [A-Z0-9 ]{0,40}PRIVATE KEY(?: BLOCK)?-----[ \t]*\r?\n[A-Za-z0-9+/=\r\n \t]{16,20000}-----END [A-Z0-9 ]{0,40}PRIVATE KEY(?: BLOCK)?-----/g,
+  },
 ];
 
 /**
@@ -266,7 +298,11 @@ const EXTRA_TOKENS: readonly { kind: string; hints: readonly string[]; re: RegEx
  */
 const DOCUMENTED_EXAMPLES = new Set([
   ['sk_test_', '4eC39HqLyjWDarjtT1zdp7dc'].join(''),
-  ['eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9', 'eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiaWF0IjoxNTE2MjM5MDIyfQ', 'SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c'].join('.'),
+  [
+    'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9',
+    'eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiaWF0IjoxNTE2MjM5MDIyfQ',
+    'SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c',
+  ].join('.'),
 ]);
 const PLACEHOLDER_WORDS = /example|sample|dummy|placeholder|redacted|your|xxxx|\*{3}|0000000000|1234567890/i;
 

@@ -100,7 +100,11 @@ describe('action items', () => {
   });
 
   it('reads "Status: done" and ✅ as done in plain lists', () => {
-    expect(items('- Rotate the key (OPS-1) ✅', '- Add an alert (OPS-2), status: open', '- Fix docs. Status: completed').map((a) => a.done)).toEqual([true, false, true]);
+    expect(items('- Rotate the key (OPS-1) ✅', '- Add an alert (OPS-2), status: open', '- Fix docs. Status: completed').map((a) => a.done)).toEqual([
+      true,
+      false,
+      true,
+    ]);
   });
 
   it('reads the sub-items of a group label as items, not the label', () => {
@@ -160,7 +164,21 @@ describe('action items', () => {
   });
 
   it('reads items only under corrective measures', () => {
-    const md = doc('# T', '', '## Lessons Learned', '', '- Alerts work @ana', '', '## Follow-ups', '', '- Add an alert @ben OPS-1', '', '## Remediation', '', '- Fix the pool @cy OPS-2');
+    const md = doc(
+      '# T',
+      '',
+      '## Lessons Learned',
+      '',
+      '- Alerts work @ana',
+      '',
+      '## Follow-ups',
+      '',
+      '- Add an alert @ben OPS-1',
+      '',
+      '## Remediation',
+      '',
+      '- Fix the pool @cy OPS-2',
+    );
     expect(inspect(md).actionItems.map((a) => [a.line, a.text])).toEqual([
       [9, 'Add an alert'],
       [13, 'Fix the pool'],

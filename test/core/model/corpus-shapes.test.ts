@@ -5,8 +5,20 @@ import { doc, inspect, model } from './inspect-helpers.ts';
 
 describe('shapes from real postmortems', () => {
   it('dates a first entry after midnight from a start just before it', () => {
-    const out = inspect(doc('---', 'incident_start: 2024-06-02T23:30:00Z', 'incident_end: 2024-06-03T01:00:00Z', '---', '# T', '',
-      '## Timeline', '', '- 00:10 alert', '- 00:40 fixed'));
+    const out = inspect(
+      doc(
+        '---',
+        'incident_start: 2024-06-02T23:30:00Z',
+        'incident_end: 2024-06-03T01:00:00Z',
+        '---',
+        '# T',
+        '',
+        '## Timeline',
+        '',
+        '- 00:10 alert',
+        '- 00:40 fixed',
+      ),
+    );
     expect(out.timeline.map((e) => e.time)).toEqual(['2024-06-03T00:10:00Z', '2024-06-03T00:40:00Z']);
   });
 
@@ -40,8 +52,18 @@ describe('shapes from real postmortems', () => {
   });
 
   it('prefers a Date column to a Day column of weekday names', () => {
-    const out = inspect(doc('# T', '', '## Timeline', '', '| Day | Date | Time (UTC) | What |', '|---|---|---|---|',
-      '| Sun | Oct 31, 2021 | 23:00 | a |', '| Mon | Nov 1, 2021 | 01:00 | b |'));
+    const out = inspect(
+      doc(
+        '# T',
+        '',
+        '## Timeline',
+        '',
+        '| Day | Date | Time (UTC) | What |',
+        '|---|---|---|---|',
+        '| Sun | Oct 31, 2021 | 23:00 | a |',
+        '| Mon | Nov 1, 2021 | 01:00 | b |',
+      ),
+    );
     expect(out.timeline.map((e) => e.time)).toEqual(['2021-10-31T23:00:00Z', '2021-11-01T01:00:00Z']);
   });
 
@@ -64,7 +86,9 @@ describe('shapes from real postmortems', () => {
   });
 
   it('keeps a bold field inside a timeline in the timeline', () => {
-    const m = model(doc('# T', '', '## Timeline', '', '- 10:05 restart', '', '**Description:** Attempted to restart the service.', '', '## Root Cause', '', 'x'));
+    const m = model(
+      doc('# T', '', '## Timeline', '', '- 10:05 restart', '', '**Description:** Attempted to restart the service.', '', '## Root Cause', '', 'x'),
+    );
     expect(m.sections.map((s) => s.kind)).toEqual(['timeline', 'root-cause']);
   });
 

@@ -253,7 +253,19 @@ describe('headings', () => {
 
 describe('field bullets and labels that introduce lists', () => {
   it('reads Google-SRE field bullets as sections, and a field that names no kind as text', () => {
-    const md = doc('# Checkout outage', '', '- Summary: Checkout failed for 40 minutes.', '- Impact: 1,200 orders failed.', '- Root Causes: A config push removed the route.', '- Trigger: The push at 10:00.', '- Detection: The error-rate alert.', '', '## Timeline', '', '- 10:00 push');
+    const md = doc(
+      '# Checkout outage',
+      '',
+      '- Summary: Checkout failed for 40 minutes.',
+      '- Impact: 1,200 orders failed.',
+      '- Root Causes: A config push removed the route.',
+      '- Trigger: The push at 10:00.',
+      '- Detection: The error-rate alert.',
+      '',
+      '## Timeline',
+      '',
+      '- 10:00 push',
+    );
     expect(outline(md)).toEqual(['summary: Summary @3', 'impact: Impact @4', 'root-cause: Root Causes @5', 'detection: Detection @7', 'timeline: Timeline @9']);
     expect(inspect(md).sections[0]).toMatchObject({ style: 'field', empty: false });
   });
@@ -264,7 +276,28 @@ describe('field bullets and labels that introduce lists', () => {
   });
 
   it('does not open a section for a label that introduces a list inside a section', () => {
-    const md = doc('# T', '', '## Impact', '', '**Affected Services:**', '', '- checkout', '- payments', '', '## Timeline', '', '- 10:00 alert', '', 'Gradual recovery:', '', '- 10:30 payments back', '', '**Root Cause:**', '', '- a bad push');
+    const md = doc(
+      '# T',
+      '',
+      '## Impact',
+      '',
+      '**Affected Services:**',
+      '',
+      '- checkout',
+      '- payments',
+      '',
+      '## Timeline',
+      '',
+      '- 10:00 alert',
+      '',
+      'Gradual recovery:',
+      '',
+      '- 10:30 payments back',
+      '',
+      '**Root Cause:**',
+      '',
+      '- a bad push',
+    );
     expect(outline(md)).toEqual(['impact: Impact @3', 'timeline: Timeline @10', 'root-cause: Root Cause @18']);
     expect(inspect(md).timeline.map((e) => e.line)).toEqual([12, 16]);
   });

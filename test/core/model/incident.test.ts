@@ -91,7 +91,20 @@ describe('incident window', () => {
   });
 
   it('dates time-only statements from a "Date:" line of the header', () => {
-    const md = doc('# T', '', '**Date:** March 2, 2024', '', '## Summary', '', 'Started at: 10:00 UTC', 'Ended at: 11:30 UTC', '', '## Timeline', '', '- 10:05 — alert');
+    const md = doc(
+      '# T',
+      '',
+      '**Date:** March 2, 2024',
+      '',
+      '## Summary',
+      '',
+      'Started at: 10:00 UTC',
+      'Ended at: 11:30 UTC',
+      '',
+      '## Timeline',
+      '',
+      '- 10:05 — alert',
+    );
     const out = inspect(md);
     expect(out.incident).toMatchObject({ start: '2024-03-02T10:00:00Z', end: '2024-03-02T11:30:00Z' });
     expect(out.timeline.map((e) => e.time)).toEqual(['2024-03-02T10:05:00Z']);
@@ -161,7 +174,18 @@ describe('incident window', () => {
   });
 
   it('takes the end as the resolution when one is stated', () => {
-    const md = doc('# T', '', '## Summary', '', 'Start: 2024-03-02 10:00 UTC', 'End: 2024-03-02 11:00 UTC', '', '## Timeline', '', '- 10:40 — Service restored');
+    const md = doc(
+      '# T',
+      '',
+      '## Summary',
+      '',
+      'Start: 2024-03-02 10:00 UTC',
+      'End: 2024-03-02 11:00 UTC',
+      '',
+      '## Timeline',
+      '',
+      '- 10:40 — Service restored',
+    );
     expect(inspect(md).incident.resolved).toBe('2024-03-02T11:00:00Z');
   });
 
@@ -186,7 +210,17 @@ describe('incident window', () => {
   });
 
   it('does not read the window from the timeline or the root cause', () => {
-    const md = doc('# T', '', '## Root Cause', '', 'Started: 2024-03-02 10:00 UTC, when the cron job ran.', '', '## Timeline', '', '- Start: 2024-03-02 10:00 UTC');
+    const md = doc(
+      '# T',
+      '',
+      '## Root Cause',
+      '',
+      'Started: 2024-03-02 10:00 UTC, when the cron job ran.',
+      '',
+      '## Timeline',
+      '',
+      '- Start: 2024-03-02 10:00 UTC',
+    );
     expect(inspect(md).incident.start).toBeNull();
   });
 });

@@ -78,7 +78,9 @@ describe('inspect JSON', () => {
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const samplesDir = path.resolve(here, '../../../postmortems');
-const samples = readdirSync(samplesDir).filter((name) => name.endsWith('.md')).sort();
+const samples = readdirSync(samplesDir)
+  .filter((name) => name.endsWith('.md'))
+  .sort();
 
 describe('inspect JSON of the sample postmortems', () => {
   it('finds the samples', () => {

@@ -20,7 +20,7 @@ describe('the date of time-only entries', () => {
     expect(inspect(md).timeline[0]!.dateFrom).toEqual({ from: 'sentence', line: 5 });
   });
 
-  it('comes from a Date: field before the frontmatter\'s publication date', () => {
+  it("comes from a Date: field before the frontmatter's publication date", () => {
     const md = doc('---', 'date: 2024-03-05', '---', '', '# Queue outage', '', 'Date: March 2, 2024', '', '## Timeline', '', '- 10:05: alert');
     expect(times(md)).toEqual(['2024-03-02T10:05:00']);
     expect(inspect(md).timeline[0]!.dateFrom).toEqual({ from: 'date-field', line: 7 });
@@ -32,8 +32,18 @@ describe('the date of time-only entries', () => {
   });
 
   it('is every undated entry\'s under "unless otherwise noted, all events happened on …", even over lines', () => {
-    const md = doc('# Disk full', '', '## Timeline', '', 'Unless otherwise noted all events happened on 2024-03-02, and all times are in', 'UTC.', '',
-      '- 2024-03-01 23:50: disk at 95%', '- 00:40: site down', '- 01:10: disk cleaned');
+    const md = doc(
+      '# Disk full',
+      '',
+      '## Timeline',
+      '',
+      'Unless otherwise noted all events happened on 2024-03-02, and all times are in',
+      'UTC.',
+      '',
+      '- 2024-03-01 23:50: disk at 95%',
+      '- 00:40: site down',
+      '- 01:10: disk cleaned',
+    );
     expect(times(md)).toEqual(['2024-03-01T23:50:00Z', '2024-03-02T00:40:00Z', '2024-03-02T01:10:00Z']);
     expect(inspect(md).timeline[1]).toMatchObject({ dateFrom: { from: 'note', line: 5 }, zoneFrom: { from: 'note', line: 5 } });
   });
@@ -43,8 +53,16 @@ describe('the date of time-only entries', () => {
     expect(times(md)).toEqual(['2023-12-31T23:50:00Z', '2024-01-01T00:20:00Z']);
   });
 
-  it('reads numeric dates in the order the document\'s unambiguous dates show', () => {
-    const md = doc('# 06-05-2026 - Gateway down', '', '## Timeline (all times in GMT)', '', '- **27-04-2026** - image switched', '- **06-05-2026 00:58** - outage onset', '- **06-05-2026 ~08:50** - noticed');
+  it("reads numeric dates in the order the document's unambiguous dates show", () => {
+    const md = doc(
+      '# 06-05-2026 - Gateway down',
+      '',
+      '## Timeline (all times in GMT)',
+      '',
+      '- **27-04-2026** - image switched',
+      '- **06-05-2026 00:58** - outage onset',
+      '- **06-05-2026 ~08:50** - noticed',
+    );
     // The first entry is a date alone: an entry without a time.
     expect(times(md)).toEqual([null, '2026-05-06T00:58:00Z', '2026-05-06T08:50:00Z']);
   });
@@ -52,13 +70,33 @@ describe('the date of time-only entries', () => {
 
 describe('the zone of zone-less times', () => {
   it('follows a standard/daylight pair across the DST change', () => {
-    const md = doc('# Build breakage', '', '## Timeline (all times in PST/PDT)', '', '### 2024-11-02', '', '**15:00** change merged', '', '### 2024-11-04', '', '**09:00** builds fail');
+    const md = doc(
+      '# Build breakage',
+      '',
+      '## Timeline (all times in PST/PDT)',
+      '',
+      '### 2024-11-02',
+      '',
+      '**15:00** change merged',
+      '',
+      '### 2024-11-04',
+      '',
+      '**09:00** builds fail',
+    );
     expect(times(md)).toEqual(['2024-11-02T15:00:00-07:00', '2024-11-04T09:00:00-08:00']);
     expect(inspect(md).timeline[1]).toMatchObject({ dateFrom: { from: 'heading', line: 9 }, zoneFrom: { from: 'heading', line: 3 } });
   });
 
   it('comes from "All events are documented in UTC" in the timeline', () => {
-    const md = doc('# 2024-03-02 outage', '', '# Timeline', '', 'All events are documented in [UTC](https://example.com/utc) time.', '', '- **18:53** first report');
+    const md = doc(
+      '# 2024-03-02 outage',
+      '',
+      '# Timeline',
+      '',
+      'All events are documented in [UTC](https://example.com/utc) time.',
+      '',
+      '- **18:53** first report',
+    );
     expect(times(md)).toEqual(['2024-03-02T18:53:00Z']);
   });
 
@@ -67,7 +105,7 @@ describe('the zone of zone-less times', () => {
     expect(inspect(md).incident).toMatchObject({ start: '2024-03-02T10:00:00Z', startFrom: { zoneFrom: { from: 'note', line: 9 } } });
   });
 
-  it('comes from a status page\'s stamped date', () => {
+  it("comes from a status page's stamped date", () => {
     const md = doc('---', 'title: Slow sites', 'date: 2024-03-02T12:15:00+00:00', '---', '', '**Update: 13:30** We found the cause.');
     expect(inspect(md).timeline[0]).toMatchObject({ time: '2024-03-02T13:30:00+00:00', zoneFrom: { from: 'frontmatter', line: 3 } });
   });
@@ -77,12 +115,25 @@ describe('status pages', () => {
   const cstate = (...body: string[]): string =>
     doc('---', 'title: Builds down', 'date: 2024-03-02 19:40:00', 'resolved: true', 'resolvedWhen: 2024-03-02 20:45:00', 'section: issue', '---', '', ...body);
 
-  it('read a cState issue\'s window from date and resolvedWhen', () => {
-    expect(inspect(cstate('We are looking into it.')).incident).toMatchObject({ start: '2024-03-02T19:40:00', end: '2024-03-02T20:45:00', startLine: 3, endLine: 5 });
+  it("read a cState issue's window from date and resolvedWhen", () => {
+    expect(inspect(cstate('We are looking into it.')).incident).toMatchObject({
+      start: '2024-03-02T19:40:00',
+      end: '2024-03-02T20:45:00',
+      startLine: 3,
+      endLine: 5,
+    });
   });
 
   it('read updates stamped with the track shortcode as entries, newest first', () => {
-    const md = cstate('**Resolved**:', 'All builds run again.', '{{< track "2024-03-02 20:45:00" >}}', '', '**Investigating**:', 'Builds fail.', '{{< track "2024-03-02 19:41:00" >}}');
+    const md = cstate(
+      '**Resolved**:',
+      'All builds run again.',
+      '{{< track "2024-03-02 20:45:00" >}}',
+      '',
+      '**Investigating**:',
+      'Builds fail.',
+      '{{< track "2024-03-02 19:41:00" >}}',
+    );
     expect(inspect(md).timeline.map((e) => [e.line, e.time, e.text])).toEqual([
       [9, '2024-03-02T20:45:00', 'Resolved**: All builds run again.'.replace('**', '')],
       [13, '2024-03-02T19:41:00', 'Investigating: Builds fail.'],
@@ -90,14 +141,41 @@ describe('status pages', () => {
   });
 
   it('read "Updates:" lists with year-less stamps', () => {
-    const md = doc('---', 'date: 2024-03-02T13:57:00+02:00', '---', '', 'Tasks are stuck.', '', 'Updates:', '', '- Sat Mar 2 12:24:02 UTC: queue draining', '- Sun Mar 3 05:27:46 UTC: normal again');
+    const md = doc(
+      '---',
+      'date: 2024-03-02T13:57:00+02:00',
+      '---',
+      '',
+      'Tasks are stuck.',
+      '',
+      'Updates:',
+      '',
+      '- Sat Mar 2 12:24:02 UTC: queue draining',
+      '- Sun Mar 3 05:27:46 UTC: normal again',
+    );
     expect(times(md)).toEqual(['2024-03-02T12:24:02Z', '2024-03-03T05:27:46Z']);
   });
 
   it('read a Statuspage export: each update from its status line, at its "Posted" time, newest first', () => {
-    const md = doc('# Elevated API errors', '', '## Resolved', '', 'This incident has been resolved.', '', 'Posted Mar 02, 2024 - 11:40 EST', '',
-      '## Monitoring', '', 'A fix is out and we are watching it.', 'Posted Mar 02, 2024 - 11:05 EST', '',
-      '## Investigating', '', 'We see elevated error rates.', 'Posted Mar 02, 2024 - 10:30 EST');
+    const md = doc(
+      '# Elevated API errors',
+      '',
+      '## Resolved',
+      '',
+      'This incident has been resolved.',
+      '',
+      'Posted Mar 02, 2024 - 11:40 EST',
+      '',
+      '## Monitoring',
+      '',
+      'A fix is out and we are watching it.',
+      'Posted Mar 02, 2024 - 11:05 EST',
+      '',
+      '## Investigating',
+      '',
+      'We see elevated error rates.',
+      'Posted Mar 02, 2024 - 10:30 EST',
+    );
     const m = inspect(md);
     expect(m.timeline.map((e) => [e.line, e.time, e.text])).toEqual([
       [3, '2024-03-02T11:40:00-05:00', 'Resolved: This incident has been resolved.'],
@@ -115,12 +193,32 @@ describe('status pages', () => {
 
 describe('the window', () => {
   it('is read from <START OF OUTAGE> and <END OF OUTAGE> markers', () => {
-    const md = doc('# Outage', '', '## Timeline (all times UTC)', '', '### 2024-03-02', '', '21:14 - DNS change live. **\\<START OF OUTAGE>**<br> 23:00 - mail', '', '### 2024-03-03', '', '12:55 - DNS fixed. **&lt;END OF OUTAGE&gt;**');
+    const md = doc(
+      '# Outage',
+      '',
+      '## Timeline (all times UTC)',
+      '',
+      '### 2024-03-02',
+      '',
+      '21:14 - DNS change live. **\\<START OF OUTAGE>**<br> 23:00 - mail',
+      '',
+      '### 2024-03-03',
+      '',
+      '12:55 - DNS fixed. **&lt;END OF OUTAGE&gt;**',
+    );
     expect(inspect(md).incident).toMatchObject({ start: '2024-03-02T21:14:00Z', end: '2024-03-03T12:55:00Z', startLine: 7, endLine: 11 });
   });
 
   it('is read from "Incident opened" and the last "Incident closed"', () => {
-    const md = doc('# Storage', '', '#### TIMELINE:', '', '* [2024-03-02 21:50 UTC] Incident opened.', '* [2024-03-03 09:00 UTC] Services are fully operational again.', '* [2024-03-03 08:25 UTC] Incident closed.');
+    const md = doc(
+      '# Storage',
+      '',
+      '#### TIMELINE:',
+      '',
+      '* [2024-03-02 21:50 UTC] Incident opened.',
+      '* [2024-03-03 09:00 UTC] Services are fully operational again.',
+      '* [2024-03-03 08:25 UTC] Incident closed.',
+    );
     expect(inspect(md).incident).toMatchObject({ start: '2024-03-02T21:50:00Z', end: '2024-03-03T08:25:00Z', endLine: 7 });
   });
 
@@ -131,14 +229,32 @@ describe('the window', () => {
   });
 
   it('is read from a sentence about the outage that gives both ends, outside the summary', () => {
-    const md = doc('# August 12, 2024 incident report', '', 'On August 12, 2024 a third of visitors saw errors.', '', '### What we learnt', '', 'We saw the network failure started at approximately 10.16, and was fixed by the provider at approximately 11.35.');
+    const md = doc(
+      '# August 12, 2024 incident report',
+      '',
+      'On August 12, 2024 a third of visitors saw errors.',
+      '',
+      '### What we learnt',
+      '',
+      'We saw the network failure started at approximately 10.16, and was fixed by the provider at approximately 11.35.',
+    );
     expect(inspect(md).incident).toMatchObject({ start: '2024-08-12T10:16:00', end: '2024-08-12T11:35:00' });
     const other = doc('# T', '', '### What we learnt', '', 'The deploy started at 10:16 and we fixed the docs at 11:35.');
     expect(inspect(other).incident.start).toBeNull();
   });
 
   it('is stated to the day by "Start: Wednesday, 2024-03-06" with no time', () => {
-    const md = doc('# Expired certificate', '', '## Date', 'Start: Wednesday, 2024-03-06', 'End: Thursday, 2024-03-07', '', '## Summary', '', 'The certificate expired.');
+    const md = doc(
+      '# Expired certificate',
+      '',
+      '## Date',
+      'Start: Wednesday, 2024-03-06',
+      'End: Thursday, 2024-03-07',
+      '',
+      '## Summary',
+      '',
+      'The certificate expired.',
+    );
     expect(inspect(md).incident).toMatchObject({ start: null, end: null, days: { start: '2024-03-06', end: '2024-03-07' } });
   });
 
@@ -166,15 +282,14 @@ describe('a duration stated in prose', () => {
     expect(stated(body)[1]).toBe(minutes);
   });
 
-  it.each([
-    'The fix was patched within 24 minutes.',
-    'Requests hit a 5-minute timeout.',
-    'We reviewed it for 2 hours the next day.',
-  ])('does not take %j for the incident\'s length', (body) => {
-    expect(stated(body)).toEqual([null, null]);
-  });
+  it.each(['The fix was patched within 24 minutes.', 'Requests hit a 5-minute timeout.', 'We reviewed it for 2 hours the next day.'])(
+    "does not take %j for the incident's length",
+    (body) => {
+      expect(stated(body)).toEqual([null, null]);
+    },
+  );
 
-  it('does not take another incident\'s length from an aside', () => {
+  it("does not take another incident's length from an aside", () => {
     const md = doc('# Outage', '', '## Summary', '', 'Start: 2024-03-02 10:00 UTC', '', '## Other outages', '', 'A vendor had a 12 hour outage in 2012.');
     expect(inspect(md).incident.statedDurationMinutes).toBeNull();
   });

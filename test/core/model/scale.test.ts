@@ -26,14 +26,18 @@ describe('scale', () => {
     let last: { entries: number; last: string | null } | null = null;
     // The guard, the parse and the model, of a fresh document each time (the variant, a
     // comment after the timeline, makes each differ from the others).
-    const g = growth((n, variant) => {
-      const source = ['# T', '', '## Timeline (all times UTC)', '', ...SHAPES[shape]!(n), '', `<!-- ${variant} -->`, ''].join('\n');
-      let model: ReturnType<typeof buildModel>['model'] | null = null;
-      settle();
-      const ms = cpuOf(() => (model = buildModel('/tmp/large.md', source).model));
-      if (n === LARGE && !last) last = { entries: model!.timeline.length, last: model!.timeline.at(-1)?.time?.iso ?? null };
-      return ms;
-    }, SMALL, LARGE);
+    const g = growth(
+      (n, variant) => {
+        const source = ['# T', '', '## Timeline (all times UTC)', '', ...SHAPES[shape]!(n), '', `<!-- ${variant} -->`, ''].join('\n');
+        let model: ReturnType<typeof buildModel>['model'] | null = null;
+        settle();
+        const ms = cpuOf(() => (model = buildModel('/tmp/large.md', source).model));
+        if (n === LARGE && !last) last = { entries: model!.timeline.length, last: model!.timeline.at(-1)?.time?.iso ?? null };
+        return ms;
+      },
+      SMALL,
+      LARGE,
+    );
     expect(last!.entries).toBe(LARGE);
     // 20,000 minutes after 00:00 on day 1 (no date known: the time of day alone).
     expect(last!.last).toBe(`${clock(LARGE - 1)}:00Z`);

@@ -97,12 +97,31 @@ describe('timeline list nesting', () => {
   });
 
   it('reads a date label ending with a colon, before a separate list, as the date of the entries', () => {
-    const md = doc('# T', '', '## Timeline', '', '- These events took place on Sunday, May 24, 2020:', '', '* 9:35 pm - Problem detected', '* 9:45 pm - Code verified');
+    const md = doc(
+      '# T',
+      '',
+      '## Timeline',
+      '',
+      '- These events took place on Sunday, May 24, 2020:',
+      '',
+      '* 9:35 pm - Problem detected',
+      '* 9:45 pm - Code verified',
+    );
     expect(entries(md)).toEqual(['7 2020-05-24T21:35:00 Problem detected', '8 2020-05-24T21:45:00 Code verified']);
   });
 
   it('keeps an item without a time as an entry with time null, pointing at its text', () => {
-    const md = doc('# T', '', '## Timeline', '', '- 10:05 — Alert fired', '- On-call joined', '  the bridge call', '- Ran `strace` on the worker', '10. 10:20 — Rolled back');
+    const md = doc(
+      '# T',
+      '',
+      '## Timeline',
+      '',
+      '- 10:05 — Alert fired',
+      '- On-call joined',
+      '  the bridge call',
+      '- Ran `strace` on the worker',
+      '10. 10:20 — Rolled back',
+    );
     const out = inspect(md);
     expect(out.timeline.map((e) => [e.line, e.column, e.time, e.text])).toEqual([
       [5, 3, '10:05:00', 'Alert fired'],

@@ -12,13 +12,10 @@ import {
   sectionAliases,
 } from '../../../src/core/sections/classify.ts';
 
-const kindOf = (raw: string, extra?: ReadonlyMap<string, SectionKind>): SectionKind | null =>
-  classifyHeading(raw, extra)?.kind ?? null;
+const kindOf = (raw: string, extra?: ReadonlyMap<string, SectionKind>): SectionKind | null => classifyHeading(raw, extra)?.kind ?? null;
 
 function expectKinds(cases: readonly (readonly [string, SectionKind | null])[]): void {
-  const wrong = cases
-    .map(([raw, want]) => ({ raw, want, got: kindOf(raw) }))
-    .filter((c) => c.got !== c.want);
+  const wrong = cases.map(([raw, want]) => ({ raw, want, got: kindOf(raw) })).filter((c) => c.got !== c.want);
   expect(wrong).toEqual([]);
 }
 
@@ -275,7 +272,7 @@ describe('classifyHeading: heading styles', () => {
       ['Issue Summary (for the execs)', 'summary'],
       ['Issue Summary: When our database took a nap', 'summary'],
       ['Issue Summary: Duration: 2 hours (9:00 AM - 11:00 AM, UTC)', 'summary'],
-      ['Corrective and Preventative Measures (let\'s not do this again)', 'corrective-measures'],
+      ["Corrective and Preventative Measures (let's not do this again)", 'corrective-measures'],
       ['Lessons Learned (the fun part)', 'lessons-learned'],
       ['Timeline of chaos:', 'timeline'],
     ]);
@@ -309,9 +306,7 @@ describe('classifyHeading: heading styles', () => {
     expect(classifyHeading('II. timeline')?.heading).toBe('timeline');
     expect(classifyHeading('Step 2 - Timeline')?.heading).toBe('Timeline');
     expect(classifyHeading('Timeline (all times UTC)')?.heading).toBe('Timeline (all times UTC)');
-    expect(classifyHeading('Corrective✅ and Preventative ✋Measures')?.heading).toBe(
-      'Corrective and Preventative Measures',
-    );
+    expect(classifyHeading('Corrective✅ and Preventative ✋Measures')?.heading).toBe('Corrective and Preventative Measures');
     expect(classifyHeading('5 Whys')?.heading).toBe('5 Whys');
     expect(cleanHeadingText('🚨 The Dramatic Discovery')).toBe('The Dramatic Discovery');
   });
@@ -402,9 +397,7 @@ describe('extra aliases', () => {
     expect(normaliseHeading('Follow-ups')).toBe('follow ups');
     expect(normaliseHeading('Improvements/Fixes')).toBe('improvements / fixes');
     expect(normaliseHeading("What we're doing about it")).toBe('what were doing about it');
-    expect(normaliseHeading(normaliseHeading('Discovery, Investigation, and Resolution'))).toBe(
-      normaliseHeading('Discovery, Investigation, and Resolution'),
-    );
+    expect(normaliseHeading(normaliseHeading('Discovery, Investigation, and Resolution'))).toBe(normaliseHeading('Discovery, Investigation, and Resolution'));
   });
 });
 
@@ -461,16 +454,7 @@ describe('looksLikeHeadingLine', () => {
 
 describe('canonical names and the alias table', () => {
   it('gives one canonical heading per kind, which classifies back to it', () => {
-    const kinds: SectionKind[] = [
-      'summary',
-      'impact',
-      'timeline',
-      'detection',
-      'root-cause',
-      'resolution',
-      'corrective-measures',
-      'lessons-learned',
-    ];
+    const kinds: SectionKind[] = ['summary', 'impact', 'timeline', 'detection', 'root-cause', 'resolution', 'corrective-measures', 'lessons-learned'];
     for (const kind of kinds) expect(kindOf(canonicalHeading(kind))).toBe(kind);
     expect(canonicalHeading('root-cause')).toBe('Root Cause');
     expect(canonicalHeading('corrective-measures')).toBe('Corrective and Preventative Measures');
@@ -553,7 +537,9 @@ function timelineAlone(line: string): boolean {
 
 describe.skipIf(!corpusExists)('the public corpus', () => {
   it('classifies the corpus headings', () => {
-    const files = readdirSync(corpusDir).filter((f) => f.endsWith('.md')).sort();
+    const files = readdirSync(corpusDir)
+      .filter((f) => f.endsWith('.md'))
+      .sort();
     expect(files.length).toBeGreaterThan(0);
 
     const byKind = new Map<string, number>();
@@ -583,7 +569,7 @@ describe.skipIf(!corpusExists)('the public corpus', () => {
         totalByStyle.set(c.style, (totalByStyle.get(c.style) ?? 0) + 1);
         if (result === null) {
           if (c.style !== 'plain-line') {
-            const key = normaliseHeading(c.text) || '(nothing left: ' + JSON.stringify(c.text.trim()) + ')';
+            const key = normaliseHeading(c.text) || `(nothing left: ${JSON.stringify(c.text.trim())})`;
             unmapped.set(key, (unmapped.get(key) ?? 0) + 1);
           }
           continue;
@@ -604,7 +590,10 @@ describe.skipIf(!corpusExists)('the public corpus', () => {
     console.log(
       [
         `corpus: ${files.length} files, ${calls} heading candidates classified in ${elapsed.toFixed(1)} ms`,
-        `by kind: ${[...byKind.entries()].sort((x, y) => y[1] - x[1]).map(([k, n]) => `${k} ${n}`).join(', ')}`,
+        `by kind: ${[...byKind.entries()]
+          .sort((x, y) => y[1] - x[1])
+          .map(([k, n]) => `${k} ${n}`)
+          .join(', ')}`,
         `classified by style: ${[...byStyle.entries()].map(([k, n]) => `${k} ${n}/${totalByStyle.get(k) ?? 0}`).join(', ')}`,
         `timeline recognised in ${timelineFound}/${withTimelineLine} files with "timeline" on a line of its own (${(ratio * 100).toFixed(1)} %)` +
           (missingTimeline.length > 0 ? `; not in ${missingTimeline.join(' ')}` : ''),

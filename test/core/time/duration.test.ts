@@ -39,17 +39,12 @@ describe('parseDuration', () => {
     expect(parseDuration('30 minutes, 2 hours later')).toMatchObject({ minutes: 30, text: '30 minutes' });
   });
 
-  it.each([
-    'at 10:05 AM the alert fired',
-    '2024-05-10',
-    'affected 5m users',
-    'response time 300ms',
-    '3 servers',
-    'no duration here',
-    '',
-  ])('reads no duration in %j', (text) => {
-    expect(parseDuration(text)).toBeNull();
-  });
+  it.each(['at 10:05 AM the alert fired', '2024-05-10', 'affected 5m users', 'response time 300ms', '3 servers', 'no duration here', ''])(
+    'reads no duration in %j',
+    (text) => {
+      expect(parseDuration(text)).toBeNull();
+    },
+  );
 });
 
 describe('formatDuration', () => {

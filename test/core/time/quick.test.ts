@@ -7,7 +7,14 @@ import type { Nodes, PhrasingContent } from 'mdast';
 import { describe, expect, it } from 'vitest';
 import { parseMarkdown } from '../../../src/core/parse.ts';
 import { quickIsoDate, quickIsoDateTime, quickLeadingTime, quickNoLeadingTime } from '../../../src/core/time/quick.ts';
-import { readDateOnly, readDateOnlyByChrono, readDateTime, readDateTimeByChrono, readLeadingTime, readLeadingTimeByChrono } from '../../../src/core/time/read.ts';
+import {
+  readDateOnly,
+  readDateOnlyByChrono,
+  readDateTime,
+  readDateTimeByChrono,
+  readLeadingTime,
+  readLeadingTimeByChrono,
+} from '../../../src/core/time/read.ts';
 import { ZONE_ABBREVIATIONS } from '../../../src/core/time/zones.ts';
 import { inlineLines, plainText } from '../../../src/core/text.ts';
 
@@ -68,13 +75,62 @@ describe('readLeadingTime: the quick path reads what chrono reads', () => {
     const numbers = ['1', '7', '10', '99', '123', '0'];
     const gaps = ['. ', '.  ', '.\t', '.', ') ', ': '];
     const words = [
-      'Issue Summary', 'Detection', 'Resolution', 'Lessons Learned', 'Root Cause', 'On-call response', 'On call', 'At 10:00 we paged',
-      'Atlassian outage', 'From the logs', 'Fromage', 'May 5 rollback', 'Mayhem', 'Monday', 'Monitoring', 'Noon deploy', 'Midnight',
-      'Tonight', 'Today', 'Now', 'Yesterday', 'am', 'pm', 'a.m. start', 'AM', 'PM deploy', 'Sunday', 'Weekly review', 'This week',
-      'Last change', 'Next steps', 'Past incidents', 'First response', 'Twentieth', 'Thirty users', 'Timeline (all times UTC)',
-      'Timeline 10:00', 'Impact: 5 users', 'Follow-up, Monday', 'Follow-up (Mon)', 'Follow-ups, (this week)', 'Summary — on May 5',
-      'Issue Summary at 10:00', 'Corrective and Preventative Measures', 'T10:00', 'Deployed at10', 'O clock', "o'clock", 'Hours 5-6',
-      'Ended on May 5, 2024 at 10:00', 'Update at 10:30 UTC', 'Jan', 'Decommission', 'Octopus', 'Augment', 'Sept outage',
+      'Issue Summary',
+      'Detection',
+      'Resolution',
+      'Lessons Learned',
+      'Root Cause',
+      'On-call response',
+      'On call',
+      'At 10:00 we paged',
+      'Atlassian outage',
+      'From the logs',
+      'Fromage',
+      'May 5 rollback',
+      'Mayhem',
+      'Monday',
+      'Monitoring',
+      'Noon deploy',
+      'Midnight',
+      'Tonight',
+      'Today',
+      'Now',
+      'Yesterday',
+      'am',
+      'pm',
+      'a.m. start',
+      'AM',
+      'PM deploy',
+      'Sunday',
+      'Weekly review',
+      'This week',
+      'Last change',
+      'Next steps',
+      'Past incidents',
+      'First response',
+      'Twentieth',
+      'Thirty users',
+      'Timeline (all times UTC)',
+      'Timeline 10:00',
+      'Impact: 5 users',
+      'Follow-up, Monday',
+      'Follow-up (Mon)',
+      'Follow-ups, (this week)',
+      'Summary — on May 5',
+      'Issue Summary at 10:00',
+      'Corrective and Preventative Measures',
+      'T10:00',
+      'Deployed at10',
+      'O clock',
+      "o'clock",
+      'Hours 5-6',
+      'Ended on May 5, 2024 at 10:00',
+      'Update at 10:30 UTC',
+      'Jan',
+      'Decommission',
+      'Octopus',
+      'Augment',
+      'Sept outage',
     ];
     const decorations = ['', '## ', '**', '- '];
     const texts: string[] = [];
@@ -90,10 +146,42 @@ describe('readLeadingTime: the quick path reads what chrono reads', () => {
     const zones = ['', ' UT', ' XYZ', ' Utc', '  UTC', ' AMT', ' PT', ' (UTC)', ' UTC+3', ' GMT-5', ...Object.keys(ZONE_ABBREVIATIONS).map((z) => ` ${z}`)];
     const terminators = ['', ':', ' - ', ' --', ' – ', ' —', ' ', ',', ' to', '-', ': \u00a0', ':\t'];
     const words = [
-      '', 'The user reported', 'Step 9 of the plan', 'May 5, 2024', 'Mon outage', 'on May 5', 'at 10:30', 'T', 'a new deploy',
-      'am', 'UTC', 'PST deploy', 'of the day', 'and then', '10:30', '5 servers', 'the 5th', 'o clock', 'Bugfix 2024-05-05', 'Fix +3',
-      'Detected the fault', 'until 11:00', 'after May 5', 'Amazing', 'oclock', 'in the morning', 'Initial triage', 'Attempted',
-      'Europe/Berlin', 'ABCDE', 'Eastern Time (EDT)', 'tomorrow', 'Sept 5', 'Total 2024', 'through 11', 'Tuesday 10',
+      '',
+      'The user reported',
+      'Step 9 of the plan',
+      'May 5, 2024',
+      'Mon outage',
+      'on May 5',
+      'at 10:30',
+      'T',
+      'a new deploy',
+      'am',
+      'UTC',
+      'PST deploy',
+      'of the day',
+      'and then',
+      '10:30',
+      '5 servers',
+      'the 5th',
+      'o clock',
+      'Bugfix 2024-05-05',
+      'Fix +3',
+      'Detected the fault',
+      'until 11:00',
+      'after May 5',
+      'Amazing',
+      'oclock',
+      'in the morning',
+      'Initial triage',
+      'Attempted',
+      'Europe/Berlin',
+      'ABCDE',
+      'Eastern Time (EDT)',
+      'tomorrow',
+      'Sept 5',
+      'Total 2024',
+      'through 11',
+      'Tuesday 10',
     ];
     const decorations = ['', '- ', '**', 'At ', 'around ', '• ', '[', '> '];
     const texts: string[] = [];
@@ -110,7 +198,8 @@ describe('readLeadingTime: the quick path reads what chrono reads', () => {
         }
       }
     }
-    for (const deco of decorations) for (const base of ['12:27 PM: The user', '18:30 UTC: Restored', '00:40 PST - Back', '10:45 — Done', '20:03']) texts.push(deco + base);
+    for (const deco of decorations)
+      for (const base of ['12:27 PM: The user', '18:30 UTC: Restored', '00:40 PST - Back', '10:45 — Done', '20:03']) texts.push(deco + base);
     // Most variants are near misses that must go to chrono; the rest must take the quick path.
     const { quick } = compare(texts, [12]);
     expect(quick).toBeGreaterThan(3000);
@@ -120,7 +209,19 @@ describe('readLeadingTime: the quick path reads what chrono reads', () => {
 describe('readDateTime: the quick path for ISO date-times reads what chrono reads', () => {
   it('on frontmatter-shaped times, valid and not', () => {
     const texts: string[] = [];
-    const dates = ['2025-03-09', '2024-02-29', '2023-02-29', '2024-12-31', '2024-13-01', '2024-00-10', '2024-04-31', '0999-01-01', '1000-01-01', '9999-12-31', '2024-1-05'];
+    const dates = [
+      '2025-03-09',
+      '2024-02-29',
+      '2023-02-29',
+      '2024-12-31',
+      '2024-13-01',
+      '2024-00-10',
+      '2024-04-31',
+      '0999-01-01',
+      '1000-01-01',
+      '9999-12-31',
+      '2024-1-05',
+    ];
     const times = ['00:00:00', '07:00:00', '12:30:45', '23:59:59', '24:00:00', '10:60:00', '10:00:60', '7:00:00', '10:00'];
     const zones = ['Z', '+00:00', '-04:00', '+05:30', '+14:00', '+14:30', '+15:00', '-12:00', '+03:60', '+0300', 'z', '', ' UTC', '+03'];
     for (const d of dates) for (const t of times) for (const z of zones) texts.push(`${d}T${t}${z}`, `${d} ${t}${z}`);
@@ -151,11 +252,46 @@ describe('readDateOnly: the quick path for ISO dates reads what chrono reads', (
   });
 
   it('on generated dates, valid and not, with what may follow them', () => {
-    const dates = ['2024-05-28', '2024-02-29', '2023-02-29', '2024-04-31', '2024-13-01', '2024-00-10', '2024-12-00', '0999-01-01', '1000-01-01', '9999-12-31', '2024-1-05', '20240-05-28', '12024-05-28'];
+    const dates = [
+      '2024-05-28',
+      '2024-02-29',
+      '2023-02-29',
+      '2024-04-31',
+      '2024-13-01',
+      '2024-00-10',
+      '2024-12-00',
+      '0999-01-01',
+      '1000-01-01',
+      '9999-12-31',
+      '2024-1-05',
+      '20240-05-28',
+      '12024-05-28',
+    ];
     const before = ['', ' ', '  ', '\t', ': ', 'x'];
     const after = [
-      '', ' · Status: done.', '.', ', 10:00 UTC', ' 10:00', ' 10:00 +05:00', ' 23:30 -11:00', 'T10:00Z', 'T23:00:00-05:00', '-29', '/29', '.5', 'x',
-      '_1', ' to 2024-06-01', ' - 2024-05-30', ' – May 30', ' (Tuesday)', ', Monday', ' 11 PM EST', '; owner @ana', ')', ' or May 3, 2024',
+      '',
+      ' · Status: done.',
+      '.',
+      ', 10:00 UTC',
+      ' 10:00',
+      ' 10:00 +05:00',
+      ' 23:30 -11:00',
+      'T10:00Z',
+      'T23:00:00-05:00',
+      '-29',
+      '/29',
+      '.5',
+      'x',
+      '_1',
+      ' to 2024-06-01',
+      ' - 2024-05-30',
+      ' – May 30',
+      ' (Tuesday)',
+      ', Monday',
+      ' 11 PM EST',
+      '; owner @ana',
+      ')',
+      ' or May 3, 2024',
     ];
     let quick = 0;
     for (const d of dates) {

@@ -6,8 +6,19 @@ import { parseZone } from '../../../src/core/time/zones.ts';
 
 function reading(over: Partial<TimeReading>): TimeReading {
   return {
-    index: 0, length: 0, text: '', year: null, month: null, day: null,
-    hour: 0, minute: 0, second: 0, meridiem: null, zone: null, twentyFourHour: false, ...over,
+    index: 0,
+    length: 0,
+    text: '',
+    year: null,
+    month: null,
+    day: null,
+    hour: 0,
+    minute: 0,
+    second: 0,
+    meridiem: null,
+    zone: null,
+    twentyFourHour: false,
+    ...over,
   };
 }
 

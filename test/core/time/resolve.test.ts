@@ -2,14 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { ResolvedTime } from '../../../src/core/model.ts';
 import { readLeadingTime } from '../../../src/core/time/read.ts';
 import type { CalendarDate, TimeReading } from '../../../src/core/time/read.ts';
-import {
-  TimeResolver,
-  comparable,
-  compareTimes,
-  formatOffset,
-  hasDate,
-  isTwelveHourDocument,
-} from '../../../src/core/time/resolve.ts';
+import { TimeResolver, comparable, compareTimes, formatOffset, hasDate, isTwelveHourDocument } from '../../../src/core/time/resolve.ts';
 import { parseZone } from '../../../src/core/time/zones.ts';
 import type { Zone } from '../../../src/core/time/zones.ts';
 
@@ -44,12 +37,22 @@ describe('TimeResolver: zones and offsets', () => {
   it('writes Z for UTC and a numeric offset otherwise', () => {
     const r = resolver({ anchor: MAY_10 });
     expect(r.resolve(read('10:05 UTC'))).toEqual({
-      iso: '2023-05-10T10:05:00Z', epochMs: Date.UTC(2023, 4, 10, 10, 5), offsetMinutes: 0, dateGiven: false, zoneGiven: true,
-      dateFrom: null, zoneFrom: { from: 'text', line: null },
+      iso: '2023-05-10T10:05:00Z',
+      epochMs: Date.UTC(2023, 4, 10, 10, 5),
+      offsetMinutes: 0,
+      dateGiven: false,
+      zoneGiven: true,
+      dateFrom: null,
+      zoneFrom: { from: 'text', line: null },
     });
     expect(r.resolve(read('14:05 EAT'))).toEqual({
-      iso: '2023-05-10T14:05:00+03:00', epochMs: Date.UTC(2023, 4, 10, 11, 5), offsetMinutes: 180, dateGiven: false, zoneGiven: true,
-      dateFrom: { from: 'previous-entry', line: null }, zoneFrom: { from: 'text', line: null },
+      iso: '2023-05-10T14:05:00+03:00',
+      epochMs: Date.UTC(2023, 4, 10, 11, 5),
+      offsetMinutes: 180,
+      dateGiven: false,
+      zoneGiven: true,
+      dateFrom: { from: 'previous-entry', line: null },
+      zoneFrom: { from: 'text', line: null },
     });
     expect(r.resolve(read('2024-03-02T14:54:00-04:00 x'))?.iso).toBe('2024-03-02T14:54:00-04:00');
   });
@@ -67,22 +70,27 @@ describe('TimeResolver: zones and offsets', () => {
 
   it('leaves the offset out when no zone is known, and reads the wall time as UTC', () => {
     expect(resolver({ anchor: MAY_10 }).resolve(read('10:05 x'))).toEqual({
-      iso: '2023-05-10T10:05:00', epochMs: Date.UTC(2023, 4, 10, 10, 5), offsetMinutes: null, dateGiven: false, zoneGiven: false,
-      dateFrom: null, zoneFrom: null,
+      iso: '2023-05-10T10:05:00',
+      epochMs: Date.UTC(2023, 4, 10, 10, 5),
+      offsetMinutes: null,
+      dateGiven: false,
+      zoneGiven: false,
+      dateFrom: null,
+      zoneFrom: null,
     });
   });
 
   it('applies the declared zone to zone-less entries without marking it given', () => {
     expect(resolver({ zone: 'EAT', anchor: MAY_10 }).resolve(read('10:05 x'))).toMatchObject({
-      iso: '2023-05-10T10:05:00+03:00', zoneGiven: false, offsetMinutes: 180,
+      iso: '2023-05-10T10:05:00+03:00',
+      zoneGiven: false,
+      offsetMinutes: 180,
     });
   });
 
   it('lets a zone written on an entry win without changing the declared zone', () => {
     const r = resolver({ zone: 'UTC', anchor: MAY_10 });
-    expect(isos(r, '10:00 x', '13:05 EAT x', '10:10 x')).toEqual([
-      '2023-05-10T10:00:00Z', '2023-05-10T13:05:00+03:00', '2023-05-10T10:10:00Z',
-    ]);
+    expect(isos(r, '10:00 x', '13:05 EAT x', '10:10 x')).toEqual(['2023-05-10T10:00:00Z', '2023-05-10T13:05:00+03:00', '2023-05-10T10:10:00Z']);
   });
 
   it('inherits the first written zone when the document declares none', () => {
@@ -146,7 +154,8 @@ describe('TimeResolver: dates', () => {
 
     it('rolls over across a month end', () => {
       expect(isos(resolver({ anchor: { year: 2023, month: 12, day: 31 } }), '23:55 UTC', '00:05 UTC')).toEqual([
-        '2023-12-31T23:55:00Z', '2024-01-01T00:05:00Z',
+        '2023-12-31T23:55:00Z',
+        '2024-01-01T00:05:00Z',
       ]);
     });
 
@@ -159,8 +168,13 @@ describe('TimeResolver: dates', () => {
   describe('no date known anywhere', () => {
     it('writes the time of day alone and counts from 1970-01-01', () => {
       expect(resolver().resolve(read('10:05 x'))).toEqual({
-        iso: '10:05:00', epochMs: Date.UTC(1970, 0, 1, 10, 5), offsetMinutes: null, dateGiven: false, zoneGiven: false,
-        dateFrom: null, zoneFrom: null,
+        iso: '10:05:00',
+        epochMs: Date.UTC(1970, 0, 1, 10, 5),
+        offsetMinutes: null,
+        dateGiven: false,
+        zoneGiven: false,
+        dateFrom: null,
+        zoneFrom: null,
       });
       expect(resolver().resolve(read('10:05 EAT x'))).toMatchObject({ iso: '10:05:00+03:00', epochMs: Date.UTC(1970, 0, 1, 7, 5) });
       expect(resolver().resolve(read('10:05 UTC x'))?.iso).toBe('10:05:00Z');

@@ -11,19 +11,45 @@ describe('parseZone', () => {
   });
 
   it.each([
-    ['EAT', 180], ['CAT', 120], ['WAT', 60], ['EDT', -240], ['EST', -300], ['CDT', -300], ['CST', -360],
-    ['MDT', -360], ['MST', -420], ['PDT', -420], ['PST', -480], ['CET', 60], ['CEST', 120], ['BST', 60],
-    ['IST', 330], ['JST', 540], ['AEST', 600], ['AEDT', 660], ['SGT', 480], ['HKT', 480], ['MSK', 180],
-    ['WIB', 420], ['SAST', 120],
+    ['EAT', 180],
+    ['CAT', 120],
+    ['WAT', 60],
+    ['EDT', -240],
+    ['EST', -300],
+    ['CDT', -300],
+    ['CST', -360],
+    ['MDT', -360],
+    ['MST', -420],
+    ['PDT', -420],
+    ['PST', -480],
+    ['CET', 60],
+    ['CEST', 120],
+    ['BST', 60],
+    ['IST', 330],
+    ['JST', 540],
+    ['AEST', 600],
+    ['AEDT', 660],
+    ['SGT', 480],
+    ['HKT', 480],
+    ['MSK', 180],
+    ['WIB', 420],
+    ['SAST', 120],
   ])('reads the abbreviation %s as a fixed offset of %i minutes', (abbr, offset) => {
     expect(parseZone(abbr)).toEqual({ name: abbr, fixedOffset: offset, iana: null });
     expect(parseZone(abbr.toLowerCase())?.fixedOffset).toBe(offset);
   });
 
   it.each([
-    ['+03:00', '+03:00', 180], ['+0300', '+03:00', 180], ['-05:30', '-05:30', -330], ['+03', '+03', 180],
-    ['UTC+3', 'UTC+3', 180], ['UTC-5', 'UTC-5', -300], ['utc+05:30', 'UTC+05:30', 330],
-    ['GMT-04:00', 'GMT-04:00', -240], ['GMT +1', 'GMT+1', 60], ['UTC−05:00', 'UTC-05:00', -300],
+    ['+03:00', '+03:00', 180],
+    ['+0300', '+03:00', 180],
+    ['-05:30', '-05:30', -330],
+    ['+03', '+03', 180],
+    ['UTC+3', 'UTC+3', 180],
+    ['UTC-5', 'UTC-5', -300],
+    ['utc+05:30', 'UTC+05:30', 330],
+    ['GMT-04:00', 'GMT-04:00', -240],
+    ['GMT +1', 'GMT+1', 60],
+    ['UTC−05:00', 'UTC-05:00', -300],
   ])('reads the numeric offset %s', (text, name, offset) => {
     expect(parseZone(text)).toEqual({ name, fixedOffset: offset, iana: null });
   });

@@ -27,7 +27,7 @@ const declared: Record<AnchorText, Anchors[]> = { prose: [], source: [] };
  * recording them at the first.
  */
 export function defineAnchors(name: string, text: AnchorText, pattern: RegExp, options: { presence?: boolean } = {}): Anchors {
-  const anchors: Anchors = { name, text, at: new RegExp(pattern.source, pattern.flags.replace(/[gy]/g, '') + 'y'), presence: options.presence ?? false };
+  const anchors: Anchors = { name, text, at: new RegExp(pattern.source, `${pattern.flags.replace(/[gy]/g, '')}y`), presence: options.presence ?? false };
   declared[text].push(anchors);
   return anchors;
 }

@@ -34,7 +34,7 @@ function blank(source: string, from: number, to: number): string {
   let out = '';
   let at = from;
   for (let nl = source.indexOf('\n', at); nl !== -1 && nl < to; nl = source.indexOf('\n', at)) {
-    out += ' '.repeat(nl - at) + '\n';
+    out += `${' '.repeat(nl - at)}\n`;
     at = nl + 1;
   }
   return out + ' '.repeat(to - at);

@@ -8,7 +8,10 @@ export function labelBefore(source: string, offset: number, lines: Lines): strin
   const before = source.slice(lines.startOf(offset), offset);
   // Only a label that opens the line (after a list bullet or emphasis): "- **Owner:** TBD".
   // (No two runs of spaces side by side: they would split a long run of spaces every way.)
-  const m = /^[ \t>]*(?:(?:[-*+]|\d{1,3}[.)])[ \t]+)?(?:\*\*|__|[*_])?([A-Za-z][\w /-]{0,30}?)[ \t]*(?:(?:\*\*|__|[*_])[ \t]*)?[:=][ \t]*(?:(?:\*\*|__|[*_])[ \t]*)?$/.exec(before);
+  const m =
+    /^[ \t>]*(?:(?:[-*+]|\d{1,3}[.)])[ \t]+)?(?:\*\*|__|[*_])?([A-Za-z][\w /-]{0,30}?)[ \t]*(?:(?:\*\*|__|[*_])[ \t]*)?[:=][ \t]*(?:(?:\*\*|__|[*_])[ \t]*)?$/.exec(
+      before,
+    );
   const label = m?.[1]?.trim();
   // A label is a short noun phrase ("Owner", "Due date"), not a sentence ("We saw errors").
   if (!label || label.split(/\s+/).length > 3 || /^(?:we|i|it|they|this|that|there|he|she|you|our)\b/i.test(label)) return null;

@@ -32,7 +32,12 @@ function collectCells(table: Table, source: string, cells: Cell[]): void {
   const headers = head.children.map((cell) => {
     const s = cell.position?.start.offset;
     const e = cell.position?.end.offset;
-    return s === undefined || e === undefined ? '' : source.slice(s, e).replace(/[|*_`]/g, '').trim();
+    return s === undefined || e === undefined
+      ? ''
+      : source
+          .slice(s, e)
+          .replace(/[|*_`]/g, '')
+          .trim();
   });
   for (const row of rows) {
     row.children.forEach((cell, i) => {
@@ -57,7 +62,12 @@ export class TableCellIndex {
 
   at(offset: number): { header: string; text: string } | null {
     this.cells ??= tableCells(this.tree, this.source).sort((a, b) => a.start - b.start);
-    const cell = containing(this.cells, offset, (c) => c.start, (c) => c.end);
+    const cell = containing(
+      this.cells,
+      offset,
+      (c) => c.start,
+      (c) => c.end,
+    );
     if (cell === undefined) return null;
     let text = this.texts.get(cell);
     if (text === undefined) this.texts.set(cell, (text = stripMarkup(this.source.slice(cell.start, cell.end).replace(/^\|/, '').replace(/\|$/, ''))));

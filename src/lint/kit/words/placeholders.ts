@@ -3,13 +3,62 @@
 // what a space stands for is the rule's choice (kit/text/phrases.ts phraseAlternation).
 
 /** Words that open a bracketed prompt: "[insert root cause]", "<your name>". */
-export const PROMPT_VERBS: readonly string[] = ['insert', 'add', 'enter', 'describe', 'replace', 'fill in', 'write', 'your', 'link to', 'name of', 'list of', 'summary of', 'brief description'];
+export const PROMPT_VERBS: readonly string[] = [
+  'insert',
+  'add',
+  'enter',
+  'describe',
+  'replace',
+  'fill in',
+  'write',
+  'your',
+  'link to',
+  'name of',
+  'list of',
+  'summary of',
+  'brief description',
+];
 
 /** What a bracket alone asks for: "[owner]", "[service name]". */
 export const PROMPT_NOUNS: readonly string[] = [
-  'name', 'full name', 'date', 'time', 'team', 'team name', 'service', 'service name', 'owner', 'link', 'url', 'ticket', 'ticket number', 'number', 'title',
-  'company', 'product', 'system', 'component', 'region', 'duration', 'author', 'authors', 'email', 'person', 'impact', 'details', 'description', 'summary',
-  'root cause', 'timestamp', 'value', 'customer', 'incident id', 'severity', 'status', 'dashboard', 'runbook',
+  'name',
+  'full name',
+  'date',
+  'time',
+  'team',
+  'team name',
+  'service',
+  'service name',
+  'owner',
+  'link',
+  'url',
+  'ticket',
+  'ticket number',
+  'number',
+  'title',
+  'company',
+  'product',
+  'system',
+  'component',
+  'region',
+  'duration',
+  'author',
+  'authors',
+  'email',
+  'person',
+  'impact',
+  'details',
+  'description',
+  'summary',
+  'root cause',
+  'timestamp',
+  'value',
+  'customer',
+  'incident id',
+  'severity',
+  'status',
+  'dashboard',
+  'runbook',
 ];
 
 /** PROMPT_NOUNS in angle brackets, minus the names of HTML elements (<details>, <summary>, <time>…). */
@@ -17,11 +66,49 @@ export const ANGLE_NOUNS: readonly string[] = PROMPT_NOUNS.filter((noun) => !['t
 
 /** How a template's guidance opens: an instruction ("Describe how …", "List the …"). */
 export const GUIDANCE_VERBS: readonly string[] = [
-  'describe', 'note', 'list', 'provide', 'summari[sz]e', 'explain', 'include', 'outline', 'document', 'give', 'state', 'identify', 'enter', 'insert', 'write', 'add',
-  'detail', 'capture', 'record',
+  'describe',
+  'note',
+  'list',
+  'provide',
+  'summari[sz]e',
+  'explain',
+  'include',
+  'outline',
+  'document',
+  'give',
+  'state',
+  'identify',
+  'enter',
+  'insert',
+  'write',
+  'add',
+  'detail',
+  'capture',
+  'record',
 ];
 /** What the instruction is about ("the", "how", "at least"). */
-export const GUIDANCE_OBJECTS: readonly string[] = ['the', 'a', 'an', 'any', 'all', 'each', 'how', 'what', 'when', 'who', 'why', 'where', 'which', 'your', 'here', 'this', 'these', 'in', 'briefly', 'at least'];
+export const GUIDANCE_OBJECTS: readonly string[] = [
+  'the',
+  'a',
+  'an',
+  'any',
+  'all',
+  'each',
+  'how',
+  'what',
+  'when',
+  'who',
+  'why',
+  'where',
+  'which',
+  'your',
+  'here',
+  'this',
+  'these',
+  'in',
+  'briefly',
+  'at least',
+];
 /** "List of things that went well", "List of action items". */
 export const GUIDANCE_LISTS: readonly string[] = ['things', 'action', 'items', 'follow', 'what', 'people', 'services'];
 
