@@ -39,14 +39,16 @@ describe('metrics', () => {
     expect(m.notes).toEqual([]);
   });
 
-  it('fall back: resolved to the end, start to the earliest entry; no guess for detection', () => {
+  it('fall back: resolved to the end; no start guessed from the earliest entry, so nothing is measured without one', () => {
     const base = model('2026-02-24-payments-retry-storm.md');
     const noResolved = { ...base, incident: { ...base.incident, resolved: null } };
     expect(metricsOf(noResolved).ttrMinutes).toBe(77);
     expect(metricsOf(noResolved).notes.join(' ')).toContain('Resolved taken from the incident end');
     const noStart = { ...base, incident: { ...base.incident, start: null } };
-    expect(metricsOf(noStart).start?.iso).toBe('2026-02-24T14:02:00Z');
-    expect(metricsOf(noStart).notes.join(' ')).toContain('earliest timeline entry');
+    expect(metricsOf(noStart).start).toBeNull();
+    expect(metricsOf(noStart).firstEntry?.iso).toBe('2026-02-24T14:02:00Z');
+    expect(metricsOf(noStart)).toMatchObject({ ttdMinutes: null, ttrMinutes: null, durationMinutes: null });
+    expect(metricsOf(noStart).notes.join(' ')).toContain('No impact start stated');
     const noDetected = { ...base, incident: { ...base.incident, detected: null } };
     expect(metricsOf(noDetected).ttdMinutes).toBeNull();
   });
