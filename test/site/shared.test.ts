@@ -123,7 +123,7 @@ describe('timeline picture', () => {
     expect(figure.points).toHaveLength(m.timeline.filter((e) => e.time).length);
     expect(figure.svg.match(/<circle class="tl-dot"/g)).toHaveLength(figure.points.length);
     for (const marker of ['start', 'detected', 'resolved']) expect(figure.svg).toContain(`tl-marker-${marker}`);
-    expect(figure.svg).toContain('role="img"');
+    expect(figure.svg).toMatch(/<a class="tl-event[^"]*" href="#entry-L\d+"/);
     expect(figure.svg).toContain('<title id="tl-title">Timeline of Retry storm</title>');
     expect(figure.zone).toBe('UTC');
   });

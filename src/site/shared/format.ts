@@ -5,9 +5,9 @@ export function escapeXml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 }
 
-/** "—", "45 min", "2 h 05 min", "3 d 4 h". */
-export function formatMinutes(minutes: number | null | undefined): string {
-  if (minutes === null || minutes === undefined || !Number.isFinite(minutes)) return '—';
+/** "—" (or `unknown`), "45 min", "2 h 05 min", "3 d 4 h". */
+export function formatMinutes(minutes: number | null | undefined, unknown = '—'): string {
+  if (minutes === null || minutes === undefined || !Number.isFinite(minutes)) return unknown;
   const total = Math.round(minutes);
   if (total < 60) return `${total} min`;
   if (total < 24 * 60) {

@@ -36,7 +36,6 @@ export function processFile(linter: Linter, job: FileJob): Processed {
     title: model.title,
     promoteLines: new Set(model.sections.filter((s) => s.style === 'bold' || s.style === 'plain-line').map((s) => s.line)),
     timelineLines: new Set(model.timeline.map((e) => e.line)),
-    timelineHeadingLine: model.sections.find((s) => s.kind === 'timeline')?.line ?? null,
     actionLines: new Set(model.actionItems.map((a) => a.line)),
   });
   const data: EntryData = {

@@ -1,8 +1,9 @@
 // The postmortem's body shaped around the incident page: timeline entries written one per
-// line become a list, each entry gets an id the picture links to, action items (shown once,
-// as the page's table) leave the body, and slots mark where the page puts its own parts.
+// line become a list, each entry gets an id the picture links to, and action items (shown
+// once, as the page's table) leave the body, a slot marking where the page puts the table.
 import type { Element, Root as HastRoot, RootContent as HastContent } from 'hast';
 import type { List, ListItem, Paragraph, PhrasingContent, RootContent, Table } from 'mdast';
+import { toString as mdastText } from 'mdast-util-to-string';
 
 /** The id of a timeline entry's element in the rendered body. */
 export function entryId(line: number): string {
@@ -10,30 +11,34 @@ export function entryId(line: number): string {
 }
 
 /**
- * Where the page puts its own parts into the rendered body. Added after sanitizing (an
- * author's `<div>` keeps no class), so no postmortem can write one.
+ * Where the page puts its action-item table into the rendered body (see ACTIONS_SLOT_PATTERN).
+ * Added after sanitizing (an author's `<div>` keeps no class), so no postmortem can write one.
  */
-export const SLOT = {
-  timeline: '<div class="hindsight-slot-timeline"></div>',
-  actions: '<div class="hindsight-slot-actions"></div>',
-} as const;
+export const ACTIONS_SLOT = '<div class="hindsight-slot-actions">';
 
 /** An empty mdast marker where action items were taken out (turned into the slot after sanitizing). */
 export function actionsMarker(node: List | Table): RootContent {
   return { type: 'thematicBreak', position: node.position };
 }
 
-/** The list or table without its action items (null when nothing else is left; the node itself when it had none). */
-export function withoutActionItems(node: List | Table, lines: ReadonlySet<number>): List | Table | null {
+/**
+ * The list or table without its action items (null when nothing else is left; the node
+ * itself when it had none), and the text of the items taken out.
+ */
+export function withoutActionItems(node: List | Table, lines: ReadonlySet<number>): { kept: List | Table | null; removed: string[] } {
   const isAction = (child: ListItem | Table['children'][number]): boolean => lines.has(child.position?.start.line ?? -1);
-  if (!node.children.some(isAction)) return node;
+  if (!node.children.some(isAction)) return { kept: node, removed: [] };
   if (node.type === 'list') {
     const children = node.children.filter((c) => !isAction(c));
-    return children.length === 0 ? null : { ...node, children };
+    return { kept: children.length === 0 ? null : { ...node, children }, removed: node.children.filter(isAction).map((c) => flatText(c)) };
   }
   const [header, ...rows] = node.children;
   const kept = rows.filter((r) => !isAction(r));
-  return kept.length === 0 || !header ? null : { ...node, children: [header, ...kept] };
+  return { kept: kept.length === 0 || !header ? null : { ...node, children: [header, ...kept] }, removed: rows.filter(isAction).map((r) => r.children.map((c) => flatText(c)).join(' · ')) };
+}
+
+function flatText(node: Parameters<typeof mdastText>[0]): string {
+  return mdastText(node).replace(/\s+/g, ' ').trim();
 }
 
 /**
@@ -98,23 +103,20 @@ export function addEntryIds(tree: HastRoot, lines: ReadonlySet<number> | undefin
   visit(tree);
 }
 
-/** The page's slots: the picture after the timeline heading, the action-item table where the first items stood. */
-export function addSlots(tree: HastRoot, timelineHeadingLine: number | null | undefined, actionMarkerLines: ReadonlySet<number>): void {
-  const slot = (name: string): Element => ({ type: 'element', tagName: 'div', properties: { className: [`hindsight-slot-${name}`] }, children: [] });
-  let timelinePlaced = false;
-  let actionsPlaced = false;
+/**
+ * The slot where the first action items stood (the markers of the others go). It holds their
+ * text as a plain list, for the search index; the page replaces the whole slot with its table.
+ */
+export function addActionsSlot(tree: HastRoot, markerLines: ReadonlySet<number>, texts: readonly string[]): void {
+  let placed = false;
   tree.children = tree.children.flatMap((child): HastContent[] => {
-    if (child.type !== 'element') return [child];
-    if (child.tagName === 'hr' && actionMarkerLines.has(child.position?.start.line ?? -1)) {
-      if (actionsPlaced) return [];
-      actionsPlaced = true;
-      return [slot('actions')];
-    }
-    if (!timelinePlaced && /^h[1-6]$/.test(child.tagName) && timelineHeadingLine != null && child.position?.start.line === timelineHeadingLine) {
-      timelinePlaced = true;
-      return [child, slot('timeline')];
-    }
-    return [child];
+    if (child.type !== 'element' || child.tagName !== 'hr' || !markerLines.has(child.position?.start.line ?? -1)) return [child];
+    if (placed) return [];
+    placed = true;
+    const items: Element[] = texts.map((text) => ({ type: 'element', tagName: 'li', properties: {}, children: [{ type: 'text', value: text }] }));
+    return [{ type: 'element', tagName: 'div', properties: { className: ['hindsight-slot-actions'] }, children: [{ type: 'element', tagName: 'ul', properties: {}, children: items }] }];
   });
 }
 
+/** The slot with the text it holds (no `<div>` inside it, so the first `</div>` closes it). */
+export const ACTIONS_SLOT_PATTERN = /<div class="hindsight-slot-actions">[^]*?<\/div>/;

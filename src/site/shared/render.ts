@@ -15,9 +15,9 @@ import { toHtml } from 'hast-util-to-html';
 import { toHast } from 'mdast-util-to-hast';
 import { toString as mdastText } from 'mdast-util-to-string';
 import { visibleLine } from '../../report/terminal.ts';
-import { actionsMarker, addEntryIds, addSlots, entryList, withoutActionItems } from './render-body.ts';
+import { actionsMarker, addActionsSlot, addEntryIds, entryList, withoutActionItems } from './render-body.ts';
 
-export { SLOT, entryId } from './render-body.ts';
+export { ACTIONS_SLOT, ACTIONS_SLOT_PATTERN, entryId } from './render-body.ts';
 
 /**
  * Bump whenever the HTML this module produces changes: it is part of every entry's digest,
@@ -49,9 +49,7 @@ export interface RenderOptions {
    * links to it), and a paragraph of several "14:02 UTC - …" lines becomes a list.
    */
   timelineLines?: ReadonlySet<number>;
-  /** Line of the timeline section's heading: the page's picture goes after it (`SLOT.timeline`). */
-  timelineHeadingLine?: number | null;
-  /** Lines of action items: their list items and table rows are left out, the page shows them once as a table (`SLOT.actions`). */
+  /** Lines of action items: their list items and table rows are left out, the page shows them once as a table (`ACTIONS_SLOT`). */
   actionLines?: ReadonlySet<number>;
 }
 
@@ -110,8 +108,8 @@ export const SCHEMA: Schema = {
 
 /** Renders the document's mdast tree. Does not modify `tree`. */
 export function renderPostmortem(tree: Root, options: RenderOptions = {}): RenderResult {
-  const actionMarkerLines = new Set<number>();
-  const mdast: Root = { ...tree, children: prepare(tree.children, options, actionMarkerLines) };
+  const actions = { markerLines: new Set<number>(), texts: [] as string[] };
+  const mdast: Root = { ...tree, children: prepare(tree.children, options, actions) };
   const unsafe = toHast(mdast, { allowDangerousHtml: true });
   // Parsing raw HTML (parse5 over the whole tree) is the costly step: skip it when the
   // document has none. Without raw nodes there is nothing for it to do.
@@ -121,7 +119,7 @@ export function renderPostmortem(tree: Root, options: RenderOptions = {}): Rende
   const headings = addHeadingAnchors(safe);
   finishElements(safe);
   addEntryIds(safe, options.timelineLines);
-  addSlots(safe, options.timelineHeadingLine, actionMarkerLines);
+  addActionsSlot(safe, actions.markerLines, actions.texts);
   return { html: toHtml(safe), headings };
 }
 
@@ -135,7 +133,7 @@ function hasRawHtml(node: Root | RootContent): boolean {
 }
 
 /** Leaves the title out and turns bold / plain-line section headings into real headings. */
-function prepare(children: readonly RootContent[], options: RenderOptions, actionMarkerLines: Set<number>): RootContent[] {
+function prepare(children: readonly RootContent[], options: RenderOptions, actions: { markerLines: Set<number>; texts: string[] }): RootContent[] {
   const out: RootContent[] = [];
   const normalise = (text: string): string => text.replace(/\s+/g, ' ').trim().toLowerCase();
   const title = options.title ? normalise(options.title) : null;
@@ -155,9 +153,10 @@ function prepare(children: readonly RootContent[], options: RenderOptions, actio
     if (wasFirst && node.type === 'heading' && node.depth === 1) continue;
     if (isTitleBlock && wasFirst && title !== null && normalise(mdastText(node)) === title) continue;
     if (options.actionLines?.size && (node.type === 'list' || node.type === 'table')) {
-      const kept = withoutActionItems(node, options.actionLines);
-      if (kept !== node && node.position) {
-        actionMarkerLines.add(node.position.start.line);
+      const { kept, removed } = withoutActionItems(node, options.actionLines);
+      if (removed.length > 0 && node.position) {
+        actions.markerLines.add(node.position.start.line);
+        actions.texts.push(...removed);
         out.push(actionsMarker(node));
       }
       if (kept) out.push(kept);
