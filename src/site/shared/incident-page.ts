@@ -10,8 +10,10 @@ import { KEY_LABELS, type KeyTime } from './timeline-svg.ts';
 export interface KeyTimeView {
   key: KeyTime;
   label: string;
-  /** "2026-02-24 14:02 UTC", "14:02 UTC", or "unknown". */
+  /** "14:02 UTC", or "unknown". */
   value: string;
+  /** "2026-02-24", or null when the time has no date (or is unknown). */
+  date: string | null;
   known: boolean;
   /** For a `<time datetime>`: only a time with its date is a valid one. */
   iso: string | null;
@@ -24,7 +26,8 @@ export function keyTimes(metrics: Metrics): KeyTimeView[] {
   const view = (key: KeyTime, time: ResolvedTime | null, note: string | null): KeyTimeView => ({
     key,
     label: KEY_LABELS[key],
-    value: formatTime(time, true, 'unknown'),
+    value: formatTime(time, false, 'unknown'),
+    date: time && hasDate(time) ? time.iso.slice(0, 10) : null,
     known: time !== null,
     iso: time && hasDate(time) ? time.iso : null,
     note: time ? note : null,
