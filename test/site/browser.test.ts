@@ -337,7 +337,7 @@ if (!haveChromium && inCI) {
     for (const [name, url] of [
       ['home', '/'],
       ['incident', '/incidents/2025-01-21-api-origin-cutover-dns-ttl/'],
-      ['loosely written incident', `/incidents/${LOOSE_SLUG}/`],
+      ['incident-loose', `/incidents/${LOOSE_SLUG}/`],
       ['metrics', '/metrics/'],
     ] as const) {
       it(`axe finds no serious or critical violation on ${name} (light and dark)`, async () => {
