@@ -19,8 +19,10 @@ const HOSTILE_SLUG = 'zz-hostile';
 /** Every class of the OWASP XSS Filter Evasion Cheat Sheet that Markdown can carry, 80 vectors. */
 const OWASP_SLUG = 'zz-owasp-xss';
 const OWASP_VECTORS = 80;
+/** A loosely written postmortem: "14:02 UTC - …" timeline lines, no list markers, no dates, no stated start. */
+const LOOSE_SLUG = 'zz-loose-timeline';
 /** The postmortems built beside the samples. */
-const EXTRA = 2;
+const EXTRA = 3;
 
 /** What the in-page functions read (the project compiles without the DOM library). */
 interface InPage {
@@ -65,7 +67,7 @@ if (!haveChromium && inCI) {
 
     beforeAll(async () => {
       const fixture = (name: string): string => readFileSync(path.join(repoRoot, 'test', 'site', 'fixtures', name), 'utf8');
-      project = createTempProject('hindsight-site-', { [`${HOSTILE_SLUG}.md`]: fixture('hostile.md'), [`${OWASP_SLUG}.md`]: fixture('owasp-xss.md') });
+      project = createTempProject('hindsight-site-', { [`${HOSTILE_SLUG}.md`]: fixture('hostile.md'), [`${OWASP_SLUG}.md`]: fixture('owasp-xss.md'), [`${LOOSE_SLUG}.md`]: fixture('loose-timeline.md') });
       const build = await npmRun(project.dir, 'build');
       buildLog = `${build.stdout}\n${build.stderr}`;
       if (build.code !== 0) throw new Error(`npm run build failed (exit ${build.code}):\n${buildLog}`);
@@ -217,21 +219,30 @@ if (!haveChromium && inCI) {
       await page.close();
     });
 
-    it('an incident page shows its timeline picture, the entries, its action items and metadata', async () => {
+    it('an incident page opens with the impact and key times, then the timeline picture, its action items and metadata', async () => {
       const page = await open('/incidents/2026-02-24-payments-retry-storm/');
+      const keys = await page.locator('#key-times .key-time').allInnerTexts();
+      expect(keys.map((k) => k.replace(/\s+/g, ' ').trim())).toEqual([
+        'Impact start 2026-02-24 14:02 UTC',
+        'Detected 2026-02-24 14:06 UTC',
+        'Mitigated unknown',
+        'Resolved 2026-02-24 15:19 UTC',
+      ]);
+      expect(await page.locator('#key-times').textContent()).toMatch(/Time to detect\s*4 min/);
       const svg = page.locator('#timeline-figure svg.timeline-svg');
       expect(await svg.isVisible()).toBe(true);
       expect(await svg.locator('circle.tl-dot').count()).toBe(12);
       expect(await svg.locator('.tl-marker-detected').count()).toBe(1);
       expect(await svg.locator('.tl-marker-resolved').count()).toBe(1);
-      expect(await page.locator('#timeline-figure table tbody tr').count()).toBe(12);
+      expect(await page.locator('nav.toc a[href="#timeline-figure"]').count()).toBe(1);
+      expect(await page.locator('nav.toc a[href="#root-cause"]').count()).toBe(1);
+      expect(await page.locator('#related a[href="/incidents/2024-02-13-cardhaven-client-certificate-expiry/"]').count()).toBe(1);
       const items = page.locator('#action-items table tbody tr');
       expect(await items.count()).toBe(5);
       const first = await items.first().locator('td').allTextContents();
       expect(first[1]).toBe('@kofi.asante');
       expect(first[2]).toBe('LSP-2741');
       expect(first[3]).toContain('2026-03-20');
-      expect(await page.locator('.incident-aside').textContent()).toMatch(/TTD\s*4 min/);
       // Heading anchors in the rendered body.
       expect(await page.locator('.postmortem-body h2#root-cause a.anchor[href="#root-cause"]').count()).toBe(1);
       // Edit link to the source.
@@ -326,6 +337,7 @@ if (!haveChromium && inCI) {
     for (const [name, url] of [
       ['home', '/'],
       ['incident', '/incidents/2025-01-21-api-origin-cutover-dns-ttl/'],
+      ['incident-loose', `/incidents/${LOOSE_SLUG}/`],
       ['metrics', '/metrics/'],
     ] as const) {
       it(`axe finds no serious or critical violation on ${name} (light and dark)`, async () => {
@@ -350,6 +362,106 @@ if (!haveChromium && inCI) {
         await page.close();
       }
       await phone.close();
+    });
+
+    /**
+     * What a reader sees of an incident page's timeline picture, measured in the page: the
+     * boxes of its visible texts, their rendered sizes, where its links lead, and whether
+     * the page scrolls sideways. (A string: the project compiles without the DOM library.)
+     */
+    const FIGURE_REPORT = `(() => {
+      const svg = document.querySelector('#timeline-figure svg.timeline-svg');
+      const root = document.documentElement;
+      const frame = svg ? svg.getBoundingClientRect() : null;
+      const texts = svg ? [...svg.querySelectorAll('text')].filter((t) => getComputedStyle(t).display !== 'none') : [];
+      const boxes = texts.map((t) => { const r = t.getBoundingClientRect(); return { text: t.textContent, left: r.left, right: r.right, top: r.top, bottom: r.bottom }; });
+      const sizes = texts.map((t) => parseFloat(getComputedStyle(t).fontSize) * (t.getScreenCTM() ? Math.abs(t.getScreenCTM().d) : 1));
+      const links = svg ? [...svg.querySelectorAll('a')].map((a) => a.getAttribute('href')) : [];
+      if (svg) svg.style.display = 'none';
+      const visibleText = document.body.innerText;
+      if (svg) svg.style.display = '';
+      return {
+        overflow: root.scrollWidth - root.clientWidth,
+        frame: frame && { left: frame.left, right: frame.right },
+        boxes,
+        smallest: sizes.length ? Math.min(...sizes) : null,
+        links,
+        missing: links.filter((href) => !href || !href.startsWith('#') || !document.getElementById(decodeURIComponent(href.slice(1)))),
+        visibleText,
+      };
+    })()`;
+
+    interface FigureReport {
+      overflow: number;
+      frame: { left: number; right: number } | null;
+      boxes: { text: string; left: number; right: number; top: number; bottom: number }[];
+      smallest: number | null;
+      links: string[];
+      missing: string[];
+      visibleText: string;
+    }
+
+    /** Pairs of boxes that overlap by more than a pixel either way. */
+    function overlaps(boxes: FigureReport['boxes']): string[] {
+      const found: string[] = [];
+      for (let i = 0; i < boxes.length; i++) {
+        for (let j = i + 1; j < boxes.length; j++) {
+          const a = boxes[i]!;
+          const b = boxes[j]!;
+          if (Math.min(a.right, b.right) - Math.max(a.left, b.left) > 1 && Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top) > 1) found.push(`${a.text} / ${b.text}`);
+        }
+      }
+      return found;
+    }
+
+    /** How many times a text stands in the page as a reader sees it. */
+    const occurrences = (haystack: string, needle: string): number => haystack.split(needle).length - 1;
+
+    for (const [device, viewport] of [['desktop', { width: 1280, height: 800 }], ['phone', { width: 390, height: 844 }]] as const) {
+      it(`incident pages on a ${device}: no sideways scrolling; the timeline picture's labels apart, inside it, at least 11 px, each linked to its entry; timeline and action items once`, async () => {
+        const ctx = await newContext({ viewport, ...(device === 'phone' ? { deviceScaleFactor: 2, isMobile: true, hasTouch: true } : {}) });
+        for (const slug of ['2026-02-24-payments-retry-storm', '2025-01-21-api-origin-cutover-dns-ttl', LOOSE_SLUG]) {
+          const page = await open(`/incidents/${slug}/`, ctx);
+          const report = (await page.evaluate(FIGURE_REPORT)) as FigureReport;
+          expect(report.overflow, slug).toBeLessThanOrEqual(1);
+          expect(report.frame, slug).not.toBeNull();
+          expect(report.boxes.length, slug).toBeGreaterThan(4);
+          expect(overlaps(report.boxes), slug).toEqual([]);
+          const clipped = report.boxes.filter((b) => b.left < report.frame!.left - 1 || b.right > report.frame!.right + 1).map((b) => b.text);
+          expect(clipped, slug).toEqual([]);
+          expect(report.smallest, slug).toBeGreaterThanOrEqual(11);
+          expect(report.links.length, slug).toBeGreaterThan(3);
+          expect(report.missing, slug).toEqual([]);
+          // Each entry's text once on the page besides the picture's labels (no table of entries), each action item once.
+          const file = path.join(project.postmortems, `${slug}.md`);
+          const { model } = buildModel(file, readFileSync(file, 'utf8'));
+          for (const entry of model.timeline.filter((e) => e.text.length > 12)) expect(occurrences(report.visibleText, entry.text), `${slug}: ${entry.text}`).toBe(1);
+          for (const item of model.actionItems) expect(occurrences(report.visibleText, item.text), `${slug}: ${item.text}`).toBe(1);
+          expect(await page.locator('#action-items table').count(), slug).toBe(model.actionItems.length > 0 ? 1 : 0);
+          expect(await page.locator('#timeline-figure').count(), slug).toBe(1);
+          await page.screenshot({ path: path.join(SHOTS, `incident-${slug.slice(0, 24)}-${device}.png`), fullPage: true });
+          await page.close();
+        }
+        await ctx.close();
+      });
+    }
+
+    it('a loosely written postmortem: its "14:02 UTC - …" lines are entries, no 1970, no raw ISO time, time to detect unknown', async () => {
+      const page = await open(`/incidents/${LOOSE_SLUG}/`);
+      const entries = page.locator('.postmortem-body li[id^="entry-L"]');
+      expect(await entries.count()).toBe(4);
+      expect(await entries.first().textContent()).toContain('Latency alert fires');
+      const html = await page.content();
+      expect(html).not.toContain('1970');
+      expect(html).not.toMatch(/\d{2}:\d{2}:\d{2}Z/);
+      const keys = (await page.locator('#key-times').innerText()).replace(/\s+/g, ' ');
+      expect(keys).toContain('Impact start unknown');
+      expect(keys).toContain('Detected 14:02 UTC');
+      expect(keys).toMatch(/Time to detect unknown/);
+      // The picture's first row leads to the first entry, which the browser then shows.
+      await page.locator('#timeline-figure svg a').first().click();
+      expect(page.url()).toMatch(/#entry-L\d+$/);
+      await page.close();
     });
 
     it('keyboard: the first Tab reaches the skip link, which moves focus to the content', async () => {

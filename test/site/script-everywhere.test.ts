@@ -130,13 +130,14 @@ describe.runIf(existsSync(CHROMIUM) || inCI)('script in every field of a postmor
     for (const where of ['fm-title', 'severity', 'status', 'authors', 'services', 'tags']) expect(text, where).toContain(payloads(where)[0]);
     for (const where of ['body-text', 'body-code', 'timeline-1', 'root', 'h3', 'item-text']) expect(text, where).toContain(`<img src=x onerror="window.__pwned='${where}'`);
     expect(await page.locator('.incident-aside').textContent()).toContain(payloads('services')[0]);
-    expect(await page.locator('#timeline-figure table').textContent()).toContain(`<img src=x onerror="window.__pwned='timeline-1'`);
+    // The timeline picture carries the entry's text as SVG text, escaped.
+    expect(await page.locator('#timeline-figure svg').textContent()).toContain(`<img src=x onerror="window.__pwned='timeline-1'`);
     // A ticket becomes a link only when it is an http(s) URL: the javascript: one stays text.
     expect(await page.locator('#action-items').textContent()).toContain(`javascript:window.__pwned='item-ticket'`);
     const ticketLinks = await page.locator('#action-items a').evaluateAll((links) => links.map((a) => (a as unknown as Node).getAttribute('href') ?? ''));
     expect(ticketLinks.filter((href) => !href.startsWith('https://'))).toEqual([]);
     // The related incident is linked by its id.
-    expect(await page.locator('.incident-aside a', { hasText: CONTROL_ID }).getAttribute('href')).toBe(`/incidents/${CONTROL_SLUG}/`);
+    expect(await page.locator('#related a', { hasText: CONTROL_ID }).getAttribute('href')).toBe(`/incidents/${CONTROL_SLUG}/`);
     await page.close();
   });
 

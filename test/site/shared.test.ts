@@ -39,14 +39,16 @@ describe('metrics', () => {
     expect(m.notes).toEqual([]);
   });
 
-  it('fall back: resolved to the end, start to the earliest entry; no guess for detection', () => {
+  it('fall back: resolved to the end; no start guessed from the earliest entry, so nothing is measured without one', () => {
     const base = model('2026-02-24-payments-retry-storm.md');
     const noResolved = { ...base, incident: { ...base.incident, resolved: null } };
     expect(metricsOf(noResolved).ttrMinutes).toBe(77);
     expect(metricsOf(noResolved).notes.join(' ')).toContain('Resolved taken from the incident end');
     const noStart = { ...base, incident: { ...base.incident, start: null } };
-    expect(metricsOf(noStart).start?.iso).toBe('2026-02-24T14:02:00Z');
-    expect(metricsOf(noStart).notes.join(' ')).toContain('earliest timeline entry');
+    expect(metricsOf(noStart).start).toBeNull();
+    expect(metricsOf(noStart).firstEntry?.iso).toBe('2026-02-24T14:02:00Z');
+    expect(metricsOf(noStart)).toMatchObject({ ttdMinutes: null, ttrMinutes: null, durationMinutes: null });
+    expect(metricsOf(noStart).notes.join(' ')).toContain('No impact start stated');
     const noDetected = { ...base, incident: { ...base.incident, detected: null } };
     expect(metricsOf(noDetected).ttdMinutes).toBeNull();
   });
@@ -121,7 +123,7 @@ describe('timeline picture', () => {
     expect(figure.points).toHaveLength(m.timeline.filter((e) => e.time).length);
     expect(figure.svg.match(/<circle class="tl-dot"/g)).toHaveLength(figure.points.length);
     for (const marker of ['start', 'detected', 'resolved']) expect(figure.svg).toContain(`tl-marker-${marker}`);
-    expect(figure.svg).toContain('role="img"');
+    expect(figure.svg).toMatch(/<a class="tl-event[^"]*" href="#entry-L\d+"/);
     expect(figure.svg).toContain('<title id="tl-title">Timeline of Retry storm</title>');
     expect(figure.zone).toBe('UTC');
   });

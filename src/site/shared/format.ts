@@ -5,9 +5,9 @@ export function escapeXml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 }
 
-/** "—", "45 min", "2 h 05 min", "3 d 4 h". */
-export function formatMinutes(minutes: number | null | undefined): string {
-  if (minutes === null || minutes === undefined || !Number.isFinite(minutes)) return '—';
+/** "—" (or `unknown`), "45 min", "2 h 05 min", "3 d 4 h". */
+export function formatMinutes(minutes: number | null | undefined, unknown = '—'): string {
+  if (minutes === null || minutes === undefined || !Number.isFinite(minutes)) return unknown;
   const total = Math.round(minutes);
   if (total < 60) return `${total} min`;
   if (total < 24 * 60) {
@@ -30,13 +30,22 @@ export function zoneLabel(time: Pick<ResolvedTime, 'offsetMinutes'>): string {
   return `UTC${sign}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
 }
 
-/** "2024-02-13 09:12 UTC" in the time's own zone, as the document wrote it. */
-export function formatTime(time: ResolvedTime | null | undefined, withDate = true): string {
-  if (!time) return '—';
-  const m = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})/.exec(time.iso);
+/** Whether the time carries a calendar date (a time-only entry, "14:02 UTC", has none). */
+export function hasDate(time: Pick<ResolvedTime, 'iso'>): boolean {
+  return /^\d{4}-\d{2}-\d{2}T/.test(time.iso);
+}
+
+/**
+ * "2024-02-13 09:12 UTC" in the time's own zone, as the document wrote it; "14:02 UTC" for a
+ * time whose date is unknown (its epoch is then a wall clock on 1970-01-01, never shown).
+ * `unknown` is what an absent time reads as.
+ */
+export function formatTime(time: ResolvedTime | null | undefined, withDate = true, unknown = '—'): string {
+  if (!time) return unknown;
+  const m = /^(?:(\d{4}-\d{2}-\d{2})T)?(\d{2}:\d{2})/.exec(time.iso);
   if (!m) return time.iso;
   const zone = zoneLabel(time);
-  return `${withDate ? `${m[1]} ` : ''}${m[2]}${zone ? ` ${zone}` : ''}`;
+  return `${withDate && m[1] ? `${m[1]} ` : ''}${m[2]}${zone ? ` ${zone}` : ''}`;
 }
 
 /** Wall-clock parts of an epoch in a fixed offset (null offset: the epoch is wall-clock already). */

@@ -5,10 +5,17 @@ import type { ResolvedTime } from '../../core/model.ts';
 import type { EntryData, StoredModel } from './types.ts';
 
 export interface Metrics {
+  /** The impact start as the document states it; never guessed from the timeline. */
   start: ResolvedTime | null;
   detected: ResolvedTime | null;
+  /** Where the detection time was read: frontmatter `detected`, or a timeline entry the model took for it. */
+  detectedFrom: 'stated' | 'timeline' | null;
+  /** The first timeline entry that says the impact was mitigated, if any. */
+  mitigated: ResolvedTime | null;
   resolved: ResolvedTime | null;
   end: ResolvedTime | null;
+  /** The earliest timed timeline entry (shown when no start is stated; never measured from). */
+  firstEntry: ResolvedTime | null;
   /** detected − start, in minutes. */
   ttdMinutes: number | null;
   /** resolved − start, in minutes. */
@@ -39,40 +46,53 @@ export interface Incident {
   lintStatus: 'error' | 'warning' | 'clean';
 }
 
+const MITIGATED = /\bmitigat/i;
+
 /**
  * Time to detect and time to resolve are measured from the incident's start.
  * - start: the model's `incident.start` (frontmatter `incident_start`, or the summary's
- *   "Start:" / window statement); failing that, the earliest timeline entry with a time.
- * - detected: the model's `incident.detected` (frontmatter `detected`). No fallback: a
- *   guess at which timeline entry was the detection would make the statistics lie.
+ *   "Start:" / window statement). No fallback: the earliest timeline entry is often the
+ *   alert itself, and measuring from it made time to detect "0 min" and pulled the medians
+ *   down. Without a stated start, every measure is unknown.
+ * - detected: the model's `incident.detected` (frontmatter `detected`, else a timeline
+ *   entry that reads as the detection, an alert or a page); which one is noted.
  * - resolved: the model's `incident.resolved` (frontmatter `resolved`); failing that the
  *   incident's end.
  * - end: `incident.end`; failing that `resolved`.
  * A difference is only taken between two times that both have a zone or both have none
  * (zone-less times are comparable only with each other), and never when negative; otherwise
- * the metric is unknown (shown as "—" and left out of the statistics).
+ * the metric is unknown (shown as "unknown" and left out of the statistics).
  */
 export function metricsOf(model: StoredModel): Metrics {
   const notes: string[] = [];
-  let start = model.incident.start;
-  if (!start) {
-    const first = earliestEntry(model);
-    if (first) {
-      start = first;
-      notes.push('Start taken from the earliest timeline entry.');
-    }
-  }
+  const start = model.incident.start;
+  const firstEntry = earliestEntry(model);
+  if (!start) notes.push('No impact start stated (frontmatter `incident_start` or a "Start:" line): time to detect and to resolve unknown.');
   const detected = model.incident.detected;
+  const stated = (model.frontmatter.data ?? {})['detected'];
+  const detectedFrom = !detected ? null : stated !== undefined && stated !== null && stated !== '' ? 'stated' : 'timeline';
+  if (detectedFrom === 'timeline') notes.push('Detection time read from the timeline entry that reports the alert.');
   let resolved = model.incident.resolved;
   if (!resolved && model.incident.end) {
     resolved = model.incident.end;
     notes.push('Resolved taken from the incident end.');
   }
   const end = model.incident.end ?? model.incident.resolved;
-  const ttd = minutesBetween(start, detected);
-  const ttr = minutesBetween(start, resolved);
+  const mitigated = model.timeline.find((e) => e.time && MITIGATED.test(e.text))?.time ?? null;
   if (!detected) notes.push('No detection time stated (frontmatter `detected`): time to detect unknown.');
-  return { start, detected, resolved, end, ttdMinutes: ttd, ttrMinutes: ttr, durationMinutes: minutesBetween(start, end), notes };
+  return {
+    start,
+    detected,
+    detectedFrom,
+    mitigated,
+    resolved,
+    end,
+    firstEntry,
+    ttdMinutes: minutesBetween(start, detected),
+    ttrMinutes: minutesBetween(start, resolved),
+    durationMinutes: minutesBetween(start, end),
+    notes,
+  };
 }
 
 function earliestEntry(model: StoredModel): ResolvedTime | null {

@@ -35,6 +35,8 @@ export function processFile(linter: Linter, job: FileJob): Processed {
     titleLine: model.titleLine,
     title: model.title,
     promoteLines: new Set(model.sections.filter((s) => s.style === 'bold' || s.style === 'plain-line').map((s) => s.line)),
+    timelineLines: new Set(model.timeline.map((e) => e.line)),
+    actionLines: new Set(model.actionItems.map((a) => a.line)),
   });
   const data: EntryData = {
     slug: job.slug,

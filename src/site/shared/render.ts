@@ -15,13 +15,16 @@ import { toHtml } from 'hast-util-to-html';
 import { toHast } from 'mdast-util-to-hast';
 import { toString as mdastText } from 'mdast-util-to-string';
 import { visibleLine } from '../../report/terminal.ts';
+import { actionsMarker, addActionsSlot, addEntryIds, entryList, withoutActionItems } from './render-body.ts';
+
+export { ACTIONS_SLOT, ACTIONS_SLOT_PATTERN, entryId } from './render-body.ts';
 
 /**
  * Bump whenever the HTML this module produces changes: it is part of every entry's digest,
  * so cached entries are re-rendered (Astro's content cache hashes only the text of
  * content.config.ts, not the modules it imports).
  */
-export const RENDERER_VERSION = 'render-3';
+export const RENDERER_VERSION = 'render-4';
 
 export interface RenderedHeading {
   depth: number;
@@ -41,6 +44,13 @@ export interface RenderOptions {
   title?: string | null;
   /** Lines of section headings written as a bold paragraph or a plain line: rendered as `<h2>`. */
   promoteLines?: ReadonlySet<number>;
+  /**
+   * Lines of timeline entries: each entry's element gets the id `entry-L<line>` (the picture
+   * links to it), and a paragraph of several "14:02 UTC - …" lines becomes a list.
+   */
+  timelineLines?: ReadonlySet<number>;
+  /** Lines of action items: their list items and table rows are left out, the page shows them once as a table (`ACTIONS_SLOT`). */
+  actionLines?: ReadonlySet<number>;
 }
 
 /** Elements removed together with everything inside them. */
@@ -98,7 +108,8 @@ export const SCHEMA: Schema = {
 
 /** Renders the document's mdast tree. Does not modify `tree`. */
 export function renderPostmortem(tree: Root, options: RenderOptions = {}): RenderResult {
-  const mdast: Root = { ...tree, children: prepare(tree.children, options) };
+  const actions = { markerLines: new Set<number>(), texts: [] as string[] };
+  const mdast: Root = { ...tree, children: prepare(tree.children, options, actions) };
   const unsafe = toHast(mdast, { allowDangerousHtml: true });
   // Parsing raw HTML (parse5 over the whole tree) is the costly step: skip it when the
   // document has none. Without raw nodes there is nothing for it to do.
@@ -107,6 +118,8 @@ export function renderPostmortem(tree: Root, options: RenderOptions = {}): Rende
   assertSafe(safe);
   const headings = addHeadingAnchors(safe);
   finishElements(safe);
+  addEntryIds(safe, options.timelineLines);
+  addActionsSlot(safe, actions.markerLines, actions.texts);
   return { html: toHtml(safe), headings };
 }
 
@@ -120,7 +133,7 @@ function hasRawHtml(node: Root | RootContent): boolean {
 }
 
 /** Leaves the title out and turns bold / plain-line section headings into real headings. */
-function prepare(children: readonly RootContent[], options: RenderOptions): RootContent[] {
+function prepare(children: readonly RootContent[], options: RenderOptions, actions: { markerLines: Set<number>; texts: string[] }): RootContent[] {
   const out: RootContent[] = [];
   const normalise = (text: string): string => text.replace(/\s+/g, ' ').trim().toLowerCase();
   const title = options.title ? normalise(options.title) : null;
@@ -139,6 +152,23 @@ function prepare(children: readonly RootContent[], options: RenderOptions): Root
     // The document's first block is its title when it is a level-1 heading, or a line saying exactly the title.
     if (wasFirst && node.type === 'heading' && node.depth === 1) continue;
     if (isTitleBlock && wasFirst && title !== null && normalise(mdastText(node)) === title) continue;
+    if (options.actionLines?.size && (node.type === 'list' || node.type === 'table')) {
+      const { kept, removed } = withoutActionItems(node, options.actionLines);
+      if (removed.length > 0 && node.position) {
+        actions.markerLines.add(node.position.start.line);
+        actions.texts.push(...removed);
+        out.push(actionsMarker(node));
+      }
+      if (kept) out.push(kept);
+      continue;
+    }
+    if (node.type === 'paragraph' && options.timelineLines && line !== undefined) {
+      const list = entryList(node, options.timelineLines);
+      if (list) {
+        out.push(list);
+        continue;
+      }
+    }
     if (node.type === 'paragraph' && line !== undefined && options.promoteLines?.has(line) && isHeadingOnly(node)) {
       const heading: Heading = { type: 'heading', depth: 2, children: stripStrong(node), position: node.position };
       out.push(heading);
@@ -200,7 +230,7 @@ const HEADING = /^h([1-6])$/;
 function addHeadingAnchors(tree: HastRoot): RenderedHeading[] {
   const slugger = new GithubSlugger();
   // Ids the page itself uses: a heading named "Timeline" must not take them.
-  for (const reserved of ['main', 'content', 'timeline-figure', 'action-items', 'findings', 'metadata', 'postmortem']) slugger.slug(reserved);
+  for (const reserved of ['main', 'content', 'title', 'key-times', 'on-this-page', 'timeline-figure', 'action-items', 'findings', 'metadata', 'related', 'postmortem']) slugger.slug(reserved);
   const headings: RenderedHeading[] = [];
   const visit = (parent: HastRoot | Element): void => {
     for (const child of parent.children) {

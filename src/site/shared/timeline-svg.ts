@@ -1,13 +1,17 @@
-// The incident's timeline as a picture, drawn at build time as inline SVG: every timeline
-// entry with a time placed on a time axis (numbered like the text table beside it), the
-// incident window shaded, start / detection / resolution marked, and long silences between
-// entries drawn as hatched gaps with their length.
+// The incident's timeline as a picture, drawn at build time as inline SVG. Time runs down a
+// vertical axis, one row per timed entry (and per key time no entry states), so labels
+// never overlap and the text stays at the page's size on a phone: the picture has no
+// viewBox to shrink it. Rows are spaced by the time between them (compressed, so a quiet
+// night does not push the rest off the screen; the longest silences are marked), the phases
+// between impact start, detection, mitigation and resolution are shaded, and each row links
+// to its entry's text in the postmortem.
 import type { ResolvedTime, TimelineEntry } from '../../core/model.ts';
-import { escapeXml, formatMinutes, wallClock, zoneLabel } from './format.ts';
+import { escapeXml, formatMinutes, hasDate, wallClock, zoneLabel } from './format.ts';
 import type { Metrics } from './incident.ts';
+import { entryId } from './render-body.ts';
 
 export interface TimelinePoint {
-  /** 1-based number shown on the axis and in the table. */
+  /** 1-based, in document order of the timed entries. */
   n: number;
   entry: Pick<TimelineEntry, 'line' | 'text' | 'timeText'> & { time: ResolvedTime };
 }
@@ -18,24 +22,42 @@ export interface Gap {
   minutes: number;
 }
 
-export interface TimelineFigure {
-  svg: string;
-  /** Timed entries in document order with their numbers; untimed entries are not drawn. */
-  points: TimelinePoint[];
-  gaps: Gap[];
-  /** Zone of the axis labels ("UTC", "UTC−04:00", '' for zone-less times). */
-  zone: string;
+export type KeyTime = 'start' | 'detected' | 'mitigated' | 'resolved';
+
+export interface Phase {
+  from: KeyTime;
+  to: KeyTime;
+  label: string;
+  minutes: number;
 }
 
-const WIDTH = 800;
-const LEFT = 24;
-const RIGHT = 24;
-const AXIS_Y = 150;
-const HEIGHT = 196;
-const STEPS_MIN = [1, 2, 5, 10, 15, 30, 60, 120, 180, 360, 720, 1440, 2880, 10080, 20160, 43200];
+export interface TimelineFigure {
+  svg: string;
+  /** Timed entries in document order; untimed entries are not drawn. */
+  points: TimelinePoint[];
+  gaps: Gap[];
+  phases: Phase[];
+  /** Zone of the times shown ("UTC", "UTC−04:00", '' for zone-less times). */
+  zone: string;
+  /** Height of the picture in CSS pixels. */
+  height: number;
+}
+
+export const KEY_LABELS: Record<KeyTime, string> = { start: 'Impact start', detected: 'Detected', mitigated: 'Mitigated', resolved: 'Resolved' };
+const KEYS: KeyTime[] = ['start', 'detected', 'mitigated', 'resolved'];
+
+/** Layout, in CSS pixels. */
+const TOP = 14;
+const ROW = 26;
+const DATE_ROW = 24;
+const AXIS_X = 64;
+const LABEL_X = 80;
+/** Label lengths: the short one fits a phone (390 px wide), the long one a wider column. */
+const SHORT = 26;
+const LONG = 72;
 
 /**
- * Gaps worth marking: consecutive (in time) entries further apart than a fifth of the drawn
+ * Gaps worth marking: consecutive (in time) entries further apart than a fifth of the whole
  * span and than three times the median spacing, at least 15 minutes; the three longest.
  */
 export function findGaps(times: readonly number[], spanMs: number): Gap[] {
@@ -51,120 +73,136 @@ export function findGaps(times: readonly number[], spanMs: number): Gap[] {
     .sort((a, b) => a.fromMs - b.fromMs);
 }
 
+/** Extra space before a row for the time since the one before: grows with the log of the wait. */
+function spacing(minutes: number): number {
+  return minutes <= 0 ? 0 : Math.min(48, Math.round(9 * Math.log2(1 + minutes / 5)));
+}
+
+function clip(text: string, length: number): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return flat.length <= length ? flat : `${flat.slice(0, length - 1).trimEnd()}…`;
+}
+
+interface Row {
+  ms: number;
+  point: TimelinePoint | null;
+  keys: KeyTime[];
+  y: number;
+}
+
 export function timelineFigure(timeline: readonly Pick<TimelineEntry, 'line' | 'text' | 'timeText' | 'time'>[], metrics: Metrics, title: string): TimelineFigure | null {
   const points: TimelinePoint[] = [];
   for (const entry of timeline) {
     if (entry.time) points.push({ n: points.length + 1, entry: { line: entry.line, text: entry.text, timeText: entry.timeText, time: entry.time } });
   }
-  // Markers are drawn only when comparable with the entries (both zoned, or both zone-less).
-  const zoned = points.length > 0 ? points[0]!.entry.time.offsetMinutes !== null : (metrics.start?.offsetMinutes ?? null) !== null;
+  // Only times comparable with the entries are drawn (all zoned, or all zone-less).
+  const zoned = points.length > 0 ? points[0]!.entry.time.offsetMinutes !== null : KEYS.some((k) => (metrics[k]?.offsetMinutes ?? null) !== null);
   const comparable = (t: ResolvedTime | null): t is ResolvedTime => t !== null && (t.offsetMinutes !== null) === zoned;
-  const plotted = points.filter((p) => (p.entry.time.offsetMinutes !== null) === zoned);
-  const markers = [
-    { key: 'start', label: 'Start', time: metrics.start },
-    { key: 'detected', label: 'Detected', time: metrics.detected },
-    { key: 'resolved', label: 'Resolved', time: metrics.resolved },
-  ].filter((m): m is { key: string; label: string; time: ResolvedTime } => comparable(m.time));
-  const end = comparable(metrics.end) ? metrics.end : null;
+  const plotted = points.filter((p) => comparable(p.entry.time)).sort((a, b) => a.entry.time.epochMs - b.entry.time.epochMs || a.n - b.n);
+  const keyTimes = KEYS.flatMap((key) => (comparable(metrics[key]) ? [{ key, time: metrics[key]! }] : []));
+  if (plotted.length === 0 && keyTimes.length === 0) return null;
 
-  const all = [...plotted.map((p) => p.entry.time.epochMs), ...markers.map((m) => m.time.epochMs), ...(end ? [end.epochMs] : [])];
-  if (plotted.length === 0 && markers.length === 0) return null;
-  let min = Math.min(...all);
-  let max = Math.max(...all);
-  if (max - min < 10 * 60_000) {
-    const mid = (min + max) / 2;
-    min = mid - 5 * 60_000;
-    max = mid + 5 * 60_000;
+  // One row per entry; a key time joins the first entry at its minute, or gets its own row.
+  const rows: Row[] = plotted.map((point) => ({ ms: point.entry.time.epochMs, point, keys: [], y: 0 }));
+  for (const { key, time } of keyTimes) {
+    const same = rows.find((r) => r.ms === time.epochMs);
+    if (same) same.keys.push(key);
+    else rows.push({ ms: time.epochMs, point: null, keys: [key], y: 0 });
   }
-  const pad = (max - min) * 0.04;
-  min -= pad;
-  max += pad;
-  const span = max - min;
-  const x = (ms: number): number => LEFT + ((ms - min) / span) * (WIDTH - LEFT - RIGHT);
-  const fmt = (n: number): string => n.toFixed(1);
+  rows.sort((a, b) => a.ms - b.ms || (a.point ? a.point.n : 0) - (b.point ? b.point.n : 0));
 
-  const offset = zoned ? (plotted[0]?.entry.time.offsetMinutes ?? markers[0]?.time.offsetMinutes ?? 0) : null;
+  const offset = zoned ? (plotted[0]?.entry.time.offsetMinutes ?? keyTimes[0]?.time.offsetMinutes ?? 0) : null;
   const zone = offset === null ? '' : zoneLabel({ offsetMinutes: offset });
+  const dated = [...plotted.map((p) => p.entry.time), ...keyTimes.map((k) => k.time)].every(hasDate);
+  const spanMs = rows[rows.length - 1]!.ms - rows[0]!.ms;
+  const gaps = findGaps(rows.map((r) => r.ms), spanMs);
+
   const parts: string[] = [];
-  const titleId = `tl-title`;
-  const descId = `tl-desc`;
-  const detected = markers.find((m) => m.key === 'detected');
-  const resolved = markers.find((m) => m.key === 'resolved');
-  const description = [
-    `${plotted.length} timeline entries on a time axis${zone ? ` (${zone})` : ''}.`,
-    detected ? `Detected at ${wallClock(detected.time.epochMs, offset).time}.` : 'No detection time.',
-    resolved ? `Resolved at ${wallClock(resolved.time.epochMs, offset).time}.` : 'No resolution time.',
-    'The same entries are listed in the table that follows.',
-  ].join(' ');
-  parts.push(
-    `<svg class="timeline-svg" viewBox="0 0 ${WIDTH} ${HEIGHT}" role="img" aria-labelledby="${titleId} ${descId}" xmlns="http://www.w3.org/2000/svg" preserveAspectRatio="xMidYMid meet">`,
-    `<title id="${titleId}">Timeline of ${escapeXml(title)}</title>`,
-    `<desc id="${descId}">${escapeXml(description)}</desc>`,
-    `<defs><pattern id="tl-hatch" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)"><line x1="0" y1="0" x2="0" y2="6" class="tl-hatch-line"/></pattern></defs>`,
-  );
-
-  // The incident window, shaded.
-  const startMarker = markers.find((m) => m.key === 'start');
-  const windowEnd = end ?? resolved?.time ?? null;
-  if (startMarker && windowEnd && windowEnd.epochMs > startMarker.time.epochMs) {
-    parts.push(`<rect class="tl-window" x="${fmt(x(startMarker.time.epochMs))}" y="36" width="${fmt(x(windowEnd.epochMs) - x(startMarker.time.epochMs))}" height="${AXIS_Y - 36}"><title>Incident window</title></rect>`);
-  }
-
-  // Gaps.
-  const gaps = findGaps(plotted.map((p) => p.entry.time.epochMs), span);
-  for (const gap of gaps) {
-    const x1 = x(gap.fromMs) + 6;
-    const x2 = x(gap.toMs) - 6;
-    if (x2 - x1 < 8) continue;
-    parts.push(
-      `<rect class="tl-gap" x="${fmt(x1)}" y="${AXIS_Y - 9}" width="${fmt(x2 - x1)}" height="18" fill="url(#tl-hatch)"><title>Gap of ${formatMinutes(gap.minutes)} with no entry</title></rect>`,
-      `<text class="tl-gap-label" x="${fmt((x1 + x2) / 2)}" y="${AXIS_Y + 24}" text-anchor="middle">gap ${escapeXml(formatMinutes(gap.minutes))}</text>`,
-    );
-  }
-
-  // Axis and ticks (labels in the entries' zone).
-  parts.push(`<line class="tl-axis" x1="${LEFT}" y1="${AXIS_Y}" x2="${WIDTH - RIGHT}" y2="${AXIS_Y}"/>`);
-  const stepMin = STEPS_MIN.find((s) => span / (s * 60_000) <= 8) ?? STEPS_MIN[STEPS_MIN.length - 1]!;
-  const stepMs = stepMin * 60_000;
-  const shift = (offset ?? 0) * 60_000;
+  let y = TOP;
+  let previous: Row | null = null;
   let previousDate = '';
-  for (let t = Math.ceil((min + shift) / stepMs) * stepMs - shift; t <= max; t += stepMs) {
-    const { date, time } = wallClock(t, offset);
-    const label = stepMin >= 1440 ? date.slice(5) : date !== previousDate && previousDate !== '' ? `${date.slice(5)} ${time}` : time;
-    previousDate = date;
-    parts.push(
-      `<line class="tl-tick" x1="${fmt(x(t))}" y1="${AXIS_Y}" x2="${fmt(x(t))}" y2="${AXIS_Y + 5}"/>`,
-      `<text class="tl-tick-label" x="${fmt(x(t))}" y="${AXIS_Y + 40}" text-anchor="middle">${escapeXml(label)}</text>`,
-    );
+  const dateLabels: string[] = [];
+  const gapLabels: string[] = [];
+  for (const row of rows) {
+    const clock = wallClock(row.ms, offset);
+    if (previous) {
+      const minutes = (row.ms - previous.ms) / 60_000;
+      const gap = gaps.find((g) => g.fromMs === previous!.ms && g.toMs === row.ms);
+      y = previous.y + ROW + spacing(minutes);
+      if (gap) {
+        gapLabels.push(`<text class="tl-gap-label" x="${LABEL_X}" y="${previous.y + ROW + 4.5}">${escapeXml(formatMinutes(gap.minutes))} with no entry</text>`);
+        y += ROW;
+        gapLabels.push(`<line class="tl-gap" x1="${AXIS_X}" y1="${previous.y + 10}" x2="${AXIS_X}" y2="${y - 10}"/>`);
+      }
+    }
+    if (dated && clock.date !== previousDate) {
+      if (previous) y += 4;
+      dateLabels.push(`<text class="tl-date" x="${LABEL_X}" y="${y + 4.5}">${clock.date}</text>`);
+      y += DATE_ROW;
+    }
+    row.y = y;
+    previousDate = clock.date;
+    previous = row;
+  }
+  const height = y + ROW / 2 + 4;
+
+  // Phases, shaded across the picture between the rows of their key times.
+  const keyRow = (key: KeyTime): Row | undefined => rows.find((r) => r.keys.includes(key));
+  const phases: Phase[] = [];
+  const present = KEYS.filter((k) => keyRow(k));
+  for (let i = 0; i + 1 < present.length; i++) {
+    const from = present[i]!;
+    const to = present[i + 1]!;
+    const a = keyRow(from)!;
+    const b = keyRow(to)!;
+    if (b.ms <= a.ms) continue;
+    const label = from === 'start' ? (to === 'detected' ? 'Before detection' : 'Impact, detection unknown') : from === 'detected' ? 'Responding' : 'Recovering';
+    phases.push({ from, to, label, minutes: (b.ms - a.ms) / 60_000 });
+    parts.unshift(`<rect class="tl-phase tl-phase-${from}" x="${AXIS_X - 6}" y="${a.y}" width="12" height="${b.y - a.y}"><title>${escapeXml(label)}: ${escapeXml(formatMinutes((b.ms - a.ms) / 60_000))}</title></rect>`);
+    parts.unshift(`<rect class="tl-band tl-band-${from}" x="0" y="${a.y}" width="100%" height="${b.y - a.y}"/>`);
   }
 
-  // Markers: start, detection, resolution (a vertical line and a label above).
-  const labelRows = [14, 28];
-  markers.forEach((marker, index) => {
-    const mx = x(marker.time.epochMs);
-    const anchor = mx < 80 ? 'start' : mx > WIDTH - 80 ? 'end' : 'middle';
-    parts.push(
-      `<line class="tl-marker tl-marker-${marker.key}" x1="${fmt(mx)}" y1="${labelRows[index % 2]! + 4}" x2="${fmt(mx)}" y2="${AXIS_Y}"/>`,
-      `<text class="tl-marker-label tl-marker-label-${marker.key}" x="${fmt(mx)}" y="${labelRows[index % 2]}" text-anchor="${anchor}">${marker.label} ${escapeXml(wallClock(marker.time.epochMs, offset).time)}</text>`,
+  const axis = `<line class="tl-axis" x1="${AXIS_X}" y1="${TOP - 6}" x2="${AXIS_X}" y2="${height - 2}"/>`;
+  const rowParts = rows.map((row) => {
+    const time = wallClock(row.ms, offset).time;
+    const keys = row.keys.map((k) => KEY_LABELS[k]);
+    const text = row.point?.entry.text ?? '';
+    const label = (length: number): string => {
+      const prefix = keys.join(' · ');
+      if (!text) return prefix;
+      return prefix ? `${prefix} · ${clip(text, Math.max(8, length - prefix.length - 3))}` : clip(text, length);
+    };
+    const href = row.point ? `#${entryId(row.point.entry.line)}` : '#key-times';
+    const classes = ['tl-event', ...row.keys.map((k) => `tl-marker-${k}`)].join(' ');
+    const full = `${time}${zone ? ` ${zone}` : ''}: ${keys.length ? `${keys.join(', ')}. ` : ''}${text}`;
+    return (
+      `<a class="${classes}" href="${href}"><title>${escapeXml(clip(full, 300))}</title>` +
+      `<text class="tl-time" x="${AXIS_X - 12}" y="${row.y + 4.5}" text-anchor="end">${time}</text>` +
+      (row.keys.length > 0 ? `<circle class="tl-key" cx="${AXIS_X}" cy="${row.y}" r="7"/>` : '') +
+      `<circle class="tl-dot" cx="${AXIS_X}" cy="${row.y}" r="4.5"/>` +
+      `<text class="tl-label tl-label-short" x="${LABEL_X}" y="${row.y + 4.5}">${escapeXml(label(SHORT))}</text>` +
+      `<text class="tl-label tl-label-long" x="${LABEL_X}" y="${row.y + 4.5}">${escapeXml(label(LONG))}</text></a>`
     );
   });
 
-  // Entries: a dot on the axis and its number above, staggered on three rows.
-  const rows = [AXIS_Y - 16, AXIS_Y - 34, AXIS_Y - 52];
-  let lastX = -Infinity;
-  let row = 0;
-  for (const point of plotted) {
-    const px = x(point.entry.time.epochMs);
-    row = px - lastX < 22 ? (row + 1) % rows.length : 0;
-    lastX = px;
-    const when = wallClock(point.entry.time.epochMs, offset).time;
-    parts.push(
-      `<g class="tl-entry"><title>${point.n}. ${escapeXml(when)} ${escapeXml(point.entry.text.slice(0, 200))}</title>`,
-      `<circle class="tl-dot" cx="${fmt(px)}" cy="${AXIS_Y}" r="5"/>`,
-      `<line class="tl-stem" x1="${fmt(px)}" y1="${AXIS_Y - 5}" x2="${fmt(px)}" y2="${rows[row]! + 4}"/>`,
-      `<text class="tl-num" x="${fmt(px)}" y="${rows[row]}" text-anchor="middle">${point.n}</text></g>`,
-    );
-  }
-  parts.push('</svg>');
-  return { svg: parts.join(''), points, gaps, zone };
+  const detected = keyRow('detected');
+  const resolved = keyRow('resolved');
+  const description = [
+    `${plotted.length} timeline ${plotted.length === 1 ? 'entry' : 'entries'} in time order${zone ? `, times in ${zone}` : ''}.`,
+    detected ? `Detected at ${wallClock(detected.ms, offset).time}.` : 'Detection time unknown.',
+    resolved ? `Resolved at ${wallClock(resolved.ms, offset).time}.` : 'Resolution time unknown.',
+    'Each row links to its entry in the postmortem.',
+  ].join(' ');
+  const svg = [
+    `<svg class="timeline-svg" width="100%" height="${height}" aria-labelledby="tl-title tl-desc" xmlns="http://www.w3.org/2000/svg">`,
+    `<title id="tl-title">Timeline of ${escapeXml(title)}</title>`,
+    `<desc id="tl-desc">${escapeXml(description)}</desc>`,
+    ...parts,
+    axis,
+    ...dateLabels,
+    ...gapLabels,
+    ...rowParts,
+    '</svg>',
+  ].join('');
+  return { svg, points, gaps, phases, zone, height };
 }
