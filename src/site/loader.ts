@@ -87,7 +87,13 @@ export async function loadPostmortems(
   for (const file of files) {
     untouched.delete(file.slug);
     // The cross-file rules' findings change with the other files: their index is in every digest.
-    const digest = generateDigest({ source: file.source, fingerprint, archive: archive?.digest ?? null, updated: file.lastUpdated, sourcePath: file.sourcePath });
+    const digest = generateDigest({
+      source: file.source,
+      fingerprint,
+      archive: archive?.digest ?? null,
+      updated: file.lastUpdated,
+      sourcePath: file.sourcePath,
+    });
     if (store.get(file.slug)?.digest !== digest) jobs.push({ file, digest });
   }
 
@@ -96,7 +102,13 @@ export async function loadPostmortems(
   const rest = jobs.filter((job) => !ahead.has(job.file.key));
   const parallel = options.parallel ?? (rest.length >= PARALLEL_FROM && availableParallelism() > 1);
   let done: Processed[];
-  if (parallel) done = await processInWorkers(rest.map((job) => jobOf(job.file)), root, now, archive);
+  if (parallel)
+    done = await processInWorkers(
+      rest.map((job) => jobOf(job.file)),
+      root,
+      now,
+      archive,
+    );
   else if (rest.length === 0) done = [];
   else {
     const [{ archiveOf, setupArchive }, { createLinter }, { processFile }] = await processStack();
@@ -127,7 +139,8 @@ export async function loadPostmortems(
   for (const entry of store.values()) {
     const data = entry.data as unknown as EntryData;
     warnings += data.warningCount;
-    if (data.errorCount > 0) lintResults.push(summarise(visibleLine(fileOfSlug.get(data.slug) ?? path.resolve(content, `${data.slug}.md`)), data.findings.map(asLoggedFinding)));
+    if (data.errorCount > 0)
+      lintResults.push(summarise(visibleLine(fileOfSlug.get(data.slug) ?? path.resolve(content, `${data.slug}.md`)), data.findings.map(asLoggedFinding)));
   }
   lintResults.sort((a, b) => a.filePath.localeCompare(b.filePath));
   const errors = lintResults.reduce((n, r) => n + r.errorCount, 0);
@@ -145,7 +158,10 @@ export async function loadPostmortems(
   // The archive passed: the next build's early work skips what the store now holds, and
   // Pagefind indexes the archive in its own process while Astro renders the pages.
   if (cacheDir) {
-    writeEntryKeys(cacheDir, files.map((f) => f.key));
+    writeEntryKeys(
+      cacheDir,
+      files.map((f) => f.key),
+    );
     const documents = [...store.values()].map((entry) => searchDocument(toIncident(entry.data as unknown as EntryData), entry.rendered?.html ?? ''));
     startSearchIndex(documents, path.join(cacheDir, 'hindsight-search'));
   }

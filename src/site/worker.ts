@@ -24,7 +24,13 @@ export interface WorkerData {
 const shared = (workerData ?? null) as WorkerData | null;
 if (shared?.compileCache) module.enableCompileCache?.(shared.compileCache);
 
-const stack = Promise.all([import('../lint/config/load.ts'), import('../lint/registry.ts'), import('../lint/linter.ts'), import('./shared/process.ts'), import('./shared/archive.ts')]);
+const stack = Promise.all([
+  import('../lint/config/load.ts'),
+  import('../lint/registry.ts'),
+  import('../lint/linter.ts'),
+  import('./shared/process.ts'),
+  import('./shared/archive.ts'),
+]);
 // Loaded before the first task arrives; a failure here is reported with that task.
 stack.catch(() => {});
 

@@ -81,7 +81,16 @@ describe.concurrent('lint output formats through the process', () => {
     const byName = new Map(results.map((r) => [path.basename(r.filePath), r]));
     expect(byName.get('2024-03-02-clean.md')).toMatchObject({ errorCount: 0, warningCount: 0, messages: [] });
     expect(byName.get('2024-03-03-warn.md')!.messages).toEqual([
-      { ruleId: 'blameless-language', severity: 1, message: expect.stringContaining('"Ana should have"'), messageId: 'hindsight', line: 21, column: 29, endLine: 21, endColumn: 44 },
+      {
+        ruleId: 'blameless-language',
+        severity: 1,
+        message: expect.stringContaining('"Ana should have"'),
+        messageId: 'hindsight',
+        line: 21,
+        column: 29,
+        endLine: 21,
+        endColumn: 44,
+      },
     ]);
     expect(byName.get('2023-01-01-error.md')!.messages).toEqual([
       {

@@ -16,7 +16,7 @@ import { serveStatic, type StaticServer } from './server.ts';
 const addFormats = addFormatsModule as unknown as (ajv: Ajv2020) => Ajv2020;
 const CHROMIUM = '/usr/bin/chromium';
 const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
-const inCI = Boolean(process.env['CI']) && process.env['CI'] !== 'false' && process.env['CI'] !== '0';
+const inCI = Boolean(process.env.CI) && process.env.CI !== 'false' && process.env.CI !== '0';
 const SHOTS = path.join(repoRoot, 'test-output', 'site');
 
 /** The little of the DOM the in-page functions read (the project compiles without the DOM library). */
@@ -92,7 +92,11 @@ describe('the archive for readers and tools', () => {
   beforeAll(async () => {
     // Both extra postmortems publish with warnings: a leak is found and masked, not a build failure here.
     const config = JSON.stringify({ rules: { 'no-secrets': 'warn', 'required-sections': 'warn' } });
-    project = createTempProject('hindsight-reading-', { [`${LEAK_SLUG}.md`]: leak, [`${UNKNOWN_SLUG}.md`]: unknownDetection }, { rootFiles: { 'hindsight.config.json': config } });
+    project = createTempProject(
+      'hindsight-reading-',
+      { [`${LEAK_SLUG}.md`]: leak, [`${UNKNOWN_SLUG}.md`]: unknownDetection },
+      { rootFiles: { 'hindsight.config.json': config } },
+    );
     const build = await npmRun(project.dir, 'build');
     if (build.code !== 0) throw new Error(`npm run build failed (exit ${build.code}):\n${build.stdout}\n${build.stderr}`);
     dist = path.join(project.dir, 'dist');
@@ -122,26 +126,33 @@ describe('the archive for readers and tools', () => {
       expect(index.incidents.length).toBeGreaterThan(10);
       expect(index.incidents.length).toBe(pages - 1);
       for (const incident of index.incidents) {
-        const page = path.join(dist, new URL(String(incident['url'])).pathname, 'index.html');
-        expect(existsSync(page), String(incident['url'])).toBe(true);
+        const page = path.join(dist, new URL(String(incident.url)).pathname, 'index.html');
+        expect(existsSync(page), String(incident.url)).toBe(true);
       }
-      const storm = index.incidents.find((i) => i['slug'] === '2026-02-24-payments-retry-storm')!;
+      const storm = index.incidents.find((i) => i.slug === '2026-02-24-payments-retry-storm')!;
       expect(storm).toMatchObject({ id: 'LSP-2026-005', severity: 'SEV2', durations: { timeToDetectMinutes: 4, timeToResolveMinutes: 77 } });
-      expect((storm['actionItems'] as unknown[])[0]).toEqual({ text: expect.stringContaining('Keep only one retry layer'), owner: '@kofi.asante', ticket: 'LSP-2741', due: '2026-03-20', state: 'done', overdue: false });
+      expect((storm.actionItems as unknown[])[0]).toEqual({
+        text: expect.stringContaining('Keep only one retry layer'),
+        owner: '@kofi.asante',
+        ticket: 'LSP-2741',
+        due: '2026-03-20',
+        state: 'done',
+        overdue: false,
+      });
     });
 
     it('gives an unknown time as null, never as zero', () => {
-      const incident = read().incidents.find((i) => i['id'] === UNKNOWN_ID)!;
-      expect(incident['times']).toMatchObject({ detected: null });
-      expect(incident['durations']).toEqual({ timeToDetectMinutes: null, timeToResolveMinutes: null, durationMinutes: null });
+      const incident = read().incidents.find((i) => i.id === UNKNOWN_ID)!;
+      expect(incident.times).toMatchObject({ detected: null });
+      expect(incident.durations).toEqual({ timeToDetectMinutes: null, timeToResolveMinutes: null, durationMinutes: null });
     });
 
     it('carries no credential, wherever the postmortem wrote it', () => {
       const text = readFileSync(path.join(dist, 'index.json'), 'utf8');
       for (const secret of [GITHUB, STRIPE]) expect(text).not.toContain(secret.slice(4, 14));
-      const incident = read().incidents.find((i) => i['slug'] === LEAK_SLUG)!;
-      expect(incident['title']).toContain('Deploy token');
-      expect((incident['actionItems'] as { text: string }[])[0]!.text).toContain('Rotate');
+      const incident = read().incidents.find((i) => i.slug === LEAK_SLUG)!;
+      expect(incident.title).toContain('Deploy token');
+      expect((incident.actionItems as { text: string }[])[0]!.text).toContain('Rotate');
     });
   });
   describe.runIf(withBrowser)('in Chromium', () => {
@@ -158,7 +169,8 @@ describe('the archive for readers and tools', () => {
       return page;
     }
 
-    const resultLinks = (page: Page): Promise<string[]> => page.locator('.pagefind-ui__result-link').evaluateAll((links) => links.map((a) => a.getAttribute('href') ?? ''));
+    const resultLinks = (page: Page): Promise<string[]> =>
+      page.locator('.pagefind-ui__result-link').evaluateAll((links) => links.map((a) => a.getAttribute('href') ?? ''));
 
     it('the header search box on another page leads to the results, with the query in the URL', async () => {
       const context = await newContext();
@@ -205,7 +217,8 @@ describe('the archive for readers and tools', () => {
       const context = await newContext({ colorScheme: 'light' });
       const page = await open(context, '/');
       const toggle = page.locator('#theme-toggle');
-      const background = (): Promise<string> => page.evaluate(() => (globalThis as unknown as InPage).getComputedStyle((globalThis as unknown as InPage).document.body).backgroundColor);
+      const background = (): Promise<string> =>
+        page.evaluate(() => (globalThis as unknown as InPage).getComputedStyle((globalThis as unknown as InPage).document.body).backgroundColor);
       expect(await toggle.getAttribute('aria-pressed')).toBe('false');
       const light = await background();
       await toggle.click();
@@ -213,11 +226,13 @@ describe('the archive for readers and tools', () => {
       const dark = await background();
       expect(dark).not.toBe(light);
       await page.reload();
-      expect(await page.evaluate(() => (globalThis as unknown as InPage).document.documentElement.dataset['theme'])).toBe('dark');
+      expect(await page.evaluate(() => (globalThis as unknown as InPage).document.documentElement.dataset.theme)).toBe('dark');
       expect(await background()).toBe(dark);
       expect(await page.locator('#theme-toggle').getAttribute('aria-pressed')).toBe('true');
       const metrics = await open(context, '/metrics/');
-      expect(await metrics.evaluate(() => (globalThis as unknown as InPage).getComputedStyle((globalThis as unknown as InPage).document.body).backgroundColor)).toBe(dark);
+      expect(
+        await metrics.evaluate(() => (globalThis as unknown as InPage).getComputedStyle((globalThis as unknown as InPage).document.body).backgroundColor),
+      ).toBe(dark);
       const results = await new AxeBuilder({ page: metrics }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
       expect(results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
       // Back to light, on a system that prefers dark: the choice wins there too.
@@ -225,8 +240,10 @@ describe('the archive for readers and tools', () => {
       const again = await open(other, '/');
       await again.locator('#theme-toggle').click();
       await again.reload();
-      expect(await again.evaluate(() => (globalThis as unknown as InPage).document.documentElement.dataset['theme'])).toBe('light');
-      expect(await again.evaluate(() => (globalThis as unknown as InPage).getComputedStyle((globalThis as unknown as InPage).document.body).backgroundColor)).toBe(light);
+      expect(await again.evaluate(() => (globalThis as unknown as InPage).document.documentElement.dataset.theme)).toBe('light');
+      expect(
+        await again.evaluate(() => (globalThis as unknown as InPage).getComputedStyle((globalThis as unknown as InPage).document.body).backgroundColor),
+      ).toBe(light);
       await other.close();
       await context.close();
     });
@@ -234,7 +251,11 @@ describe('the archive for readers and tools', () => {
     it('the metrics page on a 390 px phone: no sideways scrolling, every chart titled, every dot opens its incident', async () => {
       const context = await newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
       const page = await open(context, '/metrics/');
-      expect(await page.evaluate(() => (globalThis as unknown as InPage).document.documentElement.scrollWidth - (globalThis as unknown as InPage).document.documentElement.clientWidth)).toBeLessThanOrEqual(1);
+      expect(
+        await page.evaluate(
+          () => (globalThis as unknown as InPage).document.documentElement.scrollWidth - (globalThis as unknown as InPage).document.documentElement.clientWidth,
+        ),
+      ).toBeLessThanOrEqual(1);
       const charts = page.locator('svg.chart');
       expect(await charts.count()).toBe(4);
       for (const chart of await charts.all()) {
@@ -244,8 +265,8 @@ describe('the archive for readers and tools', () => {
         const box = (await chart.boundingBox())!;
         for (const text of await chart.locator('text').all()) {
           const t = (await text.boundingBox())!;
-          expect(t.x, await text.textContent() ?? '').toBeGreaterThanOrEqual(box.x - 1);
-          expect(t.x + t.width, await text.textContent() ?? '').toBeLessThanOrEqual(box.x + box.width + 1);
+          expect(t.x, (await text.textContent()) ?? '').toBeGreaterThanOrEqual(box.x - 1);
+          expect(t.x + t.width, (await text.textContent()) ?? '').toBeLessThanOrEqual(box.x + box.width + 1);
         }
       }
       // Incidents per month: whole, distinct ticks.

@@ -12,7 +12,7 @@ import { serveStatic, type StaticServer } from './server.ts';
 
 const CHROMIUM = '/usr/bin/chromium';
 const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
-const inCI = Boolean(process.env['CI']) && process.env['CI'] !== 'false' && process.env['CI'] !== '0';
+const inCI = Boolean(process.env.CI) && process.env.CI !== 'false' && process.env.CI !== '0';
 const haveChromium = existsSync(CHROMIUM);
 const SHOTS = path.join(repoRoot, 'test-output', 'site');
 const HOSTILE_SLUG = 'zz-hostile';
@@ -43,7 +43,7 @@ const samples: Sample[] = readdirSync(samplesDir)
     const file = path.join(samplesDir, name);
     const { model } = buildModel(file, readFileSync(file, 'utf8'));
     const fm = model.frontmatter.data ?? {};
-    return { slug: name.replace(/\.md$/, ''), title: model.title ?? name, severity: String(fm['severity'] ?? '') };
+    return { slug: name.replace(/\.md$/, ''), title: model.title ?? name, severity: String(fm.severity ?? '') };
   });
 
 if (!haveChromium && inCI) {
@@ -53,7 +53,9 @@ if (!haveChromium && inCI) {
     });
   });
 } else if (!haveChromium) {
-  console.warn(`\n${'!'.repeat(78)}\n!! SKIPPING the archive site's browser tests: ${CHROMIUM} not found.\n!! Install Chromium (apt-get install chromium) to run them; under CI=true they fail.\n${'!'.repeat(78)}\n`);
+  console.warn(
+    `\n${'!'.repeat(78)}\n!! SKIPPING the archive site's browser tests: ${CHROMIUM} not found.\n!! Install Chromium (apt-get install chromium) to run them; under CI=true they fail.\n${'!'.repeat(78)}\n`,
+  );
   describe.skip('archive site in Chromium (skipped: no Chromium)', () => {
     it('needs Chromium', () => {});
   });
@@ -67,7 +69,11 @@ if (!haveChromium && inCI) {
 
     beforeAll(async () => {
       const fixture = (name: string): string => readFileSync(path.join(repoRoot, 'test', 'site', 'fixtures', name), 'utf8');
-      project = createTempProject('hindsight-site-', { [`${HOSTILE_SLUG}.md`]: fixture('hostile.md'), [`${OWASP_SLUG}.md`]: fixture('owasp-xss.md'), [`${LOOSE_SLUG}.md`]: fixture('loose-timeline.md') });
+      project = createTempProject('hindsight-site-', {
+        [`${HOSTILE_SLUG}.md`]: fixture('hostile.md'),
+        [`${OWASP_SLUG}.md`]: fixture('owasp-xss.md'),
+        [`${LOOSE_SLUG}.md`]: fixture('loose-timeline.md'),
+      });
       const build = await npmRun(project.dir, 'build');
       buildLog = `${build.stdout}\n${build.stderr}`;
       if (build.code !== 0) throw new Error(`npm run build failed (exit ${build.code}):\n${buildLog}`);
@@ -103,7 +109,13 @@ if (!haveChromium && inCI) {
       const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
       return results.violations
         .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-        .map((v) => `${v.impact} ${v.id}: ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+        .map(
+          (v) =>
+            `${v.impact} ${v.id}: ${v.help} — ${v.nodes
+              .slice(0, 3)
+              .map((n) => n.target.join(' '))
+              .join(' | ')}`,
+        );
     }
 
     it('builds, logs the count and writes the search index and the feed', () => {
@@ -113,12 +125,20 @@ if (!haveChromium && inCI) {
       expect(feed.match(/<item>/g)?.length).toBe(samples.length + EXTRA);
       // Feed readers decode the escaped HTML of each item: decoded, its tags hold nothing
       // executable. (Markup quoted as text stays escaped once more, "&#x3C;img …", and is no tag.)
-      const decodeXml = (text: string): string => text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;|&apos;/g, "'").replace(/&amp;/g, '&');
+      const decodeXml = (text: string): string =>
+        text
+          .replace(/&lt;/g, '<')
+          .replace(/&gt;/g, '>')
+          .replace(/&quot;/g, '"')
+          .replace(/&#39;|&apos;/g, "'")
+          .replace(/&amp;/g, '&');
       const decoded = decodeXml(feed);
       expect(decoded).toContain('quokkasafe');
       expect(decoded).toContain('wombatsafe');
       // Each item's page as HTML (escaped, or in a CDATA section).
-      const items = [...feed.matchAll(/<content:encoded>([\s\S]*?)<\/content:encoded>/g)].map(([, html]) => (html!.startsWith('<![CDATA[') ? html!.slice(9, -3) : decodeXml(html!)));
+      const items = [...feed.matchAll(/<content:encoded>([\s\S]*?)<\/content:encoded>/g)].map(([, html]) =>
+        html!.startsWith('<![CDATA[') ? html!.slice(9, -3) : decodeXml(html!),
+      );
       expect(items.length).toBe(samples.length + EXTRA);
       const tags = items.flatMap((html) => [...html.matchAll(/<([a-zA-Z][\w:-]*)((?:[^>"']|"[^"]*"|'[^']*')*)>/g)]);
       expect(tags.length).toBeGreaterThan(100);
@@ -126,7 +146,8 @@ if (!haveChromium && inCI) {
         if (/^(?:script|iframe|frame|svg|math|object|embed|form|meta|base|style|link|template)$/i.test(name!)) return true;
         for (const [, attr, ...values] of attrs!.matchAll(/\s([^\s=/>]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+)))?/g)) {
           const value = values.find((v) => v !== undefined) ?? '';
-          if (/^on/i.test(attr!) || (/^(?:href|src|action|formaction|background)$/i.test(attr!) && /^\s*(?:javascript|vbscript|data):/i.test(value))) return true;
+          if (/^on/i.test(attr!) || (/^(?:href|src|action|formaction|background)$/i.test(attr!) && /^\s*(?:javascript|vbscript|data):/i.test(value)))
+            return true;
         }
         return false;
       });
@@ -246,7 +267,9 @@ if (!haveChromium && inCI) {
       // Heading anchors in the rendered body.
       expect(await page.locator('.postmortem-body h2#root-cause a.anchor[href="#root-cause"]').count()).toBe(1);
       // Edit link to the source.
-      expect(await page.locator('a', { hasText: 'Edit this postmortem' }).getAttribute('href')).toMatch(/\/edit\/main\/postmortems\/2026-02-24-payments-retry-storm\.md$/);
+      expect(await page.locator('a', { hasText: 'Edit this postmortem' }).getAttribute('href')).toMatch(
+        /\/edit\/main\/postmortems\/2026-02-24-payments-retry-storm\.md$/,
+      );
       await page.screenshot({ path: path.join(SHOTS, 'incident.png'), fullPage: true });
       await page.close();
     });
@@ -274,7 +297,8 @@ if (!haveChromium && inCI) {
         if (!page.url().includes(`/incidents/${slug}/`)) await page.goto(`${server.url}/incidents/${slug}/`);
       }
       await page.goto(`${server.url}/incidents/${slug}/`);
-      for (const summary of await body.locator('details summary').all()) if (await summary.isVisible()) await summary.click({ timeout: 10_000 }).catch(() => {});
+      for (const summary of await body.locator('details summary').all())
+        if (await summary.isVisible()) await summary.click({ timeout: 10_000 }).catch(() => {});
       for (let i = 0; i < 30; i++) await page.keyboard.press('Tab');
       await page.waitForTimeout(300);
       return { page, dialogs };
@@ -285,14 +309,48 @@ if (!haveChromium && inCI) {
       return page.locator('.postmortem-body').evaluate((root) => {
         const found: string[] = [];
         for (const el of root.querySelectorAll('*')) {
-          if (['SCRIPT', 'IFRAME', 'FRAME', 'FRAMESET', 'OBJECT', 'EMBED', 'APPLET', 'PORTAL', 'FORM', 'META', 'STYLE', 'LINK', 'BASE', 'SVG', 'svg', 'BUTTON', 'MATH', 'math', 'TEMPLATE', 'NOSCRIPT', 'VIDEO', 'AUDIO', 'SELECT', 'TEXTAREA'].includes(el.tagName)) found.push(el.tagName);
+          if (
+            [
+              'SCRIPT',
+              'IFRAME',
+              'FRAME',
+              'FRAMESET',
+              'OBJECT',
+              'EMBED',
+              'APPLET',
+              'PORTAL',
+              'FORM',
+              'META',
+              'STYLE',
+              'LINK',
+              'BASE',
+              'SVG',
+              'svg',
+              'BUTTON',
+              'MATH',
+              'math',
+              'TEMPLATE',
+              'NOSCRIPT',
+              'VIDEO',
+              'AUDIO',
+              'SELECT',
+              'TEXTAREA',
+            ].includes(el.tagName)
+          )
+            found.push(el.tagName);
           for (const attr of el.getAttributeNames()) {
             const value = el.getAttribute(attr) ?? '';
-            if (/^on/i.test(attr) || ['style', 'srcdoc', 'formaction', 'action', 'background', 'dynsrc', 'lowsrc', 'xlink:href', 'contenteditable'].includes(attr)) found.push(`${el.tagName}[${attr}]`);
+            if (
+              /^on/i.test(attr) ||
+              ['style', 'srcdoc', 'formaction', 'action', 'background', 'dynsrc', 'lowsrc', 'xlink:href', 'contenteditable'].includes(attr)
+            )
+              found.push(`${el.tagName}[${attr}]`);
             // What the browser resolved: an entity- or blank-obfuscated scheme shows here.
-            const resolved = attr === 'href' || attr === 'src' ? ((el as unknown as { [key: string]: unknown })[attr] as string | undefined) ?? value : value;
-            if ((attr === 'href' || attr === 'src') && /^\s*(javascript|vbscript|data):/i.test(`${value} ${resolved}`.trim())) found.push(`${el.tagName}[${attr}=${value.slice(0, 20)}]`);
-            if ((attr === 'href' || attr === 'src') && /^(javascript|vbscript|data):/i.test(resolved)) found.push(`${el.tagName}[${attr} resolves to ${resolved.slice(0, 20)}]`);
+            const resolved = attr === 'href' || attr === 'src' ? (((el as unknown as { [key: string]: unknown })[attr] as string | undefined) ?? value) : value;
+            if ((attr === 'href' || attr === 'src') && /^\s*(javascript|vbscript|data):/i.test(`${value} ${resolved}`.trim()))
+              found.push(`${el.tagName}[${attr}=${value.slice(0, 20)}]`);
+            if ((attr === 'href' || attr === 'src') && /^(javascript|vbscript|data):/i.test(resolved))
+              found.push(`${el.tagName}[${attr} resolves to ${resolved.slice(0, 20)}]`);
           }
         }
         return found;
@@ -356,7 +414,10 @@ if (!haveChromium && inCI) {
       const phone = await newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
       for (const url of ['/', '/incidents/2026-02-24-payments-retry-storm/', '/metrics/']) {
         const page = await open(url, phone);
-        const overflow = await page.evaluate(() => { const root = (globalThis as unknown as InPage).document.documentElement; return root.scrollWidth - root.clientWidth; });
+        const overflow = await page.evaluate(() => {
+          const root = (globalThis as unknown as InPage).document.documentElement;
+          return root.scrollWidth - root.clientWidth;
+        });
         expect(overflow, url).toBeLessThanOrEqual(1);
         if (url === '/') await page.screenshot({ path: path.join(SHOTS, 'home-phone.png'), fullPage: true });
         await page.close();
@@ -408,7 +469,8 @@ if (!haveChromium && inCI) {
         for (let j = i + 1; j < boxes.length; j++) {
           const a = boxes[i]!;
           const b = boxes[j]!;
-          if (Math.min(a.right, b.right) - Math.max(a.left, b.left) > 1 && Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top) > 1) found.push(`${a.text} / ${b.text}`);
+          if (Math.min(a.right, b.right) - Math.max(a.left, b.left) > 1 && Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top) > 1)
+            found.push(`${a.text} / ${b.text}`);
         }
       }
       return found;
@@ -417,7 +479,10 @@ if (!haveChromium && inCI) {
     /** How many times a text stands in the page as a reader sees it. */
     const occurrences = (haystack: string, needle: string): number => haystack.split(needle).length - 1;
 
-    for (const [device, viewport] of [['desktop', { width: 1280, height: 800 }], ['phone', { width: 390, height: 844 }]] as const) {
+    for (const [device, viewport] of [
+      ['desktop', { width: 1280, height: 800 }],
+      ['phone', { width: 390, height: 844 }],
+    ] as const) {
       it(`incident pages on a ${device}: no sideways scrolling; the timeline picture's labels apart, inside it, at least 11 px, each linked to its entry; timeline and action items once`, async () => {
         const ctx = await newContext({ viewport, ...(device === 'phone' ? { deviceScaleFactor: 2, isMobile: true, hasTouch: true } : {}) });
         for (const slug of ['2026-02-24-payments-retry-storm', '2025-01-21-api-origin-cutover-dns-ttl', LOOSE_SLUG]) {
@@ -435,7 +500,8 @@ if (!haveChromium && inCI) {
           // Each entry's text once on the page besides the picture's labels (no table of entries), each action item once.
           const file = path.join(project.postmortems, `${slug}.md`);
           const { model } = buildModel(file, readFileSync(file, 'utf8'));
-          for (const entry of model.timeline.filter((e) => e.text.length > 12)) expect(occurrences(report.visibleText, entry.text), `${slug}: ${entry.text}`).toBe(1);
+          for (const entry of model.timeline.filter((e) => e.text.length > 12))
+            expect(occurrences(report.visibleText, entry.text), `${slug}: ${entry.text}`).toBe(1);
           for (const item of model.actionItems) expect(occurrences(report.visibleText, item.text), `${slug}: ${item.text}`).toBe(1);
           expect(await page.locator('#action-items table').count(), slug).toBe(model.actionItems.length > 0 ? 1 : 0);
           expect(await page.locator('#timeline-figure').count(), slug).toBe(1);
@@ -454,6 +520,7 @@ if (!haveChromium && inCI) {
       const html = await page.content();
       expect(html).not.toContain('1970');
       expect(html).not.toMatch(/\d{2}:\d{2}:\d{2}Z/);
+      // biome-ignore lint/performance/useDomNodeTextContent: Playwright's innerText (the text as shown), not the DOM property
       const keys = (await page.locator('#key-times').innerText()).replace(/\s+/g, ' ');
       expect(keys).toContain('Impact start unknown');
       expect(keys).toContain('Detected 14:02 UTC');

@@ -64,12 +64,24 @@ describe('measures of a loosely written postmortem', () => {
   });
 
   it('leaves it out of the medians', () => {
-    const data = { slug: 'loose', sourcePath: 'postmortems/loose.md', model: stored as StoredModel, findings: [], errorCount: 0, warningCount: 0, lastUpdated: { iso: '2026-01-02T03:04:05Z', from: 'mtime' as const }, excerpt: '' };
+    const data = {
+      slug: 'loose',
+      sourcePath: 'postmortems/loose.md',
+      model: stored as StoredModel,
+      findings: [],
+      errorCount: 0,
+      warningCount: 0,
+      lastUpdated: { iso: '2026-01-02T03:04:05Z', from: 'mtime' as const },
+      excerpt: '',
+    };
     expect(statsOf([toIncident(data)])).toMatchObject({ ttdCount: 0, ttdMedian: null, ttrCount: 0 });
   });
 
   it('measures from a stated start', () => {
-    const withStart = { ...stored, incident: { ...stored.incident, start: { ...stored.timeline[0]!.time!, iso: '13:50:00Z', epochMs: stored.timeline[0]!.time!.epochMs - 12 * 60_000 } } };
+    const withStart = {
+      ...stored,
+      incident: { ...stored.incident, start: { ...stored.timeline[0]!.time!, iso: '13:50:00Z', epochMs: stored.timeline[0]!.time!.epochMs - 12 * 60_000 } },
+    };
     expect(metricsOf(withStart as StoredModel).ttdMinutes).toBe(12);
   });
 
@@ -110,7 +122,10 @@ describe('the timeline picture of a loosely written postmortem', () => {
 
 describe('the page parts', () => {
   it('escapes action items and marks overdue ones', () => {
-    const html = actionTableHtml([{ text: '<img src=x onerror=alert(1)>', owner: null, ticket: 'javascript:alert(1)', due: '2020-01-01', done: false }], '2026-01-01');
+    const html = actionTableHtml(
+      [{ text: '<img src=x onerror=alert(1)>', owner: null, ticket: 'javascript:alert(1)', due: '2020-01-01', done: false }],
+      '2026-01-01',
+    );
     expect(html).not.toContain('<img');
     expect(html).not.toContain('href="javascript');
     expect(html).toContain('Overdue');

@@ -56,7 +56,9 @@ function fakeContext(root: string) {
     config: { root: pathToFileURL(`${root}/`) },
     generateDigest: (data: Record<string, unknown> | string) => {
       log.digests.push(data);
-      return createHash('sha1').update(typeof data === 'string' ? data : JSON.stringify(data)).digest('hex');
+      return createHash('sha1')
+        .update(typeof data === 'string' ? data : JSON.stringify(data))
+        .digest('hex');
     },
   } as unknown as Pick<LoaderContext, 'store' | 'config' | 'logger' | 'generateDigest'>;
   return { context, entries, log };
@@ -92,7 +94,7 @@ describe('postmortem loader', () => {
     expect(data.excerpt).toMatch(/^Our card acquirer, Cardhaven/);
     expect(entry.filePath).toBe('postmortems/2026-02-24-payments-retry-storm.md');
     expect(entry.rendered?.html).toContain('<h2 id="root-cause">');
-    expect((entry.rendered?.metadata?.['headings'] as unknown[]).length).toBeGreaterThan(3);
+    expect((entry.rendered!.metadata!.headings as unknown[]).length).toBeGreaterThan(3);
   });
 
   it('skips unchanged files, re-parses changed ones and deletes the entries of removed files', async () => {
@@ -136,7 +138,7 @@ describe('postmortem loader', () => {
     writeFileSync(copy, sample.replace('id: LSP-2025-027', 'id: LSP-2025-031'));
     const fixed = await loadPostmortems(context, { content: folder, failOnError: true });
     expect(fixed.errors).toBe(0);
-    expect((entries.get('2025-08-14-notifications-log-volume-full')?.data as unknown as EntryData).errorCount).toBe(0);
+    expect((entries.get('2025-08-14-notifications-log-volume-full')!.data as unknown as EntryData).errorCount).toBe(0);
   });
 
   it('stores the same entries when it works in worker threads', async () => {
@@ -169,7 +171,13 @@ describe('postmortem loader', () => {
     // Copies of a sample, each with its own id (a shared one would be an error of its own).
     const sample = readFileSync(path.join(folder, '2025-08-14-notifications-log-volume-full.md'), 'utf8');
     writeFileSync(path.join(folder, 'a-broken.md'), sample.replace('id: LSP-2025-027', 'id: LSP-2025-901').replace('## Summary\n', '## Summary\n\nTBD\n'));
-    writeFileSync(path.join(folder, 'b-broken.md'), sample.replace('id: LSP-2025-027', 'id: LSP-2025-902').replace(/\n## Root Cause\n[\s\S]*?(?=\n## )/, '\n').replace('## Summary\n', '## Summary\n\nTODO: add the figures.\n'));
+    writeFileSync(
+      path.join(folder, 'b-broken.md'),
+      sample
+        .replace('id: LSP-2025-027', 'id: LSP-2025-902')
+        .replace(/\n## Root Cause\n[\s\S]*?(?=\n## )/, '\n')
+        .replace('## Summary\n', '## Summary\n\nTODO: add the figures.\n'),
+    );
     const { context, entries, log } = fakeContext(root);
     const error = await loadPostmortems(context, { content: folder, failOnError: true }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ArchiveLintError);
@@ -187,7 +195,7 @@ describe('postmortem loader', () => {
     const result = await loadPostmortems(context, { content: folder, failOnError: false });
     expect(result.errors).toBe(3);
     expect(log.errors.at(-1)).toContain('a-broken.md');
-    expect((entries.get('a-broken')?.data as unknown as EntryData).errorCount).toBe(1);
+    expect((entries.get('a-broken')!.data as unknown as EntryData).errorCount).toBe(1);
   });
 
   it('writes document text and file names into the build log with no control character, and no workflow command a runner would obey', async () => {
@@ -198,11 +206,11 @@ describe('postmortem loader', () => {
     const text = sample.replace('id: LSP-2025-027', `id: ${JSON.stringify(id)}`);
     writeFileSync(path.join(folder, 'a\u001b[31m\n::warning::forged by a name.md'), text);
     writeFileSync(path.join(folder, 'b ##[error]forged by a name.md'), text);
-    const saved = process.env['GITHUB_ACTIONS'];
+    const saved = process.env.GITHUB_ACTIONS;
     try {
       for (const actions of [undefined, 'true']) {
-        if (actions === undefined) delete process.env['GITHUB_ACTIONS'];
-        else process.env['GITHUB_ACTIONS'] = actions;
+        if (actions === undefined) delete process.env.GITHUB_ACTIONS;
+        else process.env.GITHUB_ACTIONS = actions;
         const { context } = fakeContext(root);
         const error = await loadPostmortems(context, { content: folder, failOnError: true }).catch((e: unknown) => e);
         expect(error).toBeInstanceOf(ArchiveLintError);
@@ -222,8 +230,8 @@ describe('postmortem loader', () => {
         }
       }
     } finally {
-      if (saved === undefined) delete process.env['GITHUB_ACTIONS'];
-      else process.env['GITHUB_ACTIONS'] = saved;
+      if (saved === undefined) delete process.env.GITHUB_ACTIONS;
+      else process.env.GITHUB_ACTIONS = saved;
     }
   });
 

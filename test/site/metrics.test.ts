@@ -12,7 +12,16 @@ import { samplesDir } from './project.ts';
 
 const file = path.join(samplesDir, '2026-02-24-payments-retry-storm.md');
 const { source: _source, ...stored } = buildModel(file, readFileSync(file, 'utf8')).model;
-const base = toIncident({ slug: 'base', sourcePath: 'postmortems/base.md', model: stored, findings: [], errorCount: 0, warningCount: 0, lastUpdated: { iso: '2026-01-02T03:04:05Z', from: 'mtime' }, excerpt: '' });
+const base = toIncident({
+  slug: 'base',
+  sourcePath: 'postmortems/base.md',
+  model: stored,
+  findings: [],
+  errorCount: 0,
+  warningCount: 0,
+  lastUpdated: { iso: '2026-01-02T03:04:05Z', from: 'mtime' },
+  excerpt: '',
+});
 
 /** An incident whose time to detect is `ttd` minutes (null: not stated). */
 function withTtd(slug: string, ttd: number | null, month = '2025-01'): Incident {
@@ -49,7 +58,10 @@ describe('a measure across the archive', () => {
 
   it('counts incidents per month only for the months that have any', () => {
     const incidents = [withTtd('a', 1, '2024-11'), withTtd('b', 1, '2025-02'), withTtd('c', 1, '2024-11'), withTtd('d', 1, '')];
-    expect(incidentsPerMonth(incidents)).toEqual([{ month: '2024-11', count: 2 }, { month: '2025-02', count: 1 }]);
+    expect(incidentsPerMonth(incidents)).toEqual([
+      { month: '2024-11', count: 2 },
+      { month: '2025-02', count: 1 },
+    ]);
   });
 });
 
@@ -68,7 +80,13 @@ describe('charts', () => {
 
   it('the per-month chart writes its ticks as distinct whole numbers and keeps its labels inside the drawing', () => {
     const months = Array.from({ length: 33 }, (_, i) => `20${24 + Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}`);
-    const svg = barChart({ id: 'm', title: 'Incidents per month', integer: true, labels: months, series: [{ name: 'incidents', className: 'bar-count', values: months.map((_, i) => (i % 5 === 0 ? 1 : 0)) }] });
+    const svg = barChart({
+      id: 'm',
+      title: 'Incidents per month',
+      integer: true,
+      labels: months,
+      series: [{ name: 'incidents', className: 'bar-count', values: months.map((_, i) => (i % 5 === 0 ? 1 : 0)) }],
+    });
     const ticks = [...svg.matchAll(/text-anchor="end">([^<]*)</g)].map((m) => m[1]);
     expect(ticks).toEqual(['0', '1']);
     expect(svg).toContain('<title id="m-title">Incidents per month</title>');
@@ -82,7 +100,11 @@ describe('charts', () => {
     const svg = stripPlot({
       id: 'd',
       title: 'Time to <detect>',
-      points: [{ href: '/incidents/a/', label: 'A & B', minutes: 4 }, { href: '/incidents/b/', label: 'C', minutes: 4 }, { href: '/incidents/c/', label: 'D', minutes: 2000 }],
+      points: [
+        { href: '/incidents/a/', label: 'A & B', minutes: 4 },
+        { href: '/incidents/b/', label: 'C', minutes: 4 },
+        { href: '/incidents/c/', label: 'D', minutes: 2000 },
+      ],
       median: 4,
       p90: 1600,
     });

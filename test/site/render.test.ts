@@ -73,7 +73,9 @@ describe('renderPostmortem: the output', () => {
   });
 
   it('keeps GFM tables (in a focusable scroll region), task lists, code and details', () => {
-    const html = render('| a | b |\n|:-|-:|\n| 1 | 2 |\n\n- [x] done\n- [ ] open\n\n```sql\nselect 1;\n```\n\n<details><summary>More</summary>inner</details>\n\n[mail](mailto:ops@example.com)');
+    const html = render(
+      '| a | b |\n|:-|-:|\n| 1 | 2 |\n\n- [x] done\n- [ ] open\n\n```sql\nselect 1;\n```\n\n<details><summary>More</summary>inner</details>\n\n[mail](mailto:ops@example.com)',
+    );
     expect(html).toContain('<div class="table-scroll" tabindex="0" role="region" aria-label="Table 1"><table>');
     expect(html).toContain('<th align="left">a</th>');
     expect(html).toContain('<input type="checkbox" checked disabled aria-label="Done">');

@@ -14,7 +14,7 @@ import { serveStatic, type StaticServer } from './server.ts';
 
 const CHROMIUM = '/usr/bin/chromium';
 const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
-const inCI = Boolean(process.env['CI']) && process.env['CI'] !== 'false' && process.env['CI'] !== '0';
+const inCI = Boolean(process.env.CI) && process.env.CI !== 'false' && process.env.CI !== '0';
 const HOSTILE_SLUG = '2026-03-10-script-everywhere';
 const CONTROL_SLUG = '2026-02-02-control-characters';
 
@@ -48,7 +48,8 @@ function scriptCapable(): string[] {
       if (/^on/i.test(name)) found.push(`${el.tagName}[${name}=${value.slice(0, 40)}]`);
       if (/^(?:href|src|action|formaction|xlink:href)$/i.test(name)) {
         const resolved = String(el[name] ?? value);
-        if (/^\s*(?:javascript|vbscript|data):/i.test(value) || /^(?:javascript|vbscript|data):/i.test(resolved)) found.push(`${el.tagName}[${name}=${value.slice(0, 40)}]`);
+        if (/^\s*(?:javascript|vbscript|data):/i.test(value) || /^(?:javascript|vbscript|data):/i.test(resolved))
+          found.push(`${el.tagName}[${name}=${value.slice(0, 40)}]`);
       }
     }
   }
@@ -106,7 +107,7 @@ describe.runIf(existsSync(CHROMIUM) || inCI)('script in every field of a postmor
   async function expectNothingRan(page: Page, dialogs: string[], where: string): Promise<void> {
     // Markup inserted after the load (search results, filters) has had its images fail and
     // their error events dispatched: every image complete, then one more task.
-    await page.waitForFunction(() => Array.from((globalThis as unknown as InPage).document.querySelectorAll('img')).every((img) => img['complete'] === true));
+    await page.waitForFunction(() => Array.from((globalThis as unknown as InPage).document.querySelectorAll('img')).every((img) => img.complete === true));
     await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 0)));
     expect(await page.evaluate(() => (globalThis as unknown as InPage).__pwned), where).toBeUndefined();
     expect(dialogs, where).toEqual([]);
@@ -128,7 +129,8 @@ describe.runIf(existsSync(CHROMIUM) || inCI)('script in every field of a postmor
     const { page } = await open(`/incidents/${HOSTILE_SLUG}/`);
     const text = (await page.locator('body').textContent()) ?? '';
     for (const where of ['fm-title', 'severity', 'status', 'authors', 'services', 'tags']) expect(text, where).toContain(payloads(where)[0]);
-    for (const where of ['body-text', 'body-code', 'timeline-1', 'root', 'h3', 'item-text']) expect(text, where).toContain(`<img src=x onerror="window.__pwned='${where}'`);
+    for (const where of ['body-text', 'body-code', 'timeline-1', 'root', 'h3', 'item-text'])
+      expect(text, where).toContain(`<img src=x onerror="window.__pwned='${where}'`);
     expect(await page.locator('.incident-aside').textContent()).toContain(payloads('services')[0]);
     // The timeline picture carries the entry's text as SVG text, escaped.
     expect(await page.locator('#timeline-figure svg').textContent()).toContain(`<img src=x onerror="window.__pwned='timeline-1'`);
@@ -177,12 +179,15 @@ describe.runIf(existsSync(CHROMIUM) || inCI)('script in every field of a postmor
       const error = doc.querySelectorAll('parsererror')[0];
       const all = (root: Node, selector: string): Node[] => Array.from(root.querySelectorAll(selector));
       const items = all(doc, 'item').map((item) => {
-        const content = (item['getElementsByTagName'] as (name: string) => ArrayLike<Node>)('content:encoded')[0]?.textContent ?? '';
+        const content = (item.getElementsByTagName as (name: string) => ArrayLike<Node>)('content:encoded')[0]?.textContent ?? '';
         // What a feed reader would make of the content: elements and attributes that run script.
         const html = new DOMParser().parseFromString(content, 'text/html');
         const runnable = all(html, '*').flatMap((el) => [
           ...(el.tagName === 'SCRIPT' || el.tagName === 'svg' || el.tagName === 'IFRAME' ? [el.tagName] : []),
-          ...el.getAttributeNames().filter((name) => /^on/i.test(name) || /^\s*javascript:/i.test(el.getAttribute(name) ?? '')).map((name) => `${el.tagName}[${name}]`),
+          ...el
+            .getAttributeNames()
+            .filter((name) => /^on/i.test(name) || /^\s*javascript:/i.test(el.getAttribute(name) ?? ''))
+            .map((name) => `${el.tagName}[${name}]`),
         ]);
         return {
           title: all(item, 'title')[0]?.textContent ?? '',
@@ -201,7 +206,8 @@ describe.runIf(existsSync(CHROMIUM) || inCI)('script in every field of a postmor
     expect(control.title).toMatch(/^Control title esc\[31mred\[0m bell nul vt ff del/);
     expect(control.categories).toContain('SEV3');
     // Nothing XML forbids anywhere in the feed, not as a character nor as a character reference.
-    const forbidden = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff\ud800-\udfff]|&#(?:x0*(?:[0-8bcef]|1[0-9a-f])|0*(?:[0-8]|1[1-2]|1[4-9]|2[0-9]|3[01]));/i;
+    const forbidden =
+      /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff\ud800-\udfff]|&#(?:x0*(?:[0-8bcef]|1[0-9a-f])|0*(?:[0-8]|1[1-2]|1[4-9]|2[0-9]|3[01]));/i;
     expect(forbidden.test(feed)).toBe(false);
     for (const item of parsed.items) for (const text of [item.title, ...item.categories, item.content]) expect(forbidden.test(text)).toBe(false);
     // Its HTML content holds the payloads as text only: no element or attribute a feed reader would run.

@@ -8,12 +8,25 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { toIncident } from '../../src/site/shared/incident.ts';
-import { SearchIndexError, finishSearchIndex, pagefindVersion, searchDocument, searchIndexKey, startSearchIndex, writeSearchIndex } from '../../src/site/shared/search.ts';
+import {
+  SearchIndexError,
+  finishSearchIndex,
+  pagefindVersion,
+  searchDocument,
+  searchIndexKey,
+  startSearchIndex,
+  writeSearchIndex,
+} from '../../src/site/shared/search.ts';
 import type { EntryData } from '../../src/site/shared/types.ts';
 
 /** One HTML decoding of the few entities escapeXml writes. */
 function decode(text: string): string {
-  return text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&');
+  return text
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, '&');
 }
 
 function entry(slug: string, frontmatter: Record<string, unknown>, title: string): EntryData {
@@ -25,7 +38,18 @@ function entry(slug: string, frontmatter: Record<string, unknown>, title: string
       titleLine: 1,
       frontmatter: { data: frontmatter },
       sections: [],
-      incident: { start: null, end: null, startLine: null, endLine: null, timezone: null, statedDurationMinutes: null, statedDurationText: null, statedDurationLine: null, detected: null, resolved: null },
+      incident: {
+        start: null,
+        end: null,
+        startLine: null,
+        endLine: null,
+        timezone: null,
+        statedDurationMinutes: null,
+        statedDurationText: null,
+        statedDurationLine: null,
+        detected: null,
+        resolved: null,
+      },
       declaredZone: null,
       timeline: [],
       actionItems: [],
@@ -63,7 +87,14 @@ describe('search index', () => {
   });
 
   // Pagefind's UI renders filter values as HTML, and Pagefind decodes them more than once.
-  const HOSTILE_SERVICES = ['<img src=x onerror=alert(1)>', '&lt;svg onload=alert(2)&gt;', '&amp;lt;b&amp;gt;deep', 'a, b:c', 'R&D', 'tab\there\u001b[2J\nnext'];
+  const HOSTILE_SERVICES = [
+    '<img src=x onerror=alert(1)>',
+    '&lt;svg onload=alert(2)&gt;',
+    '&amp;lt;b&amp;gt;deep',
+    'a, b:c',
+    'R&D',
+    'tab\there\u001b[2J\nnext',
+  ];
   const hostile = (): EntryData => entry('x', { date: '2024-03-02', severity: `SEV2"><script>alert(3)</script>`, services: HOSTILE_SERVICES }, 'T');
 
   it('gives Pagefind filter values that read the same however often they are decoded', () => {
@@ -81,19 +112,32 @@ describe('search index', () => {
     ]);
     for (const [, value] of values) expect(decode(value!)).toBe(value);
     // No filter, meta or sort is given in an attribute that frontmatter text reaches.
-    expect([...html.matchAll(/data-pagefind-(?:filter|meta|sort)="([^"]*)"/g)].map(([, v]) => v)).toEqual(['date:2024-03-02', 'date:2024-03-02', 'year', 'severity', ...HOSTILE_SERVICES.map(() => 'service')]);
+    expect([...html.matchAll(/data-pagefind-(?:filter|meta|sort)="([^"]*)"/g)].map(([, v]) => v)).toEqual([
+      'date:2024-03-02',
+      'date:2024-03-02',
+      'year',
+      'severity',
+      ...HOSTILE_SERVICES.map(() => 'service'),
+    ]);
   });
 
   it('stores filter values in the index with no markup for its UI to render', async () => {
     const out = path.join(dir, 'pagefind');
     await writeSearchIndex([searchDocument(toIncident(hostile()), '<p>The payload volume.</p>')], out);
-    const fragments = readdirSync(path.join(out, 'fragment')).map((name) => JSON.parse(gunzipSync(readFileSync(path.join(out, 'fragment', name))).toString('utf8').replace(/^pagefind_dcd/, '')) as { filters: Record<string, string[]> });
+    const fragments = readdirSync(path.join(out, 'fragment')).map(
+      (name) =>
+        JSON.parse(
+          gunzipSync(readFileSync(path.join(out, 'fragment', name)))
+            .toString('utf8')
+            .replace(/^pagefind_dcd/, ''),
+        ) as { filters: Record<string, string[]> },
+    );
     expect(fragments.length).toBe(1);
     const { filters } = fragments[0]!;
     expect(Object.keys(filters).sort()).toEqual(['service', 'severity', 'year']);
-    expect(filters['service']).toHaveLength(HOSTILE_SERVICES.length);
+    expect(filters.service).toHaveLength(HOSTILE_SERVICES.length);
     for (const value of Object.values(filters).flat()) expect(value).not.toMatch(/[<>&]/);
-    expect(filters['service']).toContain('＜img src=x onerror=alert(1)＞');
+    expect(filters.service).toContain('＜img src=x onerror=alert(1)＞');
   });
 
   it('leaves out a date that is not YYYY-MM-DD rather than pass it to Pagefind', () => {
@@ -129,7 +173,9 @@ describe('search index', () => {
 
   it("reuses the last build's index when every document is the same, and only then", async () => {
     const work = path.join(dir, 'work');
-    const docs = ['a', 'b'].map((slug) => searchDocument(toIncident(entry(slug, { date: '2024-03-02', severity: 'SEV2' }, `Disk ${slug}`)), `<p>The ${slug} volume filled up.</p>`));
+    const docs = ['a', 'b'].map((slug) =>
+      searchDocument(toIncident(entry(slug, { date: '2024-03-02', severity: 'SEV2' }, `Disk ${slug}`)), `<p>The ${slug} volume filled up.</p>`),
+    );
     const build = async (documents: typeof docs, name: string) => {
       const site = path.join(dir, name);
       mkdirSync(site);

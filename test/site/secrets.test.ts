@@ -36,7 +36,13 @@ describe('a published postmortem', () => {
       '```',
       '',
     ].join('\n');
-    const processed = processFile(linter, { file: path.resolve('leak.md'), source, slug: 'leak', sourcePath: 'leak.md', lastUpdated: { iso: '2026-11-20T00:00:00Z', from: 'mtime' } as never });
+    const processed = processFile(linter, {
+      file: path.resolve('leak.md'),
+      source,
+      slug: 'leak',
+      sourcePath: 'leak.md',
+      lastUpdated: { iso: '2026-11-20T00:00:00Z', from: 'mtime' } as never,
+    });
     const published = JSON.stringify(processed);
     for (const secret of [GITHUB, STRIPE, AWS_ID]) expect(published).not.toContain(secret.slice(4, 14));
     expect(processed.data.model.title).toBe('Bot token ghp_… leaked');

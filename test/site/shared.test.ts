@@ -7,7 +7,17 @@ import { buildModel } from '../../src/core/build.ts';
 import type { ResolvedTime } from '../../src/core/model.ts';
 import { barChart } from '../../src/site/shared/charts.ts';
 import { fillUrl, formatMinutes, formatTime } from '../../src/site/shared/format.ts';
-import { groupByLabel, incidentDate, labelSlug, metricsOf, minutesBetween, monthRange, percentile, statsOf, toIncident } from '../../src/site/shared/incident.ts';
+import {
+  groupByLabel,
+  incidentDate,
+  labelSlug,
+  metricsOf,
+  minutesBetween,
+  monthRange,
+  percentile,
+  statsOf,
+  toIncident,
+} from '../../src/site/shared/incident.ts';
 import { findGaps, timelineFigure } from '../../src/site/shared/timeline-svg.ts';
 import type { EntryData, StoredModel } from '../../src/site/shared/types.ts';
 import { samplesDir } from './project.ts';
@@ -19,7 +29,16 @@ function model(name: string): StoredModel {
 }
 
 function entry(m: StoredModel, slug = 'x'): EntryData {
-  return { slug, sourcePath: `postmortems/${slug}.md`, model: m, findings: [], errorCount: 0, warningCount: 0, lastUpdated: { iso: '2026-01-02T03:04:05Z', from: 'mtime' }, excerpt: '' };
+  return {
+    slug,
+    sourcePath: `postmortems/${slug}.md`,
+    model: m,
+    findings: [],
+    errorCount: 0,
+    warningCount: 0,
+    lastUpdated: { iso: '2026-01-02T03:04:05Z', from: 'mtime' },
+    excerpt: '',
+  };
 }
 
 const at = (iso: string, offsetMinutes: number | null = 0): ResolvedTime => ({
@@ -92,7 +111,10 @@ describe('incident labels and dates', () => {
     const a = { ...toIncident(entry(model('2026-02-24-payments-retry-storm.md'), 'a')), services: ['Auth', 'payments'] };
     const b = { ...toIncident(entry(model('2026-02-24-payments-retry-storm.md'), 'b')), services: ['auth'] };
     const groups = groupByLabel([a, b], (i) => i.services);
-    expect(groups.map((g) => [g.slug, g.label, g.incidents.length])).toEqual([['auth', 'Auth', 2], ['payments', 'payments', 1]]);
+    expect(groups.map((g) => [g.slug, g.label, g.incidents.length])).toEqual([
+      ['auth', 'Auth', 2],
+      ['payments', 'payments', 1],
+    ]);
   });
 
   it('names a label page within what a file system allows, two long labels two pages', () => {
@@ -143,7 +165,13 @@ describe('timeline picture', () => {
     const hostile = m.timeline.map((e) => ({ ...e, text: '<script>alert(1)</script>' }));
     expect(timelineFigure(hostile, metricsOf(m), '<b>')!.svg).not.toMatch(/<script|<b>/);
     const none = { ...metricsOf(m), start: null, detected: null, resolved: null, end: null };
-    expect(timelineFigure(m.timeline.map((e) => ({ ...e, time: null })), none, 't')).toBeNull();
+    expect(
+      timelineFigure(
+        m.timeline.map((e) => ({ ...e, time: null })),
+        none,
+        't',
+      ),
+    ).toBeNull();
   });
 });
 
@@ -155,7 +183,13 @@ describe('charts and formatting', () => {
   });
 
   it('formats durations, times and links', () => {
-    expect([formatMinutes(null), formatMinutes(45), formatMinutes(60), formatMinutes(125), formatMinutes(60 * 27)]).toEqual(['—', '45 min', '1 h', '2 h 05 min', '1 d 3 h']);
+    expect([formatMinutes(null), formatMinutes(45), formatMinutes(60), formatMinutes(125), formatMinutes(60 * 27)]).toEqual([
+      '—',
+      '45 min',
+      '1 h',
+      '2 h 05 min',
+      '1 d 3 h',
+    ]);
     expect(formatTime(at('2024-03-09T07:22:00-04:00', -240))).toBe('2024-03-09 07:22 UTC−04:00');
     expect(fillUrl('https://git.example/edit/main/{path}', 'postmortems/a b.md')).toBe('https://git.example/edit/main/postmortems/a%20b.md');
     expect(fillUrl('https://git.example/blob/main/{path}#L{line}', 'p/x.md', 14)).toBe('https://git.example/blob/main/p/x.md#L14');

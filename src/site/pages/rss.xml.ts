@@ -9,7 +9,11 @@ import { allIncidents } from '../data.ts';
 import { xmlText } from '../shared/text.ts';
 
 /** Feed readers may read a title as HTML: leave markup-like text out of titles and summaries. */
-const plain = (text: string): string => xmlText(text).replace(/<[^>]*>?/g, '').replace(/\s+/g, ' ').trim();
+const plain = (text: string): string =>
+  xmlText(text)
+    .replace(/<[^>]*>?/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
 
 export const GET: APIRoute = async (context) => {
   const incidents = await allIncidents();

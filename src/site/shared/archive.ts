@@ -137,12 +137,14 @@ export async function scanArchive(setup: Setup, now: Date): Promise<Scan> {
     const slug = slugOf(path.relative(content, file));
     const updated = lastUpdated(git, file);
     const sourcePath = repositoryPath(git, file, root, content);
-    const key = createHash('sha1').update(`${fingerprint}\0${archive?.digest ?? ''}\0${sourcePath}\0${updated.iso}\0${updated.from}\0`).update(source).digest('hex');
+    const key = createHash('sha1')
+      .update(`${fingerprint}\0${archive?.digest ?? ''}\0${sourcePath}\0${updated.iso}\0${updated.from}\0`)
+      .update(source)
+      .digest('hex');
     return { file, slug, source, sourcePath, lastUpdated: updated, key };
   });
   return { content, now: now.toISOString(), fingerprint, files, archive, rules: ruleEntries(setup.rules, config) };
 }
-
 
 // A file name can hold control characters (a line break, ESC): Astro prints every page's path
 // in the build log, where they would move the terminal's cursor or start a line a CI runner

@@ -76,20 +76,26 @@ export function barChart(options: BarChartOptions): string {
       const v = s.values[i];
       if (v === null || v === undefined) return;
       const h = Math.max(v > 0 ? 1 : 0, plotTop + plotH - y(v));
-      parts.push(`<rect class="${s.className}" x="${num(x0 + barW * j)}" y="${num(plotTop + plotH - h)}" width="${num(barW)}" height="${num(h)}"><title>${escapeXml(`${label}: ${s.name} ${format(v)}`)}</title></rect>`);
+      parts.push(
+        `<rect class="${s.className}" x="${num(x0 + barW * j)}" y="${num(plotTop + plotH - h)}" width="${num(barW)}" height="${num(h)}"><title>${escapeXml(`${label}: ${s.name} ${format(v)}`)}</title></rect>`,
+      );
     });
     if (i % every === 0) {
       // Centred under its band, but never past the drawing's edges.
       const half = (Math.min(label.length, 12) * LABEL_CHARS_WIDTH) / 2;
       const cx = Math.min(WIDTH - right - half, Math.max(half + 2, left + band * i + band / 2));
-      parts.push(`<text class="chart-label" x="${num(cx)}" y="${plotTop + plotH + 16}" text-anchor="middle">${escapeXml(label.length > 12 ? `${label.slice(0, 11)}…` : label)}</text>`);
+      parts.push(
+        `<text class="chart-label" x="${num(cx)}" y="${plotTop + plotH + 16}" text-anchor="middle">${escapeXml(label.length > 12 ? `${label.slice(0, 11)}…` : label)}</text>`,
+      );
     }
   });
   parts.push(`<line class="chart-axis" x1="${left}" x2="${WIDTH - right}" y1="${plotTop + plotH}" y2="${plotTop + plotH}"/>`);
   if (series.length > 1) {
     series.forEach((s, j) => {
       const lx = left + j * 150;
-      parts.push(`<rect class="${s.className}" x="${lx}" y="4" width="12" height="12"/><text class="chart-label" x="${lx + 18}" y="15">${escapeXml(s.name)}</text>`);
+      parts.push(
+        `<rect class="${s.className}" x="${lx}" y="4" width="12" height="12"/><text class="chart-label" x="${lx + 18}" y="15">${escapeXml(s.name)}</text>`,
+      );
     });
   }
   parts.push('</svg>');
@@ -162,7 +168,10 @@ export function stripPlot(options: StripPlotOptions): string {
     );
   }
   parts.push(`<line class="chart-axis" x1="${left}" x2="${WIDTH - right}" y1="${axisY}" y2="${axisY}"/>`);
-  for (const [name, value] of [['median', options.median], ['p90', options.p90]] as const) {
+  for (const [name, value] of [
+    ['median', options.median],
+    ['p90', options.p90],
+  ] as const) {
     if (value === null) continue;
     const mx = num(x(value));
     parts.push(

@@ -64,8 +64,17 @@ export interface ActionRow {
 export function actionTableHtml(items: readonly ActionRow[], today: string): string {
   const rows = items.map((item) => {
     const overdue = !item.done && item.due !== null && item.due < today;
-    const ticket = item.ticket === null ? '—' : /^https?:\/\//.test(item.ticket) ? `<a href="${escapeXml(item.ticket)}">${escapeXml(item.ticket)}</a>` : escapeXml(item.ticket);
-    const state = item.done ? '<span class="badge badge-clean">Done</span>' : overdue ? '<span class="badge badge-error">Overdue</span>' : '<span class="badge badge-status">Open</span>';
+    const ticket =
+      item.ticket === null
+        ? '—'
+        : /^https?:\/\//.test(item.ticket)
+          ? `<a href="${escapeXml(item.ticket)}">${escapeXml(item.ticket)}</a>`
+          : escapeXml(item.ticket);
+    const state = item.done
+      ? '<span class="badge badge-clean">Done</span>'
+      : overdue
+        ? '<span class="badge badge-error">Overdue</span>'
+        : '<span class="badge badge-status">Open</span>';
     return `<tr><td>${escapeXml(item.text)}</td><td>${escapeXml(item.owner ?? '—')}</td><td class="nowrap">${ticket}</td><td class="nowrap">${escapeXml(item.due ?? '—')}</td><td>${state}</td></tr>`;
   });
   return (

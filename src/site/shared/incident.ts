@@ -69,7 +69,7 @@ export function metricsOf(model: StoredModel): Metrics {
   const firstEntry = earliestEntry(model);
   if (!start) notes.push('No impact start stated (frontmatter `incident_start` or a "Start:" line): time to detect and to resolve unknown.');
   const detected = model.incident.detected;
-  const stated = (model.frontmatter.data ?? {})['detected'];
+  const stated = model.frontmatter.data?.detected;
   const detectedFrom = !detected ? null : stated !== undefined && stated !== null && stated !== '' ? 'stated' : 'timeline';
   if (detectedFrom === 'timeline') notes.push('Detection time read from the timeline entry that reports the alert.');
   let resolved = model.incident.resolved;
@@ -110,7 +110,11 @@ export function minutesBetween(from: ResolvedTime | null, to: ResolvedTime | nul
 
 function stringList(value: unknown): string[] {
   if (Array.isArray(value)) return value.filter((v) => v !== null && v !== undefined && v !== '').map(String);
-  if (typeof value === 'string' && value.trim() !== '') return value.split(',').map((s) => s.trim()).filter(Boolean);
+  if (typeof value === 'string' && value.trim() !== '')
+    return value
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean);
   return [];
 }
 
@@ -130,7 +134,7 @@ export function incidentDate(data: EntryData): string {
   const fm = model.frontmatter.data ?? {};
   const first = model.timeline.find((e) => e.time)?.time ?? null;
   return (
-    dateString(fm['date']) ??
+    dateString(fm.date) ??
     dateString(model.incident.start?.iso) ??
     dateString(model.incident.detected?.iso) ??
     dateString(first?.iso) ??
@@ -143,7 +147,7 @@ export function toIncident(data: EntryData): Incident {
   const { model } = data;
   const fm = model.frontmatter.data ?? {};
   const date = incidentDate(data);
-  const title = model.title ?? (typeof fm['title'] === 'string' ? fm['title'] : null) ?? data.slug;
+  const title = model.title ?? (typeof fm.title === 'string' ? fm.title : null) ?? data.slug;
   return {
     slug: data.slug,
     data,
@@ -151,13 +155,13 @@ export function toIncident(data: EntryData): Incident {
     date,
     year: date.slice(0, 4),
     month: date.slice(0, 7),
-    severity: typeof fm['severity'] === 'string' || typeof fm['severity'] === 'number' ? String(fm['severity']) : 'unknown',
-    status: typeof fm['status'] === 'string' ? fm['status'] : 'unknown',
-    services: stringList(fm['services'] ?? fm['service']),
-    tags: stringList(fm['tags']),
-    authors: stringList(fm['authors'] ?? fm['author']),
-    id: typeof fm['id'] === 'string' ? fm['id'] : null,
-    related: stringList(fm['related']),
+    severity: typeof fm.severity === 'string' || typeof fm.severity === 'number' ? String(fm.severity) : 'unknown',
+    status: typeof fm.status === 'string' ? fm.status : 'unknown',
+    services: stringList(fm.services ?? fm.service),
+    tags: stringList(fm.tags),
+    authors: stringList(fm.authors ?? fm.author),
+    id: typeof fm.id === 'string' ? fm.id : null,
+    related: stringList(fm.related),
     metrics: metricsOf(model),
     lintStatus: data.errorCount > 0 ? 'error' : data.warningCount > 0 ? 'warning' : 'clean',
   };
@@ -177,7 +181,11 @@ const SLUG_KEPT = 48;
  * folder name the file system refuses, and the build failed).
  */
 export function labelSlug(label: string): string {
-  const slug = label.toLowerCase().normalize('NFKD').replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-+|-+$/g, '');
+  const slug = label
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/[^\p{L}\p{N}]+/gu, '-')
+    .replace(/^-+|-+$/g, '');
   const characters = Array.from(slug);
   if (characters.length <= SLUG_KEPT + 9) return slug || 'unnamed';
   return `${characters.slice(0, SLUG_KEPT).join('').replace(/-+$/, '')}-${createHash('sha256').update(slug).digest('hex').slice(0, 8)}`;
@@ -264,10 +272,20 @@ export function monthRange(months: readonly string[]): string[] {
 }
 
 /** Open action items, and which of them are overdue on `today` (YYYY-MM-DD). */
-export function openActionItems(incident: Incident, today: string): { text: string; owner: string | null; ticket: string | null; due: string | null; line: number; overdue: boolean }[] {
+export function openActionItems(
+  incident: Incident,
+  today: string,
+): { text: string; owner: string | null; ticket: string | null; due: string | null; line: number; overdue: boolean }[] {
   return incident.data.model.actionItems
     .filter((item) => !item.done)
-    .map((item) => ({ text: item.text, owner: item.owner, ticket: item.ticket, due: item.due, line: item.line, overdue: item.due !== null && item.due < today }));
+    .map((item) => ({
+      text: item.text,
+      owner: item.owner,
+      ticket: item.ticket,
+      due: item.due,
+      line: item.line,
+      overdue: item.due !== null && item.due < today,
+    }));
 }
 
 export interface LabelGroup {

@@ -22,7 +22,8 @@ const REPOSITORY = 'https://github.com/hindsight-postmortems/hindsight';
 export function resolveSiteOptions(given: Partial<SiteOptions> = {}, env: NodeJS.ProcessEnv = process.env): SiteOptions {
   const fromEnv = (name: string): string | undefined => env[name]?.trim() || undefined;
   const editUrl = given.editUrl ?? fromEnv('HINDSIGHT_EDIT_URL') ?? `${REPOSITORY}/edit/main/{path}`;
-  const lineUrl = given.lineUrl ?? fromEnv('HINDSIGHT_LINE_URL') ?? (editUrl.includes('/edit/') ? `${editUrl.replace('/edit/', '/blob/')}#L{line}` : `${editUrl}#L{line}`);
+  const lineUrl =
+    given.lineUrl ?? fromEnv('HINDSIGHT_LINE_URL') ?? (editUrl.includes('/edit/') ? `${editUrl.replace('/edit/', '/blob/')}#L{line}` : `${editUrl}#L{line}`);
   return {
     title: given.title ?? fromEnv('HINDSIGHT_SITE_TITLE') ?? 'Hindsight — postmortem archive',
     content: given.content ?? fromEnv('HINDSIGHT_CONTENT') ?? null,

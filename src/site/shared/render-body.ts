@@ -34,7 +34,10 @@ export function withoutActionItems(node: List | Table, lines: ReadonlySet<number
   }
   const [header, ...rows] = node.children;
   const kept = rows.filter((r) => !isAction(r));
-  return { kept: kept.length === 0 || !header ? null : { ...node, children: [header, ...kept] }, removed: rows.filter(isAction).map((r) => r.children.map((c) => flatText(c)).join(' · ')) };
+  return {
+    kept: kept.length === 0 || !header ? null : { ...node, children: [header, ...kept] },
+    removed: rows.filter(isAction).map((r) => r.children.map((c) => flatText(c)).join(' · ')),
+  };
 }
 
 function flatText(node: Parameters<typeof mdastText>[0]): string {
@@ -114,9 +117,16 @@ export function addActionsSlot(tree: HastRoot, markerLines: ReadonlySet<number>,
     if (placed) return [];
     placed = true;
     const items: Element[] = texts.map((text) => ({ type: 'element', tagName: 'li', properties: {}, children: [{ type: 'text', value: text }] }));
-    return [{ type: 'element', tagName: 'div', properties: { className: ['hindsight-slot-actions'] }, children: [{ type: 'element', tagName: 'ul', properties: {}, children: items }] }];
+    return [
+      {
+        type: 'element',
+        tagName: 'div',
+        properties: { className: ['hindsight-slot-actions'] },
+        children: [{ type: 'element', tagName: 'ul', properties: {}, children: items }],
+      },
+    ];
   });
 }
 
 /** The slot with the text it holds (no `<div>` inside it, so the first `</div>` closes it). */
-export const ACTIONS_SLOT_PATTERN = /<div class="hindsight-slot-actions">[^]*?<\/div>/;
+export const ACTIONS_SLOT_PATTERN = /<div class="hindsight-slot-actions">[\s\S]*?<\/div>/;

@@ -55,9 +55,36 @@ export interface RenderOptions {
 
 /** Elements removed together with everything inside them. */
 export const STRIPPED = [
-  'script', 'style', 'iframe', 'frame', 'frameset', 'object', 'embed', 'applet', 'form', 'meta', 'link', 'base',
-  'template', 'noscript', 'noembed', 'noframes', 'svg', 'math', 'title', 'textarea', 'select', 'option', 'button',
-  'xmp', 'plaintext', 'audio', 'video', 'canvas', 'dialog', 'portal',
+  'script',
+  'style',
+  'iframe',
+  'frame',
+  'frameset',
+  'object',
+  'embed',
+  'applet',
+  'form',
+  'meta',
+  'link',
+  'base',
+  'template',
+  'noscript',
+  'noembed',
+  'noframes',
+  'svg',
+  'math',
+  'title',
+  'textarea',
+  'select',
+  'option',
+  'button',
+  'xmp',
+  'plaintext',
+  'audio',
+  'video',
+  'canvas',
+  'dialog',
+  'portal',
 ];
 
 /**
@@ -69,10 +96,65 @@ export const STRIPPED = [
  */
 export const SCHEMA: Schema = {
   tagNames: [
-    'a', 'abbr', 'b', 'blockquote', 'br', 'caption', 'code', 'dd', 'del', 'details', 'dfn', 'div', 'dl', 'dt', 'em',
-    'figcaption', 'figure', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'hr', 'i', 'img', 'input', 'ins', 'kbd', 'li', 'mark',
-    'ol', 'p', 'pre', 'q', 'rp', 'rt', 'ruby', 's', 'samp', 'small', 'span', 'strike', 'strong', 'sub', 'summary',
-    'sup', 'table', 'tbody', 'td', 'tfoot', 'th', 'thead', 'time', 'tr', 'tt', 'u', 'ul', 'var',
+    'a',
+    'abbr',
+    'b',
+    'blockquote',
+    'br',
+    'caption',
+    'code',
+    'dd',
+    'del',
+    'details',
+    'dfn',
+    'div',
+    'dl',
+    'dt',
+    'em',
+    'figcaption',
+    'figure',
+    'h1',
+    'h2',
+    'h3',
+    'h4',
+    'h5',
+    'h6',
+    'hr',
+    'i',
+    'img',
+    'input',
+    'ins',
+    'kbd',
+    'li',
+    'mark',
+    'ol',
+    'p',
+    'pre',
+    'q',
+    'rp',
+    'rt',
+    'ruby',
+    's',
+    'samp',
+    'small',
+    'span',
+    'strike',
+    'strong',
+    'sub',
+    'summary',
+    'sup',
+    'table',
+    'tbody',
+    'td',
+    'tfoot',
+    'th',
+    'thead',
+    'time',
+    'tr',
+    'tt',
+    'u',
+    'ul',
+    'var',
   ],
   strip: STRIPPED,
   attributes: {
@@ -208,7 +290,11 @@ function assertSafe(tree: HastRoot): void {
       if (banned.has(node.tagName)) throw new Error(`sanitizer let <${node.tagName}> through`);
       for (const [key, value] of Object.entries(node.properties)) {
         if (/^on/i.test(key)) throw new Error(`sanitizer let ${key} through`);
-        if ((key === 'href' || key === 'src') && typeof value === 'string' && /^\s*(?:javascript|vbscript|data):/i.test(value.replace(/[\u0000-\u001f]/g, ''))) {
+        if (
+          (key === 'href' || key === 'src') &&
+          typeof value === 'string' &&
+          /^\s*(?:javascript|vbscript|data):/i.test(value.replace(/[\u0000-\u001f]/g, ''))
+        ) {
           throw new Error(`sanitizer let a ${key} of ${visibleLine(value.slice(0, 20))} through`);
         }
       }
@@ -230,7 +316,20 @@ const HEADING = /^h([1-6])$/;
 function addHeadingAnchors(tree: HastRoot): RenderedHeading[] {
   const slugger = new GithubSlugger();
   // Ids the page itself uses: a heading named "Timeline" must not take them.
-  for (const reserved of ['main', 'content', 'title', 'key-times', 'on-this-page', 'timeline-figure', 'action-items', 'findings', 'metadata', 'related', 'postmortem']) slugger.slug(reserved);
+  for (const reserved of [
+    'main',
+    'content',
+    'title',
+    'key-times',
+    'on-this-page',
+    'timeline-figure',
+    'action-items',
+    'findings',
+    'metadata',
+    'related',
+    'postmortem',
+  ])
+    slugger.slug(reserved);
   const headings: RenderedHeading[] = [];
   const visit = (parent: HastRoot | Element): void => {
     for (const child of parent.children) {
@@ -268,12 +367,12 @@ function finishElements(tree: HastRoot): void {
     parent.children = children.flatMap((child): HastContent[] => {
       if (child.type !== 'element') return [child];
       if (child.tagName === 'img') {
-        if (typeof child.properties['src'] !== 'string' || child.properties['src'] === '') return [];
+        if (typeof child.properties.src !== 'string' || child.properties.src === '') return [];
         child.properties = { alt: '', ...child.properties, loading: 'lazy' };
         return [child];
       }
       if (child.tagName === 'input') {
-        child.properties = { ...child.properties, ariaLabel: child.properties['checked'] ? 'Done' : 'Not done' };
+        child.properties = { ...child.properties, ariaLabel: child.properties.checked ? 'Done' : 'Not done' };
         return [child];
       }
       if (child.tagName === 'table') {

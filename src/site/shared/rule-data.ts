@@ -8,7 +8,7 @@ import type { RuleData } from './types.ts';
 export function ruleEntries(rules: ReadonlyMap<string, Rule>, config: ResolvedConfig): RuleData[] {
   const configured = new Map(config.rules.map((active) => [active.rule.id, active.severity]));
   return [...rules.values()].map((rule): RuleData => {
-    const properties = (rule.schema['properties'] ?? {}) as Record<string, { description?: string }>;
+    const properties = (rule.schema.properties ?? {}) as Record<string, { description?: string }>;
     return {
       id: rule.id,
       description: rule.description,
@@ -20,7 +20,9 @@ export function ruleEntries(rules: ReadonlyMap<string, Rule>, config: ResolvedCo
         const value = (rule.defaults as Record<string, unknown>)[name];
         return { name, default: value === undefined ? '—' : JSON.stringify(value), description: properties[name]?.description ?? '' };
       }),
-      invalid: rule.docs.invalid.slice(0, 1).map((e) => ({ title: e.title, markdown: e.markdown, messages: lintExample(rule, e, rules).map((f) => f.message) })),
+      invalid: rule.docs.invalid
+        .slice(0, 1)
+        .map((e) => ({ title: e.title, markdown: e.markdown, messages: lintExample(rule, e, rules).map((f) => f.message) })),
       valid: rule.docs.valid.slice(0, 1).map((e) => ({ title: e.title, markdown: e.markdown, messages: [] })),
     };
   });

@@ -90,7 +90,11 @@ interface Row {
   y: number;
 }
 
-export function timelineFigure(timeline: readonly Pick<TimelineEntry, 'line' | 'text' | 'timeText' | 'time'>[], metrics: Metrics, title: string): TimelineFigure | null {
+export function timelineFigure(
+  timeline: readonly Pick<TimelineEntry, 'line' | 'text' | 'timeText' | 'time'>[],
+  metrics: Metrics,
+  title: string,
+): TimelineFigure | null {
   const points: TimelinePoint[] = [];
   for (const entry of timeline) {
     if (entry.time) points.push({ n: points.length + 1, entry: { line: entry.line, text: entry.text, timeText: entry.timeText, time: entry.time } });
@@ -115,7 +119,10 @@ export function timelineFigure(timeline: readonly Pick<TimelineEntry, 'line' | '
   const zone = offset === null ? '' : zoneLabel({ offsetMinutes: offset });
   const dated = [...plotted.map((p) => p.entry.time), ...keyTimes.map((k) => k.time)].every(hasDate);
   const spanMs = rows[rows.length - 1]!.ms - rows[0]!.ms;
-  const gaps = findGaps(rows.map((r) => r.ms), spanMs);
+  const gaps = findGaps(
+    rows.map((r) => r.ms),
+    spanMs,
+  );
 
   const parts: string[] = [];
   let y = TOP;
@@ -158,7 +165,9 @@ export function timelineFigure(timeline: readonly Pick<TimelineEntry, 'line' | '
     if (b.ms <= a.ms) continue;
     const label = from === 'start' ? (to === 'detected' ? 'Before detection' : 'Impact, detection unknown') : from === 'detected' ? 'Responding' : 'Recovering';
     phases.push({ from, to, label, minutes: (b.ms - a.ms) / 60_000 });
-    parts.unshift(`<rect class="tl-phase tl-phase-${from}" x="${AXIS_X - 6}" y="${a.y}" width="12" height="${b.y - a.y}"><title>${escapeXml(label)}: ${escapeXml(formatMinutes((b.ms - a.ms) / 60_000))}</title></rect>`);
+    parts.unshift(
+      `<rect class="tl-phase tl-phase-${from}" x="${AXIS_X - 6}" y="${a.y}" width="12" height="${b.y - a.y}"><title>${escapeXml(label)}: ${escapeXml(formatMinutes((b.ms - a.ms) / 60_000))}</title></rect>`,
+    );
     parts.unshift(`<rect class="tl-band tl-band-${from}" x="0" y="${a.y}" width="100%" height="${b.y - a.y}"/>`);
   }
 

@@ -45,7 +45,13 @@ function createPool(threads: number, ready = threads): Piscina<WorkerTask, unkno
   return new Piscina<WorkerTask, unknown>({ filename: workerFile(), minThreads: ready, maxThreads: threads, idleTimeout: 500, workerData });
 }
 
-function runBatches(pool: Piscina<WorkerTask, unknown>, jobs: readonly FileJob[], root: string, now: string, archive: SiteArchive | null): Promise<Processed[]> {
+function runBatches(
+  pool: Piscina<WorkerTask, unknown>,
+  jobs: readonly FileJob[],
+  root: string,
+  now: string,
+  archive: SiteArchive | null,
+): Promise<Processed[]> {
   const batches: Promise<Processed[]>[] = [];
   // Each batch carries the archive index (any thread may take it): a few hundred bytes a
   // postmortem, cloned once a batch.
