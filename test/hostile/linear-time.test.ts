@@ -214,6 +214,36 @@ function highest(count = 5): string {
 }
 
 /**
+ * Feeds each reader every unit's run, alone and inside each frame, at 2N and 32 × 2N
+ * characters, and asserts no reader's CPU time grows faster than linearly.
+ */
+function expectTextReadersLinear(what: string, noun: string, readers: [string, (text: string) => unknown][], frames: [string, string][]): void {
+  const small = 2 * N;
+  worst.length = 0;
+  for (const unit of UNITS) {
+    const found = growths((size, variant, only) => {
+      const run = runOf(unit, size + variant);
+      const texts = frames.map(([before, after]) => before + run + after);
+      settle();
+      const times = new Map<string, number>();
+      for (const [name, read] of readers)
+        if (!only || only.has(name))
+          times.set(
+            name,
+            cpuOf(() => texts.forEach((t) => read(t))),
+          );
+      return times;
+    }, small);
+    record(found, unit, small, SIZE_RATIO * small);
+  }
+  const top = highest();
+  expectNoFailures();
+  console.log(
+    `linear time of ${what}: ${readers.length} ${noun}, ${UNITS.length} characters, ${small} and ${SIZE_RATIO * small} characters; highest ratios (CPU time): ${top}`,
+  );
+}
+
+/**
  * The CPU time of each rule's check on one document (`only`: those rules), its model and text
  * pieces built first and untimed.
  */
@@ -320,29 +350,7 @@ describe('linear time on long runs of one character', () => {
       ['(all times ', ')'],
       ['', '!'],
     ];
-    const small = 2 * N;
-    worst.length = 0;
-    for (const unit of UNITS) {
-      const found = growths((size, variant, only) => {
-        const run = runOf(unit, size + variant);
-        const texts = frames.map(([before, after]) => before + run + after);
-        settle();
-        const times = new Map<string, number>();
-        for (const [name, read] of readers)
-          if (!only || only.has(name))
-            times.set(
-              name,
-              cpuOf(() => texts.forEach((t) => read(t))),
-            );
-        return times;
-      }, small);
-      record(found, unit, small, SIZE_RATIO * small);
-    }
-    const top = highest();
-    expectNoFailures();
-    console.log(
-      `linear time of the readers: ${readers.length} readers, ${UNITS.length} characters, ${small} and ${SIZE_RATIO * small} characters; highest ratios (CPU time): ${top}`,
-    );
+    expectTextReadersLinear('the readers', 'readers', readers, frames);
   });
 
   it("the rule kit's text search: phrases, the shared pre-scan, the search near anchors, the prose text", () => {
@@ -374,29 +382,7 @@ describe('linear time on long runs of one character', () => {
       ['@a ', ' should'],
       ['should ', ' a'],
     ];
-    const small = 2 * N;
-    worst.length = 0;
-    for (const unit of UNITS) {
-      const found = growths((size, variant, only) => {
-        const run = runOf(unit, size + variant);
-        const texts = frames.map(([before, after]) => before + run + after);
-        settle();
-        const times = new Map<string, number>();
-        for (const [name, read] of search)
-          if (!only || only.has(name))
-            times.set(
-              name,
-              cpuOf(() => texts.forEach((t) => read(t))),
-            );
-        return times;
-      }, small);
-      record(found, unit, small, SIZE_RATIO * small);
-    }
-    const top = highest();
-    expectNoFailures();
-    console.log(
-      `linear time of the kit's text search: ${search.length} searches, ${UNITS.length} characters, ${small} and ${SIZE_RATIO * small} characters; highest ratios (CPU time): ${top}`,
-    );
+    expectTextReadersLinear("the kit's text search", 'searches', search, frames);
   });
 
   it('every rule on thousands of findings in one line', async () => {
