@@ -13,6 +13,7 @@ import { gfm } from 'micromark-extension-gfm';
 import { describe, expect, it } from 'vitest';
 import { configSchema } from '../src/lint/config/schema.ts';
 import { loadRules } from '../src/lint/registry.ts';
+import { INTERFACE_RULE_IDS } from './helpers/interface-rule-ids.ts';
 import { helpUri } from '../src/lint/result.ts';
 import { rulePages } from '../src/report/rule-docs.ts';
 
@@ -116,27 +117,7 @@ describe('generated documentation', () => {
   });
 
   it('every rule id of shared/interfaces.md is in the catalogue', () => {
-    const ids = [
-      'required-sections',
-      'empty-section',
-      'duplicate-section',
-      'section-order',
-      'frontmatter-schema',
-      'timeline-order',
-      'timeline-timestamp',
-      'timeline-in-window',
-      'incident-window',
-      'duration-mismatch',
-      'timezone',
-      'date-consistency',
-      'impact-quantified',
-      'action-items',
-      'no-placeholder',
-      'blameless-language',
-      'no-secrets',
-      'no-pii',
-    ];
-    for (const id of ids) expect(rules.has(id), id).toBe(true);
+    for (const id of INTERFACE_RULE_IDS) expect(rules.has(id), id).toBe(true);
   });
 });
 
