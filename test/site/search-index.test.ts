@@ -7,7 +7,9 @@ import { gunzipSync } from 'node:zlib';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { buildModel } from '../../src/core/build.ts';
 import { toIncident } from '../../src/site/shared/incident.ts';
+import { storedModel } from '../../src/site/shared/process.ts';
 import {
   SearchIndexError,
   finishSearchIndex,
@@ -33,27 +35,9 @@ function entry(slug: string, frontmatter: Record<string, unknown>, title: string
   return {
     slug,
     sourcePath: `postmortems/${slug}.md`,
-    model: {
-      title,
-      titleLine: 1,
-      frontmatter: { data: frontmatter },
-      sections: [],
-      incident: {
-        start: null,
-        end: null,
-        startLine: null,
-        endLine: null,
-        timezone: null,
-        statedDurationMinutes: null,
-        statedDurationText: null,
-        statedDurationLine: null,
-        detected: null,
-        resolved: null,
-      },
-      declaredZone: null,
-      timeline: [],
-      actionItems: [],
-    },
+    // The product's own empty model (no sections, timeline or window), with the title and
+    // frontmatter the search document reads.
+    model: { ...storedModel(buildModel(`postmortems/${slug}.md`, '').model), title, titleLine: 1, frontmatter: { data: frontmatter } },
     findings: [],
     errorCount: 0,
     warningCount: 0,
