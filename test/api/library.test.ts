@@ -1,27 +1,11 @@
 // The library API (src/index.ts): what a program that imports 'hindsight-postmortems' gets.
-import { mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ConfigError, inspectText, isPostmortemPath, lintFiles, lintText, loadConfig } from '../../src/index.ts';
-import { ORDER_PLACE, OUT_OF_ORDER } from './postmortem.ts';
+import { NOW, ORDER_PLACE, OUT_OF_ORDER, temporaryFolders } from './postmortem.ts';
 
-const NOW = new Date('2025-03-01T00:00:00Z');
-const folders: string[] = [];
-
-function folder(files: Record<string, string>): string {
-  const root = realpathSync(mkdtempSync(path.join(os.tmpdir(), 'hindsight-api-')));
-  folders.push(root);
-  for (const [name, text] of Object.entries(files)) {
-    mkdirSync(path.dirname(path.join(root, name)), { recursive: true });
-    writeFileSync(path.join(root, name), text);
-  }
-  return root;
-}
-
-afterAll(() => {
-  for (const root of folders) rmSync(root, { recursive: true, force: true });
-});
+const folder = temporaryFolders('hindsight-api-');
 
 describe('lintText', () => {
   it('reports findings in the JSON output shape, with rule ids, severities and positions', async () => {

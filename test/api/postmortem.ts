@@ -1,4 +1,33 @@
-// The postmortem the library, remark plugin and editor tests lint.
+// The postmortem the library, remark plugin and editor tests lint, the date they lint it on
+// and the temporary folders they lint it in.
+import { mkdirSync, mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll } from 'vitest';
+
+/** The "now" the tests lint on: OUT_OF_ORDER's action item is due long after it. */
+export const NOW = new Date('2025-03-01T00:00:00Z');
+
+/**
+ * A maker of temporary project folders for one test file (`prefix` names them): each call
+ * writes `files` (path → text) into a new folder and returns its real path; the folders are
+ * removed after the file's tests.
+ */
+export function temporaryFolders(prefix: string): (files: Record<string, string>) => string {
+  const folders: string[] = [];
+  afterAll(() => {
+    for (const root of folders) rmSync(root, { recursive: true, force: true });
+  });
+  return (files) => {
+    const root = realpathSync(mkdtempSync(path.join(os.tmpdir(), prefix)));
+    folders.push(root);
+    for (const [name, text] of Object.entries(files)) {
+      mkdirSync(path.dirname(path.join(root, name)), { recursive: true });
+      writeFileSync(path.join(root, name), text);
+    }
+    return root;
+  };
+}
 
 /** A short postmortem whose timeline goes back in time at line 14 and whose severity is written "sev2". */
 export const OUT_OF_ORDER = `---

@@ -1,30 +1,13 @@
 // The remark plugin (src/remark.ts): Hindsight's findings as the vfile messages remark-cli
 // prints and remark-language-server turns into diagnostics.
-import { mkdirSync, mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { remark } from 'remark';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { lintText } from '../../src/index.ts';
 import remarkHindsight from '../../src/remark.ts';
-import { ORDER_PLACE, OUT_OF_ORDER } from './postmortem.ts';
+import { NOW, ORDER_PLACE, OUT_OF_ORDER, temporaryFolders } from './postmortem.ts';
 
-const NOW = new Date('2025-03-01T00:00:00Z');
-const folders: string[] = [];
-
-function folder(files: Record<string, string>): string {
-  const root = realpathSync(mkdtempSync(path.join(os.tmpdir(), 'hindsight-remark-')));
-  folders.push(root);
-  for (const [name, text] of Object.entries(files)) {
-    mkdirSync(path.dirname(path.join(root, name)), { recursive: true });
-    writeFileSync(path.join(root, name), text);
-  }
-  return root;
-}
-
-afterAll(() => {
-  for (const root of folders) rmSync(root, { recursive: true, force: true });
-});
+const folder = temporaryFolders('hindsight-remark-');
 
 async function messagesOf(value: string | Uint8Array, cwd: string, filePath = 'postmortems/payments.md') {
   const file = await remark().use(remarkHindsight, { now: NOW }).process({ value, cwd, path: filePath });
