@@ -5,6 +5,7 @@ import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { MAX_FRONTMATTER, MAX_VALUE } from '../../src/core/frontmatter.ts';
 import type { Finding } from '../../src/lint/engine.ts';
+import { aliasBombLines } from '../helpers/alias-bomb.ts';
 import { lintText } from '../helpers/lint-text.ts';
 import { brokenInvariant, cpuMs, FUZZ, SEED } from './helpers.ts';
 
@@ -40,19 +41,7 @@ describe('hostile frontmatter', () => {
   });
 
   it('a YAML alias bomb ("billion laughs"): one finding, fast, without expanding it', async () => {
-    const lines = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]'];
-    for (const [name, prev] of [
-      ['b', 'a'],
-      ['c', 'b'],
-      ['d', 'c'],
-      ['e', 'd'],
-      ['f', 'e'],
-      ['g', 'f'],
-      ['h', 'g'],
-      ['i', 'h'],
-    ] as const) {
-      lines.push(`${name}: &${name} [${Array(9).fill(`*${prev}`).join(',')}]`);
-    }
+    const lines = aliasBombLines();
     const heap = process.memoryUsage().heapUsed;
     const started = cpuMs();
     const findings = await frontmatter(lines.join('\n'));
