@@ -6,6 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect } from 'vitest';
+import type { LintResult } from '../../src/index.ts';
 
 export const CLI = fileURLToPath(new URL('../../bin/hindsight.js', import.meta.url));
 
@@ -184,24 +185,8 @@ export function expectNoStackTrace(stderr: string): void {
   expect(stderr).not.toMatch(/\bat .*\.(?:ts|js):\d+:\d+\)?$/m);
 }
 
-export interface JsonResult {
-  filePath: string;
-  errorCount: number;
-  warningCount: number;
-  fixableErrorCount: number;
-  fixableWarningCount: number;
-  messages: {
-    ruleId: string;
-    severity: 1 | 2;
-    message: string;
-    line: number;
-    column: number;
-    endLine: number;
-    endColumn: number;
-    fix?: { range: [number, number]; text: string };
-  }[];
-  output?: string;
-}
+/** The output of `hindsight lint --format json`: the library's published type of it. */
+export type JsonResult = LintResult;
 
 export function parseJson(stdout: string): JsonResult[] {
   return JSON.parse(stdout) as JsonResult[];
