@@ -9,6 +9,7 @@ import { generateKeyPairSync } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import type { Finding } from '../../src/lint/engine.ts';
 import { lintText } from '../helpers/lint-text.ts';
+import { PHONE_GROUPINGS } from '../helpers/phone-numbers.ts';
 
 /** A deterministic random-looking string of `n` characters from `alphabet`. */
 function token(n: number, seed: number, alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789'): string {
@@ -203,20 +204,9 @@ const PII: Case[] = [
   { name: 'e-mail in angle brackets in a log', label: 'no-pii', text: '```\nFrom: Jane Roe <jane.roe@gmail.com>\n```', secret: 'jane.roe' },
   { name: 'e-mail in the frontmatter', label: 'no-pii', text: 'authors: [ana.lopez@acme.io]', secret: 'ana.lopez' },
   { name: 'e-mail in a table', label: 'no-pii', text: '| Owner | Contact |\n| --- | --- |\n| Ana | ana.lopez@acme.io |', secret: 'ana.lopez' },
-  ...[
-    '+44 20 7946 0000',
-    '+1 (555) 123-4567',
-    '+1-555-123-4567',
-    '+33 1 23 45 67 89',
-    '+4915112345678',
-    '(555) 123-4567',
-    '555-123-4567',
-    '555.123.4567',
-    '+91 98765 43210',
-    '+61 2 9876 5432',
-    '+254 712 345678',
-    '+1 415 555 0123',
-  ].map((number, i): Case => ({ name: `phone number ${i + 1}`, label: 'no-pii', text: `The engineer's number ${number} was in the page.`, secret: number })),
+  ...[...PHONE_GROUPINGS, '+91 98765 43210', '+61 2 9876 5432', '+254 712 345678', '+1 415 555 0123'].map(
+    (number, i): Case => ({ name: `phone number ${i + 1}`, label: 'no-pii', text: `The engineer's number ${number} was in the page.`, secret: number }),
+  ),
   { name: 'phone after "call"', label: 'no-pii', text: 'The bridge line: call 020 7946 0000', secret: '020 7946 0000' },
   { name: 'phone after "mobile"', label: 'no-pii', text: 'mobile 07700 900123', secret: '07700 900123' },
   { name: 'phone in a log', label: 'no-pii', text: '```\n09:15 pager: calling +44 20 7946 0000 (primary on-call)\n```', secret: '+44 20 7946 0000' },
