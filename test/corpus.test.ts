@@ -1,19 +1,10 @@
 // Every real postmortem of ../shared/corpus/public goes through the parser and the
 // linter without an exception; the summary printed here shows what the model finds there.
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { buildModel } from '../src/core/build.ts';
 import type { SectionKind } from '../src/core/model.ts';
-
-const CORPUS = fileURLToPath(new URL('../../shared/corpus/public/', import.meta.url));
-const present = existsSync(CORPUS);
-if (!present && process.env.CI) throw new Error(`The public corpus is missing at ${CORPUS}: CI must run with ../shared beside the clone.`);
-const files = present
-  ? readdirSync(CORPUS)
-      .filter((name) => name.endsWith('.md'))
-      .sort()
-  : [];
+import { CORPUS, corpusFiles as files, corpusPresent as present } from './helpers/public-corpus.ts';
 
 describe.skipIf(!present)('public corpus', () => {
   it(`parses all ${files.length} files without an exception`, () => {

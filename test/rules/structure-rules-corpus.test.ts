@@ -1,19 +1,10 @@
 // The seven structure rules over every real postmortem of ../shared/corpus/public: no
 // exception, and a table of how often each rule fires with a sample of its findings, to read.
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Finding } from '../../src/lint/engine.ts';
 import { fixText, lintText } from '../helpers/lint-text.ts';
-
-const CORPUS = fileURLToPath(new URL('../../../shared/corpus/public/', import.meta.url));
-const present = existsSync(CORPUS);
-if (!present && process.env.CI) throw new Error(`The public corpus is missing at ${CORPUS}: CI must run with ../shared beside the clone.`);
-const files = present
-  ? readdirSync(CORPUS)
-      .filter((name) => name.endsWith('.md'))
-      .sort()
-  : [];
+import { CORPUS, corpusFiles as files, corpusPresent as present } from '../helpers/public-corpus.ts';
 
 const RULES: Record<string, Record<string, unknown>> = {
   'empty-section': {},

@@ -1,23 +1,14 @@
 // The five text rules (no-placeholder, blameless-language, no-secrets, no-pii,
 // frontmatter-schema) over every real postmortem of ../shared/corpus/public: no exception,
 // a table of finding counts per rule, and a sample of findings to read.
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { resolveConfig } from '../../src/lint/config/load.ts';
 import type { Finding } from '../../src/lint/engine.ts';
 import { loadRules } from '../../src/lint/registry.ts';
 import { createLinter } from '../../src/lint/linter.ts';
 import { TEST_NOW } from '../helpers/lint-text.ts';
-
-const CORPUS = fileURLToPath(new URL('../../../shared/corpus/public/', import.meta.url));
-const present = existsSync(CORPUS);
-if (!present && process.env.CI) throw new Error(`The public corpus is missing at ${CORPUS}: CI must run with ../shared beside the clone.`);
-const files = present
-  ? readdirSync(CORPUS)
-      .filter((name) => name.endsWith('.md'))
-      .sort()
-  : [];
+import { CORPUS, corpusFiles as files, corpusPresent as present } from '../helpers/public-corpus.ts';
 
 const RULE_IDS = ['no-placeholder', 'blameless-language', 'no-secrets', 'no-pii', 'frontmatter-schema'];
 

@@ -1,20 +1,11 @@
 // The time rules over every real postmortem of ../shared/corpus/public: no exception, a
 // table of how many findings each rule gives, and (HINDSIGHT_SAMPLE=N) up to N findings per
 // rule with the line they stand on, to read and judge by hand.
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Finding } from '../../src/lint/engine.ts';
 import { lintText } from '../helpers/lint-text.ts';
-
-const CORPUS = fileURLToPath(new URL('../../../shared/corpus/public/', import.meta.url));
-const present = existsSync(CORPUS);
-if (!present && process.env.CI) throw new Error(`The public corpus is missing at ${CORPUS}: CI must run with ../shared beside the clone.`);
-const files = present
-  ? readdirSync(CORPUS)
-      .filter((name) => name.endsWith('.md'))
-      .sort()
-  : [];
+import { CORPUS, corpusFiles as files, corpusPresent as present } from '../helpers/public-corpus.ts';
 
 const RULES = ['timeline-order', 'timeline-timestamp', 'timeline-in-window', 'incident-window', 'duration-mismatch', 'timezone', 'date-consistency'];
 const only = Object.fromEntries(RULES.map((id) => [id, {}]));
