@@ -402,8 +402,12 @@ describe('extra aliases', () => {
 });
 
 describe('looksLikeHeadingLine', () => {
+  const expectHeadingLines = (expected: boolean, lines: string[]): void => {
+    for (const line of lines) expect(looksLikeHeadingLine(line), line).toBe(expected);
+  };
+
   it('accepts short standalone labels', () => {
-    for (const line of [
+    expectHeadingLines(true, [
       'Timeline',
       'Timeline:',
       'Root cause and resolution',
@@ -414,13 +418,11 @@ describe('looksLikeHeadingLine', () => {
       '📝 Issue Summary',
       'What happened?',
       'Improvements/Fixes:',
-    ]) {
-      expect(looksLikeHeadingLine(line), line).toBe(true);
-    }
+    ]);
   });
 
   it('rejects sentences, list items, times and code', () => {
-    for (const line of [
+    expectHeadingLines(false, [
       '',
       'The timeline of the fix was short.',
       'Root cause was a typo.',
@@ -446,9 +448,7 @@ describe('looksLikeHeadingLine', () => {
       'Duration: 2 hours',
       '![Incident timeline](timeline.png)',
       '[Timeline](#timeline)',
-    ]) {
-      expect(looksLikeHeadingLine(line), line).toBe(false);
-    }
+    ]);
   });
 });
 
