@@ -2,6 +2,7 @@
 // postmortems are made of (and the junk pasted into them), and mutations of real files'
 // bytes.
 import fc from 'fast-check';
+import { LATER_SECTION_HEADINGS } from '../helpers/section-headings.ts';
 
 const pick = <T>(...values: T[]): fc.Arbitrary<T> => fc.constantFrom(...values);
 
@@ -19,13 +20,7 @@ const SECTION = pick(
   'Root Cause',
   'Root Cause and Resolution',
   'Root cause analysis',
-  'Resolution',
-  'Resolution and Recovery',
-  'Corrective and Preventative Measures',
-  'Action Items',
-  'Follow-ups',
-  'Remediation',
-  'Lessons Learned',
+  ...LATER_SECTION_HEADINGS,
   'What went well',
   'Background',
   'Notes',

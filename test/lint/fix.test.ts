@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import type { Finding } from '../../src/lint/engine.ts';
 import { applyFixes, applyFixesToBytes, byteOffsets } from '../../src/lint/fix.ts';
 import { fixText, lintText, type LintTextOptions } from '../helpers/lint-text.ts';
+import { LATER_SECTION_HEADINGS } from '../helpers/section-headings.ts';
 
 function withFix(start: number, end: number, text: string): Finding {
   return { ruleId: 'x', severity: 2, message: 'x', line: 1, column: 1, endLine: 1, endColumn: 1, fix: { start, end, text } };
@@ -93,13 +94,7 @@ const SPELLINGS = [
   'Impact',
   'Customer Impact',
   'Detection',
-  'Resolution',
-  'Resolution and Recovery',
-  'Corrective and Preventative Measures',
-  'Action Items',
-  'Follow-ups',
-  'Remediation',
-  'Lessons Learned',
+  ...LATER_SECTION_HEADINGS,
   'Where We Got Lucky',
   'Background',
   'Notes',
