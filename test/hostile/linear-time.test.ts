@@ -213,6 +213,13 @@ function highest(count = 5): string {
     .join(', ');
 }
 
+/** Asserts that every growth recorded since `worst` was cleared is linear, then logs `summary` and the highest ratios. */
+function expectLinearAndLog(summary: string): void {
+  const top = highest();
+  expectNoFailures();
+  console.log(`${summary}; highest ratios (CPU time): ${top}`);
+}
+
 /**
  * Feeds each reader every unit's run, alone and inside each frame, at 2N and 32 × 2N
  * characters, and asserts no reader's CPU time grows faster than linearly.
@@ -236,11 +243,7 @@ function expectTextReadersLinear(what: string, noun: string, readers: [string, (
     }, small);
     record(found, unit, small, SIZE_RATIO * small);
   }
-  const top = highest();
-  expectNoFailures();
-  console.log(
-    `linear time of ${what}: ${readers.length} ${noun}, ${UNITS.length} characters, ${small} and ${SIZE_RATIO * small} characters; highest ratios (CPU time): ${top}`,
-  );
+  expectLinearAndLog(`linear time of ${what}: ${readers.length} ${noun}, ${UNITS.length} characters, ${small} and ${SIZE_RATIO * small} characters`);
 }
 
 /**
@@ -318,10 +321,8 @@ describe('linear time on long runs of one character', () => {
       }, N);
       record(found, unit, N, SIZE_RATIO * N);
     }
-    const top = highest();
-    expectNoFailures();
-    console.log(
-      `linear time: ${active.length} rules, the model and the archive index, ${UNITS.length} characters, ${N} and ${SIZE_RATIO * N} characters per place; highest ratios (CPU time): ${top}`,
+    expectLinearAndLog(
+      `linear time: ${active.length} rules, the model and the archive index, ${UNITS.length} characters, ${N} and ${SIZE_RATIO * N} characters per place`,
     );
   });
 
@@ -419,10 +420,8 @@ describe('linear time on long runs of one character', () => {
       }, small);
       record(found, unit, small, SIZE_RATIO * small);
     }
-    const top = highest();
-    expectNoFailures();
-    console.log(
-      `linear time on many findings: ${all.length} rules, ${units.length} repeated phrases, lines of ${small} and ${SIZE_RATIO * small} characters; highest ratios (CPU time): ${top}`,
+    expectLinearAndLog(
+      `linear time on many findings: ${all.length} rules, ${units.length} repeated phrases, lines of ${small} and ${SIZE_RATIO * small} characters`,
     );
   });
 });
@@ -447,11 +446,7 @@ describe('linear time on many sections', () => {
       }, small);
       record(found, unit, small, SIZE_RATIO * small);
     }
-    const top = highest();
-    expectNoFailures();
-    console.log(
-      `linear time on many sections: ${all.length} rules, ${units.length} repeated headings, ${small} and ${SIZE_RATIO * small} characters; highest ratios (CPU time): ${top}`,
-    );
+    expectLinearAndLog(`linear time on many sections: ${all.length} rules, ${units.length} repeated headings, ${small} and ${SIZE_RATIO * small} characters`);
   });
 });
 
