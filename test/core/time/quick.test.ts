@@ -63,25 +63,25 @@ function compare(texts: Iterable<string>, leads: readonly number[] = [12, 0]): {
   return { quick, checked, numbered };
 }
 
-/** Asserts readDateTime reads each text as chrono does; returns how many took the quick path. */
-function compareDateTimes(texts: Iterable<string>): number {
-  let quick = 0;
+/**
+ * Asserts `read` reads each text as `byChrono` (the chrono path it shortcuts) does; returns
+ * how many texts `quick` answered (undefined: it left the text to chrono).
+ */
+function compareWithChrono(
+  texts: Iterable<string>,
+  read: (text: string) => unknown,
+  byChrono: (text: string) => unknown,
+  quick: (text: string) => unknown,
+): number {
+  let quickCount = 0;
   for (const text of texts) {
-    expect({ text, reading: readDateTime(text) }).toEqual({ text, reading: readDateTimeByChrono(text) });
-    if (quickIsoDateTime(text) !== undefined) quick++;
+    expect({ text, read: read(text) }).toEqual({ text, read: byChrono(text) });
+    if (quick(text) !== undefined) quickCount++;
   }
-  return quick;
+  return quickCount;
 }
-
-/** Asserts readDateOnly reads each text as chrono does; returns how many took the quick path. */
-function compareDates(texts: Iterable<string>): number {
-  let quick = 0;
-  for (const text of texts) {
-    expect({ text, date: readDateOnly(text) }).toEqual({ text, date: readDateOnlyByChrono(text) });
-    if (quickIsoDate(text) !== undefined) quick++;
-  }
-  return quick;
-}
+const compareDateTimes = (texts: Iterable<string>): number => compareWithChrono(texts, readDateTime, readDateTimeByChrono, quickIsoDateTime);
+const compareDates = (texts: Iterable<string>): number => compareWithChrono(texts, readDateOnly, readDateOnlyByChrono, quickIsoDate);
 
 describe('readLeadingTime: the quick path reads what chrono reads', () => {
   it('on every line of the samples and the corpus', () => {
