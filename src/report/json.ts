@@ -1,20 +1,11 @@
 // `hindsight lint --format json`: ESLint's JSON formatter shape (../shared/interfaces.md), one
 // entry per linted file, also for files without findings. A fix is printed as ESLint prints
 // one: `{ "range": [start, end], "text": "…" }`, offsets into the file's original text.
+import type { Finding } from '../lint/engine.ts';
 import type { LintResult } from '../lint/result.ts';
 
-export interface JsonMessage {
-  ruleId: string;
-  severity: 1 | 2;
-  message: string;
-  /** The id of the message in the rule's messages table (as ESLint's JSON has it); absent for a rule's own message. */
-  messageId?: string;
-  line: number;
-  column: number;
-  endLine: number;
-  endColumn: number;
-  fix?: { range: [number, number]; text: string };
-}
+/** A finding as ESLint's JSON prints it: the fix as a range and its text. */
+export type JsonMessage = Omit<Finding, 'fix'> & { fix?: { range: [number, number]; text: string } };
 
 export interface JsonResult {
   filePath: string;
