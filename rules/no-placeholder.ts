@@ -2,7 +2,7 @@
 // bracketed prompts ("[insert root cause]", "<your name>", "{{service}}"), lorem ipsum,
 // and sections whose only content is "N/A". Code is not read; frontmatter values are.
 // The word lists and messages are data (kit/words/placeholders.ts).
-import type { Postmortem, Section, SectionKind } from '../src/core/model.ts';
+import { SECTION_KINDS, type Postmortem, type Section, type SectionKind } from '../src/core/model.ts';
 import {
   CharIndex,
   containing,
@@ -86,16 +86,7 @@ const PATTERNS: readonly Pattern[] = [
 // Format names ("Time (HH:MM UTC)", "(YYYY-MM-DD)") describe a format: not placeholders.
 const FORMAT_NAMES = new Set<Kind>(['date', 'time']);
 // Section kinds that must say something: "N/A" alone is a placeholder there.
-const CONTENT_KINDS = new Set<SectionKind>([
-  'summary',
-  'impact',
-  'timeline',
-  'detection',
-  'root-cause',
-  'resolution',
-  'corrective-measures',
-  'lessons-learned',
-]);
+const CONTENT_KINDS = new Set<SectionKind>(SECTION_KINDS.filter((kind) => kind !== 'other'));
 const NOT_APPLICABLE = /^(?:N\/A|n\/a|NA|N\.A\.)\.?$/;
 // A template's guidance left as a section's whole body: an instruction to the writer
 // ("Describe how the service was restored", "List of things that went well. For example, …",

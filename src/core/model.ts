@@ -1,7 +1,20 @@
 // The typed model of one postmortem. `inspect --format json` prints exactly this
 // (see ../shared/interfaces.md); rules read it instead of re-walking the Markdown.
 
-export type SectionKind = 'summary' | 'impact' | 'timeline' | 'detection' | 'root-cause' | 'resolution' | 'corrective-measures' | 'lessons-learned' | 'other';
+/** Every kind of section, in the order a postmortem usually tells them; `other` last. */
+export const SECTION_KINDS = [
+  'summary',
+  'impact',
+  'timeline',
+  'detection',
+  'root-cause',
+  'resolution',
+  'corrective-measures',
+  'lessons-learned',
+  'other',
+] as const;
+
+export type SectionKind = (typeof SECTION_KINDS)[number];
 
 /** 1-based line and column, as editors and the JSON/SARIF reports count. */
 export interface Position {

@@ -1,22 +1,13 @@
 // The JSON Schema of a configuration file. `configSchema(rules)` adds each rule's own
 // options schema, so one validation checks everything and editors can complete it
 // (`npm run schema` writes it to schema/config.schema.json).
+import { SECTION_KINDS } from '../../core/model.ts';
 import type { Rule } from '../rule.ts';
 
 export const PRESETS = ['recommended', 'strict', 'google-sre', 'alx'] as const;
 export type PresetName = (typeof PRESETS)[number];
 
-export const SECTION_KINDS = [
-  'summary',
-  'impact',
-  'timeline',
-  'detection',
-  'root-cause',
-  'resolution',
-  'corrective-measures',
-  'lessons-learned',
-  'other',
-] as const;
+export { SECTION_KINDS };
 
 const severity = { enum: ['off', 'warn', 'error'] };
 
