@@ -21,6 +21,8 @@ export interface RuleMeta {
   fixable: boolean;
   /** Where the rule is documented. */
   helpUri: string;
+  /** Why the rule exists: the first paragraph of its docs page (SARIF's fullDescription and help). */
+  rationale?: string;
 }
 
 export function summarise(filePath: string, messages: Finding[], output?: string): LintResult {

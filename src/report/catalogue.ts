@@ -8,5 +8,6 @@ export function ruleCatalogue(rules: ReadonlyMap<string, Rule>): RuleMeta[] {
     severity: rule.severity,
     fixable: rule.fixable,
     helpUri: helpUri(rule.id),
+    rationale: rule.docs.rationale,
   }));
 }

@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Artifact, ArtifactLocation, Log, ReportingDescriptor, Result } from 'sarif';
+import { FATAL_RULE } from '../lint/engine.ts';
 import { DOCS_BASE, type LintResult, type RuleMeta } from '../lint/result.ts';
 
 export interface SarifOptions {
@@ -28,10 +29,33 @@ export function formatSarif(results: LintResult[], rules: RuleMeta[], options: S
     ruleIndex.set(rule.id, descriptors.length);
     descriptors.push({
       id: rule.id,
+      name: ruleName(rule.id),
       shortDescription: { text: rule.description },
+      ...(rule.rationale === undefined ? {} : { fullDescription: { text: rule.rationale } }),
+      help: {
+        text: `${rule.rationale ?? rule.description} ${rule.helpUri}`,
+        markdown: `${rule.rationale ?? rule.description}\n\n[The rule's page](${rule.helpUri}): examples, options and how to fix.`,
+      },
       helpUri: rule.helpUri,
       defaultConfiguration: rule.severity === 'off' ? { enabled: false, level: 'none' } : { level: rule.severity === 'error' ? 'error' : 'warning' },
       properties: { fixable: rule.fixable },
+    });
+  }
+
+  // A file Hindsight could not read or parse has one `fatal` finding: described like a rule, so
+  // code scanning shows what it means.
+  if (!ruleIndex.has(FATAL_RULE)) {
+    ruleIndex.set(FATAL_RULE, descriptors.length);
+    descriptors.push({
+      id: FATAL_RULE,
+      name: 'Fatal',
+      shortDescription: { text: 'A file Hindsight could not read or parse (not text, too large, or past a limit of the parser)' },
+      help: {
+        text: 'The message says what stopped the file from being read and how to fix it; the other rules did not run on it.',
+        markdown: 'The message says what stopped the file from being read and how to fix it; the other rules did not run on it.',
+      },
+      defaultConfiguration: { level: 'error' },
+      properties: { fixable: false },
     });
   }
 
@@ -89,6 +113,10 @@ export function formatSarif(results: LintResult[], rules: RuleMeta[], options: S
             rules: descriptors,
           },
         },
+        // The run finished (findings, fatal ones included, are results, not a failed run);
+        // the category keeps Hindsight's alerts apart from other tools' in code scanning.
+        invocations: [{ executionSuccessful: true }],
+        automationDetails: { id: 'hindsight/' },
         originalUriBaseIds: { [SRCROOT]: { uri: directoryUri(options.cwd) } },
         artifacts,
         results: sarifResults,
@@ -97,6 +125,14 @@ export function formatSarif(results: LintResult[], rules: RuleMeta[], options: S
     ],
   };
   return `${JSON.stringify(log, null, 2)}\n`;
+}
+
+/** A rule's SARIF name: its id in PascalCase (`timeline-order` → `TimelineOrder`). */
+export function ruleName(id: string): string {
+  return id
+    .split('-')
+    .map((word) => word.charAt(0).toUpperCase() + word.slice(1))
+    .join('');
 }
 
 /** A stable hash of what identifies a finding apart from where it stands. */

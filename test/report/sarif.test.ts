@@ -68,10 +68,15 @@ describe('formatSarif', () => {
 
   it('describes every rule with its description, help, default level and fixability', () => {
     const rules = sarif().runs[0]!.tool.driver.rules!;
-    expect(rules.map((r) => r.id)).toEqual(['required-sections', 'timeline-order', 'no-placeholder', 'blameless-language', 'no-pii']);
+    expect(rules.map((r) => r.id)).toEqual(['required-sections', 'timeline-order', 'no-placeholder', 'blameless-language', 'no-pii', 'fatal']);
     expect(rules[0]).toStrictEqual({
       id: 'required-sections',
+      name: 'RequiredSections',
       shortDescription: { text: 'A required section is missing.' },
+      help: {
+        text: `A required section is missing. ${helpUri('required-sections')}`,
+        markdown: `A required section is missing.\n\n[The rule's page](${helpUri('required-sections')}): examples, options and how to fix.`,
+      },
       helpUri: helpUri('required-sections'),
       defaultConfiguration: { level: 'error' },
       properties: { fixable: false },
@@ -79,6 +84,26 @@ describe('formatSarif', () => {
     expect(rules[2]!.defaultConfiguration).toEqual({ level: 'warning' });
     expect(rules[2]!.properties).toEqual({ fixable: true });
     expect(rules[4]!.defaultConfiguration).toEqual({ enabled: false, level: 'none' });
+  });
+
+  it('gives a rule with a rationale its full description and help, and describes fatal findings', () => {
+    const withRationale = fixtureRules().map((rule) => (rule.id === 'timeline-order' ? { ...rule, rationale: 'A timeline is read top to bottom.' } : rule));
+    const log = JSON.parse(formatSarif(fixtureResults(), withRationale, { cwd, version: '1.2.3' })) as Log;
+    expectValid(log);
+    const rules = log.runs[0]!.tool.driver.rules!;
+    const order = rules.find((r) => r.id === 'timeline-order')!;
+    expect(order.fullDescription).toEqual({ text: 'A timeline is read top to bottom.' });
+    expect(order.help!.markdown).toContain('A timeline is read top to bottom.');
+    expect(rules.find((r) => r.id === 'fatal')).toMatchObject({ name: 'Fatal', defaultConfiguration: { level: 'error' } });
+    const broken = summarise(`${cwd}/postmortems/binary.md`, [finding('fatal', 2, 'Not a text file.', 1, 1)]);
+    const fatal = results(sarif([broken]))[0]!;
+    expect(fatal.ruleIndex).toBe(sarif([broken]).runs[0]!.tool.driver.rules!.findIndex((r) => r.id === 'fatal'));
+  });
+
+  it('says the run finished and files its alerts under a category of its own', () => {
+    const run = sarif().runs[0]!;
+    expect(run.invocations).toEqual([{ executionSuccessful: true }]);
+    expect(run.automationDetails).toEqual({ id: 'hindsight/' });
   });
 
   it('reports each finding with its rule, rule index, level, message and region', () => {
