@@ -10,10 +10,8 @@ import { randomBytes } from 'node:crypto';
 import { appendFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import ignore from 'ignore';
 import path from 'node:path';
-import { buildModel, modelOptionsOf } from '../core/build.ts';
 import { lintRun } from '../lint/run.ts';
 import { loadConfig, type ResolvedConfig } from '../lint/config/load.ts';
-import { linkBoundary, readPostmortemText } from '../lint/files.ts';
 import { isInside } from '../lint/read.ts';
 import { loadRules } from '../lint/registry.ts';
 import { formatGithub, escapeData, escapeProperty } from '../report/github.ts';
@@ -23,7 +21,7 @@ import { printAnnotations, printMessage, printText } from '../report/output.ts';
 import { visible } from '../report/terminal.ts';
 import { loadBaseConfig } from './base-config.ts';
 import { NoDiff, changedFiles, eventRange } from './changed.ts';
-import { formatSummary, incidentMetrics, type SummaryContext, type SummaryRow } from './summary.ts';
+import { formatSummary, type SummaryContext, type SummaryRow } from './summary.ts';
 
 type Env = Record<string, string | undefined>;
 
@@ -108,7 +106,7 @@ export async function runAction(env: Env, version: string, now = new Date()): Pr
   const run =
     scope.kind === 'changed' && paths.length === 0
       ? null
-      : await lintRun({ cwd, paths, configFile: inputs.config, now, version, ...(inputs.configFrom === 'base' ? { config } : {}) });
+      : await lintRun({ cwd, paths, configFile: inputs.config, now, version, incidents: true, ...(inputs.configFrom === 'base' ? { config } : {}) });
   const results = run?.results ?? [];
 
   const annotations = formatGithub(results, { cwd: workspace });
@@ -116,17 +114,8 @@ export async function runAction(env: Env, version: string, now = new Date()): Pr
   const hidden = inputs.configFrom === 'base' ? hiddenByPullRequest(paths, results, config) : [];
   printAnnotations(hiddenAnnotations(hidden, workspace));
 
-  const rows: SummaryRow[] = results.map((result) => {
-    let metrics: SummaryRow['metrics'] = null;
-    try {
-      // Read again as lint read it (the guarded reader): a file lint could not read has no metrics.
-      const read = readPostmortemText(result.filePath, linkBoundary(result.filePath, config.content, config.root));
-      if (!('text' in read)) return { result, metrics };
-      const source = read.text;
-      metrics = incidentMetrics(buildModel(result.filePath, source, modelOptionsOf(config)).model);
-    } catch {}
-    return { result, metrics };
-  });
+  // The figures come with each result, from lint's own parse: a file lint could not read has none.
+  const rows: SummaryRow[] = results.map((result) => ({ result, metrics: result.incident ?? null }));
 
   let sarifFile: string | null = null;
   if (inputs.sarifFile) {

@@ -9,21 +9,11 @@
 // autolink in it (it does in text, even with every character escaped). Each link target is
 // percent-encoded (blobLink): a file name cannot end its link early.
 import path from 'node:path';
-import type { Postmortem, ResolvedTime } from '../core/model.ts';
+import type { IncidentMetrics } from '../lint/incident-summary.ts';
 import type { LintResult } from '../lint/result.ts';
 import { visibleLine } from '../report/terminal.ts';
-import { redactSecrets } from '../lint/secrets/redact.ts';
 
-export interface IncidentMetrics {
-  title: string | null;
-  severity: string | null;
-  /** ISO 8601, as `inspect` prints it. */
-  start: string | null;
-  /** Minutes from the start to detection, to resolution (or the end), and the whole incident. */
-  detectMinutes: number | null;
-  resolveMinutes: number | null;
-  durationMinutes: number | null;
-}
+export type { IncidentMetrics } from '../lint/incident-summary.ts';
 
 export interface SummaryRow {
   result: LintResult;
@@ -41,26 +31,6 @@ export interface SummaryContext {
 }
 
 const MAX_FINDINGS = 200;
-
-export function incidentMetrics(model: Postmortem): IncidentMetrics {
-  const { start, end, detected, resolved } = model.incident;
-  const minutes = (to: ResolvedTime | null): number | null => (start && to && comparable(start, to) ? Math.round((to.epochMs - start.epochMs) / 60_000) : null);
-  const severity = model.frontmatter.data?.severity;
-  return {
-    // The summary is shown to everyone who can read the pull request: never a credential in clear.
-    title: model.title === null ? null : redactSecrets(model.title),
-    severity: typeof severity === 'string' || typeof severity === 'number' ? redactSecrets(String(severity)) : null,
-    start: start?.iso ?? null,
-    detectMinutes: minutes(detected),
-    resolveMinutes: minutes(resolved ?? end),
-    durationMinutes: minutes(end),
-  };
-}
-
-/** Two times can be subtracted when both carry a zone, or neither does. */
-function comparable(a: ResolvedTime, b: ResolvedTime): boolean {
-  return (a.offsetMinutes === null) === (b.offsetMinutes === null);
-}
 
 export function formatSummary(rows: readonly SummaryRow[], context: SummaryContext): string {
   const errors = rows.reduce((n, r) => n + r.result.errorCount, 0);

@@ -9,6 +9,7 @@ import { applyFixes, applyFixesToBytes } from './fix.ts';
 import { overrideResolver } from './overrides.ts';
 import type { LintSettings, Rule } from './rule.ts';
 import { writeFixedFile } from './write.ts';
+import { incidentMetrics, type IncidentMetrics } from './incident-summary.ts';
 
 // The worker thread loads this module, not the model's: it finds the model options here too.
 export { modelOptionsOf };
@@ -26,12 +27,14 @@ export interface FileOutcome {
   messages: Finding[];
   /** The fixed text, when --fix changed the file. */
   output?: string;
+  /** The incident's key figures, when asked for (SourceOptions.incidents). */
+  incident?: IncidentMetrics;
 }
 
 export interface Linter {
   lint(filePath: string, source: string, timings?: LintTimings | null): Finding[];
   /** The model and the findings from one parse: for the site, which shows both. */
-  lintWithModel(filePath: string, source: string): { parsed: Parsed; findings: Finding[] };
+  lintWithModel(filePath: string, source: string, timings?: LintTimings | null): { parsed: Parsed; findings: Finding[] };
   /** The model alone, read with this configuration's options (no rule runs). */
   parse(filePath: string, source: string): Parsed;
   /** The folder a file may not leave through a symbolic link (see linkBoundary). */
@@ -61,9 +64,9 @@ export function createLinter(config: ResolvedConfig, rules: ReadonlyMap<string, 
       const parsed = parse(filePath, source);
       return lintParsed(parsed, rulesOf(parsed), settings, known, timings ?? undefined);
     },
-    lintWithModel(filePath, source) {
+    lintWithModel(filePath, source, timings) {
       const parsed = parse(filePath, source);
-      return { parsed, findings: lintParsed(parsed, rulesOf(parsed), settings, known) };
+      return { parsed, findings: lintParsed(parsed, rulesOf(parsed), settings, known, timings ?? undefined) };
     },
     parse,
     boundaryOf: (filePath) => linkBoundary(filePath, config.content, config.root),
@@ -73,6 +76,8 @@ export function createLinter(config: ResolvedConfig, rules: ReadonlyMap<string, 
 interface SourceOptions {
   fix: boolean;
   timings: LintTimings | null;
+  /** Also the incident's key figures, from the same parse (incident-summary.ts). */
+  incidents?: boolean;
 }
 
 /** A file's text, or the fatal finding that says why it cannot be read. */
@@ -93,11 +98,19 @@ export function lintFile(filePath: string, linter: Linter, options: SourceOption
  * text holds only as U+FFFD are written back as they were.
  */
 export function lintSource(filePath: string, source: string, linter: Linter, options: SourceOptions, bytes: Buffer = Buffer.from(source, 'utf8')): FileOutcome {
-  if (!options.fix) return { messages: linter.lint(filePath, source, options.timings) };
+  if (!options.fix) {
+    if (!options.incidents) return { messages: linter.lint(filePath, source, options.timings) };
+    const { parsed, findings } = linter.lintWithModel(filePath, source, options.timings);
+    // A file the parser refused (binary, past a limit) has no figures, only its fatal finding.
+    return parsed.fatal ? { messages: findings } : { messages: findings, incident: incidentMetrics(parsed.model) };
+  }
   const { messages, text, fixed } = lintAndFix(filePath, source, linter, options.timings, bytes);
-  if (fixed === bytes || fixed.equals(bytes)) return { messages };
+  // With --fix the figures are those of the fixed text, read once more.
+  const reparsed = options.incidents ? linter.parse(filePath, text) : null;
+  const incident = reparsed && !reparsed.fatal ? { incident: incidentMetrics(reparsed.model) } : {};
+  if (fixed === bytes || fixed.equals(bytes)) return { messages, ...incident };
   writeFixedFile(filePath, fixed);
-  return { messages, output: text };
+  return { messages, output: text, ...incident };
 }
 
 /**

@@ -34,6 +34,8 @@ export interface PoolSettings {
   now: Date;
   fix: boolean;
   timing: boolean;
+  /** Give each outcome the incident's key figures (lintRun's `incidents`). */
+  incidents?: boolean;
   /**
    * The archive index of the cross-file rules, when one is active: given to each thread once
    * (piscina's workerData), not with every batch.
@@ -73,6 +75,7 @@ export async function lintInWorkers(
         now: settings.now.toISOString(),
         fix: settings.fix,
         timing: settings.timing,
+        incidents: settings.incidents ?? false,
         files: batch.map((t) => t.filePath),
       });
     } catch (error) {

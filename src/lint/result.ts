@@ -1,6 +1,7 @@
 // One file's lint result: ESLint's JSON shape (see ../shared/interfaces.md), which every
 // formatter reads.
 import type { Finding } from './engine.ts';
+import type { IncidentMetrics } from './incident-summary.ts';
 
 export interface LintResult {
   filePath: string;
@@ -11,6 +12,8 @@ export interface LintResult {
   fixableWarningCount: number;
   /** The fixed text, when `--fix` changed the file. */
   output?: string;
+  /** The incident's key figures, when the run was asked for them (lintRun's `incidents`); no formatter prints them. */
+  incident?: IncidentMetrics;
 }
 
 /** Catalogue entry of a rule, as formatters and `hindsight rules` show it. */

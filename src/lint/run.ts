@@ -25,6 +25,8 @@ export interface LintRunOptions {
   timing?: boolean;
   now?: Date;
   version?: string;
+  /** Give each result the incident's key figures from the same parse (the Action's job summary); the cache is not read then. */
+  incidents?: boolean;
 }
 
 export interface LintRun {
@@ -75,24 +77,25 @@ export async function lintRun(options: LintRunOptions): Promise<LintRun> {
     }
     const hash = contentHash(source);
     const cached = cache.get(filePath, hash);
-    if (cached && !(fix && cached.some((m) => m.fix))) results[index] = summarise(filePath, cached);
+    if (cached && !options.incidents && !(fix && cached.some((m) => m.fix))) results[index] = summarise(filePath, cached);
     else pending.push({ index, filePath, hash });
   });
 
   const done = (task: LintTask, outcome: FileOutcome): void => {
     results[task.index] = summarise(task.filePath, outcome.messages, outcome.output);
+    if (outcome.incident) results[task.index]!.incident = outcome.incident;
     cache?.set(task.filePath, outcome.output !== undefined ? contentHash(outcome.output) : task.hash, outcome.messages);
   };
   // Worker threads load the configuration from its file: a configuration given resolved
   // (not from the checkout) is linted here.
   if (useWorkers(pending.length) && !options.config) {
     const { lintInWorkers } = await import('./pool.ts');
-    const settings: PoolSettings = { cwd: options.cwd, configFile: config.file, now, fix, timing: timings !== null };
+    const settings: PoolSettings = { cwd: options.cwd, configFile: config.file, now, fix, timing: timings !== null, incidents: options.incidents ?? false };
     if (archive) settings.archive = { root: archive.value.root, entries: archive.entries };
     await lintInWorkers(pending, settings, done, timings);
   } else {
     const linter = createLinter(config, rules, now, archive ? { archive: archive.value } : undefined);
-    for (const task of pending) done(task, lintFile(task.filePath, linter, { fix, timings }));
+    for (const task of pending) done(task, lintFile(task.filePath, linter, { fix, timings, incidents: options.incidents ?? false }));
   }
   cache?.save();
   return { results, config, rules, timings, archive: archive?.stats ?? null };

@@ -31,6 +31,8 @@ export interface WorkerBatch {
   now: string;
   fix: boolean;
   timing: boolean;
+  /** Give each outcome the incident's key figures (lintRun's `incidents`). */
+  incidents: boolean;
   /** Paths only: the thread reads each file itself. */
   files: string[];
 }
@@ -76,7 +78,7 @@ export default async function lintBatch(batch: WorkerBatch): Promise<WorkerResul
   try {
     const current = await linterFor(batch);
     const { lintFile } = await stack.then(([, , , run]) => run);
-    const outcomes = batch.files.map((filePath) => lintFile(filePath, current, { fix: batch.fix, timings }));
+    const outcomes = batch.files.map((filePath) => lintFile(filePath, current, { fix: batch.fix, timings, incidents: batch.incidents }));
     return { outcomes, timings };
   } catch (error) {
     const { name, message } = error instanceof Error ? error : new Error(String(error));

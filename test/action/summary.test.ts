@@ -103,7 +103,7 @@ describe('$GITHUB_OUTPUT entries', () => {
 describe('the job summary and credentials', () => {
   it("shows a title's credential masked, however it is written", async () => {
     const { buildModel } = await import('../../src/core/build.ts');
-    const { incidentMetrics } = await import('../../src/action/summary.ts');
+    const { incidentMetrics } = await import('../../src/lint/incident-summary.ts');
     const token = ['gh', 'p_', 'Qm7Lx2Vr9Tk4Wb8Nz3Hc6Yf1Jd5Gs0Pa2Re7'].join('');
     for (const written of [token, token.replace('_', '\\_')]) {
       const { model } = buildModel('/work/space/a.md', `---\nseverity: ${written}\n---\n# Deploy bot leaked ${written}\n`, {
