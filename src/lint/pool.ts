@@ -3,8 +3,8 @@
 // no tree outlives its file.
 import module from 'node:module';
 import path from 'node:path';
-import { availableParallelism } from 'node:os';
 import { Piscina } from 'piscina';
+import { threadsFor, workerBeside } from '../workers.ts';
 import { errorFromData } from '../errors.ts';
 import type { LintTimings } from './engine.ts';
 import { fatal, type FileOutcome, type LintTask } from './linter.ts';
@@ -51,11 +51,8 @@ export async function lintInWorkers(
   done: (task: LintTask, outcome: FileOutcome) => void,
   timings: LintTimings | null,
 ): Promise<void> {
-  // The worker is a sibling module with this module's own extension (.ts from source,
-  // .js when compiled).
-  const self = new URL(import.meta.url);
-  const filename = new URL(self.pathname.endsWith('.ts') ? './worker.ts' : './worker.js', self).href;
-  const threads = Math.max(1, Math.min(availableParallelism(), Math.ceil(tasks.length / BATCH)));
+  const filename = workerBeside(import.meta.url, './worker');
+  const threads = threadsFor(tasks.length, BATCH);
   const workerData: WorkerData = { archive: settings.archive ?? null, compileCache: cacheFolder() };
   const heapMb = settings.workerHeapMb ?? WORKER_OLD_MB;
   const pool = new Piscina<WorkerBatch, WorkerResult>({

@@ -15,6 +15,7 @@ import module from 'node:module';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { Piscina } from 'piscina';
+import { threadsFor, workerBeside } from '../../workers.ts';
 import type { WorkerData, WorkerTask } from '../worker.ts';
 import type { Scan, ScannedFile, SiteArchive } from './archive.ts';
 import type { FileJob, Processed } from './process.ts';
@@ -24,11 +25,6 @@ const BATCH = 16;
 
 /** Below this many files to process, threads cost more than they save: the loader works alone. */
 export const PARALLEL_FROM = 64;
-
-function workerFile(): string {
-  const here = new URL(import.meta.url);
-  return new URL(here.pathname.endsWith('.ts') ? '../worker.ts' : '../worker.js', here).href;
-}
 
 /**
  * The folder Node's compile cache was turned on with in this thread (Astro's CLI turns it
@@ -42,7 +38,13 @@ function compileCacheFolder(): string | null {
 /** `threads` at most; `ready` of them start at once, the others when tasks queue up. */
 function createPool(threads: number, ready = threads): Piscina<WorkerTask, unknown> {
   const workerData: WorkerData = { compileCache: compileCacheFolder() };
-  return new Piscina<WorkerTask, unknown>({ filename: workerFile(), minThreads: ready, maxThreads: threads, idleTimeout: 500, workerData });
+  return new Piscina<WorkerTask, unknown>({
+    filename: workerBeside(import.meta.url, '../worker'),
+    minThreads: ready,
+    maxThreads: threads,
+    idleTimeout: 500,
+    workerData,
+  });
 }
 
 function runBatches(
@@ -64,7 +66,7 @@ function runBatches(
 /** Processes `jobs` on every core. */
 export async function processInWorkers(jobs: readonly FileJob[], root: string, now: string, archive: SiteArchive | null): Promise<Processed[]> {
   if (jobs.length === 0) return [];
-  const pool = createPool(Math.max(1, Math.min(availableParallelism(), Math.ceil(jobs.length / BATCH))));
+  const pool = createPool(threadsFor(jobs.length, BATCH));
   try {
     return await runBatches(pool, jobs, root, now, archive);
   } finally {
