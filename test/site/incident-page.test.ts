@@ -6,7 +6,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildModel } from '../../src/core/build.ts';
 import { formatTime } from '../../src/site/shared/format.ts';
-import { metricsOf, statsOf, toIncident } from '../../src/site/shared/incident.ts';
+import { metricsOf, toIncident } from '../../src/site/shared/incident.ts';
+import { MEASURES, summarize } from '../../src/site/shared/metrics.ts';
 import { actionTableHtml, impactLede } from '../../src/site/shared/incident-page.ts';
 import { ACTIONS_SLOT, ACTIONS_SLOT_PATTERN, entryId, renderPostmortem } from '../../src/site/shared/render.ts';
 import { timelineFigure } from '../../src/site/shared/timeline-svg.ts';
@@ -74,7 +75,9 @@ describe('measures of a loosely written postmortem', () => {
       lastUpdated: { iso: '2026-01-02T03:04:05Z', from: 'mtime' as const },
       excerpt: '',
     };
-    expect(statsOf([toIncident(data)])).toMatchObject({ ttdCount: 0, ttdMedian: null, ttrCount: 0 });
+    const incidents = [toIncident(data)];
+    expect(summarize(incidents, MEASURES[0]!)).toMatchObject({ known: 0, unknown: 1, median: null });
+    expect(summarize(incidents, MEASURES[1]!)).toMatchObject({ known: 0, unknown: 1, median: null });
   });
 
   it('measures from a stated start', () => {

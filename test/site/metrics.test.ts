@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { buildModel } from '../../src/core/build.ts';
 import { barChart, stripPlot } from '../../src/site/shared/charts.ts';
 import { toIncident, type Incident } from '../../src/site/shared/incident.ts';
-import { MEASURES, TOO_FEW, incidentsPerMonth, integerTicks, summarize } from '../../src/site/shared/metrics.ts';
+import { MEASURES, TOO_FEW, incidentsPerMonth, integerTicks, medianBasis, summarize } from '../../src/site/shared/metrics.ts';
 import { samplesDir } from './project.ts';
 
 const file = path.join(samplesDir, '2026-02-24-payments-retry-storm.md');
@@ -116,5 +116,16 @@ describe('charts', () => {
     expect(new Set(dots).size).toBe(3);
     expect(svg).toContain('chart-mark-median');
     expect(svg).toContain('chart-mark-p90');
+  });
+});
+
+describe('what a median on the home and label pages stands on', () => {
+  const summary = (known: number) => ({ known, unknown: 0, median: known ? 5 : null, p90: null, tooFew: known < TOO_FEW, points: [] });
+  it('says how many incidents it is known for, and warns below the threshold', () => {
+    expect(medianBasis(summary(12), 12)).toBe('of 12 incidents');
+    expect(medianBasis(summary(11), 14)).toBe('known for 11 of 14 incidents');
+    expect(medianBasis(summary(3), 5)).toBe('known for 3 of 5 incidents: too few to mean much');
+    expect(medianBasis(summary(1), 1)).toBe('of 1 incident: too few to mean much');
+    expect(medianBasis(summary(0), 2)).toBe('unknown for all 2 incidents');
   });
 });

@@ -7,17 +7,8 @@ import { buildModel } from '../../src/core/build.ts';
 import type { ResolvedTime } from '../../src/core/model.ts';
 import { barChart } from '../../src/site/shared/charts.ts';
 import { fillUrl, formatMinutes, formatTime } from '../../src/site/shared/format.ts';
-import {
-  groupByLabel,
-  incidentDate,
-  labelSlug,
-  metricsOf,
-  minutesBetween,
-  monthRange,
-  percentile,
-  statsOf,
-  toIncident,
-} from '../../src/site/shared/incident.ts';
+import { groupByLabel, incidentDate, labelSlug, metricsOf, minutesBetween, monthRange, percentile, toIncident } from '../../src/site/shared/incident.ts';
+import { MEASURES, summarize } from '../../src/site/shared/metrics.ts';
 import { findGaps, timelineFigure } from '../../src/site/shared/timeline-svg.ts';
 import type { EntryData, StoredModel } from '../../src/site/shared/types.ts';
 import { samplesDir } from './project.ts';
@@ -91,8 +82,8 @@ describe('metrics', () => {
     const a = toIncident(entry(model('2026-02-24-payments-retry-storm.md'), 'a'));
     const b = toIncident(entry(model('2025-08-14-notifications-log-volume-full.md'), 'b'));
     const unknown = { ...b, metrics: { ...b.metrics, ttdMinutes: null } };
-    const stats = statsOf([a, unknown]);
-    expect(stats).toMatchObject({ count: 2, ttdCount: 1, ttdMedian: 4, ttrCount: 2, ttrMedian: (77 + 47) / 2 });
+    expect(summarize([a, unknown], MEASURES[0]!)).toMatchObject({ known: 1, unknown: 1, median: 4 });
+    expect(summarize([a, unknown], MEASURES[1]!)).toMatchObject({ known: 2, unknown: 0, median: (77 + 47) / 2 });
   });
 });
 

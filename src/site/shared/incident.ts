@@ -214,30 +214,6 @@ export function percentile(values: readonly number[], p: number): number | null 
   return lowValue + (sorted[high]! - lowValue) * (rank - low);
 }
 
-export interface Stats {
-  count: number;
-  ttdCount: number;
-  ttrCount: number;
-  ttdMedian: number | null;
-  ttdP90: number | null;
-  ttrMedian: number | null;
-  ttrP90: number | null;
-}
-
-export function statsOf(incidents: readonly Incident[]): Stats {
-  const ttd = incidents.map((i) => i.metrics.ttdMinutes).filter((v): v is number => v !== null);
-  const ttr = incidents.map((i) => i.metrics.ttrMinutes).filter((v): v is number => v !== null);
-  return {
-    count: incidents.length,
-    ttdCount: ttd.length,
-    ttrCount: ttr.length,
-    ttdMedian: percentile(ttd, 50),
-    ttdP90: percentile(ttd, 90),
-    ttrMedian: percentile(ttr, 50),
-    ttrP90: percentile(ttr, 90),
-  };
-}
-
 /** Groups incidents by one or more keys each (an incident with two services counts in both). */
 export function groupBy(incidents: readonly Incident[], keys: (incident: Incident) => string[]): Map<string, Incident[]> {
   const groups = new Map<string, Incident[]>();

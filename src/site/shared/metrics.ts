@@ -4,6 +4,7 @@
 // median and the 90th percentile, warns when there are too few incidents for them to mean
 // anything, and keeps every incident as a point of its distribution. An unknown time stays
 // unknown: it is counted as unknown, never as zero.
+import { plural } from './format.ts';
 import { percentile, type Incident } from './incident.ts';
 
 /** Fewer known values than this and a median or p90 says more about chance than about the archive. */
@@ -61,6 +62,16 @@ export function summarize(incidents: readonly Incident[], measure: Pick<Measure,
     tooFew: points.length < TOO_FEW,
     points,
   };
+}
+
+/**
+ * What a median stands on, for the pages that show one beside other figures (the home page, a
+ * service's page): how many incidents it is known for, and a warning when that is too few.
+ */
+export function medianBasis(summary: MeasureSummary, total: number): string {
+  if (summary.known === 0) return `unknown for all ${plural(total, 'incident')}`;
+  const basis = summary.known === total ? `of ${plural(total, 'incident')}` : `known for ${summary.known} of ${plural(total, 'incident')}`;
+  return summary.tooFew ? `${basis}: too few to mean much` : basis;
 }
 
 /** Incidents per month, for the months that have any (YYYY-MM, oldest first); undated incidents are left out. */
