@@ -4,7 +4,6 @@
 // Results have the shapes of `hindsight lint --format json` and `inspect --format json`.
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { buildModel, modelOptionsOf } from './core/build.ts';
 import { version } from './version.ts';
 import { discoverConfig, loadConfig as loadResolvedConfig, resolveConfig, type ResolvedConfig } from './lint/config/load.ts';
 import { selectFiles } from './lint/files.ts';
@@ -13,9 +12,9 @@ import { loadRules } from './lint/registry.ts';
 import { summarise } from './lint/result.ts';
 import { lintRun, loadRunArchive } from './lint/run.ts';
 import { toJsonResult } from './report/json.ts';
-import { inspectJson } from './report/inspect.ts';
+import { inspectedModel, inspectJson } from './report/inspect.ts';
 import { isInside } from './lint/read.ts';
-import { HindsightError, UsageError } from './errors.ts';
+import { HindsightError, } from './errors.ts';
 
 export { ConfigError, HindsightError, PathError, UsageError } from './errors.ts';
 
@@ -174,9 +173,7 @@ export async function inspectText(text: string, options: InspectTextOptions = {}
   const cwd = path.resolve(options.cwd ?? process.cwd());
   const filePath = path.resolve(cwd, options.filePath ?? 'untitled.md');
   const config = await resolved(options, filePath);
-  const { model, fatal } = buildModel(filePath, text, { ...modelOptionsOf(config), defaultZone: options.timezone ?? config.timezone });
-  if (fatal && fatal.kind !== 'empty') throw new UsageError(`cannot inspect ${filePath}: ${fatal.message}`);
-  return inspectJson(model) as InspectResult;
+  return inspectJson(inspectedModel(filePath, text, config, options.timezone)) as InspectResult;
 }
 
 /**

@@ -1,9 +1,8 @@
 import path from 'node:path';
-import { buildModel, modelOptionsOf } from '../core/build.ts';
 import { parseZone } from '../core/time/zones.ts';
 import { loadConfig } from '../lint/config/load.ts';
 import { loadRules } from '../lint/registry.ts';
-import { inspectJson, inspectText } from '../report/inspect.ts';
+import { inspectedModel, inspectJson, inspectText } from '../report/inspect.ts';
 import { UsageError } from '../errors.ts';
 import { printJson, printText, quietOnBrokenPipe } from '../report/output.ts';
 import { readPostmortemFile } from './read-file.ts';
@@ -21,10 +20,7 @@ export async function inspect(file: string, options: { format: 'json' | 'text'; 
   const filePath = path.resolve(file);
   const source = readPostmortemFile(filePath);
   const config = loadConfig({ cwd: process.cwd() }, await loadRules());
-  const { model, fatal } = buildModel(filePath, source, { ...modelOptionsOf(config), defaultZone: options.timezone ?? config.timezone });
-  // A file the parser never read (binary, past a limit) has no model to show: say why. An
-  // empty file's empty model is its true model.
-  if (fatal && fatal.kind !== 'empty') throw new UsageError(`cannot inspect ${filePath}: ${fatal.message}`);
+  const model = inspectedModel(filePath, source, config, options.timezone);
   quietOnBrokenPipe();
   if (options.format === 'json') printJson(JSON.stringify(inspectJson(model), null, 2));
   else printText('stdout', inspectText(model));

@@ -1,8 +1,22 @@
 // The model as `inspect --format json` prints it: the fields and shapes of
 // ../shared/interfaces.md first, a few extra fields after them.
+import { buildModel, modelOptionsOf } from '../core/build.ts';
 import type { Origin, Postmortem, ResolvedTime } from '../core/model.ts';
 import { formatDuration } from '../core/time/index.ts';
+import { UsageError } from '../errors.ts';
+import type { ResolvedConfig } from '../lint/config/load.ts';
 import { visibleLine } from './terminal.ts';
+
+/**
+ * The model `inspect` shows: read as `lint` reads it, with the configuration's zone and section
+ * aliases (`zone` overrides the zone). A file the parser never read (binary, past a limit) has
+ * no model to show: a UsageError says why. An empty file's empty model is its true model.
+ */
+export function inspectedModel(filePath: string, source: string, config: ResolvedConfig, zone?: string): Postmortem {
+  const { model, fatal } = buildModel(filePath, source, { ...modelOptionsOf(config), defaultZone: zone ?? config.timezone });
+  if (fatal && fatal.kind !== 'empty') throw new UsageError(`cannot inspect ${filePath}: ${fatal.message}`);
+  return model;
+}
 
 export function inspectJson(model: Postmortem): Record<string, unknown> {
   const iso = (time: ResolvedTime | null): string | null => time?.iso ?? null;
