@@ -14,7 +14,7 @@ import { lintRun, loadRunArchive } from './lint/run.ts';
 import { toJsonResult } from './report/json.ts';
 import { inspectedModel, inspectJson } from './report/inspect.ts';
 import { isInside } from './lint/read.ts';
-import { HindsightError, } from './errors.ts';
+import { HindsightError } from './errors.ts';
 
 export { ConfigError, HindsightError, PathError, UsageError } from './errors.ts';
 
