@@ -24,7 +24,8 @@ export class Archive {
   /** The folder paths in messages are relative to (the configuration's). */
   readonly root: string;
   readonly aliases: ReadonlyMap<string, SectionKind> | undefined;
-  readonly known: boolean = true;
+  /** False for an archive that stands for none (a document linted alone): see documentAlone. */
+  readonly known: boolean;
   private source: readonly ArchiveEntry[] | (() => ArchiveEntry[]);
   private list: readonly ArchiveEntry[] | null = null;
   private paths: Map<string, ArchiveEntry> | null = null;
@@ -40,17 +41,16 @@ export class Archive {
   private frequencies: { docs: number; df: Map<string, number> } | null = null;
 
   /** `entries` may be a function: then the archive is read at its first use. */
-  constructor(root: string, entries: readonly ArchiveEntry[] | (() => ArchiveEntry[]), aliases?: ReadonlyMap<string, SectionKind>) {
+  constructor(root: string, entries: readonly ArchiveEntry[] | (() => ArchiveEntry[]), aliases?: ReadonlyMap<string, SectionKind>, known = true) {
     this.root = root;
+    this.known = known;
     this.source = entries;
     this.aliases = aliases;
   }
 
   /** An archive that holds no postmortem, for a document linted alone: rules cannot tell what exists beyond the disk. */
   static documentAlone(root: string): Archive {
-    const alone = new Archive(root, []);
-    (alone as { known: boolean }).known = false;
-    return alone;
+    return new Archive(root, [], undefined, false);
   }
 
   get entries(): readonly ArchiveEntry[] {
