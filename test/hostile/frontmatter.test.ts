@@ -7,7 +7,7 @@ import { MAX_FRONTMATTER, MAX_VALUE } from '../../src/core/frontmatter.ts';
 import type { Finding } from '../../src/lint/engine.ts';
 import { aliasBombLines } from '../helpers/alias-bomb.ts';
 import { lintText } from '../helpers/lint-text.ts';
-import { brokenInvariant, cpuMs, FUZZ, SEED } from './helpers.ts';
+import { brokenInvariant, FUZZ, SEED } from './helpers.ts';
 
 const frontmatter = async (yaml: string): Promise<Finding[]> =>
   (await lintText(`---\n${yaml}\n---\n# Outage\n`, { only: { 'frontmatter-schema': {} } })).filter((f) => f.ruleId === 'frontmatter-schema');
@@ -40,12 +40,10 @@ describe('hostile frontmatter', () => {
     for (const f of unbalanced) expect(f.line).toBeGreaterThanOrEqual(2);
   });
 
-  it('a YAML alias bomb ("billion laughs"): one finding, fast, without expanding it', async () => {
+  it('a YAML alias bomb ("billion laughs"): one finding, without expanding it', async () => {
     const lines = aliasBombLines();
     const heap = process.memoryUsage().heapUsed;
-    const started = cpuMs();
     const findings = await frontmatter(lines.join('\n'));
-    expect(cpuMs() - started).toBeLessThan(1000);
     expect(process.memoryUsage().heapUsed - heap).toBeLessThan(64 * 1024 * 1024);
     expect(brief(findings)).toEqual([
       [2, 1, 'Frontmatter is not valid YAML: Excessive alias count indicates a resource exhaustion attack. Fix the YAML so its keys can be read.'],
@@ -74,9 +72,7 @@ describe('hostile frontmatter', () => {
 
   it('a 1 MB value: one finding at the block, which is not parsed (bounded time and memory)', async () => {
     const heap = process.memoryUsage().heapUsed;
-    const started = cpuMs();
     const findings = await frontmatter(`title: ${'x'.repeat(1024 * 1024)}`);
-    expect(cpuMs() - started).toBeLessThan(2000);
     expect(process.memoryUsage().heapUsed - heap).toBeLessThan(128 * 1024 * 1024);
     expect(brief(findings)).toEqual([
       [
