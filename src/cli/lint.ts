@@ -41,6 +41,7 @@ export async function lint(paths: string[], options: LintCliOptions, version: st
     timing: options.timing ?? false,
     version,
   });
+  for (const { file, source } of run.ignored) printMessage(`warning: ${path.relative(cwd, file)} is not linted: it matches an ignore pattern in ${path.isAbsolute(source) ? path.relative(cwd, source) : source}.`);
   let results = run.results;
   let outcome: BaselineOutcome | null = null;
   if (baselineModule && baselineFile !== undefined) {

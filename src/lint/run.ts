@@ -34,6 +34,8 @@ export interface LintRun {
   config: ResolvedConfig;
   rules: ReadonlyMap<string, Rule>;
   timings: LintTimings | null;
+  /** Files named on the command line that an ignore pattern left out, and where that pattern is (files.ts). */
+  ignored: { file: string; source: string }[];
   /** The archive index, when a cross-file rule was active: how many files, read from disk this run. */
   archive: { files: number; read: number; indexed: number; ms: number } | null;
 }
@@ -41,12 +43,14 @@ export interface LintRun {
 export async function lintRun(options: LintRunOptions): Promise<LintRun> {
   const rules = await loadRules();
   const config = options.config ?? loadConfig({ cwd: options.cwd, configFile: options.configFile ?? null }, rules);
+  const ignored: LintRun['ignored'] = [];
   const files = await selectFiles({
     cwd: options.cwd,
     root: config.root,
     paths: options.paths ?? [],
     contentFolder: config.content,
     ignoreGlobs: config.ignore,
+    onIgnored: (file, source) => ignored.push({ file, source }),
   });
   const now = options.now ?? new Date();
   const fix = options.fix ?? false;
@@ -98,7 +102,7 @@ export async function lintRun(options: LintRunOptions): Promise<LintRun> {
     for (const task of pending) done(task, lintFile(task.filePath, linter, { fix, timings, incidents: options.incidents ?? false }));
   }
   cache?.save();
-  return { results, config, rules, timings, archive: archive?.stats ?? null };
+  return { results, config, rules, timings, ignored, archive: archive?.stats ?? null };
 }
 
 export interface RunArchive {
