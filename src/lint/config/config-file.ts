@@ -23,15 +23,22 @@ export const CONFIG_FILE_NAMES = [
 export function discoverConfig(cwd: string): string | null {
   let dir = path.resolve(cwd);
   for (;;) {
-    for (const name of CONFIG_FILE_NAMES) {
-      const file = path.join(dir, name);
-      if (!existsSync(file)) continue;
-      if (name !== 'package.json' || hasHindsightKey(file)) return file;
-    }
+    const found = configFileIn(dir);
+    if (found) return found;
     const parent = path.dirname(dir);
     if (parent === dir) return null;
     dir = parent;
   }
+}
+
+/** The configuration file in this folder itself, or null. */
+export function configFileIn(dir: string): string | null {
+  for (const name of CONFIG_FILE_NAMES) {
+    const file = path.join(dir, name);
+    if (!existsSync(file)) continue;
+    if (name !== 'package.json' || hasHindsightKey(file)) return file;
+  }
+  return null;
 }
 
 function hasHindsightKey(file: string): boolean {
