@@ -1,5 +1,6 @@
 import path from 'node:path';
 import type { Baseline, BaselineOutcome, GoneEntry } from '../lint/baseline.ts';
+import { ignoredWarning } from '../lint/files.ts';
 import { lintRun } from '../lint/run.ts';
 import { loadFormatter, type FormatName } from '../report/index.ts';
 import { ruleCatalogue } from '../report/catalogue.ts';
@@ -19,9 +20,16 @@ export interface LintCliOptions {
   baseline?: string;
   /** Record today's findings in this baseline file. */
   baselineWrite?: string;
+  /** Print the configuration that applies to this file instead of linting (print-config.ts). */
+  printConfig?: string;
 }
 
 export async function lint(paths: string[], options: LintCliOptions, version: string): Promise<number> {
+  if (options.printConfig !== undefined) {
+    if (paths.length > 0)
+      throw new UsageError(`--print-config prints the configuration of the one file it names; lint nothing else with it (got ${paths.join(', ')}).`);
+    return (await import('./print-config.ts')).printConfig(options.printConfig, options.config);
+  }
   const cwd = process.cwd();
   if (options.baseline !== undefined && options.baselineWrite !== undefined) {
     throw new UsageError(
@@ -41,7 +49,7 @@ export async function lint(paths: string[], options: LintCliOptions, version: st
     timing: options.timing ?? false,
     version,
   });
-  for (const { file, source } of run.ignored) printMessage(`warning: ${path.relative(cwd, file)} is not linted: it matches an ignore pattern in ${path.isAbsolute(source) ? path.relative(cwd, source) : source}.`);
+  for (const ignored of run.ignored) printMessage(ignoredWarning(ignored, cwd));
   let results = run.results;
   let outcome: BaselineOutcome | null = null;
   if (baselineModule && baselineFile !== undefined) {

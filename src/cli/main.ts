@@ -44,6 +44,8 @@ const COMMANDS: readonly CommandSpec[] = [
       { long: 'timing', description: 'print the time spent in each rule' },
       { long: 'baseline', value: '<file>', description: 'report only findings this baseline file does not record (see --baseline-write)' },
       { long: 'baseline-write', value: '<file>', description: 'record every finding of this run in a baseline file, to adopt rules on an existing archive' },
+      // Configuration (docs/configuration.md, docs/usage.md).
+      { long: 'print-config', value: '<file>', description: 'print the configuration that applies to this file as JSON, and lint nothing' },
     ],
     async run(paths, options) {
       const { lint } = await import('./lint.ts');

@@ -216,6 +216,11 @@ export function readPostmortemText(file: string, within?: string): { text: strin
   return 'text' in read ? { text: read.text } : read;
 }
 
+/** The warning for a file named on the command line that an ignore pattern leaves out (see FileSelection's onIgnored). */
+export function ignoredWarning({ file, source }: { file: string; source: string }, cwd: string): string {
+  return `warning: ${path.relative(cwd, file)} is not linted: it matches an ignore pattern in ${path.isAbsolute(source) ? path.relative(cwd, source) : source}.`;
+}
+
 /** A .gitignore or .hindsightignore: one the size of a real one at most, and only a regular file (never a FIFO that would wait). */
 function readIgnoreFile(file: string): string | null {
   const read = readRegularFile(file, { maxBytes: MAX_IGNORE_FILE_BYTES });

@@ -115,7 +115,17 @@ describe.skipIf(availableParallelism() < 2)('configuration looked up from each f
     expect(pooled.stdout).toBe(mainThread.stdout);
     const results = parseJson(pooled.stdout);
     expect(results).toHaveLength(MIN_FILES_FOR_WORKERS + 12);
-    expect(findings(root, results.filter((r) => r.filePath.endsWith('blame.md')))).toEqual({ 'large/postmortems/blame.md': ['blameless-language:1'] });
-    expect(findings(root, results.filter((r) => r.filePath.endsWith('p.md')))).toEqual({ 'small/p.md': ['blameless-language:2'] });
+    expect(
+      findings(
+        root,
+        results.filter((r) => r.filePath.endsWith('blame.md')),
+      ),
+    ).toEqual({ 'large/postmortems/blame.md': ['blameless-language:1'] });
+    expect(
+      findings(
+        root,
+        results.filter((r) => r.filePath.endsWith('p.md')),
+      ),
+    ).toEqual({ 'small/p.md': ['blameless-language:2'] });
   });
 });

@@ -30,7 +30,7 @@ describe.concurrent('.hindsightignore', () => {
     }
   });
 
-  it('is read in the configuration file\'s folder, not the working folder', async () => {
+  it("is read in the configuration file's folder, not the working folder", async () => {
     const root = project({
       'hindsight.config.json': '{"content": "docs/postmortems"}',
       '.hindsightignore': 'docs/postmortems/2019/\n',
@@ -42,7 +42,7 @@ describe.concurrent('.hindsightignore', () => {
     expect(relativePaths(root, run.stdout)).toEqual(['docs/postmortems/2024/new.md']);
   });
 
-  it('a file named on the command line that it matches is not linted, with a warning naming the pattern\'s file', async () => {
+  it("a file named on the command line that it matches is not linted, with a warning naming the pattern's file", async () => {
     const root = project({ '.hindsightignore': 'postmortems/legacy/\n', 'postmortems/legacy/old.md': ERROR, 'postmortems/a.md': CLEAN });
     const run = await hindsight(['lint', '--format', 'json', 'postmortems/legacy/old.md', 'postmortems/a.md'], root);
     expectNoStackTrace(run.stderr);
@@ -68,7 +68,12 @@ describe.concurrent('.hindsightignore', () => {
   });
 
   it('a later "!pattern" in .hindsightignore takes back a file .gitignore leaves out', async () => {
-    const root = project({ '.gitignore': 'postmortems/*.md\n', '.hindsightignore': '!postmortems/keep.md\n', 'postmortems/keep.md': CLEAN, 'postmortems/other.md': CLEAN });
+    const root = project({
+      '.gitignore': 'postmortems/*.md\n',
+      '.hindsightignore': '!postmortems/keep.md\n',
+      'postmortems/keep.md': CLEAN,
+      'postmortems/other.md': CLEAN,
+    });
     const run = await hindsight(['lint', '--format', 'json'], root);
     expect(run.code).toBe(0);
     expect(relativePaths(root, run.stdout)).toEqual(['postmortems/keep.md']);

@@ -23,7 +23,7 @@ export function parseJsonc(text: string, label: string): unknown {
     const what = problem ? words(printParseErrorCode(problem.error)) : 'value expected';
     throw new ConfigError(`Invalid JSONC in ${label}:${line}:${column}: ${what}.`);
   }
-  return valueOf(tree);
+  return treeValue(tree);
 }
 
 /**
@@ -31,14 +31,14 @@ export function parseJsonc(text: string, label: string): unknown {
  * "__proto__" would set the object's prototype instead of being a key (JSON.parse keeps it
  * as a key, which the schema then refuses as unknown).
  */
-function valueOf(node: Node): unknown {
-  if (node.type === 'array') return (node.children ?? []).map(valueOf);
+function treeValue(node: Node): unknown {
+  if (node.type === 'array') return (node.children ?? []).map(treeValue);
   if (node.type !== 'object') return node.value;
   const object: Record<string, unknown> = {};
   for (const property of node.children ?? []) {
     const [key, value] = property.children ?? [];
     if (!key || !value) continue;
-    Object.defineProperty(object, String(key.value), { value: valueOf(value), enumerable: true, writable: true, configurable: true });
+    Object.defineProperty(object, String(key.value), { value: treeValue(value), enumerable: true, writable: true, configurable: true });
   }
   return object;
 }

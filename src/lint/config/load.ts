@@ -15,7 +15,15 @@ import type { PresetName } from './schema.ts';
 import { validateConfig } from './validate.ts';
 
 export { ConfigError } from '../../errors.ts';
-export { CONFIG_FILE_NAMES, discoverConfig, MAX_CONFIG_BYTES, MAX_CONFIG_DEPTH, packageHasHindsightKey, parseConfigText, readConfigFile } from './config-file.ts';
+export {
+  CONFIG_FILE_NAMES,
+  discoverConfig,
+  MAX_CONFIG_BYTES,
+  MAX_CONFIG_DEPTH,
+  packageHasHindsightKey,
+  parseConfigText,
+  readConfigFile,
+} from './config-file.ts';
 export type { OverrideConfig, RawConfig } from './raw-config.ts';
 export { CONFIG_AJV_OPTIONS, describeErrors, validateConfig } from './validate.ts';
 
