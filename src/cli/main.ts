@@ -7,6 +7,7 @@ import { EXIT_CODE, HindsightError, UsageError } from '../errors.ts';
 import { printForeign, printMessage, printText } from '../report/output.ts';
 import { parseCommandLine, type CommandSpec, type Program } from './args.ts';
 import type { LintCliOptions } from './lint.ts';
+import type { InitOptions } from './init.ts';
 import type { NewOptions } from './new.ts';
 import { version } from '../version.ts';
 
@@ -50,6 +51,20 @@ const COMMANDS: readonly CommandSpec[] = [
     async run(paths, options) {
       const { lint } = await import('./lint.ts');
       return lint(paths, options as unknown as LintCliOptions, version());
+    },
+  },
+  {
+    name: 'init',
+    description: 'write a configuration file (hindsight.config.jsonc) into this folder; asks for the preset and the folder at a terminal',
+    arguments: [],
+    options: [
+      { long: 'preset', value: '<name>', description: 'the preset, without asking', choices: ['recommended', 'strict', 'google-sre', 'alx'] },
+      { long: 'content', value: '<folder>', description: 'the folder of postmortems, without asking (default: postmortems)' },
+      { long: 'force', description: 'replace the configuration this folder has' },
+    ],
+    async run(_args, options) {
+      const { init } = await import('./init.ts');
+      return init(options as InitOptions);
     },
   },
   {
