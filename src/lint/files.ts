@@ -24,7 +24,10 @@ export interface FileSelection extends IgnoreScope {
   cwd: string;
   paths: readonly string[];
   contentFolder: string;
-  /** The ignore scope of the configuration that applies to a file (default: `root` and `ignoreGlobs` for every file). */
+  /**
+   * The ignore scope of the configuration that applies to a file (default: `root` and
+   * `ignoreGlobs` for every file): the same object for every file of one configuration.
+   */
   scopeOf?: (file: string) => IgnoreScope;
   /**
    * Told of each file named on the command line that an ignore pattern leaves out, with where
@@ -35,12 +38,11 @@ export interface FileSelection extends IgnoreScope {
 }
 
 export async function selectFiles(selection: FileSelection): Promise<string[]> {
-  const matchers = new Map<string, IgnoreMatcher>();
+  const matchers = new Map<IgnoreScope, IgnoreMatcher>();
   const ignoredBy = (file: string): string | null => {
     const scope = selection.scopeOf?.(file) ?? selection;
-    const key = JSON.stringify([scope.root, scope.ignoreGlobs]);
-    let matcher = matchers.get(key);
-    if (!matcher) matchers.set(key, (matcher = ignoredUnder(scope.root, scope.ignoreGlobs)));
+    let matcher = matchers.get(scope);
+    if (!matcher) matchers.set(scope, (matcher = ignoredUnder(scope.root, scope.ignoreGlobs)));
     return matcher(file);
   };
   const isIgnored = (file: string): boolean => ignoredBy(file) !== null;

@@ -8,7 +8,7 @@ import { CACHE_FORMAT, LintCache, cacheKey, contentHash } from './cache.ts';
 import { loadConfig, type ResolvedConfig } from './config/load.ts';
 import { ConfigLookup } from './config/lookup.ts';
 import type { LintTimings } from './engine.ts';
-import { linkBoundary, selectFiles } from './files.ts';
+import { linkBoundary, selectFiles, type IgnoreScope } from './files.ts';
 import { createLinter, lintFile, readSource, type FileOutcome, type LintTask } from './linter.ts';
 import { everyActiveRule } from './overrides.ts';
 import { loadRules } from './registry.ts';
@@ -49,6 +49,12 @@ export async function lintRun(options: LintRunOptions): Promise<LintRun> {
   // (`--config`, or resolved by the caller) for every file.
   const lookup = options.config || options.configFile ? null : new ConfigLookup(options.cwd, rules, config);
   const configOf = (file: string): ResolvedConfig => lookup?.configOf(file) ?? config;
+  const scopes = new Map<ResolvedConfig, IgnoreScope>();
+  const ignoreScopeOf = (of: ResolvedConfig): IgnoreScope => {
+    let scope = scopes.get(of);
+    if (!scope) scopes.set(of, (scope = { root: of.root, ignoreGlobs: of.ignore }));
+    return scope;
+  };
   const ignored: LintRun['ignored'] = [];
   const files = await selectFiles({
     cwd: options.cwd,
@@ -56,7 +62,7 @@ export async function lintRun(options: LintRunOptions): Promise<LintRun> {
     paths: options.paths ?? [],
     contentFolder: config.content,
     ignoreGlobs: config.ignore,
-    ...(lookup && { scopeOf: (file: string) => ({ root: configOf(file).root, ignoreGlobs: configOf(file).ignore }) }),
+    ...(lookup && { scopeOf: (file: string) => ignoreScopeOf(configOf(file)) }),
     onIgnored: (file, source) => ignored.push({ file, source }),
   });
   const timings: LintTimings | null = options.timing ? {} : null;

@@ -87,6 +87,17 @@ describe.concurrent('configuration looked up from each file', () => {
     });
   });
 
+  it("inspect reads a file with its folder's configuration too", async () => {
+    const root = project({
+      'team/.hindsightrc.json': '{"sectionAliases": {"What broke": "root-cause"}}',
+      'team/p.md': '# Outage\n\n## What broke\n\nA full disk.\n',
+    });
+    const run = await hindsight(['inspect', '--format', 'json', 'team/p.md'], root);
+    expect(run.code).toBe(0);
+    const sections = (JSON.parse(run.stdout) as { sections: { kind: string; heading: string }[] }).sections;
+    expect(sections.find((s) => s.heading === 'What broke')?.kind).toBe('root-cause');
+  });
+
   it('an invalid configuration beside one of the files stops the run with exit code 2, naming it', async () => {
     const root = project({ 'a/p.md': WARN, 'b/.hindsightrc.json': '{"extends": "loose"}', 'b/q.md': WARN });
     const run = await hindsight(['lint', 'a', 'b'], root);
