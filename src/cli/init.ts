@@ -7,8 +7,9 @@ import path from 'node:path';
 import { createInterface } from 'node:readline/promises';
 import type { Readable, Writable } from 'node:stream';
 import { UsageError } from '../errors.ts';
-import { configFileIn } from '../lint/config/config-file.ts';
-import { PRESETS, type PresetName } from '../lint/config/schema.ts';
+// From load.ts, not config-file.ts: the bundle keeps the configuration code `lint` loads in
+// the same chunks when this command reaches all of it (test/hooks/startup.test.ts counts them).
+import { configFileIn, PRESETS, type PresetName } from '../lint/config/load.ts';
 import { printText } from '../report/output.ts';
 
 export const INIT_FILE = 'hindsight.config.jsonc';

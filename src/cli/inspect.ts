@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { parseZone } from '../core/time/zones.ts';
-import { configForFile } from '../lint/config/lookup.ts';
+import { configForFile } from '../lint/config/load.ts';
 import { loadRules } from '../lint/registry.ts';
 import { inspectedModel, inspectJson, inspectText } from '../report/inspect.ts';
 import { UsageError } from '../errors.ts';

@@ -2,6 +2,8 @@ import path from 'node:path';
 import type { Baseline, BaselineOutcome, GoneEntry } from '../lint/baseline.ts';
 import { ignoredWarning } from '../lint/files.ts';
 import { lintRun } from '../lint/run.ts';
+// Static: its code is the lint path's, so a chunk of its own would split that path's chunks (test/hooks/startup.test.ts).
+import { printConfig } from './print-config.ts';
 import { loadFormatter, type FormatName } from '../report/index.ts';
 import { ruleCatalogue } from '../report/catalogue.ts';
 import { UsageError, lintVerdict } from '../errors.ts';
@@ -28,7 +30,7 @@ export async function lint(paths: string[], options: LintCliOptions, version: st
   if (options.printConfig !== undefined) {
     if (paths.length > 0)
       throw new UsageError(`--print-config prints the configuration of the one file it names; lint nothing else with it (got ${paths.join(', ')}).`);
-    return (await import('./print-config.ts')).printConfig(options.printConfig, options.config);
+    return printConfig(options.printConfig, options.config);
   }
   const cwd = process.cwd();
   if (options.baseline !== undefined && options.baselineWrite !== undefined) {

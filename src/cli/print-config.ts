@@ -6,7 +6,7 @@ import path from 'node:path';
 import { readFrontmatter } from '../core/frontmatter.ts';
 import { parseMarkdown } from '../core/parse.ts';
 import { HindsightError } from '../errors.ts';
-import { configForFile } from '../lint/config/lookup.ts';
+import { configForFile } from '../lint/config/load.ts';
 import { readPostmortemText, selectFiles } from '../lint/files.ts';
 import { overrideResolver, settingsWith } from '../lint/overrides.ts';
 import { loadRules } from '../lint/registry.ts';

@@ -51,13 +51,3 @@ export class ConfigLookup {
     return found;
   }
 }
-
-/**
- * The configuration `hindsight lint` uses for one file: `--config FILE` when given, else the
- * nearest configuration file up from the file's folder, else the defaults (relative to `cwd`).
- */
-export function configForFile(file: string, options: { cwd: string; configFile?: string | null }, rules: ReadonlyMap<string, Rule>): ResolvedConfig {
-  if (options.configFile) return loadConfig({ cwd: options.cwd, configFile: options.configFile }, rules);
-  const defaults = resolveConfig({}, null, path.resolve(options.cwd), rules);
-  return new ConfigLookup(options.cwd, rules, defaults).configOf(path.resolve(options.cwd, file));
-}
