@@ -9,6 +9,7 @@
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import {
+  CONFIG_FILE_NAMES,
   ConfigError,
   MAX_CONFIG_BYTES,
   packageHasHindsightKey,
@@ -20,7 +21,6 @@ import {
 import type { Rule } from '../lint/rule.ts';
 import { UsageError } from '../errors.ts';
 
-const CANDIDATES = ['hindsight.config.json', 'hindsight.config.yaml', 'hindsight.config.yml', '.hindsightrc.json', 'package.json'];
 
 export interface BaseConfigOptions {
   /** The working directory in the checkout. */
@@ -121,7 +121,7 @@ function discoverInCommit(git: Git, sha: string, top: string, cwd: string): stri
         .filter(Boolean)
         .map((name) => name.slice(name.lastIndexOf('/') + 1)),
     );
-    for (const name of CANDIDATES) {
+    for (const name of CONFIG_FILE_NAMES) {
       if (!names.has(name)) continue;
       const relative = dir === '' ? name : `${dir}/${name}`;
       if (name !== 'package.json') return relative;

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { parseZone } from '../core/time/zones.ts';
-import { loadConfig } from '../lint/config/load.ts';
+import { configForFile } from '../lint/config/load.ts';
 import { loadRules } from '../lint/registry.ts';
 import { inspectedModel, inspectJson, inspectText } from '../report/inspect.ts';
 import { UsageError } from '../errors.ts';
@@ -8,8 +8,8 @@ import { printJson, printText, quietOnBrokenPipe } from '../report/output.ts';
 import { readPostmortemFile } from './read-file.ts';
 
 /**
- * Prints the model of one postmortem as `lint` reads it: with the discovered configuration's
- * zone and section aliases (`--timezone` overrides the zone).
+ * Prints the model of one postmortem as `lint` reads it: with the zone and section aliases of the
+ * configuration nearest to the file (`--timezone` overrides the zone).
  */
 export async function inspect(file: string, options: { format: 'json' | 'text'; timezone?: string }): Promise<number> {
   if (options.timezone !== undefined && parseZone(options.timezone) === null) {
@@ -19,7 +19,7 @@ export async function inspect(file: string, options: { format: 'json' | 'text'; 
   }
   const filePath = path.resolve(file);
   const source = readPostmortemFile(filePath);
-  const config = loadConfig({ cwd: process.cwd() }, await loadRules());
+  const config = configForFile(filePath, { cwd: process.cwd() }, await loadRules());
   const model = inspectedModel(filePath, source, config, options.timezone);
   quietOnBrokenPipe();
   if (options.format === 'json') printJson(JSON.stringify(inspectJson(model), null, 2));

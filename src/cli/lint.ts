@@ -1,6 +1,9 @@
 import path from 'node:path';
 import type { Baseline, BaselineOutcome, GoneEntry } from '../lint/baseline.ts';
+import { ignoredWarning } from '../lint/files.ts';
 import { lintRun } from '../lint/run.ts';
+// Static: its code is the lint path's, so a chunk of its own would split that path's chunks (test/hooks/startup.test.ts).
+import { printConfig } from './print-config.ts';
 import { loadFormatter, type FormatName } from '../report/index.ts';
 import { ruleCatalogue } from '../report/catalogue.ts';
 import { UsageError, lintVerdict } from '../errors.ts';
@@ -19,9 +22,16 @@ export interface LintCliOptions {
   baseline?: string;
   /** Record today's findings in this baseline file. */
   baselineWrite?: string;
+  /** Print the configuration that applies to this file instead of linting (print-config.ts). */
+  printConfig?: string;
 }
 
 export async function lint(paths: string[], options: LintCliOptions, version: string): Promise<number> {
+  if (options.printConfig !== undefined) {
+    if (paths.length > 0)
+      throw new UsageError(`--print-config prints the configuration of the one file it names; lint nothing else with it (got ${paths.join(', ')}).`);
+    return printConfig(options.printConfig, options.config);
+  }
   const cwd = process.cwd();
   if (options.baseline !== undefined && options.baselineWrite !== undefined) {
     throw new UsageError(
@@ -41,6 +51,7 @@ export async function lint(paths: string[], options: LintCliOptions, version: st
     timing: options.timing ?? false,
     version,
   });
+  for (const ignored of run.ignored) printMessage(ignoredWarning(ignored, cwd));
   let results = run.results;
   let outcome: BaselineOutcome | null = null;
   if (baselineModule && baselineFile !== undefined) {

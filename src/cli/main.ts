@@ -7,6 +7,7 @@ import { EXIT_CODE, HindsightError, UsageError } from '../errors.ts';
 import { printForeign, printMessage, printText } from '../report/output.ts';
 import { parseCommandLine, type CommandSpec, type Program } from './args.ts';
 import type { LintCliOptions } from './lint.ts';
+import type { InitOptions } from './init.ts';
 import type { NewOptions } from './new.ts';
 import { version } from '../version.ts';
 
@@ -44,10 +45,26 @@ const COMMANDS: readonly CommandSpec[] = [
       { long: 'timing', description: 'print the time spent in each rule' },
       { long: 'baseline', value: '<file>', description: 'report only findings this baseline file does not record (see --baseline-write)' },
       { long: 'baseline-write', value: '<file>', description: 'record every finding of this run in a baseline file, to adopt rules on an existing archive' },
+      // Configuration (docs/configuration.md, docs/usage.md).
+      { long: 'print-config', value: '<file>', description: 'print the configuration that applies to this file as JSON, and lint nothing' },
     ],
     async run(paths, options) {
       const { lint } = await import('./lint.ts');
       return lint(paths, options as unknown as LintCliOptions, version());
+    },
+  },
+  {
+    name: 'init',
+    description: 'write a configuration file (hindsight.config.jsonc) into this folder; asks for the preset and the folder at a terminal',
+    arguments: [],
+    options: [
+      { long: 'preset', value: '<name>', description: 'the preset, without asking', choices: ['recommended', 'strict', 'google-sre', 'alx'] },
+      { long: 'content', value: '<folder>', description: 'the folder of postmortems, without asking (default: postmortems)' },
+      { long: 'force', description: 'replace the configuration this folder has' },
+    ],
+    async run(_args, options) {
+      const { init } = await import('./init.ts');
+      return init(options as InitOptions);
     },
   },
   {

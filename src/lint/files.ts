@@ -1,7 +1,7 @@
 // Which files a lint run reads. Files named on the command line replace the configured
 // content folder (a one-file hook lints one file); folders and globs expand to *.md.
-// The .gitignore files at and below the configuration root, and the configured ignore
-// globs (relative to the root), are honoured.
+// The .gitignore files at and below the configuration root, the root's .hindsightignore and
+// the configured ignore globs (relative to the root) are honoured.
 import { accessSync, constants, existsSync, lstatSync, readdirSync, realpathSync, statSync, type Dirent } from 'node:fs';
 import path from 'node:path';
 import ignore, { type Ignore } from 'ignore';
@@ -14,17 +14,38 @@ export { readError } from './read.ts';
 
 export { PathError } from '../errors.ts';
 
-export interface FileSelection {
-  cwd: string;
-  /** Folder the ignore globs and .gitignore are relative to. */
+/** Where a configuration's ignore patterns stand: its folder and its `ignore` globs. */
+export interface IgnoreScope {
   root: string;
-  paths: readonly string[];
-  contentFolder: string;
   ignoreGlobs: readonly string[];
 }
 
+export interface FileSelection extends IgnoreScope {
+  cwd: string;
+  paths: readonly string[];
+  contentFolder: string;
+  /**
+   * The ignore scope of the configuration that applies to a file (default: `root` and
+   * `ignoreGlobs` for every file): the same object for every file of one configuration.
+   */
+  scopeOf?: (file: string) => IgnoreScope;
+  /**
+   * Told of each file named on the command line that an ignore pattern leaves out, with where
+   * the pattern is (ESLint warns of these too: naming a file and getting nothing back is
+   * otherwise a silent surprise). Files found in a folder or by a glob are left out silently.
+   */
+  onIgnored?: (file: string, source: string) => void;
+}
+
 export async function selectFiles(selection: FileSelection): Promise<string[]> {
-  const isIgnored = ignoredUnder(selection.root, selection.ignoreGlobs);
+  const matchers = new Map<IgnoreScope, IgnoreMatcher>();
+  const ignoredBy = (file: string): string | null => {
+    const scope = selection.scopeOf?.(file) ?? selection;
+    let matcher = matchers.get(scope);
+    if (!matcher) matchers.set(scope, (matcher = ignoredUnder(scope.root, scope.ignoreGlobs)));
+    return matcher(file);
+  };
+  const isIgnored = (file: string): boolean => ignoredBy(file) !== null;
   const found = new Set<string>();
   if (selection.paths.length === 0) {
     if (!existsSync(selection.contentFolder)) {
@@ -55,8 +76,10 @@ export async function selectFiles(selection: FileSelection): Promise<string[]> {
       }
       if (directory) {
         for (const file of markdownUnder(absolute)) if (!isIgnored(file)) found.add(file);
-      } else if (!isIgnored(absolute)) {
-        found.add(absolute);
+      } else {
+        const source = ignoredBy(absolute);
+        if (source === null) found.add(absolute);
+        else selection.onIgnored?.(absolute, source);
       }
       continue;
     }
@@ -195,7 +218,12 @@ export function readPostmortemText(file: string, within?: string): { text: strin
   return 'text' in read ? { text: read.text } : read;
 }
 
-/** A .gitignore: one the size of a real one at most, and only a regular file (never a FIFO that would wait). */
+/** The warning for a file named on the command line that an ignore pattern leaves out (see FileSelection's onIgnored). */
+export function ignoredWarning({ file, source }: { file: string; source: string }, cwd: string): string {
+  return `warning: ${path.relative(cwd, file)} is not linted: it matches an ignore pattern in ${path.isAbsolute(source) ? path.relative(cwd, source) : source}.`;
+}
+
+/** A .gitignore or .hindsightignore: one the size of a real one at most, and only a regular file (never a FIFO that would wait). */
 function readIgnoreFile(file: string): string | null {
   const read = readRegularFile(file, { maxBytes: MAX_IGNORE_FILE_BYTES });
   return 'bytes' in read ? read.bytes.toString('utf8') : null;
@@ -204,17 +232,27 @@ function readIgnoreFile(file: string): string | null {
 /** 1 MB: a .gitignore of 20,000 long lines. */
 const MAX_IGNORE_FILE_BYTES = 1024 * 1024;
 
+/** Where the pattern that leaves a file out is (a file's path, or the configuration's `ignore`), or null when none does. */
+type IgnoreMatcher = (file: string) => string | null;
+
+/** The file of ignore patterns, in gitignore's syntax, read beside the configuration. */
+export const HINDSIGHT_IGNORE = '.hindsightignore';
+
 /**
- * Whether a file is ignored: by the root's .gitignore and the ignore globs (relative to the
- * root), or by a .gitignore in a folder between the root and the file (relative to its own
- * folder, as git reads it). Files outside the root are never ignored.
+ * What leaves a file out: the root's .gitignore, .hindsightignore and ignore globs (relative to
+ * the root, read together in that order, so a later `!pattern` can take a file back), or a
+ * .gitignore in a folder between the root and the file (relative to its own folder, as git
+ * reads it). Files outside the root are never ignored.
  */
-function ignoredUnder(root: string, globs: readonly string[]): (file: string) => boolean {
+function ignoredUnder(root: string, globs: readonly string[]): IgnoreMatcher {
+  const sources: { name: string; rules: Ignore }[] = [];
+  for (const name of ['.gitignore', HINDSIGHT_IGNORE]) {
+    const text = readIgnoreFile(path.join(root, name));
+    if (text !== null) sources.push({ name: path.join(root, name), rules: ignore().add(text) });
+  }
+  if (globs.length > 0) sources.push({ name: 'the configuration\'s "ignore"', rules: ignore().add([...globs]) });
   const atRoot = ignore();
-  const gitignore = path.join(root, '.gitignore');
-  const rootRules = readIgnoreFile(gitignore);
-  if (rootRules !== null) atRoot.add(rootRules);
-  atRoot.add([...globs]);
+  for (const source of sources) atRoot.add(source.rules);
   const nested = new Map<string, Ignore | null>();
   const ignoreIn = (dir: string): Ignore | null => {
     let found = nested.get(dir);
@@ -227,14 +265,15 @@ function ignoredUnder(root: string, globs: readonly string[]): (file: string) =>
   };
   return (file) => {
     const relative = path.relative(root, file);
-    if (relative === '' || relative === '..' || relative.startsWith(`..${path.sep}`) || path.isAbsolute(relative)) return false;
+    if (relative === '' || relative === '..' || relative.startsWith(`..${path.sep}`) || path.isAbsolute(relative)) return null;
     const parts = relative.split(path.sep);
-    if (atRoot.ignores(parts.join('/'))) return true;
+    const posix = parts.join('/');
+    if (atRoot.ignores(posix)) return sources.findLast((source) => source.rules.ignores(posix))?.name ?? 'an ignore pattern';
     let dir = root;
     for (let i = 0; i < parts.length - 1; i++) {
       dir = path.join(dir, parts[i]!);
-      if (ignoreIn(dir)?.ignores(parts.slice(i + 1).join('/'))) return true;
+      if (ignoreIn(dir)?.ignores(parts.slice(i + 1).join('/'))) return path.join(dir, '.gitignore');
     }
-    return false;
+    return null;
   };
 }

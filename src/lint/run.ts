@@ -1,12 +1,14 @@
-// A lint run: configuration → files → cache → archive index → each file linted (linter.ts),
-// here or in a pool of worker threads (pool.ts) → results. Used by the CLI, the site's loader
+// A lint run: configuration → files → (per configuration that applies: config/lookup.ts)
+// cache → archive index → each file linted (linter.ts), here or in a pool of worker threads
+// (pool.ts) → results. Used by the CLI, the site's loader
 // and the action.
 import { availableParallelism } from 'node:os';
 import type { Archive, ArchiveEntry, ArchiveNeed } from './archive/index.ts';
 import { CACHE_FORMAT, LintCache, cacheKey, contentHash } from './cache.ts';
 import { loadConfig, type ResolvedConfig } from './config/load.ts';
+import { ConfigLookup } from './config/lookup.ts';
 import type { LintTimings } from './engine.ts';
-import { linkBoundary, selectFiles } from './files.ts';
+import { linkBoundary, selectFiles, type IgnoreScope } from './files.ts';
 import { createLinter, lintFile, readSource, type FileOutcome, type LintTask } from './linter.ts';
 import { everyActiveRule } from './overrides.ts';
 import { loadRules } from './registry.ts';
@@ -34,6 +36,8 @@ export interface LintRun {
   config: ResolvedConfig;
   rules: ReadonlyMap<string, Rule>;
   timings: LintTimings | null;
+  /** Files named on the command line that an ignore pattern left out, and where that pattern is (files.ts). */
+  ignored: { file: string; source: string }[];
   /** The archive index, when a cross-file rule was active: how many files, read from disk this run. */
   archive: { files: number; read: number; indexed: number; ms: number } | null;
 }
@@ -41,64 +45,120 @@ export interface LintRun {
 export async function lintRun(options: LintRunOptions): Promise<LintRun> {
   const rules = await loadRules();
   const config = options.config ?? loadConfig({ cwd: options.cwd, configFile: options.configFile ?? null }, rules);
+  // Each file's configuration is the nearest one up from its folder, unless one was given
+  // (`--config`, or resolved by the caller) for every file.
+  const lookup = options.config || options.configFile ? null : new ConfigLookup(options.cwd, rules, config);
+  const configOf = (file: string): ResolvedConfig => lookup?.configOf(file) ?? config;
+  const scopes = new Map<ResolvedConfig, IgnoreScope>();
+  const ignoreScopeOf = (of: ResolvedConfig): IgnoreScope => {
+    let scope = scopes.get(of);
+    if (!scope) scopes.set(of, (scope = { root: of.root, ignoreGlobs: of.ignore }));
+    return scope;
+  };
+  const ignored: LintRun['ignored'] = [];
   const files = await selectFiles({
     cwd: options.cwd,
     root: config.root,
     paths: options.paths ?? [],
     contentFolder: config.content,
     ignoreGlobs: config.ignore,
+    ...(lookup && { scopeOf: (file: string) => ignoreScopeOf(configOf(file)) }),
+    onIgnored: (file, source) => ignored.push({ file, source }),
   });
-  const now = options.now ?? new Date();
-  const fix = options.fix ?? false;
   const timings: LintTimings | null = options.timing ? {} : null;
+  const now = options.now ?? new Date();
+  const results: LintResult[] = new Array(files.length);
+  let archive: LintRun['archive'] = null;
+  for (const [groupConfig, tasks] of groupByConfig(files, configOf)) {
+    const stats = await lintGroup(groupConfig, tasks, { ...options, now, rules, results, timings, given: config });
+    if (stats) archive = archive ? addArchiveStats(archive, stats) : stats;
+  }
+  return { results, config, rules, timings, ignored, archive };
+}
 
+/** The files of a run by the configuration that applies to each, as tasks (in run order within each). */
+function groupByConfig(files: readonly string[], configOf: (file: string) => ResolvedConfig): Map<ResolvedConfig, LintTask[]> {
+  const groups = new Map<ResolvedConfig, LintTask[]>();
+  files.forEach((filePath, index) => {
+    const config = configOf(filePath);
+    let tasks = groups.get(config);
+    if (!tasks) groups.set(config, (tasks = []));
+    tasks.push({ index, filePath, hash: '' });
+  });
+  return groups;
+}
+
+function addArchiveStats(a: NonNullable<LintRun['archive']>, b: NonNullable<LintRun['archive']>): NonNullable<LintRun['archive']> {
+  return { files: a.files + b.files, read: a.read + b.read, indexed: a.indexed + b.indexed, ms: a.ms + b.ms };
+}
+
+interface GroupContext extends LintRunOptions {
+  now: Date;
+  rules: ReadonlyMap<string, Rule>;
+  results: LintResult[];
+  timings: LintTimings | null;
+  /** The configuration the run loaded from the working folder (or was given). */
+  given: ResolvedConfig;
+}
+
+/**
+ * Lints the files one configuration applies to, with that configuration's archive index and
+ * cache, into `results`; returns the archive index's figures.
+ */
+async function lintGroup(config: ResolvedConfig, tasks: readonly LintTask[], run: GroupContext): Promise<LintRun['archive']> {
+  const { rules, results, timings } = run;
+  const { now } = run;
+  const fix = run.fix ?? false;
+  const files = tasks.map((task) => task.filePath);
   // Cross-file rules read the archive index; nothing of it loads when none is active.
-  const archive = await loadRunArchive(config, rules, files, { cache: options.cache ?? false, version: options.version ?? '' });
+  const archive = await loadRunArchive(config, rules, files, { cache: run.cache ?? false, version: run.version ?? '' });
   // A file's findings from cross-file rules change with the others: the archive's digest is
-  // part of the cache key.
-  const cache = options.cache
-    ? new LintCache(config.cacheFile, cacheKey([CACHE_FORMAT, options.version ?? '', config.raw, config.preset, archive?.digest ?? '']))
+  // part of the cache key. (So is the configuration's folder: two folders' configurations
+  // may read the same and still resolve paths differently.)
+  const cache = run.cache
+    ? new LintCache(config.cacheFile, cacheKey([CACHE_FORMAT, run.version ?? '', config.raw, config.preset, config.root, archive?.digest ?? '']))
     : null;
 
   // With --cache, answer from the cache what it can (reading each file to hash it); what
   // is left is linted, here or, for a large archive, in a pool of worker threads. Tasks
   // carry no text: whoever lints a file reads it, so 10,000 sources never sit in memory.
-  const results: LintResult[] = new Array(files.length);
   const pending: LintTask[] = [];
-  files.forEach((filePath, index) => {
+  for (const task of tasks) {
+    const { index, filePath } = task;
     if (!cache) {
-      pending.push({ index, filePath, hash: '' });
-      return;
+      pending.push(task);
+      continue;
     }
     const source = readSource(filePath, linkBoundary(filePath, config.content, config.root));
     if (typeof source !== 'string') {
       results[index] = summarise(filePath, [source]);
-      return;
+      continue;
     }
     const hash = contentHash(source);
     const cached = cache.get(filePath, hash);
-    if (cached && !options.incidents && !(fix && cached.some((m) => m.fix))) results[index] = summarise(filePath, cached);
+    if (cached && !run.incidents && !(fix && cached.some((m) => m.fix))) results[index] = summarise(filePath, cached);
     else pending.push({ index, filePath, hash });
-  });
+  }
 
   const done = (task: LintTask, outcome: FileOutcome): void => {
     results[task.index] = summarise(task.filePath, outcome.messages, outcome.output);
     if (outcome.incident) results[task.index]!.incident = outcome.incident;
     cache?.set(task.filePath, outcome.output !== undefined ? contentHash(outcome.output) : task.hash, outcome.messages);
   };
-  // Worker threads load the configuration from its file: a configuration given resolved
-  // (not from the checkout) is linted here.
-  if (useWorkers(pending.length) && !options.config) {
+  // Worker threads load the configuration from its file. A configuration given resolved (not
+  // from the checkout), and the defaults of a file with no configuration up from it (a thread
+  // would look from the working folder), are linted here.
+  if (useWorkers(pending.length) && !run.config && (config.file !== null || config === run.given)) {
     const { lintInWorkers } = await import('./pool.ts');
-    const settings: PoolSettings = { cwd: options.cwd, configFile: config.file, now, fix, timing: timings !== null, incidents: options.incidents ?? false };
+    const settings: PoolSettings = { cwd: run.cwd, configFile: config.file, now, fix, timing: timings !== null, incidents: run.incidents ?? false };
     if (archive) settings.archive = { root: archive.value.root, entries: archive.entries };
     await lintInWorkers(pending, settings, done, timings);
   } else {
     const linter = createLinter(config, rules, now, archive ? { archive: archive.value } : undefined);
-    for (const task of pending) done(task, lintFile(task.filePath, linter, { fix, timings, incidents: options.incidents ?? false }));
+    for (const task of pending) done(task, lintFile(task.filePath, linter, { fix, timings, incidents: run.incidents ?? false }));
   }
   cache?.save();
-  return { results, config, rules, timings, archive: archive?.stats ?? null };
+  return archive?.stats ?? null;
 }
 
 export interface RunArchive {

@@ -1,27 +1,44 @@
-// Finds the configuration file that applies and reads its text as YAML, JSON or a
-// package.json's `hindsight` key, with a byte cap and a depth limit.
+// Finds the configuration file that applies and reads its text as YAML, JSON, JSON with
+// comments (jsonc.ts) or a package.json's `hindsight` key, with a byte cap and a depth limit.
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { loadYaml } from '../../core/yaml.ts';
 import { ConfigError } from '../../errors.ts';
+import { parseJsonc } from './jsonc.ts';
 import type { RawConfig } from './raw-config.ts';
 import { ReadRefused, readTextCapped } from './read.ts';
 
-const CANDIDATES = ['hindsight.config.json', 'hindsight.config.yaml', 'hindsight.config.yml', '.hindsightrc.json', 'package.json'];
+/** The names a configuration file may have, in the order they are looked for in each folder. */
+export const CONFIG_FILE_NAMES = [
+  'hindsight.config.json',
+  'hindsight.config.jsonc',
+  'hindsight.config.yaml',
+  'hindsight.config.yml',
+  '.hindsightrc.json',
+  '.hindsightrc.jsonc',
+  'package.json',
+] as const;
 
 /** The configuration file that applies in `cwd`: the nearest one up the folder tree. */
 export function discoverConfig(cwd: string): string | null {
   let dir = path.resolve(cwd);
   for (;;) {
-    for (const name of CANDIDATES) {
-      const file = path.join(dir, name);
-      if (!existsSync(file)) continue;
-      if (name !== 'package.json' || hasHindsightKey(file)) return file;
-    }
+    const found = configFileIn(dir);
+    if (found) return found;
     const parent = path.dirname(dir);
     if (parent === dir) return null;
     dir = parent;
   }
+}
+
+/** The configuration file in this folder itself, or null. */
+export function configFileIn(dir: string): string | null {
+  for (const name of CONFIG_FILE_NAMES) {
+    const file = path.join(dir, name);
+    if (!existsSync(file)) continue;
+    if (name !== 'package.json' || hasHindsightKey(file)) return file;
+  }
+  return null;
 }
 
 function hasHindsightKey(file: string): boolean {
@@ -79,6 +96,8 @@ export function parseConfigText(text: string, file: string, label = file): RawCo
         throw new ConfigError(`Invalid YAML in ${label}:${pos.line}:${pos.col}: ${problem.message.split('\n')[0]!.replace(/[.:]$/, '')}.`);
       }
       value = doc.toJS({ maxAliasCount: 100 }) ?? {};
+    } else if (base.endsWith('.jsonc')) {
+      value = parseJsonc(text, label);
     } else {
       try {
         value = JSON.parse(text);

@@ -15,8 +15,18 @@ import type { PresetName } from './schema.ts';
 import { validateConfig } from './validate.ts';
 
 export { ConfigError } from '../../errors.ts';
-export { discoverConfig, MAX_CONFIG_BYTES, MAX_CONFIG_DEPTH, packageHasHindsightKey, parseConfigText, readConfigFile } from './config-file.ts';
+export {
+  CONFIG_FILE_NAMES,
+  configFileIn,
+  discoverConfig,
+  MAX_CONFIG_BYTES,
+  MAX_CONFIG_DEPTH,
+  packageHasHindsightKey,
+  parseConfigText,
+  readConfigFile,
+} from './config-file.ts';
 export type { OverrideConfig, RawConfig } from './raw-config.ts';
+export { PRESETS, type PresetName } from './schema.ts';
 export { CONFIG_AJV_OPTIONS, describeErrors, validateConfig } from './validate.ts';
 
 /** One rule's severity and options, as resolved. */
@@ -61,6 +71,17 @@ export function loadConfig(options: LoadOptions, rules: ReadonlyMap<string, Rule
   const raw = file ? validateConfig(readConfigFile(file), file, rules) : {};
   const root = file ? path.dirname(file) : path.resolve(options.cwd);
   return resolveConfig(raw, file, root, rules);
+}
+
+/**
+ * The configuration `hindsight lint` uses for one file (what config/lookup.ts finds for each
+ * file of a run): `--config FILE` when given, else the nearest configuration file up from the
+ * file's folder, else the defaults (relative to `cwd`).
+ */
+export function configForFile(file: string, options: LoadOptions, rules: ReadonlyMap<string, Rule>): ResolvedConfig {
+  if (options.configFile) return loadConfig(options, rules);
+  const found = discoverConfig(path.dirname(path.resolve(options.cwd, file)));
+  return found ? loadConfig({ cwd: options.cwd, configFile: found }, rules) : resolveConfig({}, null, path.resolve(options.cwd), rules);
 }
 
 export function resolveConfig(raw: RawConfig, file: string | null, root: string, rules: ReadonlyMap<string, Rule>): ResolvedConfig {
