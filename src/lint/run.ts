@@ -5,7 +5,8 @@ import { availableParallelism } from 'node:os';
 import type { Archive, ArchiveEntry, ArchiveNeed } from './archive/index.ts';
 import { CACHE_FORMAT, LintCache, cacheKey, contentHash } from './cache.ts';
 import { loadConfig, type ResolvedConfig } from './config/load.ts';
-import type { LintTimings } from './engine.ts';
+import type { Suppressed } from './directives.ts';
+import type { Finding, LintTimings } from './engine.ts';
 import { linkBoundary, selectFiles } from './files.ts';
 import { createLinter, lintFile, readSource, type FileOutcome, type LintTask } from './linter.ts';
 import { everyActiveRule } from './overrides.ts';
@@ -77,14 +78,15 @@ export async function lintRun(options: LintRunOptions): Promise<LintRun> {
     }
     const hash = contentHash(source);
     const cached = cache.get(filePath, hash);
-    if (cached && !options.incidents && !(fix && cached.some((m) => m.fix))) results[index] = summarise(filePath, cached);
+    if (cached && !options.incidents && !(fix && cached.some((m) => m.fix))) results[index] = fromCache(filePath, cached);
     else pending.push({ index, filePath, hash });
   });
 
   const done = (task: LintTask, outcome: FileOutcome): void => {
-    results[task.index] = summarise(task.filePath, outcome.messages, outcome.output);
+    results[task.index] = summarise(task.filePath, outcome.messages, outcome.output, outcome.suppressed);
     if (outcome.incident) results[task.index]!.incident = outcome.incident;
-    cache?.set(task.filePath, outcome.output !== undefined ? contentHash(outcome.output) : task.hash, outcome.messages);
+    // The suppressed findings are kept with the others, told apart by their `suppressions`.
+    cache?.set(task.filePath, outcome.output !== undefined ? contentHash(outcome.output) : task.hash, [...outcome.messages, ...(outcome.suppressed ?? [])]);
   };
   // Worker threads load the configuration from its file: a configuration given resolved
   // (not from the checkout) is linted here.
@@ -99,6 +101,13 @@ export async function lintRun(options: LintRunOptions): Promise<LintRun> {
   }
   cache?.save();
   return { results, config, rules, timings, archive: archive?.stats ?? null };
+}
+
+/** A file's result from the cache, whose findings hold the suppressed ones too (see `done`). */
+function fromCache(filePath: string, cached: Finding[]): LintResult {
+  const suppressed = cached.filter((m): m is Suppressed<Finding> => 'suppressions' in m);
+  const messages = suppressed.length === 0 ? cached : cached.filter((m) => !('suppressions' in m));
+  return summarise(filePath, messages, undefined, suppressed);
 }
 
 export interface RunArchive {
