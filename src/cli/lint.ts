@@ -28,6 +28,8 @@ export interface LintCliOptions {
   stdinFilename?: string;
   /** Write the report here instead of stdout. */
   outputFile?: string;
+  /** False (`--no-inline-config`): disable comments are ignored. */
+  inlineConfig?: boolean;
   /** Give JSON results the file's text as `source`. */
   includeSource?: boolean;
 }
@@ -127,6 +129,7 @@ async function lintPaths(cwd: string, paths: string[], options: LintCliOptions, 
     cache: options.cache ?? false,
     timing: options.timing ?? false,
     version,
+    ...(options.inlineConfig === false && { inlineConfig: false }),
   });
   return { results: run.results, root: run.config.root, rules: run.rules, timings: run.timings };
 }
@@ -139,7 +142,13 @@ async function lintStdin(cwd: string, options: LintCliOptions): Promise<Linted> 
   const rules = await loadRules();
   const filePath = path.resolve(cwd, options.stdinFilename ?? STDIN_NAME);
   const config = configForPath(cwd, filePath, options.config ?? null, rules);
-  const result = await lintOneText(text, { filePath, config, rules, fix: options.fix ?? false });
+  const result = await lintOneText(text, {
+    filePath,
+    config,
+    rules,
+    fix: options.fix ?? false,
+    ...(options.inlineConfig === false && { inlineConfig: false }),
+  });
   if (options.stdinFilename === undefined) result.filePath = STDIN_NAME;
   if (options.includeSource && result.output === undefined) result.source = text;
   return { results: [result], root: config.root, rules, timings: null, source: text };

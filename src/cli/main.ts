@@ -52,6 +52,12 @@ const COMMANDS: readonly CommandSpec[] = [
         description: 'the path standard input is linted and reported as (configuration, overrides, cross-file rules)',
       },
       { long: 'output-file', short: 'o', value: '<file>', description: 'write the report to this file instead of stdout (no colours)' },
+      {
+        long: 'no-inline-config',
+        key: 'inlineConfig',
+        sets: false,
+        description: 'ignore <!-- hindsight-disable … --> comments: report what they would silence',
+      },
       { long: 'include-source', description: 'give each result of --format json its file\'s text as "source"' },
     ],
     async run(paths, options) {

@@ -111,7 +111,7 @@ export function lintParsed(
   // repeat a credential the secrets scan found in it: printed, cached or published.
   const secrets = secretsFoundIn(source);
   if (secrets !== null && secrets.length > 0) for (const f of findings) f.message = maskQuotedSecrets(f.message, secrets, source);
-  const directives = source.includes('hindsight-') ? readDirectives(tree) : [];
+  const directives = settings.inlineConfig !== false && source.includes('hindsight-') ? readDirectives(tree) : [];
   const kept = directives.length > 0 ? applyDirectives(findings, directives, knownRuleIds, rules, suppressed) : findings;
   return kept.sort((a, b) => a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId));
 }

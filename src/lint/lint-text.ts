@@ -19,12 +19,17 @@ export interface TextLintOptions {
   rules: ReadonlyMap<string, Rule>;
   fix?: boolean;
   now?: Date;
+  /** False: inline directives are ignored (`--no-inline-config`). */
+  inlineConfig?: boolean;
 }
 
 export async function lintOneText(text: string, options: TextLintOptions): Promise<LintResult> {
   const { filePath, config, rules } = options;
   const archive = await loadRunArchive(config, rules, existsSync(filePath) ? [filePath] : [], { cache: false, version: version() });
-  const linter = createLinter(config, rules, options.now ?? new Date(), archive ? { archive: archive.value } : undefined);
+  const linter = createLinter(config, rules, options.now ?? new Date(), {
+    ...(archive && { archive: archive.value }),
+    ...(options.inlineConfig === false && { inlineConfig: false }),
+  });
   if (!options.fix) {
     const suppressed: Suppressed<Finding>[] = [];
     const messages = linter.lint(filePath, text, null, suppressed);

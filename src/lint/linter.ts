@@ -58,6 +58,7 @@ export function createLinter(config: ResolvedConfig, rules: ReadonlyMap<string, 
     now,
   };
   if (extra?.archive) settings.archive = extra.archive;
+  if (extra?.inlineConfig === false) settings.inlineConfig = false;
   const modelOptions = modelOptionsOf(config);
   const known = new Set(rules.keys());
   const parse = (filePath: string, source: string): Parsed => buildModel(filePath, source, modelOptions);

@@ -28,6 +28,8 @@ export interface LintRunOptions {
   version?: string;
   /** Give each result the incident's key figures from the same parse (the Action's job summary); the cache is not read then. */
   incidents?: boolean;
+  /** False: inline directives are ignored (`--no-inline-config`). */
+  inlineConfig?: boolean;
 }
 
 export interface LintRun {
@@ -58,7 +60,10 @@ export async function lintRun(options: LintRunOptions): Promise<LintRun> {
   // A file's findings from cross-file rules change with the others: the archive's digest is
   // part of the cache key.
   const cache = options.cache
-    ? new LintCache(config.cacheFile, cacheKey([CACHE_FORMAT, options.version ?? '', config.raw, config.preset, archive?.digest ?? '']))
+    ? new LintCache(
+        config.cacheFile,
+        cacheKey([CACHE_FORMAT, options.version ?? '', config.raw, config.preset, archive?.digest ?? '', options.inlineConfig ?? true]),
+      )
     : null;
 
   // With --cache, answer from the cache what it can (reading each file to hash it); what
@@ -90,13 +95,16 @@ export async function lintRun(options: LintRunOptions): Promise<LintRun> {
   };
   // Worker threads load the configuration from its file: a configuration given resolved
   // (not from the checkout) is linted here.
-  if (useWorkers(pending.length) && !options.config) {
+  if (useWorkers(pending.length) && !options.config && options.inlineConfig !== false) {
     const { lintInWorkers } = await import('./pool.ts');
     const settings: PoolSettings = { cwd: options.cwd, configFile: config.file, now, fix, timing: timings !== null, incidents: options.incidents ?? false };
     if (archive) settings.archive = { root: archive.value.root, entries: archive.entries };
     await lintInWorkers(pending, settings, done, timings);
   } else {
-    const linter = createLinter(config, rules, now, archive ? { archive: archive.value } : undefined);
+    const linter = createLinter(config, rules, now, {
+      ...(archive && { archive: archive.value }),
+      ...(options.inlineConfig === false && { inlineConfig: false }),
+    });
     for (const task of pending) done(task, lintFile(task.filePath, linter, { fix, timings, incidents: options.incidents ?? false }));
   }
   cache?.save();

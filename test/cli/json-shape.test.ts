@@ -1,5 +1,6 @@
 // `lint --format json` in ESLint's complete shape: the counts, fatal messages without a rule
-// id, the findings disable comments and the baseline silenced, `source` when asked for.
+// id, the findings disable comments and the baseline silenced, `source` when asked for; and
+// `--no-inline-config`, under which disable comments silence nothing.
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { CLEAN, ERROR, WARN, hindsight, parseJson, project, removeProjects } from './helpers.ts';
@@ -73,5 +74,19 @@ describe('lint --format json', () => {
     const cwd = project({ 'postmortems/a.md': WARN });
     const [result] = parseJson((await hindsight(['lint', '-f', 'json', '--include-source'], cwd)).stdout);
     expect(result!.source).toBe(WARN);
+  });
+});
+
+describe('lint --no-inline-config', () => {
+  it('reports what disable comments would silence, and nothing about the comments themselves', async () => {
+    const cwd = project({ 'postmortems/a.md': EXCUSED.replace('## Root Cause', '<!-- hindsight-disable-next-line no-such-rule -->\n## Root Cause') });
+    const usual = await hindsight(['lint', '-f', 'json'], cwd);
+    expect(parseJson(usual.stdout)[0]!.messages.map((m) => m.ruleId)).toEqual(['directives']);
+
+    const run = await hindsight(['lint', '-f', 'json', '--no-inline-config'], cwd);
+    expect(run.code).toBe(1);
+    const [result] = parseJson(run.stdout);
+    expect(result!.messages.map((m) => [m.ruleId, m.line])).toEqual([['timeline-order', 18]]);
+    expect(result!.suppressedMessages).toEqual([]);
   });
 });
