@@ -7,10 +7,9 @@ import path from 'node:path';
 import { version } from './version.ts';
 import { discoverConfig, loadConfig as loadResolvedConfig, resolveConfig, type ResolvedConfig } from './lint/config/load.ts';
 import { selectFiles } from './lint/files.ts';
-import { createLinter, lintAndFix } from './lint/linter.ts';
 import { loadRules } from './lint/registry.ts';
-import { summarise } from './lint/result.ts';
-import { lintRun, loadRunArchive } from './lint/run.ts';
+import { lintOneText } from './lint/lint-text.ts';
+import { lintRun } from './lint/run.ts';
 import { toJsonResult } from './report/json.ts';
 import { inspectedModel, inspectJson } from './report/inspect.ts';
 import { isInside } from './lint/read.ts';
@@ -20,7 +19,9 @@ export { ConfigError, HindsightError, PathError, UsageError } from './errors.ts'
 
 /** One finding, as `hindsight lint --format json` prints it. Lines and columns count from 1. */
 export interface LintMessage {
-  ruleId: string;
+  /** null for a file that could not be read or parsed (then `fatal` is true), as in ESLint. */
+  ruleId: string | null;
+  fatal?: true;
   /** 2 an error, 1 a warning. */
   severity: 1 | 2;
   message: string;
@@ -40,6 +41,14 @@ export interface LintResult {
   messages: LintMessage[];
   fixableErrorCount: number;
   fixableWarningCount: number;
+  /** Errors of a file that could not be read or parsed. */
+  fatalErrorCount: number;
+  /** Findings a disable comment (`kind: "directive"`, its reason as `justification`) or the baseline silenced. */
+  suppressedMessages: (LintMessage & { suppressions: { kind: 'directive' | 'baseline'; justification: string }[] })[];
+  /** Always empty: no rule is deprecated (ESLint's shape). */
+  usedDeprecatedRules: { ruleId: string; replacedBy: string[] }[];
+  /** The linted text, when asked for (`--include-source`). */
+  source?: string;
   /** With `fix`: the fixed text, when a fix changed it. */
   output?: string;
 }
@@ -140,11 +149,7 @@ export async function lintText(text: string, options: LintTextOptions = {}): Pro
   const filePath = path.resolve(cwd, options.filePath ?? 'untitled.md');
   const config = await resolved(options, filePath);
   const rules = await loadRules();
-  const archive = await loadRunArchive(config, rules, existsSync(filePath) ? [filePath] : [], { cache: false, version: version() });
-  const linter = createLinter(config, rules, options.now ?? new Date(), archive ? { archive: archive.value } : undefined);
-  if (!options.fix) return toJsonResult(summarise(filePath, linter.lint(filePath, text)));
-  const fixed = lintAndFix(filePath, text, linter, null);
-  return toJsonResult(summarise(filePath, fixed.messages, fixed.text === text ? undefined : fixed.text));
+  return toJsonResult(await lintOneText(text, { filePath, config, rules, fix: options.fix ?? false, ...(options.now && { now: options.now }) }));
 }
 
 /**

@@ -75,10 +75,12 @@ export default function remarkHindsight(options: RemarkHindsightOptions = {}): (
     const starts = lineStarts(text);
     for (const m of messages) {
       const place = { start: { line: m.line, column: m.column }, end: { line: m.endLine, column: m.endColumn } };
-      const message = file.message(m.message, { place, ruleId: m.ruleId, source: 'hindsight' });
+      // A text the parser refused has no rule id (as in ESLint's JSON): "fatal" here, as for a configuration error.
+      const ruleId = m.ruleId ?? 'fatal';
+      const message = file.message(m.message, { place, ruleId, source: 'hindsight' });
       // As remark-lint marks a rule set to "error": editors show it as an error, remark-cli fails.
       message.fatal = m.severity === 2;
-      if (m.ruleId !== 'fatal') message.url = helpUri(m.ruleId);
+      if (ruleId !== 'fatal') message.url = helpUri(ruleId);
       if (m.fix) {
         message.fix = m.fix;
         const replacement = replacementOf(text, starts, m);

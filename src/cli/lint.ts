@@ -1,6 +1,9 @@
 import path from 'node:path';
 import type { Baseline, BaselineOutcome, GoneEntry } from '../lint/baseline.ts';
-import { ignoredWarning } from '../lint/files.ts';
+import type { LintTimings } from '../lint/engine.ts';
+import { ignoredWarning, readPostmortemText } from '../lint/files.ts';
+import type { LintResult, SuppressedFinding } from '../lint/result.ts';
+import type { Rule } from '../lint/rule.ts';
 import { lintRun } from '../lint/run.ts';
 // Static: its code is the lint path's, so a chunk of its own would split that path's chunks (test/hooks/startup.test.ts).
 import { printConfig } from './print-config.ts';
@@ -24,6 +27,25 @@ export interface LintCliOptions {
   baselineWrite?: string;
   /** Print the configuration that applies to this file instead of linting (print-config.ts). */
   printConfig?: string;
+  /** Lint the text of standard input, as `stdinFilename` (default: reported as `<stdin>`). */
+  stdin?: boolean;
+  stdinFilename?: string;
+  /** Write the report here instead of stdout. */
+  outputFile?: string;
+  /** False (`--no-inline-config`): disable comments are ignored. */
+  inlineConfig?: boolean;
+  /** Give JSON results the file's text as `source`. */
+  includeSource?: boolean;
+}
+
+/** What a run of either kind (files, or standard input) gives the report. */
+interface Linted {
+  results: LintResult[];
+  root: string;
+  rules: ReadonlyMap<string, Rule>;
+  timings: LintTimings | null;
+  /** The text read with --stdin. */
+  source?: string;
 }
 
 export async function lint(paths: string[], options: LintCliOptions, version: string): Promise<number> {
@@ -33,25 +55,12 @@ export async function lint(paths: string[], options: LintCliOptions, version: st
     return printConfig(options.printConfig, options.config);
   }
   const cwd = process.cwd();
-  if (options.baseline !== undefined && options.baselineWrite !== undefined) {
-    throw new UsageError(
-      '--baseline and --baseline-write cannot be used together: --baseline-write records the findings of this run (run it alone to refresh the baseline), --baseline reports only findings it does not record.',
-    );
-  }
+  checkCombinations(paths, options);
   const baselineModule = options.baseline !== undefined || options.baselineWrite !== undefined ? await import('../lint/baseline.ts') : null;
   // Read before the run: a missing or malformed baseline stops it before any work (exit code 2).
   const baselineFile = options.baseline ?? options.baselineWrite;
   let baseline: Baseline | null = options.baseline !== undefined ? baselineModule!.readBaseline(path.resolve(cwd, options.baseline)) : null;
-  const run = await lintRun({
-    cwd,
-    paths,
-    configFile: options.config ?? null,
-    fix: options.fix ?? false,
-    cache: options.cache ?? false,
-    timing: options.timing ?? false,
-    version,
-  });
-  for (const ignored of run.ignored) printMessage(ignoredWarning(ignored, cwd));
+  const run = options.stdin ? await lintStdin(cwd, options) : await lintPaths(cwd, paths, options, version);
   let results = run.results;
   let outcome: BaselineOutcome | null = null;
   if (baselineModule && baselineFile !== undefined) {
@@ -63,24 +72,33 @@ export async function lint(paths: string[], options: LintCliOptions, version: st
       } catch {
         // No previous baseline (or an unreadable one): this run's findings only.
       }
-      const written = baselineModule.recordBaseline(results, run.config.root, previous, paths.length > 0);
+      const written = baselineModule.recordBaseline(results, run.root, previous, paths.length > 0);
       baselineModule.writeBaseline(file, written.baseline);
       baseline = written.baseline;
       printMessage(`recorded ${count(written.findings, 'finding')} in ${count(written.files, 'file')} in the baseline ${baselineFile}.`);
     }
-    outcome = baselineModule.applyBaseline(results, baseline!, run.config.root);
-    results = outcome.results;
+    outcome = baselineModule.applyBaseline(results, baseline!, run.root);
+    results = withBaselineSuppressions(results, outcome.results);
   }
+  if (options.includeSource) results = withSources(results);
   const unfiltered = results;
   if (options.quiet) {
     results = results.map((r) => ({ ...r, messages: r.messages.filter((m) => m.severity === 2), warningCount: 0, fixableWarningCount: 0 }));
   }
-  const format = await loadFormatter(options.format);
-  const color = options.color ?? colorByDefault();
-  const output = format(results, { cwd, color, quiet: options.quiet ?? false, rules: ruleCatalogue(run.rules), version });
   quietOnBrokenPipe();
-  if (output) {
-    if (options.format === 'json' || options.format === 'sarif') printJson(output);
+  // With --stdin --fix, stdout carries the fixed text: the report goes to stderr (or to -o).
+  const fixedText = options.stdin && options.fix ? (results[0]?.output ?? run.source ?? '') : null;
+  if (fixedText !== null) process.stdout.write(fixedText);
+  const reportTo = options.outputFile !== undefined ? 'file' : fixedText !== null ? 'stderr' : 'stdout';
+  const format = await loadFormatter(options.format);
+  const color = reportTo === 'file' ? false : (options.color ?? colorByDefault(reportTo));
+  const output = format(results, { cwd, color, quiet: options.quiet ?? false, rules: ruleCatalogue(run.rules), version });
+  if (reportTo === 'file') {
+    const { writeReportFile } = await import('./output-file.ts');
+    writeReportFile(cwd, options.outputFile!, output);
+  } else if (output) {
+    if (reportTo === 'stderr') printText('stderr', output);
+    else if (options.format === 'json' || options.format === 'sarif') printJson(output);
     else if (options.format === 'github') printAnnotations(output);
     else printText('stdout', output);
   }
@@ -90,6 +108,85 @@ export async function lint(paths: string[], options: LintCliOptions, version: st
   const verdict = lintVerdict(unfiltered, options.maxWarnings);
   if (verdict.failedOn === 'warnings') printMessage(`${verdict.warnings} warnings, more than --max-warnings ${options.maxWarnings}.`);
   return verdict.exitCode;
+}
+
+function checkCombinations(paths: readonly string[], options: LintCliOptions): void {
+  if (options.baseline !== undefined && options.baselineWrite !== undefined) {
+    throw new UsageError(
+      '--baseline and --baseline-write cannot be used together: --baseline-write records the findings of this run (run it alone to refresh the baseline), --baseline reports only findings it does not record.',
+    );
+  }
+  if (options.stdinFilename !== undefined && !options.stdin) {
+    throw new UsageError('--stdin-filename names the text read with --stdin: add --stdin, or name the file as an argument instead.');
+  }
+  if (options.stdin && paths.length > 0) {
+    throw new UsageError(
+      `--stdin lints standard input only, and ${paths.length === 1 ? 'a path was' : 'paths were'} given too (${paths.join(', ')}): use --stdin-filename for the name it is reported as.`,
+    );
+  }
+  if (options.stdin && options.baselineWrite !== undefined) {
+    throw new UsageError('--baseline-write records the findings of files on disk: run it without --stdin.');
+  }
+}
+
+async function lintPaths(cwd: string, paths: string[], options: LintCliOptions, version: string): Promise<Linted> {
+  const run = await lintRun({
+    cwd,
+    paths,
+    configFile: options.config ?? null,
+    fix: options.fix ?? false,
+    cache: options.cache ?? false,
+    timing: options.timing ?? false,
+    version,
+    ...(options.inlineConfig === false && { inlineConfig: false }),
+  });
+  for (const ignored of run.ignored) printMessage(ignoredWarning(ignored, cwd));
+  return { results: run.results, root: run.config.root, rules: run.rules, timings: run.timings };
+}
+
+/** The text of standard input linted as `--stdin-filename` (nothing is read from it or written to it), through the library's lintText path. */
+async function lintStdin(cwd: string, options: LintCliOptions): Promise<Linted> {
+  const [{ readStdin }, { configForPath, lintOneText }] = await Promise.all([import('./stdin.ts'), import('../lint/lint-text.ts')]);
+  const text = await readStdin();
+  const { loadRules } = await import('../lint/registry.ts');
+  const rules = await loadRules();
+  const filePath = path.resolve(cwd, options.stdinFilename ?? STDIN_NAME);
+  const config = configForPath(cwd, filePath, options.config ?? null, rules);
+  const result = await lintOneText(text, {
+    filePath,
+    config,
+    rules,
+    fix: options.fix ?? false,
+    ...(options.inlineConfig === false && { inlineConfig: false }),
+  });
+  if (options.stdinFilename === undefined) result.filePath = STDIN_NAME;
+  if (options.includeSource && result.output === undefined) result.source = text;
+  return { results: [result], root: config.root, rules, timings: null, source: text };
+}
+
+/** The name of standard input in the report when --stdin-filename gives none. */
+const STDIN_NAME = '<stdin>';
+
+/** The results after the baseline, with the findings it left out listed as suppressed. */
+function withBaselineSuppressions(before: readonly LintResult[], after: LintResult[]): LintResult[] {
+  return after.map((result, i) => {
+    const original = before[i]!;
+    if (result === original) return result;
+    const kept = new Set(result.messages);
+    const silenced: SuppressedFinding[] = original.messages
+      .filter((m) => !kept.has(m))
+      .map((m) => ({ ...m, suppressions: [{ kind: 'baseline', justification: '' }] }));
+    return { ...result, suppressedMessages: [...original.suppressedMessages, ...silenced] };
+  });
+}
+
+/** `--include-source`: each file's text, as ESLint gives it (not when --fix rewrote the file: then `output`). */
+function withSources(results: LintResult[]): LintResult[] {
+  return results.map((r) => {
+    if (r.source !== undefined || r.output !== undefined || r.fatalErrorCount > 0) return r;
+    const read = readPostmortemText(r.filePath);
+    return 'text' in read ? { ...r, source: read.text } : r;
+  });
 }
 
 function count(n: number, word: string): string {
@@ -124,12 +221,12 @@ function goneList(gone: readonly GoneEntry[]): string {
 }
 
 /** Without --color or --no-color: NO_COLOR turns colours off, FORCE_COLOR on, else a terminal decides. */
-function colorByDefault(): boolean {
+function colorByDefault(stream: 'stdout' | 'stderr'): boolean {
   const env = process.env;
   if (env.NO_COLOR) return false;
   const force = env.FORCE_COLOR;
   if (force !== undefined && force !== '') return force !== '0' && force !== 'false';
-  return Boolean(process.stdout.isTTY);
+  return Boolean(process[stream].isTTY);
 }
 
 function formatTimings(timings: Record<string, number>): string {

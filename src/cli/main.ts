@@ -47,6 +47,21 @@ const COMMANDS: readonly CommandSpec[] = [
       { long: 'baseline-write', value: '<file>', description: 'record every finding of this run in a baseline file, to adopt rules on an existing archive' },
       // Configuration (docs/configuration.md, docs/usage.md).
       { long: 'print-config', value: '<file>', description: 'print the configuration that applies to this file as JSON, and lint nothing' },
+      // Input, output and rule flags, as ESLint and markdownlint-cli2 have them (docs/usage.md).
+      { long: 'stdin', description: 'lint the postmortem read from standard input (with --fix: print the fixed text to stdout)' },
+      {
+        long: 'stdin-filename',
+        value: '<path>',
+        description: 'the path standard input is linted and reported as (configuration, overrides, cross-file rules)',
+      },
+      { long: 'output-file', short: 'o', value: '<file>', description: 'write the report to this file instead of stdout (no colours)' },
+      {
+        long: 'no-inline-config',
+        key: 'inlineConfig',
+        sets: false,
+        description: 'ignore <!-- hindsight-disable … --> comments: report what they would silence',
+      },
+      { long: 'include-source', description: 'give each result of --format json its file\'s text as "source"' },
     ],
     async run(paths, options) {
       const { lint } = await import('./lint.ts');

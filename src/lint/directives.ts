@@ -143,15 +143,25 @@ export interface DirectiveFinding extends Located {
   endColumn: number;
 }
 
+/** Why a finding is not reported, as ESLint's suppressedMessages give it: a directive (its reason after `--`) or the baseline. */
+export interface Suppression {
+  kind: 'directive' | 'baseline';
+  justification: string;
+}
+
+export type Suppressed<F> = F & { suppressions: Suppression[] };
+
 /**
  * The findings no directive suppresses, followed, while `directives` is among the active
- * rules, by the step's own: directives that name unknown rules or disabled nothing.
+ * rules, by the step's own: directives that name unknown rules or disabled nothing. Each
+ * suppressed finding is added to `suppressed`, when given, with the directive's reason.
  */
 export function applyDirectives<F extends Located>(
   findings: readonly F[],
   directives: readonly Directive[],
   knownRuleIds: ReadonlySet<string>,
   rules: readonly { rule: { id: string }; severity: Severity }[],
+  suppressed?: Suppressed<F>[],
 ): (F | DirectiveFinding)[] {
   const setting = rules.find((r) => r.rule.id === DIRECTIVES_ID);
   const used = new Set<Directive>();
@@ -170,7 +180,10 @@ export function applyDirectives<F extends Located>(
     for (const d of directives) {
       if ((d.kind === 'disable-next-line' || d.kind === 'disable-line') && d.targetLine === finding.line && covers(d, finding)) suppressedBy = d;
     }
-    if (suppressedBy) used.add(suppressedBy);
+    if (suppressedBy) {
+      used.add(suppressedBy);
+      suppressed?.push({ ...finding, suppressions: [{ kind: 'directive', justification: suppressedBy.reason ?? '' }] });
+    }
     return suppressedBy === null;
   });
   if (!setting) return kept;

@@ -2,7 +2,7 @@
 import type { Parsed } from '../core/build.ts';
 import { internalProblem } from '../core/guard/index.ts';
 import { Archive } from './archive/archive.ts';
-import { applyDirectives, readDirectives } from './directives.ts';
+import { applyDirectives, readDirectives, type Suppressed } from './directives.ts';
 import { textPieces, type TextPiece } from './kit/prose.ts';
 import {
   fillMessage,
@@ -80,6 +80,8 @@ export function lintParsed(
   settings: LintSettings,
   knownRuleIds: ReadonlySet<string>,
   timings?: LintTimings,
+  /** Collects the findings inline directives suppressed (ESLint's suppressedMessages). */
+  suppressed?: Suppressed<Finding>[],
 ): Finding[] {
   // A file that was not parsed (binary, or past a limit of src/core/guard/) has one finding.
   if (parsed.fatal) {
@@ -109,8 +111,8 @@ export function lintParsed(
   // repeat a credential the secrets scan found in it: printed, cached or published.
   const secrets = secretsFoundIn(source);
   if (secrets !== null && secrets.length > 0) for (const f of findings) f.message = maskQuotedSecrets(f.message, secrets, source);
-  const directives = source.includes('hindsight-') ? readDirectives(tree) : [];
-  const kept = directives.length > 0 ? applyDirectives(findings, directives, knownRuleIds, rules) : findings;
+  const directives = settings.inlineConfig !== false && source.includes('hindsight-') ? readDirectives(tree) : [];
+  const kept = directives.length > 0 ? applyDirectives(findings, directives, knownRuleIds, rules, suppressed) : findings;
   return kept.sort((a, b) => a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId));
 }
 

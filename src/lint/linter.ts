@@ -3,6 +3,7 @@
 // of the run around it, so the pool and its workers import it without importing run.ts.
 import { buildModel, modelOptionsOf, type Parsed } from '../core/build.ts';
 import type { ResolvedConfig } from './config/load.ts';
+import type { Suppressed } from './directives.ts';
 import { lintParsed, type Finding, type LintTimings } from './engine.ts';
 import { linkBoundary, readPostmortem } from './files.ts';
 import { applyFixes, applyFixesToBytes } from './fix.ts';
@@ -25,6 +26,8 @@ export interface LintTask {
 
 export interface FileOutcome {
   messages: Finding[];
+  /** The findings inline directives suppressed (none: absent). */
+  suppressed?: Suppressed<Finding>[];
   /** The fixed text, when --fix changed the file. */
   output?: string;
   /** The incident's key figures, when asked for (SourceOptions.incidents). */
@@ -32,7 +35,8 @@ export interface FileOutcome {
 }
 
 export interface Linter {
-  lint(filePath: string, source: string, timings?: LintTimings | null): Finding[];
+  /** The findings; those inline directives suppressed are added to `suppressed`, when given. */
+  lint(filePath: string, source: string, timings?: LintTimings | null, suppressed?: Suppressed<Finding>[]): Finding[];
   /** The model and the findings from one parse: for the site, which shows both. */
   lintWithModel(filePath: string, source: string, timings?: LintTimings | null): { parsed: Parsed; findings: Finding[] };
   /** The model alone, read with this configuration's options (no rule runs). */
@@ -54,15 +58,16 @@ export function createLinter(config: ResolvedConfig, rules: ReadonlyMap<string, 
     now,
   };
   if (extra?.archive) settings.archive = extra.archive;
+  if (extra?.inlineConfig === false) settings.inlineConfig = false;
   const modelOptions = modelOptionsOf(config);
   const known = new Set(rules.keys());
   const parse = (filePath: string, source: string): Parsed => buildModel(filePath, source, modelOptions);
   const overrides = config.overrides.length > 0 ? overrideResolver(config, rules) : null;
   const rulesOf = (parsed: Parsed) => (overrides ? overrides.rulesFor(parsed.model.filePath, parsed.model.frontmatter.data) : config.rules);
   return {
-    lint(filePath, source, timings) {
+    lint(filePath, source, timings, suppressed) {
       const parsed = parse(filePath, source);
-      return lintParsed(parsed, rulesOf(parsed), settings, known, timings ?? undefined);
+      return lintParsed(parsed, rulesOf(parsed), settings, known, timings ?? undefined, suppressed);
     },
     lintWithModel(filePath, source, timings) {
       const parsed = parse(filePath, source);
@@ -99,18 +104,23 @@ export function lintFile(filePath: string, linter: Linter, options: SourceOption
  */
 export function lintSource(filePath: string, source: string, linter: Linter, options: SourceOptions, bytes: Buffer = Buffer.from(source, 'utf8')): FileOutcome {
   if (!options.fix) {
-    if (!options.incidents) return { messages: linter.lint(filePath, source, options.timings) };
+    if (!options.incidents) {
+      const suppressed: Suppressed<Finding>[] = [];
+      const messages = linter.lint(filePath, source, options.timings, suppressed);
+      return suppressed.length > 0 ? { messages, suppressed } : { messages };
+    }
     const { parsed, findings } = linter.lintWithModel(filePath, source, options.timings);
     // A file the parser refused (binary, past a limit) has no figures, only its fatal finding.
     return parsed.fatal ? { messages: findings } : { messages: findings, incident: incidentMetrics(parsed.model) };
   }
-  const { messages, text, fixed } = lintAndFix(filePath, source, linter, options.timings, bytes);
+  const { messages, text, fixed, suppressed } = lintAndFix(filePath, source, linter, options.timings, bytes);
   // With --fix the figures are those of the fixed text, read once more.
   const reparsed = options.incidents ? linter.parse(filePath, text) : null;
   const incident = reparsed && !reparsed.fatal ? { incident: incidentMetrics(reparsed.model) } : {};
-  if (fixed === bytes || fixed.equals(bytes)) return { messages, ...incident };
+  const silenced = suppressed.length > 0 ? { suppressed } : {};
+  if (fixed === bytes || fixed.equals(bytes)) return { messages, ...silenced, ...incident };
   writeFixedFile(filePath, fixed);
-  return { messages, output: text, ...incident };
+  return { messages, ...silenced, output: text, ...incident };
 }
 
 /**
@@ -124,8 +134,9 @@ export function lintAndFix(
   linter: Linter,
   timings: LintTimings | null,
   bytes: Buffer = Buffer.from(source, 'utf8'),
-): { messages: Finding[]; text: string; fixed: Buffer } {
-  let messages = linter.lint(filePath, source, timings);
+): { messages: Finding[]; text: string; fixed: Buffer; suppressed: Suppressed<Finding>[] } {
+  let suppressed: Suppressed<Finding>[] = [];
+  let messages = linter.lint(filePath, source, timings, suppressed);
   let text = source;
   let fixed = bytes;
   for (let pass = 0; pass < MAX_FIX_PASSES && messages.some((m) => m.fix); pass++) {
@@ -136,9 +147,10 @@ export function lintAndFix(
     if (next === null || next.toString('utf8') !== outcome.output) break;
     fixed = next;
     text = outcome.output;
-    messages = linter.lint(filePath, text, timings);
+    suppressed = [];
+    messages = linter.lint(filePath, text, timings, suppressed);
   }
-  return { messages, text, fixed };
+  return { messages, text, fixed, suppressed };
 }
 
 /** The one finding of a file that could not be linted. */

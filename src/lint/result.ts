@@ -1,7 +1,13 @@
 // One file's lint result: ESLint's JSON shape (see ../shared/interfaces.md), which every
 // formatter reads.
-import type { Finding } from './engine.ts';
+import { FATAL_RULE, type Finding } from './engine.ts';
+import type { Suppressed } from './directives.ts';
 import type { IncidentMetrics } from './incident-summary.ts';
+
+export type { Suppression } from './directives.ts';
+
+/** A finding a disable comment or the baseline silenced (ESLint's suppressedMessages). */
+export type SuppressedFinding = Suppressed<Finding>;
 
 export interface LintResult {
   filePath: string;
@@ -10,6 +16,12 @@ export interface LintResult {
   warningCount: number;
   fixableErrorCount: number;
   fixableWarningCount: number;
+  /** Errors of a file that could not be read or parsed (rule id `fatal`). */
+  fatalErrorCount: number;
+  /** Findings a disable comment or the baseline silenced; not counted above. */
+  suppressedMessages: SuppressedFinding[];
+  /** The file's text, when the run was asked for it (`--include-source`). */
+  source?: string;
   /** The fixed text, when `--fix` changed the file. */
   output?: string;
   /** The incident's key figures, when the run was asked for them (lintRun's `incidents`); no formatter prints them. */
@@ -28,21 +40,23 @@ export interface RuleMeta {
   rationale?: string;
 }
 
-export function summarise(filePath: string, messages: Finding[], output?: string): LintResult {
+export function summarise(filePath: string, messages: Finding[], output?: string, suppressedMessages: SuppressedFinding[] = []): LintResult {
   let errorCount = 0;
   let warningCount = 0;
   let fixableErrorCount = 0;
   let fixableWarningCount = 0;
+  let fatalErrorCount = 0;
   for (const m of messages) {
     if (m.severity === 2) {
       errorCount++;
+      if (m.ruleId === FATAL_RULE) fatalErrorCount++;
       if (m.fix) fixableErrorCount++;
     } else {
       warningCount++;
       if (m.fix) fixableWarningCount++;
     }
   }
-  const result: LintResult = { filePath, messages, errorCount, warningCount, fixableErrorCount, fixableWarningCount };
+  const result: LintResult = { filePath, messages, errorCount, warningCount, fixableErrorCount, fixableWarningCount, fatalErrorCount, suppressedMessages };
   if (output !== undefined) result.output = output;
   return result;
 }

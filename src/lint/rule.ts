@@ -126,6 +126,8 @@ export interface LintSettings {
    * (`exampleArchive({...})`). Absent, a cross-file rule sees the document alone.
    */
   archive?: ArchiveView;
+  /** False: `<!-- hindsight-disable … -->` comments are ignored (`--no-inline-config`). */
+  inlineConfig?: boolean;
 }
 
 /**

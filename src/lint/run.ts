@@ -7,7 +7,8 @@ import type { Archive, ArchiveEntry, ArchiveNeed } from './archive/index.ts';
 import { CACHE_FORMAT, LintCache, cacheKey, contentHash } from './cache.ts';
 import { loadConfig, type ResolvedConfig } from './config/load.ts';
 import { ConfigLookup } from './config/lookup.ts';
-import type { LintTimings } from './engine.ts';
+import type { Suppressed } from './directives.ts';
+import type { Finding, LintTimings } from './engine.ts';
 import { linkBoundary, selectFiles, type IgnoreScope } from './files.ts';
 import { createLinter, lintFile, readSource, type FileOutcome, type LintTask } from './linter.ts';
 import { everyActiveRule } from './overrides.ts';
@@ -29,6 +30,8 @@ export interface LintRunOptions {
   version?: string;
   /** Give each result the incident's key figures from the same parse (the Action's job summary); the cache is not read then. */
   incidents?: boolean;
+  /** False: inline directives are ignored (`--no-inline-config`). */
+  inlineConfig?: boolean;
 }
 
 export interface LintRun {
@@ -116,7 +119,10 @@ async function lintGroup(config: ResolvedConfig, tasks: readonly LintTask[], run
   // part of the cache key. (So is the configuration's folder: two folders' configurations
   // may read the same and still resolve paths differently.)
   const cache = run.cache
-    ? new LintCache(config.cacheFile, cacheKey([CACHE_FORMAT, run.version ?? '', config.raw, config.preset, config.root, archive?.digest ?? '']))
+    ? new LintCache(
+        config.cacheFile,
+        cacheKey([CACHE_FORMAT, run.version ?? '', config.raw, config.preset, config.root, archive?.digest ?? '', run.inlineConfig ?? true]),
+      )
     : null;
 
   // With --cache, answer from the cache what it can (reading each file to hash it); what
@@ -136,29 +142,40 @@ async function lintGroup(config: ResolvedConfig, tasks: readonly LintTask[], run
     }
     const hash = contentHash(source);
     const cached = cache.get(filePath, hash);
-    if (cached && !run.incidents && !(fix && cached.some((m) => m.fix))) results[index] = summarise(filePath, cached);
+    if (cached && !run.incidents && !(fix && cached.some((m) => m.fix))) results[index] = fromCache(filePath, cached);
     else pending.push({ index, filePath, hash });
   }
 
   const done = (task: LintTask, outcome: FileOutcome): void => {
-    results[task.index] = summarise(task.filePath, outcome.messages, outcome.output);
+    results[task.index] = summarise(task.filePath, outcome.messages, outcome.output, outcome.suppressed);
     if (outcome.incident) results[task.index]!.incident = outcome.incident;
-    cache?.set(task.filePath, outcome.output !== undefined ? contentHash(outcome.output) : task.hash, outcome.messages);
+    // The suppressed findings are kept with the others, told apart by their `suppressions`.
+    cache?.set(task.filePath, outcome.output !== undefined ? contentHash(outcome.output) : task.hash, [...outcome.messages, ...(outcome.suppressed ?? [])]);
   };
   // Worker threads load the configuration from its file. A configuration given resolved (not
   // from the checkout), and the defaults of a file with no configuration up from it (a thread
-  // would look from the working folder), are linted here.
-  if (useWorkers(pending.length) && !run.config && (config.file !== null || config === run.given)) {
+  // would look from the working folder), are linted here; so are runs with --no-inline-config.
+  if (useWorkers(pending.length) && !run.config && (config.file !== null || config === run.given) && run.inlineConfig !== false) {
     const { lintInWorkers } = await import('./pool.ts');
     const settings: PoolSettings = { cwd: run.cwd, configFile: config.file, now, fix, timing: timings !== null, incidents: run.incidents ?? false };
     if (archive) settings.archive = { root: archive.value.root, entries: archive.entries };
     await lintInWorkers(pending, settings, done, timings);
   } else {
-    const linter = createLinter(config, rules, now, archive ? { archive: archive.value } : undefined);
+    const linter = createLinter(config, rules, now, {
+      ...(archive && { archive: archive.value }),
+      ...(run.inlineConfig === false && { inlineConfig: false }),
+    });
     for (const task of pending) done(task, lintFile(task.filePath, linter, { fix, timings, incidents: run.incidents ?? false }));
   }
   cache?.save();
   return archive?.stats ?? null;
+}
+
+/** A file's result from the cache, whose findings hold the suppressed ones too (see `done`). */
+function fromCache(filePath: string, cached: Finding[]): LintResult {
+  const suppressed = cached.filter((m): m is Suppressed<Finding> => 'suppressions' in m);
+  const messages = suppressed.length === 0 ? cached : cached.filter((m) => !('suppressions' in m));
+  return summarise(filePath, messages, undefined, suppressed);
 }
 
 export interface RunArchive {

@@ -105,7 +105,7 @@ const CASES: Case[] = [
 /** The findings `--format json` reports for the same project, to tell the annotations meant. */
 async function findingsOf(cwd: string): Promise<{ file: string; ruleId: string }[]> {
   const run = await hindsight(['lint', '--format', 'json'], cwd, TERMINAL_ENV);
-  return parseJson(run.stdout).flatMap((r) => r.messages.map((m) => ({ file: path.relative(cwd, r.filePath), ruleId: m.ruleId })));
+  return parseJson(run.stdout).flatMap((r) => r.messages.map((m) => ({ file: path.relative(cwd, r.filePath), ruleId: m.ruleId ?? 'fatal' })));
 }
 
 /** The runner's own unescaping of a property value. */

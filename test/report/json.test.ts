@@ -27,8 +27,21 @@ describe('formatJson', () => {
         ],
         fixableErrorCount: 0,
         fixableWarningCount: 1,
+        fatalErrorCount: 0,
+        suppressedMessages: [],
+        usedDeprecatedRules: [],
       },
-      { filePath: cleanFile, errorCount: 0, warningCount: 0, messages: [], fixableErrorCount: 0, fixableWarningCount: 0 },
+      {
+        filePath: cleanFile,
+        errorCount: 0,
+        warningCount: 0,
+        messages: [],
+        fixableErrorCount: 0,
+        fixableWarningCount: 0,
+        fatalErrorCount: 0,
+        suppressedMessages: [],
+        usedDeprecatedRules: [],
+      },
       {
         filePath: cdnFile,
         errorCount: 0,
@@ -36,13 +49,31 @@ describe('formatJson', () => {
         messages: [{ ruleId: 'blameless-language', severity: 1, message: '"should have" assigns blame.', line: 3, column: 12, endLine: 3, endColumn: 23 }],
         fixableErrorCount: 0,
         fixableWarningCount: 0,
+        fatalErrorCount: 0,
+        suppressedMessages: [],
+        usedDeprecatedRules: [],
       },
     ]);
   });
 
-  it('keeps the key order of the documented shape', () => {
+  it('keeps the key order of the documented shape, the fields ESLint adds after it', () => {
     const [first] = JSON.parse(formatJson(fixtureResults())) as Record<string, unknown>[];
-    expect(Object.keys(first!)).toEqual(['filePath', 'errorCount', 'warningCount', 'messages', 'fixableErrorCount', 'fixableWarningCount']);
+    expect(Object.keys(first!)).toEqual([
+      'filePath',
+      'errorCount',
+      'warningCount',
+      'messages',
+      'fixableErrorCount',
+      'fixableWarningCount',
+      'fatalErrorCount',
+      'suppressedMessages',
+      'usedDeprecatedRules',
+    ]);
+  });
+
+  it('prints a fatal finding as ESLint does: ruleId null, fatal true', () => {
+    const [file] = JSON.parse(formatJson([summarise(dbFile, [finding('fatal', 2, 'This file is binary.', 1, 1)])])) as Record<string, unknown>[];
+    expect(file).toMatchObject({ errorCount: 1, fatalErrorCount: 1, messages: [{ ruleId: null, fatal: true, severity: 2, message: 'This file is binary.' }] });
   });
 
   it('includes the fixed text as `output` when --fix changed the file', () => {

@@ -1,0 +1,50 @@
+// `hindsight lint -o FILE`: the report written to a file, its folders made. Written to a
+// temporary file beside it and renamed over it, so a reader (a CI step uploading SARIF) never
+// sees half a report, and a failed run leaves the previous report whole.
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { PathError } from '../errors.ts';
+
+/** Writes `text` to `file` (relative to `cwd`); a PathError (exit code 2) names the file as given and why not. */
+export function writeReportFile(cwd: string, file: string, text: string): void {
+  const target = path.resolve(cwd, file);
+  const temporary = path.join(path.dirname(target), `.${path.basename(target)}.${randomBytes(6).toString('hex')}.tmp`);
+  try {
+    if (isFolder(target)) throw Object.assign(new Error('a folder'), { code: 'EISDIR' });
+    mkdirSync(path.dirname(target), { recursive: true });
+    // `wx`: created anew, never written through a link left under the temporary name.
+    writeFileSync(temporary, text, { flag: 'wx' });
+    renameSync(temporary, target);
+  } catch (error) {
+    try {
+      rmSync(temporary, { force: true });
+    } catch {
+      // never made: its folder could not be
+    }
+    throw new PathError(`cannot write the report to ${file}: ${writeProblem(error)}.`);
+  }
+}
+
+function isFolder(file: string): boolean {
+  try {
+    return statSync(file).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+const PROBLEMS: Readonly<Record<string, string>> = {
+  EACCES: 'permission denied',
+  EPERM: 'permission denied',
+  EISDIR: 'it is a folder',
+  ENOTDIR: 'a file stands where a folder of its path should be',
+  EEXIST: 'a file stands where a folder of its path should be',
+  EROFS: 'the file system is read-only',
+  ENOSPC: 'the disk is full',
+};
+
+function writeProblem(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  return (code && PROBLEMS[code]) ?? code ?? (error as Error).message;
+}
