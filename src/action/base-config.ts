@@ -21,7 +21,6 @@ import {
 import type { Rule } from '../lint/rule.ts';
 import { UsageError } from '../errors.ts';
 
-
 export interface BaseConfigOptions {
   /** The working directory in the checkout. */
   cwd: string;
