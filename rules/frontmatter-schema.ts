@@ -176,6 +176,7 @@ const messages = {
   missingKeyOf: 'Missing frontmatter key "{{key}}": the configuration requires it ({{expected}}).',
   unknownKey: 'Unknown frontmatter key "{{key}}": the configuration\'s schema allows no other keys; remove it or add it to frontmatterSchema.',
   wrongValue: '{{key}} must be {{expected}}; found {{value}}.',
+  emptyValue: '{{key}} is empty: fill in {{expected}}.',
   wrongCase: '{{key}} must be {{expected}}; found {{value}}: write "{{fixed}}".',
   invalidValue: '{{path}} {{problem}}; found {{value}}.',
 } as const;
@@ -188,17 +189,17 @@ export default defineRule({
   messages,
   docs: {
     rationale:
-      'The archive\'s index, filters and the other rules read the frontmatter, so a value they cannot read ("sev2", "yesterday", a date written 10/05/2024) silently drops the postmortem from a list or a check. Values are checked against schema/frontmatter.schema.json: `date` as YYYY-MM-DD, a time may follow (status pages write one); `severity` one of SEV1–SEV5 (upper case); `status` one of draft, in-review, published, final, or a status page\'s investigating, identified, monitoring, resolved; `authors` and `tags` a string or a list; `services`, `related` lists of strings; `incident_start`, `incident_end`, `detected`, `resolved` ISO 8601 with or without seconds and offset, or "2024-05-10 09:00 UTC" (`resolved` may also be true or false, as cState writes it); `timezone` a zone Hindsight reads. Other keys are allowed. The configuration adds properties and required keys with `frontmatterSchema` and `requiredFrontmatter`. Each finding stands at its key\'s line; `--fix` corrects a severity written in the wrong case.',
+      'The archive\'s index, filters and the other rules read the frontmatter, so a value they cannot read ("sev2", "yesterday", a date written 10/05/2024) silently drops the postmortem from a list or a check. Values are checked against schema/frontmatter.schema.json: `date` as YYYY-MM-DD, a time may follow (status pages write one); `severity` one of SEV1–SEV5 (upper case); `status` one of draft, in-review, published, final (and their common spellings: wip, in review, review, complete, completed), or a status page\'s investigating, identified, monitoring, resolved; `authors` and `tags` a string or a list; `services`, `related` lists of strings; `incident_start`, `incident_end`, `detected`, `resolved` ISO 8601 with or without seconds and offset, or "2024-05-10 09:00 UTC" (`resolved` may also be true or false, as cState writes it); `timezone` a zone Hindsight reads. Other keys are allowed. The configuration adds properties and required keys with `frontmatterSchema` and `requiredFrontmatter`. Each finding stands at its key\'s line; `--fix` corrects a severity written in the wrong case.',
     invalid: [
       {
-        title: 'wrong-case severity, unknown status, a date in another format',
+        title: 'wrong-case severity, unknown status, a date in another format, a start left empty',
         markdown: md`
           ---
           title: Checkout outage
           date: 10/05/2024
           severity: sev2
           status: done
-          incident_start: 2024-05-10T09:00Z
+          incident_start:
           incident_end: yesterday
           ---
           # Checkout outage
@@ -207,6 +208,7 @@ export default defineRule({
           3:1-3:17 wrongValue
           4:1-4:15 wrongCase
           5:1-5:13 wrongValue
+          6:1-6:16 emptyValue
           7:1-7:24 wrongValue
         `,
         output: md`
@@ -215,7 +217,7 @@ export default defineRule({
           date: 10/05/2024
           severity: SEV2
           status: done
-          incident_start: 2024-05-10T09:00Z
+          incident_start:
           incident_end: yesterday
           ---
           # Checkout outage
@@ -378,6 +380,10 @@ export default defineRule({
       // Only a severity of a known list (so one with an `expected`) has a fix.
       const fix = key === 'severity' ? severityFix(source, at, value, (properties[key] as Schema | undefined)?.enum) : null;
       const found = { key, expected, value: show(value) };
+      if (value === null || value === '') {
+        report({ messageId: 'emptyValue', data: { key, expected }, ...place });
+        continue;
+      }
       report(
         fix ? { messageId: 'wrongCase', data: { ...found, fixed: fix.text }, ...place, fix: fix.fix } : { messageId: 'wrongValue', data: found, ...place },
       );

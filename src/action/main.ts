@@ -3,8 +3,9 @@
 // annotations on stdout, appends a Markdown summary to $GITHUB_STEP_SUMMARY, writes
 // outputs to $GITHUB_OUTPUT and, when asked, a SARIF file for code scanning.
 //
-// Inputs come as INPUT_* variables (action.yml sets them from `inputs`); the rest is what a
-// runner sets: GITHUB_WORKSPACE, GITHUB_EVENT_NAME, GITHUB_EVENT_PATH, GITHUB_STEP_SUMMARY,
+// Inputs come as INPUT_* variables, as the runner sets them from action.yml's `inputs`
+// (action/dist/index.js, this script's committed bundle, is what action.yml runs); the rest is
+// what a runner sets: GITHUB_WORKSPACE, GITHUB_EVENT_NAME, GITHUB_EVENT_PATH, GITHUB_STEP_SUMMARY,
 // GITHUB_OUTPUT, GITHUB_SERVER_URL, GITHUB_REPOSITORY, GITHUB_SHA.
 import { randomBytes } from 'node:crypto';
 import { appendFileSync, mkdirSync, writeFileSync } from 'node:fs';
@@ -40,7 +41,12 @@ export interface ActionInputs {
 }
 
 export function readInputs(env: Env): ActionInputs {
-  const input = (name: string): string => (env[`INPUT_${name.replace(/[ -]/g, '_').toUpperCase()}`] ?? '').trim();
+  // The runner names an input INPUT_ and its name in upper case, spaces as "_" and hyphens
+  // kept (INPUT_CONFIG-FROM), as @actions/core reads it; INPUT_CONFIG_FROM is accepted too.
+  const input = (name: string): string => {
+    const upper = `INPUT_${name.replace(/ /g, '_').toUpperCase()}`;
+    return (env[upper] ?? env[upper.replace(/-/g, '_')] ?? '').trim();
+  };
   const all = input('all').toLowerCase();
   if (all !== '' && all !== 'true' && all !== 'false') throw new UsageError(`the input "all" takes true or false, not "${all}".`);
   const configFrom = input('config-from').toLowerCase() || 'workspace';

@@ -7,6 +7,8 @@
 // the linter to ask for: sections hold only an HTML comment saying what goes there (the
 // `empty-section` findings repeat it), severity and the incident's start and end are empty
 // keys (`frontmatter-schema`), the timeline's one row has no time (`timeline-timestamp`).
+// The templates write `status: draft`, so the presets make all of these warnings (presets.ts:
+// the review life cycle) and the draft can be committed before it is complete.
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';

@@ -62,8 +62,9 @@ export function createLinter(config: ResolvedConfig, rules: ReadonlyMap<string, 
   const modelOptions = modelOptionsOf(config);
   const known = new Set(rules.keys());
   const parse = (filePath: string, source: string): Parsed => buildModel(filePath, source, modelOptions);
-  const overrides = config.overrides.length > 0 ? overrideResolver(config, rules) : null;
-  const rulesOf = (parsed: Parsed) => (overrides ? overrides.rulesFor(parsed.model.filePath, parsed.model.frontmatter.data) : config.rules);
+  // Every preset has overrides of its own (the review life cycle), so every file is resolved.
+  const overrides = overrideResolver(config, rules);
+  const rulesOf = (parsed: Parsed) => overrides.rulesFor(parsed.model.filePath, parsed.model.frontmatter.data);
   return {
     lint(filePath, source, timings, suppressed) {
       const parsed = parse(filePath, source);

@@ -1,10 +1,13 @@
 // `hindsight lint --format sarif`: a SARIF 2.1.0 log with one run, for GitHub code scanning
-// and other SARIF viewers. Files are named relative to the working directory under the
-// %SRCROOT% base (absolute file URIs for files outside it); every linted file is listed in
+// and other SARIF viewers. Files are named relative to the repository's root (the git top
+// level of the working directory, or the working directory outside git) under the %SRCROOT%
+// base: never by an absolute path or file URI, which code scanning cannot place in the
+// repository and which would give away the machine's folders. Every linted file is listed in
 // `artifacts`, every rule in `tool.driver.rules`. Each result carries a partial fingerprint
 // made from its rule, file and message, not its line, so an alert survives edits above it.
 import { createHash } from 'node:crypto';
-import { isAbsolute, relative, resolve, sep } from 'node:path';
+import { existsSync } from 'node:fs';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Artifact, ArtifactLocation, Log, ReportingDescriptor, Result } from 'sarif';
 import { FATAL_RULE } from '../lint/engine.ts';
@@ -12,6 +15,8 @@ import { DOCS_BASE, type LintResult, type RuleMeta } from '../lint/result.ts';
 
 export interface SarifOptions {
   cwd: string;
+  /** The folder URIs are relative to; default: the git top level of `cwd`, else `cwd`. */
+  root?: string;
   /** Hindsight's version, for `tool.driver.version`. */
   version: string;
 }
@@ -59,11 +64,12 @@ export function formatSarif(results: LintResult[], rules: RuleMeta[], options: S
     });
   }
 
+  const root = options.root === undefined ? repositoryRoot(options.cwd) : resolve(options.cwd, options.root);
   const artifacts: Artifact[] = [];
   const artifactIndex = new Map<string, number>();
   const sarifResults: Result[] = [];
   for (const result of results) {
-    const location = artifactLocation(result.filePath, options.cwd);
+    const location = artifactLocation(result.filePath, options.cwd, root);
     const key = `${location.uriBaseId ?? ''}\u0000${location.uri}`;
     let index = artifactIndex.get(key);
     if (index === undefined) {
@@ -117,7 +123,7 @@ export function formatSarif(results: LintResult[], rules: RuleMeta[], options: S
         // the category keeps Hindsight's alerts apart from other tools' in code scanning.
         invocations: [{ executionSuccessful: true }],
         automationDetails: { id: 'hindsight/' },
-        originalUriBaseIds: { [SRCROOT]: { uri: directoryUri(options.cwd) } },
+        originalUriBaseIds: { [SRCROOT]: { uri: directoryUri(root) } },
         artifacts,
         results: sarifResults,
         columnKind: 'utf16CodeUnits',
@@ -140,14 +146,22 @@ export function fingerprint(ruleId: string, uri: string, message: string): strin
   return createHash('sha256').update(`${ruleId}\u0000${uri}\u0000${message}`).digest('hex').slice(0, 32);
 }
 
-/** The file relative to `cwd` under %SRCROOT%, or its absolute file URI when outside `cwd`. */
-function artifactLocation(filePath: string, cwd: string): ArtifactLocation {
-  const absolute = resolve(cwd, filePath);
-  const rel = relative(cwd, absolute);
-  if (rel === '' || rel === '..' || rel.startsWith(`..${sep}`) || isAbsolute(rel)) {
-    return { uri: pathToFileURL(absolute).href };
-  }
+/**
+ * The file relative to `root` under %SRCROOT%, each path segment percent-encoded (spaces, "#",
+ * "%", non-ASCII). A file outside `root` is reached with ".." segments: still relative.
+ */
+function artifactLocation(filePath: string, cwd: string, root: string): ArtifactLocation {
+  const rel = relative(root, resolve(cwd, filePath));
   return { uri: rel.split(sep).map(encodeURIComponent).join('/'), uriBaseId: SRCROOT };
+}
+
+/** The git top level of `directory` (the nearest folder with a `.git` entry), else `directory` itself. */
+export function repositoryRoot(directory: string): string {
+  const start = resolve(directory);
+  for (let dir = start; ; dir = dirname(dir)) {
+    if (existsSync(join(dir, '.git'))) return dir;
+    if (dirname(dir) === dir) return start;
+  }
 }
 
 function directoryUri(directory: string): string {

@@ -1,12 +1,16 @@
-// The GitHub Action's script, run as a runner runs it: the GITHUB_* variables a runner sets,
-// an event payload, a temporary git repository as the workspace. The last test runs the
-// lint step of action.yml itself, with the inputs of the example workflow in docs/action.md.
+// The GitHub Action, run as a runner runs it: its committed bundle (action.yml's `runs.main`,
+// action/dist/index.js) copied alone into a folder with no node_modules anywhere above it, as
+// the runner checks out an action, and started by the machine's own Node (20) with the
+// INPUT_* variables a runner sets (hyphens kept: INPUT_CONFIG-FROM), the GITHUB_* variables
+// and files, an event payload, and a temporary git repository as the workspace. Nothing is
+// installed. The last test reads action.yml itself and passes the inputs of the example
+// workflow in docs/action.md. (bundle.test.ts checks that the bundle matches the sources.)
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BIN, ROOT, docSnippet, git, goodPostmortem, initRepo, outOfOrderPostmortem, systemPath, tempDir, write } from '../hooks/helpers.ts';
+import { ROOT, docSnippet, git, goodPostmortem, initRepo, outOfOrderPostmortem, systemPath, tempDir, write } from '../hooks/helpers.ts';
 import { logText } from '../helpers/workflow-commands.ts';
 
 interface Run {
@@ -24,7 +28,22 @@ describe('GitHub Action', () => {
   let head = '';
   const bad = outOfOrderPostmortem('NEW-2025-001');
 
+  /** The runner's Node: the first `node` on a PATH without node_modules/.bin. */
+  const runnerNode = systemPath()
+    .split(path.delimiter)
+    .map((dir) => path.join(dir, 'node'))
+    .find((file) => path.isAbsolute(file) && existsSync(file))!;
+  /** Where the runner has the action: the repository at its tag, of which the bundle runs. */
+  const actionPath = path.join(temp.dir, 'action-checkout');
+  let actionMain = '';
+
   beforeAll(() => {
+    const action = parseYaml(readFileSync(path.join(ROOT, 'action.yml'), 'utf8')) as { runs: { main: string } };
+    actionMain = path.join(actionPath, action.runs.main);
+    mkdirSync(path.dirname(actionMain), { recursive: true });
+    copyFileSync(path.join(ROOT, action.runs.main), actionMain);
+    // The bundle reads its version from the repository's package.json, and nothing else of it.
+    copyFileSync(path.join(ROOT, 'package.json'), path.join(actionPath, 'package.json'));
     // main: an archive with a postmortem that fails lint (nobody touches it in the pull request).
     initRepo(workspace);
     write(workspace, 'postmortems/2023-03-01-old-broken.md', outOfOrderPostmortem('OLD-2023-001').text);
@@ -47,11 +66,7 @@ describe('GitHub Action', () => {
   afterAll(() => temp.remove());
 
   let counter = 0;
-  function runAction(
-    event: { name: string; payload: unknown },
-    inputs: Record<string, string> = {},
-    command?: { file: string; args: string[]; node?: string },
-  ): Run {
+  function runAction(event: { name: string; payload: unknown }, inputs: Record<string, string> = {}): Run {
     const n = ++counter;
     const runnerTemp = path.join(temp.dir, `runner-${n}`);
     const eventPath = write(runnerTemp, 'event.json', JSON.stringify(event.payload));
@@ -73,10 +88,9 @@ describe('GitHub Action', () => {
       RUNNER_TEMP: runnerTemp,
       RUNNER_OS: 'Linux',
     });
-    for (const [name, value] of Object.entries(inputs)) env[`INPUT_${name.replace(/[ -]/g, '_').toUpperCase()}`] = value;
-    const r = command
-      ? spawnSync(command.file, command.args, { cwd: workspace, env: { ...env, PATH: systemPath() }, encoding: 'utf8' })
-      : spawnSync(process.execPath, [BIN, 'github-action'], { cwd: workspace, env, encoding: 'utf8' });
+    // As the runner names them: upper case, spaces as "_", hyphens kept.
+    for (const [name, value] of Object.entries(inputs)) env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = value;
+    const r = spawnSync(runnerNode, [actionMain], { cwd: workspace, env: { ...env, PATH: systemPath() }, encoding: 'utf8' });
     const outputs = readOutputs(readFileSync(outputPath, 'utf8'));
     return { status: r.status, stdout: r.stdout, stderr: logText(r.stderr), summary: readFileSync(summaryPath, 'utf8'), outputs };
   }
@@ -270,12 +284,32 @@ describe('GitHub Action', () => {
     expect(r.stderr).toBe('hindsight: the input "max-warnings" takes a whole number, not "many".\n');
   });
 
-  it("action.yml: the lint step, with the inputs of the example workflow in docs/action.md, on the runner's Node", () => {
+  it("a configuration's own frontmatterSchema and patterns work without node_modules: ajv and re2js are in the bundle", () => {
+    const team = path.join(workspace, 'team-archive');
+    write(
+      team,
+      'hindsight.config.json',
+      JSON.stringify({ requiredFrontmatter: ['team'], frontmatterSchema: { properties: { team: { type: 'string', minLength: 2, pattern: '^[a-z-]+$' } } } }),
+    );
+    write(team, 'postmortems/2024-05-21-checkout-pool.md', goodPostmortem('POOL-2024-001').replace(/^---\n/, '---\nteam: Payments\n'));
+    try {
+      const r = runAction({ name: 'workflow_dispatch', payload: { inputs: {} } }, { all: 'true', 'working-directory': 'team-archive' });
+      expect(r.status, r.stderr).toBe(1);
+      expect(r.stdout).toContain('team must be a string matching ^[a-z-]+$; found "Payments".');
+    } finally {
+      rmSync(team, { recursive: true, force: true });
+    }
+  });
+
+  it("action.yml: a JavaScript action whose committed bundle runs on the runner's Node with the inputs of the example workflow in docs/action.md", () => {
     const action = parseYaml(readFileSync(path.join(ROOT, 'action.yml'), 'utf8')) as {
       inputs: Record<string, { default?: string }>;
-      runs: { using: string; steps: { id?: string; run?: string; env?: Record<string, string>; shell?: string }[] };
+      outputs: Record<string, { description: string }>;
+      runs: { using: string; main: string };
     };
-    expect(action.runs.using).toBe('composite');
+    expect(action.runs).toEqual({ using: 'node20', main: 'action/dist/index.js' });
+    expect(Object.keys(action.inputs)).toEqual(['all', 'config', 'config-from', 'sarif-file', 'max-warnings', 'working-directory']);
+    expect(Object.keys(action.outputs)).toEqual(['files', 'errors', 'warnings', 'sarif-file']);
     const workflow = parseYaml(docSnippet('docs/action.md', 'workflow')) as {
       jobs: Record<string, { steps: { uses?: string; with?: Record<string, string> }[] }>;
     };
@@ -283,37 +317,21 @@ describe('GitHub Action', () => {
       .flatMap((job) => job.steps)
       .find((s) => s.uses?.startsWith('hindsight-postmortems/hindsight@'));
     expect(step?.with).toBeDefined();
-    const inputs: Record<string, string> = {};
-    for (const [name, spec] of Object.entries(action.inputs)) inputs[name] = String(step!.with![name] ?? spec.default ?? '');
     expect(
       Object.keys(step!.with!).every((name) => name in action.inputs),
       'docs/action.md uses only inputs action.yml declares',
     ).toBe(true);
-
-    const lint = action.runs.steps.find((s) => s.id === 'lint')!;
-    const expand = (text: string): string =>
-      text.replace(/\$\{\{\s*([\w.-]+)\s*\}\}/g, (_all, expr: string) => {
-        if (expr === 'github.action_path') return ROOT.replace(/\/$/, '');
-        if (expr === 'github.workspace') return workspace;
-        if (expr.startsWith('inputs.')) return inputs[expr.slice('inputs.'.length)] ?? '';
-        throw new Error(`action.yml uses \${{ ${expr} }}, which this test does not provide`);
-      });
-    const stepEnv = Object.fromEntries(Object.entries(lint.env ?? {}).map(([k, v]) => [k, expand(String(v))]));
-    // Every input reaches the script under the name it reads.
-    expect(Object.keys(stepEnv).sort()).toEqual(
-      Object.keys(action.inputs)
-        .map((name) => `INPUT_${name.replace(/-/g, '_').toUpperCase()}`)
-        .sort(),
-    );
-    const script = path.join(temp.dir, 'lint-step.sh');
-    writeFileSync(script, expand(lint.run!));
-    const r = runAction(pullRequest(), Object.fromEntries(Object.entries(stepEnv).map(([k, v]) => [k.slice('INPUT_'.length).toLowerCase(), v])), {
-      file: 'bash',
-      args: ['-e', script],
-    });
+    // The runner sets every input, from the workflow's `with` or action.yml's default.
+    const inputs: Record<string, string> = {};
+    for (const [name, spec] of Object.entries(action.inputs)) inputs[name] = String(step!.with![name] ?? spec.default ?? '');
+    expect(spawnSync(runnerNode, ['--version'], { encoding: 'utf8' }).stdout).toMatch(/^v2\d\./);
+    const r = runAction(pullRequest(), inputs);
     expect(r.status, r.stderr).toBe(1);
     expect(r.stdout).toContain(`::error file=postmortems/2025-06-01-checkout-errors.md,line=${bad.line},`);
     expect(r.summary).toContain('## ❌ Hindsight: 2 postmortems, 1 error, 0 warnings');
+    expect(r.outputs).toMatchObject({ files: '2', errors: '1', warnings: '0', 'sarif-file': path.join(workspace, inputs['sarif-file']!) });
     expect(existsSync(path.join(workspace, inputs['sarif-file']!))).toBe(true);
+    // Installed nothing: the action's folder still holds only what was checked out.
+    expect(existsSync(path.join(actionPath, 'node_modules'))).toBe(false);
   });
 });

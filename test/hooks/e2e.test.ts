@@ -120,6 +120,16 @@ describe.concurrent('hooks end to end', () => {
       expect(plain(other.stdout + other.stderr)).toMatch(/hindsight \(lint postmortems\)\.+\(no files to check\)Skipped/);
       expect(run(process.execPath, [BIN, 'lint', archived], project).status, 'the archived postmortem does fail lint').toBe(1);
       expect(git(project, 'rev-list', '--count', 'HEAD').trim()).toBe('3');
+
+      // 4. A fresh `hindsight new` draft, nothing filled in yet: it commits, so a team can
+      //    review it together; what is still to write are warnings (status: draft).
+      const draft = run(process.execPath, [BIN, 'new', 'Search outage'], project).stdout.trim();
+      expect(run(process.execPath, [BIN, 'lint', draft], project).stdout).toMatch(/warning[\s\S]*0 errors/);
+      git(project, 'add', draft);
+      const drafted = await runAsync('git', ['commit', '-m', 'postmortem: search outage (draft)'], project, env);
+      expect(drafted.status, drafted.stdout + drafted.stderr).toBe(0);
+      expect(plain(drafted.stdout + drafted.stderr)).toMatch(/hindsight \(lint postmortems\)\.+Passed/);
+      expect(git(project, 'rev-list', '--count', 'HEAD').trim()).toBe('4');
     },
     900_000,
   );
@@ -192,5 +202,10 @@ describe.concurrent('hooks end to end', () => {
     const created = await runAsync(path.join(project, 'node_modules', '.bin', 'hindsight'), ['new', 'Search outage', '--date', '2025-07-02'], project, env);
     expect(created.status, created.stderr).toBe(0);
     expect(created.stdout.trim()).toBe(path.join('postmortems', '2025-07-02-search-outage.md'));
+    // …a draft that commits through the hook, its blanks warnings only.
+    git(project, 'add', created.stdout.trim());
+    const drafted = await runAsync('git', ['commit', '-m', 'postmortem: search outage (draft)'], project, env);
+    expect(drafted.status, drafted.stdout + drafted.stderr).toBe(0);
+    expect(git(project, 'rev-list', '--count', 'HEAD').trim()).toBe('5');
   }, 900_000);
 });

@@ -186,3 +186,58 @@ describe('overrides in a lint run', () => {
     expect(run.results.find((r) => r.filePath.endsWith('2025/sev4.md'))!.errorCount).toBe(1);
   });
 });
+
+describe('the review life cycle every preset ships (status: draft → in-review → final)', () => {
+  const file = path.join(ROOT, 'postmortems/a.md');
+  const severities = (raw: RawConfig, frontmatter: Record<string, unknown> | null) => {
+    const active = overrideResolver(config(raw), rules).rulesFor(file, frontmatter);
+    return (id: string) => setting(active, id);
+  };
+  const severityOf = (s: ReturnType<typeof setting>) => (s === 'off' ? 'off' : s.severity);
+
+  it('a draft (any common spelling, case aside) warns where a finished postmortem errs, and keeps errors on what is written wrong', () => {
+    for (const status of ['draft', 'Draft', 'WIP']) {
+      const of = severities({}, { status });
+      for (const id of ['frontmatter-schema', 'required-sections', 'no-placeholder']) expect(severityOf(of(id)), `${status}: ${id}`).toBe('warn');
+      for (const id of ['timeline-order', 'no-secrets', 'date-consistency']) expect(severityOf(of(id)), `${status}: ${id}`).toBe('error');
+    }
+    const strict = severities({ extends: 'strict' }, { status: 'draft' });
+    expect(severityOf(strict('empty-section'))).toBe('warn');
+    expect(severityOf(strict('blameless-language'))).toBe('error');
+  });
+
+  it('in review, only what the review settles stays a warning; final, published or no status is the preset as it is', () => {
+    const review = severities({ extends: 'strict' }, { status: 'in review' });
+    expect(severityOf(review('action-items'))).toBe('warn');
+    expect(severityOf(review('empty-section'))).toBe('error');
+    expect(severityOf(review('no-placeholder'))).toBe('error');
+    const strict = config({ extends: 'strict' });
+    const resolver = overrideResolver(strict, rules);
+    for (const frontmatter of [{ status: 'final' }, { status: 'published' }, { status: 'complete' }, { severity: 'SEV2' }, null]) {
+      expect(resolver.rulesFor(file, frontmatter), JSON.stringify(frontmatter)).toBe(strict.rules);
+    }
+  });
+
+  it("only lowers: a rule the configuration turned off stays off in a draft, and the configuration's own overrides win", () => {
+    const alx = severities({ extends: 'alx' }, { status: 'draft' });
+    expect(alx('frontmatter-schema')).toBe('off');
+    expect(severityOf(alx('word-count'))).toBe('warn');
+    const off = severities({ rules: { 'no-placeholder': 'off' } }, { status: 'draft' });
+    expect(off('no-placeholder')).toBe('off');
+    const own = severities({ overrides: [{ when: { status: 'draft' }, rules: { 'no-placeholder': 'error' } }] }, { status: 'draft' });
+    expect(severityOf(own('no-placeholder'))).toBe('error');
+    expect(severityOf(own('empty-section'))).toBe('warn');
+  });
+
+  it('the linter applies it per document, without any override in the configuration', () => {
+    const linter = createLinter(config({}), rules, NOW);
+    const missing = CLEAN.replace(/## Timeline[\s\S]*?(?=\n## )/, '');
+    const required = (text: string) =>
+      linter
+        .lint(file, text)
+        .filter((f) => f.ruleId === 'required-sections')
+        .map((f) => f.severity);
+    expect(required(missing)).toEqual([2]);
+    expect(required(missing.replace('severity: SEV2', 'severity: SEV2\nstatus: draft'))).toEqual([1]);
+  });
+});

@@ -3,7 +3,8 @@
 // Documents/CommitteeSpecifications/2.1.0/sarif-schema-2.1.0.json (commit 3682e9ee648f2f3e11ba1fcd47fc390a0b8f9dab;
 // its $id is the repository's Schemata/sarif-schema-2.1.0.json). No npm package ships a
 // draft-07 copy: @microsoft/jest-sarif has only the draft-04 rtm.5 one, which ajv 8 cannot read.
-import { readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Ajv } from 'ajv';
@@ -11,7 +12,7 @@ import addFormatsModule from 'ajv-formats';
 import type { Log, Result } from 'sarif';
 import { describe, expect, it } from 'vitest';
 import { DOCS_BASE, helpUri, summarise } from '../../src/lint/result.ts';
-import { FINGERPRINT_KEY, formatSarif } from '../../src/report/sarif.ts';
+import { FINGERPRINT_KEY, formatSarif, repositoryRoot } from '../../src/report/sarif.ts';
 import { cdnFile, cleanFile, cwd, dbFile, finding, fixtureResults, fixtureRules } from './fixtures.ts';
 
 const addFormats = addFormatsModule.default;
@@ -166,15 +167,50 @@ describe('formatSarif', () => {
     expect(a!.replace(/:1$/, ':2')).toBe(b);
   });
 
-  it('encodes awkward file names and gives files outside cwd their absolute URI', () => {
+  it('encodes awkward file names, and reaches a file outside the root with ".." rather than an absolute URI', () => {
     const odd = join(cwd, 'postmortems', 'db outage #1 100%.md');
+    const unicode = join(cwd, 'postmortems', 'Überlast 支付.md');
     const outside = join(cwd, '..', 'elsewhere', 'x.md');
-    const log = sarif([summarise(odd, [finding('timezone', 1, 'No zone.', 2, 1)]), summarise(outside, [finding('timezone', 1, 'No zone.', 2, 1)])]);
+    const log = sarif([odd, unicode, outside].map((file) => summarise(file, [finding('timezone', 1, 'No zone.', 2, 1)])));
     expectValid(log);
     const locations = results(log).map((r) => r.locations![0]!.physicalLocation!.artifactLocation);
-    expect(locations[0]).toEqual({ uri: 'postmortems/db%20outage%20%231%20100%25.md', uriBaseId: '%SRCROOT%', index: 0 });
-    expect(new URL(locations[0]!.uri!, `${pathToFileURL(cwd).href}/`).href).toBe(pathToFileURL(odd).href);
-    expect(locations[1]).toEqual({ uri: pathToFileURL(outside).href, index: 1 });
+    expect(locations).toEqual([
+      { uri: 'postmortems/db%20outage%20%231%20100%25.md', uriBaseId: '%SRCROOT%', index: 0 },
+      { uri: 'postmortems/%C3%9Cberlast%20%E6%94%AF%E4%BB%98.md', uriBaseId: '%SRCROOT%', index: 1 },
+      { uri: '../elsewhere/x.md', uriBaseId: '%SRCROOT%', index: 2 },
+    ]);
+    const base = `${pathToFileURL(cwd).href}/`;
+    expect(locations.map((l) => new URL(l!.uri!, base).href)).toEqual([odd, unicode, outside].map((f) => pathToFileURL(f).href));
+  });
+
+  it('names files relative to the git top level, wherever in the repository it runs, and never by an absolute path', () => {
+    const repo = mkdtempSync(join(realpathSync(tmpdir()), 'hindsight-sarif-'));
+    try {
+      mkdirSync(join(repo, '.git'));
+      const subfolder = join(repo, 'docs', 'incidents');
+      mkdirSync(subfolder, { recursive: true });
+      const file = join(subfolder, '2024-01-02 cdn.md');
+      const log = JSON.parse(
+        formatSarif([summarise(file, [finding('timezone', 1, 'No zone.', 2, 1)])], fixtureRules(), { cwd: subfolder, version: '1.2.3' }),
+      ) as Log;
+      expectValid(log);
+      const run = log.runs[0]!;
+      expect(run.originalUriBaseIds).toEqual({ '%SRCROOT%': { uri: `${pathToFileURL(repo).href}/` } });
+      expect(run.artifacts!.map((a) => a.location)).toEqual([{ uri: 'docs/incidents/2024-01-02%20cdn.md', uriBaseId: '%SRCROOT%' }]);
+      expect(results(log)[0]!.locations![0]!.physicalLocation!.artifactLocation).toEqual({
+        uri: 'docs/incidents/2024-01-02%20cdn.md',
+        uriBaseId: '%SRCROOT%',
+        index: 0,
+      });
+      expect(JSON.stringify(run.artifacts) + JSON.stringify(run.results)).not.toContain(repo);
+      expect(JSON.stringify(run.artifacts) + JSON.stringify(run.results)).not.toContain('file:');
+      // Outside git, the working folder is the root.
+      expect(repositoryRoot(subfolder)).toBe(repo);
+      rmSync(join(repo, '.git'), { recursive: true });
+      expect(repositoryRoot(subfolder)).toBe(subfolder);
+    } finally {
+      rmSync(repo, { recursive: true, force: true });
+    }
   });
 
   it('keeps regions valid when a finding ends before it starts', () => {
