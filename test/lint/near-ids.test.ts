@@ -68,6 +68,20 @@ describe('NearIds', () => {
     expect(index.closest('XYZ-2024-017')).toBeNull();
   });
 
+  it('compares a few values with every id, and builds the index only once that would cost more', () => {
+    const ids = Array.from({ length: 2000 }, (_, i) => `PM-${2020 + (i % 5)}-${String(i).padStart(4, '0')}`);
+    const near = new NearIds(ids);
+    // A hook linting one file asks for a value or two: the index (158,000 keys) is not built.
+    expect(near.closest('PM-2022-0O12')).toBe('PM-2022-0012');
+    expect(near.closest('pm-2021-1')).toBeNull();
+    expect(near.indexed).toBe(false);
+    // A whole run asks for many: past some tens of values the index is built, and answers the same.
+    for (let n = 0; n < 100 && !near.indexed; n++) near.closest(`PM-2024-9${n}`);
+    expect(near.indexed).toBe(true);
+    expect(near.closest('PM-2023-0O13')).toBe(scanEveryId(ids, 'PM-2023-0O13'));
+    expect(near.closest('PM-2023-0O13')).toBe('PM-2023-0013');
+  });
+
   it('is built once: a value asked for again is not searched again', () => {
     const ids = ['INC-1', 'INC-2'];
     const index = new NearIds(ids);
