@@ -54,8 +54,8 @@ export interface ArchiveLoadOptions {
 
 export interface LoadedArchive {
   archive: Archive;
-  /** A hash of everything the cross-file rules read: part of the lint cache's key. */
-  digest: string;
+  /** A hash of everything the cross-file rules read: part of the lint cache's key (computed when first read). */
+  readonly digest: string;
   /** Files indexed, and of those read from disk in this run (the rest came from the cache by `stat`). */
   stats: { files: number; read: number; indexed: number };
 }
@@ -156,9 +156,14 @@ export async function loadArchive(options: ArchiveLoadOptions): Promise<LoadedAr
   }
   if (indexFile !== null && (dirty || Object.keys(stored.files).length !== Object.keys(next.files).length)) writeIndexCache(indexFile, next);
   if (options.need === 'index') for (const entry of entries) delete entry.rootCause;
+  let digest: string | undefined;
   return {
     archive: new Archive(options.root, entries, aliases),
-    digest: archiveDigest(options.root, entries),
+    // Only a run with --cache reads it (hashing every entry and looking for the files of links that leave the archive).
+    get digest() {
+      digest ??= archiveDigest(options.root, entries);
+      return digest;
+    },
     stats: { files: entries.length, read, indexed },
   };
 }
