@@ -75,8 +75,8 @@ describe('NearIds', () => {
     expect(near.closest('PM-2022-0O12')).toBe('PM-2022-0012');
     expect(near.closest('pm-2021-1')).toBeNull();
     expect(near.indexed).toBe(false);
-    // A whole run asks for many: past some tens of values the index is built, and answers the same.
-    for (let n = 0; n < 100 && !near.indexed; n++) near.closest(`PM-2024-9${n}`);
+    // A whole run asks for many: past some hundred values the index is built, and answers the same.
+    for (let n = 0; n < 1000 && !near.indexed; n++) near.closest(`PM-2024-9${n}`);
     expect(near.indexed).toBe(true);
     expect(near.closest('PM-2023-0O13')).toBe(scanEveryId(ids, 'PM-2023-0O13'));
     expect(near.closest('PM-2023-0O13')).toBe('PM-2023-0013');
@@ -88,5 +88,29 @@ describe('NearIds', () => {
     expect(index.closest('INC-3')).toBe('INC-1');
     ids[0] = 'changed'; // searched again, the answer would now be 'changed'
     expect(index.closest('INC-3')).toBe('INC-1');
+  });
+});
+
+describe('editDistance', () => {
+  /** The whole table, for reference. */
+  function levenshtein(a: string, b: string): number {
+    const rows = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+    for (let i = 1; i <= a.length; i++)
+      for (let j = 1; j <= b.length; j++)
+        rows[i]![j] = Math.min(rows[i - 1]![j]! + 1, rows[i]![j - 1]! + 1, rows[i - 1]![j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    return rows[a.length]![b.length]!;
+  }
+
+  it('is the Levenshtein distance up to the limit, and limit + 1 above it', () => {
+    const next = random(7);
+    const words = ['', 'a', 'INC-2024-017', 'OPS-12', 'checkout-pool', 'x'.repeat(80)];
+    for (let n = 0; n < 1000; n++) {
+      const a = mutate(words[Math.floor(next() * words.length)]!, next);
+      const b = next() < 0.5 ? mutate(a, next) : mutate(words[Math.floor(next() * words.length)]!, next);
+      for (const limit of [0, 1, 2, 3]) {
+        const exact = levenshtein(a, b);
+        expect(editDistance(a, b, limit), `${a} / ${b} within ${limit}`).toBe(exact <= limit ? exact : limit + 1);
+      }
+    }
   });
 });
