@@ -27,7 +27,7 @@ import type { SectionKind } from '../core/model.ts';
 import { Archive, indexEntry, localMarkdownTarget, normalisedAliases, type ArchiveEntry, type ArchiveNeed } from './archive/index.ts';
 import { readCacheFile, writeCacheFile } from './cache-file.ts';
 import { cacheKey, contentHash } from './cache.ts';
-import { linkBoundary, readPostmortemText, selectFiles } from './files.ts';
+import { linkBoundary, markdownUnder, readPostmortemText, selectFiles } from './files.ts';
 
 export const INDEX_FILE = 'archive-index.json';
 /** Bumped whenever what an entry holds changes. */
@@ -54,8 +54,8 @@ export interface ArchiveLoadOptions {
 
 export interface LoadedArchive {
   archive: Archive;
-  /** A hash of everything the cross-file rules read: part of the lint cache's key. */
-  digest: string;
+  /** A hash of everything the cross-file rules read: part of the lint cache's key (computed when first read). */
+  readonly digest: string;
   /** Files indexed, and of those read from disk in this run (the rest came from the cache by `stat`). */
   stats: { files: number; read: number; indexed: number };
 }
@@ -71,6 +71,19 @@ interface IndexCacheFile {
   key: string;
   savedAt: number;
   files: Record<string, CachedEntry>;
+  /** The content folder's postmortems as selectFiles chose them, and what that choice depended on. */
+  listing?: ContentListing;
+}
+
+interface ContentListing {
+  content: string;
+  ignore: readonly string[];
+  /** A hash of every `*.md` under the content folder, ignored ones included (markdownUnder, sorted). */
+  markdown: string;
+  /** Each .gitignore that could decide about one of those files: its size and modification time, or null where there is none. */
+  gitignores: Record<string, [number, number] | null>;
+  /** The files selectFiles chose of those (absolute). */
+  selected: string[];
 }
 
 /**
@@ -105,18 +118,20 @@ function pruneUserFolder(written: string): void {
 }
 
 export async function loadArchive(options: ArchiveLoadOptions): Promise<LoadedArchive> {
+  const key = cacheKey([INDEX_FORMAT, options.version, [...options.sectionAliases]]);
+  const fromFile = options.indexFile !== null ? readIndexCache(options.indexFile, key) : { key, savedAt: 0, files: {} };
   const files = new Set<string>(options.files.map((f) => path.resolve(f)));
+  let listing: ContentListing | undefined;
+  let listed = true; // the listing recorded in the index file still holds
   if (existsSync(options.content)) {
-    // Absolute and normalised already.
-    for (const file of await selectFiles({ cwd: options.root, root: options.root, paths: [], contentFolder: options.content, ignoreGlobs: options.ignore }))
-      files.add(file);
+    ({ listing, reused: listed } = await listContent(options, fromFile));
+    for (const file of listing.selected) files.add(file);
   }
   const aliases = normalisedAliases(options.sectionAliases);
-  const key = cacheKey([INDEX_FORMAT, options.version, [...options.sectionAliases]]);
   const indexFile = files.size >= (options.cacheFrom ?? 0) ? options.indexFile : null;
-  const stored = indexFile !== null ? readIndexCache(indexFile, key) : { key, savedAt: 0, files: {} };
-  const next: IndexCacheFile = { key, savedAt: 0, files: {} };
-  let dirty = false;
+  const stored = indexFile !== null ? fromFile : { key, savedAt: 0, files: {} };
+  const next: IndexCacheFile = { key, savedAt: 0, files: {}, listing };
+  let dirty = !listed;
   let read = 0;
   let indexed = 0;
   const entries: ArchiveEntry[] = [];
@@ -156,11 +171,75 @@ export async function loadArchive(options: ArchiveLoadOptions): Promise<LoadedAr
   }
   if (indexFile !== null && (dirty || Object.keys(stored.files).length !== Object.keys(next.files).length)) writeIndexCache(indexFile, next);
   if (options.need === 'index') for (const entry of entries) delete entry.rootCause;
+  let digest: string | undefined;
   return {
     archive: new Archive(options.root, entries, aliases),
-    digest: archiveDigest(options.root, entries),
+    // Only a run with --cache reads it (hashing every entry and looking for the files of links that leave the archive).
+    get digest() {
+      digest ??= archiveDigest(options.root, entries);
+      return digest;
+    },
     stats: { files: entries.length, read, indexed },
   };
+}
+
+/**
+ * The postmortems of the content folder, as selectFiles chooses them (the ignore globs and the
+ * .gitignore files between the root and each file). Choosing costs several times what walking
+ * the folder does (a relative path and an ignore test per file: most of a one-file lint's
+ * archive share at 2,000 files), so the choice is kept in the index with what it depended
+ * on, and made again only when one of those differs: the same `*.md` files under the folder,
+ * the same content folder and globs, and each .gitignore on their paths unchanged (size and
+ * modification time, and not modified within the clock's resolution of the index's writing).
+ */
+async function listContent(options: ArchiveLoadOptions, stored: IndexCacheFile): Promise<{ listing: ContentListing; reused: boolean }> {
+  const everyMarkdown = markdownUnder(options.content).sort();
+  const markdown = contentHash(everyMarkdown.join('\n'));
+  const gitignores: ContentListing['gitignores'] = {};
+  const prefix = options.root.endsWith(path.sep) ? options.root : options.root + path.sep;
+  for (const file of everyMarkdown) {
+    if (!file.startsWith(prefix)) continue; // outside the root nothing is ignored
+    for (let dir = path.dirname(file); dir.length >= options.root.length && !Object.hasOwn(gitignores, dir); dir = path.dirname(dir)) {
+      gitignores[dir] = gitignoreState(path.join(dir, '.gitignore'));
+      if (dir.length === options.root.length) break;
+    }
+  }
+  const known = stored.listing;
+  const reusable =
+    known !== undefined &&
+    known.content === options.content &&
+    known.markdown === markdown &&
+    JSON.stringify(known.ignore) === JSON.stringify(options.ignore) &&
+    sameGitignores(known.gitignores, gitignores, stored.savedAt) &&
+    Array.isArray(known.selected) &&
+    known.selected.every((file) => typeof file === 'string');
+  const selected = reusable
+    ? known.selected
+    : // Absolute and normalised already.
+      await selectFiles({ cwd: options.root, root: options.root, paths: [], contentFolder: options.content, ignoreGlobs: options.ignore });
+  return { listing: { content: options.content, ignore: [...options.ignore], markdown, gitignores, selected }, reused: reusable };
+}
+
+function gitignoreState(file: string): [number, number] | null {
+  try {
+    const stat = statSync(file, { throwIfNoEntry: false });
+    return stat ? [stat.size, stat.mtimeMs] : null;
+  } catch {
+    return [-1, -1]; // cannot tell: never equal to a recorded state
+  }
+}
+
+function sameGitignores(known: unknown, now: ContentListing['gitignores'], savedAt: number): boolean {
+  if (typeof known !== 'object' || known === null) return false;
+  const recorded = known as Record<string, unknown>;
+  const dirs = Object.keys(now);
+  if (Object.keys(recorded).length !== dirs.length) return false;
+  for (const dir of dirs) {
+    const state = now[dir]!;
+    const then = Object.hasOwn(recorded, dir) ? recorded[dir] : undefined;
+    if (state === null ? then !== null : !Array.isArray(then) || then[0] !== state[0] || then[1] !== state[1] || savedAt - state[1] <= RACY_MS) return false;
+  }
+  return true;
 }
 
 function keyOf(root: string, filePath: string): string {
@@ -182,7 +261,8 @@ function readIndexCache(file: string, key: string): IndexCacheFile {
       stored.files !== null &&
       !Array.isArray(stored.files)
     ) {
-      return { key, savedAt: stored.savedAt, files: stored.files };
+      const listing = typeof stored.listing === 'object' && stored.listing !== null ? stored.listing : undefined;
+      return { key, savedAt: stored.savedAt, files: stored.files, listing };
     }
   } catch {
     // Not JSON: start afresh.

@@ -181,7 +181,7 @@ function fromCache(filePath: string, cached: Finding[]): LintResult {
 export interface RunArchive {
   value: Archive;
   entries: readonly ArchiveEntry[];
-  digest: string;
+  readonly digest: string;
   stats: LintRun['archive'];
 }
 
@@ -213,7 +213,15 @@ export async function loadRunArchive(
     indexFile: indexFileFor(config.cacheFile, config.root, options.cache),
     version: options.version,
   });
-  return { value: loaded.archive, entries: loaded.archive.entries, digest: loaded.digest, stats: { ...loaded.stats, ms: performance.now() - started } };
+  const stats = { ...loaded.stats, ms: performance.now() - started };
+  return {
+    value: loaded.archive,
+    entries: loaded.archive.entries,
+    get digest() {
+      return loaded.digest; // computed when first read: only --cache does
+    },
+    stats,
+  };
 }
 
 /** What the active cross-file rules read of the archive (`root-cause` covers `index`), or null when none is active. */

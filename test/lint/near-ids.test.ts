@@ -68,11 +68,49 @@ describe('NearIds', () => {
     expect(index.closest('XYZ-2024-017')).toBeNull();
   });
 
+  it('compares a few values with every id, and builds the index only once that would cost more', () => {
+    const ids = Array.from({ length: 2000 }, (_, i) => `PM-${2020 + (i % 5)}-${String(i).padStart(4, '0')}`);
+    const near = new NearIds(ids);
+    // A hook linting one file asks for a value or two: the index (158,000 keys) is not built.
+    expect(near.closest('PM-2022-0O12')).toBe('PM-2022-0012');
+    expect(near.closest('pm-2021-1')).toBeNull();
+    expect(near.indexed).toBe(false);
+    // A whole run asks for many: past some hundred values the index is built, and answers the same.
+    for (let n = 0; n < 1000 && !near.indexed; n++) near.closest(`PM-2024-9${n}`);
+    expect(near.indexed).toBe(true);
+    expect(near.closest('PM-2023-0O13')).toBe(scanEveryId(ids, 'PM-2023-0O13'));
+    expect(near.closest('PM-2023-0O13')).toBe('PM-2023-0013');
+  });
+
   it('is built once: a value asked for again is not searched again', () => {
     const ids = ['INC-1', 'INC-2'];
     const index = new NearIds(ids);
     expect(index.closest('INC-3')).toBe('INC-1');
     ids[0] = 'changed'; // searched again, the answer would now be 'changed'
     expect(index.closest('INC-3')).toBe('INC-1');
+  });
+});
+
+describe('editDistance', () => {
+  /** The whole table, for reference. */
+  function levenshtein(a: string, b: string): number {
+    const rows = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+    for (let i = 1; i <= a.length; i++)
+      for (let j = 1; j <= b.length; j++)
+        rows[i]![j] = Math.min(rows[i - 1]![j]! + 1, rows[i]![j - 1]! + 1, rows[i - 1]![j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    return rows[a.length]![b.length]!;
+  }
+
+  it('is the Levenshtein distance up to the limit, and limit + 1 above it', () => {
+    const next = random(7);
+    const words = ['', 'a', 'INC-2024-017', 'OPS-12', 'checkout-pool', 'x'.repeat(80)];
+    for (let n = 0; n < 1000; n++) {
+      const a = mutate(words[Math.floor(next() * words.length)]!, next);
+      const b = next() < 0.5 ? mutate(a, next) : mutate(words[Math.floor(next() * words.length)]!, next);
+      for (const limit of [0, 1, 2, 3]) {
+        const exact = levenshtein(a, b);
+        expect(editDistance(a, b, limit), `${a} / ${b} within ${limit}`).toBe(exact <= limit ? exact : limit + 1);
+      }
+    }
   });
 });

@@ -1,0 +1,97 @@
+// The archive index keeps the content folder's listing as selectFiles chose it (ignore globs,
+// .gitignore files), and chooses again only when something it depended on changed: a hook
+// linting one file then walks the folder but does not test each file against the ignore rules.
+// Counted, not timed.
+import { utimesSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { loadArchive, type ArchiveLoadOptions } from '../../src/lint/archive-index.ts';
+import { copyArchive, removeArchives } from '../fixtures/archive.ts';
+
+const counts = vi.hoisted(() => ({ selections: 0 }));
+vi.mock('../../src/lint/files.ts', async (original) => {
+  const actual = await original<typeof import('../../src/lint/files.ts')>();
+  return {
+    ...actual,
+    selectFiles: (selection: Parameters<typeof actual.selectFiles>[0]) => {
+      counts.selections++;
+      return actual.selectFiles(selection);
+    },
+  };
+});
+
+afterAll(removeArchives);
+beforeEach(() => {
+  counts.selections = 0;
+});
+
+function options(root: string, more: Partial<ArchiveLoadOptions> = {}): ArchiveLoadOptions {
+  return {
+    root,
+    content: path.join(root, 'postmortems'),
+    ignore: [],
+    files: [],
+    need: 'index',
+    sectionAliases: new Map(),
+    indexFile: path.join(root, '.cache/archive-index.json'),
+    version: 'test',
+    ...more,
+  };
+}
+
+const names = async (root: string, more: Partial<ArchiveLoadOptions> = {}): Promise<string[]> =>
+  (await loadArchive(options(root, more))).archive.entries.map((e) => path.relative(root, e.filePath).split(path.sep).join('/'));
+
+/** Writes a file as if an hour ago: the index trusts only what settled before it was written. */
+function writeSettled(file: string, text: string): void {
+  writeFileSync(file, text);
+  const hourAgo = new Date(Date.now() - 3_600_000);
+  utimesSync(file, hourAgo, hourAgo);
+}
+
+describe('the content listing kept in the archive index', () => {
+  it('is chosen once, then reused while nothing it depends on changes', async () => {
+    const root = copyArchive();
+    const first = await names(root);
+    expect(first.length).toBe(8);
+    expect(counts.selections).toBe(1);
+    expect(await names(root)).toEqual(first);
+    expect(await names(root)).toEqual(first);
+    expect(counts.selections).toBe(1);
+  });
+
+  it('is chosen again for a new postmortem, a changed .gitignore (at the root or inside the folder) and other ignore globs', async () => {
+    const root = copyArchive();
+    const first = await names(root);
+    writeSettled(path.join(root, 'postmortems/2025-06-01-new.md'), '---\nid: INC-NEW\n---\n\n# New\n');
+    expect(await names(root)).toEqual([...first, 'postmortems/2025-06-01-new.md'].sort());
+    expect(counts.selections).toBe(2);
+
+    writeSettled(path.join(root, '.gitignore'), 'postmortems/2025-06-01-new.md\n');
+    expect(await names(root)).toEqual(first);
+    expect(counts.selections).toBe(3);
+    expect(await names(root)).toEqual(first);
+    expect(counts.selections).toBe(3);
+
+    writeSettled(path.join(root, 'postmortems/.gitignore'), '2024-*.md\n');
+    const nested = await names(root);
+    expect(nested.some((n) => n.startsWith('postmortems/2024-'))).toBe(false);
+    expect(nested.length).toBeGreaterThan(0);
+    expect(counts.selections).toBe(4);
+
+    const globbed = await names(root, { ignore: ['postmortems/2025-*.md'] });
+    expect(globbed).toEqual(nested.filter((n) => !/^postmortems\/2025-[^/]*\.md$/.test(n)));
+    expect(globbed.length).toBeLessThan(nested.length);
+    expect(counts.selections).toBe(5);
+  });
+
+  it('does not trust a .gitignore modified just before the index was written', async () => {
+    const root = copyArchive();
+    await names(root);
+    writeFileSync(path.join(root, '.gitignore'), 'postmortems/2024-*.md\n'); // modified now: within the clock's resolution
+    const once = await names(root);
+    expect(once.some((n) => n.startsWith('postmortems/2024-'))).toBe(false);
+    expect(await names(root)).toEqual(once);
+    expect(counts.selections).toBe(3); // chosen again each time while it may still change unseen
+  });
+});
