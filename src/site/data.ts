@@ -41,8 +41,8 @@ export async function incidentsById(): Promise<Map<string, Incident>> {
 
 let relatedMemo: { list: Incident[]; related: Map<string, RelatedView[]> } | null = null;
 
-/** The related incidents of one incident, computed once per build for the whole archive (shared/related.ts). */
-export async function relatedTo(incident: Incident): Promise<RelatedView[]> {
+/** The related incidents of every incident, by slug: computed once per build for the whole archive (shared/related.ts). */
+export async function relatedBySlug(): Promise<Map<string, RelatedView[]>> {
   const list = await allIncidents();
   if (relatedMemo?.list !== list) {
     const rootCauses = new Map<string, string>();
@@ -54,7 +54,11 @@ export async function relatedTo(incident: Incident): Promise<RelatedView[]> {
     }
     relatedMemo = { list, related: relatedArchive(list, rootCauses).related };
   }
-  return relatedMemo.related.get(incident.slug) ?? [];
+  return relatedMemo.related;
+}
+
+export async function relatedTo(incident: Incident): Promise<RelatedView[]> {
+  return (await relatedBySlug()).get(incident.slug) ?? [];
 }
 
 /** The build's "today" (YYYY-MM-DD), for overdue action items. */

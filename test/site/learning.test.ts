@@ -6,7 +6,7 @@ import { buildModel } from '../../src/core/build.ts';
 import { archiveActions, byOwner, followThrough, inState } from '../../src/site/shared/actions.ts';
 import { byNewest, toIncident, type Incident } from '../../src/site/shared/incident.ts';
 import { renderPostmortem } from '../../src/site/shared/render.ts';
-import { MIN_ROOT_CAUSE_WORDS, relatedArchive, rootCauseText, SIMILAR_ROOT_CAUSE } from '../../src/site/shared/related.ts';
+import { MIN_ROOT_CAUSE_WORDS, relatedArchive, relatedToGroup, rootCauseText, SIMILAR_ROOT_CAUSE } from '../../src/site/shared/related.ts';
 import type { StoredModel } from '../../src/site/shared/types.ts';
 import recurrence from '../../rules/recurrence.ts';
 
@@ -68,7 +68,7 @@ describe('related incidents', () => {
   });
 
   it('reads the root cause from the rendered page as text, markup and the next section left out', () => {
-    const b = built('x', 'date: 2025-01-01', `## Root Cause\n\n${QUEUE_CAUSE}\n\n## Resolution\n\nWe restarted the workers.`);
+    const b = built('x', 'date: 2025-01-01', `## 4. Root Cause:\n\n${QUEUE_CAUSE}\n\n## 5. Resolution\n\nWe restarted the workers.`);
     expect(b.rootCause).toContain('The ledger worker queue backed up because');
     expect(b.rootCause).not.toContain('restarted');
     expect(b.rootCause).not.toMatch(/[<>*]/);
@@ -100,6 +100,21 @@ describe('related incidents', () => {
       ['INC-4', 'names this incident'],
       ['INC-2', 'same service: ledger'],
       ['INC-1', 'same service: ledger'],
+    ]);
+  });
+
+  it('a service’s related incidents elsewhere: those its incidents name or are named by, not those merely on a shared service', () => {
+    const list = [
+      built('ledger-1', 'id: L-1\ndate: 2025-03-01\nservices: [ledger]\nrelated: [B-1]', `## Root Cause\n\n${QUEUE_CAUSE}`),
+      built('ledger-2', 'id: L-2\ndate: 2025-04-01\nservices: [ledger, billing]', `## Root Cause\n\n${DNS_CAUSE}`),
+      built('billing-1', 'id: B-1\ndate: 2025-02-01\nservices: [billing]', `## Root Cause\n\n${DNS_CAUSE}`),
+      built('billing-2', 'id: B-2\ndate: 2025-05-01\nservices: [billing]', `## Root Cause\n\n${QUEUE_CAUSE}`),
+    ];
+    const { incidents, rootCauses } = archiveOf(list);
+    const { related } = relatedArchive(incidents, rootCauses);
+    const ledger = incidents.filter((i) => i.services.includes('ledger'));
+    expect(relatedToGroup(ledger, related).map((r) => [r.incident.id, r.because])).toEqual([
+      ['B-1', [expect.stringMatching(/^L-2: similar root cause/), 'L-1: named in this postmortem']],
     ]);
   });
 

@@ -124,6 +124,34 @@ export function relatedArchive(incidents: readonly Incident[], rootCauses: Reado
   return { related, comparisons };
 }
 
+export interface GroupRelated {
+  incident: Incident;
+  /** Which of the group's incidents it relates to, and why: "INC-7: similar root cause (81% alike)". */
+  because: string[];
+}
+
+/**
+ * The incidents outside a group (a service's) related to the group's incidents, by the same
+ * reasons as on each incident page, "same service" aside (every one of them shares one).
+ * Newest first.
+ */
+export function relatedToGroup(group: readonly Incident[], related: ReadonlyMap<string, readonly RelatedView[]>): GroupRelated[] {
+  const inGroup = new Set(group);
+  const found = new Map<Incident, GroupRelated>();
+  for (const member of group) {
+    for (const view of related.get(member.slug) ?? []) {
+      const other = view.incident;
+      if (!other || inGroup.has(other)) continue;
+      const reasons = view.why.split('; ').filter((why) => !why.startsWith('same service'));
+      if (reasons.length === 0) continue;
+      const entry = found.get(other) ?? { incident: other, because: [] };
+      entry.because.push(`${member.id ?? member.title}: ${reasons.join('; ')}`);
+      found.set(other, entry);
+    }
+  }
+  return [...found.values()].sort((a, b) => b.incident.date.localeCompare(a.incident.date) || a.incident.title.localeCompare(b.incident.title));
+}
+
 /**
  * The text of a postmortem's root-cause section, read from its rendered HTML: from the
  * section's heading to the next heading of the same or a higher level, tags left out.
@@ -133,6 +161,7 @@ export function rootCauseText(model: Pick<StoredModel, 'sections'>, headings: re
   const section = model.sections.find((s) => s.kind === 'root-cause');
   if (!section) return null;
   const name = normalise(section.heading);
+  if (name === '') return null;
   const heading = headings.find((h) => normalise(h.text) === name);
   if (!heading) return null;
   const open = new RegExp(`<h([1-6]) id="${heading.slug.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}"[^>]*>`).exec(html);
@@ -153,12 +182,9 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   else map.set(key, [value]);
 }
 
+/** A heading as compared with the model's: its letters only ("5. Root Cause:" reads as "rootcause"). */
 function normalise(text: string): string {
-  return text
-    .replace(/[*_`#]/g, '')
-    .replace(/\s+/g, ' ')
-    .trim()
-    .toLowerCase();
+  return text.toLowerCase().replace(/[^\p{L}]+/gu, '');
 }
 
 function decodeEntities(text: string): string {
