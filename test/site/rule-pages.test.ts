@@ -24,8 +24,8 @@ describe('rule pages', () => {
     const html = rulePageHtml(pages.get('recurrence.md')!);
     expect(html).toMatch(/<th[^>]*>Option<\/th>/);
     expect(html).toContain('<code>threshold</code>');
-    expect(html).toMatch(/<pre><code class="language-markdown">---\nid: INC-2025-004/);
-    expect(html).toMatch(/<pre><code class="language-text">9:1-9:14 likeEarlier: This root cause/);
+    expect(html).toMatch(/<pre tabindex="0"><code class="language-markdown">---\nid: INC-2025-004/);
+    expect(html).toMatch(/<pre tabindex="0"><code class="language-text">9:1-9:14 likeEarlier: This root cause/);
   });
 
   it('turns links between rule pages into the site’s pages', () => {
