@@ -14,6 +14,8 @@ import type { StoredModel } from './types.ts';
 export const SIMILAR_ROOT_CAUSE = 0.5;
 /** `recurrence`'s floor: a root cause of fewer words is too little to compare. */
 export const MIN_ROOT_CAUSE_WORDS = 6;
+/** Incidents listed for a similar root cause, at most (the most similar). */
+export const SIMILAR_SHOWN = 5;
 /** Incidents listed only for sharing a service, at most. */
 export const SAME_SERVICE_SHOWN = 5;
 
@@ -67,18 +69,15 @@ export function relatedArchive(incidents: readonly Incident[], rootCauses: Reado
   // Similar root causes among incidents that share a service, each pair compared once.
   const similar = new Map<Incident, { other: Incident; similarity: number }[]>();
   let comparisons = 0;
-  const seenPair = new Set<string>();
   const order = new Map(incidents.map((incident, index) => [incident, index]));
   for (const incident of incidents) {
     const entry = entries.get(incident)!;
     if (!entry.rootCause || incident.services.length === 0) continue;
+    const own = order.get(incident)!;
     for (const otherEntry of archive.withServices(incident.services)) {
       const other = incidentOf.get(otherEntry)!;
-      if (other === incident || !otherEntry.rootCause) continue;
-      const [low, high] = [order.get(incident)!, order.get(other)!].sort((x, y) => x - y);
-      const key = `${low} ${high}`;
-      if (seenPair.has(key)) continue;
-      seenPair.add(key);
+      // Each pair once: from the one earlier in the list.
+      if (order.get(other)! <= own || !otherEntry.rootCause) continue;
       comparisons++;
       const similarity = cosine(archive.vector(entry), archive.vector(otherEntry));
       if (similarity < SIMILAR_ROOT_CAUSE) continue;
@@ -108,7 +107,7 @@ export function relatedArchive(incidents: readonly Incident[], rootCauses: Reado
     }
     for (const other of namedBy.get(incident) ?? []) list(other, 'names this incident');
     const alike = [...(similar.get(incident) ?? [])].sort((a, b) => b.similarity - a.similarity || order.get(a.other)! - order.get(b.other)!);
-    for (const { other, similarity } of alike) list(other, `similar root cause (${Math.round(similarity * 100)}% alike)`);
+    for (const { other, similarity } of alike.slice(0, SIMILAR_SHOWN)) list(other, `similar root cause (${Math.round(similarity * 100)}% alike)`);
     const services = new Set(incident.services.map((s) => s.toLowerCase()));
     let sameService = 0;
     for (const otherEntry of services.size > 0 ? archive.withServices(incident.services) : []) {
