@@ -2,6 +2,8 @@
 // Incident once per build (the list is memoised for a build; in dev, per changed entry).
 import { getCollection } from 'astro:content';
 import { byNewest, toIncident, type Incident } from './shared/incident.ts';
+import type { RenderedHeading } from './shared/render.ts';
+import { relatedArchive, rootCauseText, type RelatedView } from './shared/related.ts';
 import type { EntryData } from './shared/types.ts';
 
 const perEntry = new WeakMap<object, Incident>();
@@ -35,6 +37,28 @@ export async function incidentsById(): Promise<Map<string, Incident>> {
     byId = { list, map };
   }
   return byId.map;
+}
+
+let relatedMemo: { list: Incident[]; related: Map<string, RelatedView[]> } | null = null;
+
+/** The related incidents of every incident, by slug: computed once per build for the whole archive (shared/related.ts). */
+export async function relatedBySlug(): Promise<Map<string, RelatedView[]>> {
+  const list = await allIncidents();
+  if (relatedMemo?.list !== list) {
+    const rootCauses = new Map<string, string>();
+    for (const entry of await getCollection('postmortems')) {
+      const data = entry.data as unknown as EntryData;
+      const headings = (entry.rendered?.metadata?.['headings'] ?? []) as RenderedHeading[];
+      const text = rootCauseText(data.model, headings, entry.rendered?.html ?? '');
+      if (text) rootCauses.set(data.slug, text);
+    }
+    relatedMemo = { list, related: relatedArchive(list, rootCauses).related };
+  }
+  return relatedMemo.related;
+}
+
+export async function relatedTo(incident: Incident): Promise<RelatedView[]> {
+  return (await relatedBySlug()).get(incident.slug) ?? [];
 }
 
 /** The build's "today" (YYYY-MM-DD), for overdue action items. */

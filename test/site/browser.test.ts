@@ -21,8 +21,23 @@ const OWASP_SLUG = 'zz-owasp-xss';
 const OWASP_VECTORS = 80;
 /** A loosely written postmortem: "14:02 UTC - …" timeline lines, no list markers, no dates, no stated start. */
 const LOOSE_SLUG = 'zz-loose-timeline';
+/** Page types screenshot in light at desktop width (besides dark, which every axe-checked page gets). */
+const LIGHT_SHOTS = new Set(['metrics', 'actions', 'service', 'factor', 'rules', 'rule']);
+/** The learning pages screenshot at phone width, by URL. */
+const PHONE_SHOTS: Record<string, string> = {
+  '/actions/': 'actions',
+  '/services/checkout-api/': 'service',
+  '/factors/pasted-markup/': 'factor',
+  '/rules/': 'rules',
+  '/rules/recurrence/': 'rule',
+};
 /** The postmortems built beside the samples. */
 const EXTRA = 3;
+
+/** An element as the in-page functions read its attributes. */
+interface Attributes {
+  getAttribute(name: string): string | null;
+}
 
 /** What the in-page functions read (the project compiles without the DOM library). */
 interface InPage {
@@ -397,13 +412,20 @@ if (!haveChromium && inCI) {
       ['incident', '/incidents/2025-01-21-api-origin-cutover-dns-ttl/'],
       ['incident-loose', `/incidents/${LOOSE_SLUG}/`],
       ['metrics', '/metrics/'],
+      ['actions', '/actions/'],
+      ['service', '/services/checkout-api/'],
+      ['factors', '/factors/'],
+      ['factor', '/factors/pasted-markup/'],
+      ['triggers', '/triggers/'],
+      ['rules', '/rules/'],
+      ['rule', '/rules/recurrence/'],
     ] as const) {
       it(`axe finds no serious or critical violation on ${name} (light and dark)`, async () => {
         for (const colorScheme of ['light', 'dark'] as const) {
           const ctx = await newContext({ viewport: { width: 1280, height: 900 }, colorScheme });
           const page = await open(url, ctx);
           expect(await seriousViolations(page), `${url} (${colorScheme})`).toEqual([]);
-          if (name === 'metrics' && colorScheme === 'light') await page.screenshot({ path: path.join(SHOTS, 'metrics.png'), fullPage: true });
+          if (LIGHT_SHOTS.has(name) && colorScheme === 'light') await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
           if (colorScheme === 'dark') await page.screenshot({ path: path.join(SHOTS, `${name}-dark.png`), fullPage: true });
           await ctx.close();
         }
@@ -412,7 +434,7 @@ if (!haveChromium && inCI) {
 
     it('is readable on a phone: no sideways scrolling of the page', async () => {
       const phone = await newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
-      for (const url of ['/', '/incidents/2026-02-24-payments-retry-storm/', '/metrics/']) {
+      for (const url of ['/', '/incidents/2026-02-24-payments-retry-storm/', '/metrics/', ...Object.keys(PHONE_SHOTS)]) {
         const page = await open(url, phone);
         const overflow = await page.evaluate(() => {
           const root = (globalThis as unknown as InPage).document.documentElement;
@@ -420,6 +442,8 @@ if (!haveChromium && inCI) {
         });
         expect(overflow, url).toBeLessThanOrEqual(1);
         if (url === '/') await page.screenshot({ path: path.join(SHOTS, 'home-phone.png'), fullPage: true });
+        const shot = PHONE_SHOTS[url];
+        if (shot) await page.screenshot({ path: path.join(SHOTS, `${shot}-phone.png`), fullPage: true });
         await page.close();
       }
       await phone.close();
@@ -540,18 +564,109 @@ if (!haveChromium && inCI) {
       await page.close();
     });
 
-    it('the other pages exist: per service, severity and tag, needs attention, rules', async () => {
-      for (const url of ['/services/', '/services/payments-gateway/', '/severity/sev1/', '/tags/', '/tags/payments/', '/attention/', '/rules/']) {
+    it('the other pages exist: per service, severity, tag, trigger and factor, needs attention, actions, rules', async () => {
+      for (const url of [
+        '/services/',
+        '/services/payments-gateway/',
+        '/severity/sev1/',
+        '/tags/',
+        '/tags/payments/',
+        '/triggers/',
+        '/factors/',
+        '/attention/',
+        '/actions/',
+        '/rules/',
+        '/rules/timeline-order/',
+      ]) {
         const page = await open(url);
         expect(await page.locator('h1').count(), url).toBe(1);
         await page.close();
       }
-      const rules = await open('/rules/');
-      expect(await rules.locator('section#rule-timeline-order').count()).toBe(1);
-      await rules.close();
       const attention = await open('/attention/');
       expect(await attention.locator('#drafts-heading + ul li').count()).toBeGreaterThanOrEqual(2);
       await attention.close();
+    });
+
+    it('rules: the index links one page per rule, whose Markdown is rendered (no raw backticks), with options and example output', async () => {
+      const index = await open('/rules/');
+      const links = await index.locator('main table a').evaluateAll((as) => as.map((a) => (a as unknown as Attributes).getAttribute('href')));
+      expect(links).toContain('/rules/timeline-order/');
+      expect(links.length).toBeGreaterThanOrEqual(18);
+      await index.close();
+      const page = await open('/rules/recurrence/');
+      const prose = await page.evaluate(`(() => {
+        const main = document.querySelector('main').cloneNode(true);
+        main.querySelectorAll('pre, code').forEach((n) => n.remove());
+        return main.textContent;
+      })()`);
+      expect(prose).not.toContain('`');
+      expect(prose).not.toContain('**');
+      expect(await page.locator('main table th', { hasText: 'Option' }).count()).toBe(1);
+      expect(await page.locator('main pre code.language-text', { hasText: 'likeEarlier' }).count()).toBeGreaterThanOrEqual(1);
+      expect(await page.locator('main a[href="/rules/"]').count()).toBeGreaterThanOrEqual(1);
+      await page.close();
+      // A finding on an incident page links to its rule's page, which exists.
+      const incident = await open(`/incidents/${LOOSE_SLUG}/`);
+      const ruleLinks = await incident
+        .locator('#findings a[href^="/rules/"]')
+        .evaluateAll((as) => as.map((a) => (a as unknown as Attributes).getAttribute('href') ?? ''));
+      expect(ruleLinks.length).toBeGreaterThan(0);
+      for (const href of ruleLinks) expect(href).toMatch(/^\/rules\/[a-z-]+\/$/);
+      await incident.close();
+      for (const href of new Set(ruleLinks)) (await open(href)).close();
+    });
+
+    it('actions: follow-through first, every item linked to its incident, owners alphabetical and never ranked', async () => {
+      const page = await open('/actions/');
+      const stats = (await page.locator('#follow-through').locator('..').locator('.stat-grid').textContent()) ?? '';
+      expect(stats).toMatch(/\d+% done \(\d+ of \d+ items?\)/);
+      expect(stats).toMatch(/\d+ overdue/);
+      expect(await page.locator('table', { hasText: 'Overdue items by how long overdue' }).locator('th').allTextContents()).toEqual([
+        'up to 30 days',
+        '31 to 90 days',
+        '91 to 365 days',
+        'more than a year',
+      ]);
+      const incidentLinks = await page.locator('table.archive-actions a[href^="/incidents/"]').count();
+      expect(incidentLinks).toBeGreaterThan(0);
+      const owners = (await page.locator('#by-owner ~ section h3').allTextContents()).map((t) => t.replace(/\s*\(.*$/, '').trim());
+      const named = owners.filter((o) => o !== 'No owner');
+      expect(named.length).toBeGreaterThan(1);
+      const key = (o: string) => o.replace(/^@/, '').toLowerCase();
+      expect(named.map(key)).toEqual([...named.map(key)].sort((a, b) => a.localeCompare(b)));
+      // The page's own words (headings, captions, figures; not the items' text) rank no one.
+      const chrome = (await page.locator('main h1, main h2, main h3, main caption, main .stat-grid, main .notes').allTextContents()).join(' ').toLowerCase();
+      expect(chrome).not.toMatch(/\btop\b|\brank|\bmost\b|\bworst\b|\bbest\b/);
+      await page.close();
+    });
+
+    it('a service page: its history oldest first with durations, its open action items, related incidents elsewhere', async () => {
+      const page = await open('/services/checkout-api/');
+      const dates = await page.locator('ol.history time').evaluateAll((ts) => ts.map((t) => (t as unknown as Attributes).getAttribute('datetime') ?? ''));
+      expect(dates.length).toBeGreaterThan(1);
+      expect(dates).toEqual([...dates].sort());
+      expect(await page.locator('ol.history .history-measures').first().textContent()).toMatch(/lasted .+ · detected after .+ · resolved after .+/);
+      expect(await page.locator('ol.history .badge').count()).toBe(dates.length);
+      expect(await page.locator('#open-actions').count()).toBe(1);
+      expect(await page.locator('#related').count()).toBe(1);
+      expect(await page.locator('nav.toc a[href="#history"]').count()).toBe(1);
+      await page.close();
+    });
+
+    it('an incident page: related incidents each say why; factors and triggers link to their pages', async () => {
+      const page = await open('/incidents/2026-02-24-payments-retry-storm/');
+      const whys = await page.locator('#related li .related-why').allTextContents();
+      expect(whys.length).toBeGreaterThan(0);
+      for (const why of whys)
+        expect(why).toMatch(/^(?:named in this postmortem|names this incident|similar root cause \(\d+% alike\)|same service: .+)(?:; .+)?$/);
+      await page.close();
+      const hostile = await open(`/incidents/${HOSTILE_SLUG}/`);
+      expect(await hostile.locator('.incident-aside a[href="/factors/pasted-markup/"]').count()).toBe(1);
+      const trigger = await hostile.locator('.incident-aside a[href^="/triggers/"]').getAttribute('href');
+      await hostile.close();
+      const triggerPage = await open(trigger!);
+      expect(await triggerPage.locator('h1').textContent()).toContain("<script>window.__pwned='trigger'</script>");
+      await triggerPage.close();
     });
   });
 }

@@ -47,6 +47,8 @@ status: ${quoted(`published ${oneLine('status')}`)}
 authors: ${yamlList(payloads('authors'))}
 services: ${yamlList(['ledger', ...payloads('services')])}
 tags: ${yamlList(['payload', ...payloads('tags')])}
+contributing_factors: ${yamlList(['lock lease', ...payloads('factors')])}
+trigger: ${yamlList(['worker crash', ...payloads('trigger')])}
 related: ${yamlList([CONTROL_ID])}
 incident_start: 2026-03-10T10:00:00Z
 incident_end: 2026-03-10T11:00:00Z

@@ -128,7 +128,8 @@ describe.runIf(existsSync(CHROMIUM) || inCI)('script in every field of a postmor
     // The payloads did reach the incident page, each where it was put, as text.
     const { page } = await open(`/incidents/${HOSTILE_SLUG}/`);
     const text = (await page.locator('body').textContent()) ?? '';
-    for (const where of ['fm-title', 'severity', 'status', 'authors', 'services', 'tags']) expect(text, where).toContain(payloads(where)[0]);
+    for (const where of ['fm-title', 'severity', 'status', 'authors', 'services', 'tags', 'factors', 'trigger'])
+      expect(text, where).toContain(payloads(where)[0]);
     for (const where of ['body-text', 'body-code', 'timeline-1', 'root', 'h3', 'item-text'])
       expect(text, where).toContain(`<img src=x onerror="window.__pwned='${where}'`);
     expect(await page.locator('.incident-aside').textContent()).toContain(payloads('services')[0]);
@@ -141,6 +142,20 @@ describe.runIf(existsSync(CHROMIUM) || inCI)('script in every field of a postmor
     // The related incident is linked by its id.
     expect(await page.locator('#related a', { hasText: CONTROL_ID }).getAttribute('href')).toBe(`/incidents/${CONTROL_SLUG}/`);
     await page.close();
+
+    // The learning pages show the same payloads as text: the factor and trigger labels, and
+    // the action items' text and owners across the archive.
+    for (const [url, where] of [
+      ['/factors/', 'factors'],
+      ['/triggers/', 'trigger'],
+      ['/actions/', 'item-text'],
+      ['/actions/', 'item-owner'],
+    ] as const) {
+      const { page: learning } = await open(url);
+      expect((await learning.locator('main').textContent()) ?? '', `${url} ${where}`).toContain(`onerror="window.__pwned='${where}'`);
+      await learning.close();
+    }
+    expect(pages).toEqual(expect.arrayContaining(['/actions/', '/factors/', '/triggers/', '/rules/recurrence/']));
   });
 
   it(`search: a word of the hostile postmortem lists it, its filters show every label as text, and nothing runs`, async () => {

@@ -1,9 +1,9 @@
 // What the incident page shows beyond the postmortem's own text: its key times, the
-// action-item table (once, where the items stood in the text), the "on this page" list and
-// the related incidents.
+// action-item table (once, where the items stood in the text) and the "on this page" list
+// (related incidents: related.ts).
 import type { ResolvedTime } from '../../core/model.ts';
 import { escapeXml, formatTime, hasDate } from './format.ts';
-import type { Incident, Metrics } from './incident.ts';
+import type { Metrics } from './incident.ts';
 import type { RenderedHeading } from './render.ts';
 import { KEY_LABELS, type KeyTime } from './timeline-svg.ts';
 
@@ -99,28 +99,4 @@ export function tableOfContents(headings: readonly RenderedHeading[], parts: { t
     { href: '#findings', text: 'Lint findings' },
     ...(parts.related ? [{ href: '#related', text: 'Related incidents' }] : []),
   ];
-}
-
-export interface RelatedView {
-  id: string;
-  incident: Incident | null;
-  why: string;
-}
-
-/** Incidents named in `related:` (found or not), then up to `limit` others that share a service, newest first. */
-export function relatedIncidents(incident: Incident, all: readonly Incident[], byId: ReadonlyMap<string, Incident>, limit = 5): RelatedView[] {
-  const out: RelatedView[] = incident.related.map((id) => ({ id, incident: byId.get(id) ?? null, why: 'named in this postmortem' }));
-  const seen = new Set<Incident>([incident, ...out.flatMap((r) => (r.incident ? [r.incident] : []))]);
-  const services = new Set(incident.services.map((s) => s.toLowerCase()));
-  if (services.size === 0) return out;
-  let added = 0;
-  for (const other of all) {
-    if (added >= limit) break;
-    if (seen.has(other)) continue;
-    const shared = other.services.filter((s) => services.has(s.toLowerCase()));
-    if (shared.length === 0) continue;
-    out.push({ id: other.id ?? other.slug, incident: other, why: `also affected ${shared.join(', ')}` });
-    added++;
-  }
-  return out;
 }

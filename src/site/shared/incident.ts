@@ -39,6 +39,10 @@ export interface Incident {
   status: string;
   services: string[];
   tags: string[];
+  /** Frontmatter `contributing_factors` (or a common spelling of it): learning-from-incidents labels. */
+  factors: string[];
+  /** Frontmatter `trigger` / `triggers`. */
+  triggers: string[];
   authors: string[];
   id: string | null;
   related: string[];
@@ -118,6 +122,16 @@ function stringList(value: unknown): string[] {
   return [];
 }
 
+/** The frontmatter keys read as contributing factors and as triggers, in order of preference. */
+export const FACTOR_KEYS = ['contributing_factors', 'contributing-factors', 'contributingFactors', 'factors'] as const;
+export const TRIGGER_KEYS = ['trigger', 'triggers'] as const;
+
+/** The first of these keys the frontmatter has, as a list. */
+function firstList(fm: Record<string, unknown>, keys: readonly string[]): string[] {
+  for (const key of keys) if (fm[key] !== undefined && fm[key] !== null) return stringList(fm[key]);
+  return [];
+}
+
 function dateString(value: unknown): string | null {
   if (value instanceof Date && !Number.isNaN(value.getTime())) return value.toISOString().slice(0, 10);
   if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}/.test(value)) return value.slice(0, 10);
@@ -159,6 +173,8 @@ export function toIncident(data: EntryData): Incident {
     status: typeof fm.status === 'string' ? fm.status : 'unknown',
     services: stringList(fm.services ?? fm.service),
     tags: stringList(fm.tags),
+    factors: firstList(fm, FACTOR_KEYS),
+    triggers: firstList(fm, TRIGGER_KEYS),
     authors: stringList(fm.authors ?? fm.author),
     id: typeof fm.id === 'string' ? fm.id : null,
     related: stringList(fm.related),

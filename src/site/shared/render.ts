@@ -24,7 +24,7 @@ export { ACTIONS_SLOT, ACTIONS_SLOT_PATTERN, entryId } from './render-body.ts';
  * so cached entries are re-rendered (Astro's content cache hashes only the text of
  * content.config.ts, not the modules it imports).
  */
-export const RENDERER_VERSION = 'render-4';
+export const RENDERER_VERSION = 'render-5';
 
 export interface RenderedHeading {
   depth: number;
@@ -375,6 +375,8 @@ function finishElements(tree: HastRoot): void {
         child.properties = { ...child.properties, ariaLabel: child.properties.checked ? 'Done' : 'Not done' };
         return [child];
       }
+      // A code block scrolls sideways when its lines are long: keyboard users must reach it.
+      if (child.tagName === 'pre') child.properties = { ...child.properties, tabIndex: 0 };
       if (child.tagName === 'table') {
         count++;
         const wrapper: Element = {

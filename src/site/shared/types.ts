@@ -54,4 +54,6 @@ export interface RuleData {
   options: { name: string; default: string; description: string }[];
   invalid: RuleExampleData[];
   valid: RuleExampleData[];
+  /** The rule's documentation page (docs/rules/<id>.md, the same Markdown), rendered and sanitized. */
+  html: string;
 }
