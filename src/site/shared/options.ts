@@ -18,6 +18,8 @@ export interface SiteOptions {
 export interface SiteRuntime extends SiteOptions {
   /** The Astro command running: 'dev', 'build', 'preview' or 'sync'. */
   command: string;
+  /** Astro's `base`: the subfolder the site is hosted in ('/' at the root). */
+  base: string;
 }
 
 /** What the integration accepts: each setting may be left out (then: environment, git remote, defaults). */
@@ -62,5 +64,5 @@ export function setSiteRuntime(runtime: SiteRuntime): void {
 /** The settings of the running Astro command; defaults when no integration set them (tests). */
 export function siteRuntime(): SiteRuntime {
   const value = (globalThis as Record<symbol, unknown>)[KEY] as SiteRuntime | undefined;
-  return value ?? { ...resolveSiteOptions(), command: 'build' };
+  return value ?? { ...resolveSiteOptions(), command: 'build', base: '/' };
 }
