@@ -85,18 +85,14 @@ function buildFailure(error: unknown): number {
   throw new HindsightError(`the site build stopped: ${message.trim()}`);
 }
 
-/** Astro as the project installed it (an optional peer dependency: a CLI-only install has none). */
+/** Astro as the project installed it (an optional peer dependency: a CLI-only install has none); Vite resolves its runtime from the project too. */
 async function loadAstro(cwd: string): Promise<Astro> {
   const { createRequire } = await import('node:module');
   let entry: string;
   try {
     entry = createRequire(path.join(cwd, 'package.json')).resolve('astro');
   } catch {
-    try {
-      entry = createRequire(import.meta.url).resolve('astro');
-    } catch {
-      throw new HindsightError('hindsight site needs Astro in this project: npm install -D astro pagefind (Pagefind builds the search index).');
-    }
+    throw new HindsightError('hindsight site needs Astro installed in this project: npm install -D astro pagefind (Pagefind builds the search index).');
   }
   return (await import(pathToFileURL(entry).href)) as Astro;
 }
