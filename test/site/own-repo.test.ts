@@ -176,6 +176,10 @@ describe("a team's own archive", () => {
     expect(first.status, first.output).toBe(0);
     const index = JSON.parse(readFileSync(path.join(archive, 'dist', 'index.json'), 'utf8')) as unknown;
     expect(JSON.stringify(index)).not.toMatch(/"errors":[1-9]/);
+    // The recorded findings are on their pages, as known; with no remote there are no edit links.
+    const pages = htmlFiles(path.join(archive, 'dist', 'incidents'));
+    expect(pages.some((page) => readFileSync(page, 'utf8').includes('known: recorded in the baseline'))).toBe(true);
+    expect(pages.filter((page) => readFileSync(page, 'utf8').includes('Edit this postmortem'))).toEqual([]);
 
     writeFileSync(path.join(archive, 'postmortems', 'new-checkout-latency.md'), NEW_ERROR);
     const second = runIn(archive, 'npx', ['--no-install', 'hindsight', 'site', 'build', '--baseline', 'hindsight-baseline.json']);
