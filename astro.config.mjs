@@ -1,11 +1,16 @@
-// The archive site. Its sources live in src/site; its content comes from the postmortems
-// folder through Hindsight's own parser and linter (src/site/content.config.ts).
+// The archive site of THIS repository (its sample postmortems): `npm run build|dev|preview`.
+// Its sources live in src/site; its content comes from the postmortems folder through
+// Hindsight's own parser and linter (src/site/content.config.ts). Another team's repository
+// uses the packaged site instead: `npx hindsight site build`, or the integration
+// `hindsight-postmortems/astro` in its own astro.config (docs/site.md).
 //
 // Settings (each also from the environment):
 //   site     HINDSIGHT_SITE_URL   the site's public URL (RSS links)
 //   editUrl  HINDSIGHT_EDIT_URL   edit link pattern, {path} = the file's path in the repository
+//                                 (default: from the repository's `origin` remote; none without one)
 //   lineUrl  HINDSIGHT_LINE_URL   link to one line, {path} and {line} (default: derived from editUrl)
 //   content  HINDSIGHT_CONTENT    the postmortems folder (default: the linter configuration's)
+//   baseline HINDSIGHT_BASELINE   a baseline file: the findings it records do not fail the build
 //   outDir   HINDSIGHT_OUT_DIR    where the site is written (default dist/)
 import { defineConfig } from 'astro/config';
 import { hindsightSite } from './src/site/integration.ts';
@@ -20,8 +25,8 @@ export default defineConfig({
   build: { concurrency: 4 },
   integrations: [
     hindsightSite({
-      // editUrl: 'https://github.com/your-org/postmortems/edit/main/{path}',
-      // lineUrl: 'https://github.com/your-org/postmortems/blob/main/{path}#L{line}',
+      // This repository's own links: a copy of it (the tests' temporary projects) has no remote to read them from.
+      editUrl: process.env.HINDSIGHT_EDIT_URL || 'https://github.com/hindsight-postmortems/hindsight/edit/main/{path}',
     }),
   ],
 });

@@ -7,6 +7,7 @@
 //                      when used (splitting: the `import()`s of the sources stay lazy)
 //   lib/worker.js      the worker thread of a large run (src/lint/pool.ts starts ./worker.js)
 //   lib/sources.json   what it was built from (bin/sources.js), to tell when it is stale
+//   lib/site/          the archive site (scripts/build-site.ts)
 //   lib/api/           the library (`import … from 'hindsight-postmortems'`, src/index.ts),
 //                      the remark plugin (`hindsight-postmortems/remark`, src/remark.ts) and
 //                      their types (see buildLibrary, emitDeclarations)
@@ -38,6 +39,7 @@ import { CONFIG_AJV_OPTIONS } from '../src/lint/config/load.ts';
 import { HINDSIGHT_FORMATS } from '../src/lint/config/formats.ts';
 import { configSchema } from '../src/lint/config/schema.ts';
 import { loadRules } from '../src/lint/registry.ts';
+import { buildSite } from './build-site.ts';
 import { ruleFiles, ruleIndexSource } from './rule-index.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -199,6 +201,8 @@ const cliBuild: BuildOptions = {
 };
 await build(cliBuild);
 await buildLibrary();
+// The archive site for the user's Astro (`hindsight-postmortems/astro`, `hindsight site`).
+await buildSite(root, path.join(outdir, 'site'), { ...cliBuild, entryPoints: [], outdir: path.join(outdir, 'site') });
 // bin/sources.js is plain JavaScript (bin/ runs on Node 20 without a build): typed here.
 const { listSources } = (await import(new URL('../bin/sources.js', import.meta.url).href)) as { listSources(root: string): string[] };
 writeFileSync(path.join(outdir, 'sources.json'), `${JSON.stringify(listSources(root))}\n`);

@@ -9,6 +9,7 @@ import { parseCommandLine, type CommandSpec, type Program } from './args.ts';
 import type { LintCliOptions } from './lint.ts';
 import type { InitOptions } from './init.ts';
 import type { NewOptions } from './new.ts';
+import type { SiteCliOptions } from './site.ts';
 import { version } from '../version.ts';
 
 export { version };
@@ -95,6 +96,23 @@ const COMMANDS: readonly CommandSpec[] = [
     async run([title], options) {
       const { newPostmortem } = await import('./new.ts');
       return newPostmortem(title!, options as NewOptions);
+    },
+  },
+  {
+    name: 'site',
+    description: 'build, serve or preview the archive site for this project (needs astro, and pagefind for search)',
+    arguments: [{ name: 'action', description: 'build (default: into dist/), dev or preview' }],
+    options: [
+      { long: 'out-dir', value: '<dir>', description: 'where the site is written (default dist/)' },
+      { long: 'base', value: '<path>', description: 'the subfolder the site is hosted in, e.g. /incidents for a GitHub Pages project site' },
+      { long: 'site', value: '<url>', description: "the site's public URL (feed and index links)" },
+      { long: 'content', value: '<dir>', description: "the postmortems folder (default: the configuration's)" },
+      { long: 'baseline', value: '<file>', description: 'findings this baseline file records are shown as known and do not fail the build' },
+      { long: 'port', value: '<n>', description: 'port of dev and preview' },
+    ],
+    async run([action], options) {
+      const { site } = await import('./site.ts');
+      return site(action, options as SiteCliOptions);
     },
   },
   {

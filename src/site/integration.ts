@@ -1,27 +1,59 @@
-// The site's Astro integration: hands the site options to the loader and the pages
-// (`virtual:hindsight/site`), starts linting the archive in worker threads as a build begins
-// (shared/work.ts), and after the build puts the search index that Pagefind wrote meanwhile
-// (or the last build's, when no document changed) into the site, failing the build on any
-// indexing error (shared/search.ts).
-import { fileURLToPath } from 'node:url';
+// The site's Astro integration (`import hindsight from 'hindsight-postmortems/astro'`): hands
+// the site options to the loader and the pages (`virtual:hindsight/site`), starts linting the
+// archive in worker threads as a build begins (shared/work.ts), and after the build puts the
+// search index that Pagefind wrote meanwhile (or the last build's, when no document changed)
+// into the site, failing the build on any indexing error (shared/search.ts).
+//
+// Where the site's pages and content collections come from (docs/site.md, "Your own archive"):
+//  - a project with no source folder of its own (only its postmortems): the site's folder
+//    (this file's) becomes Astro's `srcDir`, pages and content configuration included;
+//  - a project with its own pages: the site's pages are injected as routes (`injectRoute`,
+//    entry points inside this package, as Starlight does) and its src/content.config.ts
+//    adds the collections (`import { collections } from 'hindsight-postmortems/astro/content'`).
+// With a `base` (hosting in a subfolder) a middleware puts it into every link (base-middleware.ts).
+import { existsSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { resolveSiteOptions, setSiteRuntime, type SiteOptions } from './shared/options.ts';
+import { resolveSiteOptions, setSiteRuntime, type SiteOptionsInput } from './shared/options.ts';
 import { finishSearchIndex } from './shared/search.ts';
 import { startArchiveWork } from './shared/work.ts';
 
 const VIRTUAL = 'virtual:hindsight/site';
+/** The site's own folder: src/site in the sources, lib/site in the package. */
+const SITE_DIR = path.dirname(fileURLToPath(import.meta.url));
+const EXT = import.meta.url.endsWith('.ts') ? '.ts' : '.js';
+const CONTENT_CONFIGS = ['content.config.ts', 'content.config.mts', 'content.config.js', 'content.config.mjs'];
 
-export function hindsightSite(given: Partial<SiteOptions> = {}): AstroIntegration {
-  const options = resolveSiteOptions(given);
+/** Thrown for a project the integration cannot serve as it is; the message says what to add. */
+export class SiteSetupError extends Error {
+  override name = 'SiteSetupError';
+}
+
+export function hindsightSite(given: SiteOptionsInput = {}): AstroIntegration {
   return {
     name: 'hindsight-site',
     hooks: {
-      'astro:config:setup': ({ command, config, updateConfig }) => {
-        const runtime = { ...options, command };
+      'astro:config:setup': ({ command, config, updateConfig, injectRoute, addMiddleware }) => {
+        const root = fileURLToPath(config.root);
+        const options = resolveSiteOptions(given, process.env, root);
+        const runtime = { ...options, command, base: config.base };
         setSiteRuntime(runtime);
+        const srcDir = path.resolve(fileURLToPath(config.srcDir));
+        if (srcDir !== SITE_DIR) {
+          if (!hasOwnSite(srcDir)) updateConfig({ srcDir: pathToFileURL(`${SITE_DIR}${path.sep}`) });
+          else {
+            if (!CONTENT_CONFIGS.some((name) => existsSync(path.join(srcDir, name))))
+              throw new SiteSetupError(
+                `hindsight: ${path.relative(root, srcDir) || '.'} has pages of its own but no content.config.ts: create ${path.join(path.relative(root, srcDir), 'content.config.ts')} with the line\n  export { collections } from 'hindsight-postmortems/astro/content';\n(or add those collections to yours).`,
+              );
+            for (const route of siteRoutes()) injectRoute(route);
+          }
+        }
+        if (config.base.replace(/\/+$/, '') !== '') addMiddleware({ order: 'post', entrypoint: pathToFileURL(path.join(SITE_DIR, `base-middleware${EXT}`)) });
         // Lint and render the postmortems in worker threads while Astro starts up; the
         // content loader takes the results (shared/work.ts).
-        if (command === 'build') startArchiveWork(fileURLToPath(config.root), options.content, fileURLToPath(config.cacheDir));
+        if (command === 'build') startArchiveWork(root, options.content, fileURLToPath(config.cacheDir));
         updateConfig({
           vite: {
             plugins: [
@@ -40,4 +72,29 @@ export function hindsightSite(given: Partial<SiteOptions> = {}): AstroIntegratio
       },
     },
   };
+}
+
+export default hindsightSite;
+
+/** A source folder with pages or content collections of its own. */
+function hasOwnSite(srcDir: string): boolean {
+  return existsSync(path.join(srcDir, 'pages')) || CONTENT_CONFIGS.some((name) => existsSync(path.join(srcDir, name)));
+}
+
+/** Every page of the site as an injected route: its pattern from its path under pages/, as Astro's file routing reads it. */
+export function siteRoutes(pagesDir = path.join(SITE_DIR, 'pages')): { pattern: string; entrypoint: URL }[] {
+  const routes: { pattern: string; entrypoint: URL }[] = [];
+  const walk = (dir: string): void => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else if (/\.(?:astro|ts|js)$/.test(entry.name) && !entry.name.endsWith('.d.ts')) {
+        const relative = path.relative(pagesDir, full).split(path.sep).join('/');
+        const pattern = `/${relative.replace(/\.(?:astro|ts|js)$/, '').replace(/(^|\/)index$/, '')}`;
+        routes.push({ pattern: pattern === '/' ? '/' : pattern.replace(/\/$/, ''), entrypoint: pathToFileURL(full) });
+      }
+    }
+  };
+  walk(pagesDir);
+  return routes.sort((a, b) => a.pattern.localeCompare(b.pattern));
 }

@@ -29,6 +29,7 @@ import type { EntryData, StoredFinding } from './shared/types.ts';
 // loaded and run all of it meanwhile. The scan and the rule reference need the configuration
 // and rules (archive.ts); processing files needs the linter and the renderer too.
 const archiveStack = () => import('./shared/archive.ts');
+const baselineStack = () => import('./shared/baseline.ts');
 const processStack = () => Promise.all([archiveStack(), import('../lint/linter.ts'), import('./shared/process.ts')]);
 
 /** The archive has lint errors. Its message is the whole report; no stack (it is not a crash). */
@@ -47,6 +48,8 @@ export interface PostmortemLoaderOptions {
   failOnError?: boolean;
   /** Parse in worker threads (default: when many files changed and there is more than one core). */
   parallel?: boolean;
+  /** A baseline file (relative to the project root) whose findings are known, not failures; default: the site options'. */
+  baseline?: string | null;
 }
 
 export function postmortemLoader(options: PostmortemLoaderOptions = {}): Loader {
@@ -82,6 +85,9 @@ export async function loadPostmortems(
   // Should the early work have failed, the loader does it again here and reports its error.
   const scan: Scan = (early && (await early.scan.catch(() => null))) || (await scanHere(root, folder));
   const { content, now, fingerprint, files, archive } = scan;
+  const runtime = siteRuntime();
+  const baselineFile = options.baseline !== undefined ? options.baseline : runtime.baseline;
+  const known = baselineFile ? await readSiteBaseline(root, baselineFile, scan.configRoot) : null;
   const untouched = new Set(store.keys());
   const jobs: { file: ScannedFile; digest: string }[] = [];
   for (const file of files) {
@@ -93,6 +99,7 @@ export async function loadPostmortems(
       archive: archive?.digest ?? null,
       updated: file.lastUpdated,
       sourcePath: file.sourcePath,
+      baseline: known ? known.module.recordedFor(known.site, file.file) : null,
     });
     if (store.get(file.slug)?.digest !== digest) jobs.push({ file, digest });
   }
@@ -119,17 +126,17 @@ export async function loadPostmortems(
   const results = new Map(rest.map((job, index) => [job.file.key, done[index]!]));
   for (const { file, digest } of jobs) {
     const result = ahead.get(file.key) ?? results.get(file.key)!;
+    const data = known ? known.module.markKnown(result.data, file.file, file.source, known.site) : result.data;
     const relativeToRoot = path.relative(root, file.file).split(path.sep).join('/');
     store.set({
       id: result.slug,
-      data: result.data as unknown as Record<string, unknown>,
+      data: data as unknown as Record<string, unknown>,
       digest,
       rendered: { html: result.html, metadata: { headings: result.headings } },
       ...(relativeToRoot.startsWith('../') ? {} : { filePath: relativeToRoot }),
     });
   }
   for (const id of untouched) store.delete(id);
-  const runtime = siteRuntime();
   const cacheDir = runtime.command === 'build' && context.config.cacheDir ? fileURLToPath(context.config.cacheDir) : null;
 
   // Validate the whole archive: kept entries carry their findings from the run that parsed them.
@@ -140,7 +147,12 @@ export async function loadPostmortems(
     const data = entry.data as unknown as EntryData;
     warnings += data.warningCount;
     if (data.errorCount > 0)
-      lintResults.push(summarise(visibleLine(fileOfSlug.get(data.slug) ?? path.resolve(content, `${data.slug}.md`)), data.findings.map(asLoggedFinding)));
+      lintResults.push(
+        summarise(
+          visibleLine(fileOfSlug.get(data.slug) ?? path.resolve(content, `${data.slug}.md`)),
+          data.findings.filter((f) => !f.known).map(asLoggedFinding),
+        ),
+      );
   }
   lintResults.sort((a, b) => a.filePath.localeCompare(b.filePath));
   const errors = lintResults.reduce((n, r) => n + r.errorCount, 0);
@@ -150,7 +162,7 @@ export async function loadPostmortems(
     const stylish = formatStylish(lintResults, { color: false, cwd: root, quiet: true }).trimEnd();
     // Under GitHub Actions the runner reads the build log for workflow commands: none from documents.
     const report = underGithubActions() ? stopCommands(stylish).trimEnd() : stylish;
-    const message = `${lintResults.length} ${lintResults.length === 1 ? 'postmortem has' : 'postmortems have'} lint errors; npm run build fails until they are fixed (npx hindsight lint shows them too).\n\n${report}\n`;
+    const message = `${lintResults.length} ${lintResults.length === 1 ? 'postmortem has' : 'postmortems have'} lint errors; the site build fails until they are fixed (npx hindsight lint${baselineFile ? ` --baseline ${baselineFile}` : ''} shows them too).\n\n${report}\n`;
     const fail = options.failOnError ?? runtime.command !== 'dev';
     if (fail) throw new ArchiveLintError(message);
     logger.error(message);
@@ -162,7 +174,12 @@ export async function loadPostmortems(
       cacheDir,
       files.map((f) => f.key),
     );
-    const documents = [...store.values()].map((entry) => searchDocument(toIncident(entry.data as unknown as EntryData), entry.rendered?.html ?? ''));
+    // Hosted in a subfolder (Astro's `base`), the index links to the pages there.
+    const base = (context.config.base ?? '/').replace(/\/+$/, '');
+    const documents = [...store.values()].map((entry) => {
+      const document = searchDocument(toIncident(entry.data as unknown as EntryData), entry.rendered?.html ?? '');
+      return { ...document, url: `${base}${document.url}` };
+    });
     startSearchIndex(documents, path.join(cacheDir, 'hindsight-search'));
   }
   return { content, parsed: jobs.length, kept: files.length - jobs.length, errors, warnings };
@@ -170,7 +187,7 @@ export async function loadPostmortems(
 
 /** A stored finding for the build log: its message (which may quote the document) on one line, no control character. */
 function asLoggedFinding(stored: StoredFinding): Finding {
-  const { fixable: _fixable, ...finding } = stored;
+  const { fixable: _fixable, known: _known, ...finding } = stored;
   return { ...finding, message: visibleLine(finding.message) };
 }
 
@@ -191,6 +208,16 @@ export function ruleLoader(): Loader {
       for (const id of untouched) context.store.delete(id);
     },
   };
+}
+
+/** The site's baseline with the code that applies it; a baseline that cannot be read stops the build with its message. */
+async function readSiteBaseline(root: string, file: string, configRoot: string) {
+  const module = await baselineStack();
+  try {
+    return { module, site: module.loadSiteBaseline(root, file, configRoot) };
+  } catch (error) {
+    throw new ArchiveLintError(error instanceof Error ? error.message : String(error));
+  }
 }
 
 /** The archive scanned on this thread (no early scan to take). */

@@ -1,7 +1,7 @@
 // A throwaway copy of the project (sources, rules, configuration; node_modules linked entry by
 // entry so Astro's caches stay in the copy) whose postmortems folder the test chooses, for
 // running `npm run build` exactly as a user does without touching the working tree.
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -78,4 +78,48 @@ export function npmRun(dir: string, script: string, env: Record<string, string> 
 /** The environment without the site's own settings (a developer's HINDSIGHT_CONTENT must not leak in). */
 function withoutSiteSettings(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
   return Object.fromEntries(Object.entries(env).filter(([key]) => !key.startsWith('HINDSIGHT_')));
+}
+
+// ---------------------------------------------------------------------------------------------
+// The package as a team installs it (test/site/own-repo.test.ts): packed from a copy of the
+// checkout (as test/pack/pack.test.ts does, so lib/ of the working tree is not rebuilt),
+// installed from the npm cache, with Astro and Pagefind (optional peer dependencies) linked
+// from this repository's node_modules instead of downloaded.
+
+export const PINNED_NODE = path.join(repoRoot, 'node_modules', 'node', 'bin', 'node');
+const NOT_PACKED = new Set(['node_modules', '.git', 'lib', 'dist', '.astro', 'test-output']);
+
+/** This environment less npm's script variables and the site's settings, with the pinned Node 24 first on PATH. */
+export function installedEnv(): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {};
+  for (const [key, value] of Object.entries(withoutSiteSettings(process.env)))
+    if (!/^npm_/i.test(key) && key !== 'NODE_OPTIONS' && key !== 'INIT_CWD') env[key] = value;
+  const rest = (process.env.PATH ?? '').split(path.delimiter).filter((dir) => dir && !dir.split(path.sep).includes('node_modules'));
+  env.PATH = [path.dirname(PINNED_NODE), ...rest].join(path.delimiter);
+  return { ...env, NO_COLOR: '1', FORCE_COLOR: '0', ASTRO_TELEMETRY_DISABLED: '1' };
+}
+
+export function runIn(cwd: string, command: string, args: string[]): { status: number | null; output: string } {
+  const result = spawnSync(command, args, { cwd, env: installedEnv(), encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  return { status: result.status, output: `${result.stdout}${result.stderr}` };
+}
+
+/** `npm pack` of a copy of the checkout into `temp`; the tarball's path. */
+export function packPackage(temp: string): string {
+  const checkout = path.join(temp, 'checkout');
+  cpSync(repoRoot, checkout, { recursive: true, filter: (source) => !NOT_PACKED.has(path.relative(repoRoot, source).split(path.sep)[0]!) });
+  symlinkSync(path.join(repoRoot, 'node_modules'), path.join(checkout, 'node_modules'), 'dir');
+  const packed = runIn(checkout, 'npm', ['pack', '--json', '--pack-destination', temp]);
+  if (packed.status !== 0) throw new Error(`npm pack failed: ${packed.output}`);
+  const json = packed.output.slice(packed.output.indexOf('['));
+  return path.join(temp, (JSON.parse(json.slice(0, json.lastIndexOf(']') + 1)) as { filename: string }[])[0]!.filename);
+}
+
+/** A fresh project at `dir` with the tarball installed, and Astro and Pagefind linked in. */
+export function installPackage(dir: string, tarball: string): void {
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(path.join(dir, 'package.json'), JSON.stringify({ name: 'team-incidents', private: true, type: 'module' }));
+  const install = runIn(dir, 'npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', '--save-dev', tarball]);
+  if (install.status !== 0) throw new Error(`npm install ${tarball} failed: ${install.output}`);
+  for (const name of ['astro', 'pagefind']) symlinkSync(path.join(repoRoot, 'node_modules', name), path.join(dir, 'node_modules', name), 'dir');
 }

@@ -85,6 +85,8 @@ export interface ScannedFile {
 export interface Scan {
   /** The content folder, absolute. */
   content: string;
+  /** The configuration's folder: baseline entries are relative to it, as `hindsight lint` writes them. */
+  configRoot: string;
   /** The day the entries are linted for (ISO time). */
   now: string;
   fingerprint: string;
@@ -143,7 +145,7 @@ export async function scanArchive(setup: Setup, now: Date): Promise<Scan> {
       .digest('hex');
     return { file, slug, source, sourcePath, lastUpdated: updated, key };
   });
-  return { content, now: now.toISOString(), fingerprint, files, archive, rules: ruleEntries(setup.rules, config) };
+  return { content, configRoot: config.root, now: now.toISOString(), fingerprint, files, archive, rules: ruleEntries(setup.rules, config) };
 }
 
 // A file name can hold control characters (a line break, ESC): Astro prints every page's path

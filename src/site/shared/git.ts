@@ -56,3 +56,66 @@ function isInside(folder: string, file: string): boolean {
   const relative = path.relative(folder, file);
   return relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative);
 }
+
+export interface RepositoryLinks {
+  /** The repository's web page, e.g. https://github.com/acme/incidents. */
+  web: string;
+  branch: string;
+  editUrl: string;
+  lineUrl: string;
+}
+
+/**
+ * Edit and line link patterns for the repository at `folder`, from its `origin` remote
+ * (GitHub, GitLab and Bitbucket, hosted or self-hosted, in ssh or https form) and its default
+ * branch (origin's HEAD, else the current branch). Null when there is no such remote.
+ */
+export function repositoryLinks(folder: string): RepositoryLinks | null {
+  const remote = git(folder, ['remote', 'get-url', 'origin'])?.trim();
+  if (!remote) return null;
+  const web = webUrlOf(remote);
+  if (!web) return null;
+  const branch =
+    git(folder, ['symbolic-ref', '--short', 'refs/remotes/origin/HEAD'])
+      ?.trim()
+      .replace(/^origin\//, '') ||
+    git(folder, ['symbolic-ref', '--short', 'HEAD'])?.trim() ||
+    'main';
+  return { web: web.url, branch, ...linkPatterns(web, branch.split('/').map(encodeURIComponent).join('/')) };
+}
+
+type Host = 'github' | 'gitlab' | 'bitbucket';
+
+/** A remote URL (`git@host:owner/name.git`, `ssh://…`, `https://…`) as the repository's web page and its kind of host; null for another host or a local path. */
+export function webUrlOf(remote: string): { url: string; host: Host } | null {
+  const scp = /^(?:[\w.-]+@)?([\w.-]+):(?!\/)(.+)$/.exec(remote);
+  let hostname: string;
+  let repoPath: string;
+  if (scp && !/^[a-z]+:\/\//i.test(remote)) {
+    hostname = scp[1]!;
+    repoPath = scp[2]!;
+  } else {
+    let url: URL;
+    try {
+      url = new URL(remote);
+    } catch {
+      return null;
+    }
+    if (!['ssh:', 'git:', 'https:', 'http:', 'git+ssh:', 'ssh+git:'].includes(url.protocol)) return null;
+    hostname = url.hostname;
+    repoPath = decodeURIComponent(url.pathname);
+  }
+  repoPath = repoPath
+    .replace(/^\/+/, '')
+    .replace(/\/+$/, '')
+    .replace(/\.git$/, '');
+  const host: Host | null = /github/i.test(hostname) ? 'github' : /gitlab/i.test(hostname) ? 'gitlab' : /bitbucket/i.test(hostname) ? 'bitbucket' : null;
+  if (!host || !/^[^\s?#]+\/[^\s?#]+$/.test(repoPath)) return null;
+  return { url: `https://${hostname.toLowerCase()}/${repoPath}`, host };
+}
+
+function linkPatterns({ url, host }: { url: string; host: Host }, branch: string): { editUrl: string; lineUrl: string } {
+  if (host === 'gitlab') return { editUrl: `${url}/-/edit/${branch}/{path}`, lineUrl: `${url}/-/blob/${branch}/{path}#L{line}` };
+  if (host === 'bitbucket') return { editUrl: `${url}/src/${branch}/{path}?mode=edit`, lineUrl: `${url}/src/${branch}/{path}#lines-{line}` };
+  return { editUrl: `${url}/edit/${branch}/{path}`, lineUrl: `${url}/blob/${branch}/{path}#L{line}` };
+}

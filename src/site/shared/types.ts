@@ -18,8 +18,11 @@ export interface StoredModel {
   actionItems: Pick<ActionItem, 'line' | 'text' | 'owner' | 'ticket' | 'due' | 'done'>[];
 }
 
-/** A lint finding as the pages show it: whether it has a fix, not the fix. */
-export type StoredFinding = Omit<Finding, 'fix'> & { fixable: boolean };
+/**
+ * A lint finding as the pages show it: whether it has a fix, not the fix; `known` when the
+ * site's baseline records it (it is shown, but it neither counts as an error nor fails the build).
+ */
+export type StoredFinding = Omit<Finding, 'fix'> & { fixable: boolean; known?: true };
 
 export interface EntryData {
   /** The entry id: the file's path under the content folder, without `.md`. */
@@ -28,6 +31,7 @@ export interface EntryData {
   sourcePath: string;
   model: StoredModel;
   findings: StoredFinding[];
+  /** Errors and warnings the baseline does not record (all of them without a baseline). */
   errorCount: number;
   warningCount: number;
   /** Last change: the latest commit touching the file, or its mtime when git knows nothing newer. */
