@@ -28,6 +28,8 @@ export interface LintRunOptions {
   version?: string;
   /** Give each result the incident's key figures from the same parse (the Action's job summary); the cache is not read then. */
   incidents?: boolean;
+  /** Changes the loaded configuration (the CLI's `--rule`); the run is then linted in this thread. */
+  adjustConfig?: (config: ResolvedConfig) => ResolvedConfig;
   /** False: inline directives are ignored (`--no-inline-config`). */
   inlineConfig?: boolean;
 }
@@ -43,7 +45,8 @@ export interface LintRun {
 
 export async function lintRun(options: LintRunOptions): Promise<LintRun> {
   const rules = await loadRules();
-  const config = options.config ?? loadConfig({ cwd: options.cwd, configFile: options.configFile ?? null }, rules);
+  const loaded = options.config ?? loadConfig({ cwd: options.cwd, configFile: options.configFile ?? null }, rules);
+  const config = options.adjustConfig ? options.adjustConfig(loaded) : loaded;
   const files = await selectFiles({
     cwd: options.cwd,
     root: config.root,
@@ -95,7 +98,7 @@ export async function lintRun(options: LintRunOptions): Promise<LintRun> {
   };
   // Worker threads load the configuration from its file: a configuration given resolved
   // (not from the checkout) is linted here.
-  if (useWorkers(pending.length) && !options.config && options.inlineConfig !== false) {
+  if (useWorkers(pending.length) && !options.config && !options.adjustConfig && options.inlineConfig !== false) {
     const { lintInWorkers } = await import('./pool.ts');
     const settings: PoolSettings = { cwd: options.cwd, configFile: config.file, now, fix, timing: timings !== null, incidents: options.incidents ?? false };
     if (archive) settings.archive = { root: archive.value.root, entries: archive.entries };
