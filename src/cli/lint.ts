@@ -92,7 +92,12 @@ export async function lint(paths: string[], options: LintCliOptions, version: st
   const output = format(results, { cwd, color, quiet: options.quiet ?? false, rules: ruleCatalogue(run.rules), version });
   if (reportTo === 'file') {
     const { writeReportFile } = await import('./output-file.ts');
-    writeReportFile(cwd, options.outputFile!, output);
+    writeReportFile(
+      cwd,
+      options.outputFile!,
+      output,
+      results.map((r) => r.filePath),
+    );
   } else if (output) {
     if (reportTo === 'stderr') printText('stderr', output);
     else if (options.format === 'json' || options.format === 'sarif') printJson(output);
