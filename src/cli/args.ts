@@ -19,6 +19,8 @@ export interface OptionSpec {
   sets?: boolean;
   /** Turns the value into what the command takes; throws a UsageError for a bad one. */
   parse?: (value: string) => unknown;
+  /** May be given more than once: the values are collected, in order, into an array. */
+  multiple?: boolean;
 }
 
 export interface ArgumentSpec {
@@ -99,7 +101,9 @@ function parseCommand(program: Program, command: CommandSpec, argv: readonly str
     if (spec.choices && !spec.choices.includes(token.value)) {
       throw usage(`option '${flags(spec)}' argument '${token.value}' is invalid. Allowed choices are ${spec.choices.join(', ')}.`);
     }
-    options[keyOf(spec)] = spec.parse ? spec.parse(token.value) : token.value;
+    const value = spec.parse ? spec.parse(token.value) : token.value;
+    if (spec.multiple) options[keyOf(spec)] = [...((options[keyOf(spec)] as unknown[] | undefined) ?? []), value];
+    else options[keyOf(spec)] = value;
   }
   const takes = command.arguments;
   for (const [i, argument] of takes.entries()) {

@@ -2,6 +2,7 @@ import path from 'node:path';
 import type { Baseline, BaselineOutcome, GoneEntry } from '../lint/baseline.ts';
 import type { LintTimings } from '../lint/engine.ts';
 import { ignoredWarning, readPostmortemText } from '../lint/files.ts';
+import { loadRules } from '../lint/registry.ts';
 import type { LintResult, SuppressedFinding } from '../lint/result.ts';
 import type { Rule } from '../lint/rule.ts';
 import { lintRun } from '../lint/run.ts';
@@ -11,6 +12,7 @@ import { loadFormatter, type FormatName } from '../report/index.ts';
 import { ruleCatalogue } from '../report/catalogue.ts';
 import { UsageError, lintVerdict } from '../errors.ts';
 import { printAnnotations, printJson, printMessage, printText, quietOnBrokenPipe } from '../report/output.ts';
+import { parseRuleFlags, withRuleFlags, type RuleFlags } from './rule-flag.ts';
 
 export interface LintCliOptions {
   format: FormatName;
@@ -34,6 +36,8 @@ export interface LintCliOptions {
   outputFile?: string;
   /** False (`--no-inline-config`): disable comments are ignored. */
   inlineConfig?: boolean;
+  /** `--rule` values, in order. */
+  rule?: string[];
   /** Give JSON results the file's text as `source`. */
   includeSource?: boolean;
 }
@@ -60,7 +64,9 @@ export async function lint(paths: string[], options: LintCliOptions, version: st
   // Read before the run: a missing or malformed baseline stops it before any work (exit code 2).
   const baselineFile = options.baseline ?? options.baselineWrite;
   let baseline: Baseline | null = options.baseline !== undefined ? baselineModule!.readBaseline(path.resolve(cwd, options.baseline)) : null;
-  const run = options.stdin ? await lintStdin(cwd, options) : await lintPaths(cwd, paths, options, version);
+  // So is a bad --rule.
+  const ruleFlags = options.rule?.length ? parseRuleFlags(options.rule, await loadRules()) : null;
+  const run = options.stdin ? await lintStdin(cwd, options, ruleFlags) : await lintPaths(cwd, paths, options, ruleFlags, version);
   let results = run.results;
   let outcome: BaselineOutcome | null = null;
   if (baselineModule && baselineFile !== undefined) {
@@ -95,7 +101,12 @@ export async function lint(paths: string[], options: LintCliOptions, version: st
   const output = format(results, { cwd, color, quiet: options.quiet ?? false, rules: ruleCatalogue(run.rules), version });
   if (reportTo === 'file') {
     const { writeReportFile } = await import('./output-file.ts');
-    writeReportFile(cwd, options.outputFile!, output);
+    writeReportFile(
+      cwd,
+      options.outputFile!,
+      output,
+      results.map((r) => r.filePath),
+    );
   } else if (output) {
     if (reportTo === 'stderr') printText('stderr', output);
     else if (options.format === 'json' || options.format === 'sarif') printJson(output);
@@ -129,7 +140,8 @@ function checkCombinations(paths: readonly string[], options: LintCliOptions): v
   }
 }
 
-async function lintPaths(cwd: string, paths: string[], options: LintCliOptions, version: string): Promise<Linted> {
+async function lintPaths(cwd: string, paths: string[], options: LintCliOptions, ruleFlags: RuleFlags | null, version: string): Promise<Linted> {
+  const rules = await loadRules();
   const run = await lintRun({
     cwd,
     paths,
@@ -138,6 +150,7 @@ async function lintPaths(cwd: string, paths: string[], options: LintCliOptions, 
     cache: options.cache ?? false,
     timing: options.timing ?? false,
     version,
+    ...(ruleFlags && { adjustConfig: (config) => withRuleFlags(config, ruleFlags, rules) }),
     ...(options.inlineConfig === false && { inlineConfig: false }),
   });
   for (const ignored of run.ignored) printMessage(ignoredWarning(ignored, cwd));
@@ -145,13 +158,13 @@ async function lintPaths(cwd: string, paths: string[], options: LintCliOptions, 
 }
 
 /** The text of standard input linted as `--stdin-filename` (nothing is read from it or written to it), through the library's lintText path. */
-async function lintStdin(cwd: string, options: LintCliOptions): Promise<Linted> {
+async function lintStdin(cwd: string, options: LintCliOptions, ruleFlags: RuleFlags | null): Promise<Linted> {
   const [{ readStdin }, { configForPath, lintOneText }] = await Promise.all([import('./stdin.ts'), import('../lint/lint-text.ts')]);
   const text = await readStdin();
-  const { loadRules } = await import('../lint/registry.ts');
   const rules = await loadRules();
   const filePath = path.resolve(cwd, options.stdinFilename ?? STDIN_NAME);
-  const config = configForPath(cwd, filePath, options.config ?? null, rules);
+  const loaded = configForPath(cwd, filePath, options.config ?? null, rules);
+  const config = ruleFlags ? withRuleFlags(loaded, ruleFlags, rules) : loaded;
   const result = await lintOneText(text, {
     filePath,
     config,

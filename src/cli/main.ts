@@ -62,6 +62,7 @@ const COMMANDS: readonly CommandSpec[] = [
         sets: false,
         description: 'ignore <!-- hindsight-disable … --> comments: report what they would silence',
       },
+      { long: 'rule', value: "<'id: severity'>", multiple: true, description: "set a rule's severity (and options) over the configuration; repeatable" },
       { long: 'include-source', description: 'give each result of --format json its file\'s text as "source"' },
     ],
     async run(paths, options) {

@@ -2,13 +2,21 @@
 // temporary file beside it and renamed over it, so a reader (a CI step uploading SARIF) never
 // sees half a report, and a failed run leaves the previous report whole.
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, realpathSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { PathError } from '../errors.ts';
 
-/** Writes `text` to `file` (relative to `cwd`); a PathError (exit code 2) names the file as given and why not. */
-export function writeReportFile(cwd: string, file: string, text: string): void {
+/**
+ * Writes `text` to `file` (relative to `cwd`); a PathError (exit code 2) names the file as
+ * given and why not. Never over one of the `linted` files: `-o postmortems/a.md` is a slip
+ * that would replace a postmortem with its own report.
+ */
+export function writeReportFile(cwd: string, file: string, text: string, linted: readonly string[]): void {
   const target = path.resolve(cwd, file);
+  const real = realOrSelf(target);
+  if (linted.some((f) => realOrSelf(path.resolve(cwd, f)) === real)) {
+    throw new PathError(`cannot write the report to ${file}: it is one of the postmortems being linted, and the report would replace it. Name another file.`);
+  }
   const temporary = path.join(path.dirname(target), `.${path.basename(target)}.${randomBytes(6).toString('hex')}.tmp`);
   try {
     if (isFolder(target)) throw Object.assign(new Error('a folder'), { code: 'EISDIR' });
@@ -23,6 +31,14 @@ export function writeReportFile(cwd: string, file: string, text: string): void {
       // never made: its folder could not be
     }
     throw new PathError(`cannot write the report to ${file}: ${writeProblem(error)}.`);
+  }
+}
+
+function realOrSelf(file: string): string {
+  try {
+    return realpathSync(file);
+  } catch {
+    return file;
   }
 }
 

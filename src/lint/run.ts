@@ -30,6 +30,8 @@ export interface LintRunOptions {
   version?: string;
   /** Give each result the incident's key figures from the same parse (the Action's job summary); the cache is not read then. */
   incidents?: boolean;
+  /** Changes the loaded configuration (the CLI's `--rule`); the run is then linted in this thread. */
+  adjustConfig?: (config: ResolvedConfig) => ResolvedConfig;
   /** False: inline directives are ignored (`--no-inline-config`). */
   inlineConfig?: boolean;
 }
@@ -47,11 +49,20 @@ export interface LintRun {
 
 export async function lintRun(options: LintRunOptions): Promise<LintRun> {
   const rules = await loadRules();
-  const config = options.config ?? loadConfig({ cwd: options.cwd, configFile: options.configFile ?? null }, rules);
+  const loaded = options.config ?? loadConfig({ cwd: options.cwd, configFile: options.configFile ?? null }, rules);
+  // The caller's changes (--rule) apply to every configuration of the run, each made once.
+  const adjusted = new Map<ResolvedConfig, ResolvedConfig>();
+  const adjust = (of: ResolvedConfig): ResolvedConfig => {
+    if (!options.adjustConfig) return of;
+    let made = adjusted.get(of);
+    if (!made) adjusted.set(of, (made = options.adjustConfig(of)));
+    return made;
+  };
+  const config = adjust(loaded);
   // Each file's configuration is the nearest one up from its folder, unless one was given
   // (`--config`, or resolved by the caller) for every file.
-  const lookup = options.config || options.configFile ? null : new ConfigLookup(options.cwd, rules, config);
-  const configOf = (file: string): ResolvedConfig => lookup?.configOf(file) ?? config;
+  const lookup = options.config || options.configFile ? null : new ConfigLookup(options.cwd, rules, loaded);
+  const configOf = (file: string): ResolvedConfig => adjust(lookup?.configOf(file) ?? loaded);
   const scopes = new Map<ResolvedConfig, IgnoreScope>();
   const ignoreScopeOf = (of: ResolvedConfig): IgnoreScope => {
     let scope = scopes.get(of);
@@ -154,8 +165,9 @@ async function lintGroup(config: ResolvedConfig, tasks: readonly LintTask[], run
   };
   // Worker threads load the configuration from its file. A configuration given resolved (not
   // from the checkout), and the defaults of a file with no configuration up from it (a thread
-  // would look from the working folder), are linted here; so are runs with --no-inline-config.
-  if (useWorkers(pending.length) && !run.config && (config.file !== null || config === run.given) && run.inlineConfig !== false) {
+  // would look from the working folder), are linted here; so are runs with --rule or
+  // --no-inline-config.
+  if (useWorkers(pending.length) && !run.config && (config.file !== null || config === run.given) && !run.adjustConfig && run.inlineConfig !== false) {
     const { lintInWorkers } = await import('./pool.ts');
     const settings: PoolSettings = { cwd: run.cwd, configFile: config.file, now, fix, timing: timings !== null, incidents: run.incidents ?? false };
     if (archive) settings.archive = { root: archive.value.root, entries: archive.entries };

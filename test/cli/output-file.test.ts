@@ -1,6 +1,6 @@
 // `hindsight lint -o FILE`: the report in a file (its folders made, no colours), nothing on
 // stdout, the exit code unchanged; a file that cannot be written is exit code 2.
-import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { CLEAN, ERROR, expectOneParagraph, hindsight, parseJson, project, removeProjects } from './helpers.ts';
@@ -48,6 +48,18 @@ describe('lint --output-file', () => {
       expect(run.stderr).toContain(says);
     }
     expect(readFileSync(path.join(cwd, 'taken.txt'), 'utf8')).toBe('a file');
+  });
+
+  it('refuses to write over a postmortem being linted, even through a link, and leaves it whole', async () => {
+    const cwd = project({ 'postmortems/a.md': ERROR });
+    symlinkSync(path.join(cwd, 'postmortems/a.md'), path.join(cwd, 'link.md'));
+    for (const target of ['postmortems/a.md', 'link.md']) {
+      const run = await hindsight(['lint', '-o', target], cwd);
+      expect(run.code).toBe(2);
+      expectOneParagraph(run.stderr);
+      expect(run.stderr).toContain(`cannot write the report to ${target}: it is one of the postmortems being linted`);
+    }
+    expect(readFileSync(path.join(cwd, 'postmortems/a.md'), 'utf8')).toBe(ERROR);
   });
 
   it('with --stdin --fix, the fixed text goes to stdout and the report to the file', async () => {

@@ -209,6 +209,60 @@ for (const [label, nodeBin] of nodes) {
       }
     });
 
+    it('`npx hindsight new` then `lint`: a fresh draft has warnings only, each saying what to fill in', () => {
+      const made = run('npx', ['--no-install', 'hindsight', 'new', `Queue backlog ${label}`], project, node);
+      expect(made.status).toBe(0);
+      const written = path.resolve(project, made.stdout.trim());
+      try {
+        const result = run('npx', ['--no-install', 'hindsight', 'lint', '--format', 'json', path.relative(project, written)], project, node);
+        expect(result.stderr).toBe('');
+        expect(result.status).toBe(0);
+        const [draft] = JSON.parse(result.stdout) as { errorCount: number; warningCount: number; messages: { severity: number; message: string }[] }[];
+        expect(draft!.errorCount).toBe(0);
+        expect(draft!.warningCount).toBeGreaterThan(0);
+        for (const m of draft!.messages) expect(m.severity).toBe(1);
+      } finally {
+        rmSync(written, { force: true });
+      }
+    });
+
+    it('`npx hindsight lint --stdin --stdin-filename` lints piped text under that name', () => {
+      const result = run(
+        'npx',
+        ['--no-install', 'hindsight', 'lint', '--stdin', '--stdin-filename', 'postmortems/piped.md', '--format', 'json'],
+        project,
+        node,
+        OUT_OF_ORDER,
+      );
+      expect(result.stderr).toBe('');
+      expect(result.status).toBe(1);
+      const [piped] = JSON.parse(result.stdout) as { filePath: string; messages: { ruleId: string; line: number; column: number }[] }[];
+      expect(piped!.filePath).toBe(path.join(project, 'postmortems', 'piped.md'));
+      expect(piped!.messages.find((m) => m.ruleId === 'timeline-order')).toMatchObject({ line: ORDER_PLACE.start.line, column: ORDER_PLACE.start.column });
+      expect(existsSync(path.join(project, 'postmortems', 'piped.md'))).toBe(false);
+    });
+
+    it('`npx hindsight init` writes a configuration whose $schema is the installed schema, and --print-config reads it', () => {
+      const team = path.join(project, `team-${label.replace(/\W+/g, '-')}`);
+      mkdirSync(team, { recursive: true });
+      try {
+        const result = run('npx', ['--no-install', 'hindsight', 'init'], team, node, '');
+        expect(result.stderr).toBe('');
+        expect(result.status).toBe(0);
+        const written = readFileSync(path.join(team, 'hindsight.config.jsonc'), 'utf8');
+        const schema = /"\$schema":\s*"([^"]+)"/.exec(written)?.[1];
+        expect(schema).toBeDefined();
+        expect(existsSync(path.resolve(team, schema!))).toBe(true);
+        const printed = run('npx', ['--no-install', 'hindsight', 'lint', '--print-config', 'postmortems/a.md'], team, node);
+        expect(printed.status).toBe(0);
+        expect(printed.stdout).toContain(path.join(team, 'hindsight.config.jsonc'));
+        const again = run('npx', ['--no-install', 'hindsight', 'init'], team, node, '');
+        expect(again.status).toBe(2);
+      } finally {
+        rmSync(team, { recursive: true, force: true });
+      }
+    });
+
     it('`npx hindsight inspect` prints the model', () => {
       const result = run('npx', ['--no-install', 'hindsight', 'inspect', 'postmortems/2025-02-03-payments.md', '--format', 'json'], project, node);
       expect(result.status).toBe(0);
