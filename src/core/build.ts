@@ -11,6 +11,7 @@ import { parseMarkdown } from './parse.ts';
 import { normalisedAliases } from './sections/classify.ts';
 import { detectSections, type DetectedStructure } from './sections/detect.ts';
 import { splitHeadingLines } from './sections/split-lines.ts';
+import { readStated } from './stated.ts';
 import { lineStarts } from './text.ts';
 import { readTimeline, timelineOrder } from './timeline/index.ts';
 
@@ -151,6 +152,7 @@ export function modelFromTree(filePath: string, source: string, tree: Root, opti
     timeline,
     timelineOrder: timelineOrder(timeline),
     actionItems: extractActionItems(structure.blocks, { source, lineStarts: starts }),
+    stated: readStated(structure),
   };
   return { model, tree, structure, lineStarts: starts };
 }
@@ -189,6 +191,7 @@ function unparsed(filePath: string, source: string, problem: GuardProblem): Pars
     timeline: [],
     timelineOrder: 'oldest-first',
     actionItems: [],
+    stated: { severity: null, services: null },
   };
   const tree: Root = { type: 'root', children: [] };
   return { model, tree, structure: { title: null, titleLine: null, blocks: [], preamble: [] }, lineStarts: [0], fatal: problem };

@@ -175,4 +175,19 @@ export interface Postmortem {
    */
   timelineOrder: 'oldest-first' | 'newest-first';
   actionItems: ActionItem[];
+  /** What the body states besides times, for documents whose frontmatter does not (stated.ts). */
+  stated: Stated;
+}
+
+/** A value the document states, with the line it stands on. */
+export interface StatedValue<T> {
+  value: T;
+  line: number;
+}
+
+export interface Stated {
+  /** "SEV2", "P1", "Critical": from a field line, a table row or a "Severity" section. */
+  severity: StatedValue<string> | null;
+  /** The services a "Services affected:" line or row names. */
+  services: StatedValue<string[]> | null;
 }

@@ -71,6 +71,7 @@ export function inspectJson(model: Postmortem): Record<string, unknown> {
       column: a.column,
     })),
     frontmatterErrors: model.frontmatter.errors,
+    stated: model.stated,
   };
 }
 
@@ -84,6 +85,8 @@ export function inspectText(model: Postmortem): string {
   out.push(`  window    ${incident.start?.iso ?? '?'} → ${incident.end?.iso ?? '?'}${incident.timezone ? ` (${v(incident.timezone)})` : ''}`);
   if (incident.statedDurationMinutes !== null)
     out.push(`  duration  ${formatDuration(incident.statedDurationMinutes)} (stated, line ${incident.statedDurationLine})`);
+  if (model.stated.severity) out.push(`  severity  ${v(model.stated.severity.value)} (stated, line ${model.stated.severity.line})`);
+  if (model.stated.services) out.push(`  services  ${v(model.stated.services.value.join(', '))} (stated, line ${model.stated.services.line})`);
   out.push('  sections');
   for (const s of model.sections) out.push(`    ${String(s.line).padStart(4)}  ${s.kind.padEnd(20)} ${v(s.heading)}${s.empty ? '  (empty)' : ''}`);
   out.push(`  timeline  ${model.timeline.length} entries`);

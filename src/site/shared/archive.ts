@@ -18,8 +18,8 @@ import { RENDERER_VERSION } from './render.ts';
 import { ruleEntries } from './rule-data.ts';
 import type { EntryData, RuleData } from './types.ts';
 
-/** Bump when what the loader stores changes shape. */
-export const LOADER_VERSION = 2;
+/** Bump when what the loader stores changes shape (3: the model holds what the body states). */
+export const LOADER_VERSION = 3;
 
 export interface Setup {
   root: string;

@@ -169,9 +169,10 @@ export function toIncident(data: EntryData): Incident {
     date,
     year: date.slice(0, 4),
     month: date.slice(0, 7),
-    severity: typeof fm.severity === 'string' || typeof fm.severity === 'number' ? String(fm.severity) : 'unknown',
+    // The frontmatter first; else what the body states ("Severity: SEV-2", a "Severity" section).
+    severity: typeof fm.severity === 'string' || typeof fm.severity === 'number' ? String(fm.severity) : (model.stated.severity?.value ?? 'unknown'),
     status: typeof fm.status === 'string' ? fm.status : 'unknown',
-    services: stringList(fm.services ?? fm.service),
+    services: fm.services !== undefined || fm.service !== undefined ? stringList(fm.services ?? fm.service) : (model.stated.services?.value ?? []),
     tags: stringList(fm.tags),
     factors: firstList(fm, FACTOR_KEYS),
     triggers: firstList(fm, TRIGGER_KEYS),

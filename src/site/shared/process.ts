@@ -61,6 +61,7 @@ export function storedModel(model: Postmortem): StoredModel {
     declaredZone: model.declaredZone,
     timeline: model.timeline.map(({ line, text, timeText, time }) => ({ line, text, timeText, time })),
     actionItems: model.actionItems.map(({ line, text, owner, ticket, due, done }) => ({ line, text, owner, ticket, due, done })),
+    stated: model.stated,
   };
 }
 

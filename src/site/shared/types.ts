@@ -16,6 +16,7 @@ export interface StoredModel {
   declaredZone: Postmortem['declaredZone'];
   timeline: Pick<TimelineEntry, 'line' | 'text' | 'timeText' | 'time'>[];
   actionItems: Pick<ActionItem, 'line' | 'text' | 'owner' | 'ticket' | 'due' | 'done'>[];
+  stated: Postmortem['stated'];
 }
 
 /**
