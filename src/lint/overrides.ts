@@ -58,7 +58,7 @@ export function overrideResolver(config: ResolvedConfig, rules: ReadonlyMap<stri
       const key = `${fromPreset.join(',')}|${indexes.join(',')}`;
       let active = memo.get(key);
       if (!active) {
-        // The preset's alone lower the base's active rules, whatever set them.
+        // The preset's overrides alone: lower the base's active rules, whatever set them.
         active =
           indexes.length === 0
             ? lowered(

@@ -12,7 +12,8 @@ export const onRequest: MiddlewareHandler = async (context, next) => {
   const path = context.url.pathname;
   const html = type.includes('text/html') || /\/$|\.html$/.test(path);
   const other = /xml|json/.test(type) || /\.(?:xml|json)$/.test(path);
-  if (base === '' || (!html && !other)) return response;
+  // Only the site's own pages: a project's pages beside them (injected routes) write their links themselves.
+  if (base === '' || (!html && !other) || (site.routes && !site.routes.includes(context.routePattern))) return response;
   const text = withBase(await response.text(), html ? 'html' : 'other', base, context.site ? context.site.origin : null);
   return new Response(text, { status: response.status, statusText: response.statusText, headers: response.headers });
 };

@@ -9,13 +9,13 @@
 //    (this file's) becomes Astro's `srcDir`, pages and content configuration included;
 //  - a project with its own pages: the site's pages are injected as routes (`injectRoute`,
 //    entry points inside this package, as Starlight does) and its src/content.config.ts
-//    adds the collections (`import { collections } from 'hindsight-postmortems/astro/content'`).
+//    defines the collections with the loaders of `hindsight-postmortems/astro/loaders`.
 // With a `base` (hosting in a subfolder) a middleware puts it into every link (base-middleware.ts).
 import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { resolveSiteOptions, setSiteRuntime, type SiteOptionsInput } from './shared/options.ts';
+import { resolveSiteOptions, setSiteRuntime, type SiteOptionsInput, type SiteRuntime } from './shared/options.ts';
 import { finishSearchIndex } from './shared/search.ts';
 import { startArchiveWork } from './shared/work.ts';
 
@@ -37,7 +37,7 @@ export function hindsightSite(given: SiteOptionsInput = {}): AstroIntegration {
       'astro:config:setup': ({ command, config, updateConfig, injectRoute, addMiddleware }) => {
         const root = fileURLToPath(config.root);
         const options = resolveSiteOptions(given, process.env, root);
-        const runtime = { ...options, command, base: config.base };
+        const runtime: SiteRuntime = { ...options, command, base: config.base, routes: null };
         setSiteRuntime(runtime);
         const srcDir = path.resolve(fileURLToPath(config.srcDir));
         if (srcDir !== SITE_DIR) {
@@ -45,9 +45,12 @@ export function hindsightSite(given: SiteOptionsInput = {}): AstroIntegration {
           else {
             if (!CONTENT_CONFIGS.some((name) => existsSync(path.join(srcDir, name))))
               throw new SiteSetupError(
-                `hindsight: ${path.relative(root, srcDir) || '.'} has pages of its own but no content.config.ts: create ${path.join(path.relative(root, srcDir), 'content.config.ts')} with the line\n  export { collections } from 'hindsight-postmortems/astro/content';\n(or add those collections to yours).`,
+                `${path.relative(root, srcDir) || '.'} has pages of its own but no content.config.ts: create ${path.join(path.relative(root, srcDir), 'content.config.ts')} that defines the collections postmortems and rules with the loaders of 'hindsight-postmortems/astro/loaders' (see Hindsight's docs/site.md, "With your own astro.config").`,
               );
-            for (const route of siteRoutes()) injectRoute(route);
+            const routes = siteRoutes();
+            for (const route of routes) injectRoute(route);
+            // The project's own pages keep their links as they are (base-middleware.ts).
+            runtime.routes = routes.map((route) => route.pattern);
           }
         }
         if (config.base.replace(/\/+$/, '') !== '') addMiddleware({ order: 'post', entrypoint: pathToFileURL(path.join(SITE_DIR, `base-middleware${EXT}`)) });

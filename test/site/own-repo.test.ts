@@ -161,6 +161,43 @@ describe("a team's own archive", () => {
     }
   }, 600_000);
 
+  it('adds its pages as routes beside the pages of a project that has its own, whose links stay as written', () => {
+    mkdirSync(path.join(team, 'src', 'pages'), { recursive: true });
+    writeFileSync(
+      path.join(team, 'src', 'pages', 'on-call.astro'),
+      '---\n---\n<html lang="en"><body><h1>On call</h1><a href="/incidents/on-call/">this page</a></body></html>\n',
+    );
+    writeFileSync(
+      path.join(team, 'astro.config.mjs'),
+      [
+        "import { defineConfig } from 'astro/config';",
+        "import hindsight from 'hindsight-postmortems/astro';",
+        "export default defineConfig({ base: '/incidents', integrations: [hindsight()] });",
+      ].join('\n'),
+    );
+    try {
+      const missing = runIn(team, 'npx', ['--no-install', 'hindsight', 'site', 'build', '--out-dir', 'dist-own']);
+      expect(missing.status).toBe(2);
+      expect(missing.output).toContain('hindsight-postmortems/astro/loaders');
+      writeFileSync(
+        path.join(team, 'src', 'content.config.ts'),
+        [
+          "import { defineCollection } from 'astro:content';",
+          "import { postmortemLoader, ruleLoader } from 'hindsight-postmortems/astro/loaders';",
+          'export const collections = { postmortems: defineCollection({ loader: postmortemLoader() }), rules: defineCollection({ loader: ruleLoader() }) };',
+        ].join('\n'),
+      );
+      const build = runIn(team, 'npx', ['--no-install', 'hindsight', 'site', 'build', '--out-dir', 'dist-own']);
+      expect(build.status, build.output).toBe(0);
+      const out = path.join(team, 'dist-own');
+      expect(readFileSync(path.join(out, 'on-call', 'index.html'), 'utf8')).toContain('href="/incidents/on-call/"');
+      expect(readFileSync(path.join(out, 'incidents', '2025-03-04-ledger-replica-lag', 'index.html'), 'utf8')).toContain('href="/incidents/services/ledger/"');
+    } finally {
+      rmSync(path.join(team, 'astro.config.mjs'));
+      rmSync(path.join(team, 'src'), { recursive: true });
+    }
+  }, 600_000);
+
   it('publishes an existing archive on day one with a baseline, and fails on a new error only', () => {
     const archive = path.join(temp, 'archive');
     installPackage(archive, tarball);

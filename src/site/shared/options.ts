@@ -20,6 +20,8 @@ export interface SiteRuntime extends SiteOptions {
   command: string;
   /** Astro's `base`: the subfolder the site is hosted in ('/' at the root). */
   base: string;
+  /** The route patterns of the site's pages when they are injected beside a project's own pages; null when the project is the site. */
+  routes: string[] | null;
 }
 
 /** What the integration accepts: each setting may be left out (then: environment, git remote, defaults). */
@@ -64,5 +66,5 @@ export function setSiteRuntime(runtime: SiteRuntime): void {
 /** The settings of the running Astro command; defaults when no integration set them (tests). */
 export function siteRuntime(): SiteRuntime {
   const value = (globalThis as Record<symbol, unknown>)[KEY] as SiteRuntime | undefined;
-  return value ?? { ...resolveSiteOptions(), command: 'build', base: '/' };
+  return value ?? { ...resolveSiteOptions(), command: 'build', base: '/', routes: null };
 }
