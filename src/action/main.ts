@@ -118,7 +118,7 @@ export async function runAction(env: Env, version: string, now = new Date()): Pr
   const annotations = formatGithub(results, { cwd: workspace });
   printAnnotations(annotations);
   const hidden = inputs.configFrom === 'base' ? hiddenByPullRequest(paths, results, config) : [];
-  printAnnotations(hiddenAnnotations(hidden, workspace));
+  printAnnotations(hiddenAnnotations(hidden, workspace, new Map(run?.ignored.map((i) => [i.file, i.source]))));
 
   // The figures come with each result, from lint's own parse: a file lint could not read has none.
   const rows: SummaryRow[] = results.map((result) => ({ result, metrics: result.incident ?? null }));
@@ -151,7 +151,7 @@ export async function runAction(env: Env, version: string, now = new Date()): Pr
   }
 
   if (hidden.length > 0) {
-    printMessage(`${hidden.length} changed postmortem${hidden.length === 1 ? ' is' : 's are'} hidden from the check by a .gitignore.`);
+    printMessage(`${hidden.length} changed postmortem${hidden.length === 1 ? ' is' : 's are'} hidden from the check by a .gitignore or .hindsightignore.`);
     return EXIT_CODE.findings;
   }
   if (verdict.failedOn === 'errors') {
@@ -176,11 +176,15 @@ function hiddenByPullRequest(paths: readonly string[], results: readonly { fileP
   });
 }
 
-function hiddenAnnotations(hidden: readonly string[], workspace: string): string {
+/** `sources`: where the pattern that left each file out is (lintRun's `ignored`). */
+function hiddenAnnotations(hidden: readonly string[], workspace: string, sources: ReadonlyMap<string, string>): string {
+  const relative = (file: string): string => path.relative(workspace, file).split(path.sep).join('/');
   return hidden
     .map((file) => {
-      const name = path.relative(workspace, file).split(path.sep).join('/');
-      return `::error file=${escapeProperty(name)},title=Hindsight::${escapeData(visible('This postmortem changed but was not linted: a .gitignore leaves it out, and the configuration of the base commit does not. A pull request must not hide a postmortem from the check: remove it from the .gitignore.'))}\n`;
+      const source = sources.get(file);
+      const by = source && path.isAbsolute(source) ? relative(source) : '.gitignore';
+      const message = `This postmortem changed but was not linted: ${by} leaves it out, and the configuration of the base commit does not. A pull request must not hide a postmortem from the check: remove it from ${by}.`;
+      return `::error file=${escapeProperty(relative(file))},title=Hindsight::${escapeData(visible(message))}\n`;
     })
     .join('');
 }

@@ -6,7 +6,7 @@ import { existsSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { createInterface } from 'node:readline/promises';
 import type { Readable, Writable } from 'node:stream';
-import { UsageError } from '../errors.ts';
+import { PathError, UsageError } from '../errors.ts';
 // From load.ts, not config-file.ts: the bundle keeps the configuration code `lint` loads in
 // the same chunks when this command reaches all of it (test/hooks/startup.test.ts counts them).
 import { configFileIn, PRESETS, type PresetName } from '../lint/config/load.ts';
@@ -44,10 +44,14 @@ export async function init(options: InitOptions): Promise<number> {
   const answers = interactive
     ? await askSettings(process.stdin, process.stdout, given)
     : { preset: given.preset ?? 'recommended', content: given.content ?? DEFAULT_CONTENT };
-  writeFileSync(target, configText(answers, schemaPath(cwd)), { flag: options.force ? 'w' : 'wx' });
+  writeConfig(target, configText(answers, schemaPath(cwd)), options.force ?? false);
   const lines = [`Wrote ${INIT_FILE}: the ${answers.preset} preset, postmortems in ${answers.content}/.`];
   if (existing && existing !== target)
-    lines.push(`${path.basename(existing)} no longer applies here: ${INIT_FILE} is read first. Remove it when you have moved what you need.`);
+    lines.push(
+      path.basename(existing) === 'package.json'
+        ? `The "hindsight" key of package.json no longer applies here: ${INIT_FILE} is read first. Remove the key when you have moved what you need.`
+        : `${path.basename(existing)} no longer applies here: ${INIT_FILE} is read first. Remove it when you have moved what you need.`,
+    );
   const folder = path.resolve(cwd, answers.content);
   lines.push(
     existsSync(folder)
@@ -56,6 +60,25 @@ export async function init(options: InitOptions): Promise<number> {
   );
   printText('stdout', `${lines.join('\n')}\n`);
   return 0;
+}
+
+/** Writes the file (never over one made meanwhile, without --force); a failure is one line and exit code 2. */
+function writeConfig(file: string, text: string, force: boolean): void {
+  try {
+    writeFileSync(file, text, { flag: force ? 'w' : 'wx' });
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST') throw new UsageError(`${INIT_FILE} already exists: edit it, or run \`hindsight init --force\` to replace it.`);
+    const reason =
+      code === 'EACCES' || code === 'EPERM'
+        ? 'permission denied'
+        : code === 'EROFS'
+          ? 'the file system is read-only'
+          : code === 'EISDIR'
+            ? 'a folder has that name'
+            : (code ?? (error as Error).message);
+    throw new PathError(`Cannot write ${file}: ${reason}. Nothing was written.`);
+  }
 }
 
 /**

@@ -56,7 +56,8 @@ export async function lint(paths: string[], options: LintCliOptions, version: st
   if (options.printConfig !== undefined) {
     if (paths.length > 0)
       throw new UsageError(`--print-config prints the configuration of the one file it names; lint nothing else with it (got ${paths.join(', ')}).`);
-    return printConfig(options.printConfig, options.config);
+    const flags = options.rule?.length ? parseRuleFlags(options.rule, await loadRules()) : null;
+    return printConfig(options.printConfig, options.config, flags ? (config, rules) => withRuleFlags(config, flags, rules) : undefined);
   }
   const cwd = process.cwd();
   checkCombinations(paths, options);

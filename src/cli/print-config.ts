@@ -6,17 +6,24 @@ import path from 'node:path';
 import { readFrontmatter } from '../core/frontmatter.ts';
 import { parseMarkdown } from '../core/parse.ts';
 import { HindsightError } from '../errors.ts';
-import { configForFile } from '../lint/config/load.ts';
+import { configForFile, type ResolvedConfig } from '../lint/config/load.ts';
 import { readPostmortemText, selectFiles } from '../lint/files.ts';
 import { overrideResolver, settingsWith } from '../lint/overrides.ts';
 import { loadRules } from '../lint/registry.ts';
+import type { Rule } from '../lint/rule.ts';
 import { printJson, quietOnBrokenPipe } from '../report/output.ts';
 
-export async function printConfig(file: string, configFile: string | undefined): Promise<number> {
+/** `adjust`: the command line's changes to the configuration (`--rule`), shown as the run would apply them. */
+export async function printConfig(
+  file: string,
+  configFile: string | undefined,
+  adjust?: (config: ResolvedConfig, rules: ReadonlyMap<string, Rule>) => ResolvedConfig,
+): Promise<number> {
   const cwd = process.cwd();
   const filePath = path.resolve(cwd, file);
   const rules = await loadRules();
-  const config = configForFile(filePath, { cwd, configFile: configFile ?? null }, rules);
+  const found = configForFile(filePath, { cwd, configFile: configFile ?? null }, rules);
+  const config = adjust ? adjust(found, rules) : found;
   const frontmatter = frontmatterOf(filePath);
   const overrides = config.overrides.length > 0 ? overrideResolver(config, rules).matching(filePath, frontmatter) : [];
   const settings = settingsWith(config, overrides);

@@ -263,7 +263,17 @@ describe('GitHub Action', () => {
       expect(r.stdout).toContain('::error file=postmortems/2025-06-01-checkout-errors.md,title=Hindsight::This postmortem changed but was not linted');
       expect(r.stdout).not.toContain('title=timeline-order');
       expect(r.status).toBe(1);
-      expect(r.stderr).toContain('hindsight: 1 changed postmortem is hidden from the check by a .gitignore.');
+      expect(r.stderr).toContain('hindsight: 1 changed postmortem is hidden from the check by a .gitignore or .hindsightignore.');
+      expect(r.stdout).toContain('postmortems/.gitignore leaves it out');
+    });
+
+    it('fails a pull request whose .hindsightignore hides a changed postmortem, naming that file', () => {
+      const event = pullRequestWithConfig(base, 'pr-hindsightignore', { '.hindsightignore': 'postmortems/2025-06-01-checkout-errors.md\n' });
+      const r = runAction(event, { 'config-from': 'base' });
+      expect(r.stdout).toContain(
+        '::error file=postmortems/2025-06-01-checkout-errors.md,title=Hindsight::This postmortem changed but was not linted: .hindsightignore leaves it out',
+      );
+      expect(r.status).toBe(1);
     });
 
     it('needs an event with a base commit: exit code 2 and why', () => {

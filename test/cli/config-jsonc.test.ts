@@ -50,6 +50,14 @@ describe.concurrent('JSONC configuration', () => {
     expect(run.stderr).toContain('unknown key "__proto__"');
   });
 
+  it('a JSONC file nested past what the parser can recurse is a configuration error, not a crash', async () => {
+    const root = project({ '.hindsightrc.jsonc': `${'['.repeat(300_000)}${']'.repeat(300_000)}`, 'postmortems/a.md': WARN });
+    const run = await hindsight(['lint'], root);
+    expect(run.code).toBe(2);
+    expectOneParagraph(run.stderr);
+    expect(run.stderr).toContain('it nests too deeply to read; a configuration nests at most 64 levels.');
+  });
+
   it('a .json file stays strict JSON: a comment there is an error', async () => {
     const root = project({ '.hindsightrc.json': '{\n  // no\n}\n', 'postmortems/a.md': WARN });
     const run = await hindsight(['lint'], root);

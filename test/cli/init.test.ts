@@ -79,11 +79,32 @@ describe.concurrent('hindsight init', () => {
     expect(readJsonc(path.join(root, 'hindsight.config.jsonc')).extends).toBe('google-sre');
   });
 
+  it("with --force over package.json's hindsight key, says the key (not the file) no longer applies", async () => {
+    const pkg = '{"name": "ops", "hindsight": {"extends": "strict"}}';
+    const root = project({ 'package.json': pkg });
+    const refused = await hindsight(['init'], root);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('package.json already configures Hindsight here');
+    const forced = await hindsight(['init', '--force'], root);
+    expect(forced.code).toBe(0);
+    expect(forced.stdout).toContain('The "hindsight" key of package.json no longer applies here');
+    expect(readFileSync(path.join(root, 'package.json'), 'utf8')).toBe(pkg);
+  });
+
   it('refuses even with --force when a hindsight.config.json would still be read first', async () => {
     const root = project({ 'hindsight.config.json': '{}' });
     const run = await hindsight(['init', '--force'], root);
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('hindsight.config.json would still apply instead of a new hindsight.config.jsonc');
+  });
+
+  it('a folder named like the file it writes is exit code 2 with one line, not a crash', async () => {
+    const root = project({});
+    mkdirSync(path.join(root, 'hindsight.config.jsonc'));
+    const run = await hindsight(['init', '--force'], root);
+    expect(run.code).toBe(2);
+    expectOneParagraph(run.stderr);
+    expect(run.stderr).toContain(`Cannot write ${path.join(root, 'hindsight.config.jsonc')}: a folder has that name. Nothing was written.`);
   });
 
   it('an unknown preset or an empty folder is a usage error', async () => {

@@ -71,6 +71,21 @@ describe.concurrent('lint --print-config', () => {
     expect(given.extends).toBe('alx');
   });
 
+  it('shows --rule as the run applies it: over the configuration and its overrides', async () => {
+    const root = project({
+      '.hindsightrc.json': '{"overrides": [{"files": ["postmortems/**"], "rules": {"blameless-language": "error"}}]}',
+      'postmortems/a.md': ERROR,
+    });
+    const [plain, flagged] = await Promise.all([
+      printConfig(['postmortems/a.md'], root),
+      printConfig(['postmortems/a.md', '--rule', 'blameless-language: off', '--rule', 'word-count: [warn, {"min": 50}]'], root),
+    ]);
+    expect(plain.rules['blameless-language']![0]).toBe('error');
+    expect(flagged.overridesApplied).toEqual([0]);
+    expect(flagged.rules['blameless-language']![0]).toBe('off');
+    expect(flagged.rules['word-count']).toEqual(['warn', expect.objectContaining({ min: 50 })]);
+  });
+
   it('works for a file that does not exist yet, and tells when an ignore pattern leaves the file out', async () => {
     const root = project({ '.hindsightrc.json': '{}', '.hindsightignore': 'postmortems/old/\n', 'postmortems/old/a.md': ERROR });
     const [future, ignored] = await Promise.all([printConfig(['postmortems/new.md'], root), printConfig(['postmortems/old/a.md'], root)]);

@@ -38,7 +38,11 @@ export function configSchema(rules: ReadonlyMap<string, Rule>): Record<string, u
       extends: { enum: [...PRESETS], description: 'The preset to start from (default "recommended").' },
       rules: rulesObject,
       content: { type: 'string', minLength: 1, description: 'Folder of postmortems, relative to this file (default "postmortems").' },
-      ignore: { type: 'array', items: { type: 'string', minLength: 1 }, description: 'Globs of files not to lint, relative to this file.' },
+      ignore: {
+        type: 'array',
+        items: { type: 'string', minLength: 1 },
+        description: 'Globs of files not to lint, relative to this file (.gitignore and a .hindsightignore beside this file are read too).',
+      },
       timezone: {
         type: 'string',
         minLength: 1,
