@@ -138,6 +138,8 @@ describe('the archive for readers and tools', () => {
         due: '2026-03-20',
         state: 'done',
         overdue: false,
+        followThrough: 'done',
+        daysOverdue: null,
       });
     });
 
