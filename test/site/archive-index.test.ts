@@ -1,7 +1,7 @@
 // /index.json without a build: a small archive with contributing factors and triggers, a pair
 // of incidents that name each other, two with a similar root cause, a finding the baseline
 // records and an overdue action item, turned into the index and checked against its JSON
-// Schema.
+// Schema and against the figures the /actions/ and service pages show.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
@@ -9,6 +9,7 @@ import addFormatsModule from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
 import { buildModel } from '../../src/core/build.ts';
 import { fingerprint } from '../../src/lint/baseline.ts';
+import { archiveActions, followThrough } from '../../src/site/shared/actions.ts';
 import { archiveIndex, type ArchiveIndex, type IndexedIncident } from '../../src/site/shared/archive-index.ts';
 import { markKnown } from '../../src/site/shared/baseline.ts';
 import { byNewest, toIncident } from '../../src/site/shared/incident.ts';
@@ -153,5 +154,22 @@ describe('/index.json', () => {
       ['Write the runbook', 'open', false, 'open', null],
     ]);
     expect(bySlug('2025-10-20-sign-in').actionItems[0]).toMatchObject({ owner: '@cy', due: '2026-02-20', followThrough: 'overdue', daysOverdue: 9 });
+  });
+
+  it('gives the archive’s follow-through, the figures of the /actions/ page', () => {
+    expect(index.builtOn).toBe(TODAY);
+    expect(index.followThrough).toEqual(followThrough(archiveActions(incidents, TODAY)));
+    expect(index.followThrough).toMatchObject({ total: 4, done: 1, open: 1, overdue: 2, shareDone: 0.25, openWithoutDue: 1 });
+    expect(index.followThrough.overdueByAge.map((age) => age.count)).toEqual([1, 1, 0, 0]);
+  });
+
+  it('counts per service as its page does: incidents, action items, related incidents elsewhere', () => {
+    expect(index.services.map((s) => [s.service, s.incidents, s.followThrough.total, s.followThrough.overdue, s.relatedElsewhere, s.url])).toEqual([
+      // "Billing" and "billing" are one page, named as first written (newest first).
+      // LDG-2's root cause is like LDG-1's, on ledger only.
+      ['billing', 2, 0, 0, 1, `${SITE}services/billing/`],
+      ['ledger', 2, 3, 1, 1, `${SITE}services/ledger/`],
+      ['sign-in', 1, 1, 1, 1, `${SITE}services/sign-in/`],
+    ]);
   });
 });

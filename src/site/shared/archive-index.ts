@@ -1,11 +1,11 @@
 // What /index.json holds (pages/index.json.ts); a pure function of the incidents and the
 // related incidents the pages show, so that its shape can be tested without a build. Action
-// states and related incidents come from the functions the /actions/ and incident pages use,
-// so the index and the pages never disagree.
+// states, follow-through and related incidents come from the functions the /actions/,
+// service and incident pages use, so the index and the pages never disagree.
 import type { ResolvedTime } from '../../core/model.ts';
-import { archiveActions, type ActionState } from './actions.ts';
-import type { Incident } from './incident.ts';
-import type { RelatedView } from './related.ts';
+import { archiveActions, followThrough, type ActionState, type FollowThrough } from './actions.ts';
+import { groupByLabel, type Incident } from './incident.ts';
+import { relatedToGroup, type RelatedView } from './related.ts';
 
 /** Bumped when a field changes meaning or is removed; new fields do not bump it. */
 export const ARCHIVE_INDEX_VERSION = 1;
@@ -13,7 +13,24 @@ export const ARCHIVE_INDEX_VERSION = 1;
 export interface ArchiveIndex {
   version: number;
   title: string;
+  /** The day the site was built (YYYY-MM-DD): action states are as of this day. */
+  builtOn: string;
+  /** Every action item of the archive, as on the /actions/ page. */
+  followThrough: FollowThrough;
+  /** Every service, by name (A to Z), as on its page. */
+  services: IndexedService[];
   incidents: IndexedIncident[];
+}
+
+export interface IndexedService {
+  /** The service as first written. */
+  service: string;
+  incidents: number;
+  /** The action items of its incidents. */
+  followThrough: FollowThrough;
+  /** Incidents on other services related to its own (named or with a similar root cause). */
+  relatedElsewhere: number;
+  url: string;
 }
 
 /** Why an incident is listed as related: `named` (this postmortem names it), `named-by` (it names this one), a similar root cause, a shared service. */
@@ -57,7 +74,7 @@ export interface IndexedIncident {
     due: string | null;
     state: 'done' | 'open';
     overdue: boolean;
-    /** `state` with overdue told apart, as the /actions/ page shows it, on the day of the build. */
+    /** `state` with overdue told apart, as the /actions/ page shows it. */
     followThrough: ActionState;
     daysOverdue: number | null;
   }[];
@@ -94,9 +111,21 @@ export function archiveIndex(incidents: readonly Incident[], options: ArchiveInd
     if (list) list.push(action);
     else actionsOf.set(action.incident, [action]);
   }
+  const services = groupByLabel(incidents, (i) => i.services)
+    .sort((a, b) => a.label.localeCompare(b.label))
+    .map((group) => ({
+      service: group.label,
+      incidents: group.incidents.length,
+      followThrough: followThrough(group.incidents.flatMap((i) => actionsOf.get(i) ?? [])),
+      relatedElsewhere: relatedToGroup(group.incidents, options.related).length,
+      url: page(`/services/${group.slug}/`),
+    }));
   return {
     version: ARCHIVE_INDEX_VERSION,
     title: options.title,
+    builtOn: options.today,
+    followThrough: followThrough(actions),
+    services,
     incidents: incidents.map((incident) => {
       const { metrics, data } = incident;
       const known = data.findings.filter((f) => f.known);
