@@ -138,7 +138,28 @@ describe('the archive for readers and tools', () => {
         due: '2026-03-20',
         state: 'done',
         overdue: false,
+        followThrough: 'done',
+        daysOverdue: null,
       });
+    });
+
+    it('gives the follow-through and the per-service counts the /actions/ and service pages show', () => {
+      type Figures = { total: number; done: number; open: number; overdue: number; shareDone: number | null };
+      const index = read() as unknown as {
+        followThrough: Figures;
+        services: { service: string; incidents: number; followThrough: Figures; url: string }[];
+      };
+      const actions = readFileSync(path.join(dist, 'actions', 'index.html'), 'utf8').replace(/<!--.*?-->/g, '');
+      const { total, done, overdue, shareDone } = index.followThrough;
+      expect(total).toBeGreaterThan(0);
+      expect(actions).toContain(`<span class="value">${Math.round(shareDone! * 100)}%</span> done <small>(${done} of ${total} items)</small>`);
+      expect(actions).toContain(`<span class="value">${overdue}</span> overdue`);
+      expect(index.services.length).toBeGreaterThan(3);
+      for (const service of index.services) {
+        const page = readFileSync(path.join(dist, new URL(service.url).pathname, 'index.html'), 'utf8').replace(/<!--.*?-->/g, '');
+        expect(page, service.service).toContain(`History (${service.incidents})`);
+        expect(page, service.service).toContain(`Open action items (${service.followThrough.open + service.followThrough.overdue})`);
+      }
     });
 
     it('gives an unknown time as null, never as zero', () => {
