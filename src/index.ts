@@ -149,7 +149,9 @@ export async function lintText(text: string, options: LintTextOptions = {}): Pro
   const filePath = path.resolve(cwd, options.filePath ?? 'untitled.md');
   const config = await resolved(options, filePath);
   const rules = await loadRules();
-  return toJsonResult(await lintOneText(text, { filePath, config, rules, fix: options.fix ?? false, ...(options.now && { now: options.now }) }));
+  return toJsonResult(
+    await lintOneText(text, { filePath, config, rules, fix: options.fix ?? false, version: version(), ...(options.now && { now: options.now }) }),
+  );
 }
 
 /**

@@ -5,7 +5,9 @@ import { ignoredWarning, readPostmortemText } from '../lint/files.ts';
 import { loadRules } from '../lint/registry.ts';
 import type { LintResult, SuppressedFinding } from '../lint/result.ts';
 import type { Rule } from '../lint/rule.ts';
+import { configForPath, lintOneText } from '../lint/lint-text.ts';
 import { lintRun } from '../lint/run.ts';
+import { readStdin } from './stdin.ts';
 // Static: its code is the lint path's, so a chunk of its own would split that path's chunks (test/hooks/startup.test.ts).
 import { printConfig } from './print-config.ts';
 import { loadFormatter, type FormatName } from '../report/index.ts';
@@ -67,7 +69,7 @@ export async function lint(paths: string[], options: LintCliOptions, version: st
   let baseline: Baseline | null = options.baseline !== undefined ? baselineModule!.readBaseline(path.resolve(cwd, options.baseline)) : null;
   // So is a bad --rule.
   const ruleFlags = options.rule?.length ? parseRuleFlags(options.rule, await loadRules()) : null;
-  const run = options.stdin ? await lintStdin(cwd, options, ruleFlags) : await lintPaths(cwd, paths, options, ruleFlags, version);
+  const run = options.stdin ? await lintStdin(cwd, options, ruleFlags, version) : await lintPaths(cwd, paths, options, ruleFlags, version);
   let results = run.results;
   let outcome: BaselineOutcome | null = null;
   if (baselineModule && baselineFile !== undefined) {
@@ -159,8 +161,7 @@ async function lintPaths(cwd: string, paths: string[], options: LintCliOptions, 
 }
 
 /** The text of standard input linted as `--stdin-filename` (nothing is read from it or written to it), through the library's lintText path. */
-async function lintStdin(cwd: string, options: LintCliOptions, ruleFlags: RuleFlags | null): Promise<Linted> {
-  const [{ readStdin }, { configForPath, lintOneText }] = await Promise.all([import('./stdin.ts'), import('../lint/lint-text.ts')]);
+async function lintStdin(cwd: string, options: LintCliOptions, ruleFlags: RuleFlags | null, version: string): Promise<Linted> {
   const text = await readStdin();
   const rules = await loadRules();
   const filePath = path.resolve(cwd, options.stdinFilename ?? STDIN_NAME);
@@ -171,6 +172,7 @@ async function lintStdin(cwd: string, options: LintCliOptions, ruleFlags: RuleFl
     config,
     rules,
     fix: options.fix ?? false,
+    version,
     ...(options.inlineConfig === false && { inlineConfig: false }),
   });
   if (options.stdinFilename === undefined) result.filePath = STDIN_NAME;

@@ -3,7 +3,6 @@
 // cross-file rules, one linter, and the fixes applied in memory. Nothing is read or written.
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { version } from '../version.ts';
 import { discoverConfig, loadConfig, resolveConfig, type ResolvedConfig } from './config/load.ts';
 import type { Suppressed } from './directives.ts';
 import type { Finding } from './engine.ts';
@@ -21,11 +20,13 @@ export interface TextLintOptions {
   now?: Date;
   /** False: inline directives are ignored (`--no-inline-config`). */
   inlineConfig?: boolean;
+  /** Hindsight's version, which stamps the archive index (given by the caller: the CLI's own code stays in its entry). */
+  version: string;
 }
 
 export async function lintOneText(text: string, options: TextLintOptions): Promise<LintResult> {
   const { filePath, config, rules } = options;
-  const archive = await loadRunArchive(config, rules, existsSync(filePath) ? [filePath] : [], { cache: false, version: version() });
+  const archive = await loadRunArchive(config, rules, existsSync(filePath) ? [filePath] : [], { cache: false, version: options.version });
   const linter = createLinter(config, rules, options.now ?? new Date(), {
     ...(archive && { archive: archive.value }),
     ...(options.inlineConfig === false && { inlineConfig: false }),
