@@ -17,8 +17,9 @@ import { fileURLToPath } from 'node:url';
 import { loadConfig } from '../lint/config/load.ts';
 import { loadRules } from '../lint/registry.ts';
 import { visibleLine } from '../report/terminal.ts';
-import { UsageError } from '../errors.ts';
+import { PathError, UsageError } from '../errors.ts';
 import { printText } from '../report/output.ts';
+import { writeProblem } from './output-file.ts';
 
 export interface NewOptions {
   template?: string;
@@ -84,14 +85,15 @@ export async function createPostmortem(title: string, options: NewOptions, cwd: 
   };
   const text = fillTemplate(template, values);
   const file = path.join(config.content, `${date}-${slug}.md`);
-  mkdirSync(config.content, { recursive: true });
   try {
+    mkdirSync(config.content, { recursive: true });
     writeFileSync(file, text, { flag: 'wx' });
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'EEXIST') {
-      throw new UsageError(`${path.relative(cwd, file) || file} already exists: edit it, or choose another title or --date.`);
+    const shown = path.relative(cwd, file) || file;
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST' && existsSync(file)) {
+      throw new UsageError(`${shown} already exists: edit it, or choose another title or --date.`);
     }
-    throw error;
+    throw new PathError(`cannot write ${shown}: ${writeProblem(error)}.`);
   }
   return { file, text };
 }

@@ -57,10 +57,12 @@ const PROBLEMS: Readonly<Record<string, string>> = {
   ENOTDIR: 'a file stands where a folder of its path should be',
   EEXIST: 'a file stands where a folder of its path should be',
   EROFS: 'the file system is read-only',
+  ENOENT: 'its folder does not exist and cannot be made',
   ENOSPC: 'the disk is full',
 };
 
-function writeProblem(error: unknown): string {
+/** Why a file could not be written, in words (the error code when there are none). */
+export function writeProblem(error: unknown): string {
   const code = (error as NodeJS.ErrnoException).code;
   return (code && PROBLEMS[code]) ?? code ?? (error as Error).message;
 }
