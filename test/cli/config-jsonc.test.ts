@@ -36,6 +36,21 @@ describe.concurrent('JSONC configuration', () => {
     expect(run.stderr).toContain(`Invalid JSONC in ${path.join(root, '.hindsightrc.jsonc')}:4:3: comma expected.`);
   });
 
+  it('a package.json that is not valid JSON but names a hindsight key stops the run (exit 2), not lints with the defaults', async () => {
+    const root = project({ 'package.json': '{\n  "name": "team",\n  "hindsight": { "extends": "strict" },\n}\n', 'postmortems/a.md': WARN });
+    const run = await hindsight(['lint'], root);
+    expect(run.code).toBe(2);
+    expectOneParagraph(run.stderr);
+    expectNoStackTrace(run.stderr);
+    expect(run.stderr).toContain(path.join(root, 'package.json'));
+  });
+
+  it('a broken package.json with no hindsight key is not a configuration', async () => {
+    const root = project({ 'package.json': '{ "name": "team", }', 'postmortems/a.md': WARN });
+    const run = await hindsight(['lint'], root);
+    expect(run.code).toBe(0);
+  });
+
   it('an empty JSONC file is an error that says a value is expected', async () => {
     const root = project({ 'hindsight.config.jsonc': '// nothing yet\n', 'postmortems/a.md': WARN });
     const run = await hindsight(['lint'], root);
