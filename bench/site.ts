@@ -75,8 +75,8 @@ export interface SiteBenchResult {
   ours: BuildMeasure;
   /** Ours again right after each cold build, its cache kept (digests unchanged: nothing re-parsed). */
   oursWarm: BuildMeasure;
-  /** The plain project with Astro's remark/rehype Markdown processor (a reference, not the target's baseline). */
-  plainRemark: BuildMeasure;
+  /** The plain project with Astro's remark/rehype Markdown processor (a reference, not the target's baseline); null when skipped (BENCH_SITE_REMARK=0). */
+  plainRemark: BuildMeasure | null;
   ratio: {
     /** Ours cold ÷ plain build + lint (target ≤ 1.0). */
     time: number;
@@ -355,21 +355,23 @@ function perfWorks(): boolean {
   return perfChecked;
 }
 
-/** Astro logs "1.22s" or "820ms". */
+/** Astro logs "1.22s", "820ms" or, from a minute on, "1m 3s". */
 function logged(text: string | undefined): number {
   if (text === undefined) return NaN;
-  const m = /^([\d.]+)(ms|s)$/.exec(text);
-  return m ? Number(m[1]) * (m[2] === 's' ? 1000 : 1) : NaN;
+  const m = /^(?:(\d+)m )?([\d.]+)(ms|s)$/.exec(text);
+  return m ? Number(m[1] ?? 0) * 60_000 + Number(m[2]) * (m[3] === 's' ? 1000 : 1) : NaN;
 }
 
 /** The phases of one build from its log (NaN where a line is missing). */
 export function phasesOf(log: string, wallMs: number): BuildPhases {
   const text = log.replace(/\x1b\[[0-9;]*m/g, '');
-  const sync = logged(/\[build\] ✓ Completed in ([\d.]+m?s)\.\n[\s\S]*?Building static entrypoints/.exec(text)?.[1]);
-  const bundle = logged(/\[vite\] ✓ built in ([\d.]+m?s)/.exec(text)?.[1]);
-  const pages = logged(/generating static routes[\s\S]*?✓ Completed in ([\d.]+m?s)\./.exec(text)?.[1]);
-  const staticBuild = logged(/generating static routes[\s\S]*?✓ Completed in [\d.]+m?s\.[\s\S]*?\[build\] ✓ Completed in ([\d.]+m?s)\./.exec(text)?.[1]);
-  const total = logged(/page\(s\) built in ([\d.]+m?s)/.exec(text)?.[1]);
+  const sync = logged(/\[build\] ✓ Completed in ((?:\d+m )?[\d.]+m?s)\.\n[\s\S]*?Building static entrypoints/.exec(text)?.[1]);
+  const bundle = logged(/\[vite\] ✓ built in ((?:\d+m )?[\d.]+m?s)/.exec(text)?.[1]);
+  const pages = logged(/generating static routes[\s\S]*?✓ Completed in ((?:\d+m )?[\d.]+m?s)\./.exec(text)?.[1]);
+  const staticBuild = logged(
+    /generating static routes[\s\S]*?✓ Completed in (?:\d+m )?[\d.]+m?s\.[\s\S]*?\[build\] ✓ Completed in ((?:\d+m )?[\d.]+m?s)\./.exec(text)?.[1],
+  );
+  const total = logged(/page\(s\) built in ((?:\d+m )?[\d.]+m?s)/.exec(text)?.[1]);
   return {
     startup: wallMs - total,
     sync,
@@ -409,7 +411,8 @@ export async function benchSite(
     const generated = await generateArchive(content, count, options.seed);
     const ours = ourProject(base);
     const plain = plainProject(base, content);
-    const plainRemark = plainProject(base, content, 'remark');
+    // The slowest build and no target's baseline: BENCH_SITE_REMARK=0 leaves it out.
+    const plainRemark = process.env.BENCH_SITE_REMARK === '0' ? null : plainProject(base, content, 'remark');
     const oursEnv = { HINDSIGHT_CONTENT: content };
     const plainRuns: BuildMeasure[] = [];
     const lintRuns: LintMeasure[] = [];
@@ -426,8 +429,10 @@ export async function benchSite(
       log(`  round ${round + 1}: ours ${seconds(ourRuns.at(-1)!)}`);
       warmRuns.push(timedBuild(ours, oursEnv, false));
       log(`  round ${round + 1}: ours, rebuilt ${seconds(warmRuns.at(-1)!)}`);
-      remarkRuns.push(timedBuild(plainRemark, {}, true));
-      log(`  round ${round + 1}: plain, remark ${seconds(remarkRuns.at(-1)!)}`);
+      if (plainRemark) {
+        remarkRuns.push(timedBuild(plainRemark, {}, true));
+        log(`  round ${round + 1}: plain, remark ${seconds(remarkRuns.at(-1)!)}`);
+      }
     }
     const work = await measureWork(content, count);
     const p = medianMeasure(plainRuns);
@@ -435,15 +440,10 @@ export async function benchSite(
     const pl = { ms: p.ms + l.ms, cpuMs: p.cpuMs + l.cpuMs, peakRssMiB: Math.max(p.peakRssMiB, l.peakRssMiB) };
     const o = medianMeasure(ourRuns);
     const oursWarm = medianMeasure(warmRuns);
-    const r = medianMeasure(remarkRuns);
+    const r = remarkRuns.length > 0 ? medianMeasure(remarkRuns) : null;
     const s = (ms: number): string => `${(ms / 1000).toFixed(1).padStart(5)} s`;
     log('  phases (wall)      start-up   content sync   bundle   pages   after pages');
-    for (const [name, m] of [
-      ['plain', p],
-      ['plain, remark', r],
-      ['ours', o],
-      ['ours, warm', oursWarm],
-    ] as const) {
+    for (const [name, m] of [['plain', p], ...(r ? [['plain, remark', r] as const] : []), ['ours', o], ['ours, warm', oursWarm]] as const) {
       log(`  ${name.padEnd(16)} ${s(m.phases.startup)}   ${s(m.phases.sync)}      ${s(m.phases.bundle)}  ${s(m.phases.pages)}  ${s(m.phases.after)}`);
     }
     return {
@@ -464,7 +464,7 @@ export async function benchSite(
         timeToPlain: o.ms / p.ms,
         cpuToPlain: o.cpuMs / p.cpuMs,
         memory: o.peakRssMiB / pl.peakRssMiB,
-        timeToRemark: o.ms / r.ms,
+        timeToRemark: r ? o.ms / r.ms : NaN,
       },
       work,
       generatedInvalidFallbacks: generated.fallbacks,
@@ -483,7 +483,7 @@ export function printSite(r: SiteBenchResult): void {
   row('plain Astro (glob() loader, default Markdown)', r.plain);
   row('hindsight lint of the same files (bundle, cold)', r.lint);
   row('plain Astro build, then hindsight lint', r.plainThenLint);
-  row('plain Astro, remark/rehype Markdown (reference)', r.plainRemark);
+  if (r.plainRemark) row('plain Astro, remark/rehype Markdown (reference)', r.plainRemark);
   row('Hindsight site (own loader, every page, search)', r.ours);
   row('Hindsight site, rebuilt with its cache kept', r.oursWarm);
   const x = (n: number): string => `${n.toFixed(2)}×`;
@@ -492,7 +492,7 @@ export function printSite(r: SiteBenchResult): void {
   );
   console.log(`  rebuild with cache ÷ plain cold build: time ${x(r.ratio.warmTime)}, CPU ${x(r.ratio.warmCpu)} (target ≤ 1.0×)`);
   console.log(
-    `  peak memory ${r.ours.peakRssMiB.toFixed(0)} MiB (target < 2048 MiB), ${x(r.ratio.memory)} the baseline's; against the remark/rehype reference: time ${x(r.ratio.timeToRemark)}`,
+    `  peak memory ${r.ours.peakRssMiB.toFixed(0)} MiB (target < 2048 MiB), ${x(r.ratio.memory)} the baseline's${r.plainRemark ? `; against the remark/rehype reference: time ${x(r.ratio.timeToRemark)}` : ''}`,
   );
   const w = r.work;
   console.log(
