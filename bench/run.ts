@@ -4,7 +4,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { benchModel } from './model.ts';
-import { benchSite } from './site.ts';
+import { benchSite, printSite } from './site.ts';
 import { benchScale, printScale } from './scale.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -49,23 +49,7 @@ if (wanted('hook')) {
 if (wanted('site')) {
   const r = await benchSite({ count: 1000, log: (line) => console.log(line) });
   results.site = r;
-  const row = (name: string, m: { ms: number; cpuMs: number; peakRssMiB: number; pages: number }) =>
-    console.log(
-      `  ${name.padEnd(47)} ${(m.ms / 1000).toFixed(1).padStart(6)} s wall ${(m.cpuMs / 1000).toFixed(1).padStart(6)} s CPU ${m.peakRssMiB.toFixed(0).padStart(6)} MiB peak ${String(m.pages).padStart(6)} pages`,
-    );
-  console.log(`site: ${r.files} generated postmortems (${(r.bytes / 1024 / 1024).toFixed(1)} MiB), cold astro build, median of ${r.rounds} alternating rounds`);
-  row('plain Astro (glob() loader, default Markdown)', r.plain);
-  row('plain Astro, remark/rehype Markdown (reference)', r.plainRemark);
-  row('Hindsight site (own loader, every page, search)', r.ours);
-  row('Hindsight site, rebuilt with nothing changed', r.oursWarm);
-  console.log(
-    `  ratios: time ${r.ratio.time.toFixed(2)}× (target ≤ 1.3×), CPU ${r.ratio.cpu.toFixed(2)}×, peak memory ${r.ratio.memory.toFixed(2)}× (${r.ours.peakRssMiB.toFixed(0)} MiB, target < 2048 MiB)`,
-  );
-  console.log(`  against the remark/rehype reference: time ${r.ratio.timeToRemark.toFixed(2)}×`);
-  const w = r.work;
-  console.log(
-    `  the site's own work (lint + model + HTML of every file, one cold process): one thread ${(w.oneThreadMs / 1000).toFixed(1)} s; two at once ${(w.twoAtOnceMs / 1000).toFixed(1)} s each for half the files (${((2 * w.oneThreadHalfMs) / w.twoAtOnceMs).toFixed(2)}× the throughput of one)`,
-  );
+  printSite(r);
 }
 
 mkdirSync(`${root}bench/out`, { recursive: true });

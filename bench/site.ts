@@ -4,8 +4,11 @@
 // glob() loader and Astro's default Markdown rendering, one page per file plus an index), and
 // for reference by that project with Astro's remark/rehype processor instead.
 // Each build is a cold `astro build` in a child process under /usr/bin/time -v: wall time and
-// peak resident memory (the largest process of the build). Rounds alternate plain / ours /
-// plain with remark.
+// peak resident memory (the largest process of the build); CPU time from perf when it works.
+// Issue 19's targets: our cold build at most the plain build followed by `hindsight lint` of
+// the same files (the linter's integration costs nothing extra), our rebuild with its cache
+// kept at most the plain cold build, peak under 2 GiB. Rounds alternate plain / lint / ours /
+// ours rebuilt / plain with remark.
 import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -49,18 +52,44 @@ export interface BuildPhases {
   after: number;
 }
 
+/** A command that is not a build: wall time, CPU time and peak memory. */
+export interface LintMeasure {
+  ms: number;
+  cpuMs: number;
+  peakRssMiB: number;
+}
+
 export interface SiteBenchResult {
   files: number;
   bytes: number;
   rounds: number;
   /** Median over the rounds. */
   plain: BuildMeasure;
+  /** `hindsight lint` of the same files (the installed bundle, cold, one process). */
+  lint: LintMeasure;
+  /**
+   * Issue 19's baseline for a cold build: the plain build followed by `hindsight lint` (the
+   * two run one after the other: times add up, the peak is the larger one).
+   */
+  plainThenLint: LintMeasure;
   ours: BuildMeasure;
-  /** Ours again with the content cache of the previous build (digests unchanged: nothing re-parsed). */
+  /** Ours again right after each cold build, its cache kept (digests unchanged: nothing re-parsed). */
   oursWarm: BuildMeasure;
-  /** The plain project with Astro's remark/rehype Markdown processor (a reference, not the target's baseline). */
-  plainRemark: BuildMeasure;
-  ratio: { time: number; cpu: number; memory: number; timeToRemark: number };
+  /** The plain project with Astro's remark/rehype Markdown processor (a reference, not the target's baseline); null when skipped (BENCH_SITE_REMARK=0). */
+  plainRemark: BuildMeasure | null;
+  ratio: {
+    /** Ours cold ÷ plain build + lint (target ≤ 1.0). */
+    time: number;
+    cpu: number;
+    /** Ours rebuilt with its cache ÷ the plain cold build (target ≤ 1.0). */
+    warmTime: number;
+    warmCpu: number;
+    /** Ours cold ÷ the plain build alone. */
+    timeToPlain: number;
+    cpuToPlain: number;
+    memory: number;
+    timeToRemark: number;
+  };
   work: SiteWork;
   generatedInvalidFallbacks: number;
 }
@@ -246,40 +275,68 @@ function plainProject(base: string, content: string, processor: 'default' | 'rem
   return dir;
 }
 
+/** Wall time, CPU time and peak memory of one command run to its end (its exit status must be 0). */
+function timedRun(
+  command: readonly string[],
+  cwd: string,
+  env: Record<string, string>,
+  report: string,
+): { ms: number; cpuMs: number; peakRssMiB: number; stdout: string } {
+  const counted = `${report}.perf`;
+  const timed = ['/usr/bin/time', '-v', '-o', report, ...command];
+  const line = perfWorks() ? ['perf', 'stat', '-x', ',', '-e', 'task-clock', '-o', counted, '--', ...timed] : timed;
+  const started = performance.now();
+  const result = spawnSync(line[0]!, line.slice(1), {
+    cwd,
+    env: { ...process.env, NO_COLOR: '1', ...env },
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  const ms = performance.now() - started;
+  if (result.status !== 0)
+    throw new Error(`${command.join(' ')} failed in ${cwd} (exit ${result.status}):\n${result.stdout.slice(-3000)}\n${result.stderr.slice(-3000)}`);
+  const text = readFileSync(report, 'utf8');
+  const kib = Number(/Maximum resident set size \(kbytes\): (\d+)/.exec(text)?.[1] ?? NaN);
+  const user = Number(/User time \(seconds\): ([\d.]+)/.exec(text)?.[1] ?? NaN);
+  const system = Number(/System time \(seconds\): ([\d.]+)/.exec(text)?.[1] ?? NaN);
+  const taskClock = perfWorks() ? Number(/^([\d.]+),msec,task-clock/m.exec(readFileSync(counted, 'utf8'))?.[1] ?? NaN) : NaN;
+  const cpuMs = Number.isFinite(taskClock) ? taskClock : (user + system) * 1000;
+  return { ms, cpuMs, peakRssMiB: kib / 1024, stdout: result.stdout };
+}
+
 function timedBuild(dir: string, env: Record<string, string>, fresh: boolean): BuildMeasure {
   if (fresh) {
     rmSync(path.join(dir, 'node_modules', '.astro'), { recursive: true, force: true });
     rmSync(path.join(dir, '.astro'), { recursive: true, force: true });
   }
   rmSync(path.join(dir, 'dist'), { recursive: true, force: true });
-  const report = path.join(dir, 'time.txt');
-  const counted = path.join(dir, 'perf.txt');
-  const timed = ['/usr/bin/time', '-v', '-o', report, path.join(dir, 'node_modules', '.bin', 'astro'), 'build'];
-  const command = perfWorks() ? ['perf', 'stat', '-x', ',', '-e', 'task-clock', '-o', counted, '--', ...timed] : timed;
-  const started = performance.now();
-  const result = spawnSync(command[0]!, command.slice(1), {
-    cwd: dir,
-    env: {
-      ...process.env,
+  const run = timedRun(
+    [path.join(dir, 'node_modules', '.bin', 'astro'), 'build'],
+    dir,
+    {
       PATH: `${path.join(dir, 'node_modules', '.bin')}:${process.env.PATH ?? ''}`,
       ASTRO_TELEMETRY_DISABLED: '1',
-      NO_COLOR: '1',
       ...env,
     },
-    encoding: 'utf8',
-    maxBuffer: 64 * 1024 * 1024,
-  });
-  const ms = performance.now() - started;
-  if (result.status !== 0)
-    throw new Error(`astro build failed in ${dir} (exit ${result.status}):\n${result.stdout.slice(-3000)}\n${result.stderr.slice(-3000)}`);
-  const text = readFileSync(report, 'utf8');
-  const kib = Number(/Maximum resident set size \(kbytes\): (\d+)/.exec(text)?.[1] ?? NaN);
-  const user = Number(/User time \(seconds\): ([\d.]+)/.exec(text)?.[1] ?? NaN);
-  const system = Number(/System time \(seconds\): ([\d.]+)/.exec(text)?.[1] ?? NaN);
-  const pages = Number(/(\d+) page\(s\) built/.exec(result.stdout)?.[1] ?? NaN);
-  const taskClock = perfWorks() ? Number(/^([\d.]+),msec,task-clock/m.exec(readFileSync(counted, 'utf8'))?.[1] ?? NaN) : NaN;
-  const cpuMs = Number.isFinite(taskClock) ? taskClock : (user + system) * 1000;
-  return { ms, cpuMs, peakRssMiB: kib / 1024, pages, phases: phasesOf(result.stdout, ms) };
+    path.join(dir, 'time.txt'),
+  );
+  const pages = Number(/(\d+) page\(s\) built/.exec(run.stdout)?.[1] ?? NaN);
+  return { ms: run.ms, cpuMs: run.cpuMs, peakRssMiB: run.peakRssMiB, pages, phases: phasesOf(run.stdout, run.ms) };
+}
+
+/**
+ * `hindsight lint` of the archive as a user runs it from the installed package: the bundle
+ * (lib/hindsight.js, which bin/hindsight.js starts inside node_modules), one whole process,
+ * cold (no compile cache), in `dir` (so with the configuration our site's build reads).
+ */
+function timedLint(dir: string, content: string): LintMeasure {
+  const run = timedRun(
+    [process.execPath, path.join(root, 'bin', 'hindsight.js'), 'lint', content],
+    dir,
+    { HINDSIGHT_FROM: 'lib', NODE_DISABLE_COMPILE_CACHE: '1' },
+    path.join(dir, 'lint-time.txt'),
+  );
+  return { ms: run.ms, cpuMs: run.cpuMs, peakRssMiB: run.peakRssMiB };
 }
 
 let perfChecked: boolean | null = null;
@@ -298,21 +355,23 @@ function perfWorks(): boolean {
   return perfChecked;
 }
 
-/** Astro logs "1.22s" or "820ms". */
+/** Astro logs "1.22s", "820ms" or, from a minute on, "1m 3s". */
 function logged(text: string | undefined): number {
   if (text === undefined) return NaN;
-  const m = /^([\d.]+)(ms|s)$/.exec(text);
-  return m ? Number(m[1]) * (m[2] === 's' ? 1000 : 1) : NaN;
+  const m = /^(?:(\d+)m )?([\d.]+)(ms|s)$/.exec(text);
+  return m ? Number(m[1] ?? 0) * 60_000 + Number(m[2]) * (m[3] === 's' ? 1000 : 1) : NaN;
 }
 
 /** The phases of one build from its log (NaN where a line is missing). */
 export function phasesOf(log: string, wallMs: number): BuildPhases {
   const text = log.replace(/\x1b\[[0-9;]*m/g, '');
-  const sync = logged(/\[build\] ✓ Completed in ([\d.]+m?s)\.\n[\s\S]*?Building static entrypoints/.exec(text)?.[1]);
-  const bundle = logged(/\[vite\] ✓ built in ([\d.]+m?s)/.exec(text)?.[1]);
-  const pages = logged(/generating static routes[\s\S]*?✓ Completed in ([\d.]+m?s)\./.exec(text)?.[1]);
-  const staticBuild = logged(/generating static routes[\s\S]*?✓ Completed in [\d.]+m?s\.[\s\S]*?\[build\] ✓ Completed in ([\d.]+m?s)\./.exec(text)?.[1]);
-  const total = logged(/page\(s\) built in ([\d.]+m?s)/.exec(text)?.[1]);
+  const sync = logged(/\[build\] ✓ Completed in ((?:\d+m )?[\d.]+m?s)\.\n[\s\S]*?Building static entrypoints/.exec(text)?.[1]);
+  const bundle = logged(/\[vite\] ✓ built in ((?:\d+m )?[\d.]+m?s)/.exec(text)?.[1]);
+  const pages = logged(/generating static routes[\s\S]*?✓ Completed in ((?:\d+m )?[\d.]+m?s)\./.exec(text)?.[1]);
+  const staticBuild = logged(
+    /generating static routes[\s\S]*?✓ Completed in (?:\d+m )?[\d.]+m?s\.[\s\S]*?\[build\] ✓ Completed in ((?:\d+m )?[\d.]+m?s)\./.exec(text)?.[1],
+  );
+  const total = logged(/page\(s\) built in ((?:\d+m )?[\d.]+m?s)/.exec(text)?.[1]);
   return {
     startup: wallMs - total,
     sync,
@@ -352,32 +411,39 @@ export async function benchSite(
     const generated = await generateArchive(content, count, options.seed);
     const ours = ourProject(base);
     const plain = plainProject(base, content);
-    const plainRemark = plainProject(base, content, 'remark');
+    // The slowest build and no target's baseline: BENCH_SITE_REMARK=0 leaves it out.
+    const plainRemark = process.env.BENCH_SITE_REMARK === '0' ? null : plainProject(base, content, 'remark');
     const oursEnv = { HINDSIGHT_CONTENT: content };
     const plainRuns: BuildMeasure[] = [];
+    const lintRuns: LintMeasure[] = [];
     const ourRuns: BuildMeasure[] = [];
+    const warmRuns: BuildMeasure[] = [];
     const remarkRuns: BuildMeasure[] = [];
+    const seconds = (m: LintMeasure): string => `${(m.ms / 1000).toFixed(1)} s (CPU ${(m.cpuMs / 1000).toFixed(1)} s)`;
     for (let round = 0; round < rounds; round++) {
       plainRuns.push(timedBuild(plain, {}, true));
-      log(`  round ${round + 1}: plain ${(plainRuns.at(-1)!.ms / 1000).toFixed(1)} s`);
+      log(`  round ${round + 1}: plain ${seconds(plainRuns.at(-1)!)}`);
+      lintRuns.push(timedLint(ours, content));
+      log(`  round ${round + 1}: hindsight lint ${seconds(lintRuns.at(-1)!)}`);
       ourRuns.push(timedBuild(ours, oursEnv, true));
-      log(`  round ${round + 1}: ours  ${(ourRuns.at(-1)!.ms / 1000).toFixed(1)} s`);
-      remarkRuns.push(timedBuild(plainRemark, {}, true));
-      log(`  round ${round + 1}: plain, remark ${(remarkRuns.at(-1)!.ms / 1000).toFixed(1)} s`);
+      log(`  round ${round + 1}: ours ${seconds(ourRuns.at(-1)!)}`);
+      warmRuns.push(timedBuild(ours, oursEnv, false));
+      log(`  round ${round + 1}: ours, rebuilt ${seconds(warmRuns.at(-1)!)}`);
+      if (plainRemark) {
+        remarkRuns.push(timedBuild(plainRemark, {}, true));
+        log(`  round ${round + 1}: plain, remark ${seconds(remarkRuns.at(-1)!)}`);
+      }
     }
-    const oursWarm = timedBuild(ours, oursEnv, false);
     const work = await measureWork(content, count);
     const p = medianMeasure(plainRuns);
+    const l = { ms: median(lintRuns.map((m) => m.ms)), cpuMs: median(lintRuns.map((m) => m.cpuMs)), peakRssMiB: median(lintRuns.map((m) => m.peakRssMiB)) };
+    const pl = { ms: p.ms + l.ms, cpuMs: p.cpuMs + l.cpuMs, peakRssMiB: Math.max(p.peakRssMiB, l.peakRssMiB) };
     const o = medianMeasure(ourRuns);
-    const r = medianMeasure(remarkRuns);
+    const oursWarm = medianMeasure(warmRuns);
+    const r = remarkRuns.length > 0 ? medianMeasure(remarkRuns) : null;
     const s = (ms: number): string => `${(ms / 1000).toFixed(1).padStart(5)} s`;
     log('  phases (wall)      start-up   content sync   bundle   pages   after pages');
-    for (const [name, m] of [
-      ['plain', p],
-      ['plain, remark', r],
-      ['ours', o],
-      ['ours, warm', oursWarm],
-    ] as const) {
+    for (const [name, m] of [['plain', p], ...(r ? [['plain, remark', r] as const] : []), ['ours', o], ['ours, warm', oursWarm]] as const) {
       log(`  ${name.padEnd(16)} ${s(m.phases.startup)}   ${s(m.phases.sync)}      ${s(m.phases.bundle)}  ${s(m.phases.pages)}  ${s(m.phases.after)}`);
     }
     return {
@@ -385,14 +451,51 @@ export async function benchSite(
       bytes: generated.bytes,
       rounds,
       plain: p,
+      lint: l,
+      plainThenLint: pl,
       ours: o,
       oursWarm,
       plainRemark: r,
-      ratio: { time: o.ms / p.ms, cpu: o.cpuMs / p.cpuMs, memory: o.peakRssMiB / p.peakRssMiB, timeToRemark: o.ms / r.ms },
+      ratio: {
+        time: o.ms / pl.ms,
+        cpu: o.cpuMs / pl.cpuMs,
+        warmTime: oursWarm.ms / p.ms,
+        warmCpu: oursWarm.cpuMs / p.cpuMs,
+        timeToPlain: o.ms / p.ms,
+        cpuToPlain: o.cpuMs / p.cpuMs,
+        memory: o.peakRssMiB / pl.peakRssMiB,
+        timeToRemark: r ? o.ms / r.ms : NaN,
+      },
       work,
       generatedInvalidFallbacks: generated.fallbacks,
     };
   } finally {
     if (!options.keep) rmSync(base, { recursive: true, force: true });
   }
+}
+
+export function printSite(r: SiteBenchResult): void {
+  const row = (name: string, m: LintMeasure & { pages?: number }) =>
+    console.log(
+      `  ${name.padEnd(47)} ${(m.ms / 1000).toFixed(1).padStart(6)} s wall ${(m.cpuMs / 1000).toFixed(1).padStart(6)} s CPU ${m.peakRssMiB.toFixed(0).padStart(6)} MiB peak ${m.pages === undefined ? '' : `${String(m.pages).padStart(6)} pages`}`,
+    );
+  console.log(`site: ${r.files} generated postmortems (${(r.bytes / 1024 / 1024).toFixed(1)} MiB), cold astro build, median of ${r.rounds} alternating rounds`);
+  row('plain Astro (glob() loader, default Markdown)', r.plain);
+  row('hindsight lint of the same files (bundle, cold)', r.lint);
+  row('plain Astro build, then hindsight lint', r.plainThenLint);
+  if (r.plainRemark) row('plain Astro, remark/rehype Markdown (reference)', r.plainRemark);
+  row('Hindsight site (own loader, every page, search)', r.ours);
+  row('Hindsight site, rebuilt with its cache kept', r.oursWarm);
+  const x = (n: number): string => `${n.toFixed(2)}×`;
+  console.log(
+    `  cold build ÷ (plain build + lint): time ${x(r.ratio.time)}, CPU ${x(r.ratio.cpu)} (target ≤ 1.0×); ÷ plain build alone: time ${x(r.ratio.timeToPlain)}, CPU ${x(r.ratio.cpuToPlain)}`,
+  );
+  console.log(`  rebuild with cache ÷ plain cold build: time ${x(r.ratio.warmTime)}, CPU ${x(r.ratio.warmCpu)} (target ≤ 1.0×)`);
+  console.log(
+    `  peak memory ${r.ours.peakRssMiB.toFixed(0)} MiB (target < 2048 MiB), ${x(r.ratio.memory)} the baseline's${r.plainRemark ? `; against the remark/rehype reference: time ${x(r.ratio.timeToRemark)}` : ''}`,
+  );
+  const w = r.work;
+  console.log(
+    `  the site's own work (lint + model + HTML of every file, one cold process): one thread ${(w.oneThreadMs / 1000).toFixed(1)} s; two at once ${(w.twoAtOnceMs / 1000).toFixed(1)} s each for half the files (${((2 * w.oneThreadHalfMs) / w.twoAtOnceMs).toFixed(2)}× the throughput of one)`,
+  );
 }

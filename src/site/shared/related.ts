@@ -1,11 +1,12 @@
 // "Related incidents", computed once per build for the whole archive: the incidents a
 // postmortem names in `related:` (and those that name it), the ones whose root cause is very
 // like its own, and others on the same service. The root-cause similarity is the `recurrence`
-// rule's own measure (the lint Archive's TF-IDF vectors over words and word pairs, compared by
-// cosine), and like the rule it compares only incidents that share a service: the work grows
-// with the incidents per service, not with every pair of the archive.
+// rule's own measure (TF-IDF vectors over words and word pairs, compared by cosine), and like
+// the rule it compares only incidents that share a service: the work grows with the incidents
+// per service, not with every pair of the archive.
 import { decodeNamedCharacterReference } from 'decode-named-character-reference';
-import { Archive, cosine, words, type ArchiveEntry } from '../../lint/archive/index.ts';
+import { termCounts } from '../../lint/archive/index.ts';
+import { weigh } from '../../lint/archive/similarity.ts';
 import type { Incident } from './incident.ts';
 import type { RenderedHeading } from './render.ts';
 import type { StoredModel } from './types.ts';
@@ -40,23 +41,25 @@ export interface RelatedArchive {
  * root-cause section (absent: not compared). `incidents` newest first, as the pages list them.
  */
 export function relatedArchive(incidents: readonly Incident[], rootCauses: ReadonlyMap<string, string>): RelatedArchive {
-  const entries = new Map<Incident, ArchiveEntry>();
-  for (const incident of incidents) {
-    const text = rootCauses.get(incident.slug);
-    entries.set(incident, {
-      filePath: `/${incident.slug}.md`,
-      id: incident.id,
-      title: incident.title,
-      date: incident.date || null,
-      services: incident.services,
-      related: incident.related,
-      rootCause: text && words(text).length >= MIN_ROOT_CAUSE_WORDS ? { line: 1, text } : null,
-    });
-  }
-  const archive = new Archive('/', [...entries.values()]);
-  const incidentOf = new Map([...entries].map(([incident, entry]) => [entry, incident]));
+  const vectors = new RootCauseVectors(
+    incidents.flatMap((incident, index) => {
+      const text = rootCauses.get(incident.slug);
+      return text ? [[index, text] as const] : [];
+    }),
+  );
+  const order = new Map(incidents.map((incident, index) => [incident, index]));
   const byId = new Map<string, Incident>();
   for (const incident of incidents) if (incident.id && !byId.has(incident.id.toLowerCase())) byId.set(incident.id.toLowerCase(), incident);
+  const byService = new Map<string, number[]>();
+  incidents.forEach((incident, index) => {
+    for (const service of new Set(incident.services.map((s) => s.toLowerCase()))) push(byService, service, index);
+  });
+  /** The incidents that name one of these services (case aside), each once, in list order. */
+  const withServices = (services: readonly string[]): number[] => {
+    const found = new Set<number>();
+    for (const service of services) for (const index of byService.get(service.toLowerCase()) ?? []) found.add(index);
+    return [...found].sort((a, b) => a - b);
+  };
 
   // Who names whom, both ways.
   const namedBy = new Map<Incident, Incident[]>();
@@ -66,25 +69,21 @@ export function relatedArchive(incidents: readonly Incident[], rootCauses: Reado
       if (target && target !== incident) push(namedBy, target, incident);
     }
 
-  // Similar root causes among incidents that share a service, each pair compared once.
+  // Similar root causes among incidents that share a service, each pair once: from the one
+  // earlier in the list.
   const similar = new Map<Incident, { other: Incident; similarity: number }[]>();
   let comparisons = 0;
-  const order = new Map(incidents.map((incident, index) => [incident, index]));
-  for (const incident of incidents) {
-    const entry = entries.get(incident)!;
-    if (!entry.rootCause || incident.services.length === 0) continue;
-    const own = order.get(incident)!;
-    for (const otherEntry of archive.withServices(incident.services)) {
-      const other = incidentOf.get(otherEntry)!;
-      // Each pair once: from the one earlier in the list.
-      if (order.get(other)! <= own || !otherEntry.rootCause) continue;
-      comparisons++;
-      const similarity = cosine(archive.vector(entry), archive.vector(otherEntry));
-      if (similarity < SIMILAR_ROOT_CAUSE) continue;
+  incidents.forEach((incident, own) => {
+    if (!vectors.has(own) || incident.services.length === 0) return;
+    const others = withServices(incident.services).filter((other) => other > own && vectors.has(other));
+    comparisons += others.length;
+    vectors.similarities(own, others).forEach((similarity, i) => {
+      if (similarity < SIMILAR_ROOT_CAUSE) return;
+      const other = incidents[others[i]!]!;
       push(similar, incident, { other, similarity });
       push(similar, other, { other: incident, similarity });
-    }
-  }
+    });
+  });
 
   const related = new Map<string, RelatedView[]>();
   for (const incident of incidents) {
@@ -110,9 +109,9 @@ export function relatedArchive(incidents: readonly Incident[], rootCauses: Reado
     for (const { other, similarity } of alike.slice(0, SIMILAR_SHOWN)) list(other, `similar root cause (${Math.round(similarity * 100)}% alike)`);
     const services = new Set(incident.services.map((s) => s.toLowerCase()));
     let sameService = 0;
-    for (const otherEntry of services.size > 0 ? archive.withServices(incident.services) : []) {
+    for (const index of services.size > 0 ? withServices(incident.services) : []) {
       if (sameService >= SAME_SERVICE_SHOWN) break;
-      const other = incidentOf.get(otherEntry)!;
+      const other = incidents[index]!;
       if (other === incident || listed.has(other)) continue;
       const shared = other.services.filter((s) => services.has(s.toLowerCase()));
       list(other, `same service: ${shared.join(', ')}`);
@@ -121,6 +120,69 @@ export function relatedArchive(incidents: readonly Incident[], rootCauses: Reado
     related.set(incident.slug, out);
   }
   return { related, comparisons };
+}
+
+/**
+ * Root causes as the `recurrence` rule weighs them (the lint archive's `termCounts` and
+ * `weigh`: TF-IDF over the root causes of at least MIN_ROOT_CAUSE_WORDS words), compared by
+ * cosine. Hand-written for speed where the rule's `cosine` looks every term up in a Map by
+ * its text: here terms are numbers, and one root cause is spread over an array once for all
+ * the others it is compared with (test/site/related-similarity.test.ts compares the two).
+ */
+export class RootCauseVectors<K> {
+  private readonly vectors = new Map<K, { terms: Int32Array; weights: Float64Array; norm: number }>();
+  private readonly spread: Float64Array;
+
+  constructor(texts: Iterable<readonly [K, string]>) {
+    const counted: [K, Map<string, number>][] = [];
+    const df = new Map<string, number>();
+    for (const [key, text] of texts) {
+      const counts = termCounts(text);
+      // Its words are the terms without a space (the others are word pairs).
+      let wordCount = 0;
+      for (const [term, count] of counts) if (!term.includes(' ')) wordCount += count;
+      if (wordCount < MIN_ROOT_CAUSE_WORDS) continue;
+      counted.push([key, counts]);
+      for (const term of counts.keys()) df.set(term, (df.get(term) ?? 0) + 1);
+    }
+    const number = new Map<string, number>();
+    for (const [key, counts] of counted) {
+      const { weights, norm } = weigh(counts, { docs: counted.length, df });
+      const terms = new Int32Array(weights.size);
+      const values = new Float64Array(weights.size);
+      let i = 0;
+      for (const [term, weight] of weights) {
+        let n = number.get(term);
+        if (n === undefined) number.set(term, (n = number.size));
+        terms[i] = n;
+        values[i++] = weight;
+      }
+      this.vectors.set(key, { terms, weights: values, norm });
+    }
+    this.spread = new Float64Array(number.size);
+  }
+
+  /** Whether `key` has a root cause to compare (one long enough). */
+  has(key: K): boolean {
+    return this.vectors.has(key);
+  }
+
+  /** The cosine similarity, 0 to 1, of `key`'s root cause with each of `others`'. */
+  similarities(key: K, others: readonly K[]): number[] {
+    const own = this.vectors.get(key);
+    if (!own) return others.map(() => 0);
+    const spread = this.spread;
+    for (let i = 0; i < own.terms.length; i++) spread[own.terms[i]!] = own.weights[i]!;
+    const out = others.map((other) => {
+      const vector = this.vectors.get(other);
+      if (!vector || own.norm === 0 || vector.norm === 0) return 0;
+      let dot = 0;
+      for (let i = 0; i < vector.terms.length; i++) dot += spread[vector.terms[i]!]! * vector.weights[i]!;
+      return dot / (own.norm * vector.norm);
+    });
+    for (let i = 0; i < own.terms.length; i++) spread[own.terms[i]!] = 0;
+    return out;
+  }
 }
 
 export interface GroupRelated {
