@@ -41,7 +41,7 @@ function severitySection(blocks: readonly SectionBlock[]): StatedValue<string> |
   for (const block of blocks) {
     if (!SEVERITY_HEADING.test(block.section.heading.trim())) continue;
     const first = block.nodes.find((node) => node.type === 'paragraph');
-    if (!first || first.type !== 'paragraph') return null;
+    if (first?.type !== 'paragraph') return null;
     const [opening] = inlineLines(first.children, first.position?.start.line ?? 1);
     const value = opening ? severityLabel(opening.text) : null;
     return value === null ? null : { value, line: opening!.line };
