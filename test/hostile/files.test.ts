@@ -51,7 +51,7 @@ const byName = (results: JsonResult[], root: string): Map<string, JsonResult['me
 
 function onlyFatal(messages: JsonResult['messages'] | undefined, text: string, line = 1): void {
   expect(messages).toHaveLength(1);
-  expect(messages![0]).toMatchObject({ ruleId: 'fatal', severity: 2, line });
+  expect(messages![0]).toMatchObject({ ruleId: null, fatal: true, severity: 2, line });
   expect(messages![0]!.message).toContain(text);
 }
 
