@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { buildModel } from '../../src/core/build.ts';
 import type { ResolvedTime } from '../../src/core/model.ts';
 import { barChart } from '../../src/site/shared/charts.ts';
-import { fillUrl, formatMinutes, formatTime } from '../../src/site/shared/format.ts';
+import { escapeXml, fillUrl, formatMinutes, formatTime } from '../../src/site/shared/format.ts';
 import { groupByLabel, incidentDate, labelSlug, metricsOf, minutesBetween, monthRange, percentile, toIncident } from '../../src/site/shared/incident.ts';
 import { MEASURES, summarize } from '../../src/site/shared/metrics.ts';
 import { findGaps, timelineFigure } from '../../src/site/shared/timeline-svg.ts';
@@ -185,6 +185,14 @@ describe('charts and formatting', () => {
     expect(fillUrl('https://git.example/edit/main/{path}', 'postmortems/a b.md')).toBe('https://git.example/edit/main/postmortems/a%20b.md');
     expect(fillUrl('https://git.example/blob/main/{path}#L{line}', 'p/x.md', 14)).toBe('https://git.example/blob/main/p/x.md#L14');
     expect(fillUrl('https://git.example/x/{path}', 'p/x.md', 3)).toBe('https://git.example/x/p/x.md#L3');
+  });
+
+  it('escapes markup characters as the chained replaces it stands in for did, leaving other text as it is', () => {
+    const chained = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+    const texts = ['plain words', '', `a<b>&c"d'e`, '&amp; already', '<<>>', "it's 5 > 3 & 2 < 4", 'ünïcode — “quotes” & <tag attr="v">'];
+    for (let code = 0; code < 256; code++) texts.push(`x${String.fromCharCode(code)}y${String.fromCharCode(code)}`);
+    for (const text of texts) expect(escapeXml(text)).toBe(chained(text));
+    expect(escapeXml(`<a href="x">Tom's & Jerry's</a>`)).toBe('&lt;a href=&quot;x&quot;&gt;Tom&#39;s &amp; Jerry&#39;s&lt;/a&gt;');
   });
 });
 

@@ -54,12 +54,19 @@ export function relatedArchive(incidents: readonly Incident[], rootCauses: Reado
   incidents.forEach((incident, index) => {
     for (const service of new Set(incident.services.map((s) => s.toLowerCase()))) push(byService, service, index);
   });
-  /** The incidents that name one of these services (case aside), each once, in list order. */
-  const withServices = (services: readonly string[]): number[] => {
+  /**
+   * The incidents that name one of these services (case aside), each once, in list order. One
+   * service (most incidents) is its list as it stands, already in list order.
+   */
+  const withServices = (services: readonly string[]): readonly number[] => {
+    const distinct = new Set(services.map((s) => s.toLowerCase()));
+    if (distinct.size === 1) return byService.get([...distinct][0]!) ?? [];
     const found = new Set<number>();
-    for (const service of services) for (const index of byService.get(service.toLowerCase()) ?? []) found.add(index);
+    for (const service of distinct) for (const index of byService.get(service) ?? []) found.add(index);
     return [...found].sort((a, b) => a - b);
   };
+  // Each incident's neighbours on its services, for the similar root causes and the same-service list.
+  const neighbours = incidents.map((incident) => (incident.services.length > 0 ? withServices(incident.services) : []));
 
   // Who names whom, both ways.
   const namedBy = new Map<Incident, Incident[]>();
@@ -75,7 +82,7 @@ export function relatedArchive(incidents: readonly Incident[], rootCauses: Reado
   let comparisons = 0;
   incidents.forEach((incident, own) => {
     if (!vectors.has(own) || incident.services.length === 0) return;
-    const others = withServices(incident.services).filter((other) => other > own && vectors.has(other));
+    const others = neighbours[own]!.filter((other) => other > own && vectors.has(other));
     comparisons += others.length;
     vectors.similarities(own, others).forEach((similarity, i) => {
       if (similarity < SIMILAR_ROOT_CAUSE) return;
@@ -86,7 +93,7 @@ export function relatedArchive(incidents: readonly Incident[], rootCauses: Reado
   });
 
   const related = new Map<string, RelatedView[]>();
-  for (const incident of incidents) {
+  incidents.forEach((incident, own) => {
     const out: RelatedView[] = [];
     const listed = new Map<Incident, RelatedView>();
     const list = (other: Incident, why: string): void => {
@@ -109,7 +116,7 @@ export function relatedArchive(incidents: readonly Incident[], rootCauses: Reado
     for (const { other, similarity } of alike.slice(0, SIMILAR_SHOWN)) list(other, `similar root cause (${Math.round(similarity * 100)}% alike)`);
     const services = new Set(incident.services.map((s) => s.toLowerCase()));
     let sameService = 0;
-    for (const index of services.size > 0 ? withServices(incident.services) : []) {
+    for (const index of neighbours[own]!) {
       if (sameService >= SAME_SERVICE_SHOWN) break;
       const other = incidents[index]!;
       if (other === incident || listed.has(other)) continue;
@@ -118,7 +125,7 @@ export function relatedArchive(incidents: readonly Incident[], rootCauses: Reado
       sameService++;
     }
     related.set(incident.slug, out);
-  }
+  });
   return { related, comparisons };
 }
 

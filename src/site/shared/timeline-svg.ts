@@ -78,9 +78,16 @@ function spacing(minutes: number): number {
   return minutes <= 0 ? 0 : Math.min(48, Math.round(9 * Math.log2(1 + minutes / 5)));
 }
 
-function clip(text: string, length: number): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
+function flatten(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+function clipFlat(flat: string, length: number): string {
   return flat.length <= length ? flat : `${flat.slice(0, length - 1).trimEnd()}…`;
+}
+
+function clip(text: string, length: number): string {
+  return clipFlat(flatten(text), length);
 }
 
 interface Row {
@@ -88,6 +95,8 @@ interface Row {
   point: TimelinePoint | null;
   keys: KeyTime[];
   y: number;
+  /** Its wall-clock time, "HH:MM". */
+  time: string;
 }
 
 export function timelineFigure(
@@ -107,11 +116,11 @@ export function timelineFigure(
   if (plotted.length === 0 && keyTimes.length === 0) return null;
 
   // One row per entry; a key time joins the first entry at its minute, or gets its own row.
-  const rows: Row[] = plotted.map((point) => ({ ms: point.entry.time.epochMs, point, keys: [], y: 0 }));
+  const rows: Row[] = plotted.map((point) => ({ ms: point.entry.time.epochMs, point, keys: [], y: 0, time: '' }));
   for (const { key, time } of keyTimes) {
     const same = rows.find((r) => r.ms === time.epochMs);
     if (same) same.keys.push(key);
-    else rows.push({ ms: time.epochMs, point: null, keys: [key], y: 0 });
+    else rows.push({ ms: time.epochMs, point: null, keys: [key], y: 0, time: '' });
   }
   rows.sort((a, b) => a.ms - b.ms || (a.point ? a.point.n : 0) - (b.point ? b.point.n : 0));
 
@@ -148,6 +157,7 @@ export function timelineFigure(
       y += DATE_ROW;
     }
     row.y = y;
+    row.time = clock.time;
     previousDate = clock.date;
     previous = row;
   }
@@ -173,13 +183,14 @@ export function timelineFigure(
 
   const axis = `<line class="tl-axis" x1="${AXIS_X}" y1="${TOP - 6}" x2="${AXIS_X}" y2="${height - 2}"/>`;
   const rowParts = rows.map((row) => {
-    const time = wallClock(row.ms, offset).time;
+    const time = row.time;
     const keys = row.keys.map((k) => KEY_LABELS[k]);
     const text = row.point?.entry.text ?? '';
+    const flat = text ? flatten(text) : '';
+    const prefix = keys.join(' · ');
     const label = (length: number): string => {
-      const prefix = keys.join(' · ');
       if (!text) return prefix;
-      return prefix ? `${prefix} · ${clip(text, Math.max(8, length - prefix.length - 3))}` : clip(text, length);
+      return prefix ? `${prefix} · ${clipFlat(flat, Math.max(8, length - prefix.length - 3))}` : clipFlat(flat, length);
     };
     const href = row.point ? `#${entryId(row.point.entry.line)}` : '#key-times';
     const classes = ['tl-event', ...row.keys.map((k) => `tl-marker-${k}`)].join(' ');
@@ -198,8 +209,8 @@ export function timelineFigure(
   const resolved = keyRow('resolved');
   const description = [
     `${plotted.length} timeline ${plotted.length === 1 ? 'entry' : 'entries'} in time order${zone ? `, times in ${zone}` : ''}.`,
-    detected ? `Detected at ${wallClock(detected.ms, offset).time}.` : 'Detection time unknown.',
-    resolved ? `Resolved at ${wallClock(resolved.ms, offset).time}.` : 'Resolution time unknown.',
+    detected ? `Detected at ${detected.time}.` : 'Detection time unknown.',
+    resolved ? `Resolved at ${resolved.time}.` : 'Resolution time unknown.',
     'Each row links to its entry in the postmortem.',
   ].join(' ');
   const svg = [
