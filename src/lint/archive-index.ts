@@ -50,6 +50,8 @@ export interface ArchiveLoadOptions {
   /** Keep no index cache for an archive of fewer files than this (reading them costs less than the cache). Default 0. */
   cacheFrom?: number;
   version: string;
+  /** Called every few files read (run.ts holds the main thread's young generation with it). */
+  onProgress?: () => void;
 }
 
 export interface LoadedArchive {
@@ -155,7 +157,7 @@ export async function loadArchive(options: ArchiveLoadOptions): Promise<LoadedAr
     const readText = readPostmortemText(filePath, linkBoundary(filePath, options.content, options.root));
     if (!('text' in readText)) continue;
     const text = readText.text;
-    read++;
+    if (++read % 32 === 0) options.onProgress?.();
     dirty = true; // A new modification time (or a racy one, now settled) is recorded.
     const hash = contentHash(text);
     if (usable && known.hash === hash) {

@@ -211,20 +211,23 @@ export async function loadRunArchive(
   const need = archiveNeed(config, rules);
   if (!need) return null;
   const started = performance.now();
-  const { loadArchive, indexFileFor } = await import('./archive-index.ts');
-  const loaded = await loadArchive({
-    root: config.root,
-    content: config.content,
-    ignore: config.ignore,
-    files,
-    need,
-    sectionAliases: config.sectionAliases,
-    // With or without --cache, and for an archive of any size: in the fresh process of a
-    // hook, reading even a few files' frontmatter (with a YAML parser not yet compiled)
-    // costs more than the index. 12 files: 31 ms read, 4 ms from the index; 1 file: even.
-    indexFile: indexFileFor(config.cacheFile, config.root, options.cache),
-    version: options.version,
-  });
+  const [{ loadArchive, indexFileFor }, { withYoungGenerationCapped }] = await Promise.all([import('./archive-index.ts'), import('./young-generation.ts')]);
+  const loaded = await withYoungGenerationCapped((onProgress) =>
+    loadArchive({
+      root: config.root,
+      content: config.content,
+      ignore: config.ignore,
+      files,
+      need,
+      sectionAliases: config.sectionAliases,
+      // With or without --cache, and for an archive of any size: in the fresh process of a
+      // hook, reading even a few files' frontmatter (with a YAML parser not yet compiled)
+      // costs more than the index. 12 files: 31 ms read, 4 ms from the index; 1 file: even.
+      indexFile: indexFileFor(config.cacheFile, config.root, options.cache),
+      version: options.version,
+      onProgress,
+    }),
+  );
   const stats = { ...loaded.stats, ms: performance.now() - started };
   return {
     value: loaded.archive,
