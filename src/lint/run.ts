@@ -16,6 +16,8 @@ import { loadRules } from './registry.ts';
 import { summarise, type LintResult } from './result.ts';
 import type { PoolSettings } from './pool.ts';
 import type { Rule } from './rule.ts';
+// Static: a chunk of its own would be one more file for every one-file lint (test/hooks/startup.test.ts).
+import { withYoungGenerationCapped } from './young-generation.ts';
 
 export interface LintRunOptions {
   cwd: string;
@@ -211,7 +213,7 @@ export async function loadRunArchive(
   const need = archiveNeed(config, rules);
   if (!need) return null;
   const started = performance.now();
-  const [{ loadArchive, indexFileFor }, { withYoungGenerationCapped }] = await Promise.all([import('./archive-index.ts'), import('./young-generation.ts')]);
+  const { loadArchive, indexFileFor } = await import('./archive-index.ts');
   const loaded = await withYoungGenerationCapped((onProgress) =>
     loadArchive({
       root: config.root,
