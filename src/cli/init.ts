@@ -11,6 +11,7 @@ import { PathError, UsageError } from '../errors.ts';
 // the same chunks when this command reaches all of it (test/hooks/startup.test.ts counts them).
 import { configFileIn, PRESETS, type PresetName } from '../lint/config/load.ts';
 import { printText } from '../report/output.ts';
+import { writeProblem } from './output-file.ts';
 
 export const INIT_FILE = 'hindsight.config.jsonc';
 export const DEFAULT_CONTENT = 'postmortems';
@@ -69,15 +70,7 @@ function writeConfig(file: string, text: string, force: boolean): void {
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'EEXIST') throw new UsageError(`${INIT_FILE} already exists: edit it, or run \`hindsight init --force\` to replace it.`);
-    const reason =
-      code === 'EACCES' || code === 'EPERM'
-        ? 'permission denied'
-        : code === 'EROFS'
-          ? 'the file system is read-only'
-          : code === 'EISDIR'
-            ? 'a folder has that name'
-            : (code ?? (error as Error).message);
-    throw new PathError(`Cannot write ${file}: ${reason}. Nothing was written.`);
+    throw new PathError(`Cannot write ${file}: ${writeProblem(error, { EISDIR: 'a folder has that name' })}. Nothing was written.`);
   }
 }
 

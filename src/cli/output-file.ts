@@ -61,8 +61,11 @@ const PROBLEMS: Readonly<Record<string, string>> = {
   ENOSPC: 'the disk is full',
 };
 
-/** Why a file could not be written, in words (the error code when there are none). */
-export function writeProblem(error: unknown): string {
+/**
+ * Why a file could not be written, in words (the error code when there are none); `words`
+ * says some of them as a command's context has them.
+ */
+export function writeProblem(error: unknown, words: Readonly<Record<string, string>> = {}): string {
   const code = (error as NodeJS.ErrnoException).code;
-  return (code && PROBLEMS[code]) ?? code ?? (error as Error).message;
+  return (code && (words[code] ?? PROBLEMS[code])) ?? code ?? (error as Error).message;
 }
