@@ -2,6 +2,7 @@
 // rule's own (the lint Archive's vectors and `cosine`): the same root causes compared, the
 // same similarity, so "related incidents" agree with what the rule reports.
 import { describe, expect, it } from 'vitest';
+import { prng } from '../../bench/generate.ts';
 import { Archive, cosine, words, type ArchiveEntry } from '../../src/lint/archive/index.ts';
 import { MIN_ROOT_CAUSE_WORDS, RootCauseVectors } from '../../src/site/shared/related.ts';
 
@@ -11,21 +12,9 @@ const VOCABULARY = (
   'replica lag failover disk full logs rotation memory leak pool connections exhausted'
 ).split(' ');
 
-/** A seeded stream of numbers in [0, 1). */
-function seeded(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** Random root causes, some of them an earlier one with a few words changed (alike). */
 function texts(count: number, seed: number): string[] {
-  const random = seeded(seed);
+  const random = prng(seed);
   const word = (): string => VOCABULARY[Math.floor(random() * VOCABULARY.length)]!;
   const out: string[] = [];
   for (let n = 0; n < count; n++) {
