@@ -20,7 +20,7 @@
 // every entry checked), is only slower, never an error. Its key is Hindsight's version, the
 // index format and the section aliases (which decide what the root-cause section is).
 import { createHash } from 'node:crypto';
-import { existsSync, lstatSync, readdirSync, rmSync, statSync, type Stats } from 'node:fs';
+import { existsSync, lstatSync, readdirSync, rmSync, statSync, type Dirent, type Stats } from 'node:fs';
 import path from 'node:path';
 import { userCacheFolder } from '../../bin/private-folder.js';
 import type { SectionKind } from '../core/model.ts';
@@ -86,6 +86,13 @@ interface ContentListing {
   gitignores: Record<string, [number, number] | null>;
   /** The files selectFiles chose of those (absolute). */
   selected: string[];
+  /**
+   * Every folder the walk enters (inode and modification time), stat'ed at `foldersAt`, before
+   * the walk: while none has changed, neither has the list of `*.md` files, and the folder is not
+   * walked again. Absent when the walk meets a symbolic link (whose target may change unseen).
+   */
+  folders?: Record<string, [number, number]>;
+  foldersAt?: number;
 }
 
 /**
@@ -193,12 +200,24 @@ export async function loadArchive(options: ArchiveLoadOptions): Promise<LoadedAr
  * on, and made again only when one of those differs: the same `*.md` files under the folder,
  * the same content folder and globs, and each .gitignore on their paths unchanged (size and
  * modification time, and not modified within the clock's resolution of the index's writing).
+ * Walking the folder cost as much again: while no folder under it has changed (a `stat` of
+ * each), the `*.md` files are those recorded, and it is not walked.
  */
 async function listContent(options: ArchiveLoadOptions, stored: IndexCacheFile): Promise<{ listing: ContentListing; reused: boolean }> {
+  const known = stored.listing;
+  const prefix = options.root.endsWith(path.sep) ? options.root : options.root + path.sep;
+  // Nothing added, removed or renamed under the folder: the same `*.md` files as recorded,
+  // so the same .gitignore files could decide about them.
+  if (known !== undefined && known.content === options.content && sameFolders(known.folders, known.foldersAt)) {
+    const gitignores: ContentListing['gitignores'] = {};
+    for (const dir of Object.keys(known.gitignores)) if (dir === options.root || dir.startsWith(prefix)) gitignores[dir] = gitignoreState(path.join(dir, '.gitignore'));
+    if (reusableListing(known, options, known.markdown, gitignores, stored.savedAt)) return { listing: { ...known, gitignores }, reused: true };
+  }
+  const foldersAt = Date.now();
+  const folders = folderStates(options.content);
   const everyMarkdown = markdownUnder(options.content).sort();
   const markdown = contentHash(everyMarkdown.join('\n'));
   const gitignores: ContentListing['gitignores'] = {};
-  const prefix = options.root.endsWith(path.sep) ? options.root : options.root + path.sep;
   for (const file of everyMarkdown) {
     if (!file.startsWith(prefix)) continue; // outside the root nothing is ignored
     for (let dir = path.dirname(file); dir.length >= options.root.length && !Object.hasOwn(gitignores, dir); dir = path.dirname(dir)) {
@@ -206,20 +225,76 @@ async function listContent(options: ArchiveLoadOptions, stored: IndexCacheFile):
       if (dir.length === options.root.length) break;
     }
   }
-  const known = stored.listing;
-  const reusable =
-    known !== undefined &&
-    known.content === options.content &&
-    known.markdown === markdown &&
-    JSON.stringify(known.ignore) === JSON.stringify(options.ignore) &&
-    sameGitignores(known.gitignores, gitignores, stored.savedAt) &&
-    Array.isArray(known.selected) &&
-    known.selected.every((file) => typeof file === 'string');
+  const reusable = known !== undefined && reusableListing(known, options, markdown, gitignores, stored.savedAt);
   const selected = reusable
     ? known.selected
     : // Absolute and normalised already.
       await selectFiles({ cwd: options.root, root: options.root, paths: [], contentFolder: options.content, ignoreGlobs: options.ignore });
-  return { listing: { content: options.content, ignore: [...options.ignore], markdown, gitignores, selected }, reused: reusable };
+  const listing: ContentListing = { content: options.content, ignore: [...options.ignore], markdown, gitignores, selected };
+  if (folders !== null) Object.assign(listing, { folders, foldersAt });
+  // Folder states newly taken are recorded (the index is written).
+  return { listing, reused: reusable && folders === null && known.folders === undefined };
+}
+
+function reusableListing(
+  known: ContentListing,
+  options: ArchiveLoadOptions,
+  markdown: string,
+  gitignores: ContentListing['gitignores'],
+  savedAt: number,
+): boolean {
+  return (
+    known.content === options.content &&
+    known.markdown === markdown &&
+    JSON.stringify(known.ignore) === JSON.stringify(options.ignore) &&
+    sameGitignores(known.gitignores, gitignores, savedAt) &&
+    Array.isArray(known.selected) &&
+    known.selected.every((file) => typeof file === 'string')
+  );
+}
+
+/**
+ * The inode and modification time of every folder markdownUnder would walk (no dot folders,
+ * no node_modules), or null when one of them holds a symbolic link, or the folder is one:
+ * a link's target can change without any folder's modification time changing.
+ */
+function folderStates(folder: string): Record<string, [number, number]> | null {
+  const states: Record<string, [number, number]> = {};
+  const walk = (dir: string): boolean => {
+    let stat: Stats | undefined;
+    let entries: Dirent[];
+    try {
+      stat = lstatSync(dir, { throwIfNoEntry: false });
+      if (!stat?.isDirectory()) return false;
+      entries = readdirSync(dir, { withFileTypes: true });
+    } catch {
+      return false;
+    }
+    states[dir] = [stat.ino, stat.mtimeMs];
+    for (const entry of entries) {
+      if (entry.name.startsWith('.')) continue;
+      if (entry.isSymbolicLink()) return false;
+      if (entry.isDirectory() && entry.name !== 'node_modules' && !walk(path.join(dir, entry.name))) return false;
+    }
+    return true;
+  };
+  return walk(path.normalize(folder)) ? states : null;
+}
+
+/** Whether every recorded folder is as it was, and was last modified well before it was recorded (git's racy rule). */
+function sameFolders(known: unknown, at: unknown): boolean {
+  if (typeof known !== 'object' || known === null || typeof at !== 'number') return false;
+  for (const [dir, state] of Object.entries(known as Record<string, unknown>)) {
+    if (!Array.isArray(state)) return false;
+    let stat: Stats | undefined;
+    try {
+      stat = statSync(dir, { throwIfNoEntry: false });
+    } catch {
+      return false;
+    }
+    if (!stat?.isDirectory() || stat.ino !== state[0] || stat.mtimeMs !== state[1] || at - stat.mtimeMs <= RACY_MS) return false;
+  }
+  return true;
 }
 
 function gitignoreState(file: string): [number, number] | null {

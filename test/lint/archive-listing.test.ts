@@ -1,14 +1,14 @@
 // The archive index keeps the content folder's listing as selectFiles chose it (ignore globs,
 // .gitignore files), and chooses again only when something it depended on changed: a hook
-// linting one file then walks the folder but does not test each file against the ignore rules.
-// Counted, not timed.
-import { utimesSync, writeFileSync } from 'node:fs';
+// linting one file then neither walks the folder (while no folder under it has changed) nor
+// tests each file against the ignore rules. Counted, not timed.
+import { rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { loadArchive, type ArchiveLoadOptions } from '../../src/lint/archive-index.ts';
 import { copyArchive, removeArchives } from '../fixtures/archive.ts';
 
-const counts = vi.hoisted(() => ({ selections: 0 }));
+const counts = vi.hoisted(() => ({ selections: 0, walks: 0 }));
 vi.mock('../../src/lint/files.ts', async (original) => {
   const actual = await original<typeof import('../../src/lint/files.ts')>();
   return {
@@ -17,12 +17,17 @@ vi.mock('../../src/lint/files.ts', async (original) => {
       counts.selections++;
       return actual.selectFiles(selection);
     },
+    markdownUnder: (folder: string) => {
+      counts.walks++;
+      return actual.markdownUnder(folder);
+    },
   };
 });
 
 afterAll(removeArchives);
 beforeEach(() => {
   counts.selections = 0;
+  counts.walks = 0;
 });
 
 function options(root: string, more: Partial<ArchiveLoadOptions> = {}): ArchiveLoadOptions {
@@ -45,8 +50,13 @@ const names = async (root: string, more: Partial<ArchiveLoadOptions> = {}): Prom
 /** Writes a file as if an hour ago: the index trusts only what settled before it was written. */
 function writeSettled(file: string, text: string): void {
   writeFileSync(file, text);
-  const hourAgo = new Date(Date.now() - 3_600_000);
-  utimesSync(file, hourAgo, hourAgo);
+  settle(file);
+}
+
+/** Dates a file or folder back, to a time of its own (a folder changed since it was recorded is another time than before). */
+function settle(file: string, minutesAgo = 60): void {
+  const then = new Date(Date.now() - minutesAgo * 60_000);
+  utimesSync(file, then, then);
 }
 
 describe('the content listing kept in the archive index', () => {
@@ -93,5 +103,47 @@ describe('the content listing kept in the archive index', () => {
     expect(once.some((n) => n.startsWith('postmortems/2024-'))).toBe(false);
     expect(await names(root)).toEqual(once);
     expect(counts.selections).toBe(3); // chosen again each time while it may still change unseen
+  });
+
+  it('is not walked again while no folder under it has changed, and is walked for a file added, removed or renamed in any of them', async () => {
+    const root = copyArchive();
+    const first = await names(root);
+    expect(counts.walks).toBe(1);
+    expect(await names(root)).toEqual(first);
+    expect(await names(root)).toEqual(first);
+    expect(counts.walks).toBe(1);
+    expect(counts.selections).toBe(1);
+
+    // A new postmortem in the nested folder: that folder's modification time changed.
+    writeSettled(path.join(root, 'postmortems/2025/2025-07-01-new.md'), '---\nid: INC-NEW\n---\n\n# New\n');
+    settle(path.join(root, 'postmortems/2025'), 30);
+    const added = await names(root);
+    expect(added).toEqual([...first, 'postmortems/2025/2025-07-01-new.md'].sort());
+    expect(counts.walks).toBe(2);
+    expect(await names(root)).toEqual(added);
+    expect(counts.walks).toBe(2);
+
+    rmSync(path.join(root, 'postmortems/2023-01-05-dns-copy.md'));
+    settle(path.join(root, 'postmortems'), 20);
+    expect(await names(root)).toEqual(added.filter((n) => n !== 'postmortems/2023-01-05-dns-copy.md'));
+    expect(counts.walks).toBe(3);
+  });
+
+  it('is walked each time while a folder changed within the clock\'s resolution, or holds a symbolic link', async () => {
+    const root = copyArchive();
+    const first = await names(root);
+    writeFileSync(path.join(root, 'postmortems/2025/2025-07-01-new.md'), '# New\n'); // the folder modified now
+    expect(await names(root)).toEqual([...first, 'postmortems/2025/2025-07-01-new.md'].sort());
+    rmSync(path.join(root, 'postmortems/2025/2025-07-01-new.md'));
+    expect(await names(root)).toEqual(first);
+    expect(counts.walks).toBe(3);
+
+    // A link's target can change without any folder's modification time changing.
+    symlinkSync(path.join(root, 'elsewhere'), path.join(root, 'postmortems/linked'));
+    settle(path.join(root, 'postmortems'));
+    settle(path.join(root, 'postmortems/2025'));
+    await names(root);
+    await names(root);
+    expect(counts.walks).toBe(5);
   });
 });
