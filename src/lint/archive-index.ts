@@ -20,20 +20,19 @@
 // every entry checked), is only slower, never an error. Its key is Hindsight's version, the
 // index format and the section aliases (which decide what the root-cause section is).
 import { createHash } from 'node:crypto';
-import { existsSync, lstatSync, readdirSync, rmSync, statSync, type Dirent, type Stats } from 'node:fs';
+import { existsSync, lstatSync, readdirSync, rmSync, statSync, type Stats } from 'node:fs';
 import path from 'node:path';
 import { userCacheFolder } from '../../bin/private-folder.js';
 import type { SectionKind } from '../core/model.ts';
 import { Archive, indexEntry, localMarkdownTarget, normalisedAliases, type ArchiveEntry, type ArchiveNeed } from './archive/index.ts';
+import { listContent, RACY_MS, type ContentListing } from './archive/listing.ts';
 import { readCacheFile, writeCacheFile } from './cache-file.ts';
 import { cacheKey, contentHash } from './cache.ts';
-import { linkBoundary, markdownUnder, readPostmortemText, selectFiles } from './files.ts';
+import { linkBoundary, readPostmortemText } from './files.ts';
 
 export const INDEX_FILE = 'archive-index.json';
 /** Bumped whenever what an entry holds changes. */
-const INDEX_FORMAT = 3;
-/** Coarsest modification-time resolution trusted (FAT: 2 s). */
-const RACY_MS = 2000;
+const INDEX_FORMAT = 4;
 
 export interface ArchiveLoadOptions {
   /** The configuration's folder: paths in the index and in messages are relative to it. */
@@ -66,33 +65,33 @@ interface CachedEntry {
   hash: string;
   size: number;
   mtimeMs: number;
-  entry: Omit<ArchiveEntry, 'filePath'>;
+  entry: ArchiveEntry;
 }
+
+/**
+ * A postmortem in the index file: a row, so that no property name is written (and parsed)
+ * once per postmortem. Links: 0 for none; root cause: [line, text], null for none, 0 when not read.
+ */
+type Row = [
+  hash: string,
+  size: number,
+  mtimeMs: number,
+  id: string | null,
+  title: string | null,
+  date: string | null,
+  services: string[],
+  related: string[],
+  links: string[] | 0,
+  rootCause: [number, string] | null | 0,
+];
 
 interface IndexCacheFile {
   key: string;
   savedAt: number;
-  files: Record<string, CachedEntry>;
+  /** By path relative to the root (keyOf). */
+  files: Record<string, unknown>;
   /** The content folder's postmortems as selectFiles chose them, and what that choice depended on. */
   listing?: ContentListing;
-}
-
-interface ContentListing {
-  content: string;
-  ignore: readonly string[];
-  /** A hash of every `*.md` under the content folder, ignored ones included (markdownUnder, sorted). */
-  markdown: string;
-  /** Each .gitignore that could decide about one of those files: its size and modification time, or null where there is none. */
-  gitignores: Record<string, [number, number] | null>;
-  /** The files selectFiles chose of those (absolute). */
-  selected: string[];
-  /**
-   * Every folder the walk enters (inode and modification time), stat'ed at `foldersAt`, before
-   * the walk: while none has changed, neither has the list of `*.md` files, and the folder is not
-   * walked again. Absent when the walk meets a symbolic link (whose target may change unseen).
-   */
-  folders?: Record<string, [number, number]>;
-  foldersAt?: number;
 }
 
 /**
@@ -133,17 +132,18 @@ export async function loadArchive(options: ArchiveLoadOptions): Promise<LoadedAr
   let listing: ContentListing | undefined;
   let listed = true; // the listing recorded in the index file still holds
   if (existsSync(options.content)) {
-    ({ listing, reused: listed } = await listContent(options, fromFile));
+    ({ listing, reused: listed } = await listContent(options, fromFile.listing, fromFile.savedAt));
     for (const file of listing.selected) files.add(file);
   }
   const aliases = normalisedAliases(options.sectionAliases);
   const indexFile = files.size >= (options.cacheFrom ?? 0) ? options.indexFile : null;
   const stored = indexFile !== null ? fromFile : { key, savedAt: 0, files: {} };
-  const next: IndexCacheFile = { key, savedAt: 0, files: {}, listing };
   let dirty = !listed;
   let read = 0;
   let indexed = 0;
   const entries: ArchiveEntry[] = [];
+  // What the index file will hold, by name; its entries are those of `entries` (filePath left out when written).
+  const kept: [string, CachedEntry][] = [];
   for (const filePath of [...files].sort()) {
     const name = keyOf(options.root, filePath);
     let stat: Stats | undefined;
@@ -153,11 +153,11 @@ export async function loadArchive(options: ArchiveLoadOptions): Promise<LoadedAr
       continue; // A link loop, a folder it may not enter: the lint of that file, if it is linted, says why.
     }
     if (!stat?.isFile()) continue;
-    const known = Object.hasOwn(stored.files, name) ? checkedEntry(stored.files[name]) : undefined;
+    const known = Object.hasOwn(stored.files, name) ? rowEntry(stored.files[name], filePath) : undefined;
     const usable = known !== undefined && (options.need !== 'root-cause' || known.entry.rootCause !== undefined);
     if (usable && known.size === stat.size && known.mtimeMs === stat.mtimeMs && stored.savedAt - stat.mtimeMs > RACY_MS) {
-      next.files[name] = known;
-      entries.push({ ...known.entry, filePath });
+      kept.push([name, known]);
+      entries.push(known.entry);
       continue;
     }
     // Unreadable or past the size limit: the lint of that file, if it is linted, says so.
@@ -168,17 +168,17 @@ export async function loadArchive(options: ArchiveLoadOptions): Promise<LoadedAr
     dirty = true; // A new modification time (or a racy one, now settled) is recorded.
     const hash = contentHash(text);
     if (usable && known.hash === hash) {
-      next.files[name] = { ...known, size: stat.size, mtimeMs: stat.mtimeMs };
-      entries.push({ ...known.entry, filePath });
+      kept.push([name, { ...known, size: stat.size, mtimeMs: stat.mtimeMs }]);
+      entries.push(known.entry);
       continue;
     }
     indexed++;
     const entry = indexEntry(filePath, text, options.need, aliases);
-    const { filePath: _, ...rest } = entry;
-    next.files[name] = { hash, size: stat.size, mtimeMs: stat.mtimeMs, entry: rest };
+    kept.push([name, { hash, size: stat.size, mtimeMs: stat.mtimeMs, entry }]);
     entries.push(entry);
   }
-  if (indexFile !== null && (dirty || Object.keys(stored.files).length !== Object.keys(next.files).length)) writeIndexCache(indexFile, next);
+  if (indexFile !== null && (dirty || Object.keys(stored.files).length !== kept.length))
+    writeIndexCache(indexFile, { key, savedAt: 0, files: storedFiles(kept), listing });
   if (options.need === 'index') for (const entry of entries) delete entry.rootCause;
   let digest: string | undefined;
   return {
@@ -190,133 +190,6 @@ export async function loadArchive(options: ArchiveLoadOptions): Promise<LoadedAr
     },
     stats: { files: entries.length, read, indexed },
   };
-}
-
-/**
- * The postmortems of the content folder, as selectFiles chooses them (the ignore globs and the
- * .gitignore files between the root and each file). Choosing costs several times what walking
- * the folder does (a relative path and an ignore test per file: most of a one-file lint's
- * archive share at 2,000 files), so the choice is kept in the index with what it depended
- * on, and made again only when one of those differs: the same `*.md` files under the folder,
- * the same content folder and globs, and each .gitignore on their paths unchanged (size and
- * modification time, and not modified within the clock's resolution of the index's writing).
- * Walking the folder cost as much again: while no folder under it has changed (a `stat` of
- * each), the `*.md` files are those recorded, and it is not walked.
- */
-async function listContent(options: ArchiveLoadOptions, stored: IndexCacheFile): Promise<{ listing: ContentListing; reused: boolean }> {
-  const known = stored.listing;
-  const prefix = options.root.endsWith(path.sep) ? options.root : options.root + path.sep;
-  // Nothing added, removed or renamed under the folder: the same `*.md` files as recorded,
-  // so the same .gitignore files could decide about them.
-  if (known !== undefined && known.content === options.content && sameFolders(known.folders, known.foldersAt)) {
-    const gitignores: ContentListing['gitignores'] = {};
-    for (const dir of Object.keys(known.gitignores)) if (dir === options.root || dir.startsWith(prefix)) gitignores[dir] = gitignoreState(path.join(dir, '.gitignore'));
-    if (reusableListing(known, options, known.markdown, gitignores, stored.savedAt)) return { listing: { ...known, gitignores }, reused: true };
-  }
-  const foldersAt = Date.now();
-  const folders = folderStates(options.content);
-  const everyMarkdown = markdownUnder(options.content).sort();
-  const markdown = contentHash(everyMarkdown.join('\n'));
-  const gitignores: ContentListing['gitignores'] = {};
-  for (const file of everyMarkdown) {
-    if (!file.startsWith(prefix)) continue; // outside the root nothing is ignored
-    for (let dir = path.dirname(file); dir.length >= options.root.length && !Object.hasOwn(gitignores, dir); dir = path.dirname(dir)) {
-      gitignores[dir] = gitignoreState(path.join(dir, '.gitignore'));
-      if (dir.length === options.root.length) break;
-    }
-  }
-  const reusable = known !== undefined && reusableListing(known, options, markdown, gitignores, stored.savedAt);
-  const selected = reusable
-    ? known.selected
-    : // Absolute and normalised already.
-      await selectFiles({ cwd: options.root, root: options.root, paths: [], contentFolder: options.content, ignoreGlobs: options.ignore });
-  const listing: ContentListing = { content: options.content, ignore: [...options.ignore], markdown, gitignores, selected };
-  if (folders !== null) Object.assign(listing, { folders, foldersAt });
-  // Folder states newly taken are recorded (the index is written).
-  return { listing, reused: reusable && folders === null && known.folders === undefined };
-}
-
-function reusableListing(
-  known: ContentListing,
-  options: ArchiveLoadOptions,
-  markdown: string,
-  gitignores: ContentListing['gitignores'],
-  savedAt: number,
-): boolean {
-  return (
-    known.content === options.content &&
-    known.markdown === markdown &&
-    JSON.stringify(known.ignore) === JSON.stringify(options.ignore) &&
-    sameGitignores(known.gitignores, gitignores, savedAt) &&
-    Array.isArray(known.selected) &&
-    known.selected.every((file) => typeof file === 'string')
-  );
-}
-
-/**
- * The inode and modification time of every folder markdownUnder would walk (no dot folders,
- * no node_modules), or null when one of them holds a symbolic link, or the folder is one:
- * a link's target can change without any folder's modification time changing.
- */
-function folderStates(folder: string): Record<string, [number, number]> | null {
-  const states: Record<string, [number, number]> = {};
-  const walk = (dir: string): boolean => {
-    let stat: Stats | undefined;
-    let entries: Dirent[];
-    try {
-      stat = lstatSync(dir, { throwIfNoEntry: false });
-      if (!stat?.isDirectory()) return false;
-      entries = readdirSync(dir, { withFileTypes: true });
-    } catch {
-      return false;
-    }
-    states[dir] = [stat.ino, stat.mtimeMs];
-    for (const entry of entries) {
-      if (entry.name.startsWith('.')) continue;
-      if (entry.isSymbolicLink()) return false;
-      if (entry.isDirectory() && entry.name !== 'node_modules' && !walk(path.join(dir, entry.name))) return false;
-    }
-    return true;
-  };
-  return walk(path.normalize(folder)) ? states : null;
-}
-
-/** Whether every recorded folder is as it was, and was last modified well before it was recorded (git's racy rule). */
-function sameFolders(known: unknown, at: unknown): boolean {
-  if (typeof known !== 'object' || known === null || typeof at !== 'number') return false;
-  for (const [dir, state] of Object.entries(known as Record<string, unknown>)) {
-    if (!Array.isArray(state)) return false;
-    let stat: Stats | undefined;
-    try {
-      stat = statSync(dir, { throwIfNoEntry: false });
-    } catch {
-      return false;
-    }
-    if (!stat?.isDirectory() || stat.ino !== state[0] || stat.mtimeMs !== state[1] || at - stat.mtimeMs <= RACY_MS) return false;
-  }
-  return true;
-}
-
-function gitignoreState(file: string): [number, number] | null {
-  try {
-    const stat = statSync(file, { throwIfNoEntry: false });
-    return stat ? [stat.size, stat.mtimeMs] : null;
-  } catch {
-    return [-1, -1]; // cannot tell: never equal to a recorded state
-  }
-}
-
-function sameGitignores(known: unknown, now: ContentListing['gitignores'], savedAt: number): boolean {
-  if (typeof known !== 'object' || known === null) return false;
-  const recorded = known as Record<string, unknown>;
-  const dirs = Object.keys(now);
-  if (Object.keys(recorded).length !== dirs.length) return false;
-  for (const dir of dirs) {
-    const state = now[dir]!;
-    const then = Object.hasOwn(recorded, dir) ? recorded[dir] : undefined;
-    if (state === null ? then !== null : !Array.isArray(then) || then[0] !== state[0] || then[1] !== state[1] || savedAt - state[1] <= RACY_MS) return false;
-  }
-  return true;
 }
 
 function keyOf(root: string, filePath: string): string {
@@ -347,23 +220,32 @@ function readIndexCache(file: string, key: string): IndexCacheFile {
   return { key, savedAt: 0, files: {} };
 }
 
-/** An entry of the index file as Hindsight writes it, else undefined (the file is read again). */
-function checkedEntry(value: unknown): CachedEntry | undefined {
-  if (typeof value !== 'object' || value === null) return undefined;
-  const { hash, size, mtimeMs, entry } = value as Partial<CachedEntry>;
-  if (typeof hash !== 'string' || typeof size !== 'number' || typeof mtimeMs !== 'number' || typeof entry !== 'object' || entry === null) return undefined;
-  const text = (v: unknown): boolean => v === null || typeof v === 'string';
-  const texts = (v: unknown): boolean => Array.isArray(v) && v.every((item) => typeof item === 'string');
-  const rootCause = entry.rootCause;
-  if (!text(entry.id) || !text(entry.title) || !text(entry.date) || !texts(entry.services) || !texts(entry.related)) return undefined;
-  if (entry.links !== undefined && !texts(entry.links)) return undefined;
-  if (
-    rootCause !== undefined &&
-    rootCause !== null &&
-    (typeof rootCause !== 'object' || typeof rootCause.line !== 'number' || typeof rootCause.text !== 'string')
-  )
-    return undefined;
-  return value as CachedEntry;
+/** A row of the index file as Hindsight writes it, as the entry of `filePath`; else undefined (the file is read again). */
+function rowEntry(row: unknown, filePath: string): CachedEntry | undefined {
+  if (!Array.isArray(row) || row.length !== 10) return undefined;
+  const [hash, size, mtimeMs, id, title, date, services, related, links, rootCause] = row as unknown[];
+  if (typeof hash !== 'string' || typeof size !== 'number' || typeof mtimeMs !== 'number') return undefined;
+  if (!text(id) || !text(title) || !text(date) || !texts(services) || !texts(related) || (links !== 0 && !texts(links))) return undefined;
+  const entry: ArchiveEntry = { filePath, id, title, date, services, related };
+  if (links !== 0) entry.links = links;
+  if (rootCause === null) entry.rootCause = null;
+  else if (Array.isArray(rootCause) && rootCause.length === 2 && typeof rootCause[0] === 'number' && typeof rootCause[1] === 'string')
+    entry.rootCause = { line: rootCause[0], text: rootCause[1] };
+  else if (rootCause !== 0) return undefined;
+  return { hash, size, mtimeMs, entry };
+}
+
+const text = (value: unknown): value is string | null => value === null || typeof value === 'string';
+const texts = (value: unknown): value is string[] => Array.isArray(value) && value.every((item) => typeof item === 'string');
+
+/** The index file's rows (the entries' paths are their names). */
+function storedFiles(kept: readonly [string, CachedEntry][]): Record<string, Row> {
+  const files: Record<string, Row> = {};
+  for (const [name, { hash, size, mtimeMs, entry }] of kept) {
+    const rootCause = entry.rootCause === undefined ? 0 : entry.rootCause && ([entry.rootCause.line, entry.rootCause.text] as [number, string]);
+    files[name] = [hash, size, mtimeMs, entry.id, entry.title, entry.date, entry.services, entry.related, entry.links ?? 0, rootCause];
+  }
+  return files;
 }
 
 function writeIndexCache(file: string, data: IndexCacheFile): void {

@@ -78,7 +78,11 @@ describe('archive index', () => {
     expect(withRootCause.stats).toEqual({ files: 8, read: 8, indexed: 8 });
     expect(withRootCause.archive.withId('INC-2024-017')[0]!.rootCause?.text).toMatch(/^The database connection pool of checkout-api was exhausted/);
     expect(withRootCause.digest).not.toBe(first.digest);
-    expect((await loadArchive(options(root, { need: 'root-cause' }))).stats.read).toBe(0);
+    // Read back from the index's rows: the same entries, root causes included.
+    const again = await loadArchive(options(root, { need: 'root-cause' }));
+    expect(again.stats.read).toBe(0);
+    expect(again.archive.entries).toEqual(withRootCause.archive.entries);
+    expect(again.digest).toBe(withRootCause.digest);
     // The index still answers the cheaper question without reading.
     expect((await loadArchive(options(root))).stats.read).toBe(0);
   });
@@ -98,18 +102,19 @@ describe('archive index', () => {
     await loadArchive(options(root));
     const stored = JSON.parse(readFileSync(indexFile, 'utf8')) as { files: Record<string, unknown> };
     const names = Object.keys(stored.files);
-    // Each entry broken in its own way; the last one is forged to point elsewhere.
+    // Each row broken in its own way; the last one is forged to point elsewhere.
+    const row = (i: number): unknown[] => [...(stored.files[names[i]!] as unknown[])];
+    const withCell = (i: number, cell: number, value: unknown): unknown[] => Object.assign(row(i), { [cell]: value });
     const broken: unknown[] = [
       null,
       'text',
       [],
       { hash: 1 },
-      { ...(stored.files[names[4]!] as object), entry: null },
-      { ...(stored.files[names[5]!] as object), entry: { id: 7 } },
+      withCell(4, 3, 7), // a number for the id
+      withCell(5, 9, { line: 1 }), // a root cause of another shape
+      [...row(6), '/etc/passwd'], // a path after the row
     ];
     broken.forEach((value, i) => (stored.files[names[i]!] = value));
-    const forged = stored.files[names[6]!] as { entry: Record<string, unknown> };
-    forged.entry.filePath = '/etc/passwd';
     writeFileSync(indexFile, JSON.stringify(stored));
     const loaded = await loadArchive(options(root));
     expect(loaded.stats.read).toBe(broken.length);

@@ -2,7 +2,7 @@
 // .gitignore files), and chooses again only when something it depended on changed: a hook
 // linting one file then neither walks the folder (while no folder under it has changed) nor
 // tests each file against the ignore rules. Counted, not timed.
-import { rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { loadArchive, type ArchiveLoadOptions } from '../../src/lint/archive-index.ts';
@@ -129,7 +129,7 @@ describe('the content listing kept in the archive index', () => {
     expect(counts.walks).toBe(3);
   });
 
-  it('is walked each time while a folder changed within the clock\'s resolution, or holds a symbolic link', async () => {
+  it("is walked each time while a folder changed within the clock's resolution, or holds a symbolic link", async () => {
     const root = copyArchive();
     const first = await names(root);
     writeFileSync(path.join(root, 'postmortems/2025/2025-07-01-new.md'), '# New\n'); // the folder modified now
@@ -145,5 +145,21 @@ describe('the content listing kept in the archive index', () => {
     await names(root);
     await names(root);
     expect(counts.walks).toBe(5);
+  });
+
+  it('walks the folder again, without an error, when the recorded folders are not what Hindsight writes', async () => {
+    const root = copyArchive();
+    const first = await names(root);
+    const indexFile = path.join(root, '.cache/archive-index.json');
+    const stored = JSON.parse(readFileSync(indexFile, 'utf8')) as { listing: Record<string, unknown> };
+    for (const [folders, gitignores] of [
+      [{}, stored.listing.gitignores],
+      [stored.listing.folders, null],
+      ['text', {}],
+    ]) {
+      writeFileSync(indexFile, JSON.stringify({ ...stored, listing: { ...stored.listing, folders, gitignores } }));
+      expect(await names(root)).toEqual(first);
+    }
+    expect(counts.walks).toBe(4);
   });
 });

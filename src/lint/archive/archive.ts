@@ -93,7 +93,7 @@ export class Archive {
   withStem(stem: string): readonly ArchiveEntry[] {
     if (this.stems === null) {
       this.stems = new Map();
-      for (const entry of this.entries) push(this.stems, path.basename(entry.filePath).replace(/\.md$/i, '').toLowerCase(), entry);
+      for (const entry of this.entries) push(this.stems, stemOf(entry.filePath), entry);
     }
     return this.stems.get(stem.trim().replace(/\.md$/i, '').toLowerCase()) ?? [];
   }
@@ -172,6 +172,12 @@ export class Archive {
     }
     return this.frequencies;
   }
+}
+
+/** A file's name without `.md`, lower-cased: as `path.basename(file).replace(/\.md$/i, '').toLowerCase()`, at a fraction of its cost (a hook's lint takes it of every file). */
+export function stemOf(filePath: string): string {
+  const name = filePath.slice(Math.max(filePath.lastIndexOf('/'), filePath.lastIndexOf(path.sep)) + 1).toLowerCase();
+  return name.endsWith('.md') ? name.slice(0, -3) : name;
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
