@@ -61,13 +61,6 @@ export interface LoadedArchive {
   stats: { files: number; read: number; indexed: number };
 }
 
-interface CachedEntry {
-  hash: string;
-  size: number;
-  mtimeMs: number;
-  entry: ArchiveEntry;
-}
-
 /**
  * A postmortem in the index file: a row, so that no property name is written (and parsed)
  * once per postmortem. Links: 0 for none; root cause: [line, text], null for none, 0 when not read.
@@ -142,8 +135,10 @@ export async function loadArchive(options: ArchiveLoadOptions): Promise<LoadedAr
   let read = 0;
   let indexed = 0;
   const entries: ArchiveEntry[] = [];
-  // What the index file will hold, by name; its entries are those of `entries` (filePath left out when written).
-  const kept: [string, CachedEntry][] = [];
+  // What the index file will hold: the rows read (as they were) and new ones, by name.
+  const names: string[] = [];
+  const rows: Row[] = [];
+  const need = options.need;
   for (const filePath of [...files].sort()) {
     const name = keyOf(options.root, filePath);
     let stat: Stats | undefined;
@@ -153,11 +148,12 @@ export async function loadArchive(options: ArchiveLoadOptions): Promise<LoadedAr
       continue; // A link loop, a folder it may not enter: the lint of that file, if it is linted, says why.
     }
     if (!stat?.isFile()) continue;
-    const known = Object.hasOwn(stored.files, name) ? rowEntry(stored.files[name], filePath) : undefined;
-    const usable = known !== undefined && (options.need !== 'root-cause' || known.entry.rootCause !== undefined);
-    if (usable && known.size === stat.size && known.mtimeMs === stat.mtimeMs && stored.savedAt - stat.mtimeMs > RACY_MS) {
-      kept.push([name, known]);
-      entries.push(known.entry);
+    const row = Object.hasOwn(stored.files, name) ? stored.files[name] : undefined;
+    const known = row === undefined ? undefined : rowEntry(row, filePath, need);
+    if (known !== undefined && known[0][1] === stat.size && known[0][2] === stat.mtimeMs && stored.savedAt - stat.mtimeMs > RACY_MS) {
+      names.push(name);
+      rows.push(known[0]);
+      entries.push(known[1]);
       continue;
     }
     // Unreadable or past the size limit: the lint of that file, if it is linted, says so.
@@ -167,19 +163,23 @@ export async function loadArchive(options: ArchiveLoadOptions): Promise<LoadedAr
     if (++read % 32 === 0) options.onProgress?.();
     dirty = true; // A new modification time (or a racy one, now settled) is recorded.
     const hash = contentHash(text);
-    if (usable && known.hash === hash) {
-      kept.push([name, { ...known, size: stat.size, mtimeMs: stat.mtimeMs }]);
-      entries.push(known.entry);
+    names.push(name);
+    if (known !== undefined && known[0][0] === hash) {
+      const [, , , ...rest] = known[0];
+      rows.push([hash, stat.size, stat.mtimeMs, ...rest]);
+      entries.push(known[1]);
       continue;
     }
     indexed++;
-    const entry = indexEntry(filePath, text, options.need, aliases);
-    kept.push([name, { hash, size: stat.size, mtimeMs: stat.mtimeMs, entry }]);
+    const entry = indexEntry(filePath, text, need, aliases);
+    rows.push(rowOf(hash, stat, entry));
     entries.push(entry);
   }
-  if (indexFile !== null && (dirty || Object.keys(stored.files).length !== kept.length))
-    writeIndexCache(indexFile, { key, savedAt: 0, files: storedFiles(kept), listing });
-  if (options.need === 'index') for (const entry of entries) delete entry.rootCause;
+  if (indexFile !== null && (dirty || Object.keys(stored.files).length !== rows.length)) {
+    const written: Record<string, Row> = {};
+    for (let i = 0; i < names.length; i++) written[names[i]!] = rows[i]!;
+    writeIndexCache(indexFile, { key, savedAt: 0, files: written, listing });
+  }
   let digest: string | undefined;
   return {
     archive: new Archive(options.root, entries, aliases),
@@ -220,32 +220,34 @@ function readIndexCache(file: string, key: string): IndexCacheFile {
   return { key, savedAt: 0, files: {} };
 }
 
-/** A row of the index file as Hindsight writes it, as the entry of `filePath`; else undefined (the file is read again). */
-function rowEntry(row: unknown, filePath: string): CachedEntry | undefined {
-  if (!Array.isArray(row) || row.length !== 10) return undefined;
-  const [hash, size, mtimeMs, id, title, date, services, related, links, rootCause] = row as unknown[];
+/**
+ * A row of the index file as Hindsight writes it, with the entry of `filePath` it holds (its
+ * root cause only when `need` asks for it); else undefined, also when the row lacks the root
+ * cause asked for (the file is read again).
+ */
+function rowEntry(value: unknown, filePath: string, need: ArchiveNeed): [Row, ArchiveEntry] | undefined {
+  if (!Array.isArray(value) || value.length !== 10) return undefined;
+  const [hash, size, mtimeMs, id, title, date, services, related, links, rootCause] = value as unknown[];
   if (typeof hash !== 'string' || typeof size !== 'number' || typeof mtimeMs !== 'number') return undefined;
   if (!text(id) || !text(title) || !text(date) || !texts(services) || !texts(related) || (links !== 0 && !texts(links))) return undefined;
+  const readRootCause =
+    rootCause === null || (Array.isArray(rootCause) && rootCause.length === 2 && typeof rootCause[0] === 'number' && typeof rootCause[1] === 'string');
+  if (!readRootCause && rootCause !== 0) return undefined;
   const entry: ArchiveEntry = { filePath, id, title, date, services, related };
   if (links !== 0) entry.links = links;
-  if (rootCause === null) entry.rootCause = null;
-  else if (Array.isArray(rootCause) && rootCause.length === 2 && typeof rootCause[0] === 'number' && typeof rootCause[1] === 'string')
-    entry.rootCause = { line: rootCause[0], text: rootCause[1] };
-  else if (rootCause !== 0) return undefined;
-  return { hash, size, mtimeMs, entry };
+  if (need === 'root-cause') {
+    if (!readRootCause) return undefined;
+    entry.rootCause = rootCause && { line: rootCause[0] as number, text: rootCause[1] as string };
+  }
+  return [value as Row, entry];
 }
 
 const text = (value: unknown): value is string | null => value === null || typeof value === 'string';
 const texts = (value: unknown): value is string[] => Array.isArray(value) && value.every((item) => typeof item === 'string');
 
-/** The index file's rows (the entries' paths are their names). */
-function storedFiles(kept: readonly [string, CachedEntry][]): Record<string, Row> {
-  const files: Record<string, Row> = {};
-  for (const [name, { hash, size, mtimeMs, entry }] of kept) {
-    const rootCause = entry.rootCause === undefined ? 0 : entry.rootCause && ([entry.rootCause.line, entry.rootCause.text] as [number, string]);
-    files[name] = [hash, size, mtimeMs, entry.id, entry.title, entry.date, entry.services, entry.related, entry.links ?? 0, rootCause];
-  }
-  return files;
+function rowOf(hash: string, stat: Stats, entry: ArchiveEntry): Row {
+  const rootCause = entry.rootCause === undefined ? 0 : entry.rootCause && ([entry.rootCause.line, entry.rootCause.text] as [number, string]);
+  return [hash, stat.size, stat.mtimeMs, entry.id, entry.title, entry.date, entry.services, entry.related, entry.links ?? 0, rootCause];
 }
 
 function writeIndexCache(file: string, data: IndexCacheFile): void {
