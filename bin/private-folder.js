@@ -20,6 +20,7 @@ import os from 'node:os';
 import path from 'node:path';
 
 const WARNED = Symbol.for('hindsight.private-folder.warned');
+const CHECKED = Symbol.for('hindsight.private-folder.checked');
 
 /**
  * This user's cache folder for Hindsight, created and checked; null when there is none to
@@ -27,6 +28,17 @@ const WARNED = Symbol.for('hindsight.private-folder.warned');
  */
 export function userCacheFolder(env = process.env, warn = warnOnce) {
   const home = cacheHome(env);
+  // Checked once per process and folder: bin/hindsight.js asks for the compile cache and the
+  // lint (its own copy of this module in lib/) for the archive index, a hook's run apart.
+  const checked = env === process.env ? (globalThis[CHECKED] ??= new Map()) : null;
+  const known = checked?.get(home);
+  if (known !== undefined) return known;
+  const folder = checkedCacheFolder(home, warn);
+  if (folder !== null) checked?.set(home, folder);
+  return folder;
+}
+
+function checkedCacheFolder(home, warn) {
   const preferred = home ? privateFolder(path.join(home, 'hindsight')) : { missing: 'no home folder' };
   if ('folder' in preferred) return preferred.folder;
   if (preferred.untrusted) {
