@@ -20,7 +20,7 @@ import { ruleEntries } from './shared/rule-data.ts';
 import { searchDocument, startSearchIndex } from './shared/search.ts';
 import { visible, visibleLine } from '../report/terminal.ts';
 import { stopCommands, underGithubActions } from '../report/runner.ts';
-import type { Processed } from './shared/process.ts';
+import { storedData, type Processed } from './shared/process.ts';
 import type { EntryData, StoredFinding } from './shared/types.ts';
 
 // The lint stack is loaded here only when the work started with the build (shared/work.ts)
@@ -126,7 +126,7 @@ export async function loadPostmortems(
   const results = new Map(rest.map((job, index) => [job.file.key, done[index]!]));
   for (const { file, digest } of jobs) {
     const result = ahead.get(file.key) ?? results.get(file.key)!;
-    const data = known ? known.module.markKnown(result.data, file.file, file.source, known.site) : result.data;
+    const data = storedData(known ? known.module.markKnown(result.data, file.file, file.source, known.site) : result.data);
     const relativeToRoot = path.relative(root, file.file).split(path.sep).join('/');
     store.set({
       id: result.slug,
@@ -185,10 +185,13 @@ export async function loadPostmortems(
   return { content, parsed: jobs.length, kept: files.length - jobs.length, errors, warnings };
 }
 
-/** A stored finding for the build log: its message (which may quote the document) on one line, no control character. */
+/**
+ * A stored finding for the build log: its message (which may quote the document) on one line,
+ * no control character. The report prints where a finding starts; its end is not stored.
+ */
 function asLoggedFinding(stored: StoredFinding): Finding {
   const { fixable: _fixable, known: _known, ...finding } = stored;
-  return { ...finding, message: visibleLine(finding.message) };
+  return { ...finding, endLine: finding.line, endColumn: finding.column, message: visibleLine(finding.message) };
 }
 
 /** The rule reference, from the rule declarations and the configuration in effect. */

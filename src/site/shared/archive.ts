@@ -18,8 +18,8 @@ import { RENDERER_VERSION } from './render.ts';
 import { ruleEntries } from './rule-data.ts';
 import type { EntryData, RuleData } from './types.ts';
 
-/** Bump when what the loader stores changes shape (3: the model holds what the body states). */
-export const LOADER_VERSION = 3;
+/** Bump when what the loader stores changes shape (4: only what the pages read). */
+export const LOADER_VERSION = 4;
 
 export interface Setup {
   root: string;
