@@ -10,27 +10,28 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import type { Finding } from '../lint/engine.ts';
-import { summarise, type LintResult } from '../lint/result.ts';
-import { formatStylish } from '../report/stylish.ts';
+import type { LintResult } from '../lint/result.ts';
 import type { Scan, ScannedFile } from './shared/archive.ts';
 import { jobOf, PARALLEL_FROM, processInWorkers, takeArchiveWork, takeEarlyRules, writeEntryKeys } from './shared/work.ts';
 import { toIncident } from './shared/incident.ts';
 import { siteRuntime } from './shared/options.ts';
-import { ruleEntries } from './shared/rule-data.ts';
 import { searchDocument, startSearchIndex } from './shared/search.ts';
 import { visible, visibleLine } from '../report/terminal.ts';
 import { stopCommands, underGithubActions } from '../report/runner.ts';
-import { storedData, type Processed } from './shared/process.ts';
-import type { EntryData, StoredFinding } from './shared/types.ts';
+import type { Processed } from './shared/process.ts';
+import type { EntryData, LintedFinding, StoredFinding } from './shared/types.ts';
 
 // The lint stack is loaded here only when the work started with the build (shared/work.ts)
 // does not cover it: under `astro dev`, or for a few files. Vite transforms what the loader
 // imports, on the main thread, before Astro can go on; in a build the worker threads have
 // loaded and run all of it meanwhile. The scan and the rule reference need the configuration
-// and rules (archive.ts); processing files needs the linter and the renderer too.
+// and rules (archive.ts); processing files needs the linter and the renderer too; the report
+// of an archive with errors, the stylish formatter. Nothing here imports them statically.
 const archiveStack = () => import('./shared/archive.ts');
 const baselineStack = () => import('./shared/baseline.ts');
 const processStack = () => Promise.all([archiveStack(), import('../lint/linter.ts'), import('./shared/process.ts')]);
+const reportStack = () => Promise.all([import('../lint/result.ts'), import('../report/stylish.ts')]);
+const ruleStack = () => Promise.all([archiveStack(), import('./shared/rule-data.ts')]);
 
 /** The archive has lint errors. Its message is the whole report; no stack (it is not a crash). */
 export class ArchiveLintError extends Error {
@@ -140,29 +141,30 @@ export async function loadPostmortems(
   const cacheDir = runtime.command === 'build' && context.config.cacheDir ? fileURLToPath(context.config.cacheDir) : null;
 
   // Validate the whole archive: kept entries carry their findings from the run that parsed them.
-  const lintResults: LintResult[] = [];
-  const fileOfSlug = new Map(files.map((f) => [f.slug, f.file]));
   let warnings = 0;
+  const failing: EntryData[] = [];
   for (const entry of store.values()) {
     const data = entry.data as unknown as EntryData;
     warnings += data.warningCount;
-    if (data.errorCount > 0)
-      lintResults.push(
-        summarise(
-          visibleLine(fileOfSlug.get(data.slug) ?? path.resolve(content, `${data.slug}.md`)),
-          data.findings.filter((f) => !f.known).map(asLoggedFinding),
-        ),
-      );
+    if (data.errorCount > 0) failing.push(data);
   }
+  const report = failing.length > 0 ? await reportStack() : null;
+  const fileOfSlug = new Map(files.map((f) => [f.slug, f.file]));
+  const lintResults: LintResult[] = failing.map((data) =>
+    report![0].summarise(
+      visibleLine(fileOfSlug.get(data.slug) ?? path.resolve(content, `${data.slug}.md`)),
+      data.findings.filter((f) => !f.known).map(asLoggedFinding),
+    ),
+  );
   lintResults.sort((a, b) => a.filePath.localeCompare(b.filePath));
   const errors = lintResults.reduce((n, r) => n + r.errorCount, 0);
   const threads = ahead.size > 0 || parallel ? ' in worker threads' : '';
   logger.info(`${files.length} postmortems (${jobs.length} parsed${threads}, ${files.length - jobs.length} unchanged), ${errors} errors, ${warnings} warnings`);
-  if (errors > 0) {
-    const stylish = formatStylish(lintResults, { color: false, cwd: root, quiet: true }).trimEnd();
+  if (report && errors > 0) {
+    const stylish = report[1].formatStylish(lintResults, { color: false, cwd: root, quiet: true }).trimEnd();
     // Under GitHub Actions the runner reads the build log for workflow commands: none from documents.
-    const report = underGithubActions() ? stopCommands(stylish).trimEnd() : stylish;
-    const message = `${lintResults.length} ${lintResults.length === 1 ? 'postmortem has' : 'postmortems have'} lint errors; the site build fails until they are fixed (npx hindsight lint${baselineFile ? ` --baseline ${baselineFile}` : ''} shows them too).\n\n${report}\n`;
+    const logged = underGithubActions() ? stopCommands(stylish).trimEnd() : stylish;
+    const message = `${lintResults.length} ${lintResults.length === 1 ? 'postmortem has' : 'postmortems have'} lint errors; the site build fails until they are fixed (npx hindsight lint${baselineFile ? ` --baseline ${baselineFile}` : ''} shows them too).\n\n${logged}\n`;
     const fail = options.failOnError ?? runtime.command !== 'dev';
     if (fail) throw new ArchiveLintError(message);
     logger.error(message);
@@ -183,6 +185,11 @@ export async function loadPostmortems(
     startSearchIndex(documents, path.join(cacheDir, 'hindsight-search'));
   }
   return { content, parsed: jobs.length, kept: files.length - jobs.length, errors, warnings };
+}
+
+/** The entry as stored: its findings as the pages show them (their ends were for the baseline). */
+function storedData(data: EntryData<LintedFinding>): EntryData {
+  return { ...data, findings: data.findings.map(({ endLine: _endLine, endColumn: _endColumn, ...finding }) => finding) };
 }
 
 /**
@@ -231,7 +238,7 @@ async function scanHere(root: string, folder: string | null): Promise<Scan> {
 
 /** The rule reference made on this thread (no early scan to take it from). */
 async function rulesHere(root: string): Promise<Pick<Scan, 'rules' | 'fingerprint'>> {
-  const { codeFingerprint, setupArchive } = await archiveStack();
+  const [{ codeFingerprint, setupArchive }, { ruleEntries }] = await ruleStack();
   const { rules, config } = await setupArchive(root, null);
   return { rules: ruleEntries(rules, config), fingerprint: codeFingerprint(config, new Date()) };
 }

@@ -235,6 +235,41 @@ describe('postmortem loader', () => {
     }
   });
 
+  // Astro runs the loaders on its main thread under Vite, which transforms every module they
+  // import statically before the content sync can start: the lint stack must stay behind
+  // dynamic imports (the worker threads run it in a build). esbuild's metafile tells static
+  // imports from dynamic ones.
+  it('imports no part of the linter, the model or the renderer statically', async () => {
+    const { build } = await import('esbuild');
+    const result = await build({
+      entryPoints: ['src/site/content.config.ts'],
+      absWorkingDir: repoRoot,
+      bundle: true,
+      splitting: true,
+      format: 'esm',
+      platform: 'node',
+      packages: 'external',
+      external: ['astro:content'],
+      outdir: path.join(root, 'out'),
+      write: false,
+      metafile: true,
+      logLevel: 'silent',
+    });
+    const outputs = result.metafile.outputs;
+    // Each dynamic import is an entry point of its own: the content configuration's is the one.
+    const entry = Object.keys(outputs).find((name) => outputs[name]!.entryPoint === 'src/site/content.config.ts')!;
+    const loaded = new Set<string>();
+    const reach = (name: string): void => {
+      if (loaded.has(name)) return;
+      loaded.add(name);
+      for (const next of outputs[name]!.imports) if (next.kind === 'import-statement' && outputs[next.path]) reach(next.path);
+    };
+    reach(entry);
+    const inputs = [...loaded].flatMap((name) => Object.keys(outputs[name]!.inputs));
+    expect(inputs).toContain('src/site/loader.ts');
+    expect(inputs.filter((input) => /^(?:src\/(?:lint|core)\/|rules\/|src\/site\/shared\/(?:render|process|archive|rule-data)\.ts$)/.test(input))).toEqual([]);
+  });
+
   // A build scans in a worker thread and hands the rule reference over, so that the main
   // thread never loads the rules (2 cores or more; with one, there is no early work).
   it.runIf(availableParallelism() > 1)('stores the same rule reference from the work started with the build as on its own', async () => {

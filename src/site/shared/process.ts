@@ -115,11 +115,6 @@ export function lintedFinding(finding: Finding): LintedFinding {
   };
 }
 
-/** The entry as stored: its findings as the pages show them (their ends were for the baseline). */
-export function storedData(data: EntryData<LintedFinding>): EntryData {
-  return { ...data, findings: data.findings.map(({ endLine: _endLine, endColumn: _endColumn, ...finding }) => finding) };
-}
-
 /** The summary's first prose paragraph (else the document's first), as plain text. */
 export function excerptOf(model: Postmortem, tree: Root): string {
   const summary = model.sections.find((s) => s.kind === 'summary');
