@@ -19,7 +19,7 @@ import { searchDocument, startSearchIndex } from './shared/search.ts';
 import { visible, visibleLine } from '../report/terminal.ts';
 import { stopCommands, underGithubActions } from '../report/runner.ts';
 import type { Processed } from './shared/process.ts';
-import type { EntryData, LintedFinding, StoredFinding } from './shared/types.ts';
+import type { EntryData, LintedFinding, RuleData, StoredFinding } from './shared/types.ts';
 
 // The lint stack is loaded here only when the work started with the build (shared/work.ts)
 // does not cover it: under `astro dev`, or for a few files. Vite transforms what the loader
@@ -175,6 +175,7 @@ export async function loadPostmortems(
     writeEntryKeys(
       cacheDir,
       files.map((f) => f.key),
+      fingerprint,
     );
     // Hosted in a subfolder (Astro's `base`), the index links to the pages there.
     const base = (context.config.base ?? '/').replace(/\/+$/, '');
@@ -208,7 +209,15 @@ export function ruleLoader(): Loader {
     async load(context) {
       const root = fileURLToPath(context.config.root);
       const early = takeEarlyRules(root);
-      const made = (early && (await early.catch(() => null))) || (await rulesHere(root));
+      const scanned = early && (await early.catch(() => null));
+      if (scanned && scanned.rules === null) {
+        // The last build's rule reference, made for the same code and configuration: kept
+        // if the store holds it whole (a store Astro cleared does not).
+        const digest = context.generateDigest(scanned.fingerprint);
+        const ids = context.store.keys();
+        if (ids.length > 0 && ids.every((id) => context.store.get(id)?.digest === digest)) return;
+      }
+      const made = scanned?.rules ? { rules: scanned.rules, fingerprint: scanned.fingerprint } : await rulesHere(root);
       const digest = context.generateDigest(made.fingerprint);
       const untouched = new Set(context.store.keys());
       for (const data of made.rules) {
@@ -237,7 +246,7 @@ async function scanHere(root: string, folder: string | null): Promise<Scan> {
 }
 
 /** The rule reference made on this thread (no early scan to take it from). */
-async function rulesHere(root: string): Promise<Pick<Scan, 'rules' | 'fingerprint'>> {
+async function rulesHere(root: string): Promise<{ rules: RuleData[]; fingerprint: string }> {
   const [{ codeFingerprint, setupArchive }, { ruleEntries }] = await ruleStack();
   const { rules, config } = await setupArchive(root, null);
   return { rules: ruleEntries(rules, config), fingerprint: codeFingerprint(config, new Date()) };

@@ -13,7 +13,7 @@ import { ArchiveLintError, loadPostmortems, ruleLoader } from '../../src/site/lo
 import { lastUpdated, readGitInfo } from '../../src/site/shared/git.ts';
 import { RENDERER_VERSION } from '../../src/site/shared/render.ts';
 import type { EntryData, RuleData } from '../../src/site/shared/types.ts';
-import { startArchiveWork, takeArchiveWork, takeEarlyRules } from '../../src/site/shared/work.ts';
+import { startArchiveWork, takeArchiveWork, takeEarlyRules, writeEntryKeys } from '../../src/site/shared/work.ts';
 import { readAsRunner } from '../helpers/workflow-commands.ts';
 import { repoRoot, samplesDir } from './project.ts';
 
@@ -295,6 +295,49 @@ describe('postmortem loader', () => {
       expect(early.entries.get(id)?.data, id).toEqual(entry.data);
       expect(early.entries.get(id)?.digest, id).toBe(entry.digest);
     }
+  });
+
+  // A rebuild does not make the rule reference again (it lints every documented example) when
+  // the code and configuration are those of the last build, whose store holds it.
+  it.runIf(availableParallelism() > 1)('makes the rule reference again only for new code or configuration, or a store without it', async () => {
+    const cache = path.join(root, '.cache');
+    const built = fakeContext(root);
+    startArchiveWork(`${root}/`, folder, cache);
+    await ruleLoader().load(built.context as never);
+    const first = takeArchiveWork(`${root}/`, folder)!;
+    const scanned = await first.scan;
+    await first.processed;
+    expect(scanned.rules).not.toBeNull();
+    writeEntryKeys(
+      cache,
+      scanned.files.map((f) => f.key),
+      scanned.fingerprint,
+    );
+
+    startArchiveWork(`${root}/`, folder, cache);
+    const sets = built.log.sets;
+    const stored = new Map(built.entries);
+    await ruleLoader().load(built.context as never);
+    const next = takeArchiveWork(`${root}/`, folder)!;
+    expect((await next.scan).rules).toBeNull();
+    await next.processed;
+    expect(built.log.sets).toBe(sets);
+    expect(built.entries).toEqual(stored);
+
+    // Astro cleared its store (its configuration changed): the loader makes the reference itself.
+    const cleared = fakeContext(root);
+    startArchiveWork(`${root}/`, folder, cache);
+    await ruleLoader().load(cleared.context as never);
+    await takeArchiveWork(`${root}/`, folder)!.processed;
+    expect(cleared.entries).toEqual(stored);
+
+    // Another day (or other code, or another configuration): another fingerprint, made again.
+    writeEntryKeys(cache, [], 'the fingerprint of another day');
+    startArchiveWork(`${root}/`, folder, cache);
+    const later = takeArchiveWork(`${root}/`, folder)!;
+    expect((await later.scan).rules).toEqual(scanned.rules);
+    await later.processed;
+    takeEarlyRules(`${root}/`);
   });
 });
 

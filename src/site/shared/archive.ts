@@ -93,8 +93,11 @@ export interface Scan {
   files: ScannedFile[];
   /** The index the cross-file rules read (as `hindsight lint` builds it), when one is active. */
   archive: SiteArchive | null;
-  /** The rule reference (made here, where the rules are loaded anyway). */
-  rules: RuleData[];
+  /**
+   * The rule reference (made here, where the rules are loaded anyway); null when the last
+   * build's was made for the same fingerprint (`rulesMadeFor`): the content store holds it.
+   */
+  rules: RuleData[] | null;
 }
 
 /** The archive index of the cross-file rules (unique-id, related-links, recurrence), as plain data. */
@@ -112,7 +115,7 @@ export function archiveOf(site: SiteArchive, config: ResolvedConfig): Archive {
 }
 
 /** Every postmortem the linter would read, with its text, last-updated date and repository path. */
-export async function scanArchive(setup: Setup, now: Date): Promise<Scan> {
+export async function scanArchive(setup: Setup, now: Date, rulesMadeFor: string | null = null): Promise<Scan> {
   const { root, config, content } = setup;
   const paths = await selectFiles({ cwd: root, root: config.root, paths: [], contentFolder: content, ignoreGlobs: config.ignore });
   const git = readGitInfo(content);
@@ -145,7 +148,7 @@ export async function scanArchive(setup: Setup, now: Date): Promise<Scan> {
       .digest('hex');
     return { file, slug, source, sourcePath, lastUpdated: updated, key };
   });
-  return { content, configRoot: config.root, now: now.toISOString(), fingerprint, files, archive, rules: ruleEntries(setup.rules, config) };
+  return { content, configRoot: config.root, now: now.toISOString(), fingerprint, files, archive, rules: fingerprint === rulesMadeFor ? null : ruleEntries(setup.rules, config) };
 }
 
 // A file name can hold control characters (a line break, ESC): Astro prints every page's path
