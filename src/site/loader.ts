@@ -93,15 +93,10 @@ export async function loadPostmortems(
   const jobs: { file: ScannedFile; digest: string }[] = [];
   for (const file of files) {
     untouched.delete(file.slug);
-    // The cross-file rules' findings change with the other files: their index is in every digest.
-    const digest = generateDigest({
-      source: file.source,
-      fingerprint,
-      archive: archive?.digest ?? null,
-      updated: file.lastUpdated,
-      sourcePath: file.sourcePath,
-      baseline: known ? known.module.recordedFor(known.site, file.file) : null,
-    });
+    // The key holds everything else the entry depends on (archive.ts ScannedFile): the text,
+    // the code and configuration, the dates, the path, and the index of the other files, which
+    // the cross-file rules' findings change with.
+    const digest = generateDigest({ key: file.key, baseline: known ? known.module.recordedFor(known.site, file.file) : null });
     if (store.get(file.slug)?.digest !== digest) jobs.push({ file, digest });
   }
 
@@ -112,7 +107,7 @@ export async function loadPostmortems(
   let done: Processed[];
   if (parallel)
     done = await processInWorkers(
-      rest.map((job) => jobOf(job.file)),
+      rest.map((job) => jobOf(job.file, root)),
       root,
       now,
       archive,
@@ -122,12 +117,14 @@ export async function loadPostmortems(
     const [{ archiveOf, setupArchive }, { createLinter }, { processFile }] = await processStack();
     const { config, rules } = await setupArchive(root, folder);
     const linter = createLinter(config, rules, new Date(now), archive ? { archive: archiveOf(archive, config) } : undefined);
-    done = rest.map((job) => processFile(linter, jobOf(job.file)));
+    done = rest.map((job) => processFile(linter, jobOf(job.file, root)));
   }
   const results = new Map(rest.map((job, index) => [job.file.key, done[index]!]));
   for (const { file, digest } of jobs) {
     const result = ahead.get(file.key) ?? results.get(file.key)!;
-    const data = storedData(known ? known.module.markKnown(result.data, file.file, file.source, known.site) : result.data);
+    // A file the scan did not read was read where it was processed.
+    const source = file.source ?? result.source ?? '';
+    const data = storedData(known ? known.module.markKnown(result.data, file.file, source, known.site) : result.data);
     const relativeToRoot = path.relative(root, file.file).split(path.sep).join('/');
     store.set({
       id: result.slug,

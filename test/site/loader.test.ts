@@ -3,13 +3,14 @@
 // clear()), and the archive's errors reported all at once.
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { LoaderContext } from 'astro/loaders';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ArchiveLintError, loadPostmortems, ruleLoader } from '../../src/site/loader.ts';
+import { scanArchive, setupArchive } from '../../src/site/shared/archive.ts';
 import { lastUpdated, readGitInfo } from '../../src/site/shared/git.ts';
 import { RENDERER_VERSION } from '../../src/site/shared/render.ts';
 import type { EntryData, RuleData } from '../../src/site/shared/types.ts';
@@ -159,11 +160,60 @@ describe('postmortem loader', () => {
   it('puts the renderer version and a fingerprint of the code into every digest', async () => {
     const { context, log } = fakeContext(root);
     await loadPostmortems(context, { content: folder });
-    const inputs = log.digests as { fingerprint?: string; source?: string }[];
-    expect(inputs.length).toBe(readdirSync(folder).length);
-    for (const input of inputs) {
-      expect(input.fingerprint?.startsWith(`${RENDERER_VERSION}:`)).toBe(true);
-      expect(typeof input.source).toBe('string');
+    const setup = await setupArchive(root, folder);
+    const today = await scanArchive(setup, new Date());
+    expect(today.fingerprint.startsWith(`${RENDERER_VERSION}:`)).toBe(true);
+    expect((log.digests as { key?: string }[]).map((input) => input.key).sort()).toEqual(today.files.map((f) => f.key).sort());
+    // Another day (rules compare dates with it): another fingerprint, and every key changes.
+    const tomorrow = await scanArchive(setup, new Date(Date.now() + 86_400_000));
+    tomorrow.files.forEach((file, index) => expect(file.key).not.toBe(today.files[index]!.key));
+  });
+
+  it('reads again only the files whose size or modification time changed since the last scan', async () => {
+    const memo = path.join(root, '.cache', 'hindsight-scan.json');
+    const past = new Date(Date.now() - 60_000);
+    for (const name of readdirSync(folder)) utimesSync(path.join(folder, name), past, past);
+    const setup = await setupArchive(root, folder);
+    const now = new Date();
+    const first = await scanArchive(setup, now, null, memo);
+    expect(first.files.filter((f) => f.source === null)).toEqual([]);
+    const second = await scanArchive(setup, now, null, memo);
+    expect(second.files.filter((f) => f.source !== null)).toEqual([]);
+    expect(second.files.map((f) => f.key)).toEqual(first.files.map((f) => f.key));
+    expect(second.archive).toEqual(first.archive);
+
+    const changed = path.join(folder, '2025-08-14-notifications-log-volume-full.md');
+    writeFileSync(changed, readFileSync(changed, 'utf8').replace('47 minutes with no courier', '48 minutes with no courier'));
+    const third = await scanArchive(setup, now, null, memo);
+    expect(third.files.filter((f) => f.source !== null).map((f) => f.slug)).toEqual(['2025-08-14-notifications-log-volume-full']);
+    // The same keys and index as a scan that reads every file.
+    const everything = await scanArchive(setup, now, null, null);
+    expect(third.files.map((f) => f.key)).toEqual(everything.files.map((f) => f.key));
+    expect(third.archive).toEqual(everything.archive);
+    // Modified within the clock's resolution of the last scan: read again, whatever its size and time say.
+    const fourth = await scanArchive(setup, now, null, memo);
+    expect(fourth.files.filter((f) => f.source !== null).map((f) => f.slug)).toEqual(['2025-08-14-notifications-log-volume-full']);
+  });
+
+  // The early scan leaves unchanged files unread; the threads read those they must process.
+  it.runIf(availableParallelism() > 1)('stores the same entries for files the scan did not read', async () => {
+    const past = new Date(Date.now() - 60_000);
+    for (const name of readdirSync(folder)) utimesSync(path.join(folder, name), past, past);
+    const cache = path.join(root, '.cache');
+    const read = fakeContext(root);
+    startArchiveWork(`${root}/`, folder, cache);
+    await loadPostmortems(read.context, { content: folder });
+    takeEarlyRules(`${root}/`);
+    // No record of a stored entry (the first run's store is not this one): every file processed, none read by the scan.
+    const unread = fakeContext(root);
+    startArchiveWork(`${root}/`, folder, cache);
+    const result = await loadPostmortems(unread.context, { content: folder });
+    takeEarlyRules(`${root}/`);
+    expect(result.parsed).toBe(read.entries.size);
+    for (const [id, entry] of read.entries) {
+      expect(unread.entries.get(id)?.data, id).toEqual(entry.data);
+      expect(unread.entries.get(id)?.rendered, id).toEqual(entry.rendered);
+      expect(unread.entries.get(id)?.digest, id).toBe(entry.digest);
     }
   });
 

@@ -8,12 +8,18 @@ import type { Finding } from '../../lint/engine.ts';
 import type { Linter } from '../../lint/linter.ts';
 import { redactSecrets } from '../../lint/secrets/redact.ts';
 import { renderPostmortem, type RenderedHeading } from './render.ts';
+import { readSource } from './archive.ts';
 import { FACTOR_KEYS, TRIGGER_KEYS } from './incident.ts';
 import type { EntryData, LintedFinding, StoredModel, StoredTime } from './types.ts';
 
 export interface FileJob {
   file: string;
-  source: string;
+  /** The text; null when the scan did not read it (unchanged since the last scan): read here. */
+  source: string | null;
+  /** The folder it may not leave through a symbolic link. */
+  boundary: string | undefined;
+  /** The project's root, for the message of a file that cannot be read. */
+  root: string;
   slug: string;
   sourcePath: string;
   lastUpdated: EntryData['lastUpdated'];
@@ -24,14 +30,17 @@ export interface Processed {
   data: EntryData<LintedFinding>;
   html: string;
   headings: RenderedHeading[];
+  /** The text, when the job came without it (the baseline's fingerprints read its lines). */
+  source?: string;
 }
 
 export function processFile(linter: Linter, job: FileJob): Processed {
-  const { parsed: read, findings } = linter.lintWithModel(job.file, job.source);
+  const source = job.source ?? readSource(job.root, job.file, job.boundary);
+  const { parsed: read, findings } = linter.lintWithModel(job.file, source);
   // What is published (the page, the feed, the search index) is read from the text with its
   // credentials masked; the findings are the file's own (their messages mask them already).
-  const published = redactSecrets(job.source);
-  const { model, tree } = published === job.source ? read : linter.parse(job.file, published);
+  const published = redactSecrets(source);
+  const { model, tree } = published === source ? read : linter.parse(job.file, published);
   const rendered = renderPostmortem(tree, {
     titleLine: model.titleLine,
     title: model.title,
@@ -49,7 +58,7 @@ export function processFile(linter: Linter, job: FileJob): Processed {
     lastUpdated: job.lastUpdated,
     excerpt: excerptOf(model, tree),
   };
-  return { slug: job.slug, data, html: rendered.html, headings: rendered.headings };
+  return { slug: job.slug, data, html: rendered.html, headings: rendered.headings, ...(job.source === null ? { source } : {}) };
 }
 
 /** The frontmatter keys the pages read (incident.ts, the incident page); the others are not stored. */

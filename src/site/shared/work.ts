@@ -19,6 +19,7 @@ import { threadsFor, workerBeside } from '../../workers.ts';
 import type { WorkerData, WorkerTask } from '../worker.ts';
 import type { Scan, ScannedFile, SiteArchive } from './archive.ts';
 import type { FileJob, Processed } from './process.ts';
+import { scanMemoFile } from './scan-memo.ts';
 
 /** Files per batch sent to a thread. */
 const BATCH = 16;
@@ -74,8 +75,8 @@ export async function processInWorkers(jobs: readonly FileJob[], root: string, n
   }
 }
 
-export function jobOf(file: ScannedFile): FileJob {
-  return { file: file.file, source: file.source, slug: file.slug, sourcePath: file.sourcePath, lastUpdated: file.lastUpdated };
+export function jobOf(file: ScannedFile, root: string): FileJob {
+  return { file: file.file, source: file.source, boundary: file.boundary, root, slug: file.slug, sourcePath: file.sourcePath, lastUpdated: file.lastUpdated };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -152,12 +153,20 @@ export function startArchiveWork(root: string, content: string | null, cacheDir:
   const pool = createPool(threads, stored.keys.size === 0 ? threads : 1);
   // The rule reference is made again only when its fingerprint changed (the rule loader
   // checks the store's digests, and makes it itself if the store does not hold it).
-  const scan = pool.run({ kind: 'scan', root, content, now: new Date().toISOString(), rulesMadeFor: stored.rules }) as Promise<Scan>;
+  // The scan reads only the files changed since the last one (scan-memo.ts).
+  const task: WorkerTask = { kind: 'scan', root, content, now: new Date().toISOString(), rulesMadeFor: stored.rules, memoFile: scanMemoFile(cacheDir) };
+  const scan = pool.run(task) as Promise<Scan>;
   const processed = scan
     .then(async ({ files, now, archive }) => {
       const todo = files.filter((f) => !stored.keys.has(f.key));
       if (todo.length < PARALLEL_FROM) return new Map<string, Processed>();
-      const results = await runBatches(pool, todo.map(jobOf), root, now, archive);
+      const results = await runBatches(
+        pool,
+        todo.map((file) => jobOf(file, root)),
+        root,
+        now,
+        archive,
+      );
       return new Map(results.map((result, index) => [todo[index]!.key, result]));
     })
     .finally(() => pool.destroy());
