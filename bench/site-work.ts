@@ -18,6 +18,8 @@ const names = readdirSync(dir)
 const jobs = names.map((name) => ({
   file: path.join(dir, name),
   source: readFileSync(path.join(dir, name), 'utf8'),
+  boundary: dir,
+  root: process.cwd(),
   slug: name.slice(0, -3),
   sourcePath: name,
   lastUpdated: { iso: new Date(0).toISOString(), from: 'mtime' as const },

@@ -10,27 +10,28 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import type { Finding } from '../lint/engine.ts';
-import { summarise, type LintResult } from '../lint/result.ts';
-import { formatStylish } from '../report/stylish.ts';
+import type { LintResult } from '../lint/result.ts';
 import type { Scan, ScannedFile } from './shared/archive.ts';
 import { jobOf, PARALLEL_FROM, processInWorkers, takeArchiveWork, takeEarlyRules, writeEntryKeys } from './shared/work.ts';
 import { toIncident } from './shared/incident.ts';
 import { siteRuntime } from './shared/options.ts';
-import { ruleEntries } from './shared/rule-data.ts';
 import { searchDocument, startSearchIndex } from './shared/search.ts';
 import { visible, visibleLine } from '../report/terminal.ts';
 import { stopCommands, underGithubActions } from '../report/runner.ts';
 import type { Processed } from './shared/process.ts';
-import type { EntryData, StoredFinding } from './shared/types.ts';
+import type { EntryData, LintedFinding, RuleData, StoredFinding } from './shared/types.ts';
 
 // The lint stack is loaded here only when the work started with the build (shared/work.ts)
 // does not cover it: under `astro dev`, or for a few files. Vite transforms what the loader
 // imports, on the main thread, before Astro can go on; in a build the worker threads have
 // loaded and run all of it meanwhile. The scan and the rule reference need the configuration
-// and rules (archive.ts); processing files needs the linter and the renderer too.
+// and rules (archive.ts); processing files needs the linter and the renderer too; the report
+// of an archive with errors, the stylish formatter. Nothing here imports them statically.
 const archiveStack = () => import('./shared/archive.ts');
 const baselineStack = () => import('./shared/baseline.ts');
 const processStack = () => Promise.all([archiveStack(), import('../lint/linter.ts'), import('./shared/process.ts')]);
+const reportStack = () => Promise.all([import('../lint/result.ts'), import('../report/stylish.ts')]);
+const ruleStack = () => Promise.all([archiveStack(), import('./shared/rule-data.ts')]);
 
 /** The archive has lint errors. Its message is the whole report; no stack (it is not a crash). */
 export class ArchiveLintError extends Error {
@@ -92,15 +93,10 @@ export async function loadPostmortems(
   const jobs: { file: ScannedFile; digest: string }[] = [];
   for (const file of files) {
     untouched.delete(file.slug);
-    // The cross-file rules' findings change with the other files: their index is in every digest.
-    const digest = generateDigest({
-      source: file.source,
-      fingerprint,
-      archive: archive?.digest ?? null,
-      updated: file.lastUpdated,
-      sourcePath: file.sourcePath,
-      baseline: known ? known.module.recordedFor(known.site, file.file) : null,
-    });
+    // The key holds everything else the entry depends on (archive.ts ScannedFile): the text,
+    // the code and configuration, the dates, the path, and the index of the other files, which
+    // the cross-file rules' findings change with.
+    const digest = generateDigest({ key: file.key, baseline: known ? known.module.recordedFor(known.site, file.file) : null });
     if (store.get(file.slug)?.digest !== digest) jobs.push({ file, digest });
   }
 
@@ -111,7 +107,7 @@ export async function loadPostmortems(
   let done: Processed[];
   if (parallel)
     done = await processInWorkers(
-      rest.map((job) => jobOf(job.file)),
+      rest.map((job) => jobOf(job.file, root)),
       root,
       now,
       archive,
@@ -121,12 +117,14 @@ export async function loadPostmortems(
     const [{ archiveOf, setupArchive }, { createLinter }, { processFile }] = await processStack();
     const { config, rules } = await setupArchive(root, folder);
     const linter = createLinter(config, rules, new Date(now), archive ? { archive: archiveOf(archive, config) } : undefined);
-    done = rest.map((job) => processFile(linter, jobOf(job.file)));
+    done = rest.map((job) => processFile(linter, jobOf(job.file, root)));
   }
   const results = new Map(rest.map((job, index) => [job.file.key, done[index]!]));
   for (const { file, digest } of jobs) {
     const result = ahead.get(file.key) ?? results.get(file.key)!;
-    const data = known ? known.module.markKnown(result.data, file.file, file.source, known.site) : result.data;
+    // A file the scan did not read was read where it was processed.
+    const source = file.source ?? result.source ?? '';
+    const data = storedData(known ? known.module.markKnown(result.data, file.file, source, known.site) : result.data);
     const relativeToRoot = path.relative(root, file.file).split(path.sep).join('/');
     store.set({
       id: result.slug,
@@ -140,29 +138,30 @@ export async function loadPostmortems(
   const cacheDir = runtime.command === 'build' && context.config.cacheDir ? fileURLToPath(context.config.cacheDir) : null;
 
   // Validate the whole archive: kept entries carry their findings from the run that parsed them.
-  const lintResults: LintResult[] = [];
-  const fileOfSlug = new Map(files.map((f) => [f.slug, f.file]));
   let warnings = 0;
+  const failing: EntryData[] = [];
   for (const entry of store.values()) {
     const data = entry.data as unknown as EntryData;
     warnings += data.warningCount;
-    if (data.errorCount > 0)
-      lintResults.push(
-        summarise(
-          visibleLine(fileOfSlug.get(data.slug) ?? path.resolve(content, `${data.slug}.md`)),
-          data.findings.filter((f) => !f.known).map(asLoggedFinding),
-        ),
-      );
+    if (data.errorCount > 0) failing.push(data);
   }
+  const report = failing.length > 0 ? await reportStack() : null;
+  const fileOfSlug = new Map(files.map((f) => [f.slug, f.file]));
+  const lintResults: LintResult[] = failing.map((data) =>
+    report![0].summarise(
+      visibleLine(fileOfSlug.get(data.slug) ?? path.resolve(content, `${data.slug}.md`)),
+      data.findings.filter((f) => !f.known).map(asLoggedFinding),
+    ),
+  );
   lintResults.sort((a, b) => a.filePath.localeCompare(b.filePath));
   const errors = lintResults.reduce((n, r) => n + r.errorCount, 0);
   const threads = ahead.size > 0 || parallel ? ' in worker threads' : '';
   logger.info(`${files.length} postmortems (${jobs.length} parsed${threads}, ${files.length - jobs.length} unchanged), ${errors} errors, ${warnings} warnings`);
-  if (errors > 0) {
-    const stylish = formatStylish(lintResults, { color: false, cwd: root, quiet: true }).trimEnd();
+  if (report && errors > 0) {
+    const stylish = report[1].formatStylish(lintResults, { color: false, cwd: root, quiet: true }).trimEnd();
     // Under GitHub Actions the runner reads the build log for workflow commands: none from documents.
-    const report = underGithubActions() ? stopCommands(stylish).trimEnd() : stylish;
-    const message = `${lintResults.length} ${lintResults.length === 1 ? 'postmortem has' : 'postmortems have'} lint errors; the site build fails until they are fixed (npx hindsight lint${baselineFile ? ` --baseline ${baselineFile}` : ''} shows them too).\n\n${report}\n`;
+    const logged = underGithubActions() ? stopCommands(stylish).trimEnd() : stylish;
+    const message = `${lintResults.length} ${lintResults.length === 1 ? 'postmortem has' : 'postmortems have'} lint errors; the site build fails until they are fixed (npx hindsight lint${baselineFile ? ` --baseline ${baselineFile}` : ''} shows them too).\n\n${logged}\n`;
     const fail = options.failOnError ?? runtime.command !== 'dev';
     if (fail) throw new ArchiveLintError(message);
     logger.error(message);
@@ -173,6 +172,7 @@ export async function loadPostmortems(
     writeEntryKeys(
       cacheDir,
       files.map((f) => f.key),
+      fingerprint,
     );
     // Hosted in a subfolder (Astro's `base`), the index links to the pages there.
     const base = (context.config.base ?? '/').replace(/\/+$/, '');
@@ -185,10 +185,18 @@ export async function loadPostmortems(
   return { content, parsed: jobs.length, kept: files.length - jobs.length, errors, warnings };
 }
 
-/** A stored finding for the build log: its message (which may quote the document) on one line, no control character. */
+/** The entry as stored: its findings as the pages show them (their ends were for the baseline). */
+function storedData(data: EntryData<LintedFinding>): EntryData {
+  return { ...data, findings: data.findings.map(({ endLine: _endLine, endColumn: _endColumn, ...finding }) => finding) };
+}
+
+/**
+ * A stored finding for the build log: its message (which may quote the document) on one line,
+ * no control character. The report prints where a finding starts; its end is not stored.
+ */
 function asLoggedFinding(stored: StoredFinding): Finding {
   const { fixable: _fixable, known: _known, ...finding } = stored;
-  return { ...finding, message: visibleLine(finding.message) };
+  return { ...finding, endLine: finding.line, endColumn: finding.column, message: visibleLine(finding.message) };
 }
 
 /** The rule reference, from the rule declarations and the configuration in effect. */
@@ -198,7 +206,15 @@ export function ruleLoader(): Loader {
     async load(context) {
       const root = fileURLToPath(context.config.root);
       const early = takeEarlyRules(root);
-      const made = (early && (await early.catch(() => null))) || (await rulesHere(root));
+      const scanned = early && (await early.catch(() => null));
+      if (scanned && scanned.rules === null) {
+        // The last build's rule reference, made for the same code and configuration: kept
+        // if the store holds it whole (a store Astro cleared does not).
+        const digest = context.generateDigest(scanned.fingerprint);
+        const ids = context.store.keys();
+        if (ids.length > 0 && ids.every((id) => context.store.get(id)?.digest === digest)) return;
+      }
+      const made = scanned?.rules ? { rules: scanned.rules, fingerprint: scanned.fingerprint } : await rulesHere(root);
       const digest = context.generateDigest(made.fingerprint);
       const untouched = new Set(context.store.keys());
       for (const data of made.rules) {
@@ -227,8 +243,8 @@ async function scanHere(root: string, folder: string | null): Promise<Scan> {
 }
 
 /** The rule reference made on this thread (no early scan to take it from). */
-async function rulesHere(root: string): Promise<Pick<Scan, 'rules' | 'fingerprint'>> {
-  const { codeFingerprint, setupArchive } = await archiveStack();
+async function rulesHere(root: string): Promise<{ rules: RuleData[]; fingerprint: string }> {
+  const [{ codeFingerprint, setupArchive }, { ruleEntries }] = await ruleStack();
   const { rules, config } = await setupArchive(root, null);
   return { rules: ruleEntries(rules, config), fingerprint: codeFingerprint(config, new Date()) };
 }

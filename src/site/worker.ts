@@ -12,7 +12,7 @@ import type { Scan, SiteArchive } from './shared/archive.ts';
 import type { FileJob, Processed } from './shared/process.ts';
 
 export type WorkerTask =
-  | { kind: 'scan'; root: string; content: string | null; now: string }
+  | { kind: 'scan'; root: string; content: string | null; now: string; rulesMadeFor: string | null; memoFile: string | null }
   | { kind: 'process'; root: string; now: string; archive: SiteArchive | null; jobs: FileJob[] };
 
 /** What each thread gets once (piscina's workerData). */
@@ -38,7 +38,7 @@ let linter: { key: string; linter: Promise<Linter> } | null = null;
 
 export default async function run(task: WorkerTask): Promise<Scan | Processed[]> {
   const [{ loadConfig }, { loadRules }, { createLinter }, { processFile }, { archiveOf, scanArchive, setupArchive }] = await stack;
-  if (task.kind === 'scan') return scanArchive(await setupArchive(task.root, task.content), new Date(task.now));
+  if (task.kind === 'scan') return scanArchive(await setupArchive(task.root, task.content), new Date(task.now), task.rulesMadeFor, task.memoFile);
   const key = `${task.root}\n${task.now}\n${task.archive?.digest ?? ''}`;
   if (linter?.key !== key) {
     const { archive } = task;

@@ -15,7 +15,7 @@ import { markKnown } from '../../src/site/shared/baseline.ts';
 import { byNewest, toIncident } from '../../src/site/shared/incident.ts';
 import { relatedArchive, rootCauseText } from '../../src/site/shared/related.ts';
 import { renderPostmortem } from '../../src/site/shared/render.ts';
-import type { EntryData, StoredFinding, StoredModel } from '../../src/site/shared/types.ts';
+import type { EntryData, LintedFinding, StoredModel } from '../../src/site/shared/types.ts';
 import { repoRoot } from './project.ts';
 
 const addFormats = addFormatsModule as unknown as (ajv: Ajv2020) => Ajv2020;
@@ -30,13 +30,13 @@ const QUEUE_AGAIN =
 const DNS_CAUSE = 'A resolver change sent lookups for the internal domain to a public server, which answered with nothing, so sign-in pages could not load.';
 
 /** A postmortem as the loader stores it, with `findings` marked known where `recorded` lists them (a baseline). */
-function entry(slug: string, frontmatter: string, body: string, findings: StoredFinding[] = [], recorded: StoredFinding[] = []) {
+function entry(slug: string, frontmatter: string, body: string, findings: LintedFinding[] = [], recorded: LintedFinding[] = []) {
   const source = `---\n${frontmatter.trim()}\n---\n\n# ${slug}\n\n${body.trim()}\n`;
   const file = `${ROOT}/${slug}.md`;
   const { model, tree } = buildModel(file, source);
   const { source: _source, ...stored } = model;
   const rendered = renderPostmortem(tree, { titleLine: model.titleLine, title: model.title });
-  let data: EntryData = {
+  let data: EntryData<LintedFinding> = {
     slug,
     sourcePath: `postmortems/${slug}.md`,
     model: stored as StoredModel,
@@ -55,7 +55,7 @@ function entry(slug: string, frontmatter: string, body: string, findings: Stored
   return { incident: toIncident(data), rootCause: rootCauseText(stored, rendered.headings, rendered.html) };
 }
 
-function finding(ruleId: string, severity: 1 | 2, line: number): StoredFinding {
+function finding(ruleId: string, severity: 1 | 2, line: number): LintedFinding {
   return { ruleId, severity, message: `${ruleId} at line ${line}`, line, column: 1, endLine: line, endColumn: 2, fixable: false };
 }
 

@@ -3,17 +3,18 @@
 // clear()), and the archive's errors reported all at once.
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { LoaderContext } from 'astro/loaders';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ArchiveLintError, loadPostmortems, ruleLoader } from '../../src/site/loader.ts';
+import { scanArchive, setupArchive } from '../../src/site/shared/archive.ts';
 import { lastUpdated, readGitInfo } from '../../src/site/shared/git.ts';
 import { RENDERER_VERSION } from '../../src/site/shared/render.ts';
 import type { EntryData, RuleData } from '../../src/site/shared/types.ts';
-import { startArchiveWork, takeArchiveWork, takeEarlyRules } from '../../src/site/shared/work.ts';
+import { startArchiveWork, takeArchiveWork, takeEarlyRules, writeEntryKeys } from '../../src/site/shared/work.ts';
 import { readAsRunner } from '../helpers/workflow-commands.ts';
 import { repoRoot, samplesDir } from './project.ts';
 
@@ -159,11 +160,60 @@ describe('postmortem loader', () => {
   it('puts the renderer version and a fingerprint of the code into every digest', async () => {
     const { context, log } = fakeContext(root);
     await loadPostmortems(context, { content: folder });
-    const inputs = log.digests as { fingerprint?: string; source?: string }[];
-    expect(inputs.length).toBe(readdirSync(folder).length);
-    for (const input of inputs) {
-      expect(input.fingerprint?.startsWith(`${RENDERER_VERSION}:`)).toBe(true);
-      expect(typeof input.source).toBe('string');
+    const setup = await setupArchive(root, folder);
+    const today = await scanArchive(setup, new Date());
+    expect(today.fingerprint.startsWith(`${RENDERER_VERSION}:`)).toBe(true);
+    expect((log.digests as { key?: string }[]).map((input) => input.key).sort()).toEqual(today.files.map((f) => f.key).sort());
+    // Another day (rules compare dates with it): another fingerprint, and every key changes.
+    const tomorrow = await scanArchive(setup, new Date(Date.now() + 86_400_000));
+    tomorrow.files.forEach((file, index) => expect(file.key).not.toBe(today.files[index]!.key));
+  });
+
+  it('reads again only the files whose size or modification time changed since the last scan', async () => {
+    const memo = path.join(root, '.cache', 'hindsight-scan.json');
+    const past = new Date(Date.now() - 60_000);
+    for (const name of readdirSync(folder)) utimesSync(path.join(folder, name), past, past);
+    const setup = await setupArchive(root, folder);
+    const now = new Date();
+    const first = await scanArchive(setup, now, null, memo);
+    expect(first.files.filter((f) => f.source === null)).toEqual([]);
+    const second = await scanArchive(setup, now, null, memo);
+    expect(second.files.filter((f) => f.source !== null)).toEqual([]);
+    expect(second.files.map((f) => f.key)).toEqual(first.files.map((f) => f.key));
+    expect(second.archive).toEqual(first.archive);
+
+    const changed = path.join(folder, '2025-08-14-notifications-log-volume-full.md');
+    writeFileSync(changed, readFileSync(changed, 'utf8').replace('47 minutes with no courier', '48 minutes with no courier'));
+    const third = await scanArchive(setup, now, null, memo);
+    expect(third.files.filter((f) => f.source !== null).map((f) => f.slug)).toEqual(['2025-08-14-notifications-log-volume-full']);
+    // The same keys and index as a scan that reads every file.
+    const everything = await scanArchive(setup, now, null, null);
+    expect(third.files.map((f) => f.key)).toEqual(everything.files.map((f) => f.key));
+    expect(third.archive).toEqual(everything.archive);
+    // Modified within the clock's resolution of the last scan: read again, whatever its size and time say.
+    const fourth = await scanArchive(setup, now, null, memo);
+    expect(fourth.files.filter((f) => f.source !== null).map((f) => f.slug)).toEqual(['2025-08-14-notifications-log-volume-full']);
+  });
+
+  // The early scan leaves unchanged files unread; the threads read those they must process.
+  it.runIf(availableParallelism() > 1)('stores the same entries for files the scan did not read', async () => {
+    const past = new Date(Date.now() - 60_000);
+    for (const name of readdirSync(folder)) utimesSync(path.join(folder, name), past, past);
+    const cache = path.join(root, '.cache');
+    const read = fakeContext(root);
+    startArchiveWork(`${root}/`, folder, cache);
+    await loadPostmortems(read.context, { content: folder });
+    takeEarlyRules(`${root}/`);
+    // No record of a stored entry (the first run's store is not this one): every file processed, none read by the scan.
+    const unread = fakeContext(root);
+    startArchiveWork(`${root}/`, folder, cache);
+    const result = await loadPostmortems(unread.context, { content: folder });
+    takeEarlyRules(`${root}/`);
+    expect(result.parsed).toBe(read.entries.size);
+    for (const [id, entry] of read.entries) {
+      expect(unread.entries.get(id)?.data, id).toEqual(entry.data);
+      expect(unread.entries.get(id)?.rendered, id).toEqual(entry.rendered);
+      expect(unread.entries.get(id)?.digest, id).toBe(entry.digest);
     }
   });
 
@@ -235,6 +285,41 @@ describe('postmortem loader', () => {
     }
   });
 
+  // Astro runs the loaders on its main thread under Vite, which transforms every module they
+  // import statically before the content sync can start: the lint stack must stay behind
+  // dynamic imports (the worker threads run it in a build). esbuild's metafile tells static
+  // imports from dynamic ones.
+  it('imports no part of the linter, the model or the renderer statically', async () => {
+    const { build } = await import('esbuild');
+    const result = await build({
+      entryPoints: ['src/site/content.config.ts'],
+      absWorkingDir: repoRoot,
+      bundle: true,
+      splitting: true,
+      format: 'esm',
+      platform: 'node',
+      packages: 'external',
+      external: ['astro:content'],
+      outdir: path.join(root, 'out'),
+      write: false,
+      metafile: true,
+      logLevel: 'silent',
+    });
+    const outputs = result.metafile.outputs;
+    // Each dynamic import is an entry point of its own: the content configuration's is the one.
+    const entry = Object.keys(outputs).find((name) => outputs[name]!.entryPoint === 'src/site/content.config.ts')!;
+    const loaded = new Set<string>();
+    const reach = (name: string): void => {
+      if (loaded.has(name)) return;
+      loaded.add(name);
+      for (const next of outputs[name]!.imports) if (next.kind === 'import-statement' && outputs[next.path]) reach(next.path);
+    };
+    reach(entry);
+    const inputs = [...loaded].flatMap((name) => Object.keys(outputs[name]!.inputs));
+    expect(inputs).toContain('src/site/loader.ts');
+    expect(inputs.filter((input) => /^(?:src\/(?:lint|core)\/|rules\/|src\/site\/shared\/(?:render|process|archive|rule-data)\.ts$)/.test(input))).toEqual([]);
+  });
+
   // A build scans in a worker thread and hands the rule reference over, so that the main
   // thread never loads the rules (2 cores or more; with one, there is no early work).
   it.runIf(availableParallelism() > 1)('stores the same rule reference from the work started with the build as on its own', async () => {
@@ -260,6 +345,49 @@ describe('postmortem loader', () => {
       expect(early.entries.get(id)?.data, id).toEqual(entry.data);
       expect(early.entries.get(id)?.digest, id).toBe(entry.digest);
     }
+  });
+
+  // A rebuild does not make the rule reference again (it lints every documented example) when
+  // the code and configuration are those of the last build, whose store holds it.
+  it.runIf(availableParallelism() > 1)('makes the rule reference again only for new code or configuration, or a store without it', async () => {
+    const cache = path.join(root, '.cache');
+    const built = fakeContext(root);
+    startArchiveWork(`${root}/`, folder, cache);
+    await ruleLoader().load(built.context as never);
+    const first = takeArchiveWork(`${root}/`, folder)!;
+    const scanned = await first.scan;
+    await first.processed;
+    expect(scanned.rules).not.toBeNull();
+    writeEntryKeys(
+      cache,
+      scanned.files.map((f) => f.key),
+      scanned.fingerprint,
+    );
+
+    startArchiveWork(`${root}/`, folder, cache);
+    const sets = built.log.sets;
+    const stored = new Map(built.entries);
+    await ruleLoader().load(built.context as never);
+    const next = takeArchiveWork(`${root}/`, folder)!;
+    expect((await next.scan).rules).toBeNull();
+    await next.processed;
+    expect(built.log.sets).toBe(sets);
+    expect(built.entries).toEqual(stored);
+
+    // Astro cleared its store (its configuration changed): the loader makes the reference itself.
+    const cleared = fakeContext(root);
+    startArchiveWork(`${root}/`, folder, cache);
+    await ruleLoader().load(cleared.context as never);
+    await takeArchiveWork(`${root}/`, folder)!.processed;
+    expect(cleared.entries).toEqual(stored);
+
+    // Another day (or other code, or another configuration): another fingerprint, made again.
+    writeEntryKeys(cache, [], 'the fingerprint of another day');
+    startArchiveWork(`${root}/`, folder, cache);
+    const later = takeArchiveWork(`${root}/`, folder)!;
+    expect((await later.scan).rules).toEqual(scanned.rules);
+    await later.processed;
+    takeEarlyRules(`${root}/`);
   });
 });
 

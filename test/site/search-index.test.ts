@@ -37,7 +37,7 @@ function entry(slug: string, frontmatter: Record<string, unknown>, title: string
     sourcePath: `postmortems/${slug}.md`,
     // The product's own empty model (no sections, timeline or window), with the title and
     // frontmatter the search document reads.
-    model: { ...storedModel(buildModel(`postmortems/${slug}.md`, '').model), title, titleLine: 1, frontmatter: { data: frontmatter } },
+    model: { ...storedModel(buildModel(`postmortems/${slug}.md`, '').model), title, frontmatter: { data: frontmatter } },
     findings: [],
     errorCount: 0,
     warningCount: 0,

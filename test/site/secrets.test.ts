@@ -39,6 +39,8 @@ describe('a published postmortem', () => {
     const processed = processFile(linter, {
       file: path.resolve('leak.md'),
       source,
+      boundary: undefined,
+      root: process.cwd(),
       slug: 'leak',
       sourcePath: 'leak.md',
       lastUpdated: { iso: '2026-11-20T00:00:00Z', from: 'mtime' } as never,

@@ -16,10 +16,11 @@ import { archiveNeed } from '../../lint/run.ts';
 import { lastUpdated, readGitInfo, repositoryPath } from './git.ts';
 import { RENDERER_VERSION } from './render.ts';
 import { ruleEntries } from './rule-data.ts';
+import { readScanMemo, unchanged, writeScanMemo, type MemoFile } from './scan-memo.ts';
 import type { EntryData, RuleData } from './types.ts';
 
-/** Bump when what the loader stores changes shape (3: the model holds what the body states). */
-export const LOADER_VERSION = 3;
+/** Bump when what the loader stores changes shape (4: only what the pages read). */
+export const LOADER_VERSION = 4;
 
 export interface Setup {
   root: string;
@@ -75,7 +76,10 @@ export interface ScannedFile {
   file: string;
   /** The entry id: the path under the content folder, without `.md`, with `/` separators. */
   slug: string;
-  source: string;
+  /** The text; null when the scan memo records the file unchanged, so that it was not read. */
+  source: string | null;
+  /** The folder it may not leave through a symbolic link (lint/files.ts linkBoundary). */
+  boundary: string | undefined;
   sourcePath: string;
   lastUpdated: EntryData['lastUpdated'];
   /** Everything the file's entry depends on, hashed (the fingerprint included). */
@@ -93,8 +97,11 @@ export interface Scan {
   files: ScannedFile[];
   /** The index the cross-file rules read (as `hindsight lint` builds it), when one is active. */
   archive: SiteArchive | null;
-  /** The rule reference (made here, where the rules are loaded anyway). */
-  rules: RuleData[];
+  /**
+   * The rule reference (made here, where the rules are loaded anyway); null when the last
+   * build's was made for the same fingerprint (`rulesMadeFor`): the content store holds it.
+   */
+  rules: RuleData[] | null;
 }
 
 /** The archive index of the cross-file rules (unique-id, related-links, recurrence), as plain data. */
@@ -106,46 +113,83 @@ export interface SiteArchive {
   digest: string;
 }
 
+/**
+ * A postmortem's text, read as `hindsight lint` reads it (a regular file, up to the size limit,
+ * no link out of `boundary`): a file it would not read stops the build, named, before it
+ * fills the memory.
+ */
+export function readSource(root: string, file: string, boundary: string | undefined): string {
+  const read = readPostmortemText(file, boundary);
+  if ('text' in read) return read.text;
+  throw new PathError(`${path.relative(root, file)}: ${read.problem}`);
+}
+
+function withoutPath(entry: ArchiveEntry): Omit<ArchiveEntry, 'filePath'> {
+  const { filePath: _filePath, ...rest } = entry;
+  return rest;
+}
+
 /** The Archive a linter reads, from its plain data. */
 export function archiveOf(site: SiteArchive, config: ResolvedConfig): Archive {
   return new Archive(site.root, site.entries, modelOptionsOf(config).sectionAliases);
 }
 
-/** Every postmortem the linter would read, with its text, last-updated date and repository path. */
-export async function scanArchive(setup: Setup, now: Date): Promise<Scan> {
+/**
+ * Every postmortem the linter would read, with its text (unless `memoFile` records it
+ * unchanged since the last scan: scan-memo.ts), last-updated date and repository path.
+ */
+export async function scanArchive(setup: Setup, now: Date, rulesMadeFor: string | null = null, memoFile: string | null = null): Promise<Scan> {
   const { root, config, content } = setup;
+  const scannedAt = Date.now();
   const paths = await selectFiles({ cwd: root, root: config.root, paths: [], contentFolder: content, ignoreGlobs: config.ignore });
   const git = readGitInfo(content);
   const fingerprint = codeFingerprint(config, now);
-  // Read as `hindsight lint` reads them (regular files, up to the size limit, no link out of the
-  // content folder): a file it would not read stops the build, named, before it fills the memory.
-  const sources = paths.map((file) => {
-    const read = readPostmortemText(file, linkBoundary(file, content, config.root));
-    if ('text' in read) return read.text;
-    throw new PathError(`${path.relative(root, file)}: ${read.problem}`);
-  });
+  const memo = readScanMemo(memoFile, fingerprint);
   // The cross-file rules read every other postmortem: the site's lint of a file must say
   // what `hindsight lint` says (a duplicate id fails both), and a file's entry is stale when
   // what those rules read of the others changes.
   const need = archiveNeed(config, setup.rules);
+  const aliases = modelOptionsOf(config).sectionAliases;
+  const seen: Record<string, MemoFile> = {};
+  const read = paths.map((file) => {
+    const boundary = linkBoundary(file, content, config.root);
+    const stat = statSync(file, { throwIfNoEntry: false });
+    const known = stat ? unchanged(memo, file, stat) : null;
+    if (known && (need === null || known.entry !== null)) {
+      seen[file] = known;
+      return { boundary, source: null, hash: known.hash, entry: known.entry && { ...known.entry, filePath: file } };
+    }
+    const source = readSource(root, file, boundary);
+    const hash = createHash('sha1').update(source).digest('hex');
+    const entry = need ? indexEntry(file, source, need, aliases) : null;
+    if (stat) seen[file] = { size: stat.size, mtimeMs: stat.mtimeMs, hash, entry: entry && withoutPath(entry) };
+    return { boundary, source, hash, entry };
+  });
+  writeScanMemo(memoFile, fingerprint, scannedAt, seen);
   let archive: SiteArchive | null = null;
   if (need) {
-    const aliases = modelOptionsOf(config).sectionAliases;
-    const entries = paths.map((file, index) => indexEntry(file, sources[index]!, need, aliases));
+    const entries = read.map((r) => r.entry!);
     archive = { root: config.root, entries, digest: archiveDigest(config.root, entries) };
   }
   const files = paths.map((file, index): ScannedFile => {
-    const source = sources[index]!;
+    const { source, hash, boundary } = read[index]!;
     const slug = slugOf(path.relative(content, file));
     const updated = lastUpdated(git, file);
     const sourcePath = repositoryPath(git, file, root, content);
     const key = createHash('sha1')
-      .update(`${fingerprint}\0${archive?.digest ?? ''}\0${sourcePath}\0${updated.iso}\0${updated.from}\0`)
-      .update(source)
+      .update(`${fingerprint}\0${archive?.digest ?? ''}\0${sourcePath}\0${updated.iso}\0${updated.from}\0${hash}`)
       .digest('hex');
-    return { file, slug, source, sourcePath, lastUpdated: updated, key };
+    return { file, slug, source, boundary, sourcePath, lastUpdated: updated, key };
   });
-  return { content, configRoot: config.root, now: now.toISOString(), fingerprint, files, archive, rules: ruleEntries(setup.rules, config) };
+  return {
+    content,
+    configRoot: config.root,
+    now: now.toISOString(),
+    fingerprint,
+    files,
+    archive,
+    rules: fingerprint === rulesMadeFor ? null : ruleEntries(setup.rules, config),
+  };
 }
 
 // A file name can hold control characters (a line break, ESC): Astro prints every page's path

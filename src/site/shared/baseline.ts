@@ -6,7 +6,7 @@ import path from 'node:path';
 import { applyBaseline, baselineKey, readBaseline, type Baseline } from '../../lint/baseline.ts';
 import type { Finding } from '../../lint/engine.ts';
 import { summarise } from '../../lint/result.ts';
-import type { EntryData, StoredFinding } from './types.ts';
+import type { EntryData, LintedFinding } from './types.ts';
 
 export interface SiteBaseline {
   baseline: Baseline;
@@ -25,12 +25,12 @@ export function recordedFor(site: SiteBaseline, file: string): string {
 }
 
 /** The entry with the findings the baseline records marked `known`, and counted out of its errors and warnings. */
-export function markKnown(data: EntryData, file: string, source: string, site: SiteBaseline): EntryData {
+export function markKnown(data: EntryData<LintedFinding>, file: string, source: string, site: SiteBaseline): EntryData<LintedFinding> {
   const plain = data.findings.map(({ known: _known, ...finding }) => finding);
   if (plain.length === 0) return data;
   const { results } = applyBaseline([summarise(file, plain as unknown as Finding[], source)], site.baseline, site.root);
   const fresh = new Set<unknown>(results[0]!.messages);
-  const findings: StoredFinding[] = plain.map((finding) => (fresh.has(finding) ? finding : { ...finding, known: true as const }));
+  const findings: LintedFinding[] = plain.map((finding) => (fresh.has(finding) ? finding : { ...finding, known: true as const }));
   const counted = findings.filter((f) => !f.known);
   return {
     ...data,

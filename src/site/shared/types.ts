@@ -1,37 +1,46 @@
 // What the loader stores per postmortem, and per rule: computed once, in the loader, from
 // one parse; the pages only read it.
-import type { ActionItem, IncidentWindow, Postmortem, Section, TimelineEntry } from '../../core/model.ts';
+import type { ActionItem, IncidentWindow, Postmortem, ResolvedTime, Section, Stated, TimelineEntry } from '../../core/model.ts';
 import type { Finding } from '../../lint/engine.ts';
 
+/** A time as the pages read it: the model's, without where its date and zone came from. */
+export type StoredTime = Omit<ResolvedTime, 'dateFrom' | 'zoneFrom'>;
+
 /**
- * The part of the model the pages read (no source text, no spans or offsets): what is stored
- * per entry and serialized into Astro's content store, so it is kept small.
+ * The part of the model the pages read, and nothing else (no source text, no spans, offsets
+ * or lines the pages do not link to): what is stored per entry and serialized into Astro's
+ * content store, which every build writes and reads whole.
  */
 export interface StoredModel {
   title: Postmortem['title'];
-  titleLine: Postmortem['titleLine'];
+  /** Only the frontmatter keys the pages read (PAGE_FRONTMATTER_KEYS). */
   frontmatter: { data: Postmortem['frontmatter']['data'] };
-  sections: Pick<Section, 'kind' | 'heading' | 'line' | 'style' | 'empty'>[];
-  incident: IncidentWindow;
+  /** The first root-cause section, if any (related incidents compare its text). */
+  sections: Pick<Section, 'kind' | 'heading'>[];
+  incident: { [K in 'start' | 'end' | 'detected' | 'resolved']: StoredTime | null } & Pick<IncidentWindow, 'timezone' | 'statedDurationText'>;
   declaredZone: Postmortem['declaredZone'];
-  timeline: Pick<TimelineEntry, 'line' | 'text' | 'timeText' | 'time'>[];
+  timeline: (Pick<TimelineEntry, 'line' | 'text' | 'timeText'> & { time: StoredTime | null })[];
   actionItems: Pick<ActionItem, 'line' | 'text' | 'owner' | 'ticket' | 'due' | 'done'>[];
-  stated: Postmortem['stated'];
+  stated: { [K in keyof Stated]: Pick<NonNullable<Stated[K]>, 'value'> | null };
 }
 
 /**
- * A lint finding as the pages show it: whether it has a fix, not the fix; `known` when the
- * site's baseline records it (it is shown, but it neither counts as an error nor fails the build).
+ * A lint finding as the pages show it: where it starts, whether it has a fix (not the fix);
+ * `known` when the site's baseline records it (it is shown, but it neither counts as an error
+ * nor fails the build).
  */
-export type StoredFinding = Omit<Finding, 'fix'> & { fixable: boolean; known?: true };
+export type StoredFinding = Pick<Finding, 'ruleId' | 'severity' | 'message' | 'line' | 'column'> & { fixable: boolean; known?: true };
 
-export interface EntryData {
+/** A finding as a worker thread returns it: with its end too, which the baseline's fingerprint reads. */
+export type LintedFinding = StoredFinding & Pick<Finding, 'endLine' | 'endColumn'>;
+
+export interface EntryData<F extends StoredFinding = StoredFinding> {
   /** The entry id: the file's path under the content folder, without `.md`. */
   slug: string;
   /** The file's path in its repository (for edit and line links), with `/` separators. */
   sourcePath: string;
   model: StoredModel;
-  findings: StoredFinding[];
+  findings: F[];
   /** Errors and warnings the baseline does not record (all of them without a baseline). */
   errorCount: number;
   warningCount: number;

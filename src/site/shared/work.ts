@@ -19,6 +19,7 @@ import { threadsFor, workerBeside } from '../../workers.ts';
 import type { WorkerData, WorkerTask } from '../worker.ts';
 import type { Scan, ScannedFile, SiteArchive } from './archive.ts';
 import type { FileJob, Processed } from './process.ts';
+import { scanMemoFile } from './scan-memo.ts';
 
 /** Files per batch sent to a thread. */
 const BATCH = 16;
@@ -74,8 +75,8 @@ export async function processInWorkers(jobs: readonly FileJob[], root: string, n
   }
 }
 
-export function jobOf(file: ScannedFile): FileJob {
-  return { file: file.file, source: file.source, slug: file.slug, sourcePath: file.sourcePath, lastUpdated: file.lastUpdated };
+export function jobOf(file: ScannedFile, root: string): FileJob {
+  return { file: file.file, source: file.source, boundary: file.boundary, root, slug: file.slug, sourcePath: file.sourcePath, lastUpdated: file.lastUpdated };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -108,20 +109,30 @@ export function entryKeysFile(cacheDir: string): string {
   return path.join(cacheDir, 'hindsight-entry-keys.json');
 }
 
-function readEntryKeys(cacheDir: string): Set<string> {
+/** The last build's record: the keys of its entries, and the fingerprint its rule reference was made for. */
+export interface StoredKeys {
+  keys: Set<string>;
+  rules: string | null;
+}
+
+function readEntryKeys(cacheDir: string): StoredKeys {
   try {
-    const keys = JSON.parse(readFileSync(entryKeysFile(cacheDir), 'utf8')) as unknown;
-    return new Set(Array.isArray(keys) ? keys.filter((k): k is string => typeof k === 'string') : []);
+    const stored = JSON.parse(readFileSync(entryKeysFile(cacheDir), 'utf8')) as { keys?: unknown; rules?: unknown } | null;
+    const keys = Array.isArray(stored?.keys) ? stored.keys.filter((k): k is string => typeof k === 'string') : [];
+    return { keys: new Set(keys), rules: typeof stored?.rules === 'string' ? stored.rules : null };
   } catch {
-    return new Set();
+    return { keys: new Set(), rules: null };
   }
 }
 
-/** Records which entries the content store holds, for the next build's early work. */
-export function writeEntryKeys(cacheDir: string, keys: readonly string[]): void {
+/**
+ * Records which entries the content store holds, and the fingerprint (archive.ts
+ * `codeFingerprint`) of the rule reference it holds, for the next build's early work.
+ */
+export function writeEntryKeys(cacheDir: string, keys: readonly string[], rules: string | null): void {
   try {
     mkdirSync(cacheDir, { recursive: true });
-    writeFileSync(entryKeysFile(cacheDir), JSON.stringify(keys));
+    writeFileSync(entryKeysFile(cacheDir), JSON.stringify({ keys, rules }));
   } catch {
     // only a hint for the next build: without it, that build lints in the loader
   }
@@ -139,13 +150,23 @@ export function startArchiveWork(root: string, content: string | null, cacheDir:
   // the lint stack now. After one, probably little has changed: one thread scans, and more
   // start only if many files turn out to have changed.
   const stored = readEntryKeys(cacheDir);
-  const pool = createPool(threads, stored.size === 0 ? threads : 1);
-  const scan = pool.run({ kind: 'scan', root, content, now: new Date().toISOString() }) as Promise<Scan>;
+  const pool = createPool(threads, stored.keys.size === 0 ? threads : 1);
+  // The rule reference is made again only when its fingerprint changed (the rule loader
+  // checks the store's digests, and makes it itself if the store does not hold it).
+  // The scan reads only the files changed since the last one (scan-memo.ts).
+  const task: WorkerTask = { kind: 'scan', root, content, now: new Date().toISOString(), rulesMadeFor: stored.rules, memoFile: scanMemoFile(cacheDir) };
+  const scan = pool.run(task) as Promise<Scan>;
   const processed = scan
     .then(async ({ files, now, archive }) => {
-      const todo = files.filter((f) => !stored.has(f.key));
+      const todo = files.filter((f) => !stored.keys.has(f.key));
       if (todo.length < PARALLEL_FROM) return new Map<string, Processed>();
-      const results = await runBatches(pool, todo.map(jobOf), root, now, archive);
+      const results = await runBatches(
+        pool,
+        todo.map((file) => jobOf(file, root)),
+        root,
+        now,
+        archive,
+      );
       return new Map(results.map((result, index) => [todo[index]!.key, result]));
     })
     .finally(() => pool.destroy());
