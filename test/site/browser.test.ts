@@ -592,6 +592,10 @@ if (!haveChromium && inCI) {
       }
       const attention = await open('/attention/');
       expect(await attention.locator('#drafts-heading + ul li').count()).toBeGreaterThanOrEqual(2);
+      // The open action items are counted and linked to their lists, not listed a second time.
+      expect(await attention.locator('#actions-heading + p').textContent()).toMatch(/^\d+ action items? (?:is|are) not done: \d+ overdue .* and \d+ open /);
+      expect(await attention.locator('#actions-heading + p a[href="/actions/"]').count()).toBe(1);
+      expect(await attention.locator('#actions-heading ~ * table').count()).toBe(0);
       await attention.close();
     });
 
