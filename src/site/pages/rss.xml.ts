@@ -1,6 +1,8 @@
-// The feed: every incident, newest first, with its rendered (sanitized) postmortem. Every
-// field goes through `xmlText`: a character XML 1.0 forbids (a pasted coloured log's ESC)
-// would make the whole feed unreadable, escaped or not.
+// The feed: the newest FEED_SIZE incidents, with their rendered (sanitized) postmortems. A
+// feed reader polls for what is new; the archive itself is the site and /index.json, so the
+// feed does not carry every postmortem ever written (1,000 of them made a 10 MB file fetched
+// on every poll). Every field goes through `xmlText`: a character XML 1.0 forbids (a pasted
+// coloured log's ESC) would make the whole feed unreadable, escaped or not.
 import rss from '@astrojs/rss';
 import type { APIRoute } from 'astro';
 import { getEntry } from 'astro:content';
@@ -15,8 +17,11 @@ const plain = (text: string): string =>
     .replace(/\s+/g, ' ')
     .trim();
 
+/** How many incidents the feed carries, newest first. */
+const FEED_SIZE = 50;
+
 export const GET: APIRoute = async (context) => {
-  const incidents = await allIncidents();
+  const incidents = (await allIncidents()).slice(0, FEED_SIZE);
   const items = await Promise.all(
     incidents.map(async (incident) => {
       const entry = await getEntry('postmortems', incident.slug);
@@ -34,7 +39,7 @@ export const GET: APIRoute = async (context) => {
   );
   return rss({
     title: xmlText(site.title),
-    description: 'Incident postmortems, newest first, validated by Hindsight.',
+    description: `The newest incident postmortems (up to ${FEED_SIZE}), validated by Hindsight.`,
     site: context.site ?? 'http://localhost/',
     items,
     trailingSlash: true,

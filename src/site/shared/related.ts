@@ -5,8 +5,9 @@
 // the rule it compares only incidents that share a service: the work grows with the incidents
 // per service, not with every pair of the archive.
 import { decodeNamedCharacterReference } from 'decode-named-character-reference';
-import { termCounts } from '../../lint/archive/index.ts';
-import { weigh } from '../../lint/archive/similarity.ts';
+// From similarity.ts itself, not the archive's index module: that one also brings the
+// frontmatter readers and the secret scanner into the pages' bundle and Astro's main thread.
+import { termCounts, weigh } from '../../lint/archive/similarity.ts';
 import type { Incident } from './incident.ts';
 import type { RenderedHeading } from './render.ts';
 import type { StoredModel } from './types.ts';
