@@ -447,7 +447,17 @@ if (!haveChromium && inCI) {
           const labels = (await page.evaluate(
             `[...document.querySelectorAll('table.incident-table tbody tr:first-child td')].map((cell) => getComputedStyle(cell, '::before').content)`,
           )) as string[];
-          expect(labels).toEqual(['"Date: "', 'none', '"Severity: "', '"Services: "', '"Duration: "', '"Time to detect: "', '"Time to resolve: "', '"Status: "', '"Lint: "']);
+          expect(labels).toEqual([
+            '"Date: "',
+            'none',
+            '"Severity: "',
+            '"Services: "',
+            '"Duration: "',
+            '"Time to detect: "',
+            '"Time to resolve: "',
+            '"Status: "',
+            '"Lint: "',
+          ]);
           await page.screenshot({ path: path.join(SHOTS, 'home-phone.png'), fullPage: true });
         }
         const shot = PHONE_SHOTS[url];
