@@ -1,6 +1,7 @@
 // The commonest leading time of a timeline entry, read without chrono: "12:27 PM: The user
 // reported…", "18:30 UTC: Service restored", "00:40 PST - Server back", "10:45 — Done", or
-// a time alone. Three in four timed entries of the corpus are written so, and chrono's
+// a time alone, each also after an ISO date ("2025-03-13 03:25 UTC", as logs and table
+// timelines write it). Three in four timed entries of the corpus are written so, and chrono's
 // result for them is certain from the text, so readLeadingTime (read.ts) gives exactly
 // what chrono and toReading (reading.ts) would give, for far less (chrono builds a result
 // with dates and runs its refiners for each). Anything else goes to chrono.
@@ -18,6 +19,9 @@
 //   our zoneAfter/offsetAfter and stray-meridiem readings (read from the next character).
 //   After blanks alone, the word has five letters or more (a zone has two to four; "o'clock",
 //   "in the morning", "at night", a bare zone of five capitals or "Area/City" are excluded).
+// - A date before the time is "YYYY-MM-DD" (a valid day of a four-digit year) and one
+//   space: chrono's date parser reads it and its merger joins the time after that space
+//   into one reading; the time then ends as it would alone.
 // - chrono's patterns start at a word boundary, so a later reading adjacent to the time
 //   would start at that word: the word starts no reading (no month, weekday or ordinal name,
 //   "this"/"last"/"past"/"next", "on", "at", "from") and is no connector a merger or our
@@ -62,6 +66,27 @@ function zoneOf(word: string): Zone | null {
  * certain; undefined when chrono must be asked.
  */
 export function quickLeadingTime(text: string, at: number): TimeReading | undefined {
+  // "2025-03-13 03:25 UTC": a date of the calendar before the time, as logs and tables write
+  // it. chrono's date parser reads the date and its merger joins the time a space away; the
+  // time then reads as it would alone.
+  const dated = DATE_BEFORE.exec(at === 0 ? text : text.slice(at));
+  if (dated !== null) {
+    const year = Number(dated[1]);
+    const month = Number(dated[2]);
+    const day = Number(dated[3]);
+    if (!validDate(year, month, day)) return undefined;
+    const time = timeAt(text, at + dated[0].length);
+    if (time === undefined) return undefined;
+    const length = dated[0].length + time.length;
+    return { ...time, index: at, length, text: text.slice(at, at + length), year, month, day };
+  }
+  return timeAt(text, at);
+}
+
+/** An ISO 8601 calendar date and one space, before a leading time. */
+const DATE_BEFORE = /^(\d{4})-(\d{2})-(\d{2}) (?=\d)/;
+
+function timeAt(text: string, at: number): TimeReading | undefined {
   const m = QUICK.exec(at === 0 ? text : text.slice(at));
   if (m === null) return undefined;
   const next = m[8];

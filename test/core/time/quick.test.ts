@@ -19,7 +19,7 @@ import { ZONE_ABBREVIATIONS } from '../../../src/core/time/zones.ts';
 import { inlineLines, plainText } from '../../../src/core/text.ts';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
-const dirs = [`${root}postmortems`, `${root}../shared/corpus/public`].filter(existsSync);
+const dirs = [`${root}postmortems`, `${root}../shared/corpus/public`, `${root}../shared/corpus/varied`].filter(existsSync);
 
 /** What the timeline and incident readers hand readLeadingTime: lines of inline containers, cells, raw lines. */
 function inputsOf(source: string): string[] {
@@ -223,6 +223,36 @@ describe('readLeadingTime: the quick path reads what chrono reads', () => {
     // Most variants are near misses that must go to chrono; the rest must take the quick path.
     const { quick } = compare(texts, [12]);
     expect(quick).toBeGreaterThan(3000);
+  });
+});
+
+describe('readLeadingTime: the quick path with an ISO date before the time reads what chrono reads', () => {
+  it('on dates valid and not, with the time shapes and near misses after them', () => {
+    const dates = ['2025-03-13', '2024-02-29', '2023-02-29', '2024-04-31', '2024-13-01', '2024-00-10', '0999-01-01', '1000-01-01', '2024-1-05', '12024-05-28'];
+    const gaps = [' ', '  ', 'T', '\t', ', ', ' at ', ' - '];
+    const times = [
+      '03:25',
+      '3:25',
+      '9:05 UTC',
+      '23:25:10 PST',
+      '09:05 PM',
+      '12:05 AM',
+      '12:05am',
+      '24:00',
+      '10:60',
+      '03:25 XYZ',
+      '03:25 (UTC)',
+      '03:25 UTC+3',
+      '0325',
+      '03.25',
+      '3 PM',
+    ];
+    const after = ['', ': The deploy', ' - Rollback', ' — Done', ' opened a channel', ' foo', ' on May 5', ' to 04:00', ' 04:00', ' Monday', ' Started', ' in the morning', ' oclock', ', 04:00'];
+    const texts: string[] = [];
+    for (const d of dates) for (const gap of gaps) for (const t of times) for (const a of after) texts.push(`${d}${gap}${t}${a}`);
+    for (const deco of ['- ', '| ', '**', '[', 'At ']) texts.push(`${deco}2025-03-13 03:25 UTC: Paged`);
+    const { quick } = compare(texts, [12, 0]);
+    expect(quick).toBeGreaterThan(300);
   });
 });
 
