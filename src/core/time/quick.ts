@@ -45,8 +45,14 @@ export const WEEKDAY_AFTER_PUNCTUATION = String.raw`[,(（]\s*(?:on\s*)?(?:(?:th
 
 /** What can start a chrono reading (a month, weekday or ordinal name, "on", "at", "from", …): at the word's start, as chrono's patterns need a word boundary. */
 const READS = new RegExp(`^(?:on|at|from|${READING_WORDS})`, 'i');
-/** Words chrono's time pattern may take right after a time ("10 o'clock", "10:00 in the morning", "at night", "10 pm o'clock"). */
-const ON_TIME = /^(?:[aop]|in)/i;
+/**
+ * A word chrono's time pattern may take, whole or as the start of what it takes, right after
+ * a time: its meridiem and its suffix `\s*(?:o\W*clock|at\s*night|in\s*the\s*(?:morning|afternoon))`
+ * ("10 o'clock", "10:00 in the morning", "10 pmoclock"). The word is a whole run of letters
+ * and the pattern must end before a non-word character, so any other word ("opened",
+ * "alert", "Pager") is not taken.
+ */
+const ON_TIME = /^(?:[ap]m?)?(?:o|oclock|at|atnight|in|inthe|inthemorning|intheafternoon)$/i;
 /** Connectors that chrono's mergers or our gluing read between two readings. */
 const CONNECTOR = /^(?:t|a|p|am|pm|of|to|and|after|before|until|through|thru|till|by)$/i;
 
