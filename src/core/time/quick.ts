@@ -12,8 +12,8 @@
 //   right after it or after one space, and an optional zone: one space and an abbreviation
 //   in capitals that our zone table (the table chrono is given) knows. chrono's time pattern
 //   takes the time and meridiem; its zone refiner appends " ZONE" (it is in our overrides).
-// - Then the text ends, or a word of letters follows after a terminator: a colon or a
-//   spaced dash ("-", "--", "–", "—") and blanks, or blanks alone. A colon or a dash stops
+// - Then the text ends, or a word of letters follows after a terminator: a colon, a
+//   closing square bracket ("[10:05 UTC] Paged") or a spaced dash ("-", "--", "–", "—") and blanks, or blanks alone. A colon or a dash stops
 //   chrono's range phase (a dash must be followed by a digit), its zone and offset refiners
 //   (no comma, bracket or capital word right after the time, a sign not before a digit) and
 //   our zoneAfter/offsetAfter and stray-meridiem readings (read from the next character).
@@ -33,7 +33,7 @@
 import type { CalendarDate, TimeReading } from './reading.ts';
 import { ZONE_ABBREVIATIONS, parseZone, type Zone } from './zones.ts';
 
-const QUICK = /^(\d{1,2}):([0-5]\d)(?::([0-5]\d))?(?:( ?)([AaPp][Mm]))?(?: ([A-Z]{2,4}))?(?:$|(:|[ \t]{1,8}(?:--?|–|—))?[ \t]{1,8}([A-Za-z]+)(?![\w/]))/;
+const QUICK = /^(\d{1,2}):([0-5]\d)(?::([0-5]\d))?(?:( ?)([AaPp][Mm]))?(?: ([A-Z]{2,4}))?(?:$|(:|\]|[ \t]{1,8}(?:--?|–|—))?[ \t]{1,8}([A-Za-z]+)(?![\w/]))/;
 /**
  * What can start a chrono reading besides a digit and "on"/"at"/"from": month, weekday and
  * ordinal names, "this"/"last"/"past"/"next", "week", as prefixes in any case (read.ts's
@@ -202,6 +202,16 @@ export function quickIsoDate(text: string): CalendarDate | undefined {
   const month = Number(m[2]);
   const day = Number(m[3]);
   return validDate(year, month, day) ? { year, month, day } : undefined;
+}
+
+// A date alone ("2023-07-19", a table's date column): chrono reads a date and no time, so
+// readLeadingTime's answer is what the shapes read with no reading of chrono's.
+const DATE_ALONE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** True when `text` holds, from `at` on, a valid ISO 8601 calendar date and nothing else. */
+export function quickDateAlone(text: string, at: number): boolean {
+  const m = DATE_ALONE.exec(at === 0 ? text : text.slice(at));
+  return m !== null && validDate(Number(m[1]), Number(m[2]), Number(m[3]));
 }
 
 // A numbered heading or item: "1. Issue Summary", "7. Corrective and Preventative Measures".
