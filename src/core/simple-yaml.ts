@@ -2,9 +2,10 @@
 // line, each value a plain word or phrase, true or false, a quoted string without escapes, a
 // flow list of plain words ("authors: [ana, li]") or a block list of them ("tags:" and then
 // "  - security" lines). That is what `hindsight new` writes, what every sample holds and
-// what most status-page and blog frontmatter is. For a one-file lint (the pre-commit hook) the `yaml` package's first parse
-// costs more than the rest of the model; this answers those blocks with exactly the value
-// `yaml` gives them, and leaves everything else to it (undefined).
+// what most status-page and blog frontmatter is. For a one-file lint (the pre-commit hook)
+// the `yaml` package's first parse costs more than the rest of the model; this answers those
+// blocks with exactly the value `yaml` gives them, and leaves everything else to it
+// (undefined).
 //
 // Why the value is certain (yaml 2, YAML 1.2 core schema, as src/core/frontmatter.ts reads):
 // - Every line is blank, a comment line ("# services: [api]", as `hindsight new` writes), or

@@ -281,7 +281,30 @@ describe('readSimpleMapping reads what yaml reads', () => {
       'resolved: true\nsection: issue\naffected:\n  - API\n  - Kubernetes',
       'a: True\nb: FALSE\nc: tRUE\nd: yes',
     ];
-    const items = ['security', 'Workers', 'builds.sr.ht', '"quoted: x"', "'q'", '12', 'true', 'null', '~', '', '- nested', 'a: b', 'a:b', 'a #c', '[a, b]', '{a: b}', '? q', '&x v', '*x', '|', "it's", 'x'.repeat(MAX_VALUE + 1)];
+    const items = [
+      'security',
+      'Workers',
+      'builds.sr.ht',
+      '"quoted: x"',
+      "'q'",
+      '12',
+      'true',
+      'null',
+      '~',
+      '',
+      '- nested',
+      'a: b',
+      'a:b',
+      'a #c',
+      '[a, b]',
+      '{a: b}',
+      '? q',
+      '&x v',
+      '*x',
+      '|',
+      "it's",
+      'x'.repeat(MAX_VALUE + 1),
+    ];
     for (const item of items) {
       for (const indent of ['', '  ', '    ']) {
         total++;

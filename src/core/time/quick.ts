@@ -13,9 +13,10 @@
 //   in capitals that our zone table (the table chrono is given) knows. chrono's time pattern
 //   takes the time and meridiem; its zone refiner appends " ZONE" (it is in our overrides).
 // - Then the text ends, or a word of letters follows after a terminator: a colon, a
-//   closing square bracket ("[10:05 UTC] Paged") or a spaced dash ("-", "--", "–", "—") and blanks, or blanks alone. A colon or a dash stops
-//   chrono's range phase (a dash must be followed by a digit), its zone and offset refiners
-//   (no comma, bracket or capital word right after the time, a sign not before a digit) and
+//   closing square bracket ("[10:05 UTC] Paged") or a spaced dash ("-", "--", "–", "—")
+//   and blanks, or blanks alone. A colon, a bracket or a dash stops chrono's range phase
+//   (a dash must be followed by a digit), its zone and offset refiners (no comma, opening
+//   bracket or capital word right after the time, a sign not before a digit) and
 //   our zoneAfter/offsetAfter and stray-meridiem readings (read from the next character).
 //   After blanks alone, the word has five letters or more (a zone has two to four; "o'clock",
 //   "in the morning", "at night", a bare zone of five capitals or "Area/City" are excluded).

@@ -276,12 +276,28 @@ describe('readLeadingTime: the quick path with an ISO date before the time reads
       '03.25',
       '3 PM',
     ];
-    const after = ['', ': The deploy', ' - Rollback', ' — Done', ' opened a channel', ' foo', ' on May 5', ' to 04:00', ' 04:00', ' Monday', ' Started', ' in the morning', ' oclock', ', 04:00'];
+    const after = [
+      '',
+      ': The deploy',
+      ' - Rollback',
+      ' — Done',
+      ' opened a channel',
+      ' foo',
+      ' on May 5',
+      ' to 04:00',
+      ' 04:00',
+      ' Monday',
+      ' Started',
+      ' in the morning',
+      ' oclock',
+      ', 04:00',
+    ];
     const texts: string[] = [];
     for (const d of dates) for (const gap of gaps) for (const t of times) for (const a of after) texts.push(`${d}${gap}${t}${a}`);
     for (const deco of ['- ', '| ', '**', '[', 'At ']) texts.push(`${deco}2025-03-13 03:25 UTC: Paged`, `${deco}2025-03-13 03:25 UTC] Paged`);
     // A date alone, and near misses of one.
-    for (const d of dates) for (const a of ['', ' ', '.', 'x', ':', ' UTC', ' Monday', '-01']) for (const deco of ['', '- ', '| ', '[']) texts.push(`${deco}${d}${a}`);
+    for (const d of dates)
+      for (const a of ['', ' ', '.', 'x', ':', ' UTC', ' Monday', '-01']) for (const deco of ['', '- ', '| ', '[']) texts.push(`${deco}${d}${a}`);
     const { quick } = compare(texts, [12, 0]);
     expect(quick).toBeGreaterThan(300);
   });
