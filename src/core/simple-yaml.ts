@@ -1,19 +1,24 @@
 // The frontmatter most postmortems have, read without the YAML parser: one `key: value` per
-// line, each value a plain word or phrase, a quoted string without escapes, or a flow list
-// of plain words ("authors: [ana, li]"). That is what `hindsight new` writes and what every
-// sample holds. For a one-file lint (the pre-commit hook) the `yaml` package's first parse
-// costs more than the rest of the model; this answers those blocks with exactly the value
-// `yaml` gives them, and leaves everything else to it (undefined).
+// line, each value a plain word or phrase, true or false, a quoted string without escapes, a
+// flow list of plain words ("authors: [ana, li]") or a block list of them ("tags:" and then
+// "  - security" lines). That is what `hindsight new` writes, what every sample holds and
+// what most status-page and blog frontmatter is. For a one-file lint (the pre-commit hook)
+// the `yaml` package's first parse costs more than the rest of the model; this answers those
+// blocks with exactly the value `yaml` gives them, and leaves everything else to it
+// (undefined).
 //
 // Why the value is certain (yaml 2, YAML 1.2 core schema, as src/core/frontmatter.ts reads):
 // - Every line is blank, a comment line ("# services: [api]", as `hindsight new` writes), or
 //   `key:` at column 0 followed by blanks and a value on the same line: no indentation,
-//   continuation, block scalar, anchor, tag or document marker.
+//   continuation, block scalar, anchor, tag or document marker. A key with no value may be
+//   followed by the items of a block list, "- " and a plain or quoted string, all at one
+//   indentation (column 0 too); any other indented line is left to `yaml`.
 //   Keys are names that resolve to text (not null, true, a number); no key repeats.
 // - A plain value starts with no indicator character, holds no ": " (a nested mapping), no
 //   "#", no bracket or brace, and does not end with ":". Its type is decided by the core
-//   schema's own tests (null, bool, int, float): a value any of them matches is left to
-//   `yaml`; the rest are strings, trailing blanks dropped.
+//   schema's own tests (null, bool, int, float): true and false (in its three spellings)
+//   are booleans, a value any other test matches is left to `yaml`; the rest are strings,
+//   trailing blanks dropped.
 // - A quoted value is "…" without backslash or inner quote, or '…' without inner quote.
 // - A flow list is [a, b] of plain items without ":", quotes, brackets or braces, each a string.
 // - Only printable characters (no tab, control, BOM or line separator); CR LF is LF.
@@ -40,23 +45,48 @@ const NOT_A_STRING = [
 ];
 
 const isString = (plain: string): boolean => !NOT_A_STRING.some((test) => test.test(plain));
+const TRUE = /^(?:[Tt]rue|TRUE)$/;
+const FALSE = /^(?:[Ff]alse|FALSE)$/;
+/** An item of a block list: "  - security". */
+const ITEM = /^( *)- +(.*?) *$/;
 
 /** The mapping `yaml` reads from `text`, when `text` is a flat block of simple values; else undefined. */
 export function readSimpleMapping(text: string, maxValue: number): Record<string, unknown> | undefined {
   const source = text.includes('\r') ? text.replace(/\r\n/g, '\n') : text;
   if (!PRINTABLE.test(source)) return undefined;
   const data: Record<string, unknown> = {};
+  // The key written with no value on its line: a block list of scalars may follow it.
+  let open: { key: string; items: string[] | null; indent: number } | null = null;
   for (const line of source.split('\n')) {
     if (COMMENT_OR_BLANK.test(line)) continue;
     const m = LINE.exec(line);
-    if (m === null) return undefined;
+    if (m === null) {
+      const item = open === null ? null : ITEM.exec(line);
+      if (open === null || item === null) return undefined;
+      const indent = item[1]!.length;
+      if (open.items !== null && indent !== open.indent) return undefined;
+      const value = readItem(item[2]!, maxValue);
+      if (value === undefined) return undefined;
+      if (open.items === null) data[open.key] = open.items = [];
+      open.items.push(value);
+      open.indent = indent;
+      continue;
+    }
     const key = m[1]!;
     if (Object.hasOwn(data, key) || key === '__proto__' || !isString(key)) return undefined;
     const value = readValue(m[2] ?? '', maxValue);
     if (value === undefined) return undefined;
     data[key] = value;
+    open = m[2] === undefined || m[2] === '' ? { key, items: null, indent: 0 } : null;
   }
   return data;
+}
+
+/** An item of a block list: a plain or simply quoted string, as readValue reads one. */
+function readItem(text: string, maxValue: number): string | undefined {
+  if (text === '' || text[0] === '[') return undefined;
+  const value = readValue(text, maxValue);
+  return typeof value === 'string' ? value : undefined;
 }
 
 function readValue(text: string, maxValue: number): unknown {
@@ -66,8 +96,10 @@ function readValue(text: string, maxValue: number): unknown {
   if (first === '"') return /^"[^"\\]*"$/.test(text) ? text.slice(1, -1) : undefined;
   if (first === "'") return /^'[^']*'$/.test(text) ? text.slice(1, -1) : undefined;
   if (first === '[') return readFlowList(text);
-  if (PLAIN_START.test(text) || PLAIN_FORBIDDEN.test(text) || !isString(text)) return undefined;
-  return text;
+  if (PLAIN_START.test(text) || PLAIN_FORBIDDEN.test(text)) return undefined;
+  if (TRUE.test(text)) return true;
+  if (FALSE.test(text)) return false;
+  return isString(text) ? text : undefined;
 }
 
 function readFlowList(text: string): string[] | undefined {

@@ -10,7 +10,7 @@ import { MAX_VALUE, readYaml } from '../../src/core/frontmatter.ts';
 import { readSimpleMapping } from '../../src/core/simple-yaml.ts';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
-const dirs = [`${root}postmortems`, `${root}templates`, `${root}../shared/corpus/public`].filter(existsSync);
+const dirs = [`${root}postmortems`, `${root}templates`, `${root}../shared/corpus/public`, `${root}../shared/corpus/varied`].filter(existsSync);
 /** What `hindsight new` writes from the default template (the fields it fills in, filled). */
 const NEW_FRONTMATTER = readFileSync(`${root}templates/default.md`, 'utf8')
   .split('---')[1]!
@@ -256,7 +256,61 @@ describe('readSimpleMapping reads what yaml reads', () => {
       '#',
       '#\n#',
       'a: x\n\t# c',
+      'tags:\n  - security\n  - transparency',
+      'tags:\n- security\n- transparency\nb: y',
+      'tags:\n  - security\n - transparency',
+      'tags:\n  - security\n    - transparency',
+      'tags:\n  - security\n    continued',
+      'tags:\n  - security\n  b: y',
+      'tags:\n  - security\n\n  - transparency',
+      'tags:\n  - security\n  # c\n  - transparency',
+      'tags:\n  - security\n# c\n  - transparency',
+      'tags:\n\n  - security',
+      'tags:\n  -  security  ',
+      'tags:\n  -security',
+      'tags:\n  -',
+      'tags:\n  - ',
+      'tags: x\n  - y',
+      'tags: null\n  - y',
+      'tags: ~\n  - y',
+      'tags: []\n  - y',
+      'a: x\n  - y',
+      '  - y',
+      'tags:\n  - a\ntags:\n  - b',
+      'tags:\n  - a\nb: c\n  - d',
+      'resolved: true\nsection: issue\naffected:\n  - API\n  - Kubernetes',
+      'a: True\nb: FALSE\nc: tRUE\nd: yes',
     ];
+    const items = [
+      'security',
+      'Workers',
+      'builds.sr.ht',
+      '"quoted: x"',
+      "'q'",
+      '12',
+      'true',
+      'null',
+      '~',
+      '',
+      '- nested',
+      'a: b',
+      'a:b',
+      'a #c',
+      '[a, b]',
+      '{a: b}',
+      '? q',
+      '&x v',
+      '*x',
+      '|',
+      "it's",
+      'x'.repeat(MAX_VALUE + 1),
+    ];
+    for (const item of items) {
+      for (const indent of ['', '  ', '    ']) {
+        total++;
+        if (check(`title: T\ntags:\n${indent}- ${item}\n${indent}- other\nseverity: SEV2`)) answered++;
+      }
+    }
     for (const shape of shapes) {
       total++;
       if (check(shape)) answered++;
@@ -270,6 +324,8 @@ describe('readSimpleMapping reads what yaml reads', () => {
     const blocks = readdirSync(`${root}postmortems`)
       .filter((n) => n.endsWith('.md'))
       .map((n) => frontmatterOf(readFileSync(`${root}postmortems/${n}`, 'utf8'))!);
+    // A status page's block, with a boolean and block lists.
+    blocks.push('title: Builds delayed\nresolved: true\naffected:\n  - builds\n  - API\ntags:\n- security\n- transparency\nsection: issue');
     const pieces = [
       ':',
       ': ',

@@ -1,6 +1,7 @@
 // The commonest leading time of a timeline entry, read without chrono: "12:27 PM: The user
 // reported…", "18:30 UTC: Service restored", "00:40 PST - Server back", "10:45 — Done", or
-// a time alone. Three in four timed entries of the corpus are written so, and chrono's
+// a time alone, each also after an ISO date ("2025-03-13 03:25 UTC", as logs and table
+// timelines write it). Three in four timed entries of the corpus are written so, and chrono's
 // result for them is certain from the text, so readLeadingTime (read.ts) gives exactly
 // what chrono and toReading (reading.ts) would give, for far less (chrono builds a result
 // with dates and runs its refiners for each). Anything else goes to chrono.
@@ -11,13 +12,17 @@
 //   right after it or after one space, and an optional zone: one space and an abbreviation
 //   in capitals that our zone table (the table chrono is given) knows. chrono's time pattern
 //   takes the time and meridiem; its zone refiner appends " ZONE" (it is in our overrides).
-// - Then the text ends, or a word of letters follows after a terminator: a colon or a
-//   spaced dash ("-", "--", "–", "—") and blanks, or blanks alone. A colon or a dash stops
-//   chrono's range phase (a dash must be followed by a digit), its zone and offset refiners
-//   (no comma, bracket or capital word right after the time, a sign not before a digit) and
+// - Then the text ends, or a word of letters follows after a terminator: a colon, a
+//   closing square bracket ("[10:05 UTC] Paged") or a spaced dash ("-", "--", "–", "—")
+//   and blanks, or blanks alone. A colon, a bracket or a dash stops chrono's range phase
+//   (a dash must be followed by a digit), its zone and offset refiners (no comma, opening
+//   bracket or capital word right after the time, a sign not before a digit) and
 //   our zoneAfter/offsetAfter and stray-meridiem readings (read from the next character).
 //   After blanks alone, the word has five letters or more (a zone has two to four; "o'clock",
 //   "in the morning", "at night", a bare zone of five capitals or "Area/City" are excluded).
+// - A date before the time is "YYYY-MM-DD" (a valid day of a four-digit year) and one
+//   space: chrono's date parser reads it and its merger joins the time after that space
+//   into one reading; the time then ends as it would alone.
 // - chrono's patterns start at a word boundary, so a later reading adjacent to the time
 //   would start at that word: the word starts no reading (no month, weekday or ordinal name,
 //   "this"/"last"/"past"/"next", "on", "at", "from") and is no connector a merger or our
@@ -29,7 +34,7 @@
 import type { CalendarDate, TimeReading } from './reading.ts';
 import { ZONE_ABBREVIATIONS, parseZone, type Zone } from './zones.ts';
 
-const QUICK = /^(\d{1,2}):([0-5]\d)(?::([0-5]\d))?(?:( ?)([AaPp][Mm]))?(?: ([A-Z]{2,4}))?(?:$|(:|[ \t]{1,8}(?:--?|–|—))?[ \t]{1,8}([A-Za-z]+)(?![\w/]))/;
+const QUICK = /^(\d{1,2}):([0-5]\d)(?::([0-5]\d))?(?:( ?)([AaPp][Mm]))?(?: ([A-Z]{2,4}))?(?:$|(:|\]|[ \t]{1,8}(?:--?|–|—))?[ \t]{1,8}([A-Za-z]+)(?![\w/]))/;
 /**
  * What can start a chrono reading besides a digit and "on"/"at"/"from": month, weekday and
  * ordinal names, "this"/"last"/"past"/"next", "week", as prefixes in any case (read.ts's
@@ -41,8 +46,14 @@ export const WEEKDAY_AFTER_PUNCTUATION = String.raw`[,(（]\s*(?:on\s*)?(?:(?:th
 
 /** What can start a chrono reading (a month, weekday or ordinal name, "on", "at", "from", …): at the word's start, as chrono's patterns need a word boundary. */
 const READS = new RegExp(`^(?:on|at|from|${READING_WORDS})`, 'i');
-/** Words chrono's time pattern may take right after a time ("10 o'clock", "10:00 in the morning", "at night", "10 pm o'clock"). */
-const ON_TIME = /^(?:[aop]|in)/i;
+/**
+ * A word chrono's time pattern may take, whole or as the start of what it takes, right after
+ * a time: its meridiem and its suffix `\s*(?:o\W*clock|at\s*night|in\s*the\s*(?:morning|afternoon))`
+ * ("10 o'clock", "10:00 in the morning", "10 pmoclock"). The word is a whole run of letters
+ * and the pattern must end before a non-word character, so any other word ("opened",
+ * "alert", "Pager") is not taken.
+ */
+const ON_TIME = /^(?:[ap]m?)?(?:o|oclock|at|atnight|in|inthe|inthemorning|intheafternoon)$/i;
 /** Connectors that chrono's mergers or our gluing read between two readings. */
 const CONNECTOR = /^(?:t|a|p|am|pm|of|to|and|after|before|until|through|thru|till|by)$/i;
 
@@ -62,6 +73,27 @@ function zoneOf(word: string): Zone | null {
  * certain; undefined when chrono must be asked.
  */
 export function quickLeadingTime(text: string, at: number): TimeReading | undefined {
+  // "2025-03-13 03:25 UTC": a date of the calendar before the time, as logs and tables write
+  // it. chrono's date parser reads the date and its merger joins the time a space away; the
+  // time then reads as it would alone.
+  const dated = DATE_BEFORE.exec(at === 0 ? text : text.slice(at));
+  if (dated !== null) {
+    const year = Number(dated[1]);
+    const month = Number(dated[2]);
+    const day = Number(dated[3]);
+    if (!validDate(year, month, day)) return undefined;
+    const time = timeAt(text, at + dated[0].length);
+    if (time === undefined) return undefined;
+    const length = dated[0].length + time.length;
+    return { ...time, index: at, length, text: text.slice(at, at + length), year, month, day };
+  }
+  return timeAt(text, at);
+}
+
+/** An ISO 8601 calendar date and one space, before a leading time. */
+const DATE_BEFORE = /^(\d{4})-(\d{2})-(\d{2}) (?=\d)/;
+
+function timeAt(text: string, at: number): TimeReading | undefined {
   const m = QUICK.exec(at === 0 ? text : text.slice(at));
   if (m === null) return undefined;
   const next = m[8];
@@ -171,6 +203,16 @@ export function quickIsoDate(text: string): CalendarDate | undefined {
   const month = Number(m[2]);
   const day = Number(m[3]);
   return validDate(year, month, day) ? { year, month, day } : undefined;
+}
+
+// A date alone ("2023-07-19", a table's date column): chrono reads a date and no time, so
+// readLeadingTime's answer is what the shapes read with no reading of chrono's.
+const DATE_ALONE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** True when `text` holds, from `at` on, a valid ISO 8601 calendar date and nothing else. */
+export function quickDateAlone(text: string, at: number): boolean {
+  const m = DATE_ALONE.exec(at === 0 ? text : text.slice(at));
+  return m !== null && validDate(Number(m[1]), Number(m[2]), Number(m[3]));
 }
 
 // A numbered heading or item: "1. Issue Summary", "7. Corrective and Preventative Measures".

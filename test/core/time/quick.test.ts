@@ -19,7 +19,7 @@ import { ZONE_ABBREVIATIONS } from '../../../src/core/time/zones.ts';
 import { inlineLines, plainText } from '../../../src/core/text.ts';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
-const dirs = [`${root}postmortems`, `${root}../shared/corpus/public`].filter(existsSync);
+const dirs = [`${root}postmortems`, `${root}../shared/corpus/public`, `${root}../shared/corpus/varied`].filter(existsSync);
 
 /** What the timeline and incident readers hand readLeadingTime: lines of inline containers, cells, raw lines. */
 function inputsOf(source: string): string[] {
@@ -220,9 +220,86 @@ describe('readLeadingTime: the quick path reads what chrono reads', () => {
     }
     for (const deco of decorations)
       for (const base of ['12:27 PM: The user', '18:30 UTC: Restored', '00:40 PST - Back', '10:45 — Done', '20:03']) texts.push(deco + base);
+    // Words after blanks alone that chrono's time pattern takes or not ("o'clock", "in the
+    // morning" run together or cut), and a closing bracket as the terminator.
+    const nearWords = [
+      'opened a channel',
+      'alert fired',
+      'Pager fires',
+      'OUTAGE BEGINS',
+      'inthe morning',
+      'inthe afternoon',
+      'intheafternoon call',
+      'atnight shift',
+      'at  night',
+      'pmoclock',
+      'amoclock',
+      'Oclock sharp',
+      'pminthe morning',
+      'pmatnight',
+      'antenna',
+      'inbound traffic',
+      'The user reported',
+      'on May 5',
+      'Monday',
+      'to 11:00',
+    ];
+    for (const h of ['0', '9', '12', '13'])
+      for (const mer of ['', ' pm', 'AM'])
+        for (const zone of ['', ' UTC', ' XYZ'])
+          for (const term of ['', ':', ']', ']:', '] '])
+            for (const word of nearWords) for (const deco of ['', '[']) texts.push(`${deco}${h}:05${mer}${zone}${term}${term.endsWith(' ') ? '' : ' '}${word}`);
     // Most variants are near misses that must go to chrono; the rest must take the quick path.
     const { quick } = compare(texts, [12]);
     expect(quick).toBeGreaterThan(3000);
+  });
+});
+
+describe('readLeadingTime: the quick path with an ISO date before the time reads what chrono reads', () => {
+  it('on dates valid and not, with the time shapes and near misses after them', () => {
+    const dates = ['2025-03-13', '2024-02-29', '2023-02-29', '2024-04-31', '2024-13-01', '2024-00-10', '0999-01-01', '1000-01-01', '2024-1-05', '12024-05-28'];
+    const gaps = [' ', '  ', 'T', '\t', ', ', ' at ', ' - '];
+    const times = [
+      '03:25',
+      '3:25',
+      '9:05 UTC',
+      '23:25:10 PST',
+      '09:05 PM',
+      '12:05 AM',
+      '12:05am',
+      '24:00',
+      '10:60',
+      '03:25 XYZ',
+      '03:25 (UTC)',
+      '03:25 UTC+3',
+      '0325',
+      '03.25',
+      '3 PM',
+    ];
+    const after = [
+      '',
+      ': The deploy',
+      ' - Rollback',
+      ' — Done',
+      ' opened a channel',
+      ' foo',
+      ' on May 5',
+      ' to 04:00',
+      ' 04:00',
+      ' Monday',
+      ' Started',
+      ' in the morning',
+      ' oclock',
+      ', 04:00',
+    ];
+    const texts: string[] = [];
+    for (const d of dates) for (const gap of gaps) for (const t of times) for (const a of after) texts.push(`${d}${gap}${t}${a}`);
+    for (const deco of ['- ', '| ', '**', '[', 'At ']) texts.push(`${deco}2025-03-13 03:25 UTC: Paged`, `${deco}2025-03-13 03:25 UTC] Paged`);
+    // A date alone, and near misses of one.
+    for (const d of dates)
+      for (const a of ['', ' ', '.', 'x', ':', ' UTC', ' Monday', '-01']) for (const deco of ['', '- ', '| ', '[']) texts.push(`${deco}${d}${a}`);
+    const { quick } = compare(texts, [12, 0]);
+    expect(quick).toBeGreaterThan(300);
   });
 });
 
