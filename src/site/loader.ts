@@ -15,7 +15,7 @@ import type { Scan, ScannedFile } from './shared/archive.ts';
 import { jobOf, PARALLEL_FROM, processInWorkers, takeArchiveWork, takeEarlyRules, writeEntryKeys } from './shared/work.ts';
 import { toIncident } from './shared/incident.ts';
 import { siteRuntime } from './shared/options.ts';
-import { searchDocument, startSearchIndex } from './shared/search.ts';
+import { indexOfDocuments, searchDocument, searchEntriesKey, startSearchIndex } from './shared/search.ts';
 import { visible, visibleLine } from '../report/terminal.ts';
 import { stopCommands, underGithubActions } from '../report/runner.ts';
 import type { Processed } from './shared/process.ts';
@@ -174,13 +174,26 @@ export async function loadPostmortems(
       files.map((f) => f.key),
       fingerprint,
     );
-    // Hosted in a subfolder (Astro's `base`), the index links to the pages there.
+    // Hosted in a subfolder (Astro's `base`), the index links to the pages there. The entries'
+    // digests key the index: the documents are made only when it is to be made again.
     const base = (context.config.base ?? '/').replace(/\/+$/, '');
-    const documents = [...store.values()].map((entry) => {
-      const document = searchDocument(toIncident(entry.data as unknown as EntryData), entry.rendered?.html ?? '');
-      return { ...document, url: `${base}${document.url}` };
-    });
-    startSearchIndex(documents, path.join(cacheDir, 'hindsight-search'));
+    const entries = store.values();
+    const documents = () =>
+      entries.map((entry) => {
+        const document = searchDocument(toIncident(entry.data as unknown as EntryData), entry.rendered?.html ?? '');
+        return { ...document, url: `${base}${document.url}` };
+      });
+    const keyed = entries.every((entry) => entry.digest !== undefined);
+    const work = keyed
+      ? {
+          key: searchEntriesKey(
+            entries.map((entry) => ({ id: entry.id, digest: String(entry.digest) })),
+            base,
+          ),
+          documents,
+        }
+      : indexOfDocuments(documents());
+    startSearchIndex(work, path.join(cacheDir, 'hindsight-search'));
   }
   return { content, parsed: jobs.length, kept: files.length - jobs.length, errors, warnings };
 }

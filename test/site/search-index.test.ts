@@ -13,8 +13,10 @@ import { storedModel } from '../../src/site/shared/process.ts';
 import {
   SearchIndexError,
   finishSearchIndex,
+  indexOfDocuments,
   pagefindVersion,
   searchDocument,
+  searchEntriesKey,
   searchIndexKey,
   startSearchIndex,
   writeSearchIndex,
@@ -148,7 +150,7 @@ describe('search index', () => {
     const incident = toIncident(entry('a', { date: '2024-03-02', severity: 'SEV2' }, 'Disk full'));
     const site = path.join(dir, 'dist');
     mkdirSync(site);
-    startSearchIndex([searchDocument(incident, '<p>The log volume filled up.</p>')], path.join(dir, 'work'));
+    startSearchIndex(indexOfDocuments([searchDocument(incident, '<p>The log volume filled up.</p>')]), path.join(dir, 'work'));
     expect(await finishSearchIndex(site)).toEqual({ pages: 1, reused: false });
     expect(existsSync(path.join(site, 'pagefind', 'pagefind-ui.js'))).toBe(true);
     expect(existsSync(path.join(dir, 'work', 'staging'))).toBe(false);
@@ -163,7 +165,7 @@ describe('search index', () => {
     const build = async (documents: typeof docs, name: string) => {
       const site = path.join(dir, name);
       mkdirSync(site);
-      startSearchIndex(documents, work);
+      startSearchIndex(indexOfDocuments(documents), work);
       const result = await finishSearchIndex(site);
       const files = readdirSync(path.join(site, 'pagefind'), { recursive: true }).map(String).sort();
       return { ...result, files, entry: readFileSync(path.join(site, 'pagefind', 'pagefind-entry.json'), 'utf8') };
@@ -179,7 +181,7 @@ describe('search index', () => {
     const changed = [docs[0]!, { ...docs[1]!, html: docs[1]!.html.replace('filled up', 'ran out') }];
     expect(await build(changed, 'three')).toMatchObject({ pages: 2, reused: false });
     // A build that fails leaves no key behind: the next one indexes again.
-    startSearchIndex([], work);
+    startSearchIndex(indexOfDocuments([]), work);
     await expect(finishSearchIndex(path.join(dir, 'four'))).rejects.toBeInstanceOf(SearchIndexError);
     expect(await build(changed, 'five')).toMatchObject({ reused: false });
     expect(searchIndexKey(changed)).not.toBe(searchIndexKey(docs));
@@ -187,8 +189,43 @@ describe('search index', () => {
     expect(pagefindVersion()).toMatch(/^\d+\.\d+\.\d+/);
   });
 
+  it('keyed by the entries it is made from, makes no document while the kept index has their key', async () => {
+    const work = path.join(dir, 'work');
+    const docs = ['a', 'b'].map((slug) =>
+      searchDocument(toIncident(entry(slug, { date: '2024-03-02', severity: 'SEV2' }, `Disk ${slug}`)), `<p>The ${slug} volume filled up.</p>`),
+    );
+    const entries = [
+      { id: 'a', digest: 'd1' },
+      { id: 'b', digest: 'd2' },
+    ];
+    let made = 0;
+    const build = async (key: string, name: string) => {
+      const site = path.join(dir, name);
+      mkdirSync(site);
+      const documents = () => {
+        made++;
+        return docs;
+      };
+      startSearchIndex({ key, documents }, work);
+      return finishSearchIndex(site);
+    };
+    expect(await build(searchEntriesKey(entries, ''), 'one')).toEqual({ pages: 2, reused: false });
+    expect(made).toBe(1);
+    // The same entries in another order: reused, with the number of pages it holds, no document made.
+    expect(await build(searchEntriesKey([...entries].reverse(), ''), 'two')).toEqual({ pages: 2, reused: true });
+    expect(made).toBe(1);
+    expect(existsSync(path.join(dir, 'two', 'pagefind', 'pagefind-entry.json'))).toBe(true);
+    // A changed digest, another id or another base: another key, so indexed again.
+    const key = searchEntriesKey(entries, '');
+    expect(searchEntriesKey([entries[0]!, { id: 'b', digest: 'd3' }], '')).not.toBe(key);
+    expect(searchEntriesKey([entries[0]!, { id: 'c', digest: 'd2' }], '')).not.toBe(key);
+    expect(searchEntriesKey(entries, '/archive')).not.toBe(key);
+    expect(await build(searchEntriesKey([entries[0]!, { id: 'b', digest: 'd3' }], ''), 'three')).toEqual({ pages: 2, reused: false });
+    expect(made).toBe(2);
+  });
+
   it('fails the build when indexing failed', async () => {
-    startSearchIndex([], path.join(dir, 'work'));
+    startSearchIndex(indexOfDocuments([]), path.join(dir, 'work'));
     await expect(finishSearchIndex(path.join(dir, 'dist'))).rejects.toBeInstanceOf(SearchIndexError);
   });
 });

@@ -10,8 +10,9 @@
 // pages, and writes its files into the build's cache folder. After the build the integration
 // links them into the site (`finishSearchIndex`); an indexing error fails the build there,
 // since Pagefind returns its errors instead of throwing them. The index is kept in the cache
-// folder with a key of what it was made from (every document, Pagefind's version): a build
-// whose documents are all the same reuses it instead of indexing again.
+// folder with a key of what it was made from (Pagefind's version and what every document was
+// made from): a build whose documents are all the same reuses it instead of indexing again, and
+// the loader makes the documents only when the key differs (`searchEntriesKey`).
 import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, linkSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -96,9 +97,32 @@ const INDEX_OPTIONS = { forceLanguage: 'en' };
 
 /** What an index is made from: Pagefind's version, its options and every document (in URL order). */
 export function searchIndexKey(documents: readonly SearchDocument[]): string {
-  const hash = createHash('sha1').update(`${pagefindVersion()}\0${JSON.stringify(INDEX_OPTIONS)}\0`);
+  const hash = createHash('sha1').update(`documents\0${pagefindVersion()}\0${JSON.stringify(INDEX_OPTIONS)}\0`);
   for (const doc of [...documents].sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0))) hash.update(`${doc.url}\0${doc.html}\0`);
   return hash.digest('hex');
+}
+
+/**
+ * The same for an index whose documents are still to be made from content entries: Pagefind's
+ * version and options, the site's base and every entry's id and digest (in id order), which
+ * covers all a document is made from (the entry's text, the code and configuration).
+ */
+export function searchEntriesKey(entries: Iterable<{ id: string; digest: string }>, base: string): string {
+  const hash = createHash('sha1').update(`entries\0${pagefindVersion()}\0${JSON.stringify(INDEX_OPTIONS)}\0${base}\0`);
+  const sorted = [...entries].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  for (const entry of sorted) hash.update(`${entry.id}\0${entry.digest}\0`);
+  return hash.digest('hex');
+}
+
+/** An index to start: its key, and its documents, made only if the kept index has another key. */
+export interface SearchIndexWork {
+  key: string;
+  documents: () => readonly SearchDocument[];
+}
+
+/** The work of indexing documents already made, keyed by their text. */
+export function indexOfDocuments(documents: readonly SearchDocument[]): SearchIndexWork {
+  return { key: searchIndexKey(documents), documents: () => documents };
 }
 
 let version: string | undefined;
@@ -136,23 +160,24 @@ type Holder = Record<symbol, PendingIndex | undefined>;
 
 /**
  * Starts indexing in the background, in `workDir` (kept between builds); when the index kept
- * there was made from exactly these documents, it is reused instead. `finishSearchIndex` puts
- * the index into the site.
+ * there was made with the same key, it is reused instead (and no document is made).
+ * `finishSearchIndex` puts the index into the site.
  */
-export function startSearchIndex(documents: readonly SearchDocument[], workDir: string): void {
+export function startSearchIndex(work: SearchIndexWork, workDir: string): void {
   const folder = path.join(workDir, 'index');
   const keyFile = path.join(workDir, 'index.key');
-  const key = searchIndexKey(documents);
+  const { key } = work;
   let kept: string | null = null;
   try {
     kept = readFileSync(keyFile, 'utf8');
   } catch {
     // no index kept
   }
-  if (kept === key && existsSync(path.join(folder, 'pagefind-entry.json'))) {
-    (globalThis as Holder)[PENDING] = { folder, pages: Promise.resolve(documents.length), reused: true };
+  if (kept?.startsWith(`${key}\n`) && existsSync(path.join(folder, 'pagefind-entry.json'))) {
+    (globalThis as Holder)[PENDING] = { folder, pages: Promise.resolve(Number(kept.slice(key.length + 1))), reused: true };
     return;
   }
+  const documents = work.documents();
   const pages = (async () => {
     // The key goes first and comes back last: an interrupted build leaves no key to a partial index.
     rmSync(keyFile, { force: true });
@@ -160,7 +185,8 @@ export function startSearchIndex(documents: readonly SearchDocument[], workDir: 
     const count = await writeSearchIndex(documents, staging);
     rmSync(folder, { recursive: true, force: true });
     renameSync(staging, folder);
-    writeFileSync(keyFile, key);
+    // With the number of pages indexed, which a build that reuses the index reports.
+    writeFileSync(keyFile, `${key}\n${count}`);
     return count;
   })();
   pages.catch(() => {}); // reported by finishSearchIndex
