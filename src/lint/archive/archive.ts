@@ -125,8 +125,8 @@ export class Archive {
       for (let i = 0; i < table.size; i++) push(this.stems, stemOf(table.filePath(i)), i);
     }
     if (this.stems !== null) return this.entriesAt(this.stems.get(wanted));
-    // A scan that lower-cases only the names of the right length (lower-casing keeps an
-    // ASCII name's length, and no other name lower-cases to an ASCII stem).
+    // A scan that lower-cases only the names of the right length: a name that lower-cases to
+    // an ASCII stem is as long as that stem (other stems are compared with every name).
     const ascii = /^[\x00-\x7f]*$/.test(wanted);
     const found: number[] = [];
     for (let i = 0; i < table.size; i++) {
