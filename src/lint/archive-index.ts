@@ -121,7 +121,7 @@ export async function loadArchive(options: ArchiveLoadOptions): Promise<LoadedAr
   for (const filePath of [...files].sort()) {
     let stat: Stats | undefined;
     try {
-      stat = statSync(filePath, { throwIfNoEntry: false });
+      stat = statSync(filePath, NO_THROW);
     } catch {
       continue; // A link loop, a folder it may not enter: the lint of that file, if it is linted, says why.
     }
@@ -177,6 +177,9 @@ export async function loadArchive(options: ArchiveLoadOptions): Promise<LoadedAr
     stats: { files: kept.length, read, indexed },
   };
 }
+
+/** statSync's options, made once: a hook's lint takes the size and time of every postmortem. */
+const NO_THROW = { throwIfNoEntry: false } as const;
 
 /** The row of the index recorded for a file, or -1: rows are written in the order files are read, so the next row is tried first. */
 function storedRowFinder(root: string, stored: StoredRows | null): (filePath: string) => number {
