@@ -25,6 +25,8 @@ import path from 'node:path';
 import { userCacheFolder } from '../../bin/private-folder.js';
 import type { SectionKind } from '../core/model.ts';
 import { Archive, indexEntry, localMarkdownTarget, normalisedAliases, type ArchiveEntry, type ArchiveNeed } from './archive/index.ts';
+import { LINES, rootCauseOf, rowLines, StoredRows, type RowRest, type StoredRow } from './archive/stored-rows.ts';
+import type { ArchiveTable } from './archive/table.ts';
 import { listContent, RACY_MS, type ContentListing } from './archive/listing.ts';
 import { readCacheFile, writeCacheFile } from './cache-file.ts';
 import { cacheKey, contentHash } from './cache.ts';
@@ -32,7 +34,7 @@ import { linkBoundary, readPostmortemText } from './files.ts';
 
 export const INDEX_FILE = 'archive-index.json';
 /** Bumped whenever what an entry holds changes. */
-const INDEX_FORMAT = 4;
+const INDEX_FORMAT = 5;
 
 export interface ArchiveLoadOptions {
   /** The configuration's folder: paths in the index and in messages are relative to it. */
@@ -59,32 +61,6 @@ export interface LoadedArchive {
   readonly digest: string;
   /** Files indexed, and of those read from disk in this run (the rest came from the cache by `stat`). */
   stats: { files: number; read: number; indexed: number };
-}
-
-/**
- * A postmortem in the index file: a row, so that no property name is written (and parsed)
- * once per postmortem. Links: 0 for none; root cause: [line, text], null for none, 0 when not read.
- */
-type Row = [
-  hash: string,
-  size: number,
-  mtimeMs: number,
-  id: string | null,
-  title: string | null,
-  date: string | null,
-  services: string[],
-  related: string[],
-  links: string[] | 0,
-  rootCause: [number, string] | null | 0,
-];
-
-interface IndexCacheFile {
-  key: string;
-  savedAt: number;
-  /** By path relative to the root (keyOf). */
-  files: Record<string, unknown>;
-  /** The content folder's postmortems as selectFiles chose them, and what that choice depended on. */
-  listing?: ContentListing;
 }
 
 /**
@@ -120,7 +96,7 @@ function pruneUserFolder(written: string): void {
 
 export async function loadArchive(options: ArchiveLoadOptions): Promise<LoadedArchive> {
   const key = cacheKey([INDEX_FORMAT, options.version, [...options.sectionAliases]]);
-  const fromFile = options.indexFile !== null ? readIndexCache(options.indexFile, key) : { key, savedAt: 0, files: {} };
+  const fromFile = options.indexFile !== null ? readIndexCache(options.indexFile, key) : NO_INDEX;
   const files = new Set<string>(options.files.map((f) => path.resolve(f)));
   let listing: ContentListing | undefined;
   let listed = true; // the listing recorded in the index file still holds
@@ -130,30 +106,35 @@ export async function loadArchive(options: ArchiveLoadOptions): Promise<LoadedAr
   }
   const aliases = normalisedAliases(options.sectionAliases);
   const indexFile = files.size >= (options.cacheFrom ?? 0) ? options.indexFile : null;
-  const stored = indexFile !== null ? fromFile : { key, savedAt: 0, files: {} };
+  const stored = indexFile !== null ? fromFile.rows : null;
+  const need = options.need;
   let dirty = !listed;
   let read = 0;
   let indexed = 0;
-  const entries: ArchiveEntry[] = [];
-  // What the index file will hold: the rows read (as they were) and new ones, by name.
-  const names: string[] = [];
-  const rows: Row[] = [];
-  const need = options.need;
+  // The archive, row by row: each file's row of the index (-1: none), else its new entry.
+  const kept: string[] = [];
+  const rowOf: number[] = [];
+  const fresh: (ArchiveEntry | undefined)[] = [];
+  const hashes: (string | undefined)[] = [];
+  const stats: number[] = [];
+  const rowFor = storedRowFinder(options.root, stored);
   for (const filePath of [...files].sort()) {
-    const name = keyOf(options.root, filePath);
     let stat: Stats | undefined;
     try {
-      stat = statSync(filePath, { throwIfNoEntry: false });
+      stat = statSync(filePath, NO_THROW);
     } catch {
       continue; // A link loop, a folder it may not enter: the lint of that file, if it is linted, says why.
     }
     if (!stat?.isFile()) continue;
-    const row = Object.hasOwn(stored.files, name) ? stored.files[name] : undefined;
-    const known = row === undefined ? undefined : rowEntry(row, filePath, need);
-    if (known !== undefined && known[0][1] === stat.size && known[0][2] === stat.mtimeMs && stored.savedAt - stat.mtimeMs > RACY_MS) {
-      names.push(name);
-      rows.push(known[0]);
-      entries.push(known[1]);
+    let row = rowFor(filePath);
+    // For recurrence, a row recorded without its root cause is no row.
+    if (row !== -1 && need === 'root-cause' && (stored!.rest(row)?.[3] ?? 0) === 0) row = -1;
+    if (row !== -1 && stored!.size(row) === stat.size && stored!.mtimeMs(row) === stat.mtimeMs && fromFile.savedAt - stat.mtimeMs > RACY_MS) {
+      kept.push(filePath);
+      rowOf.push(row);
+      fresh.push(undefined);
+      hashes.push(undefined);
+      stats.push(stat.size, stat.mtimeMs);
       continue;
     }
     // Unreadable or past the size limit: the lint of that file, if it is linted, says so.
@@ -163,33 +144,152 @@ export async function loadArchive(options: ArchiveLoadOptions): Promise<LoadedAr
     if (++read % 32 === 0) options.onProgress?.();
     dirty = true; // A new modification time (or a racy one, now settled) is recorded.
     const hash = contentHash(text);
-    names.push(name);
-    if (known !== undefined && known[0][0] === hash) {
-      const [, , , ...rest] = known[0];
-      rows.push([hash, stat.size, stat.mtimeMs, ...rest]);
-      entries.push(known[1]);
+    kept.push(filePath);
+    hashes.push(hash);
+    stats.push(stat.size, stat.mtimeMs);
+    if (row !== -1 && stored!.hash(row) === hash) {
+      rowOf.push(row);
+      fresh.push(undefined);
       continue;
     }
     indexed++;
-    const entry = indexEntry(filePath, text, need, aliases);
-    rows.push(rowOf(hash, stat, entry));
-    entries.push(entry);
+    rowOf.push(-1);
+    fresh.push(indexEntry(filePath, text, need, aliases));
   }
-  if (indexFile !== null && (dirty || Object.keys(stored.files).length !== rows.length)) {
-    const written: Record<string, Row> = {};
-    for (let i = 0; i < names.length; i++) written[names[i]!] = rows[i]!;
-    writeIndexCache(indexFile, { key, savedAt: 0, files: written, listing });
+  const table = new LoadedTable(kept, rowOf, fresh, stored, need, (filePath) => readEntry(filePath, options, aliases));
+  if (indexFile !== null && (dirty || (stored?.count ?? 0) !== kept.length)) {
+    const rows: StoredRow[] = [];
+    for (let i = 0; i < kept.length; i++) {
+      const row = table.storedRow(i, hashes[i], stats[2 * i]!, stats[2 * i + 1]!, options.root);
+      if (row !== undefined) rows.push(row); // else read again next time
+    }
+    writeIndexCache(indexFile, { key, listing, count: rows.length }, rows);
   }
   let digest: string | undefined;
+  const archive = new Archive(options.root, table, aliases);
   return {
-    archive: new Archive(options.root, entries, aliases),
+    archive,
     // Only a run with --cache reads it (hashing every entry and looking for the files of links that leave the archive).
     get digest() {
-      digest ??= archiveDigest(options.root, entries);
+      digest ??= archiveDigest(options.root, archive.entries);
       return digest;
     },
-    stats: { files: entries.length, read, indexed },
+    stats: { files: kept.length, read, indexed },
   };
+}
+
+/** statSync's options, made once: a hook's lint takes the size and time of every postmortem. */
+const NO_THROW = { throwIfNoEntry: false } as const;
+
+/** The row of the index recorded for a file, or -1: rows are written in the order files are read, so the next row is tried first. */
+function storedRowFinder(root: string, stored: StoredRows | null): (filePath: string) => number {
+  if (stored === null) return () => -1;
+  const prefix = root.endsWith(path.sep) ? root : root + path.sep;
+  const names = stored.names;
+  let next = 0;
+  let byName: Map<string, number> | undefined;
+  return (filePath) => {
+    const name = names[next];
+    // filePath is prefix + name, tested without making either string.
+    if (path.sep === '/' && name !== undefined && filePath.length === prefix.length + name.length && filePath.startsWith(prefix) && filePath.endsWith(name))
+      return next++;
+    if (byName === undefined) {
+      byName = new Map();
+      for (let row = 0; row < names.length; row++) if (!byName.has(names[row]!)) byName.set(names[row]!, row);
+    }
+    const row = byName.get(keyOf(root, filePath));
+    if (row === undefined) return -1;
+    next = row + 1;
+    return row;
+  };
+}
+
+/** The archive of a load: rows of the index, entries built when a lookup returns them; new entries for the files read. */
+class LoadedTable implements ArchiveTable {
+  readonly size: number;
+  private readonly built: (ArchiveEntry | undefined)[];
+  private readonly files: readonly string[];
+  private readonly rowOf: readonly number[];
+  private readonly stored: StoredRows | null;
+  private readonly need: ArchiveNeed;
+  private readonly reread: (filePath: string) => ArchiveEntry;
+
+  constructor(
+    files: readonly string[],
+    rowOf: readonly number[],
+    fresh: (ArchiveEntry | undefined)[],
+    stored: StoredRows | null,
+    need: ArchiveNeed,
+    reread: (filePath: string) => ArchiveEntry,
+  ) {
+    this.size = files.length;
+    this.files = files;
+    this.rowOf = rowOf;
+    this.built = fresh;
+    this.stored = stored;
+    this.need = need;
+    this.reread = reread;
+  }
+
+  filePath(i: number): string {
+    return this.files[i]!;
+  }
+
+  id(i: number): string | null {
+    const row = this.rowOf[i]!;
+    return row === -1 ? this.entry(i).id : this.stored!.ids[row]!;
+  }
+
+  title(i: number): string | null {
+    const row = this.rowOf[i]!;
+    const title = row === -1 ? undefined : this.stored!.title(row);
+    return title === undefined ? this.entry(i).title : title;
+  }
+
+  date(i: number): string | null {
+    const row = this.rowOf[i]!;
+    const date = row === -1 ? undefined : this.stored!.date(row);
+    return date === undefined ? this.entry(i).date : date;
+  }
+
+  entry(i: number): ArchiveEntry {
+    let entry = this.built[i];
+    if (entry === undefined) {
+      const [stored, row] = [this.stored!, this.rowOf[i]!];
+      const [title, date, rest] = [stored.title(row), stored.date(row), stored.rest(row)];
+      const filePath = this.files[i]!;
+      entry = title === undefined || date === undefined || rest === undefined ? this.reread(filePath) : entryOf(filePath, stored.ids[row]!, title, date, rest, this.need);
+      this.built[i] = entry;
+    }
+    return entry;
+  }
+
+  /** Row `i` as the index file will hold it; undefined when its row of the index is not what Hindsight writes. */
+  storedRow(i: number, hash: string | undefined, size: number, mtimeMs: number, root: string): StoredRow | undefined {
+    const row = this.rowOf[i]!;
+    if (row !== -1) {
+      const recorded = this.stored!.row(row);
+      return recorded && { ...recorded, hash: hash ?? recorded.hash, size, mtimeMs };
+    }
+    const entry = this.built[i]!;
+    const rootCause = entry.rootCause === undefined ? 0 : entry.rootCause && ([entry.rootCause.line, entry.rootCause.text] as [number, string]);
+    const rest: RowRest = [entry.services, entry.related, entry.links ?? 0, rootCause];
+    return { name: keyOf(root, entry.filePath), hash: hash!, size, mtimeMs, id: entry.id, title: entry.title, date: entry.date, rest };
+  }
+}
+
+function entryOf(filePath: string, id: string | null, title: string | null, date: string | null, rest: RowRest, need: ArchiveNeed): ArchiveEntry {
+  const [services, related, links, rootCause] = rest;
+  const entry: ArchiveEntry = { filePath, id, title, date, services, related };
+  if (links !== 0) entry.links = links;
+  if (need === 'root-cause' && rootCause !== 0) entry.rootCause = rootCauseOf(rootCause);
+  return entry;
+}
+
+/** A file's entry read from the file: its row of the index was not what Hindsight writes. An unreadable file has an empty entry (its lint says why). */
+function readEntry(filePath: string, options: ArchiveLoadOptions, aliases: ReadonlyMap<string, SectionKind>): ArchiveEntry {
+  const readText = readPostmortemText(filePath, linkBoundary(filePath, options.content, options.root));
+  return indexEntry(filePath, 'text' in readText ? readText.text : '', options.need, aliases);
 }
 
 function keyOf(root: string, filePath: string): string {
@@ -199,60 +299,35 @@ function keyOf(root: string, filePath: string): string {
   return path.sep === '/' ? relative : relative.split(path.sep).join('/');
 }
 
-function readIndexCache(file: string, key: string): IndexCacheFile {
+interface IndexHeader {
+  key: string;
+  /** Rows below the header. */
+  count: number;
+  /** The content folder's postmortems as selectFiles chose them, and what that choice depended on. */
+  listing?: ContentListing | undefined;
+}
+
+const NO_INDEX = { savedAt: 0, rows: null, listing: undefined };
+
+function readIndexCache(file: string, key: string): { savedAt: number; rows: StoredRows | null; listing: ContentListing | undefined } {
   try {
     const text = readCacheFile(file);
-    const stored = text === null ? null : (JSON.parse(text) as Partial<IndexCacheFile> | null);
-    if (
-      stored &&
-      stored.key === key &&
-      typeof stored.savedAt === 'number' &&
-      typeof stored.files === 'object' &&
-      stored.files !== null &&
-      !Array.isArray(stored.files)
-    ) {
-      const listing = typeof stored.listing === 'object' && stored.listing !== null ? stored.listing : undefined;
-      return { key, savedAt: stored.savedAt, files: stored.files, listing };
+    const lines = text === null ? [] : text.split('\n');
+    const header = lines.length === LINES ? (JSON.parse(lines[0]!) as (Partial<IndexHeader> & { savedAt?: unknown }) | null) : null;
+    if (header && header.key === key && typeof header.savedAt === 'number' && typeof header.count === 'number') {
+      const rows = StoredRows.parse(lines, header.count);
+      const listing = typeof header.listing === 'object' && header.listing !== null ? header.listing : undefined;
+      if (rows !== null) return { savedAt: header.savedAt, rows, listing };
     }
   } catch {
     // Not JSON: start afresh.
   }
-  return { key, savedAt: 0, files: {} };
+  return NO_INDEX;
 }
 
-/**
- * A row of the index file as Hindsight writes it, with the entry of `filePath` it holds (its
- * root cause only when `need` asks for it); else undefined, also when the row lacks the root
- * cause asked for (the file is read again).
- */
-function rowEntry(value: unknown, filePath: string, need: ArchiveNeed): [Row, ArchiveEntry] | undefined {
-  if (!Array.isArray(value) || value.length !== 10) return undefined;
-  const [hash, size, mtimeMs, id, title, date, services, related, links, rootCause] = value as unknown[];
-  if (typeof hash !== 'string' || typeof size !== 'number' || typeof mtimeMs !== 'number') return undefined;
-  if (!text(id) || !text(title) || !text(date) || !texts(services) || !texts(related) || (links !== 0 && !texts(links))) return undefined;
-  const readRootCause =
-    rootCause === null || (Array.isArray(rootCause) && rootCause.length === 2 && typeof rootCause[0] === 'number' && typeof rootCause[1] === 'string');
-  if (!readRootCause && rootCause !== 0) return undefined;
-  const entry: ArchiveEntry = { filePath, id, title, date, services, related };
-  if (links !== 0) entry.links = links;
-  if (need === 'root-cause') {
-    if (!readRootCause) return undefined;
-    entry.rootCause = rootCause && { line: rootCause[0] as number, text: rootCause[1] as string };
-  }
-  return [value as Row, entry];
-}
-
-const text = (value: unknown): value is string | null => value === null || typeof value === 'string';
-const texts = (value: unknown): value is string[] => Array.isArray(value) && value.every((item) => typeof item === 'string');
-
-function rowOf(hash: string, stat: Stats, entry: ArchiveEntry): Row {
-  const rootCause = entry.rootCause === undefined ? 0 : entry.rootCause && ([entry.rootCause.line, entry.rootCause.text] as [number, string]);
-  return [hash, stat.size, stat.mtimeMs, entry.id, entry.title, entry.date, entry.services, entry.related, entry.links ?? 0, rootCause];
-}
-
-function writeIndexCache(file: string, data: IndexCacheFile): void {
+function writeIndexCache(file: string, header: IndexHeader, rows: readonly StoredRow[]): void {
   try {
-    writeCacheFile(file, JSON.stringify({ ...data, savedAt: Date.now() }));
+    writeCacheFile(file, [JSON.stringify({ ...header, savedAt: Date.now() }), ...rowLines(rows)].join('\n'));
     pruneUserFolder(file);
   } catch {
     // Only slower next time.

@@ -233,7 +233,10 @@ export async function loadRunArchive(
   const stats = { ...loaded.stats, ms: performance.now() - started };
   return {
     value: loaded.archive,
-    entries: loaded.archive.entries,
+    // Built when first read: only worker threads (a large run) take every entry.
+    get entries() {
+      return loaded.archive.entries;
+    },
     get digest() {
       return loaded.digest; // computed when first read: only --cache does
     },

@@ -24,6 +24,9 @@ function options(root: string, more: Partial<ArchiveLoadOptions> = {}): ArchiveL
   };
 }
 
+/** The postmortems an index file holds rows for (its second line). */
+const storedNames = (file: string): string[] => JSON.parse(readFileSync(file, 'utf8').split('\n')[1]!) as string[];
+
 const HOUR_AGO = () => new Date(Date.now() - 3_600_000);
 
 describe('archive index', () => {
@@ -53,9 +56,9 @@ describe('archive index', () => {
     writeFileSync(path.join(root, 'postmortems/new.md'), '---\nid: NEW-1\n---\n# New\n');
     const next = await loadArchive(options(root));
     expect(next.stats).toEqual({ files: 8, read: 1, indexed: 1 });
-    const stored = JSON.parse(readFileSync(path.join(root, '.cache/archive-index.json'), 'utf8')) as { files: Record<string, unknown> };
-    expect(Object.keys(stored.files)).toContain('postmortems/new.md');
-    expect(Object.keys(stored.files)).not.toContain('postmortems/2024-08-02-card-declines.md');
+    const stored = storedNames(path.join(root, '.cache/archive-index.json'));
+    expect(stored).toContain('postmortems/new.md');
+    expect(stored).not.toContain('postmortems/2024-08-02-card-declines.md');
   });
 
   it("a file modified within the clock's resolution of the last write is read again until it has settled", async () => {
@@ -100,25 +103,33 @@ describe('archive index', () => {
     const root = copyArchive();
     const indexFile = path.join(root, '.cache/archive-index.json');
     await loadArchive(options(root));
-    const stored = JSON.parse(readFileSync(indexFile, 'utf8')) as { files: Record<string, unknown> };
-    const names = Object.keys(stored.files);
-    // Each row broken in its own way; the last one is forged to point elsewhere.
-    const row = (i: number): unknown[] => [...(stored.files[names[i]!] as unknown[])];
-    const withCell = (i: number, cell: number, value: unknown): unknown[] => Object.assign(row(i), { [cell]: value });
-    const broken: unknown[] = [
-      null,
-      'text',
-      [],
-      { hash: 1 },
-      withCell(4, 3, 7), // a number for the id
-      withCell(5, 9, { line: 1 }), // a root cause of another shape
-      [...row(6), '/etc/passwd'], // a path after the row
+    const lines = readFileSync(indexFile, 'utf8').split('\n');
+    const entries = (await loadArchive(options(root))).archive.entries;
+    const reread = { files: 8, read: 8, indexed: 8 };
+    // Each column broken in its own way: the columns every lint reads make the whole index
+    // unusable; the others are parsed only when a lookup needs them (a hook's lint reads no
+    // file for them), and then their rows are read from the files.
+    const none = { files: 8, read: 0, indexed: 0 };
+    const broken: [line: number, value: string, stats: typeof reread][] = [
+      [0, '{"key": 1}', reread],
+      [1, JSON.stringify(Array(8).fill(7)), reread],
+      [2, '[1, 2]', reread],
+      [3, JSON.stringify(Array(8).fill({ id: 1 })), reread],
+      [4, '[[], []]', none],
+      [5, 'not json', none],
+      [6, JSON.stringify(Array(8).fill([[], [], 0, { line: 1 }])), none],
     ];
-    broken.forEach((value, i) => (stored.files[names[i]!] = value));
-    writeFileSync(indexFile, JSON.stringify(stored));
-    const loaded = await loadArchive(options(root));
-    expect(loaded.stats.read).toBe(broken.length);
-    expect(loaded.archive.entries.map((e) => e.filePath).filter((f) => !f.startsWith(root))).toEqual([]);
+    for (const [line, value, stats] of broken) {
+      writeFileSync(indexFile, lines.map((text, i) => (i === line ? value : text)).join('\n'));
+      const loaded = await loadArchive(options(root));
+      expect(loaded.stats).toEqual(stats);
+      expect(loaded.archive.entries).toEqual(entries);
+      expect(loaded.archive.withTitleAndDate('Checkout card declines', '2024-08-02').length).toBeLessThanOrEqual(1);
+    }
+    // A forged index pointing elsewhere (a path after the rows) is no index either.
+    writeFileSync(indexFile, [...lines, '"/etc/passwd"'].join('\n'));
+    expect((await loadArchive(options(root))).stats.read).toBe(8);
+    expect((await loadArchive(options(root))).archive.entries.map((e) => e.filePath).filter((f) => !f.startsWith(root))).toEqual([]);
 
     // A link to a device in the index's place: not followed (nothing waits or fills the memory), and replaced.
     rmSync(indexFile);

@@ -151,13 +151,15 @@ describe('the content listing kept in the archive index', () => {
     const root = copyArchive();
     const first = await names(root);
     const indexFile = path.join(root, '.cache/archive-index.json');
-    const stored = JSON.parse(readFileSync(indexFile, 'utf8')) as { listing: Record<string, unknown> };
+    // The header is the index file's first line; the rows follow.
+    const [header, ...rows] = readFileSync(indexFile, 'utf8').split('\n');
+    const stored = JSON.parse(header!) as { listing: Record<string, unknown> };
     for (const [folders, gitignores] of [
       [{}, stored.listing.gitignores],
       [stored.listing.folders, null],
       ['text', {}],
     ]) {
-      writeFileSync(indexFile, JSON.stringify({ ...stored, listing: { ...stored.listing, folders, gitignores } }));
+      writeFileSync(indexFile, [JSON.stringify({ ...stored, listing: { ...stored.listing, folders, gitignores } }), ...rows].join('\n'));
       expect(await names(root)).toEqual(first);
     }
     expect(counts.walks).toBe(4);

@@ -8,6 +8,7 @@ import type { Postmortem, SectionKind } from '../../core/model.ts';
 export { normalisedAliases } from '../../core/sections/classify.ts';
 import { indexEntry, type ArchiveEntry, type ArchiveNeed } from './entry.ts';
 import { NearIds } from './near-ids.ts';
+import { entryTable, type ArchiveTable } from './table.ts';
 import { termCounts, weigh, type TermVector } from './similarity.ts';
 
 /** Titles compared as a reader would: case, markup and spacing aside. */
@@ -26,13 +27,16 @@ export class Archive {
   readonly aliases: ReadonlyMap<string, SectionKind> | undefined;
   /** False for an archive that stands for none (a document linted alone): see documentAlone. */
   readonly known: boolean;
-  private source: readonly ArchiveEntry[] | (() => ArchiveEntry[]);
+  private source: readonly ArchiveEntry[] | (() => ArchiveEntry[]) | ArchiveTable;
+  private rows: ArchiveTable | null = null;
   private list: readonly ArchiveEntry[] | null = null;
-  private paths: Map<string, ArchiveEntry> | null = null;
-  private ids: Map<string, ArchiveEntry[]> | null = null;
-  private stems: Map<string, ArchiveEntry[]> | null = null;
-  private titles: Map<string, ArchiveEntry[]> | null = null;
+  private paths: Map<string, number> | null = null;
+  private ids: Map<string, number[]> | null = null;
+  private stems: Map<string, number[]> | null = null;
+  private titles: Map<string, number[]> | null = null;
   private services: Map<string, ArchiveEntry[]> | null = null;
+  /** Lookups by file name and path answered by a scan of the rows: past SCANS_BEFORE_INDEX, they are answered from a map. */
+  private scans = 0;
   private nearIds: NearIds | null = null;
   private onDisk = new Map<string, boolean>();
   private selves = new WeakMap<Postmortem, { need: ArchiveNeed; entry: ArchiveEntry }>();
@@ -40,8 +44,13 @@ export class Archive {
   private counts = new WeakMap<ArchiveEntry, Map<string, number>>();
   private frequencies: { docs: number; df: Map<string, number> } | null = null;
 
-  /** `entries` may be a function: then the archive is read at its first use. */
-  constructor(root: string, entries: readonly ArchiveEntry[] | (() => ArchiveEntry[]), aliases?: ReadonlyMap<string, SectionKind>, known = true) {
+  /** `entries` may be a function (the archive is read at its first use) or a table (table.ts: entries built as lookups return them). */
+  constructor(
+    root: string,
+    entries: readonly ArchiveEntry[] | (() => ArchiveEntry[]) | ArchiveTable,
+    aliases?: ReadonlyMap<string, SectionKind>,
+    known = true,
+  ) {
     this.root = root;
     this.known = known;
     this.source = entries;
@@ -53,29 +62,47 @@ export class Archive {
     return new Archive(root, [], undefined, false);
   }
 
+  private get table(): ArchiveTable {
+    if (this.rows === null) {
+      const source = this.source;
+      this.rows = isEntries(source) ? entryTable(source) : typeof source === 'function' ? entryTable(source()) : source;
+    }
+    return this.rows;
+  }
+
   get entries(): readonly ArchiveEntry[] {
-    if (this.list === null) this.list = typeof this.source === 'function' ? this.source() : this.source;
+    if (this.list === null) {
+      const table = this.table;
+      this.list = isEntries(this.source) ? this.source : Array.from({ length: table.size }, (_, i) => table.entry(i));
+    }
     return this.list;
   }
 
   /** Entries with this id (ids compare without regard to case or surrounding spaces). */
   withId(id: string): readonly ArchiveEntry[] {
+    const table = this.table;
     if (this.ids === null) {
       this.ids = new Map();
-      for (const entry of this.entries) if (entry.id !== null) push(this.ids, entry.id.toLowerCase(), entry);
+      for (let i = 0; i < table.size; i++) {
+        const own = table.id(i);
+        if (own !== null) push(this.ids, own.toLowerCase(), i);
+      }
     }
-    return this.ids.get(id.trim().toLowerCase()) ?? [];
+    return this.entriesAt(this.ids.get(id.trim().toLowerCase()));
   }
 
   /** Entries without an id with this title (as `titleKey` compares them) and date. */
   withTitleAndDate(title: string, date: string): readonly ArchiveEntry[] {
+    const table = this.table;
     if (this.titles === null) {
       this.titles = new Map();
-      for (const entry of this.entries) {
-        if (entry.id === null && entry.title !== null && entry.date !== null) push(this.titles, `${entry.date} ${titleKey(entry.title)}`, entry);
+      for (let i = 0; i < table.size; i++) {
+        if (table.id(i) !== null) continue;
+        const [own, day] = [table.title(i), table.date(i)];
+        if (own !== null && day !== null) push(this.titles, `${day} ${titleKey(own)}`, i);
       }
     }
-    return this.titles.get(`${date} ${titleKey(title)}`) ?? [];
+    return this.entriesAt(this.titles.get(`${date} ${titleKey(title)}`));
   }
 
   /** Entries that name one of these services (case aside), each once, in archive order. */
@@ -91,21 +118,51 @@ export class Archive {
 
   /** Entries whose file name, without `.md`, is this. */
   withStem(stem: string): readonly ArchiveEntry[] {
-    if (this.stems === null) {
+    const wanted = stem.trim().replace(/\.md$/i, '').toLowerCase();
+    const table = this.table;
+    if (this.stems === null && ++this.scans > SCANS_BEFORE_INDEX) {
       this.stems = new Map();
-      for (const entry of this.entries) push(this.stems, stemOf(entry.filePath), entry);
+      for (let i = 0; i < table.size; i++) push(this.stems, stemOf(table.filePath(i)), i);
     }
-    return this.stems.get(stem.trim().replace(/\.md$/i, '').toLowerCase()) ?? [];
+    if (this.stems !== null) return this.entriesAt(this.stems.get(wanted));
+    // A scan that lower-cases only the names of the right length: a name that lower-cases to
+    // an ASCII stem is as long as that stem (other stems are compared with every name).
+    const ascii = /^[\x00-\x7f]*$/.test(wanted);
+    const found: number[] = [];
+    for (let i = 0; i < table.size; i++) {
+      const file = table.filePath(i);
+      const length = file.length - nameStart(file);
+      if ((!ascii || length === wanted.length || length === wanted.length + 3) && stemOf(file) === wanted) found.push(i);
+    }
+    return this.entriesAt(found);
   }
 
   at(filePath: string): ArchiveEntry | undefined {
-    if (this.paths === null) this.paths = new Map(this.entries.map((e) => [e.filePath, e]));
-    return this.paths.get(path.resolve(filePath));
+    const at = this.rowAt(filePath);
+    return at === undefined ? undefined : this.table.entry(at);
+  }
+
+  private rowAt(filePath: string): number | undefined {
+    const wanted = path.resolve(filePath);
+    const table = this.table;
+    if (this.paths === null && ++this.scans > SCANS_BEFORE_INDEX) {
+      this.paths = new Map();
+      for (let i = 0; i < table.size; i++) this.paths.set(table.filePath(i), i);
+    }
+    if (this.paths !== null) return this.paths.get(wanted);
+    for (let i = table.size - 1; i >= 0; i--) if (table.filePath(i) === wanted) return i;
+    return undefined;
+  }
+
+  private entriesAt(rows: readonly number[] | undefined): readonly ArchiveEntry[] {
+    if (rows === undefined || rows.length === 0) return [];
+    const table = this.table;
+    return rows.map((i) => table.entry(i));
   }
 
   /** Whether a file exists: in the archive, else on disk (a link may point outside the content folder). */
   hasFile(filePath: string): boolean {
-    if (this.at(filePath) !== undefined) return true;
+    if (this.rowAt(filePath) !== undefined) return true;
     let exists = this.onDisk.get(filePath);
     if (exists === undefined) this.onDisk.set(filePath, (exists = existsSync(filePath)));
     return exists;
@@ -113,7 +170,8 @@ export class Archive {
 
   /** The id closest to this value (case aside) within two edits, for "did you mean": near-ids.ts. */
   closestId(value: string): string | null {
-    this.nearIds ??= new NearIds(this.entries.map((entry) => entry.id));
+    const table = this.table;
+    this.nearIds ??= new NearIds(Array.from({ length: table.size }, (_, i) => table.id(i)));
     return this.nearIds.closest(value);
   }
 
@@ -176,8 +234,19 @@ export class Archive {
 
 /** A file's name without `.md`, lower-cased: as `path.basename(file).replace(/\.md$/i, '').toLowerCase()`, at a fraction of its cost (a hook's lint takes it of every file). */
 export function stemOf(filePath: string): string {
-  const name = filePath.slice(Math.max(filePath.lastIndexOf('/'), filePath.lastIndexOf(path.sep)) + 1).toLowerCase();
+  const name = filePath.slice(nameStart(filePath)).toLowerCase();
   return name.endsWith('.md') ? name.slice(0, -3) : name;
+}
+
+/** Where a path's file name starts. */
+function nameStart(filePath: string): number {
+  return Math.max(filePath.lastIndexOf('/'), filePath.lastIndexOf(path.sep)) + 1;
+}
+
+const SCANS_BEFORE_INDEX = 8;
+
+function isEntries(source: readonly ArchiveEntry[] | (() => ArchiveEntry[]) | ArchiveTable): source is readonly ArchiveEntry[] {
+  return Array.isArray(source);
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
