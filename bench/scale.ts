@@ -78,11 +78,11 @@ export interface HugeResult {
 /** The budget of the huge file: its lint within 2× its own parse floor, and 4× the size costing at most 5× (linear, with room for noise). */
 export const HUGE_BUDGET = { ratio: 2, growth: 5 };
 
-/** Runs a command as a whole process; its peak memory comes from bench/peak-memory.ts. */
+/** Runs a command as a whole process; its peak memory comes from bench/peak-memory.mjs. */
 function run(name: string, args: string[], files: number, cwd = root, keepStdout = false, keepStderr = false): Measure {
   const peakFile = path.join(tmpdir(), `hindsight-peak-${process.pid}-${Math.random().toString(36).slice(2)}`);
   const start = performance.now();
-  const child = spawnSync(node, ['--import', path.join(root, 'bench/peak-memory.ts'), ...args], {
+  const child = spawnSync(node, ['--import', path.join(root, 'bench/peak-memory.mjs'), ...args], {
     cwd,
     env: { ...process.env, HINDSIGHT_PEAK_FILE: peakFile, NO_COLOR: '1' },
     stdio: ['ignore', keepStdout ? 'pipe' : 'ignore', 'pipe'],
@@ -134,7 +134,7 @@ export function benchScale(options: ScaleOptions): ScaleResult {
       const archive = corpus.make(archiveDir, options.files);
       results.push(benchCorpus(corpus, archive, work, options.rounds, corpus.name === 'house'));
       if (corpus.name === 'house' && options.huge !== false) {
-        huge = benchHuge(work, path.join(root, 'bin/hindsight.js'), path.join(root, 'bench/floor.ts'), archive.files[Math.floor(archive.files.length / 2)]!);
+        huge = benchHuge(work, path.join(root, 'bin/hindsight.js'), path.join(root, 'bench/floor.mjs'), archive.files[Math.floor(archive.files.length / 2)]!);
       }
     } finally {
       rmSync(work, { recursive: true, force: true });
@@ -164,7 +164,7 @@ function benchCorpus(corpus: Corpus, archive: GeneratedArchive, work: string, ro
   const archiveDir = archive.dir;
   const count = archive.files.length;
   const cli = path.join(root, 'bin/hindsight.js');
-  const floor = path.join(root, 'bench/floor.ts');
+  const floor = path.join(root, 'bench/floor.mjs');
   writeFileSync(path.join(work, 'hindsight.config.json'), JSON.stringify({ cache: path.join(work, 'cache.json') }));
   const oneFile = archive.files[Math.floor(archive.files.length / 2)]!;
   const changed = archive.files.filter((_, i) => i % 100 === 0);
