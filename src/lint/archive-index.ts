@@ -258,7 +258,10 @@ class LoadedTable implements ArchiveTable {
       const [stored, row] = [this.stored!, this.rowOf[i]!];
       const [title, date, rest] = [stored.title(row), stored.date(row), stored.rest(row)];
       const filePath = this.files[i]!;
-      entry = title === undefined || date === undefined || rest === undefined ? this.reread(filePath) : entryOf(filePath, stored.ids[row]!, title, date, rest, this.need);
+      entry =
+        title === undefined || date === undefined || rest === undefined
+          ? this.reread(filePath)
+          : entryOf(filePath, stored.ids[row]!, title, date, rest, this.need);
       this.built[i] = entry;
     }
     return entry;

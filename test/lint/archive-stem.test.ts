@@ -37,11 +37,19 @@ describe('lookups by file name and path', () => {
   // Both must answer alike, whatever the name's case or alphabet.
   it('answer the same from a scan of the rows and from the map built after it', () => {
     const entries: ArchiveEntry[] = NAMES.flatMap((name) =>
-      ['/archive/postmortems', '/archive/postmortems/2024'].map((folder) => ({ filePath: path.join(folder, name), id: null, title: null, date: null, services: [], related: [] })),
+      ['/archive/postmortems', '/archive/postmortems/2024'].map((folder) => ({
+        filePath: path.join(folder, name),
+        id: null,
+        title: null,
+        date: null,
+        services: [],
+        related: [],
+      })),
     );
     const asked = [...NAMES.map(obvious), ...NAMES, 'i̇stanbul-outage', 'İSTANBUL-OUTAGE', 'inc-7', 'missing', ' notes.md '];
     const byStem = (archive: Archive): string[][] => asked.map((stem) => archive.withStem(stem).map((e) => e.filePath));
-    const byPath = (archive: Archive): (string | undefined)[] => [...entries.map((e) => e.filePath), '/archive/postmortems/missing.md'].map((f) => archive.at(f)?.filePath);
+    const byPath = (archive: Archive): (string | undefined)[] =>
+      [...entries.map((e) => e.filePath), '/archive/postmortems/missing.md'].map((f) => archive.at(f)?.filePath);
     const expected = asked.map((stem) => entries.filter((e) => obvious(e.filePath) === obvious(stem.trim())).map((e) => e.filePath));
     const scanned = new Archive('/archive', entries);
     expect(byStem(scanned)).toEqual(expected);
