@@ -27,7 +27,8 @@ import type { SectionKind } from '../core/model.ts';
 import { Archive, indexEntry, localMarkdownTarget, normalisedAliases, type ArchiveEntry, type ArchiveNeed } from './archive/index.ts';
 import { LINES, rootCauseOf, rowLines, StoredRows, type RowRest, type StoredRow } from './archive/stored-rows.ts';
 import type { ArchiveTable } from './archive/table.ts';
-import { listContent, RACY_MS, type ContentListing } from './archive/listing.ts';
+import { listContent, type ContentListing } from './archive/listing.ts';
+import { settledBefore } from '../settled.ts';
 import { readCacheFile, writeCacheFile } from './cache-file.ts';
 import { cacheKey, contentHash } from './cache.ts';
 import { linkBoundary, readPostmortemText } from './files.ts';
@@ -129,7 +130,7 @@ export async function loadArchive(options: ArchiveLoadOptions): Promise<LoadedAr
     let row = rowFor(filePath);
     // For recurrence, a row recorded without its root cause is no row.
     if (row !== -1 && need === 'root-cause' && (stored!.rest(row)?.[3] ?? 0) === 0) row = -1;
-    if (row !== -1 && stored!.size(row) === stat.size && stored!.mtimeMs(row) === stat.mtimeMs && fromFile.savedAt - stat.mtimeMs > RACY_MS) {
+    if (row !== -1 && stored!.size(row) === stat.size && stored!.mtimeMs(row) === stat.mtimeMs && settledBefore(stat.mtimeMs, fromFile.savedAt)) {
       kept.push(filePath);
       rowOf.push(row);
       fresh.push(undefined);

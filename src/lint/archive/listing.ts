@@ -3,11 +3,9 @@
 // walks the folder nor tests each file against the ignore rules while nothing changed.
 import { lstatSync, readdirSync, statSync, type Dirent, type Stats } from 'node:fs';
 import path from 'node:path';
+import { settledBefore } from '../../settled.ts';
 import { contentHash } from '../cache.ts';
 import { markdownUnder, selectFiles } from '../files.ts';
-
-/** Coarsest modification-time resolution trusted (FAT: 2 s). */
-export const RACY_MS = 2000;
 
 export interface ListingOptions {
   /** The configuration's folder. */
@@ -47,10 +45,9 @@ export interface ContentListing {
  */
 export async function listContent(
   options: ListingOptions,
-  recorded: ContentListing | undefined,
+  known: ContentListing | undefined,
   savedAt: number,
 ): Promise<{ listing: ContentListing; reused: boolean }> {
-  const known = recorded;
   const prefix = options.root.endsWith(path.sep) ? options.root : options.root + path.sep;
   // Nothing added, removed or renamed under the folder: the same `*.md` files as recorded,
   // so the same .gitignore files could decide about them.
@@ -139,7 +136,7 @@ function sameFolders(known: unknown, at: unknown, content: string): boolean {
     } catch {
       return false;
     }
-    if (!stat?.isDirectory() || stat.ino !== state[0] || stat.mtimeMs !== state[1] || at - stat.mtimeMs <= RACY_MS) return false;
+    if (!stat?.isDirectory() || stat.ino !== state[0] || stat.mtimeMs !== state[1] || !settledBefore(stat.mtimeMs, at)) return false;
   }
   return true;
 }
@@ -161,7 +158,8 @@ function sameGitignores(known: unknown, now: ContentListing['gitignores'], saved
   for (const dir of dirs) {
     const state = now[dir]!;
     const then = Object.hasOwn(recorded, dir) ? recorded[dir] : undefined;
-    if (state === null ? then !== null : !Array.isArray(then) || then[0] !== state[0] || then[1] !== state[1] || savedAt - state[1] <= RACY_MS) return false;
+    if (state === null ? then !== null : !Array.isArray(then) || then[0] !== state[0] || then[1] !== state[1] || !settledBefore(state[1], savedAt))
+      return false;
   }
   return true;
 }

@@ -7,14 +7,12 @@
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { ArchiveEntry } from '../../lint/archive/index.ts';
-
-/** Coarsest modification-time resolution trusted (FAT: 2 s), as the lint's archive index. */
-const RACY_MS = 2000;
+import { settledBefore } from '../../settled.ts';
 
 export interface MemoFile {
   size: number;
   mtimeMs: number;
-  /** sha1 of the text as read. */
+  /** The text's hash as read (lint/cache.ts contentHash). */
   hash: string;
   /** The archive-index entry (without its path), when the cross-file rules read one. */
   entry: Omit<ArchiveEntry, 'filePath'> | null;
@@ -23,7 +21,7 @@ export interface MemoFile {
 interface Memo {
   /** The code and configuration fingerprint the entries were made with (archive.ts). */
   fingerprint: string;
-  /** When the scan that wrote it began: a file modified within RACY_MS of it is read again. */
+  /** When the scan that wrote it began: a file modified within the clock's resolution of it is read again (src/settled.ts). */
   scannedAt: number;
   files: Record<string, MemoFile>;
 }
@@ -49,7 +47,7 @@ export function readScanMemo(file: string | null, fingerprint: string): Memo {
 export function unchanged(memo: Memo, file: string, stat: { size: number; mtimeMs: number }): MemoFile | null {
   const known = Object.hasOwn(memo.files, file) ? memo.files[file] : undefined;
   if (!known || known.size !== stat.size || known.mtimeMs !== stat.mtimeMs) return null;
-  return memo.scannedAt - stat.mtimeMs > RACY_MS ? known : null;
+  return settledBefore(stat.mtimeMs, memo.scannedAt) ? known : null;
 }
 
 export function writeScanMemo(file: string | null, fingerprint: string, scannedAt: number, files: Record<string, MemoFile>): void {
