@@ -25,7 +25,7 @@ import path from 'node:path';
 import { userCacheFolder } from '../../bin/private-folder.js';
 import type { SectionKind } from '../core/model.ts';
 import { Archive, indexEntry, localMarkdownTarget, normalisedAliases, type ArchiveEntry, type ArchiveNeed } from './archive/index.ts';
-import { LINES, rootCauseOf, rowLines, StoredRows, type RowRest, type StoredRow } from './archive/stored-rows.ts';
+import { LINES, rootCauseCell, rootCauseOf, rowLines, StoredRows, type RowRest, type StoredRow } from './archive/stored-rows.ts';
 import type { ArchiveTable } from './archive/table.ts';
 import { listContent, type ContentListing } from './archive/listing.ts';
 import { settledBefore } from '../settled.ts';
@@ -276,8 +276,7 @@ class LoadedTable implements ArchiveTable {
       return recorded && { ...recorded, hash: hash ?? recorded.hash, size, mtimeMs };
     }
     const entry = this.built[i]!;
-    const rootCause = entry.rootCause === undefined ? 0 : entry.rootCause && ([entry.rootCause.line, entry.rootCause.text] as [number, string]);
-    const rest: RowRest = [entry.services, entry.related, entry.links ?? 0, rootCause];
+    const rest: RowRest = [entry.services, entry.related, entry.links ?? 0, rootCauseCell(entry.rootCause)];
     return { name: keyOf(root, entry.filePath), hash: hash!, size, mtimeMs, id: entry.id, title: entry.title, date: entry.date, rest };
   }
 }

@@ -121,6 +121,11 @@ export function rowLines(rows: readonly StoredRow[]): string[] {
   ];
 }
 
+/** A row's root-cause cell, from the entry's root cause (undefined: not read). */
+export function rootCauseCell(rootCause: RootCauseText | null | undefined): RowRest[3] {
+  return rootCause === undefined ? 0 : rootCause && [rootCause.line, rootCause.text];
+}
+
 /** A root cause as the entry holds it, from a row's cell. */
 export function rootCauseOf(cell: [number, string] | null): RootCauseText | null {
   return cell && { line: cell[0], text: cell[1] };
