@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { Archive, indexEntry, type ArchiveEntry } from '../../lint/archive/index.ts';
 import { modelOptionsOf } from '../../core/build.ts';
 import { archiveDigest } from '../../lint/archive-index.ts';
+import { contentHash } from '../../lint/cache.ts';
 import { loadConfig, type ResolvedConfig } from '../../lint/config/load.ts';
 import { PathError, linkBoundary, readPostmortemText, selectFiles } from '../../lint/files.ts';
 import { loadRules } from '../../lint/registry.ts';
@@ -160,7 +161,7 @@ export async function scanArchive(setup: Setup, now: Date, rulesMadeFor: string 
       return { boundary, source: null, hash: known.hash, entry: known.entry && { ...known.entry, filePath: file } };
     }
     const source = readSource(root, file, boundary);
-    const hash = createHash('sha1').update(source).digest('hex');
+    const hash = contentHash(source);
     const entry = need ? indexEntry(file, source, need, aliases) : null;
     if (stat) seen[file] = { size: stat.size, mtimeMs: stat.mtimeMs, hash, entry: entry && withoutPath(entry) };
     return { boundary, source, hash, entry };
