@@ -1,10 +1,12 @@
 // `hindsight lint -o FILE`: the report written to a file, its folders made. Written to a
 // temporary file beside it and renamed over it, so a reader (a CI step uploading SARIF) never
 // sees half a report, and a failed run leaves the previous report whole.
-import { randomBytes } from 'node:crypto';
 import { mkdirSync, realpathSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { PathError } from '../errors.ts';
+
+// node:crypto is loaded on first use, not by an import: a hook's one-file lint needs none of it.
+const nodeCrypto = () => process.getBuiltinModule('node:crypto');
 
 /**
  * Writes `text` to `file` (relative to `cwd`); a PathError (exit code 2) names the file as
@@ -17,7 +19,7 @@ export function writeReportFile(cwd: string, file: string, text: string, linted:
   if (linted.some((f) => realOrSelf(path.resolve(cwd, f)) === real)) {
     throw new PathError(`cannot write the report to ${file}: it is one of the postmortems being linted, and the report would replace it. Name another file.`);
   }
-  const temporary = path.join(path.dirname(target), `.${path.basename(target)}.${randomBytes(6).toString('hex')}.tmp`);
+  const temporary = path.join(path.dirname(target), `.${path.basename(target)}.${nodeCrypto().randomBytes(6).toString('hex')}.tmp`);
   try {
     if (isFolder(target)) throw Object.assign(new Error('a folder'), { code: 'EISDIR' });
     mkdirSync(path.dirname(target), { recursive: true });

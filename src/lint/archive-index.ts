@@ -19,7 +19,6 @@
 // A cache that cannot be read or written, or is not what Hindsight writes (cache-file.ts, and
 // every entry checked), is only slower, never an error. Its key is Hindsight's version, the
 // index format and the section aliases (which decide what the root-cause section is).
-import { createHash } from 'node:crypto';
 import { existsSync, lstatSync, readdirSync, rmSync, statSync, type Stats } from 'node:fs';
 import path from 'node:path';
 import { userCacheFolder } from '../../bin/private-folder.js';
@@ -32,6 +31,9 @@ import { settledBefore } from '../settled.ts';
 import { readCacheFile, writeCacheFile } from './cache-file.ts';
 import { cacheKey, contentHash } from './cache.ts';
 import { linkBoundary, readPostmortemText } from './files.ts';
+
+// node:crypto is loaded on first use, not by an import: a hook's one-file lint needs none of it.
+const nodeCrypto = () => process.getBuiltinModule('node:crypto');
 
 export const INDEX_FILE = 'archive-index.json';
 /** Bumped whenever what an entry holds changes. */
@@ -72,7 +74,7 @@ export function indexFileFor(lintCacheFile: string, root: string, withCache: boo
   if (withCache) return path.join(path.dirname(lintCacheFile), INDEX_FILE);
   const folder = userFolder();
   if (folder === null) return null;
-  const project = createHash('sha1').update(path.resolve(root)).digest('hex').slice(0, 16);
+  const project = nodeCrypto().createHash('sha1').update(path.resolve(root)).digest('hex').slice(0, 16);
   return path.join(folder, `${USER_PREFIX}${project}.json`);
 }
 
@@ -342,7 +344,7 @@ function writeIndexCache(file: string, header: IndexHeader, rows: readonly Store
  * points outside the archive leads to an existing file.
  */
 export function archiveDigest(root: string, entries: readonly ArchiveEntry[]): string {
-  const hash = createHash('sha1');
+  const hash = nodeCrypto().createHash('sha1');
   const paths = new Set(entries.map((e) => e.filePath));
   for (const entry of entries) {
     const outside = (entry.links ?? []).map((link) => {

@@ -3,10 +3,12 @@
 // an unchanged configuration is not read again by any rule. A cache file that is not what
 // Hindsight writes (not JSON, an entry of another shape, a link, another user's: see
 // cache-file.ts) is a cache miss, never an error.
-import { createHash } from 'node:crypto';
 import { readCacheFile, writeCacheFile } from './cache-file.ts';
 import type { Finding } from './engine.ts';
 import { PathError } from '../errors.ts';
+
+// node:crypto is loaded on first use, not by an import: a hook's one-file lint needs none of it.
+const nodeCrypto = () => process.getBuiltinModule('node:crypto');
 
 interface CacheFile {
   key: string;
@@ -14,7 +16,7 @@ interface CacheFile {
 }
 
 export function contentHash(text: string): string {
-  return createHash('sha1').update(text).digest('base64url');
+  return nodeCrypto().createHash('sha1').update(text).digest('base64url');
 }
 
 export class LintCache {
@@ -99,5 +101,5 @@ function isFinding(value: unknown): value is Finding {
 }
 
 export function cacheKey(parts: readonly unknown[]): string {
-  return createHash('sha1').update(JSON.stringify(parts)).digest('base64url');
+  return nodeCrypto().createHash('sha1').update(JSON.stringify(parts)).digest('base64url');
 }

@@ -5,7 +5,6 @@
 import { accessSync, constants, existsSync, lstatSync, readdirSync, realpathSync, statSync, type Dirent } from 'node:fs';
 import path from 'node:path';
 import ignore, { type Ignore } from 'ignore';
-import { glob, isDynamicPattern } from 'tinyglobby';
 import { PathError } from '../errors.ts';
 import { GUARD_LIMITS } from '../core/guard/index.ts';
 import { isInside, linkOutside, megabytes, notAFile, readError, readRegularFile } from './read.ts';
@@ -83,6 +82,9 @@ export async function selectFiles(selection: FileSelection): Promise<string[]> {
       }
       continue;
     }
+    // tinyglobby (with fdir and picomatch) is loaded only for a target that is not a path: a
+    // hook's one-file lint never needs it.
+    const { glob, isDynamicPattern } = await import('tinyglobby');
     if (!isDynamicPattern(given)) throw new PathError(`No such file or folder: ${given}.`);
     // A folder link (`everything -> /`) is not walked into: `**` would read the whole machine.
     const matches = await glob(given, {

@@ -9,7 +9,6 @@
 // - never a file its user may not write: renaming over a read-only file would bypass its mode.
 // A failure removes the temporary file and is a PathError (exit code 2, one line, the
 // original unchanged).
-import { randomBytes } from 'node:crypto';
 import {
   accessSync,
   closeSync,
@@ -48,7 +47,7 @@ export function writeFixedFile(file: string, data: Buffer): void {
     writeInPlace(file, target, data);
     return;
   }
-  const temporary = path.join(path.dirname(target), `.${path.basename(target)}.hindsight-${randomBytes(6).toString('hex')}.tmp`);
+  const temporary = path.join(path.dirname(target), `.${path.basename(target)}.hindsight-${process.getBuiltinModule('node:crypto').randomBytes(6).toString('hex')}.tmp`);
   let fd: number;
   try {
     fd = openSync(temporary, CREATE_EXCLUSIVE, stat.mode & 0o777);

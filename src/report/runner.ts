@@ -13,7 +13,6 @@
 // JSON (and SARIF) cannot be wrapped without ceasing to be JSON when it is redirected to a
 // file: there, `##[` (only ever inside a string) is written `##\u005b`, the same JSON value.
 // A leading `::` cannot occur in JSON, whose strings hold no raw line breaks.
-import { randomBytes } from 'node:crypto';
 
 /** True when running as a step of a GitHub Actions job. */
 export function underGithubActions(env: Record<string, string | undefined> = process.env): boolean {
@@ -34,7 +33,7 @@ export function defuseCommands(text: string): string {
 /** A token for `::stop-commands::` that does not occur in `text`. */
 export function stopToken(text: string): string {
   for (;;) {
-    const token = `hindsight-${randomBytes(16).toString('hex')}`;
+    const token = `hindsight-${process.getBuiltinModule('node:crypto').randomBytes(16).toString('hex')}`;
     if (!text.includes(token)) return token;
   }
 }

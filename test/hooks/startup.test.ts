@@ -101,12 +101,14 @@ describe('distribution: src/ in a checkout, lib/ when installed', () => {
     }
   });
 
-  it("the bundle's one-file lint loads a few files of lib/: no ajv (precompiled schemas), no other command or format, not the Action", () => {
+  it("the bundle's one-file lint loads a few files of lib/: no ajv (precompiled schemas), no glob library, no other command or format, not the Action", () => {
     const log = path.join(files.dir, 'bundle-modules.txt');
+    const builtinLog = path.join(files.dir, 'bundle-builtins.txt');
     const hook = write(
       files.dir,
       'record-bundle.mjs',
-      `import { registerHooks } from 'node:module';\nimport { appendFileSync } from 'node:fs';\nregisterHooks({ load(url, context, next) { appendFileSync(${JSON.stringify(log)}, url + '\\n'); return next(url, context); } });\n`,
+      `import { registerHooks } from 'node:module';\nimport { appendFileSync, writeFileSync } from 'node:fs';\nregisterHooks({ load(url, context, next) { appendFileSync(${JSON.stringify(log)}, url + '\\n'); return next(url, context); } });\n` +
+        `process.on('exit', () => writeFileSync(${JSON.stringify(builtinLog)}, process.moduleLoadList.join('\\n')));\n`,
     );
     const r = spawnSync(NODE24, ['--import', hook, installedBin, 'lint', good], { cwd: files.dir, encoding: 'utf8' });
     expect(r.status, r.stderr).toBe(0);
@@ -119,10 +121,14 @@ describe('distribution: src/ in a checkout, lib/ when installed', () => {
     expect(loaded.filter((url) => url.startsWith(pathToFileURL(`${lib}/`).href)).length).toBeLessThan(25);
     const unwanted = loaded.filter(
       (url) =>
-        /\/node_modules\/(ajv|ajv-formats|commander|piscina)\//.test(url) ||
+        /\/node_modules\/(ajv|ajv-formats|commander|piscina|tinyglobby|fdir|picomatch)\//.test(url) ||
         /\/lib\/(new|inspect|rules|sarif|json|github|pool|baseline|main)-\w+\.js$/.test(url),
     );
     expect(unwanted).toEqual([]);
+    // Node's own modules: an ES import of node:util reads its lazy exports, which load worker_threads.
+    const builtins = readFileSync(builtinLog, 'utf8').split('\n');
+    expect(builtins).toContain('NativeModule internal/util/parse_args/parse_args');
+    expect(builtins.filter((name) => /^NativeModule (worker_threads|internal\/worker|internal\/crypto\/webcrypto)$/.test(name))).toEqual([]);
     // The Action's code is a chunk of its own, loaded by `hindsight github-action` only.
     const actionChunks = readdirSync(lib).filter((name) => name.endsWith('.js') && readFileSync(path.join(lib, name), 'utf8').includes('GITHUB_STEP_SUMMARY'));
     expect(actionChunks.length).toBeGreaterThan(0);
@@ -226,7 +232,7 @@ describe('one-file lint loads only what it needs', () => {
       expect(loaded.some((url) => url.endsWith('/src/cli/main.ts'))).toBe(true);
       expect(loaded.some((url) => url.endsWith('/src/report/stylish.ts'))).toBe(true);
       const unwanted = loaded.filter((url) =>
-        /\/node_modules\/(commander|astro|@astrojs|piscina|vite|unified|remark-parse|yaml)\/|\/src\/site\/|\/src\/action\/|\/src\/cli\/new\.ts|\/src\/report\/(sarif|json|github|rule-docs|rule-table)\.ts|\/src\/lint\/pool\.ts/.test(
+        /\/node_modules\/(commander|astro|@astrojs|piscina|vite|unified|remark-parse|yaml|tinyglobby|fdir|picomatch)\/|\/src\/site\/|\/src\/action\/|\/src\/cli\/new\.ts|\/src\/report\/(sarif|json|github|rule-docs|rule-table)\.ts|\/src\/lint\/pool\.ts/.test(
           url,
         ),
       );
