@@ -18,11 +18,12 @@
 // sources do at run time is settled here (src/lint/config/bundled.ts): the built-in JSON
 // Schemas (frontmatter, configuration) are compiled by ajv's standalone code generation, so
 // the bundle neither loads nor runs ajv unless a configuration brings its own
-// frontmatterSchema.
+// frontmatterSchema. Its functions are rewritten to be compiled with their chunk
+// (scripts/eager-functions.ts), which Node's compile cache then keeps.
 //
 //   node scripts/build-lib.ts [--outdir DIR]     (default: lib/)
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -40,6 +41,7 @@ import { HINDSIGHT_FORMATS } from '../src/lint/config/formats.ts';
 import { configSchema } from '../src/lint/config/schema.ts';
 import { loadRules } from '../src/lint/registry.ts';
 import { buildSite } from './build-site.ts';
+import { eagerFunctions } from './eager-functions.ts';
 import { ruleFiles, ruleIndexSource } from './rule-index.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -200,6 +202,13 @@ const cliBuild: BuildOptions = {
   logLevel: 'warning',
 };
 await build(cliBuild);
+// The command line's files only: their functions are compiled with the chunk, so that Node's
+// compile cache keeps them (scripts/eager-functions.ts). The library's are not (a program that
+// imports it seldom turns the compile cache on, and would compile every function each run).
+for (const name of readdirSync(outdir).filter((file) => file.endsWith('.js'))) {
+  const file = path.join(outdir, name);
+  writeFileSync(file, eagerFunctions(readFileSync(file, 'utf8')).code);
+}
 await buildLibrary();
 // The archive site for the user's Astro (`hindsight-postmortems/astro`, `hindsight site`).
 await buildSite(root, path.join(outdir, 'site'), { ...cliBuild, entryPoints: [], outdir: path.join(outdir, 'site') });
