@@ -110,8 +110,12 @@ describe('distribution: src/ in a checkout, lib/ when installed', () => {
       `import { registerHooks } from 'node:module';\nimport { appendFileSync, writeFileSync } from 'node:fs';\nregisterHooks({ load(url, context, next) { appendFileSync(${JSON.stringify(log)}, url + '\\n'); return next(url, context); } });\n` +
         `process.on('exit', () => writeFileSync(${JSON.stringify(builtinLog)}, process.moduleLoadList.join('\\n')));\n`,
     );
-    const r = spawnSync(NODE24, ['--import', hook, installedBin, 'lint', good], { cwd: files.dir, encoding: 'utf8' });
-    expect(r.status, r.stderr).toBe(0);
+    // Twice: the second run is a hook's usual one, with the archive index and compile cache kept.
+    for (let run = 0; run < 2; run++) {
+      rmSync(log, { force: true });
+      const r = spawnSync(NODE24, ['--import', hook, installedBin, 'lint', good], { cwd: files.dir, encoding: 'utf8' });
+      expect(r.status, r.stderr).toBe(0);
+    }
     const loaded = readFileSync(log, 'utf8')
       .split('\n')
       .filter((url) => url && !url.startsWith('node:'));
@@ -125,10 +129,11 @@ describe('distribution: src/ in a checkout, lib/ when installed', () => {
         /\/lib\/(new|inspect|rules|sarif|json|github|pool|baseline|main)-\w+\.js$/.test(url),
     );
     expect(unwanted).toEqual([]);
-    // Node's own modules: an ES import of node:util reads its lazy exports, which load worker_threads.
+    // Node's own modules: an ES import of node:util reads its lazy exports, which load
+    // worker_threads; node:crypto is needed only to hash a file that changed.
     const builtins = readFileSync(builtinLog, 'utf8').split('\n');
     expect(builtins).toContain('NativeModule internal/util/parse_args/parse_args');
-    expect(builtins.filter((name) => /^NativeModule (worker_threads|internal\/worker|internal\/crypto\/webcrypto)$/.test(name))).toEqual([]);
+    expect(builtins.filter((name) => /^NativeModule (worker_threads|internal\/worker|crypto|internal\/crypto\/.*)$/.test(name))).toEqual([]);
     // The Action's code is a chunk of its own, loaded by `hindsight github-action` only.
     const actionChunks = readdirSync(lib).filter((name) => name.endsWith('.js') && readFileSync(path.join(lib, name), 'utf8').includes('GITHUB_STEP_SUMMARY'));
     expect(actionChunks.length).toBeGreaterThan(0);
