@@ -11,7 +11,8 @@
 //                                                              module, where the declaration's
 //                                                              binding was made (it is hoisted)
 //   a => …, function (a) {…}      → (a => …), (function (a) {…})
-//   { m(a) {…} } (object literal) → { m:(function(a){…}) }    (not when it uses `super`)
+//   { m(a) {…} } (object literal) → { m:(function(a){…}) }    (not when it uses `super`, nor
+//                                                              for a method named __proto__)
 //
 // Left as they are: class members, getters and setters, declarations in a block or a `switch`
 // (their binding is the block's), `export function` (esbuild writes an export list instead).
@@ -90,7 +91,8 @@ export function eagerFunctions(source: string): { code: string; functions: numbe
         parenthesize(node);
         return;
       case 'Property':
-        if (node.kind === 'init' && node.method && !usesSuper(node.value)) {
+        // A method named __proto__ is an own property; `__proto__: …` would set the prototype.
+        if (node.kind === 'init' && node.method && !usesSuper(node.value) && !isProtoKey(node)) {
           patches.push({ start: node.start, end: node.end, render: () => methodAsProperty(node) });
           functions++;
         }
@@ -107,6 +109,11 @@ export function eagerFunctions(source: string): { code: string; functions: numbe
 
 function isFunction(node: AnyNode): boolean {
   return node.type === 'FunctionDeclaration' || node.type === 'FunctionExpression' || node.type === 'ArrowFunctionExpression';
+}
+
+function isProtoKey(property: Property): boolean {
+  const key = property.key;
+  return !property.computed && ((key.type === 'Identifier' && key.name === '__proto__') || (key.type === 'Literal' && key.value === '__proto__'));
 }
 
 function usesSuper(node: AnyNode): boolean {

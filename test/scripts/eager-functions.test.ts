@@ -56,6 +56,7 @@ const methods = {
   get getter() { return 'got'; },
   set setter(v) { this.stored = v; },
   counter() { return this === methods; },
+  __proto__() { return 'own'; },
 };
 const child = { __proto__: Base.prototype, greet() { return 'child+' + super.greet(); } };
 const commonJs = { 'node_modules/x/index.js'(exports, module) { function helper() { return 7; } module.exports = { helper }; } };
@@ -70,6 +71,7 @@ export const result = Promise.all([later(), asyncArrow(2), methods.later(1)]).th
   blockScoped: blockScoped(true), blockScopedOff: blockScoped(false),
   defaults: defaults(2), curried: curried(1)(2)(3),
   methods: [methods.plain(1), methods.computed(1), methods['quoted key'](), methods.prop(1), methods.arrow(1), methods.getter, methods.counter()],
+  ownProto: [Object.hasOwn(methods, '__proto__'), Object.getPrototypeOf(methods) === Object.prototype],
   setter: (methods.setter = 9, methods.stored),
   classes: [Base.make().greet(), new Base().kind, child.greet()],
   commonJs: loaded.exports.helper(),
@@ -91,7 +93,7 @@ describe('eager functions (the bundle is rewritten for the compile cache)', () =
       expect(code).not.toBe(SAMPLE);
       const original = await evaluate(temp.dir, 'original.mjs', SAMPLE);
       expect(await evaluate(temp.dir, 'rewritten.mjs', code)).toEqual(original);
-      expect(original).toMatchObject({ early: '8laterfunction', blockScoped: ['block', 'case'], classes: ['base', 'b', 'child+base'] });
+      expect(original).toMatchObject({ early: '8laterfunction', blockScoped: ['block', 'case'], classes: ['base', 'b', 'child+base'], ownProto: [true, true] });
     } finally {
       temp.remove();
     }
@@ -133,7 +135,7 @@ describe('eager functions (the bundle is rewritten for the compile cache)', () =
       // Only what is left alone is compiled again: class members, accessors, the method using
       // super, block-level declarations; and an async arrow function, which V8 does not compile
       // eagerly in parentheses (it counts twice: the arrow and its body).
-      const leftAlone = ['greet', 'make', 'kind', 'getter', 'setter', 'child.greet', 'inBlock', 'inCase', 'asyncArrow', 'asyncArrow body'].length;
+      const leftAlone = ['greet', 'make', 'kind', 'getter', 'setter', 'child.greet', '__proto__', 'inBlock', 'inCase', 'asyncArrow', 'asyncArrow body'].length;
       expect(lazyCompiles('original', SAMPLE)).toBeGreaterThan(25);
       expect(lazyCompiles('rewritten', eagerFunctions(SAMPLE).code)).toBeLessThanOrEqual(leftAlone);
     } finally {
