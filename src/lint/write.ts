@@ -47,7 +47,10 @@ export function writeFixedFile(file: string, data: Buffer): void {
     writeInPlace(file, target, data);
     return;
   }
-  const temporary = path.join(path.dirname(target), `.${path.basename(target)}.hindsight-${process.getBuiltinModule('node:crypto').randomBytes(6).toString('hex')}.tmp`);
+  const temporary = path.join(
+    path.dirname(target),
+    `.${path.basename(target)}.hindsight-${process.getBuiltinModule('node:crypto').randomBytes(6).toString('hex')}.tmp`,
+  );
   let fd: number;
   try {
     fd = openSync(temporary, CREATE_EXCLUSIVE, stat.mode & 0o777);
