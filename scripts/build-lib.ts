@@ -21,7 +21,10 @@
 // frontmatterSchema. Its functions are rewritten to be compiled with their chunk
 // (scripts/eager-functions.ts), which Node's compile cache then keeps.
 //
-//   node scripts/build-lib.ts [--outdir DIR]     (default: lib/)
+//   node scripts/build-lib.ts [--outdir DIR] [--lazy]     (default: lib/)
+//
+// --lazy leaves the functions as esbuild wrote them, compiled at their first call: for a
+// bundle that runs without a compile cache (the Action's, on the runner's Node 20).
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -45,7 +48,7 @@ import { eagerFunctions } from './eager-functions.ts';
 import { ruleFiles, ruleIndexSource } from './rule-index.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const { values } = parseArgs({ options: { outdir: { type: 'string' } } });
+const { values } = parseArgs({ options: { outdir: { type: 'string' }, lazy: { type: 'boolean' } } });
 const outdir = path.resolve(values.outdir ?? path.join(root, 'lib'));
 
 if (readFileSync(path.join(root, 'rules', 'index.ts'), 'utf8') !== ruleIndexSource(ruleFiles(path.join(root, 'rules')))) {
@@ -205,9 +208,11 @@ await build(cliBuild);
 // The command line's files only: their functions are compiled with the chunk, so that Node's
 // compile cache keeps them (scripts/eager-functions.ts). The library's are not (a program that
 // imports it seldom turns the compile cache on, and would compile every function each run).
-for (const name of readdirSync(outdir).filter((file) => file.endsWith('.js'))) {
-  const file = path.join(outdir, name);
-  writeFileSync(file, eagerFunctions(readFileSync(file, 'utf8')).code);
+if (!values.lazy) {
+  for (const name of readdirSync(outdir).filter((file) => file.endsWith('.js'))) {
+    const file = path.join(outdir, name);
+    writeFileSync(file, eagerFunctions(readFileSync(file, 'utf8')).code);
+  }
 }
 await buildLibrary();
 // The archive site for the user's Astro (`hindsight-postmortems/astro`, `hindsight site`).
