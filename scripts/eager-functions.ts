@@ -31,8 +31,6 @@ export function eagerFunctions(source: string): { code: string; functions: numbe
   const program = parse(source, { ecmaVersion: 'latest', sourceType: 'module', preserveParens: true });
   const patches: Patch[] = [];
   let functions = 0;
-  const text = (start: number, end: number, self?: Patch): string => emit(start, end, self);
-
   /** The source from `start` to `end` with the patches inside it applied (outermost first), but `self`'s. */
   function emit(start: number, end: number, self?: Patch): string {
     let out = '';
@@ -54,14 +52,14 @@ export function eagerFunctions(source: string): { code: string; functions: numbe
 
   /** Puts a function expression in parentheses. */
   const parenthesize = (node: AnyNode): void => {
-    const patch: Patch = { start: node.start, end: node.end, render: () => `(${text(node.start, node.end, patch)})` };
+    const patch: Patch = { start: node.start, end: node.end, render: () => `(${emit(node.start, node.end, patch)})` };
     patches.push(patch);
     functions++;
   };
 
   /** `var f=(function(a){…});` for a declaration moved to the start of its body. */
   const hoisted = (declaration: FunctionDeclaration): string =>
-    `var ${declaration.id.name}=(${declaration.async ? 'async ' : ''}function${declaration.generator ? '*' : ''}${text(declaration.id.end, declaration.end)});`;
+    `var ${declaration.id.name}=(${declaration.async ? 'async ' : ''}function${declaration.generator ? '*' : ''}${emit(declaration.id.end, declaration.end)});`;
 
   /** Moves the function declarations among `statements` to `at` (after any directive prologue). */
   function hoistDeclarations(statements: readonly (Node & { type: string; directive?: string })[], at: number): void {
@@ -77,8 +75,8 @@ export function eagerFunctions(source: string): { code: string; functions: numbe
 
   const methodAsProperty = (property: Property): string => {
     const fn = property.value as AnyNode & { async: boolean; generator: boolean };
-    const key = property.computed ? `[${text(property.key.start, property.key.end)}]` : source.slice(property.key.start, property.key.end);
-    return `${key}:(${fn.async ? 'async ' : ''}function${fn.generator ? '*' : ''}${text(fn.start, fn.end)})`;
+    const key = property.computed ? `[${emit(property.key.start, property.key.end)}]` : source.slice(property.key.start, property.key.end);
+    return `${key}:(${fn.async ? 'async ' : ''}function${fn.generator ? '*' : ''}${emit(fn.start, fn.end)})`;
   };
 
   hoistDeclarations((program as Program).body, 0);
