@@ -15,6 +15,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { AstroIntegration } from 'astro';
+import { htmlFolder } from './shared/entry-html.ts';
 import { resolveSiteOptions, setSiteRuntime, type SiteOptionsInput, type SiteRuntime } from './shared/options.ts';
 import { finishSearchIndex } from './shared/search.ts';
 import { startArchiveWork } from './shared/work.ts';
@@ -37,7 +38,9 @@ export function hindsightSite(given: SiteOptionsInput = {}): AstroIntegration {
       'astro:config:setup': ({ command, config, updateConfig, injectRoute, addMiddleware }) => {
         const root = fileURLToPath(config.root);
         const options = resolveSiteOptions(given, process.env, root);
-        const runtime: SiteRuntime = { ...options, command, base: config.base, routes: null };
+        const cacheDir = fileURLToPath(config.cacheDir);
+        // The loader keeps the rendered postmortems there in a build (shared/entry-html.ts).
+        const runtime: SiteRuntime = { ...options, command, base: config.base, routes: null, htmlDir: command === 'build' ? htmlFolder(cacheDir) : null };
         setSiteRuntime(runtime);
         const srcDir = path.resolve(fileURLToPath(config.srcDir));
         if (srcDir !== SITE_DIR) {
@@ -56,7 +59,7 @@ export function hindsightSite(given: SiteOptionsInput = {}): AstroIntegration {
         if (config.base.replace(/\/+$/, '') !== '') addMiddleware({ order: 'post', entrypoint: pathToFileURL(path.join(SITE_DIR, `base-middleware${EXT}`)) });
         // Lint and render the postmortems in worker threads while Astro starts up; the
         // content loader takes the results (shared/work.ts).
-        if (command === 'build') startArchiveWork(root, options.content, fileURLToPath(config.cacheDir));
+        if (command === 'build') startArchiveWork(root, options.content, cacheDir);
         updateConfig({
           vite: {
             plugins: [
