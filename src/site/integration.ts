@@ -16,6 +16,7 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { htmlFolder } from './shared/entry-html.ts';
+import { relatedCacheFile } from './shared/related-cache.ts';
 import { resolveSiteOptions, setSiteRuntime, type SiteOptionsInput, type SiteRuntime } from './shared/options.ts';
 import { finishSearchIndex } from './shared/search.ts';
 import { startArchiveWork } from './shared/work.ts';
@@ -39,8 +40,17 @@ export function hindsightSite(given: SiteOptionsInput = {}): AstroIntegration {
         const root = fileURLToPath(config.root);
         const options = resolveSiteOptions(given, process.env, root);
         const cacheDir = fileURLToPath(config.cacheDir);
-        // The loader keeps the rendered postmortems there in a build (shared/entry-html.ts).
-        const runtime: SiteRuntime = { ...options, command, base: config.base, routes: null, htmlDir: command === 'build' ? htmlFolder(cacheDir) : null };
+        // A build keeps the rendered postmortems (shared/entry-html.ts) and the related
+        // incidents (shared/related-cache.ts) there.
+        const build = command === 'build';
+        const runtime: SiteRuntime = {
+          ...options,
+          command,
+          base: config.base,
+          routes: null,
+          htmlDir: build ? htmlFolder(cacheDir) : null,
+          relatedCache: build ? relatedCacheFile(cacheDir) : null,
+        };
         setSiteRuntime(runtime);
         const srcDir = path.resolve(fileURLToPath(config.srcDir));
         if (srcDir !== SITE_DIR) {
@@ -59,7 +69,7 @@ export function hindsightSite(given: SiteOptionsInput = {}): AstroIntegration {
         if (config.base.replace(/\/+$/, '') !== '') addMiddleware({ order: 'post', entrypoint: pathToFileURL(path.join(SITE_DIR, `base-middleware${EXT}`)) });
         // Lint and render the postmortems in worker threads while Astro starts up; the
         // content loader takes the results (shared/work.ts).
-        if (command === 'build') startArchiveWork(root, options.content, cacheDir);
+        if (build) startArchiveWork(root, options.content, cacheDir);
         updateConfig({
           vite: {
             plugins: [

@@ -24,6 +24,8 @@ export interface SiteRuntime extends SiteOptions {
   routes: string[] | null;
   /** Where a build keeps the rendered postmortems (entry-html.ts); null outside a build. */
   htmlDir: string | null;
+  /** Where a build keeps the related incidents for the next one (related-cache.ts); null outside a build. */
+  relatedCache: string | null;
 }
 
 /** What the integration accepts: each setting may be left out (then: environment, git remote, defaults). */
@@ -68,5 +70,5 @@ export function setSiteRuntime(runtime: SiteRuntime): void {
 /** The settings of the running Astro command; defaults when no integration set them (tests). */
 export function siteRuntime(): SiteRuntime {
   const value = (globalThis as Record<symbol, unknown>)[KEY] as SiteRuntime | undefined;
-  return value ?? { ...resolveSiteOptions(), command: 'build', base: '/', routes: null, htmlDir: null };
+  return value ?? { ...resolveSiteOptions(), command: 'build', base: '/', routes: null, htmlDir: null, relatedCache: null };
 }
