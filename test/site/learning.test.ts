@@ -135,7 +135,13 @@ describe('related incidents', () => {
       expect(relatedKey([{ id: 'x' }])).toBeNull();
       expect(readRelated(file, relatedKey(entries.slice(1))!, incidents)).toBeNull();
       // An incident gone from this build: nothing read back, rather than a link to no page.
-      expect(readRelated(file, key, next.filter((i) => i.slug !== '2025-03-01-ledger'))).toBeNull();
+      expect(
+        readRelated(
+          file,
+          key,
+          next.filter((i) => i.slug !== '2025-03-01-ledger'),
+        ),
+      ).toBeNull();
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
