@@ -1,9 +1,12 @@
 // The archive as the pages see it: every entry of the postmortems collection turned into an
 // Incident once per build (the list is memoised for a build; in dev, per changed entry).
 import { getCollection } from 'astro:content';
+import site from 'virtual:hindsight/site';
+import { entryHtml, htmlFileOf, type RenderedEntry } from './shared/entry-html.ts';
 import { byNewest, toIncident, type Incident } from './shared/incident.ts';
 import type { RenderedHeading } from './shared/render.ts';
 import { relatedArchive, rootCauseText, type RelatedView } from './shared/related.ts';
+import { readRelated, relatedKey, writeRelated } from './shared/related-cache.ts';
 import type { EntryData } from './shared/types.ts';
 
 const perEntry = new WeakMap<object, Incident>();
@@ -45,16 +48,41 @@ let relatedMemo: { list: Incident[]; related: Map<string, RelatedView[]> } | nul
 export async function relatedBySlug(): Promise<Map<string, RelatedView[]>> {
   const list = await allIncidents();
   if (relatedMemo?.list !== list) {
-    const rootCauses = new Map<string, string>();
-    for (const entry of await getCollection('postmortems')) {
-      const data = entry.data as unknown as EntryData;
-      const headings = (entry.rendered?.metadata?.['headings'] ?? []) as RenderedHeading[];
-      const text = rootCauseText(data.model, headings, entry.rendered?.html ?? '');
-      if (text) rootCauses.set(data.slug, text);
+    const entries = await getCollection('postmortems');
+    // Kept by the last build for the same entries (shared/related-cache.ts), else made here.
+    const key = site.relatedCache ? relatedKey(entries) : null;
+    let related = site.relatedCache && key ? readRelated(site.relatedCache, key, list) : null;
+    if (!related) {
+      const rootCauses = new Map<string, string>();
+      for (const entry of entries) {
+        const data = entry.data as unknown as EntryData;
+        const headings = (entry.rendered?.metadata?.['headings'] ?? []) as RenderedHeading[];
+        const text = rootCauseText(data.model, headings, renderedHtml(entry));
+        if (text) rootCauses.set(data.slug, text);
+      }
+      related = relatedArchive(list, rootCauses).related;
+      if (site.relatedCache && key) writeRelated(site.relatedCache, key, related);
     }
-    relatedMemo = { list, related: relatedArchive(list, rootCauses).related };
+    relatedMemo = { list, related };
   }
   return relatedMemo.related;
+}
+
+const htmlRead = new Map<string, string>();
+
+/**
+ * An entry's rendered postmortem. In a build it is a file beside the store (shared/entry-html.ts),
+ * read once: the related incidents and the incident's page both read it.
+ */
+export function renderedHtml(entry: RenderedEntry): string {
+  const file = htmlFileOf(entry);
+  if (file === null) return entry.rendered?.html ?? '';
+  let html = htmlRead.get(file);
+  if (html === undefined) {
+    html = entryHtml(entry, site.htmlDir);
+    htmlRead.set(file, html);
+  }
+  return html;
 }
 
 export async function relatedTo(incident: Incident): Promise<RelatedView[]> {

@@ -15,6 +15,8 @@ import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { AstroIntegration } from 'astro';
+import { htmlFolder } from './shared/entry-html.ts';
+import { relatedCacheFile } from './shared/related-cache.ts';
 import { resolveSiteOptions, setSiteRuntime, type SiteOptionsInput, type SiteRuntime } from './shared/options.ts';
 import { finishSearchIndex } from './shared/search.ts';
 import { startArchiveWork } from './shared/work.ts';
@@ -37,7 +39,18 @@ export function hindsightSite(given: SiteOptionsInput = {}): AstroIntegration {
       'astro:config:setup': ({ command, config, updateConfig, injectRoute, addMiddleware }) => {
         const root = fileURLToPath(config.root);
         const options = resolveSiteOptions(given, process.env, root);
-        const runtime: SiteRuntime = { ...options, command, base: config.base, routes: null };
+        const cacheDir = fileURLToPath(config.cacheDir);
+        // A build keeps the rendered postmortems (shared/entry-html.ts) and the related
+        // incidents (shared/related-cache.ts) there.
+        const build = command === 'build';
+        const runtime: SiteRuntime = {
+          ...options,
+          command,
+          base: config.base,
+          routes: null,
+          htmlDir: build ? htmlFolder(cacheDir) : null,
+          relatedCache: build ? relatedCacheFile(cacheDir) : null,
+        };
         setSiteRuntime(runtime);
         const srcDir = path.resolve(fileURLToPath(config.srcDir));
         if (srcDir !== SITE_DIR) {
@@ -56,7 +69,7 @@ export function hindsightSite(given: SiteOptionsInput = {}): AstroIntegration {
         if (config.base.replace(/\/+$/, '') !== '') addMiddleware({ order: 'post', entrypoint: pathToFileURL(path.join(SITE_DIR, `base-middleware${EXT}`)) });
         // Lint and render the postmortems in worker threads while Astro starts up; the
         // content loader takes the results (shared/work.ts).
-        if (command === 'build') startArchiveWork(root, options.content, fileURLToPath(config.cacheDir));
+        if (build) startArchiveWork(root, options.content, cacheDir);
         updateConfig({
           vite: {
             plugins: [

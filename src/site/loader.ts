@@ -1,6 +1,7 @@
 // The content-layer loaders. `postmortemLoader`: every postmortem the linter would lint
 // (the configured content folder, its ignore globs and .gitignore) becomes an entry holding
-// its model, its findings and its rendered HTML, all from ONE parse (`lintWithModel`).
+// its model, its findings and its rendered HTML, all from ONE parse (`lintWithModel`); in a
+// build the HTML is a file beside the store (shared/entry-html.ts).
 // Unchanged files are skipped by digest on rebuilds; files that are gone are deleted.
 // Then the archive is validated: when any postmortem has an error the load throws with every
 // error of every file (the `lint` command's stylish report), which fails `astro build`; under
@@ -15,6 +16,7 @@ import type { Scan, ScannedFile } from './shared/archive.ts';
 import { jobOf, PARALLEL_FROM, processInWorkers, takeArchiveWork, takeEarlyRules, writeEntryKeys } from './shared/work.ts';
 import { toIncident } from './shared/incident.ts';
 import { siteRuntime } from './shared/options.ts';
+import { entryHtml, htmlPresent, keepHtmlOutside, pruneHtmlFolder } from './shared/entry-html.ts';
 import { indexOfDocuments, searchDocument, searchEntriesKey, startSearchIndex } from './shared/search.ts';
 import { visible, visibleLine } from '../report/terminal.ts';
 import { stopCommands, underGithubActions } from '../report/runner.ts';
@@ -89,6 +91,10 @@ export async function loadPostmortems(
   const runtime = siteRuntime();
   const baselineFile = options.baseline !== undefined ? options.baseline : runtime.baseline;
   const known = baselineFile ? await readSiteBaseline(root, baselineFile, scan.configRoot) : null;
+  const cacheDir = runtime.command === 'build' && context.config.cacheDir ? fileURLToPath(context.config.cacheDir) : null;
+  // In a build the rendered postmortems are files beside the store, where the pages read them
+  // (shared/entry-html.ts; the integration names the folder).
+  const htmlDir = runtime.htmlDir;
   const untouched = new Set(store.keys());
   const jobs: { file: ScannedFile; digest: string }[] = [];
   for (const file of files) {
@@ -97,7 +103,8 @@ export async function loadPostmortems(
     // the code and configuration, the dates, the path, and the index of the other files, which
     // the cross-file rules' findings change with.
     const digest = generateDigest({ key: file.key, baseline: known ? known.module.recordedFor(known.site, file.file) : null });
-    if (store.get(file.slug)?.digest !== digest) jobs.push({ file, digest });
+    const stored = store.get(file.slug);
+    if (stored?.digest !== digest || !htmlPresent(stored, htmlDir)) jobs.push({ file, digest });
   }
 
   // Entries the early work processed for exactly these inputs; the rest here.
@@ -130,12 +137,12 @@ export async function loadPostmortems(
       id: result.slug,
       data: data as unknown as Record<string, unknown>,
       digest,
-      rendered: { html: result.html, metadata: { headings: result.headings } },
+      rendered: htmlDir ? keepHtmlOutside(htmlDir, digest, result.html, result.headings) : { html: result.html, metadata: { headings: result.headings } },
       ...(relativeToRoot.startsWith('../') ? {} : { filePath: relativeToRoot }),
     });
   }
   for (const id of untouched) store.delete(id);
-  const cacheDir = runtime.command === 'build' && context.config.cacheDir ? fileURLToPath(context.config.cacheDir) : null;
+  if (htmlDir) pruneHtmlFolder(htmlDir, store.values());
 
   // Validate the whole archive: kept entries carry their findings from the run that parsed them.
   let warnings = 0;
@@ -180,7 +187,7 @@ export async function loadPostmortems(
     const entries = store.values();
     const documents = () =>
       entries.map((entry) => {
-        const document = searchDocument(toIncident(entry.data as unknown as EntryData), entry.rendered?.html ?? '');
+        const document = searchDocument(toIncident(entry.data as unknown as EntryData), entryHtml(entry, htmlDir));
         return { ...document, url: `${base}${document.url}` };
       });
     const keyed = entries.every((entry) => entry.digest !== undefined);

@@ -1,12 +1,16 @@
 // Learning across incidents, without a browser: contributing factors and triggers read from the
 // frontmatter, related incidents (named, similar root cause, same service) with the work they
 // cost, and the follow-through of action items across the archive.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildModel } from '../../src/core/build.ts';
 import { archiveActions, byOwner, followThrough, inState } from '../../src/site/shared/actions.ts';
 import { byNewest, toIncident, type Incident } from '../../src/site/shared/incident.ts';
 import { renderPostmortem } from '../../src/site/shared/render.ts';
 import { MIN_ROOT_CAUSE_WORDS, relatedArchive, relatedToGroup, rootCauseText, SIMILAR_ROOT_CAUSE, SIMILAR_SHOWN } from '../../src/site/shared/related.ts';
+import { readRelated, relatedCacheFile, relatedKey, writeRelated } from '../../src/site/shared/related-cache.ts';
 import type { StoredModel } from '../../src/site/shared/types.ts';
 import recurrence from '../../rules/recurrence.ts';
 
@@ -101,6 +105,46 @@ describe('related incidents', () => {
       ['INC-2', 'same service: ledger'],
       ['INC-1', 'same service: ledger'],
     ]);
+  });
+
+  it('are kept for the next build of the same entries, and read back pointing at that build’s incidents', () => {
+    const list = [
+      built('2025-03-01-ledger', 'id: INC-1\ndate: 2025-03-01\nservices: [ledger]', `## Root Cause\n\n${QUEUE_CAUSE}`),
+      built('2025-06-01-ledger-again', 'id: INC-2\ndate: 2025-06-01\nservices: [ledger, billing]', `## Root Cause\n\n${QUEUE_AGAIN}`),
+      built('2025-08-01-sign-in', 'id: INC-4\ndate: 2025-08-01\nservices: [sign-in]\nrelated: [INC-1, INC-99]', `## Root Cause\n\n${DNS_CAUSE}`),
+    ];
+    const { incidents, rootCauses } = archiveOf(list);
+    const { related } = relatedArchive(incidents, rootCauses);
+    const dir = mkdtempSync(path.join(tmpdir(), 'hindsight-related-'));
+    try {
+      const file = relatedCacheFile(dir);
+      const entries = incidents.map((incident, n) => ({ id: incident.slug, digest: `d${n}` }));
+      const key = relatedKey(entries)!;
+      expect(readRelated(file, key, incidents)).toBeNull();
+      writeRelated(file, key, related);
+      // The next build's incidents are other objects: the views point at those.
+      const next = archiveOf(list.map((b) => ({ ...b, incident: { ...b.incident } }))).incidents;
+      const back = readRelated(file, key, next)!;
+      expect(back).toEqual(related);
+      const slug = '2025-06-01-ledger-again';
+      expect(back.get(slug)![0]!.incident).toBe(next.find((i) => i.slug === '2025-03-01-ledger'));
+      // An entry changed (another digest), added or removed: another key, nothing read back.
+      expect(relatedKey(entries.map((e, n) => (n === 1 ? { ...e, digest: 'changed' } : e)))).not.toBe(key);
+      expect(relatedKey(entries.slice(1))).not.toBe(key);
+      expect(relatedKey([...entries].reverse())).toBe(key);
+      expect(relatedKey([{ id: 'x' }])).toBeNull();
+      expect(readRelated(file, relatedKey(entries.slice(1))!, incidents)).toBeNull();
+      // An incident gone from this build: nothing read back, rather than a link to no page.
+      expect(
+        readRelated(
+          file,
+          key,
+          next.filter((i) => i.slug !== '2025-03-01-ledger'),
+        ),
+      ).toBeNull();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('a service’s related incidents elsewhere: those its incidents name or are named by, not those merely on a shared service', () => {

@@ -12,6 +12,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ArchiveLintError, loadPostmortems, ruleLoader } from '../../src/site/loader.ts';
 import { scanArchive, setupArchive } from '../../src/site/shared/archive.ts';
 import { lastUpdated, readGitInfo } from '../../src/site/shared/git.ts';
+import { entryHtml, htmlFileOf } from '../../src/site/shared/entry-html.ts';
+import { setSiteRuntime, siteRuntime } from '../../src/site/shared/options.ts';
 import { RENDERER_VERSION } from '../../src/site/shared/render.ts';
 import type { EntryData, RuleData } from '../../src/site/shared/types.ts';
 import { startArchiveWork, takeArchiveWork, takeEarlyRules, writeEntryKeys } from '../../src/site/shared/work.ts';
@@ -121,6 +123,46 @@ describe('postmortem loader', () => {
     expect(log.deletes).toEqual(['2024-02-13-cardhaven-client-certificate-expiry']);
     expect(entries.has('2024-02-13-cardhaven-client-certificate-expiry')).toBe(false);
     expect(fourth.parsed).toBe(readdirSync(folder).length);
+  });
+
+  it('in a build, keeps each rendered postmortem as a file beside the store, and renders again one whose file is gone', async () => {
+    const htmlDir = path.join(root, 'cache', 'hindsight-html');
+    const inline = fakeContext(root);
+    await loadPostmortems(inline.context, { content: folder, parallel: false });
+    setSiteRuntime({ ...siteRuntime(), command: 'build', htmlDir });
+    try {
+      const { context, entries } = fakeContext(root);
+      await loadPostmortems(context, { content: folder, parallel: false });
+      const id = '2025-08-14-notifications-log-volume-full';
+      const entry = entries.get(id)!;
+      // The store holds no HTML, only where it is; the file holds exactly what the store held.
+      expect(entry.rendered?.html).toBe('');
+      expect(entry.rendered?.metadata?.headings).toEqual(inline.entries.get(id)!.rendered?.metadata?.headings);
+      const file = htmlFileOf(entry)!;
+      expect(file).toBe(`${String(entry.digest)}.html`);
+      expect(entryHtml(entry, htmlDir)).toBe(inline.entries.get(id)!.rendered!.html);
+      expect(readdirSync(htmlDir).sort()).toEqual([...entries.values()].map((e) => htmlFileOf(e)).sort());
+
+      // A rebuild finds every file: nothing is processed again.
+      expect((await loadPostmortems(context, { content: folder, parallel: false })).parsed).toBe(0);
+      // A file gone from the cache folder: that entry alone is rendered again.
+      unlinkSync(path.join(htmlDir, file));
+      expect((await loadPostmortems(context, { content: folder, parallel: false })).parsed).toBe(1);
+      expect(entryHtml(entries.get(id)!, htmlDir)).toBe(inline.entries.get(id)!.rendered!.html);
+
+      // A postmortem edited: its old file is removed with its old entry, no file is left over.
+      const changed = path.join(folder, `${id}.md`);
+      writeFileSync(changed, readFileSync(changed, 'utf8').replace('47 minutes with no courier', '48 minutes with no courier'));
+      writeFileSync(path.join(htmlDir, 'left-over.html.123.tmp'), 'half');
+      await loadPostmortems(context, { content: folder, parallel: false });
+      expect(readdirSync(htmlDir).sort()).toEqual([...entries.values()].map((e) => htmlFileOf(e)).sort());
+      expect(entryHtml(entries.get(id)!, htmlDir)).toContain('48 minutes');
+      // A page asking for a file removed during the build stops it, with the reason.
+      rmSync(htmlDir, { recursive: true });
+      expect(() => entryHtml(entries.get(id)!, htmlDir)).toThrow(/gone from the build's cache folder/);
+    } finally {
+      setSiteRuntime({ ...siteRuntime(), command: 'build', htmlDir: null });
+    }
   });
 
   it('lints with the whole archive, as `hindsight lint` does: a duplicate id fails the build until it is fixed', async () => {
@@ -357,7 +399,10 @@ describe('postmortem loader', () => {
     const first = takeArchiveWork(`${root}/`, folder)!;
     const scanned = await first.scan;
     await first.processed;
-    expect(scanned.rules).not.toBeNull();
+    // The threads made it (as a task of its own, not in the scan), and the loader stored it.
+    expect(scanned.rules).toBeNull();
+    const made = [...built.entries.values()].map((entry) => entry.data);
+    expect(made.map((rule) => rule.id)).toContain('recurrence');
     writeEntryKeys(
       cache,
       scanned.files.map((f) => f.key),
@@ -368,11 +413,13 @@ describe('postmortem loader', () => {
     const sets = built.log.sets;
     const stored = new Map(built.entries);
     await ruleLoader().load(built.context as never);
-    const next = takeArchiveWork(`${root}/`, folder)!;
-    expect((await next.scan).rules).toBeNull();
-    await next.processed;
+    await takeArchiveWork(`${root}/`, folder)!.processed;
     expect(built.log.sets).toBe(sets);
     expect(built.entries).toEqual(stored);
+    // …and the threads did not make it again.
+    startArchiveWork(`${root}/`, folder, cache);
+    expect((await takeEarlyRules(`${root}/`)!).rules).toBeNull();
+    await takeArchiveWork(`${root}/`, folder)!.processed;
 
     // Astro cleared its store (its configuration changed): the loader makes the reference itself.
     const cleared = fakeContext(root);
@@ -384,10 +431,8 @@ describe('postmortem loader', () => {
     // Another day (or other code, or another configuration): another fingerprint, made again.
     writeEntryKeys(cache, [], 'the fingerprint of another day');
     startArchiveWork(`${root}/`, folder, cache);
-    const later = takeArchiveWork(`${root}/`, folder)!;
-    expect((await later.scan).rules).toEqual(scanned.rules);
-    await later.processed;
-    takeEarlyRules(`${root}/`);
+    expect((await takeEarlyRules(`${root}/`)!).rules).toEqual(made);
+    await takeArchiveWork(`${root}/`, folder)!.processed;
   });
 });
 

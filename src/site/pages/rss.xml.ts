@@ -7,7 +7,7 @@ import rss from '@astrojs/rss';
 import type { APIRoute } from 'astro';
 import { getEntry } from 'astro:content';
 import site from 'virtual:hindsight/site';
-import { allIncidents } from '../data.ts';
+import { allIncidents, renderedHtml } from '../data.ts';
 import { xmlText } from '../shared/text.ts';
 
 /** Feed readers may read a title as HTML: leave markup-like text out of titles and summaries. */
@@ -25,7 +25,7 @@ export const GET: APIRoute = async (context) => {
   const items = await Promise.all(
     incidents.map(async (incident) => {
       const entry = await getEntry('postmortems', incident.slug);
-      const html = entry?.rendered?.html;
+      const html = entry ? renderedHtml(entry) : undefined;
       return {
         title: plain(incident.title),
         // Made absolute with `new URL`, which percent-encodes what a file name may hold.

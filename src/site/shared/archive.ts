@@ -100,7 +100,9 @@ export interface Scan {
   archive: SiteArchive | null;
   /**
    * The rule reference (made here, where the rules are loaded anyway); null when the last
-   * build's was made for the same fingerprint (`rulesMadeFor`): the content store holds it.
+   * build's was made for the same fingerprint (`rulesMadeFor`): the content store holds it;
+   * null too when it was not asked for (`makeRules`: the build's threads make it as a task
+   * of its own, shared/work.ts).
    */
   rules: RuleData[] | null;
 }
@@ -139,7 +141,13 @@ export function archiveOf(site: SiteArchive, config: ResolvedConfig): Archive {
  * Every postmortem the linter would read, with its text (unless `memoFile` records it
  * unchanged since the last scan: scan-memo.ts), last-updated date and repository path.
  */
-export async function scanArchive(setup: Setup, now: Date, rulesMadeFor: string | null = null, memoFile: string | null = null): Promise<Scan> {
+export async function scanArchive(
+  setup: Setup,
+  now: Date,
+  rulesMadeFor: string | null = null,
+  memoFile: string | null = null,
+  makeRules = true,
+): Promise<Scan> {
   const { root, config, content } = setup;
   const scannedAt = Date.now();
   const paths = await selectFiles({ cwd: root, root: config.root, paths: [], contentFolder: content, ignoreGlobs: config.ignore });
@@ -189,7 +197,7 @@ export async function scanArchive(setup: Setup, now: Date, rulesMadeFor: string 
     fingerprint,
     files,
     archive,
-    rules: fingerprint === rulesMadeFor ? null : ruleEntries(setup.rules, config),
+    rules: !makeRules || fingerprint === rulesMadeFor ? null : ruleEntries(setup.rules, config),
   };
 }
 

@@ -22,6 +22,10 @@ export interface SiteRuntime extends SiteOptions {
   base: string;
   /** The route patterns of the site's pages when they are injected beside a project's own pages; null when the project is the site. */
   routes: string[] | null;
+  /** Where a build keeps the rendered postmortems (entry-html.ts); null outside a build. */
+  htmlDir: string | null;
+  /** Where a build keeps the related incidents for the next one (related-cache.ts); null outside a build. */
+  relatedCache: string | null;
 }
 
 /** What the integration accepts: each setting may be left out (then: environment, git remote, defaults). */
@@ -66,5 +70,5 @@ export function setSiteRuntime(runtime: SiteRuntime): void {
 /** The settings of the running Astro command; defaults when no integration set them (tests). */
 export function siteRuntime(): SiteRuntime {
   const value = (globalThis as Record<symbol, unknown>)[KEY] as SiteRuntime | undefined;
-  return value ?? { ...resolveSiteOptions(), command: 'build', base: '/', routes: null };
+  return value ?? { ...resolveSiteOptions(), command: 'build', base: '/', routes: null, htmlDir: null, relatedCache: null };
 }

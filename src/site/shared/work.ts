@@ -19,6 +19,7 @@ import { threadsFor, workerBeside } from '../../workers.ts';
 import type { WorkerData, WorkerTask } from '../worker.ts';
 import type { Scan, ScannedFile, SiteArchive } from './archive.ts';
 import type { FileJob, Processed } from './process.ts';
+import type { RuleData } from './types.ts';
 import { scanMemoFile } from './scan-memo.ts';
 
 /** Files per batch sent to a thread. */
@@ -151,29 +152,43 @@ export function startArchiveWork(root: string, content: string | null, cacheDir:
   // start only if many files turn out to have changed.
   const stored = readEntryKeys(cacheDir);
   const pool = createPool(threads, stored.keys.size === 0 ? threads : 1);
-  // The rule reference is made again only when its fingerprint changed (the rule loader
-  // checks the store's digests, and makes it itself if the store does not hold it).
   // The scan reads only the files changed since the last one (scan-memo.ts).
-  const task: WorkerTask = { kind: 'scan', root, content, now: new Date().toISOString(), rulesMadeFor: stored.rules, memoFile: scanMemoFile(cacheDir) };
+  const task: WorkerTask = {
+    kind: 'scan',
+    root,
+    content,
+    now: new Date().toISOString(),
+    rulesMadeFor: stored.rules,
+    memoFile: scanMemoFile(cacheDir),
+    makeRules: false,
+  };
   const scan = pool.run(task) as Promise<Scan>;
-  const processed = scan
-    .then(async ({ files, now, archive }) => {
-      const todo = files.filter((f) => !stored.keys.has(f.key));
-      if (todo.length < PARALLEL_FROM) return new Map<string, Processed>();
-      const results = await runBatches(
-        pool,
-        todo.map((file) => jobOf(file, root)),
-        root,
-        now,
-        archive,
-      );
-      return new Map(results.map((result, index) => [todo[index]!.key, result]));
-    })
-    .finally(() => pool.destroy());
+  // The rule reference is made again only when its fingerprint changed (the rule loader
+  // checks the store's digests, and makes it itself if the store does not hold it): a task
+  // of its own, queued before the files' batches, so that one thread makes it while the
+  // other lints (made in the scan, it kept the other thread waiting).
+  const rules = scan.then(({ fingerprint }) =>
+    fingerprint === stored.rules ? null : (pool.run({ kind: 'rules', root } satisfies WorkerTask) as Promise<RuleData[]>),
+  );
+  const processed = scan.then(async ({ files, now, archive }) => {
+    const todo = files.filter((f) => !stored.keys.has(f.key));
+    if (todo.length < PARALLEL_FROM) return new Map<string, Processed>();
+    const results = await runBatches(
+      pool,
+      todo.map((file) => jobOf(file, root)),
+      root,
+      now,
+      archive,
+    );
+    return new Map(results.map((result, index) => [todo[index]!.key, result]));
+  });
+  void Promise.allSettled([processed, rules]).then(() => pool.destroy());
   scan.catch(() => {});
   processed.catch(() => {});
+  const early = scan.then(async ({ fingerprint }) => ({ fingerprint, rules: await rules }));
+  early.catch(() => {});
   (globalThis as WorkHolder)[WORK] = { root, content, scan, processed } satisfies ArchiveWork;
-  (globalThis as WorkHolder)[RULES] = { root, scan } satisfies EarlyRules;
+  (globalThis as WorkHolder)[RULES] = { root, scan: early } satisfies EarlyRules;
 }
 
 /** The early work for this root and content folder, once (null when there is none). */
