@@ -1,9 +1,9 @@
 // The archive site at scale: 1,000 generated postmortems (seeded variations of the samples),
-// built by our site (own loader: one parse → lint + model + sanitized HTML, every page,
-// Pagefind) and, in the same run, by a plain Astro project over the same files (the stock
+// built by our site as a team installs it (`hindsight site build` of the packaged lib/site:
+// own loader, one parse → lint + model + sanitized HTML, every page, Pagefind) and, in the same run, by a plain Astro project over the same files (the stock
 // glob() loader and Astro's default Markdown rendering, one page per file plus an index), and
 // for reference by that project with Astro's remark/rehype processor instead.
-// Each build is a cold `astro build` in a child process under /usr/bin/time -v: wall time and
+// Each build is a cold build in a child process under /usr/bin/time -v: wall time and
 // peak resident memory (the largest process of the build); CPU time from perf when it works.
 // Issue 19's targets: our cold build at most the plain build followed by `hindsight lint` of
 // the same files (the linter's integration costs nothing extra), our rebuild with its cache
@@ -235,13 +235,29 @@ function linkNodeModules(dir: string): void {
   }
 }
 
-function ourProject(base: string): string {
+/**
+ * A team's project with the package installed as npm installs it: the files package.json ships
+ * (bin/, lib/ as built by scripts/build-lib.ts, schema/, templates/) in
+ * node_modules/hindsight-postmortems, its dependencies, Astro and Pagefind beside it, no
+ * configuration of its own. Its site is the shipped one (lib/site), built by `hindsight site
+ * build`, as docs/site.md tells a team to; not this repository's TypeScript sources, which
+ * every worker thread would type-strip again on each cold build.
+ */
+function installedProject(base: string): { dir: string; cli: string } {
   const dir = path.join(base, 'ours');
   mkdirSync(dir);
-  for (const name of ['package.json', 'astro.config.mjs', 'tsconfig.json', 'src', 'rules', 'bin', 'schema'])
-    cpSync(path.join(root, name), path.join(dir, name), { recursive: true });
+  writeFileSync(path.join(dir, 'package.json'), JSON.stringify({ name: 'team-incidents', private: true, type: 'module' }));
   linkNodeModules(dir);
-  return dir;
+  const installed = path.join(dir, 'node_modules', 'hindsight-postmortems');
+  const manifest = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { files: string[] };
+  for (const name of [...manifest.files, 'package.json']) cpSync(path.join(root, name), path.join(installed, name), { recursive: true });
+  return { dir, cli: path.join(installed, 'bin', 'hindsight.js') };
+}
+
+/** Builds lib/ (the command line and lib/site) as `npm install` does before the package is packed. */
+function buildBundle(): void {
+  const built = spawnSync(process.execPath, [path.join(root, 'scripts', 'build-lib.ts')], { cwd: root, encoding: 'utf8' });
+  if (built.status !== 0) throw new Error(`bench site: lib/ could not be built: ${built.stderr.trim().split('\n')[0]}`);
 }
 
 /**
@@ -304,14 +320,15 @@ function timedRun(
   return { ms, cpuMs, peakRssMiB: kib / 1024, stdout: result.stdout };
 }
 
-function timedBuild(dir: string, env: Record<string, string>, fresh: boolean): BuildMeasure {
+/** A cold (`fresh`: Astro's and Hindsight's caches removed) or repeated build of `dir`: `astro build`, or `command` when given. */
+function timedBuild(dir: string, env: Record<string, string>, fresh: boolean, command?: readonly string[]): BuildMeasure {
   if (fresh) {
     rmSync(path.join(dir, 'node_modules', '.astro'), { recursive: true, force: true });
     rmSync(path.join(dir, '.astro'), { recursive: true, force: true });
   }
   rmSync(path.join(dir, 'dist'), { recursive: true, force: true });
   const run = timedRun(
-    [path.join(dir, 'node_modules', '.bin', 'astro'), 'build'],
+    command ?? [path.join(dir, 'node_modules', '.bin', 'astro'), 'build'],
     dir,
     {
       PATH: `${path.join(dir, 'node_modules', '.bin')}:${process.env.PATH ?? ''}`,
@@ -329,9 +346,9 @@ function timedBuild(dir: string, env: Record<string, string>, fresh: boolean): B
  * (lib/hindsight.js, which bin/hindsight.js starts inside node_modules), one whole process,
  * cold (no compile cache), in `dir` (so with the configuration our site's build reads).
  */
-function timedLint(dir: string, content: string): LintMeasure {
+function timedLint(dir: string, cli: string, content: string): LintMeasure {
   const run = timedRun(
-    [process.execPath, path.join(root, 'bin', 'hindsight.js'), 'lint', content],
+    [process.execPath, cli, 'lint', content],
     dir,
     { HINDSIGHT_FROM: 'lib', NODE_DISABLE_COMPILE_CACHE: '1' },
     path.join(dir, 'lint-time.txt'),
@@ -409,11 +426,14 @@ export async function benchSite(
   try {
     const content = path.join(base, 'postmortems');
     const generated = await generateArchive(content, count, options.seed);
-    const ours = ourProject(base);
+    buildBundle();
+    const { dir: ours, cli } = installedProject(base);
     const plain = plainProject(base, content);
     // The slowest build and no target's baseline: BENCH_SITE_REMARK=0 leaves it out.
     const plainRemark = process.env.BENCH_SITE_REMARK === '0' ? null : plainProject(base, content, 'remark');
-    const oursEnv = { HINDSIGHT_CONTENT: content };
+    // As the lint is measured: no compile cache, cold or rebuilt (the rebuild keeps Hindsight's and Astro's caches only).
+    const oursEnv = { NODE_DISABLE_COMPILE_CACHE: '1' };
+    const siteBuild = [process.execPath, cli, 'site', 'build', '--content', content];
     const plainRuns: BuildMeasure[] = [];
     const lintRuns: LintMeasure[] = [];
     const ourRuns: BuildMeasure[] = [];
@@ -423,11 +443,11 @@ export async function benchSite(
     for (let round = 0; round < rounds; round++) {
       plainRuns.push(timedBuild(plain, {}, true));
       log(`  round ${round + 1}: plain ${seconds(plainRuns.at(-1)!)}`);
-      lintRuns.push(timedLint(ours, content));
+      lintRuns.push(timedLint(ours, cli, content));
       log(`  round ${round + 1}: hindsight lint ${seconds(lintRuns.at(-1)!)}`);
-      ourRuns.push(timedBuild(ours, oursEnv, true));
+      ourRuns.push(timedBuild(ours, oursEnv, true, siteBuild));
       log(`  round ${round + 1}: ours ${seconds(ourRuns.at(-1)!)}`);
-      warmRuns.push(timedBuild(ours, oursEnv, false));
+      warmRuns.push(timedBuild(ours, oursEnv, false, siteBuild));
       log(`  round ${round + 1}: ours, rebuilt ${seconds(warmRuns.at(-1)!)}`);
       if (plainRemark) {
         remarkRuns.push(timedBuild(plainRemark, {}, true));
