@@ -145,11 +145,13 @@ function timeAt(text: string, at: number): TimeReading | undefined {
 }
 
 // A frontmatter time as `new` writes it and as every sample has it: "2025-03-09T07:00:00-04:00",
-// "2026-02-24T15:19:00Z". chrono's ISO parser reads it whole (every other parser's reading
-// lies inside it and is dropped as an overlap); toReading keeps the written zone and counts it
-// a 24-hour time. Only valid dates and times, and offsets our zone table reads (to ±14:00),
-// take this path.
-const ISO_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(Z|[+-](\d{2}):(\d{2}))$/;
+// "2026-02-24T15:19:00Z", or with milliseconds as JavaScript's toISOString writes it (a YAML
+// date a generator wrote, a TOML date read back: "2023-04-24T05:36:00.000Z"). chrono's ISO
+// parser reads it whole (every other parser's reading lies inside it and is dropped as an
+// overlap; its fraction is milliseconds, which a reading does not keep); toReading keeps the
+// written zone and counts it a 24-hour time. Only valid dates and times, and offsets our zone
+// table reads (to ±14:00), take this path.
+const ISO_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.\d{1,3})?(Z|[+-](\d{2}):(\d{2}))$/;
 
 /** The reading of a whole text that is an ISO 8601 date-time with seconds and zone, or undefined. */
 export function quickIsoDateTime(text: string): TimeReading | undefined {

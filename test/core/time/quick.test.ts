@@ -80,7 +80,9 @@ function compareWithChrono(
   }
   return quickCount;
 }
-const compareDateTimes = (texts: Iterable<string>): number => compareWithChrono(texts, readDateTime, readDateTimeByChrono, quickIsoDateTime);
+/** A text readDateTime answers without chrono: an ISO date-time, or one quick leading time and nothing else. */
+const quickDateTime = (text: string): unknown => quickIsoDateTime(text) ?? (quickLeadingTime(text, 0)?.length === text.length ? true : undefined);
+const compareDateTimes = (texts: Iterable<string>): number => compareWithChrono(texts, readDateTime, readDateTimeByChrono, quickDateTime);
 const compareDates = (texts: Iterable<string>): number => compareWithChrono(texts, readDateOnly, readDateOnlyByChrono, quickIsoDate);
 
 describe('readLeadingTime: the quick path reads what chrono reads', () => {
@@ -243,6 +245,18 @@ describe('readLeadingTime: the quick path reads what chrono reads', () => {
       'on May 5',
       'Monday',
       'to 11:00',
+      // Words the time shapes could read a zone from (or a US zone's name), after a quick time.
+      'Eastern',
+      'Pacific Time',
+      'Central:',
+      'Mountain - back',
+      'UTCnight shift',
+      'GMTplus',
+      'ABCDEFG',
+      'CESTX',
+      'DNS fails',
+      'Zulu time',
+      'ESTish',
     ];
     for (const h of ['0', '9', '12', '13'])
       for (const mer of ['', ' pm', 'AM'])
@@ -319,11 +333,36 @@ describe('readDateTime: the quick path for ISO date-times reads what chrono read
       '9999-12-31',
       '2024-1-05',
     ];
-    const times = ['00:00:00', '07:00:00', '12:30:45', '23:59:59', '24:00:00', '10:60:00', '10:00:60', '7:00:00', '10:00'];
+    const times = [
+      '00:00:00',
+      '07:00:00',
+      '12:30:45',
+      '23:59:59',
+      '24:00:00',
+      '10:60:00',
+      '10:00:60',
+      '7:00:00',
+      '10:00',
+      '05:36:00.000',
+      '05:36:00.5',
+      '05:36:00.1234',
+      '05:36:00.',
+      '05:36.000',
+    ];
     const zones = ['Z', '+00:00', '-04:00', '+05:30', '+14:00', '+14:30', '+15:00', '-12:00', '+03:60', '+0300', 'z', '', ' UTC', '+03'];
     for (const d of dates) for (const t of times) for (const z of zones) texts.push(`${d}T${t}${z}`, `${d} ${t}${z}`);
     texts.push(new Date(Date.UTC(2024, 4, 21, 14, 2)).toISOString());
     expect(compareDateTimes(texts)).toBeGreaterThan(100);
+  });
+
+  it('on texts that are one time alone, as table cells and frontmatter give them, and on every line of the corpus', () => {
+    const texts: string[] = [];
+    for (const date of ['', '2018-11-24 ', '2023-02-29 ', '2024-13-01 '])
+      for (const time of ['19:39', '19:39:00', '9:05', '24:00', '12:27 PM', '1:05pm', '13:40PM'])
+        for (const zone of ['', ' UTC', ' EDT', ' XYZ', ' (UTC)', ' UTC+3'])
+          for (const after of ['', ' ', ':', ' on May 5', ' Eastern', ' 2024-05-05', ' to 20:00', ', Monday']) texts.push(`${date}${time}${zone}${after}`);
+    expect(compareDateTimes(texts)).toBeGreaterThan(25);
+    compareDateTimes(corpusInputs());
   });
 });
 
