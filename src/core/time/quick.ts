@@ -18,20 +18,22 @@
 //   (a dash must be followed by a digit), its zone and offset refiners (no comma, opening
 //   bracket or capital word right after the time, a sign not before a digit) and
 //   our zoneAfter/offsetAfter and stray-meridiem readings (read from the next character).
-//   After blanks alone, the word has five letters or more (a zone has two to four; "o'clock",
-//   "in the morning", "at night", a bare zone of five capitals or "Area/City" are excluded).
+//   After blanks alone, the word is no zone chrono's refiner takes (a word of one to four
+//   letters is asked of chrono once; five or more letters are never one) and no
+//   "o'clock", "in the morning", "at night", bare zone of five capitals or "Area/City".
 // - A date before the time is "YYYY-MM-DD" (a valid day of a four-digit year) and one
 //   space: chrono's date parser reads it and its merger joins the time after that space
 //   into one reading; the time then ends as it would alone.
 // - chrono's patterns start at a word boundary, so a later reading adjacent to the time
-//   would start at that word: the word starts no reading (no month, weekday or ordinal name,
-//   "this"/"last"/"past"/"next", "on", "at", "from") and is no connector a merger or our
-//   gluing reads ("T", "of", "to", "after", "until", …). Any later reading is then separated
+//   would start at that word: the word starts no reading (READS below: no month, weekday or
+//   ordinal name as chrono's patterns read them, "this"/"last"/"past"/"next", "on", "at",
+//   "from") and is no connector a merger or our gluing reads ("T", "of", "to", "the", …). Any later reading is then separated
 //   from the time by letters no gap pattern accepts: nothing is merged with, glued to, or
 //   paired with it.
 // test/core/time/quick.test.ts checks it against chrono on every leading-time input of the
 // corpus and the samples, and on generated variants of each shape.
 import type { CalendarDate, TimeReading } from './reading.ts';
+import { parseChrono } from './reading.ts';
 import { ZONE_ABBREVIATIONS, parseZone, type Zone } from './zones.ts';
 
 const QUICK = /^(\d{1,2}):([0-5]\d)(?::([0-5]\d))?(?:( ?)([AaPp][Mm]))?(?: ([A-Z]{2,4}))?(?:$|(:|\]|[ \t]{1,8}(?:--?|–|—))?[ \t]{1,8}([A-Za-z]+)(?![\w/]))/;
@@ -44,8 +46,29 @@ export const READING_WORDS = String.raw`jan|feb|mar|apr|may|jun|jul|aug|sep|oct|
 /** A weekday a comma or bracket opens ("…, Monday", "(this week)"): a reading that starts at the punctuation. */
 export const WEEKDAY_AFTER_PUNCTUATION = String.raw`[,(（]\s*(?:on\s*)?(?:(?:this|last|past|next)\s*)?(?:sun|mon|tue|wed|thu|fri|sat|week)`;
 
-/** What can start a chrono reading (a month, weekday or ordinal name, "on", "at", "from", …): at the word's start, as chrono's patterns need a word boundary. */
-const READS = new RegExp(`^(?:on|at|from|${READING_WORDS})`, 'i');
+// chrono's names (chrono-node 2.10, English: WEEKDAY_DICTIONARY, MONTH_DICTIONARY and
+// ORDINAL_WORD_DICTIONARY; quick.test.ts holds these lists to them).
+export const CHRONO_WEEKDAYS = 'sunday|sun|monday|mon|tuesday|tue|wednesday|wed|thursday|thurs|thur|thu|friday|fri|saturday|sat';
+export const CHRONO_MONTHS =
+  'january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec';
+/** The one-word ordinals, and "twenty"/"thirty" that open "twenty-first", "thirty first". */
+export const CHRONO_ORDINALS =
+  'first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty|thirtieth|thirty';
+const RELATIVE = 'this|last|past|next';
+/**
+ * A whole word (a run of letters, then no word character) at which a chrono reading can start.
+ * chrono's patterns start at a word boundary and those that open with letters end in
+ * `(?=\W|$)` after their name, so the name must be the whole word or be continued by what
+ * the pattern reads next within the word: the weekday parser (`on`, `this`…, a weekday or
+ * "weekend"/"weekday", then `of`, `this`… `week`), the day-month parser (`on`, an ordinal
+ * word, then anything: kept whole), the month-day parser (a month, then an ordinal word), and
+ * the time parser's `at`/`from` before a number. Any other word ("declared", "Monitoring",
+ * "Online", "Attempted") starts no reading.
+ */
+const READS = new RegExp(
+  `^(?:at|from|(?:on)?(?:${RELATIVE})?|(?:on)?(?:${RELATIVE})?(?:${CHRONO_WEEKDAYS}|weekend|weekday)(?:of)?(?:${RELATIVE})?(?:week)?|(?:on)?(?:${CHRONO_ORDINALS})[a-z]*|(?:${CHRONO_MONTHS})(?:(?:${CHRONO_ORDINALS})[a-z]*)?)$`,
+  'i',
+);
 /**
  * A word chrono's time pattern may take, whole or as the start of what it takes, right after
  * a time: its meridiem and its suffix `\s*(?:o\W*clock|at\s*night|in\s*the\s*(?:morning|afternoon))`
@@ -54,8 +77,27 @@ const READS = new RegExp(`^(?:on|at|from|${READING_WORDS})`, 'i');
  * "alert", "Pager") is not taken.
  */
 const ON_TIME = /^(?:[ap]m?)?(?:o|oclock|at|atnight|in|inthe|inthemorning|intheafternoon)$/i;
-/** Connectors that chrono's mergers or our gluing read between two readings. */
-const CONNECTOR = /^(?:t|a|p|am|pm|of|to|and|after|before|until|through|thru|till|by)$/i;
+/** Connectors that chrono's mergers or our gluing read between two readings ("10:05 the 5th": read.ts glues a time to a date after "on the"). */
+const CONNECTOR = /^(?:t|a|p|am|pm|of|to|and|after|before|until|through|thru|till|by|on|the)$/i;
+
+/**
+ * Whether chrono's zone refiner takes `word` (one to four letters) after a time as its zone:
+ * it does for any word whose capitals are in its own table or ours, in any case ("Est",
+ * "utc"). Asked of chrono once per word (the reading of "10:00 " and the word), so the
+ * answer is chrono's by construction; a folder's timelines use a few hundred such words.
+ */
+function zoneToChrono(word: string): boolean {
+  const upper = word.toUpperCase();
+  let zone = chronoZoneWords.get(upper);
+  if (zone === undefined) {
+    const probe = `10:00 ${upper}`;
+    zone = parseChrono(probe, 0, probe.length).some((r) => r.text.length > 5);
+    if (chronoZoneWords.size >= 4096) chronoZoneWords.clear();
+    chronoZoneWords.set(upper, zone);
+  }
+  return zone;
+}
+const chronoZoneWords = new Map<string, boolean>();
 
 const zones = new Map<string, Zone | null>();
 
@@ -99,10 +141,10 @@ function timeAt(text: string, at: number): TimeReading | undefined {
   const next = m[8];
   if (next !== undefined) {
     if (READS.test(next) || CONNECTOR.test(next)) return undefined;
-    // After blanks alone, a word of two to four letters may be taken for a zone, and the
-    // gap to a reading it starts is blanks alone: only a longer word ends the time there.
-    // Nor may that word go on the time: "o'clock", "in the morning", a zone of five capitals.
-    if (m[7] === undefined && (next.length < 5 || (next.length === 5 && next === next.toUpperCase()) || ON_TIME.test(next))) return undefined;
+    // After blanks alone, a word of one to four letters may be taken for a zone ("Est": chrono
+    // decides), and no word may go on the time: "o'clock", "in the morning", a zone of five capitals.
+    if (m[7] === undefined && ((next.length < 5 && zoneToChrono(next)) || (next.length === 5 && next === next.toUpperCase()) || ON_TIME.test(next)))
+      return undefined;
   }
   const hourText = m[1]!;
   let hour = Number(hourText);

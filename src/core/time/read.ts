@@ -223,9 +223,9 @@ export function readLeadingTime(text: string, maxLead = 12): TimeReading | null 
 
 /**
  * "Zone words" right after a quick time: what readShapedTime (./shapes.ts) could add to it, a
- * zone in capitals ("10:05 UTC+3", "10:05 CEST"), bracketed, or a US zone's name ("Eastern").
+ * zone in capitals ("10:05 UTC+3", "10:05 CEST", "10:05 Z"), bracketed, or a US zone's name ("Eastern").
  */
-const ZONE_AFTER_QUICK = /^[ \t]+(?:[A-Z]{2}|\(|Eastern|Pacific|Central|Mountain)/;
+const ZONE_AFTER_QUICK = /^[ \t]+(?:[A-Z]{2}|Z\b|\(|Eastern|Pacific|Central|Mountain)/;
 
 /**
  * True when readShapedTime would hand `quick` back as it is: the quick reading has its zone,

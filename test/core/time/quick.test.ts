@@ -6,7 +6,15 @@ import { fileURLToPath } from 'node:url';
 import type { Nodes, PhrasingContent } from 'mdast';
 import { describe, expect, it } from 'vitest';
 import { parseMarkdown } from '../../../src/core/parse.ts';
-import { quickIsoDate, quickIsoDateTime, quickLeadingTime, quickNoLeadingTime } from '../../../src/core/time/quick.ts';
+import {
+  CHRONO_MONTHS,
+  CHRONO_ORDINALS,
+  CHRONO_WEEKDAYS,
+  quickIsoDate,
+  quickIsoDateTime,
+  quickLeadingTime,
+  quickNoLeadingTime,
+} from '../../../src/core/time/quick.ts';
 import {
   readDateOnly,
   readDateOnlyByChrono,
@@ -263,9 +271,89 @@ describe('readLeadingTime: the quick path reads what chrono reads', () => {
         for (const zone of ['', ' UTC', ' XYZ'])
           for (const term of ['', ':', ']', ']:', '] '])
             for (const word of nearWords) for (const deco of ['', '[']) texts.push(`${deco}${h}:05${mer}${zone}${term}${term.endsWith(' ') ? '' : ' '}${word}`);
+    // Words that open like a reading and do not start one ("declared", "Monitoring"), words
+    // that do (written whole, run on, cut short), and short words: zones to chrono in any case
+    // or not, connectors, articles.
+    const wordStarts = [
+      'declared',
+      'Monitoring',
+      'Online',
+      'Attempted',
+      'Attention',
+      'fromage',
+      'Sunset',
+      'Marked',
+      'mayday',
+      'Decent',
+      'Junior',
+      'Fridge',
+      'Thursdays',
+      'on-call',
+      'onmonday',
+      'onthis monday',
+      'this monday',
+      'next',
+      'mondayof this week',
+      'Mon.',
+      'Friday',
+      'weekend',
+      'weekday',
+      'Week',
+      'thu',
+      'Sept',
+      'sept. 5',
+      'June',
+      'jun 5',
+      'decfirst',
+      'Decfirst 2024',
+      'firstly',
+      'first of May',
+      'twenty-first May',
+      'thirty first',
+      'onfirst May',
+      'Push',
+      'the 5th',
+      'the deploy',
+      'we',
+      'an',
+      'A',
+      'i',
+      'h',
+      'Est',
+      'est',
+      'utc',
+      'Gmt',
+      'Cet',
+      'Pst',
+      'Ist',
+      'Wat',
+      'Sst',
+      'Ct',
+      'Et',
+      'Z',
+      'Zulu',
+      'by noon',
+      'via',
+      'User',
+      'Root',
+    ];
+    for (const h of ['9', '13'])
+      for (const mer of ['', ' pm'])
+        for (const zone of ['', ' UTC', ' XYZ'])
+          for (const term of ['', ':', '] ', ' - '])
+            for (const word of wordStarts) texts.push(`${h}:05${mer}${zone}${term}${term.endsWith(' ') ? '' : ' '}${word}`);
     // Most variants are near misses that must go to chrono; the rest must take the quick path.
     const { quick } = compare(texts, [12]);
-    expect(quick).toBeGreaterThan(3000);
+    expect(quick).toBeGreaterThan(3500);
+  });
+
+  it("names chrono's dictionaries as chrono does (the words that can start a reading)", async () => {
+    const en = await import('../../../node_modules/chrono-node/dist/esm/locales/en/constants.js');
+    const names = (dictionary: Record<string, unknown>): string[] => [...new Set(Object.keys(dictionary).map((k) => k.replace(/\.$/, '')))].sort();
+    expect(CHRONO_WEEKDAYS.split('|').sort()).toEqual(names(en.WEEKDAY_DICTIONARY));
+    expect(CHRONO_MONTHS.split('|').sort()).toEqual(names(en.MONTH_DICTIONARY));
+    const ordinals = new Set(Object.keys(en.ORDINAL_WORD_DICTIONARY).map((k) => k.split(/[ -]/)[0]!));
+    expect(CHRONO_ORDINALS.split('|').sort()).toEqual([...ordinals].sort());
   });
 });
 
