@@ -253,6 +253,21 @@ export function quickIsoDate(text: string): CalendarDate | undefined {
 // readLeadingTime's answer is what the shapes read with no reading of chrono's.
 const DATE_ALONE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
+// A date that opens an entry with no digit after it ("2021-06-27; the cache filled",
+// "2025-07-26 Saturday", "2024-06-21:"): every reading of a time holds a digit (chrono's time,
+// ISO and numeric patterns read digits; a month or weekday name alone is a date), so the
+// readings in the text are dates and the first of them opens at the date: no leading time,
+// whatever chrono reads there. Only a valid day of a four-digit year that no digit or word
+// character continues ("2024-06-21T" is left to chrono) takes this path.
+const DATE_OPENS = /^(\d{4})-(\d{2})-(\d{2})(?![\w])/;
+const DIGIT = /\d/;
+
+/** True when `text` opens at `at` with a valid ISO 8601 calendar date and holds no digit after it. */
+export function quickDateWithoutTime(text: string, at: number): boolean {
+  const m = DATE_OPENS.exec(at === 0 ? text : text.slice(at));
+  return m !== null && !DIGIT.test(text.slice(at + 10)) && validDate(Number(m[1]), Number(m[2]), Number(m[3]));
+}
+
 /** True when `text` holds, from `at` on, a valid ISO 8601 calendar date and nothing else. */
 export function quickDateAlone(text: string, at: number): boolean {
   const m = DATE_ALONE.exec(at === 0 ? text : text.slice(at));

@@ -23,7 +23,16 @@
 // Abbreviations must be written in capitals ("10:00 eat lunch" has no zone); UTC/GMT in any case.
 import type { CalendarDate, DateReading, TimeReading } from './reading.ts';
 import { normalize, parseChrono, toDateReading, toReading } from './reading.ts';
-import { quickDateAlone, quickIsoDate, quickIsoDateTime, quickLeadingTime, quickNoLeadingTime, READING_WORDS, WEEKDAY_AFTER_PUNCTUATION } from './quick.ts';
+import {
+  quickDateAlone,
+  quickDateWithoutTime,
+  quickIsoDate,
+  quickIsoDateTime,
+  quickLeadingTime,
+  quickNoLeadingTime,
+  READING_WORDS,
+  WEEKDAY_AFTER_PUNCTUATION,
+} from './quick.ts';
 import { joinRange, splitRange } from './range.ts';
 import { readShapedTime } from './shapes.ts';
 import { nextRegion, separatedBetween } from './window.ts';
@@ -216,8 +225,9 @@ export function readLeadingTime(text: string, maxLead = 12): TimeReading | null 
   // "12:27 PM: The user…": the commonest shapes, whose reading by chrono is certain.
   const quick = quickLeadingTime(orig, lead);
   if (quick !== undefined) return quick === null || shapesAddNothing(orig, quick) ? quick : readShapedTime(orig, lead, quick);
-  // "1. Issue Summary": a numbered heading, with no time after its number; "2023-07-19": a date alone.
-  if (quickNoLeadingTime(text, lead, maxLead) || quickDateAlone(text, lead)) return readShapedTime(orig, lead, null);
+  // "1. Issue Summary": a numbered heading, with no time after its number; "2023-07-19": a date
+  // alone; "2021-06-27; the cache filled": a date and no digit after it.
+  if (quickNoLeadingTime(text, lead, maxLead) || quickDateAlone(text, lead) || quickDateWithoutTime(orig, lead)) return readShapedTime(orig, lead, null);
   return readShapedTime(orig, lead, leadingTimeByChrono(text, orig, lead, maxLead));
 }
 

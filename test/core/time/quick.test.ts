@@ -10,6 +10,7 @@ import {
   CHRONO_MONTHS,
   CHRONO_ORDINALS,
   CHRONO_WEEKDAYS,
+  quickDateWithoutTime,
   quickIsoDate,
   quickIsoDateTime,
   quickLeadingTime,
@@ -402,6 +403,44 @@ describe('readLeadingTime: the quick path with an ISO date before the time reads
       for (const a of ['', ' ', '.', 'x', ':', ' UTC', ' Monday', '-01']) for (const deco of ['', '- ', '| ', '[']) texts.push(`${deco}${d}${a}`);
     const { quick } = compare(texts, [12, 0]);
     expect(quick).toBeGreaterThan(300);
+  });
+
+  it('on a date that opens an entry with text after it, with and without a digit or time in it', () => {
+    const dates = ['2021-06-27', '2024-02-29', '2023-02-29', '2024-04-31', '2024-13-01', '0999-01-01', '12024-05-28', '2024-1-05'];
+    const after = [
+      '; the cache filled',
+      ': We rolled back',
+      ':',
+      ' Saturday',
+      ', Monday',
+      ' (all regions)',
+      '/31 Hex',
+      '[^3]:',
+      'T',
+      'T10:00',
+      'x',
+      '_a',
+      ' pm',
+      ' at noon',
+      ' am the start',
+      ' on May',
+      ' on May 5',
+      ' is April',
+      '; at 10:05 the cache filled',
+      ' 10:05',
+      ' - 10:05 UTC',
+      ' through 2021-06-28',
+      ' and the next day',
+      ' next Monday',
+      ' around one',
+      ' 🔥 paged',
+    ];
+    const texts: string[] = [];
+    for (const d of dates) for (const a of after) for (const deco of ['', '- ', '(', '**']) texts.push(`${deco}${d}${a}`);
+    compare(texts, [12, 0]);
+    let quick = 0;
+    for (const text of texts) if (quickDateWithoutTime(text, /^[\s>*_~•·|[(#+\-–—]*/.exec(text)![0].length)) quick++;
+    expect(quick).toBeGreaterThan(100);
   });
 });
 
