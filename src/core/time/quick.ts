@@ -27,9 +27,9 @@
 // - chrono's patterns start at a word boundary, so a later reading adjacent to the time
 //   would start at that word: the word starts no reading (READS below: no month, weekday or
 //   ordinal name as chrono's patterns read them, "this"/"last"/"past"/"next", "on", "at",
-//   "from") and is no connector a merger or our gluing reads ("T", "of", "to", "the", …). Any later reading is then separated
-//   from the time by letters no gap pattern accepts: nothing is merged with, glued to, or
-//   paired with it.
+//   "from") and is no connector a merger or our gluing reads ("T", "of", "to", …; after
+//   blanks alone "the" too). Any later reading is then separated from the time by letters
+//   no gap pattern accepts: nothing is merged with, glued to, or paired with it.
 // test/core/time/quick.test.ts checks it against chrono on every leading-time input of the
 // corpus and the samples, and on generated variants of each shape.
 import type { CalendarDate, TimeReading } from './reading.ts';
@@ -77,8 +77,10 @@ const READS = new RegExp(
  * "alert", "Pager") is not taken.
  */
 const ON_TIME = /^(?:[ap]m?)?(?:o|oclock|at|atnight|in|inthe|inthemorning|intheafternoon)$/i;
-/** Connectors that chrono's mergers or our gluing read between two readings ("10:05 the 5th": read.ts glues a time to a date after "on the"). */
-const CONNECTOR = /^(?:t|a|p|am|pm|of|to|and|after|before|until|through|thru|till|by|on|the)$/i;
+/** Connectors that chrono's mergers or our gluing read between two readings. */
+const CONNECTOR = /^(?:t|a|p|am|pm|of|to|and|after|before|until|through|thru|till|by)$/i;
+/** After blanks alone (no colon or dash between), read.ts glues a time to a date after "the" ("10:05 the 5th of May"). */
+const ARTICLE = /^the$/i;
 
 /**
  * Whether chrono's zone refiner takes `word` (one to four letters) after a time as its zone:
@@ -143,7 +145,10 @@ function timeAt(text: string, at: number): TimeReading | undefined {
     if (READS.test(next) || CONNECTOR.test(next)) return undefined;
     // After blanks alone, a word of one to four letters may be taken for a zone ("Est": chrono
     // decides), and no word may go on the time: "o'clock", "in the morning", a zone of five capitals.
-    if (m[7] === undefined && ((next.length < 5 && zoneToChrono(next)) || (next.length === 5 && next === next.toUpperCase()) || ON_TIME.test(next)))
+    if (
+      m[7] === undefined &&
+      ((next.length < 5 && (ARTICLE.test(next) || zoneToChrono(next))) || (next.length === 5 && next === next.toUpperCase()) || ON_TIME.test(next))
+    )
       return undefined;
   }
   const hourText = m[1]!;

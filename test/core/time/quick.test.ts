@@ -348,6 +348,13 @@ describe('readLeadingTime: the quick path reads what chrono reads', () => {
     expect(quick).toBeGreaterThan(3500);
   });
 
+  it('takes the common entries without chrono, and leaves the connectors to it', () => {
+    for (const text of ['12:30 PM: The root cause', '01:38 UTC declared', '00:37 Push', '09:05 Monitoring', '10:00 - Monitoring'])
+      expect(quickLeadingTime(text, 0), text).toBeDefined();
+    for (const text of ['10:05 the 5th of May', '15:11 The', '10:05 on Monday', '10:05 Est', '10:05 decfirst', '10:05 monday'])
+      expect(quickLeadingTime(text, 0), text).toBeUndefined();
+  });
+
   it("names chrono's dictionaries as chrono does (the words that can start a reading)", async () => {
     const en = await import('../../../node_modules/chrono-node/dist/esm/locales/en/constants.js');
     const names = (dictionary: Record<string, unknown>): string[] => [...new Set(Object.keys(dictionary).map((k) => k.replace(/\.$/, '')))].sort();
