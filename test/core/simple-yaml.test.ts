@@ -280,6 +280,34 @@ describe('readSimpleMapping reads what yaml reads', () => {
       'tags:\n  - a\nb: c\n  - d',
       'resolved: true\nsection: issue\naffected:\n  - API\n  - Kubernetes',
       'a: True\nb: FALSE\nc: tRUE\nd: yes',
+      // Nested mappings and lists of mappings, as generated and blog frontmatter writes them.
+      'metrics:\n  detection_minutes: 23\n  customers_affected: 539\nb: y',
+      'metrics:\n  a: 1\n   b: 2',
+      'metrics:\n  a: 1\n b: 2',
+      'metrics:\n  a: 1\n  a: 2',
+      'metrics:\n  a:\n    b: deep\n  c: x',
+      'metrics:\n  a:\n  - x\n  - y\n  c: x',
+      'metrics:\n  a: 1\n  - x',
+      'metrics:\n  __proto__: x',
+      'metrics:\n  true: x',
+      'action_items:\n  - title: Update runbook\n    owner: dara\n    due: 2023-05-16\n  - title: Fix retry budget\n    owner: dara',
+      'action_items:\n- title: a\n  owner: b\n- title: c',
+      'action_items:\n  - title: a\n   owner: b',
+      'action_items:\n  - title: a\n     owner: b',
+      'action_items:\n  -   title: a\n      owner: b',
+      'action_items:\n  - title: a\n    title: b',
+      'action_items:\n  - title:\n    - x\n  - y',
+      'action_items:\n  - title:\n      deep: x',
+      'action_items:\n  - a: b\n  - c',
+      'action_items:\n  - a: b\n    - c',
+      'action_items:\n  - a: b: c',
+      'action_items:\n  - a:b',
+      'resources:\n- src: "**.{png,jpg}"\n  title: "Image #:counter"\n  params:\n    byline: "Photo: Kris"',
+      'author: Kris ([@kris](https://example.org/@kris))\ndate: 2022-12-13',
+      'author: a ]b[ {c} d}',
+      'a:\n  b:\nc: d',
+      'a:\n\n  b: x\n\n  # note\n  c: y\nd: z',
+      'n: 0\nm: 007\no: 123456789012345\np: 1234567890123456\nq: -1\nr: +1',
     ];
     const items = [
       'security',
@@ -320,12 +348,32 @@ describe('readSimpleMapping reads what yaml reads', () => {
     expect(answered).toBeLessThan(total);
   });
 
+  it('answers nested mappings, lists of mappings, whole numbers and brackets in text', () => {
+    const answered = [
+      'metrics:\n  detection_minutes: 23\n  customers_affected: 539\nb: y',
+      'action_items:\n  - title: Update runbook\n    owner: dara\n    due: 2023-05-16\n  - title: Fix retry budget\n    owner: dara',
+      'action_items:\n- title: a\n  owner: b\n- title: c',
+      'a:\n  - b:\n      c: 1\n    d:\n    - e',
+      'author: Kris ([@kris](https://example.org/@kris))\ndate: 2022-12-13',
+    ];
+    for (const text of answered) expect(check(text), text).toBe(true);
+    expect(readSimpleMapping('metrics:\n  minutes: 23\nitems:\n  - title: a\n    n: 0', MAX_VALUE)).toEqual({
+      metrics: { minutes: 23 },
+      items: [{ title: 'a', n: 0 }],
+    });
+  });
+
   it('on random edits of sample frontmatter (characters YAML gives meaning to, inserted anywhere)', () => {
     const blocks = readdirSync(`${root}postmortems`)
       .filter((n) => n.endsWith('.md'))
       .map((n) => frontmatterOf(readFileSync(`${root}postmortems/${n}`, 'utf8'))!);
     // A status page's block, with a boolean and block lists.
     blocks.push('title: Builds delayed\nresolved: true\naffected:\n  - builds\n  - API\ntags:\n- security\n- transparency\nsection: issue');
+    // A generated review's block: a nested mapping of numbers and a list of mappings.
+    blocks.push(
+      'id: PM-2024-0007\ntitle: "queue: backlog"\nauthors:\n  - ana\n  - li\nmetrics:\n  detection_minutes: 12\n  customers_affected: 40\nrelated:\n  - PM-2023-0100\naction_items:\n  - title: Add an alert\n    owner: ana\n    due: 2024-06-01\n  - title: Cap retries\n    owner: li',
+    );
+    blocks.push('date: 2022-12-13\nauthor: Ana ([@ana](https://example.org/@ana))\nresources:\n- src: "img.png"\n  title: Cover\n  params:\n    byline: Ana');
     const pieces = [
       ':',
       ': ',

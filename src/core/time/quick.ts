@@ -18,20 +18,22 @@
 //   (a dash must be followed by a digit), its zone and offset refiners (no comma, opening
 //   bracket or capital word right after the time, a sign not before a digit) and
 //   our zoneAfter/offsetAfter and stray-meridiem readings (read from the next character).
-//   After blanks alone, the word has five letters or more (a zone has two to four; "o'clock",
-//   "in the morning", "at night", a bare zone of five capitals or "Area/City" are excluded).
+//   After blanks alone, the word is no zone chrono's refiner takes (a word of one to four
+//   letters is asked of chrono once; five or more letters are never one) and no
+//   "o'clock", "in the morning", "at night", bare zone of five capitals or "Area/City".
 // - A date before the time is "YYYY-MM-DD" (a valid day of a four-digit year) and one
 //   space: chrono's date parser reads it and its merger joins the time after that space
 //   into one reading; the time then ends as it would alone.
 // - chrono's patterns start at a word boundary, so a later reading adjacent to the time
-//   would start at that word: the word starts no reading (no month, weekday or ordinal name,
-//   "this"/"last"/"past"/"next", "on", "at", "from") and is no connector a merger or our
-//   gluing reads ("T", "of", "to", "after", "until", …). Any later reading is then separated
-//   from the time by letters no gap pattern accepts: nothing is merged with, glued to, or
-//   paired with it.
+//   would start at that word: the word starts no reading (READS below: no month, weekday or
+//   ordinal name as chrono's patterns read them, "this"/"last"/"past"/"next", "on", "at",
+//   "from") and is no connector a merger or our gluing reads ("T", "of", "to", …; after
+//   blanks alone "the" too). Any later reading is then separated from the time by letters
+//   no gap pattern accepts: nothing is merged with, glued to, or paired with it.
 // test/core/time/quick.test.ts checks it against chrono on every leading-time input of the
 // corpus and the samples, and on generated variants of each shape.
 import type { CalendarDate, TimeReading } from './reading.ts';
+import { parseChrono } from './reading.ts';
 import { ZONE_ABBREVIATIONS, parseZone, type Zone } from './zones.ts';
 
 const QUICK = /^(\d{1,2}):([0-5]\d)(?::([0-5]\d))?(?:( ?)([AaPp][Mm]))?(?: ([A-Z]{2,4}))?(?:$|(:|\]|[ \t]{1,8}(?:--?|–|—))?[ \t]{1,8}([A-Za-z]+)(?![\w/]))/;
@@ -44,8 +46,29 @@ export const READING_WORDS = String.raw`jan|feb|mar|apr|may|jun|jul|aug|sep|oct|
 /** A weekday a comma or bracket opens ("…, Monday", "(this week)"): a reading that starts at the punctuation. */
 export const WEEKDAY_AFTER_PUNCTUATION = String.raw`[,(（]\s*(?:on\s*)?(?:(?:this|last|past|next)\s*)?(?:sun|mon|tue|wed|thu|fri|sat|week)`;
 
-/** What can start a chrono reading (a month, weekday or ordinal name, "on", "at", "from", …): at the word's start, as chrono's patterns need a word boundary. */
-const READS = new RegExp(`^(?:on|at|from|${READING_WORDS})`, 'i');
+// chrono's names (chrono-node 2.10, English: WEEKDAY_DICTIONARY, MONTH_DICTIONARY and
+// ORDINAL_WORD_DICTIONARY; quick.test.ts holds these lists to them).
+export const CHRONO_WEEKDAYS = 'sunday|sun|monday|mon|tuesday|tue|wednesday|wed|thursday|thurs|thur|thu|friday|fri|saturday|sat';
+export const CHRONO_MONTHS =
+  'january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec';
+/** The one-word ordinals, and "twenty"/"thirty" that open "twenty-first", "thirty first". */
+export const CHRONO_ORDINALS =
+  'first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty|thirtieth|thirty';
+const RELATIVE = 'this|last|past|next';
+/**
+ * A whole word (a run of letters, then no word character) at which a chrono reading can start.
+ * chrono's patterns start at a word boundary and those that open with letters end in
+ * `(?=\W|$)` after their name, so the name must be the whole word or be continued by what
+ * the pattern reads next within the word: the weekday parser (`on`, `this`…, a weekday or
+ * "weekend"/"weekday", then `of`, `this`… `week`), the day-month parser (`on`, an ordinal
+ * word, then anything: kept whole), the month-day parser (a month, then an ordinal word), and
+ * the time parser's `at`/`from` before a number. Any other word ("declared", "Monitoring",
+ * "Online", "Attempted") starts no reading.
+ */
+const READS = new RegExp(
+  `^(?:at|from|(?:on)?(?:${RELATIVE})?|(?:on)?(?:${RELATIVE})?(?:${CHRONO_WEEKDAYS}|weekend|weekday)(?:of)?(?:${RELATIVE})?(?:week)?|(?:on)?(?:${CHRONO_ORDINALS})[a-z]*|(?:${CHRONO_MONTHS})(?:(?:${CHRONO_ORDINALS})[a-z]*)?)$`,
+  'i',
+);
 /**
  * A word chrono's time pattern may take, whole or as the start of what it takes, right after
  * a time: its meridiem and its suffix `\s*(?:o\W*clock|at\s*night|in\s*the\s*(?:morning|afternoon))`
@@ -56,6 +79,27 @@ const READS = new RegExp(`^(?:on|at|from|${READING_WORDS})`, 'i');
 const ON_TIME = /^(?:[ap]m?)?(?:o|oclock|at|atnight|in|inthe|inthemorning|intheafternoon)$/i;
 /** Connectors that chrono's mergers or our gluing read between two readings. */
 const CONNECTOR = /^(?:t|a|p|am|pm|of|to|and|after|before|until|through|thru|till|by)$/i;
+/** After blanks alone (no colon or dash between), read.ts glues a time to a date after "the" ("10:05 the 5th of May"). */
+const ARTICLE = /^the$/i;
+
+/**
+ * Whether chrono's zone refiner takes `word` (one to four letters) after a time as its zone:
+ * it does for any word whose capitals are in its own table or ours, in any case ("Est",
+ * "utc"). Asked of chrono once per word (the reading of "10:00 " and the word), so the
+ * answer is chrono's by construction; a folder's timelines use a few hundred such words.
+ */
+function zoneToChrono(word: string): boolean {
+  const upper = word.toUpperCase();
+  let zone = chronoZoneWords.get(upper);
+  if (zone === undefined) {
+    const probe = `10:00 ${upper}`;
+    zone = parseChrono(probe, 0, probe.length).some((r) => r.text.length > 5);
+    if (chronoZoneWords.size >= 4096) chronoZoneWords.clear();
+    chronoZoneWords.set(upper, zone);
+  }
+  return zone;
+}
+const chronoZoneWords = new Map<string, boolean>();
 
 const zones = new Map<string, Zone | null>();
 
@@ -99,10 +143,13 @@ function timeAt(text: string, at: number): TimeReading | undefined {
   const next = m[8];
   if (next !== undefined) {
     if (READS.test(next) || CONNECTOR.test(next)) return undefined;
-    // After blanks alone, a word of two to four letters may be taken for a zone, and the
-    // gap to a reading it starts is blanks alone: only a longer word ends the time there.
-    // Nor may that word go on the time: "o'clock", "in the morning", a zone of five capitals.
-    if (m[7] === undefined && (next.length < 5 || (next.length === 5 && next === next.toUpperCase()) || ON_TIME.test(next))) return undefined;
+    // After blanks alone, a word of one to four letters may be taken for a zone ("Est": chrono
+    // decides), and no word may go on the time: "o'clock", "in the morning", a zone of five capitals.
+    if (
+      m[7] === undefined &&
+      ((next.length < 5 && (ARTICLE.test(next) || zoneToChrono(next))) || (next.length === 5 && next === next.toUpperCase()) || ON_TIME.test(next))
+    )
+      return undefined;
   }
   const hourText = m[1]!;
   let hour = Number(hourText);
@@ -145,11 +192,13 @@ function timeAt(text: string, at: number): TimeReading | undefined {
 }
 
 // A frontmatter time as `new` writes it and as every sample has it: "2025-03-09T07:00:00-04:00",
-// "2026-02-24T15:19:00Z". chrono's ISO parser reads it whole (every other parser's reading
-// lies inside it and is dropped as an overlap); toReading keeps the written zone and counts it
-// a 24-hour time. Only valid dates and times, and offsets our zone table reads (to ±14:00),
-// take this path.
-const ISO_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(Z|[+-](\d{2}):(\d{2}))$/;
+// "2026-02-24T15:19:00Z", or with milliseconds as JavaScript's toISOString writes it (a YAML
+// date a generator wrote, a TOML date read back: "2023-04-24T05:36:00.000Z"). chrono's ISO
+// parser reads it whole (every other parser's reading lies inside it and is dropped as an
+// overlap; its fraction is milliseconds, which a reading does not keep); toReading keeps the
+// written zone and counts it a 24-hour time. Only valid dates and times, and offsets our zone
+// table reads (to ±14:00), take this path.
+const ISO_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.\d{1,3})?(Z|[+-](\d{2}):(\d{2}))$/;
 
 /** The reading of a whole text that is an ISO 8601 date-time with seconds and zone, or undefined. */
 export function quickIsoDateTime(text: string): TimeReading | undefined {
@@ -208,6 +257,21 @@ export function quickIsoDate(text: string): CalendarDate | undefined {
 // A date alone ("2023-07-19", a table's date column): chrono reads a date and no time, so
 // readLeadingTime's answer is what the shapes read with no reading of chrono's.
 const DATE_ALONE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+// A date that opens an entry with no digit after it ("2021-06-27; the cache filled",
+// "2025-07-26 Saturday", "2024-06-21:"): every reading of a time holds a digit (chrono's time,
+// ISO and numeric patterns read digits; a month or weekday name alone is a date), so the
+// readings in the text are dates and the first of them opens at the date: no leading time,
+// whatever chrono reads there. Only a valid day of a four-digit year that no digit or word
+// character continues ("2024-06-21T" is left to chrono) takes this path.
+const DATE_OPENS = /^(\d{4})-(\d{2})-(\d{2})(?![\w])/;
+const DIGIT = /\d/;
+
+/** True when `text` opens at `at` with a valid ISO 8601 calendar date and holds no digit after it. */
+export function quickDateWithoutTime(text: string, at: number): boolean {
+  const m = DATE_OPENS.exec(at === 0 ? text : text.slice(at));
+  return m !== null && !DIGIT.test(text.slice(at + 10)) && validDate(Number(m[1]), Number(m[2]), Number(m[3]));
+}
 
 /** True when `text` holds, from `at` on, a valid ISO 8601 calendar date and nothing else. */
 export function quickDateAlone(text: string, at: number): boolean {

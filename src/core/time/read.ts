@@ -23,7 +23,16 @@
 // Abbreviations must be written in capitals ("10:00 eat lunch" has no zone); UTC/GMT in any case.
 import type { CalendarDate, DateReading, TimeReading } from './reading.ts';
 import { normalize, parseChrono, toDateReading, toReading } from './reading.ts';
-import { quickDateAlone, quickIsoDate, quickIsoDateTime, quickLeadingTime, quickNoLeadingTime, READING_WORDS, WEEKDAY_AFTER_PUNCTUATION } from './quick.ts';
+import {
+  quickDateAlone,
+  quickDateWithoutTime,
+  quickIsoDate,
+  quickIsoDateTime,
+  quickLeadingTime,
+  quickNoLeadingTime,
+  READING_WORDS,
+  WEEKDAY_AFTER_PUNCTUATION,
+} from './quick.ts';
 import { joinRange, splitRange } from './range.ts';
 import { readShapedTime } from './shapes.ts';
 import { nextRegion, separatedBetween } from './window.ts';
@@ -215,10 +224,29 @@ export function readLeadingTime(text: string, maxLead = 12): TimeReading | null 
   const orig = limit < text.length ? text.slice(0, limit) : text;
   // "12:27 PM: The user…": the commonest shapes, whose reading by chrono is certain.
   const quick = quickLeadingTime(orig, lead);
-  if (quick !== undefined) return quick === null ? null : readShapedTime(orig, lead, quick);
-  // "1. Issue Summary": a numbered heading, with no time after its number; "2023-07-19": a date alone.
-  if (quickNoLeadingTime(text, lead, maxLead) || quickDateAlone(text, lead)) return readShapedTime(orig, lead, null);
+  if (quick !== undefined) return quick === null || shapesAddNothing(orig, quick) ? quick : readShapedTime(orig, lead, quick);
+  // "1. Issue Summary": a numbered heading, with no time after its number; "2023-07-19": a date
+  // alone; "2021-06-27; the cache filled": a date and no digit after it.
+  if (quickNoLeadingTime(text, lead, maxLead) || quickDateAlone(text, lead) || quickDateWithoutTime(orig, lead)) return readShapedTime(orig, lead, null);
   return readShapedTime(orig, lead, leadingTimeByChrono(text, orig, lead, maxLead));
+}
+
+/**
+ * "Zone words" right after a quick time: what readShapedTime (./shapes.ts) could add to it, a
+ * zone in capitals ("10:05 UTC+3", "10:05 CEST", "10:05 Z"), bracketed, or a US zone's name ("Eastern").
+ */
+const ZONE_AFTER_QUICK = /^[ \t]+(?:[A-Z]{2}|Z\b|\(|Eastern|Pacific|Central|Mountain)/;
+
+/**
+ * True when readShapedTime would hand `quick` back as it is: the quick reading has its zone,
+ * or no zone word follows it. (No shape's date can start where a quick time starts, and a
+ * quick time that starts with its date has it.) The shapes then cost a regex match an entry
+ * for nothing; test/core/time/quick.test.ts holds the two paths to each other.
+ */
+function shapesAddNothing(text: string, quick: TimeReading): boolean {
+  if (quick.zone !== null) return true;
+  const end = quick.index + quick.length;
+  return end === text.length || !ZONE_AFTER_QUICK.test(text.slice(end, end + 12));
 }
 
 /** readLeadingTime without the quick path: what chrono reads (tests compare the two). */
@@ -272,7 +300,20 @@ export function readDateOnlyByChrono(text: string): CalendarDate | null {
  */
 export function readDateTime(text: string): TimeReading | null {
   // "2025-03-09T07:00:00-04:00", as frontmatter gives the incident's times.
-  return quickIsoDateTime(text) ?? readDateTimeByChrono(text);
+  return quickIsoDateTime(text) ?? quickWholeTime(text) ?? readDateTimeByChrono(text);
+}
+
+/**
+ * A text that is one leading time of the quick path and nothing else ("19:18 UTC", "2018-11-24
+ * 19:39:00", a table's cell): chrono reads that one time, so its first time is this one, and
+ * readDateTimeByChrono hands it to the shapes as readLeadingTime does.
+ */
+function quickWholeTime(text: string): TimeReading | undefined {
+  const first = text.charCodeAt(0);
+  if (!(first >= 48 && first <= 57)) return undefined;
+  const quick = quickLeadingTime(text, 0);
+  if (quick === undefined || quick === null || quick.length !== text.length) return undefined;
+  return readShapedTime(text, 0, quick) ?? undefined;
 }
 
 /** readDateTime without the quick path: what chrono reads (tests compare the two). */

@@ -6,7 +6,16 @@ import { fileURLToPath } from 'node:url';
 import type { Nodes, PhrasingContent } from 'mdast';
 import { describe, expect, it } from 'vitest';
 import { parseMarkdown } from '../../../src/core/parse.ts';
-import { quickIsoDate, quickIsoDateTime, quickLeadingTime, quickNoLeadingTime } from '../../../src/core/time/quick.ts';
+import {
+  CHRONO_MONTHS,
+  CHRONO_ORDINALS,
+  CHRONO_WEEKDAYS,
+  quickDateWithoutTime,
+  quickIsoDate,
+  quickIsoDateTime,
+  quickLeadingTime,
+  quickNoLeadingTime,
+} from '../../../src/core/time/quick.ts';
 import {
   readDateOnly,
   readDateOnlyByChrono,
@@ -80,7 +89,9 @@ function compareWithChrono(
   }
   return quickCount;
 }
-const compareDateTimes = (texts: Iterable<string>): number => compareWithChrono(texts, readDateTime, readDateTimeByChrono, quickIsoDateTime);
+/** A text readDateTime answers without chrono: an ISO date-time, or one quick leading time and nothing else. */
+const quickDateTime = (text: string): unknown => quickIsoDateTime(text) ?? (quickLeadingTime(text, 0)?.length === text.length ? true : undefined);
+const compareDateTimes = (texts: Iterable<string>): number => compareWithChrono(texts, readDateTime, readDateTimeByChrono, quickDateTime);
 const compareDates = (texts: Iterable<string>): number => compareWithChrono(texts, readDateOnly, readDateOnlyByChrono, quickIsoDate);
 
 describe('readLeadingTime: the quick path reads what chrono reads', () => {
@@ -243,15 +254,114 @@ describe('readLeadingTime: the quick path reads what chrono reads', () => {
       'on May 5',
       'Monday',
       'to 11:00',
+      // Words the time shapes could read a zone from (or a US zone's name), after a quick time.
+      'Eastern',
+      'Pacific Time',
+      'Central:',
+      'Mountain - back',
+      'UTCnight shift',
+      'GMTplus',
+      'ABCDEFG',
+      'CESTX',
+      'DNS fails',
+      'Zulu time',
+      'ESTish',
     ];
     for (const h of ['0', '9', '12', '13'])
       for (const mer of ['', ' pm', 'AM'])
         for (const zone of ['', ' UTC', ' XYZ'])
           for (const term of ['', ':', ']', ']:', '] '])
             for (const word of nearWords) for (const deco of ['', '[']) texts.push(`${deco}${h}:05${mer}${zone}${term}${term.endsWith(' ') ? '' : ' '}${word}`);
+    // Words that open like a reading and do not start one ("declared", "Monitoring"), words
+    // that do (written whole, run on, cut short), and short words: zones to chrono in any case
+    // or not, connectors, articles.
+    const wordStarts = [
+      'declared',
+      'Monitoring',
+      'Online',
+      'Attempted',
+      'Attention',
+      'fromage',
+      'Sunset',
+      'Marked',
+      'mayday',
+      'Decent',
+      'Junior',
+      'Fridge',
+      'Thursdays',
+      'on-call',
+      'onmonday',
+      'onthis monday',
+      'this monday',
+      'next',
+      'mondayof this week',
+      'Mon.',
+      'Friday',
+      'weekend',
+      'weekday',
+      'Week',
+      'thu',
+      'Sept',
+      'sept. 5',
+      'June',
+      'jun 5',
+      'decfirst',
+      'Decfirst 2024',
+      'firstly',
+      'first of May',
+      'twenty-first May',
+      'thirty first',
+      'onfirst May',
+      'Push',
+      'the 5th',
+      'the deploy',
+      'we',
+      'an',
+      'A',
+      'i',
+      'h',
+      'Est',
+      'est',
+      'utc',
+      'Gmt',
+      'Cet',
+      'Pst',
+      'Ist',
+      'Wat',
+      'Sst',
+      'Ct',
+      'Et',
+      'Z',
+      'Zulu',
+      'by noon',
+      'via',
+      'User',
+      'Root',
+    ];
+    for (const h of ['9', '13'])
+      for (const mer of ['', ' pm'])
+        for (const zone of ['', ' UTC', ' XYZ'])
+          for (const term of ['', ':', '] ', ' - '])
+            for (const word of wordStarts) texts.push(`${h}:05${mer}${zone}${term}${term.endsWith(' ') ? '' : ' '}${word}`);
     // Most variants are near misses that must go to chrono; the rest must take the quick path.
     const { quick } = compare(texts, [12]);
-    expect(quick).toBeGreaterThan(3000);
+    expect(quick).toBeGreaterThan(3500);
+  });
+
+  it('takes the common entries without chrono, and leaves the connectors to it', () => {
+    for (const text of ['12:30 PM: The root cause', '01:38 UTC declared', '00:37 Push', '09:05 Monitoring', '10:00 - Monitoring'])
+      expect(quickLeadingTime(text, 0), text).toBeDefined();
+    for (const text of ['10:05 the 5th of May', '15:11 The', '10:05 on Monday', '10:05 Est', '10:05 decfirst', '10:05 monday'])
+      expect(quickLeadingTime(text, 0), text).toBeUndefined();
+  });
+
+  it("names chrono's dictionaries as chrono does (the words that can start a reading)", async () => {
+    const en = await import('../../../node_modules/chrono-node/dist/esm/locales/en/constants.js');
+    const names = (dictionary: Record<string, unknown>): string[] => [...new Set(Object.keys(dictionary).map((k) => k.replace(/\.$/, '')))].sort();
+    expect(CHRONO_WEEKDAYS.split('|').sort()).toEqual(names(en.WEEKDAY_DICTIONARY));
+    expect(CHRONO_MONTHS.split('|').sort()).toEqual(names(en.MONTH_DICTIONARY));
+    const ordinals = new Set(Object.keys(en.ORDINAL_WORD_DICTIONARY).map((k) => k.split(/[ -]/)[0]!));
+    expect(CHRONO_ORDINALS.split('|').sort()).toEqual([...ordinals].sort());
   });
 });
 
@@ -301,6 +411,44 @@ describe('readLeadingTime: the quick path with an ISO date before the time reads
     const { quick } = compare(texts, [12, 0]);
     expect(quick).toBeGreaterThan(300);
   });
+
+  it('on a date that opens an entry with text after it, with and without a digit or time in it', () => {
+    const dates = ['2021-06-27', '2024-02-29', '2023-02-29', '2024-04-31', '2024-13-01', '0999-01-01', '12024-05-28', '2024-1-05'];
+    const after = [
+      '; the cache filled',
+      ': We rolled back',
+      ':',
+      ' Saturday',
+      ', Monday',
+      ' (all regions)',
+      '/31 Hex',
+      '[^3]:',
+      'T',
+      'T10:00',
+      'x',
+      '_a',
+      ' pm',
+      ' at noon',
+      ' am the start',
+      ' on May',
+      ' on May 5',
+      ' is April',
+      '; at 10:05 the cache filled',
+      ' 10:05',
+      ' - 10:05 UTC',
+      ' through 2021-06-28',
+      ' and the next day',
+      ' next Monday',
+      ' around one',
+      ' 🔥 paged',
+    ];
+    const texts: string[] = [];
+    for (const d of dates) for (const a of after) for (const deco of ['', '- ', '(', '**']) texts.push(`${deco}${d}${a}`);
+    compare(texts, [12, 0]);
+    let quick = 0;
+    for (const text of texts) if (quickDateWithoutTime(text, /^[\s>*_~•·|[(#+\-–—]*/.exec(text)![0].length)) quick++;
+    expect(quick).toBeGreaterThan(100);
+  });
 });
 
 describe('readDateTime: the quick path for ISO date-times reads what chrono reads', () => {
@@ -319,11 +467,36 @@ describe('readDateTime: the quick path for ISO date-times reads what chrono read
       '9999-12-31',
       '2024-1-05',
     ];
-    const times = ['00:00:00', '07:00:00', '12:30:45', '23:59:59', '24:00:00', '10:60:00', '10:00:60', '7:00:00', '10:00'];
+    const times = [
+      '00:00:00',
+      '07:00:00',
+      '12:30:45',
+      '23:59:59',
+      '24:00:00',
+      '10:60:00',
+      '10:00:60',
+      '7:00:00',
+      '10:00',
+      '05:36:00.000',
+      '05:36:00.5',
+      '05:36:00.1234',
+      '05:36:00.',
+      '05:36.000',
+    ];
     const zones = ['Z', '+00:00', '-04:00', '+05:30', '+14:00', '+14:30', '+15:00', '-12:00', '+03:60', '+0300', 'z', '', ' UTC', '+03'];
     for (const d of dates) for (const t of times) for (const z of zones) texts.push(`${d}T${t}${z}`, `${d} ${t}${z}`);
     texts.push(new Date(Date.UTC(2024, 4, 21, 14, 2)).toISOString());
     expect(compareDateTimes(texts)).toBeGreaterThan(100);
+  });
+
+  it('on texts that are one time alone, as table cells and frontmatter give them, and on every line of the corpus', () => {
+    const texts: string[] = [];
+    for (const date of ['', '2018-11-24 ', '2023-02-29 ', '2024-13-01 '])
+      for (const time of ['19:39', '19:39:00', '9:05', '24:00', '12:27 PM', '1:05pm', '13:40PM'])
+        for (const zone of ['', ' UTC', ' EDT', ' XYZ', ' (UTC)', ' UTC+3'])
+          for (const after of ['', ' ', ':', ' on May 5', ' Eastern', ' 2024-05-05', ' to 20:00', ', Monday']) texts.push(`${date}${time}${zone}${after}`);
+    expect(compareDateTimes(texts)).toBeGreaterThan(25);
+    compareDateTimes(corpusInputs());
   });
 });
 
