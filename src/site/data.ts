@@ -50,8 +50,9 @@ export async function relatedBySlug(): Promise<Map<string, RelatedView[]>> {
   if (relatedMemo?.list !== list) {
     const entries = await getCollection('postmortems');
     // Kept by the last build for the same entries (shared/related-cache.ts), else made here.
-    const key = site.relatedCache ? relatedKey(entries) : null;
-    let related = site.relatedCache && key ? readRelated(site.relatedCache, key, list) : null;
+    const cache = site.relatedCache;
+    const key = cache ? relatedKey(entries) : null;
+    let related = cache && key ? readRelated(cache, key, list) : null;
     if (!related) {
       const rootCauses = new Map<string, string>();
       for (const entry of entries) {
@@ -61,7 +62,7 @@ export async function relatedBySlug(): Promise<Map<string, RelatedView[]>> {
         if (text) rootCauses.set(data.slug, text);
       }
       related = relatedArchive(list, rootCauses).related;
-      if (site.relatedCache && key) writeRelated(site.relatedCache, key, related);
+      if (cache && key) writeRelated(cache, key, related);
     }
     relatedMemo = { list, related };
   }
@@ -76,7 +77,7 @@ const htmlRead = new Map<string, string>();
  */
 export function renderedHtml(entry: RenderedEntry): string {
   const file = htmlFileOf(entry);
-  if (file === null) return entry.rendered?.html ?? '';
+  if (file === null) return entryHtml(entry, site.htmlDir);
   let html = htmlRead.get(file);
   if (html === undefined) {
     html = entryHtml(entry, site.htmlDir);
