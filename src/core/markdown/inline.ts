@@ -1,30 +1,329 @@
 // The fast reader's inline part: the phrasing content of a paragraph, heading or table
-// cell, exactly as mdast-util-from-markdown gives it, or `undefined` when the text holds
-// anything this reader does not read (the caller then parses the whole document with
-// micromark).
+// cell, exactly as mdast-util-from-markdown gives it (CommonMark inlines and GFM
+// strikethrough), or `undefined` when the text holds anything this reader does not read —
+// a code span, tag or link that runs over a line ending, too many delimiter runs — and the
+// caller then parses the whole document with micromark. test/core/markdown-inline.test.ts
+// compares it with the library on every corpus and on generated runs.
 import type { PhrasingContent } from 'mdast';
+import type { Point } from 'unist';
+import {
+  BRACKET,
+  delimiterItem,
+  finishChildren,
+  type Item,
+  nodeItem,
+  plainText,
+  resolveAttention,
+  resolveInside,
+  resolveStrikethrough,
+  TEXT,
+  textItem,
+} from './inline-items.ts';
+import {
+  characterGroup,
+  GIVE_UP,
+  isAsciiPunctuation,
+  OTHER,
+  PUNCTUATION,
+  scanAutolink,
+  scanCharacterReference,
+  scanHtml,
+  scanResource,
+  WHITESPACE,
+} from './inline-syntax.ts';
+import { contentEnd, isTrailingBreak, type LineSpan, lineEndingLength, pointsOn, readPlain, SPECIAL } from './inline-lines.ts';
 import type { PositionTable } from './positions.ts';
 
-/**
- * One line of an inline run, as source offsets: `start` is where the line's content begins
- * (after its container prefix and leading whitespace), `end` where its line ending begins (or
- * where the run ends on its last line: the end of a heading's text, of a table cell). Trailing
- * whitespace before `end` is the inline reader's to strip or to read as a hard break.
- */
-export interface LineSpan {
-  start: number;
-  end: number;
+export type { LineSpan } from './inline-lines.ts';
+
+/** More delimiter runs than this in one run: leave it to micromark (pairing them walks back). */
+const MAX_DELIMITERS = 200;
+
+interface Opening {
+  index: number;
+  image: boolean;
+  active: boolean;
 }
 
-/** Characters that can start inline syntax. */
-const SPECIAL = /[\\`*_[\]<>!&~]/;
-
-/** Minimal reader, to be replaced by the full one: plain text on one line, else undefined. */
+/** The phrasing content of one run of lines, or undefined when this reader does not read it exactly. */
 export function readInline(source: string, lines: readonly LineSpan[], at: PositionTable): PhrasingContent[] | undefined {
-  const only = lines[0];
-  if (lines.length !== 1 || !only) return undefined;
-  const value = source.slice(only.start, only.end).replace(/[ \t]+$/, '');
-  if (SPECIAL.test(value)) return undefined;
-  if (!value) return [];
-  return [{ type: 'text', value, position: { start: at.point(only.start), end: at.point(only.start + value.length) } }];
+  const pointOf = pointsOn(at);
+  const plain = readPlain(source, lines, pointOf);
+  if (plain !== undefined) return plain;
+  return new InlineReader(source, lines, pointOf).read();
+}
+
+class InlineReader {
+  private readonly items: Item[] = [];
+  private readonly openings: Opening[] = [];
+  private delimiters = 0;
+  private firstAttention = Number.POSITIVE_INFINITY;
+  private firstStrikethrough = Number.POSITIVE_INFINITY;
+  /** Backtick run lengths known to have no closing run further on. */
+  private readonly unclosedCode = new Set<number>();
+
+  private readonly source: string;
+  private readonly lines: readonly LineSpan[];
+  private readonly pointOf: (offset: number) => Point;
+
+  constructor(source: string, lines: readonly LineSpan[], pointOf: (offset: number) => Point) {
+    this.source = source;
+    this.lines = lines;
+    this.pointOf = pointOf;
+  }
+
+  read(): PhrasingContent[] | undefined {
+    const { source, lines } = this;
+    for (let line = 0; line < lines.length; line++) {
+      const span = lines[line] as LineSpan;
+      const end = contentEnd(source, span);
+      const last = line + 1 === lines.length;
+      const brokeByBackslash = this.readLine(span.start, end, line, last);
+      if (brokeByBackslash === undefined) return undefined;
+      if (last) break;
+      const after = span.end + lineEndingLength(source, span.end);
+      if (brokeByBackslash) continue;
+      if (isTrailingBreak(source, end, span.end)) this.items.push(nodeItem(this.breakNode(end, after), end, after));
+      else this.pushText(span.end, after, source.slice(span.end, after));
+    }
+    // micromark resolves at the top level in the order the constructs first occurred.
+    if (this.firstStrikethrough < this.firstAttention) {
+      resolveStrikethrough(this.items, this.pointOf);
+      resolveAttention(this.items, this.pointOf);
+    } else {
+      resolveAttention(this.items, this.pointOf);
+      resolveStrikethrough(this.items, this.pointOf);
+    }
+    return finishChildren(this.items, this.pointOf);
+  }
+
+  private breakNode(start: number, end: number): PhrasingContent {
+    return { type: 'break', position: { start: this.pointOf(start), end: this.pointOf(end) } };
+  }
+
+  private pushText(start: number, end: number, value: string): void {
+    const previous = this.items[this.items.length - 1];
+    if (previous && previous.kind === TEXT) {
+      previous.value += value;
+      previous.end = end;
+    } else this.items.push(textItem(start, end, value));
+  }
+
+  /** Reads one line's content [start, end); true if it ends in a backslash hard break, undefined to give up. */
+  private readLine(start: number, end: number, line: number, last: boolean): boolean | undefined {
+    const { source, items } = this;
+    let plainFrom = start;
+    let index = start;
+    while (index < end) {
+      const code = source.charCodeAt(index);
+      if (code >= 128 || !SPECIAL[code]) {
+        index++;
+        continue;
+      }
+      if (index > plainFrom) this.pushText(plainFrom, index, source.slice(plainFrom, index));
+      let next = index + 1;
+      switch (code) {
+        case 92: {
+          const escaped = source.charCodeAt(index + 1);
+          if (index + 1 < end && isAsciiPunctuation(escaped)) {
+            next = index + 2;
+            this.pushText(index, next, source[index + 1] as string);
+            break;
+          }
+          if (index + 1 === end && !last && end === (this.lines[line] as LineSpan).end) {
+            const after = end + lineEndingLength(source, end);
+            items.push(nodeItem(this.breakNode(index, after), index, after));
+            return true;
+          }
+          this.pushText(index, next, '\\');
+          break;
+        }
+        case 96: {
+          const found = this.codeSpan(index, end, line);
+          if (found === GIVE_UP) return undefined;
+          next = found;
+          break;
+        }
+        case 42:
+        case 95:
+        case 126: {
+          next = this.delimiterRun(code, index, start, end);
+          if (next === GIVE_UP) return undefined;
+          break;
+        }
+        case 91:
+          this.openings.push({ index: items.length, image: false, active: true });
+          items.push({ ...textItem(index, next, '['), kind: BRACKET });
+          break;
+        case 33:
+          if (index + 1 < end && source.charCodeAt(index + 1) === 91) {
+            next = index + 2;
+            this.openings.push({ index: items.length, image: true, active: true });
+            items.push({ ...textItem(index, next, '!['), kind: BRACKET });
+          } else this.pushText(index, next, '!');
+          break;
+        case 93: {
+          const found = this.labelEnd(index, end, last);
+          if (found === GIVE_UP) return undefined;
+          next = found;
+          break;
+        }
+        case 60: {
+          const found = this.angle(index, end, last);
+          if (found === GIVE_UP) return undefined;
+          next = found;
+          break;
+        }
+        default: {
+          const reference = scanCharacterReference(source, index, end);
+          if (reference) {
+            next = reference.end;
+            this.pushText(index, next, reference.value);
+          } else this.pushText(index, next, '&');
+        }
+      }
+      index = next;
+      plainFrom = next;
+    }
+    if (end > plainFrom) this.pushText(plainFrom, end, source.slice(plainFrom, end));
+    return false;
+  }
+
+  /** A code span from the backtick run at `at`; the offset to read on from, or GIVE_UP if it closes on a later line. */
+  private codeSpan(at: number, end: number, line: number): number {
+    const { source } = this;
+    let runEnd = at + 1;
+    while (runEnd < end && source.charCodeAt(runEnd) === 96) runEnd++;
+    const size = runEnd - at;
+    if (!this.unclosedCode.has(size)) {
+      const close = findRun(source, runEnd, end, size);
+      if (close !== -1) {
+        let from = runEnd;
+        let to = close;
+        if (source.charCodeAt(from) === 32 && source.charCodeAt(to - 1) === 32 && to - from > 1) {
+          for (let index = from; index < to; index++) {
+            if (source.charCodeAt(index) !== 32) {
+              from++;
+              to--;
+              break;
+            }
+          }
+        }
+        const node: PhrasingContent = {
+          type: 'inlineCode',
+          value: source.slice(from, to),
+          position: { start: this.pointOf(at), end: this.pointOf(close + size) },
+        };
+        this.items.push(nodeItem(node, at, close + size));
+        return close + size;
+      }
+      for (let later = line + 1; later < this.lines.length; later++) {
+        const span = this.lines[later] as LineSpan;
+        if (findRun(source, span.start, span.end, size) !== -1) return GIVE_UP;
+      }
+      this.unclosedCode.add(size);
+    }
+    this.pushText(at, runEnd, source.slice(at, runEnd));
+    return runEnd;
+  }
+
+  /** A run of `*`, `_` or `~` at `at`, with its flanking as micromark classifies it. */
+  private delimiterRun(marker: number, at: number, lineStart: number, end: number): number {
+    const { source } = this;
+    let runEnd = at + 1;
+    while (runEnd < end && source.charCodeAt(runEnd) === marker) runEnd++;
+    const size = runEnd - at;
+    if (marker === 126 && size > 2) {
+      this.pushText(at, runEnd, source.slice(at, runEnd));
+      return runEnd;
+    }
+    if (++this.delimiters > MAX_DELIMITERS) return GIVE_UP;
+    const previous = at === lineStart ? -1 : source.charCodeAt(at - 1);
+    const following = runEnd === end ? -1 : source.charCodeAt(runEnd);
+    const before = previous === -1 ? WHITESPACE : characterGroup(previous);
+    const after = following === -1 ? WHITESPACE : characterGroup(following);
+    let open: boolean;
+    let close: boolean;
+    if (marker === 126) {
+      open = after === OTHER || (after === PUNCTUATION && before !== OTHER);
+      close = before === OTHER || (before === PUNCTUATION && after !== OTHER);
+      if (at < this.firstStrikethrough) this.firstStrikethrough = at;
+    } else {
+      // `~` loosens `*` and `_` next to it (micromark's attention markers of other constructs).
+      const opens = after === OTHER || (after === PUNCTUATION && before !== OTHER) || following === 126;
+      const closes = before === OTHER || (before === PUNCTUATION && after !== OTHER) || previous === 126;
+      open = marker === 42 ? opens : opens && (before !== OTHER || !closes);
+      close = marker === 42 ? closes : closes && (after !== OTHER || !opens);
+      if (at < this.firstAttention) this.firstAttention = at;
+    }
+    this.items.push(delimiterItem(marker, at, runEnd, open, close));
+    return runEnd;
+  }
+
+  /** A `]`: closes the latest `[` or `![` as a link or image when an inline resource follows. */
+  private labelEnd(at: number, end: number, last: boolean): number {
+    const { source, items, openings } = this;
+    const opening = openings.pop();
+    if (!opening?.active) {
+      this.pushText(at, at + 1, ']');
+      return at + 1;
+    }
+    const resource = scanResource(source, at + 1, end, last);
+    if (typeof resource === 'number') {
+      if (resource === GIVE_UP) return GIVE_UP;
+      this.pushText(at, at + 1, ']');
+      return at + 1;
+    }
+    const open = items[opening.index] as Item;
+    const inner = resolveInside(items.splice(opening.index), this.pointOf).slice(1);
+    const children = finishChildren(inner, this.pointOf);
+    const position = { start: this.pointOf(open.start), end: this.pointOf(resource.end) };
+    const node: PhrasingContent = opening.image
+      ? { type: 'image', title: resource.title, url: resource.url, alt: plainText(children), position }
+      : { type: 'link', title: resource.title, url: resource.url, children, position };
+    if (!opening.image) for (const earlier of openings) if (!earlier.image) earlier.active = false;
+    items.push(nodeItem(node, open.start, resource.end));
+    return resource.end;
+  }
+
+  /** A `<`: an autolink, inline HTML, or text. */
+  private angle(at: number, end: number, last: boolean): number {
+    const { source } = this;
+    const autolink = scanAutolink(source, at, end);
+    if (autolink) {
+      const value = source.slice(at + 1, autolink.end - 1);
+      const text: PhrasingContent = { type: 'text', value, position: { start: this.pointOf(at + 1), end: this.pointOf(autolink.end - 1) } };
+      const url = autolink.email ? `mailto:${value}` : value;
+      const node: PhrasingContent = {
+        type: 'link',
+        title: null,
+        url,
+        children: [text],
+        position: { start: this.pointOf(at), end: this.pointOf(autolink.end) },
+      };
+      this.items.push(nodeItem(node, at, autolink.end));
+      return autolink.end;
+    }
+    const html = scanHtml(source, at, end, last);
+    if (html === GIVE_UP) return GIVE_UP;
+    if (html < 0) {
+      this.pushText(at, at + 1, '<');
+      return at + 1;
+    }
+    const node: PhrasingContent = { type: 'html', value: source.slice(at, html), position: { start: this.pointOf(at), end: this.pointOf(html) } };
+    this.items.push(nodeItem(node, at, html));
+    return html;
+  }
+}
+
+/** Start of the first run of exactly `size` backticks in [from, end), or -1. */
+function findRun(source: string, from: number, end: number, size: number): number {
+  for (let index = from; index < end; index++) {
+    if (source.charCodeAt(index) !== 96) continue;
+    let runEnd = index + 1;
+    while (runEnd < end && source.charCodeAt(runEnd) === 96) runEnd++;
+    if (runEnd - index === size) return index;
+    index = runEnd;
+  }
+  return -1;
 }

@@ -1,0 +1,242 @@
+// The fast reader's inline part must give exactly mdast-util-from-markdown's phrasing content
+// wherever it answers (and may give up anywhere). Compared with the library on every
+// paragraph, heading and table cell of the archive, the templates and the shared corpora, and
+// on runs generated from the pieces inline syntax is made of.
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import fc from 'fast-check';
+import type { Nodes, PhrasingContent, Root } from 'mdast';
+import { describe, expect, it } from 'vitest';
+import { type LineSpan, readInline } from '../../src/core/markdown/inline.ts';
+import { PositionTable } from '../../src/core/markdown/positions.ts';
+import { parseMarkdownWithAllExtensions } from '../../src/core/parse.ts';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+
+function markdownFiles(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .filter((name) => name.endsWith('.md'))
+    .map((name) => path.join(dir, name));
+}
+
+interface Run {
+  lines: LineSpan[];
+  children: PhrasingContent[];
+}
+
+function isSpaceOrTab(code: number): boolean {
+  return code === 32 || code === 9;
+}
+
+/** Offset where the line holding `at` ends (its line ending, or the end of the text). */
+function lineEnd(source: string, at: number): number {
+  let index = at;
+  while (index < source.length && source[index] !== '\n' && source[index] !== '\r') index++;
+  return index;
+}
+
+function nextLineStart(source: string, end: number): number {
+  return source[end] === '\r' && source[end + 1] === '\n' ? end + 2 : end + 1;
+}
+
+/** The lines of a paragraph or setext heading's text: the first from `start`, each further one from its first non-whitespace. */
+function textLines(source: string, start: number, end: number): LineSpan[] {
+  const lines: LineSpan[] = [];
+  let from = start;
+  for (;;) {
+    const stop = Math.min(lineEnd(source, from), end);
+    lines.push({ start: from, end: stop });
+    if (stop >= end) return lines;
+    from = nextLineStart(source, stop);
+    while (from < end && isSpaceOrTab(source.charCodeAt(from))) from++;
+  }
+}
+
+function atxLines(source: string, start: number, end: number): LineSpan[] {
+  let from = start;
+  while (isSpaceOrTab(source.charCodeAt(from))) from++;
+  while (source[from] === '#') from++;
+  let stop = end;
+  while (stop > from && isSpaceOrTab(source.charCodeAt(stop - 1))) stop--;
+  let hashes = stop;
+  while (hashes > from && source[hashes - 1] === '#') hashes--;
+  if (hashes === from || isSpaceOrTab(source.charCodeAt(hashes - 1))) stop = hashes;
+  while (from < stop && isSpaceOrTab(source.charCodeAt(from))) from++;
+  return [{ start: from, end: Math.max(from, stop) }];
+}
+
+function cellLines(source: string, start: number, end: number): LineSpan[] {
+  let from = start;
+  if (source[from] === '|') from++;
+  while (from < end && isSpaceOrTab(source.charCodeAt(from))) from++;
+  let stop = end;
+  while (stop > from && isSpaceOrTab(source.charCodeAt(stop - 1))) stop--;
+  if (stop > from && source[stop - 1] === '|' && source[stop - 2] !== '\\') stop--;
+  return [{ start: from, end: Math.max(from, stop) }];
+}
+
+/** Every paragraph, heading and table cell outside block quotes, with its lines and the library's children. */
+function runsOf(source: string, tree: Root): Run[] {
+  const runs: Run[] = [];
+  const visit = (node: Nodes, parent: Nodes | undefined): void => {
+    if (node.type === 'blockquote') return;
+    const position = node.position;
+    if (position && (node.type === 'paragraph' || node.type === 'heading' || node.type === 'tableCell')) {
+      const start = position.start.offset as number;
+      const end = position.end.offset as number;
+      let lines: LineSpan[];
+      if (node.type === 'tableCell') lines = cellLines(source, start, end);
+      else if (node.type === 'heading' && source.slice(start, end).trimStart().startsWith('#')) lines = atxLines(source, start, end);
+      else if (node.type === 'heading') lines = textLines(source, start, end).slice(0, -1);
+      else {
+        let from = start;
+        const box = /^\[[ xX]\][ \t]+/.exec(source.slice(from, from + 8));
+        if (parent?.type === 'listItem' && typeof parent.checked === 'boolean' && parent.children[0] === node && box) from += box[0].length;
+        lines = textLines(source, from, end);
+      }
+      runs.push({ lines, children: node.children });
+      return;
+    }
+    if ('children' in node) for (const child of node.children) visit(child as Nodes, node);
+  };
+  visit(tree, undefined);
+  return runs;
+}
+
+/** Compares every run of a document; returns how many runs there were and how many the reader answered. */
+function compareDocument(source: string): { runs: number; answered: number } {
+  const tree = parseMarkdownWithAllExtensions(source);
+  // The block reader gives up on any document with a definition (then `[x]` could be a reference).
+  // micromark drops a byte order mark and counts offsets without it: left to the block reader.
+  if (source.startsWith('\uFEFF') || tree.children.some((node) => node.type === 'definition')) return { runs: 0, answered: 0 };
+  const table = new PositionTable(source);
+  let answered = 0;
+  const runs = runsOf(source, tree);
+  for (const run of runs) {
+    const read = readInline(source, run.lines, table);
+    if (read === undefined) continue;
+    answered++;
+    expect({ text: run.lines.map((line) => source.slice(line.start, line.end)), read }).toStrictEqual({
+      text: run.lines.map((line) => source.slice(line.start, line.end)),
+      read: run.children,
+    });
+  }
+  return { runs: runs.length, answered };
+}
+
+describe('readInline against mdast-util-from-markdown', () => {
+  const corpora = [
+    { name: 'postmortems and templates', files: [...markdownFiles(`${root}postmortems`), ...markdownFiles(`${root}templates`)], minimum: 0.9 },
+    { name: 'shared public corpus', files: markdownFiles(`${root}../shared/corpus/public`), minimum: 0.9 },
+    { name: 'shared varied corpus', files: markdownFiles(`${root}../shared/corpus/varied`), minimum: 0.9 },
+  ];
+  for (const corpus of corpora) {
+    it.skipIf(corpus.files.length === 0)(`gives the library's tree for the runs it reads, and reads most of them: ${corpus.name}`, () => {
+      let runs = 0;
+      let answered = 0;
+      for (const file of corpus.files) {
+        const counts = compareDocument(readFileSync(file, 'utf8'));
+        runs += counts.runs;
+        answered += counts.answered;
+      }
+      expect(runs).toBeGreaterThan(0);
+      expect(answered / runs).toBeGreaterThanOrEqual(corpus.minimum);
+    });
+  }
+
+  it('reads the everyday syntax of a postmortem, not only plain text', () => {
+    const samples = [
+      'Rolled back **v2.3.1** at `10:42` after [the alert](https://status.example.test/a "Alert") fired.',
+      'The on-call\nengineer paged <team-lead> and _the vendor_; see <https://example.test/x> or <ops@example.test>.',
+      'Latency rose ~40% (p99 &gt; 2&nbsp;s) \\*not\\* ~~5~~ 6 nodes  \nlost.\\\nNext line ![graph](img.png)',
+      '| *impact* | `code` |\n|---|---|\n| 3 \\| 4 | <br> |',
+      '# Root cause: **pool** exhaustion #',
+    ];
+    for (const source of samples) {
+      const table = new PositionTable(source);
+      const runs = runsOf(source, parseMarkdownWithAllExtensions(source));
+      for (const run of runs) expect(readInline(source, run.lines, table)).toStrictEqual(run.children);
+    }
+  });
+
+  it('gives up rather than guess on a code span or tag over a line ending', () => {
+    const source = 'a `code\nspan` and <span\nclass="x"> here';
+    const table = new PositionTable(source);
+    expect(readInline(source, textLines(source, 0, source.length), table)).toBeUndefined();
+  });
+
+  const PIECES = [
+    'a',
+    'b c',
+    ' ',
+    '  ',
+    '\t',
+    '*',
+    '**',
+    '***',
+    '_',
+    '__',
+    '~',
+    '~~',
+    '~~~',
+    '`',
+    '``',
+    '[',
+    ']',
+    '](',
+    ')',
+    '(',
+    '](x)',
+    '](<a b>)',
+    '](u "t")',
+    " 't'",
+    '![',
+    '!',
+    '\\',
+    '\\*',
+    '\\[',
+    '&amp;',
+    '&#35;',
+    '&#x41;',
+    '&bogus;',
+    '&',
+    '<',
+    '>',
+    '<b>',
+    '</b>',
+    '<a href="x">',
+    '<!-- c -->',
+    '<https://x.test/p>',
+    '<me@x.test>',
+    '\n',
+    '  \n',
+    '\\\n',
+    '\r\n',
+    '.',
+    ',',
+    '"',
+    'é',
+    '—',
+    '1',
+    ':',
+  ];
+
+  it('matches the library on generated runs', () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...PIECES), { minLength: 1, maxLength: 14 }), (pieces) => {
+        const text = pieces.join('');
+        const source = `x${text}x\n`;
+        const tree = parseMarkdownWithAllExtensions(source);
+        const only = tree.children[0];
+        // Only runs that stay one paragraph (no list, heading, code block or html block made of the pieces).
+        if (tree.children.length !== 1 || only?.type !== 'paragraph') return;
+        const table = new PositionTable(source);
+        const read = readInline(source, textLines(source, 0, (only.position?.end.offset as number) ?? source.length), table);
+        if (read !== undefined) expect({ source, read }).toStrictEqual({ source, read: only.children });
+      }),
+      { numRuns: 3000 },
+    );
+  });
+});
