@@ -24,6 +24,7 @@ function markdownFiles(dir: string): string[] {
 interface Run {
   lines: LineSpan[];
   children: PhrasingContent[];
+  inTable: boolean;
 }
 
 function isSpaceOrTab(code: number): boolean {
@@ -73,7 +74,9 @@ function cellLines(source: string, start: number, end: number): LineSpan[] {
   while (from < end && isSpaceOrTab(source.charCodeAt(from))) from++;
   let stop = end;
   while (stop > from && isSpaceOrTab(source.charCodeAt(stop - 1))) stop--;
-  if (stop > from && source[stop - 1] === '|' && source[stop - 2] !== '\\') stop--;
+  let backslashes = 0;
+  while (source[stop - 2 - backslashes] === '\\') backslashes++;
+  if (stop > from && source[stop - 1] === '|' && backslashes % 2 === 0) stop--;
   return [{ start: from, end: Math.max(from, stop) }];
 }
 
@@ -88,7 +91,7 @@ function runsOf(source: string, tree: Root): Run[] {
       const end = position.end.offset as number;
       let lines: LineSpan[];
       if (node.type === 'tableCell') lines = cellLines(source, start, end);
-      else if (node.type === 'heading' && source.slice(start, end).trimStart().startsWith('#')) lines = atxLines(source, start, end);
+      else if (node.type === 'heading' && position.start.line === position.end.line) lines = atxLines(source, start, end);
       else if (node.type === 'heading') lines = textLines(source, start, end).slice(0, -1);
       else {
         let from = start;
@@ -96,7 +99,7 @@ function runsOf(source: string, tree: Root): Run[] {
         if (parent?.type === 'listItem' && typeof parent.checked === 'boolean' && parent.children[0] === node && box) from += box[0].length;
         lines = textLines(source, from, end);
       }
-      runs.push({ lines, children: node.children });
+      runs.push({ lines, children: node.children, inTable: node.type === 'tableCell' });
       return;
     }
     if ('children' in node) for (const child of node.children) visit(child as Nodes, node);
@@ -115,7 +118,7 @@ function compareDocument(source: string): { runs: number; answered: number } {
   let answered = 0;
   const runs = runsOf(source, tree);
   for (const run of runs) {
-    const read = readInline(source, run.lines, table);
+    const read = readInline(source, run.lines, table, { inTable: run.inTable });
     if (read === undefined) continue;
     answered++;
     expect({ text: run.lines.map((line) => source.slice(line.start, line.end)), read }).toStrictEqual({
@@ -167,76 +170,59 @@ describe('readInline against mdast-util-from-markdown', () => {
     expect(readInline(source, textLines(source, 0, source.length), table)).toBeUndefined();
   });
 
-  const PIECES = [
-    'a',
-    'b c',
-    ' ',
-    '  ',
-    '\t',
-    '*',
-    '**',
-    '***',
-    '_',
-    '__',
-    '~',
-    '~~',
-    '~~~',
-    '`',
-    '``',
-    '[',
-    ']',
-    '](',
-    ')',
-    '(',
-    '](x)',
-    '](<a b>)',
-    '](u "t")',
-    " 't'",
-    '![',
-    '!',
-    '\\',
-    '\\*',
-    '\\[',
-    '&amp;',
-    '&#35;',
-    '&#x41;',
-    '&bogus;',
-    '&',
-    '<',
-    '>',
-    '<b>',
-    '</b>',
-    '<a href="x">',
-    '<!-- c -->',
-    '<https://x.test/p>',
-    '<me@x.test>',
-    '\n',
-    '  \n',
-    '\\\n',
-    '\r\n',
-    '.',
-    ',',
-    '"',
-    'é',
-    '—',
-    '1',
-    ':',
-  ];
+  it("reads `\\|` in a table cell's code span as `|`, as mdast-util-gfm-table does, and gives up when it is not told where the run is", () => {
+    const source = '| `a \\| b` |\n|---|\n';
+    const table = new PositionTable(source);
+    const lines = [{ start: 2, end: 11 }];
+    expect(readInline(source, lines, table, { inTable: true })).toMatchObject([{ type: 'inlineCode', value: 'a | b' }]);
+    expect(readInline(source, lines, table, { inTable: false })).toMatchObject([{ type: 'inlineCode', value: 'a \\| b' }]);
+    expect(readInline(source, lines, table)).toBeUndefined();
+    compareDocument(source);
+  });
 
-  it('matches the library on generated runs', () => {
+  /** Pieces of inline syntax and near-misses of it. */
+  const PIECES = [
+    ...['a', 'b c', ' ', '  ', '\t', '.', ',', '"', ':', '1', '(', ')', '|', '\\|', '#', ' #', 'é', '—', '\u00a0', '\u3000', '\u2019', '🙂'],
+    ...['*', '**', '***', '_', '__', '~', '~~', '~~~', ' *', '* ', ' _', '_ ', 'x_', '_x', '*a*', '**b**', '_c_', '~a~', '~~b~~', '__init__'],
+    ...['`', '``', '` `', '[', ']', '](', '](x)', '](<a b>)', '](u "t")', " 't'", '](a(b)c)', '](\\))', '](<>)', '![', '!', '[c](d)', '![e](f)'],
+    ...['\\', '\\*', '\\[', '&amp;', '&#35;', '&#x41;', '&bogus;', '&', '&#0;', '&#12345678;', '&#x110000;', '&ampx'],
+    ...['<', '>', '<b>', '</b>', '<a href="x">', '<x y=z>', '<x/>', '<!-- c -->', '<!---->', '<?x?>', '<!X y>', '<![CDATA[z]]>'],
+    ...['<https://x.test/p>', '<me@x.test>', '<a:b>', '<ab:c d>', '<a-b@c-d.e>', '<a@b->'],
+  ];
+  const LINE_ENDINGS = ['\n', '\r\n', '\n  ', '\n\t', '  \n', '\\\n'];
+  const oneLine = fc.array(fc.constantFrom(...PIECES), { minLength: 1, maxLength: 12 }).map((pieces) => pieces.join(''));
+  const lines = fc
+    .array(fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...PIECES) }, { weight: 1, arbitrary: fc.constantFrom(...LINE_ENDINGS) }), {
+      minLength: 1,
+      maxLength: 16,
+    })
+    .map((pieces) => pieces.join(''));
+  /** The runs inside the blocks that hold them: paragraphs at the top and in list items, headings, table cells. */
+  const documents = fc.oneof(
+    lines.map((text) => `x${text}x\n`),
+    lines.map((text) => `x${text}x\n`.replace(/\r?\n/g, '\r\n')),
+    lines.map((text) => `- x${text}x\n`),
+    lines.map((text) => `1. item\n   x${text}x\n`),
+    lines.map((text) => `- [ ] x${text}x\n`),
+    lines.map((text) => `x${text}x\n===\n`),
+    oneLine.map((text) => `# ${text}\n`),
+    oneLine.map((text) => `## x${text} ##\n`),
+    fc.tuple(oneLine, oneLine).map(([a, b]) => `| h | k |\n|---|---|\n| ${a} | ${b} |\n`),
+    fc.tuple(oneLine, oneLine).map(([a, b]) => `|${a}|${b}|\n|-|-|\n`),
+  );
+
+  it('matches the library on generated runs, in every block that holds one', () => {
+    let runs = 0;
+    let answered = 0;
     fc.assert(
-      fc.property(fc.array(fc.constantFrom(...PIECES), { minLength: 1, maxLength: 14 }), (pieces) => {
-        const text = pieces.join('');
-        const source = `x${text}x\n`;
-        const tree = parseMarkdownWithAllExtensions(source);
-        const only = tree.children[0];
-        // Only runs that stay one paragraph (no list, heading, code block or html block made of the pieces).
-        if (tree.children.length !== 1 || only?.type !== 'paragraph') return;
-        const table = new PositionTable(source);
-        const read = readInline(source, textLines(source, 0, (only.position?.end.offset as number) ?? source.length), table);
-        if (read !== undefined) expect({ source, read }).toStrictEqual({ source, read: only.children });
+      fc.property(documents, (source) => {
+        const counts = compareDocument(source);
+        runs += counts.runs;
+        answered += counts.answered;
       }),
-      { numRuns: 3000 },
+      { numRuns: 4000 },
     );
+    // Generated runs are full of near-misses; the reader must still answer nearly all of them.
+    expect(answered / runs).toBeGreaterThan(0.9);
   });
 });

@@ -46,11 +46,19 @@ interface Opening {
 }
 
 /** The phrasing content of one run of lines, or undefined when this reader does not read it exactly. */
-export function readInline(source: string, lines: readonly LineSpan[], at: PositionTable): PhrasingContent[] | undefined {
+export function readInline(source: string, lines: readonly LineSpan[], at: PositionTable, options?: InlineOptions): PhrasingContent[] | undefined {
   const pointOf = pointsOn(at);
   const plain = readPlain(source, lines, pointOf);
   if (plain !== undefined) return plain;
-  return new InlineReader(source, lines, pointOf).read();
+  return new InlineReader(source, lines, pointOf, options?.inTable).read();
+}
+
+export interface InlineOptions {
+  /**
+   * Whether the run is a table cell: there mdast-util-gfm-table turns `\|` in a code span into
+   * `|`. Left out, a code span holding `\|` is given up.
+   */
+  inTable?: boolean;
 }
 
 class InlineReader {
@@ -66,10 +74,13 @@ class InlineReader {
   private readonly lines: readonly LineSpan[];
   private readonly pointOf: (offset: number) => Point;
 
-  constructor(source: string, lines: readonly LineSpan[], pointOf: (offset: number) => Point) {
+  private readonly inTable: boolean | undefined;
+
+  constructor(source: string, lines: readonly LineSpan[], pointOf: (offset: number) => Point, inTable: boolean | undefined) {
     this.source = source;
     this.lines = lines;
     this.pointOf = pointOf;
+    this.inTable = inTable;
   }
 
   read(): PhrasingContent[] | undefined {
@@ -209,17 +220,26 @@ class InlineReader {
             }
           }
         }
+        let value = source.slice(from, to);
+        if (value.includes('\\|')) {
+          if (this.inTable === undefined) return GIVE_UP;
+          if (this.inTable) value = value.replace(/\\([\\|])/g, (whole, character) => (character === '|' ? character : whole));
+        }
         const node: PhrasingContent = {
           type: 'inlineCode',
-          value: source.slice(from, to),
+          value,
           position: { start: this.pointOf(at), end: this.pointOf(close + size) },
         };
         this.items.push(nodeItem(node, at, close + size));
         return close + size;
       }
+      // micromark's search reads on through the later lines; where it closes there, or where a
+      // later line has a prefix (after a failed search, micromark ends the line ending's text
+      // after a container's prefix, but not after a paragraph's own indent), give up.
       for (let later = line + 1; later < this.lines.length; later++) {
         const span = this.lines[later] as LineSpan;
-        if (findRun(source, span.start, span.end, size) !== -1) return GIVE_UP;
+        const before = source.charCodeAt(span.start - 1);
+        if ((before !== 10 && before !== 13) || findRun(source, span.start, span.end, size) !== -1) return GIVE_UP;
       }
       this.unclosedCode.add(size);
     }
