@@ -36,6 +36,11 @@ import type { PositionTable } from './positions.ts';
 
 export type { LineSpan } from './inline-lines.ts';
 
+/** What readLine did. */
+const LINE_READ = 0;
+const BACKSLASH_BREAK = 1;
+const RESUMED = 2;
+
 /** More delimiter runs than this in one run: leave it to micromark (pairing them walks back). */
 const MAX_DELIMITERS = 200;
 
@@ -69,6 +74,9 @@ class InlineReader {
   private firstStrikethrough = Number.POSITIVE_INFINITY;
   /** Backtick run lengths known to have no closing run further on. */
   private readonly unclosedCode = new Set<number>();
+  /** Where reading goes on after a code span that closed on a later line (-1: it did not). */
+  private resumeLine = -1;
+  private resumeAt = 0;
 
   private readonly source: string;
   private readonly lines: readonly LineSpan[];
@@ -85,15 +93,25 @@ class InlineReader {
 
   read(): PhrasingContent[] | undefined {
     const { source, lines } = this;
-    for (let line = 0; line < lines.length; line++) {
+    let line = 0;
+    let from = (lines[0] as LineSpan).start;
+    while (line < lines.length) {
       const span = lines[line] as LineSpan;
       const end = contentEnd(source, span);
       const last = line + 1 === lines.length;
-      const brokeByBackslash = this.readLine(span.start, end, line, last);
-      if (brokeByBackslash === undefined) return undefined;
+      const outcome = this.readLine(from, span.start, end, line, last);
+      if (outcome === undefined) return undefined;
+      if (outcome === RESUMED) {
+        line = this.resumeLine;
+        from = this.resumeAt;
+        this.resumeLine = -1;
+        continue;
+      }
       if (last) break;
+      line++;
+      from = (lines[line] as LineSpan).start;
+      if (outcome === BACKSLASH_BREAK) continue;
       const after = span.end + lineEndingLength(source, span.end);
-      if (brokeByBackslash) continue;
       if (isTrailingBreak(source, end, span.end)) this.items.push(nodeItem(this.breakNode(end, after), end, after));
       else this.pushText(span.end, after, source.slice(span.end, after));
     }
@@ -120,8 +138,12 @@ class InlineReader {
     } else this.items.push(textItem(start, end, value));
   }
 
-  /** Reads one line's content [start, end); true if it ends in a backslash hard break, undefined to give up. */
-  private readLine(start: number, end: number, line: number, last: boolean): boolean | undefined {
+  /**
+   * Reads a line's content from `start` to `end`: LINE_READ, BACKSLASH_BREAK when it ends in one,
+   * RESUMED when a code span closed on a later line (read on at resumeLine, resumeAt), or
+   * undefined to give up.
+   */
+  private readLine(start: number, lineStart: number, end: number, line: number, last: boolean): number | undefined {
     const { source, items } = this;
     let plainFrom = start;
     let index = start;
@@ -144,7 +166,7 @@ class InlineReader {
           if (index + 1 === end && !last && end === (this.lines[line] as LineSpan).end) {
             const after = end + lineEndingLength(source, end);
             items.push(nodeItem(this.breakNode(index, after), index, after));
-            return true;
+            return BACKSLASH_BREAK;
           }
           this.pushText(index, next, '\\');
           break;
@@ -152,13 +174,17 @@ class InlineReader {
         case 96: {
           const found = this.codeSpan(index, end, line);
           if (found === GIVE_UP) return undefined;
+          if (this.resumeLine !== -1) {
+            this.resumeAt = found;
+            return RESUMED;
+          }
           next = found;
           break;
         }
         case 42:
         case 95:
         case 126: {
-          next = this.delimiterRun(code, index, start, end);
+          next = this.delimiterRun(code, index, lineStart, end);
           if (next === GIVE_UP) return undefined;
           break;
         }
@@ -197,54 +223,61 @@ class InlineReader {
       plainFrom = next;
     }
     if (end > plainFrom) this.pushText(plainFrom, end, source.slice(plainFrom, end));
-    return false;
+    return LINE_READ;
   }
 
-  /** A code span from the backtick run at `at`; the offset to read on from, or GIVE_UP if it closes on a later line. */
+  /**
+   * A code span from the backtick run at `at`: the offset to read on from (on resumeLine when it
+   * closes on a later line), or GIVE_UP.
+   */
   private codeSpan(at: number, end: number, line: number): number {
-    const { source } = this;
+    const { source, lines } = this;
     let runEnd = at + 1;
     while (runEnd < end && source.charCodeAt(runEnd) === 96) runEnd++;
     const size = runEnd - at;
     if (!this.unclosedCode.has(size)) {
       const close = findRun(source, runEnd, end, size);
-      if (close !== -1) {
-        let from = runEnd;
-        let to = close;
-        if (source.charCodeAt(from) === 32 && source.charCodeAt(to - 1) === 32 && to - from > 1) {
-          for (let index = from; index < to; index++) {
-            if (source.charCodeAt(index) !== 32) {
-              from++;
-              to--;
-              break;
-            }
-          }
-        }
-        let value = source.slice(from, to);
-        if (value.includes('\\|')) {
-          if (this.inTable === undefined) return GIVE_UP;
-          if (this.inTable) value = value.replace(/\\([\\|])/g, (whole, character) => (character === '|' ? character : whole));
-        }
-        const node: PhrasingContent = {
-          type: 'inlineCode',
-          value,
-          position: { start: this.pointOf(at), end: this.pointOf(close + size) },
-        };
-        this.items.push(nodeItem(node, at, close + size));
-        return close + size;
-      }
-      // micromark's search reads on through the later lines; where it closes there, or where a
-      // later line has a prefix (after a failed search, micromark ends the line ending's text
-      // after a container's prefix, but not after a paragraph's own indent), give up.
-      for (let later = line + 1; later < this.lines.length; later++) {
-        const span = this.lines[later] as LineSpan;
+      if (close !== -1) return this.pushCode(at, close + size, source.slice(runEnd, close));
+      // micromark's search reads on through the later lines. A line with anything before its
+      // content (a container's prefix, or an indent micromark keeps in the code) is given up: after
+      // a failed search micromark even ends the line ending's text after a container's prefix.
+      let value = source.slice(runEnd, (lines[line] as LineSpan).end);
+      for (let later = line + 1; later < lines.length; later++) {
+        const span = lines[later] as LineSpan;
+        const previous = lines[later - 1] as LineSpan;
         const before = source.charCodeAt(span.start - 1);
-        if ((before !== 10 && before !== 13) || findRun(source, span.start, span.end, size) !== -1) return GIVE_UP;
+        if (before !== 10 && before !== 13) return GIVE_UP;
+        value += source.slice(previous.end, previous.end + lineEndingLength(source, previous.end));
+        const closeLater = findRun(source, span.start, span.end, size);
+        if (closeLater !== -1) {
+          this.resumeLine = later;
+          return this.pushCode(at, closeLater + size, value + source.slice(span.start, closeLater));
+        }
+        value += source.slice(span.start, span.end);
       }
       this.unclosedCode.add(size);
     }
     this.pushText(at, runEnd, source.slice(at, runEnd));
     return runEnd;
+  }
+
+  /** An inlineCode node from its source content: one space or line ending of padding off each side, as micromark takes it. */
+  private pushCode(start: number, end: number, content: string): number {
+    let value = content;
+    const first = value.charCodeAt(0);
+    const last = value.charCodeAt(value.length - 1);
+    if ((first === 32 || first === 10 || first === 13) && (last === 32 || last === 10 || last === 13) && /[^ \r\n]/.test(value)) {
+      const head = first === 13 && value.charCodeAt(1) === 10 ? 2 : 1;
+      const tail = last === 10 && value.charCodeAt(value.length - 2) === 13 ? 2 : 1;
+      value = value.slice(head, value.length - tail);
+    }
+    if (value.includes('\\|')) {
+      if (this.inTable === undefined) return GIVE_UP;
+      if (this.inTable) value = value.replace(/\\([\\|])/g, (whole, character) => (character === '|' ? character : whole));
+    }
+    const node: PhrasingContent = { type: 'inlineCode', value, position: { start: this.pointOf(start), end: this.pointOf(end) } };
+    this.items.push(nodeItem(node, start, end));
+    return end;
   }
 
   /** A run of `*`, `_` or `~` at `at`, with its flanking as micromark classifies it. */
