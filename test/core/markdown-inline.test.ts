@@ -156,11 +156,12 @@ describe('readInline against mdast-util-from-markdown', () => {
       'Latency rose ~40% (p99 &gt; 2&nbsp;s) \\*not\\* ~~5~~ 6 nodes  \nlost.\\\nNext line ![graph](img.png)',
       '| *impact* | `code` |\n|---|---|\n| 3 \\| 4 | <br> |',
       '# Root cause: **pool** exhaustion #',
+      'Ran `kubectl rollout\nundo` and read [the\nrunbook](\n  https://runbook.example.test/db "Database\n  runbook"\n).',
     ];
     for (const source of samples) {
       const table = new PositionTable(source);
       const runs = runsOf(source, parseMarkdownWithAllExtensions(source));
-      for (const run of runs) expect(readInline(source, run.lines, table)).toStrictEqual(run.children);
+      for (const run of runs) expect(readInline(source, run.lines, table, { inTable: run.inTable })).toStrictEqual(run.children);
     }
   });
 
@@ -189,7 +190,7 @@ describe('readInline against mdast-util-from-markdown', () => {
     ...['<', '>', '<b>', '</b>', '<a href="x">', '<x y=z>', '<x/>', '<!-- c -->', '<!---->', '<?x?>', '<!X y>', '<![CDATA[z]]>'],
     ...['<https://x.test/p>', '<me@x.test>', '<a:b>', '<ab:c d>', '<a-b@c-d.e>', '<a@b->'],
   ];
-  const LINE_ENDINGS = ['\n', '\r\n', '\n  ', '\n\t', '  \n', '\\\n'];
+  const LINE_ENDINGS = ['\n', '\r\n', '\n  ', '\n\t', '  \n', '\\\n', '](\n', ' "t\n'];
   const oneLine = fc.array(fc.constantFrom(...PIECES), { minLength: 1, maxLength: 12 }).map((pieces) => pieces.join(''));
   const lines = fc
     .array(fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...PIECES) }, { weight: 1, arbitrary: fc.constantFrom(...LINE_ENDINGS) }), {

@@ -47,7 +47,7 @@ function isAsciiHexDigit(code: number): boolean {
   return isAsciiDigit(code) || (code >= 65 && code <= 70) || (code >= 97 && code <= 102);
 }
 
-function isSpaceOrTab(code: number): boolean {
+export function isSpaceOrTab(code: number): boolean {
   return code === 32 || code === 9;
 }
 
@@ -306,84 +306,7 @@ function isAttributeNameCharacter(code: number): boolean {
   return code === 45 || code === 46 || code === 58 || code === 95 || isAsciiAlphanumeric(code);
 }
 
-/** An inline link's `(destination "title")`: its end and decoded parts. */
-export interface Resource {
-  end: number;
-  url: string;
-  title: string | null;
-}
-
-/**
- * The resource after a label's `]`, at `at` (must be `(`): a Resource, NO_MATCH, or GIVE_UP when
- * it reaches the end of a line that is not the run's last.
- */
-export function scanResource(source: string, at: number, end: number, lastLine: boolean): Resource | number {
-  if (at >= end || source.charCodeAt(at) !== 40) return NO_MATCH;
-  const past = lastLine ? NO_MATCH : GIVE_UP;
-  let index = skipSpaces(source, at + 1, end);
-  if (index >= end) return past;
-  let code = source.charCodeAt(index);
-  if (code === 41) return { end: index + 1, url: '', title: null };
-  let url: string;
-  if (code === 60) {
-    const start = index + 1;
-    for (index = start; ; index++) {
-      if (index >= end) return NO_MATCH;
-      code = source.charCodeAt(index);
-      if (code === 62) break;
-      if (code === 60) return NO_MATCH;
-      if (code === 92 && index + 1 < end) {
-        const next = source.charCodeAt(index + 1);
-        if (next === 60 || next === 62 || next === 92) index++;
-      }
-    }
-    url = decodeString(source, start, index);
-    index++;
-  } else {
-    const start = index;
-    let balance = 0;
-    for (; index < end; index++) {
-      code = source.charCodeAt(index);
-      if (balance === 0 && (code === 41 || isSpaceOrTab(code))) break;
-      if (code === 40) {
-        if (balance >= 32) return NO_MATCH;
-        balance++;
-      } else if (code === 41) balance--;
-      else if (code === 32 || code < 32 || code === 127) return NO_MATCH;
-      else if (code === 92 && index + 1 < end) {
-        const next = source.charCodeAt(index + 1);
-        if (next === 40 || next === 41 || next === 92) index++;
-      }
-    }
-    if (balance > 0) return NO_MATCH;
-    url = decodeString(source, start, index);
-  }
-  const beforeSpace = index;
-  index = skipSpaces(source, index, end);
-  if (index >= end) return past;
-  code = source.charCodeAt(index);
-  let title: string | null = null;
-  if (index > beforeSpace && (code === 34 || code === 39 || code === 40)) {
-    const marker = code === 40 ? 41 : code;
-    const start = index + 1;
-    for (index = start; ; index++) {
-      if (index >= end) return past;
-      code = source.charCodeAt(index);
-      if (code === marker) break;
-      if (code === 92 && index + 1 < end) {
-        const next = source.charCodeAt(index + 1);
-        if (next === marker || next === 92) index++;
-      }
-    }
-    if (index > start) title = decodeString(source, start, index);
-    index = skipSpaces(source, index + 1, end);
-    if (index >= end) return past;
-    code = source.charCodeAt(index);
-  }
-  return code === 41 ? { end: index + 1, url, title } : NO_MATCH;
-}
-
-function skipSpaces(source: string, from: number, end: number): number {
+export function skipSpaces(source: string, from: number, end: number): number {
   let index = from;
   while (index < end && isSpaceOrTab(source.charCodeAt(index))) index++;
   return index;

@@ -28,9 +28,9 @@ import {
   scanAutolink,
   scanCharacterReference,
   scanHtml,
-  scanResource,
   WHITESPACE,
 } from './inline-syntax.ts';
+import { scanResource } from './inline-resource.ts';
 import { contentEnd, isTrailingBreak, type LineSpan, lineEndingLength, pointsOn, readPlain, SPECIAL } from './inline-lines.ts';
 import type { PositionTable } from './positions.ts';
 
@@ -174,10 +174,6 @@ class InlineReader {
         case 96: {
           const found = this.codeSpan(index, end, line);
           if (found === GIVE_UP) return undefined;
-          if (this.resumeLine !== -1) {
-            this.resumeAt = found;
-            return RESUMED;
-          }
           next = found;
           break;
         }
@@ -200,7 +196,7 @@ class InlineReader {
           } else this.pushText(index, next, '!');
           break;
         case 93: {
-          const found = this.labelEnd(index, end, last);
+          const found = this.labelEnd(index, end, line);
           if (found === GIVE_UP) return undefined;
           next = found;
           break;
@@ -218,6 +214,11 @@ class InlineReader {
             this.pushText(index, next, reference.value);
           } else this.pushText(index, next, '&');
         }
+      }
+      if (this.resumeLine !== -1) {
+        // A code span or link closed on a later line: read on there.
+        this.resumeAt = next;
+        return RESUMED;
       }
       index = next;
       plainFrom = next;
@@ -314,14 +315,14 @@ class InlineReader {
   }
 
   /** A `]`: closes the latest `[` or `![` as a link or image when an inline resource follows. */
-  private labelEnd(at: number, end: number, last: boolean): number {
+  private labelEnd(at: number, end: number, line: number): number {
     const { source, items, openings } = this;
     const opening = openings.pop();
     if (!opening?.active) {
       this.pushText(at, at + 1, ']');
       return at + 1;
     }
-    const resource = scanResource(source, at + 1, end, last);
+    const resource = scanResource(source, at + 1, this.lines, line, end);
     if (typeof resource === 'number') {
       if (resource === GIVE_UP) return GIVE_UP;
       this.pushText(at, at + 1, ']');
@@ -336,6 +337,7 @@ class InlineReader {
       : { type: 'link', title: resource.title, url: resource.url, children, position };
     if (!opening.image) for (const earlier of openings) if (!earlier.image) earlier.active = false;
     items.push(nodeItem(node, open.start, resource.end));
+    if (resource.line !== line) this.resumeLine = resource.line;
     return resource.end;
   }
 
