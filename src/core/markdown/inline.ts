@@ -43,6 +43,8 @@ const RESUMED = 2;
 
 /** More delimiter runs than this in one run: leave it to micromark (pairing them walks back). */
 const MAX_DELIMITERS = 200;
+/** More brackets, `<` and backtick runs than this (each tries a scan ahead): leave it to micromark. */
+const MAX_ATTEMPTS = 1000;
 
 interface Opening {
   index: number;
@@ -70,6 +72,7 @@ class InlineReader {
   private readonly items: Item[] = [];
   private readonly openings: Opening[] = [];
   private delimiters = 0;
+  private attempts = 0;
   private firstAttention = Number.POSITIVE_INFINITY;
   private firstStrikethrough = Number.POSITIVE_INFINITY;
   /** Backtick run lengths known to have no closing run further on. */
@@ -154,6 +157,7 @@ class InlineReader {
         continue;
       }
       if (index > plainFrom) this.pushText(plainFrom, index, source.slice(plainFrom, index));
+      if ((code === 91 || code === 60 || code === 96) && ++this.attempts > MAX_ATTEMPTS) return undefined;
       let next = index + 1;
       switch (code) {
         case 92: {
