@@ -165,6 +165,13 @@ describe('readInline against mdast-util-from-markdown', () => {
     }
   });
 
+  it('gives the same points whatever order the runs of a document are read in', () => {
+    const source = '# Impact\n\nLine one *a*\nline two `b`\n\n- item [c](d)\n- item\n  wrapped\n\n| x | y |\n|---|---|\n| *1* | 2 |\n';
+    const runs = runsOf(source, parseMarkdownWithAllExtensions(source));
+    const table = new PositionTable(source);
+    for (const run of [...runs].reverse()) expect(readInline(source, run.lines, table, { inTable: run.inTable })).toStrictEqual(run.children);
+  });
+
   it('gives up rather than guess on a code span or tag over a line ending', () => {
     const source = 'a `code\nspan` and <span\nclass="x"> here';
     const table = new PositionTable(source);

@@ -31,7 +31,7 @@ import {
   WHITESPACE,
 } from './inline-syntax.ts';
 import { scanResource } from './inline-resource.ts';
-import { contentEnd, isTrailingBreak, type LineSpan, lineEndingLength, pointsOn, readPlain, SPECIAL } from './inline-lines.ts';
+import { contentEnd, isTrailingBreak, type LineSpan, type InlineIndex, inlineIndexOf, lineEndingLength, readPlain } from './inline-lines.ts';
 import type { PositionTable } from './positions.ts';
 
 export type { LineSpan } from './inline-lines.ts';
@@ -54,10 +54,10 @@ interface Opening {
 
 /** The phrasing content of one run of lines, or undefined when this reader does not read it exactly. */
 export function readInline(source: string, lines: readonly LineSpan[], at: PositionTable, options?: InlineOptions): PhrasingContent[] | undefined {
-  const pointOf = pointsOn(at);
-  const plain = readPlain(source, lines, pointOf);
+  const index = inlineIndexOf(source, at);
+  const plain = readPlain(source, lines, index);
   if (plain !== undefined) return plain;
-  return new InlineReader(source, lines, pointOf, options?.inTable).read();
+  return new InlineReader(source, lines, index, options?.inTable).read();
 }
 
 export interface InlineOptions {
@@ -87,10 +87,13 @@ class InlineReader {
 
   private readonly inTable: boolean | undefined;
 
-  constructor(source: string, lines: readonly LineSpan[], pointOf: (offset: number) => Point, inTable: boolean | undefined) {
+  private readonly specials: InlineIndex;
+
+  constructor(source: string, lines: readonly LineSpan[], index: InlineIndex, inTable: boolean | undefined) {
     this.source = source;
+    this.specials = index;
     this.lines = lines;
-    this.pointOf = pointOf;
+    this.pointOf = index.pointOf;
     this.inTable = inTable;
   }
 
@@ -148,14 +151,15 @@ class InlineReader {
    */
   private readLine(start: number, lineStart: number, end: number, line: number, last: boolean): number | undefined {
     const { source, items } = this;
+    const offsets = this.specials.offsets;
+    let special = this.specials.firstFrom(start);
     let plainFrom = start;
     let index = start;
-    while (index < end) {
+    for (;;) {
+      while (special < offsets.length && (offsets[special] as number) < index) special++;
+      index = special < offsets.length ? (offsets[special] as number) : end;
+      if (index >= end) break;
       const code = source.charCodeAt(index);
-      if (code >= 128 || !SPECIAL[code]) {
-        index++;
-        continue;
-      }
       if (index > plainFrom) this.pushText(plainFrom, index, source.slice(plainFrom, index));
       if ((code === 91 || code === 60 || code === 96) && ++this.attempts > MAX_ATTEMPTS) return undefined;
       let next = index + 1;
