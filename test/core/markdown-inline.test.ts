@@ -172,10 +172,29 @@ describe('readInline against mdast-util-from-markdown', () => {
     for (const run of [...runs].reverse()) expect(readInline(source, run.lines, table, { inTable: run.inTable })).toStrictEqual(run.children);
   });
 
-  it('gives up rather than guess on a code span or tag over a line ending', () => {
-    const source = 'a `code\nspan` and <span\nclass="x"> here';
-    const table = new PositionTable(source);
-    expect(readInline(source, textLines(source, 0, source.length), table)).toBeUndefined();
+  it('leaves a run full of delimiters or brackets to micromark, and reads one with fewer', () => {
+    for (const [unit, count] of [
+      ['*a ', 250],
+      ['[a] ', 1200],
+    ] as const) {
+      const many = unit.repeat(count);
+      expect(readInline(many, [{ start: 0, end: many.length }], new PositionTable(many))).toBeUndefined();
+      const few = unit.repeat(40);
+      const tree = parseMarkdownWithAllExtensions(few);
+      expect(readInline(few, [{ start: 0, end: few.length }], new PositionTable(few))).toStrictEqual((tree.children[0] as { children: unknown }).children);
+    }
+  });
+
+  it('gives up rather than guess on a tag over a line ending, or a code span over an indented line', () => {
+    for (const source of ['a <span\nclass="x"> here', '- a `code\n  span` here']) {
+      const runs = runsOf(source, parseMarkdownWithAllExtensions(source));
+      expect(runs).toHaveLength(1);
+      expect(readInline(source, (runs[0] as Run).lines, new PositionTable(source))).toBeUndefined();
+    }
+    // The same code span from column 1 is read.
+    const source = 'a `code\nspan` here';
+    const run = runsOf(source, parseMarkdownWithAllExtensions(source))[0] as Run;
+    expect(readInline(source, run.lines, new PositionTable(source))).toStrictEqual(run.children);
   });
 
   it("reads `\\|` in a table cell's code span as `|`, as mdast-util-gfm-table does, and gives up when it is not told where the run is", () => {

@@ -36,7 +36,7 @@ import type { PositionTable } from './positions.ts';
 
 export type { LineSpan } from './inline-lines.ts';
 
-/** What readLine did. */
+/** What readLine did: read to the line's end, ended it with a backslash break, or went on to a later line. */
 const LINE_READ = 0;
 const BACKSLASH_BREAK = 1;
 const RESUMED = 2;
@@ -83,16 +83,14 @@ class InlineReader {
 
   private readonly source: string;
   private readonly lines: readonly LineSpan[];
+  private readonly index: InlineIndex;
   private readonly pointOf: (offset: number) => Point;
-
   private readonly inTable: boolean | undefined;
-
-  private readonly specials: InlineIndex;
 
   constructor(source: string, lines: readonly LineSpan[], index: InlineIndex, inTable: boolean | undefined) {
     this.source = source;
-    this.specials = index;
     this.lines = lines;
+    this.index = index;
     this.pointOf = index.pointOf;
     this.inTable = inTable;
   }
@@ -151,8 +149,8 @@ class InlineReader {
    */
   private readLine(start: number, lineStart: number, end: number, line: number, last: boolean): number | undefined {
     const { source, items } = this;
-    const offsets = this.specials.offsets;
-    let special = this.specials.firstFrom(start);
+    const offsets = this.index.offsets;
+    let special = this.index.firstFrom(start);
     let plainFrom = start;
     let index = start;
     for (;;) {
