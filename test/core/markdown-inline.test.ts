@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import type { Nodes, PhrasingContent, Root } from 'mdast';
 import { describe, expect, it } from 'vitest';
+import { cpuOf, describeGrowth, growth, runOf, settle } from '../helpers/growth.ts';
 import { type LineSpan, readInline } from '../../src/core/markdown/inline.ts';
 import { PositionTable } from '../../src/core/markdown/positions.ts';
 import { parseMarkdownWithAllExtensions } from '../../src/core/parse.ts';
@@ -170,6 +171,26 @@ describe('readInline against mdast-util-from-markdown', () => {
     const runs = runsOf(source, parseMarkdownWithAllExtensions(source));
     const table = new PositionTable(source);
     for (const run of [...runs].reverse()) expect(readInline(source, run.lines, table, { inTable: run.inTable })).toStrictEqual(run.children);
+  });
+
+  it('reads in time linear in the run, on one long line and on many lines', () => {
+    // Only syntax without a per-run limit (delimiters, brackets, `<` and backticks have one).
+    for (const unit of ['a &amp; \\* b c 5 > 3 ! ', 'text &copy; x  \nmore\\\nend & so\n']) {
+      const small = 2000;
+      const g = growth((size, variant) => {
+        const source = `${runOf(unit, size)}${'z'.repeat(variant)}`;
+        const lines = textLines(source, 0, source.length);
+        const table = new PositionTable(source);
+        settle();
+        let read: PhrasingContent[] | undefined;
+        const ms = cpuOf(() => {
+          read = readInline(source, lines, table);
+        });
+        expect(read).toBeDefined();
+        return ms;
+      }, small);
+      expect(g.ratio, `${JSON.stringify(unit)}: ${describeGrowth(g, small, small * 32)}`).toBeLessThan(g.limit);
+    }
   });
 
   it('leaves a run full of delimiters or brackets to micromark, and reads one with fewer', () => {
