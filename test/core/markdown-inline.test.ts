@@ -166,6 +166,21 @@ describe('readInline against mdast-util-from-markdown', () => {
     }
   });
 
+  it("keeps micromark's length limits: schemes, email labels, character references, nested parentheses", () => {
+    const samples = [
+      `<${'s'.repeat(32)}:x> <${'s'.repeat(33)}:x>`,
+      `<me@${'d'.repeat(63)}.test> <me@${'d'.repeat(64)}.test>`,
+      '&#1234567; &#12345678; &#x10FFFF; &#x1000000; &#X41; &#0;',
+      `&${'a'.repeat(31)}; &CounterClockwiseContourIntegral;`,
+      `[a](${'('.repeat(32)}b${')'.repeat(32)}) [a](${'('.repeat(33)}b${')'.repeat(33)})`,
+    ];
+    for (const sample of samples) {
+      const source = `x ${sample} y\n`;
+      const run = runsOf(source, parseMarkdownWithAllExtensions(source))[0] as Run;
+      expect(readInline(source, run.lines, new PositionTable(source))).toStrictEqual(run.children);
+    }
+  });
+
   it('gives the same points whatever order the runs of a document are read in', () => {
     const source = '# Impact\n\nLine one *a*\nline two `b`\n\n- item [c](d)\n- item\n  wrapped\n\n| x | y |\n|---|---|\n| *1* | 2 |\n';
     const runs = runsOf(source, parseMarkdownWithAllExtensions(source));
