@@ -323,7 +323,10 @@ export class BlockReader {
     if (leaf === PARAGRAPH) {
       const lines = this.paragraph;
       const children = this.phrasingOf(lines);
-      const position = { start: this.at.point((lines[0] as LineSpan).start), end: this.at.point((lines[lines.length - 1] as LineSpan).end) };
+      let start = (lines[0] as LineSpan).start;
+      // mdast-util-gfm-task-list-item moves a task's paragraph past the box only when it starts with text.
+      if (this.paragraphTask && children[0]?.type !== 'text') start -= 4;
+      const position = { start: this.at.point(start), end: this.at.point((lines[lines.length - 1] as LineSpan).end) };
       this.add({ type: 'paragraph', children, position });
     } else if (leaf === RAW) {
       this.add((this.raw as RawBlock).close());
