@@ -169,6 +169,15 @@ const PIECES = [
   '<img src="x"> caption\n',
   '<span>s</span> tail\n',
   '<pre>\n',
+  '<br/>\n',
+  '</span>\n',
+  '<a href="x" title=\'t\' data-x=1 hidden>\n',
+  '<a b="1"c>\n',
+  '- <br/>\n',
+  '> <img src=x />\n',
+  '<img src="a>b">\n',
+  '= not a heading\n',
+  '`not a fence\n',
   '[link]: /url\n',
 ];
 
@@ -215,7 +224,7 @@ describe('the fast block reader', () => {
     ['a link reference definition', '[ref]: https://example.test\n\nText\n'],
     ['a tab that sets indentation', '-\tTab item\n'],
     ['a raw-text HTML block', '<pre>\nkept\n</pre>\n'],
-    ['a lone inline tag that may be an HTML block', '<img src="x.png">\n'],
+    ['a lone tag on a lazy line', '- item\n<br/>\n'],
     ['a fence left open inside a list', '- ```\n  code\nafter\n'],
     ['an empty item with its text on the next line', '-\n  text\n'],
   ])('gives up on %s', (_, source) => {

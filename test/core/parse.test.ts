@@ -130,6 +130,8 @@ describe('the fast reader gives the tree of the full parser, or gives up', () =>
       line.map((text) => `# ${text}\n`),
       line.map((text) => `- ${text}\n`),
       line.map((text) => `- [ ] ${text}\n`),
+      line.map((text) => `- [x]  ${text}\n`),
+      line.map((text) => `<img src="x.png">\n${text}\n`),
       line.map((text) => `1. ${text}\n   ${text}\n`),
       line.map((text) => `| ${text} | b |\n| --- | --- |\n| c | ${text} |\n`),
       line.map((text) => `> ${text}\n`),

@@ -42,6 +42,8 @@ export function joinLines(s: string, lines: readonly number[], count = lines.len
 export const NOT_HTML = 0;
 export const HTML_COMMENT = 1;
 export const HTML_BLOCK = 2;
+/** A line holding one complete open or closing tag (HTML block type 7): it cannot interrupt a paragraph. */
+export const HTML_LONE_TAG = 3;
 
 /** CommonMark's block-level tag names (HTML block type 6), as micromark-util-html-tag-name lists them. */
 export const HTML_BLOCK_NAMES = new Set(
@@ -74,10 +76,55 @@ export function htmlStart(s: string, p: number, end: number): number {
   const delimited = after === 32 || after === 9 || after === 62 || (after === 47 && s.charCodeAt(i + 1) === 62);
   if (delimited && HTML_BLOCK_NAMES.has(name)) return HTML_BLOCK;
   if (name === 'pre' || name === 'script' || name === 'style' || name === 'textarea') giveUp();
-  // A lone open or close tag is an HTML block too (type 7): do not tell it from inline HTML here.
   let last = end;
   while (last > p && (s.charCodeAt(last - 1) === 32 || s.charCodeAt(last - 1) === 9)) last--;
-  return s.charCodeAt(last - 1) === 62 ? giveUp() : NOT_HTML;
+  if (s.charCodeAt(last - 1) !== 62) return NOT_HTML;
+  return (first === 47 ? closingTagEnd(s, i) : openTagEnd(s, i, last)) === last ? HTML_LONE_TAG : giveUp();
+}
+
+/** After a closing tag's name: optional spaces and `>`; the offset after it, or -1. */
+function closingTagEnd(s: string, i: number): number {
+  let j = i;
+  while (s.charCodeAt(j) === 32 || s.charCodeAt(j) === 9) j++;
+  return s.charCodeAt(j) === 62 ? j + 1 : -1;
+}
+
+/** After an open tag's name: attributes (each after a space), optional `/`, `>`; the offset after it, or -1. */
+function openTagEnd(s: string, i: number, last: number): number {
+  let j = i;
+  for (;;) {
+    const spaced = j;
+    while (j < last && (s.charCodeAt(j) === 32 || s.charCodeAt(j) === 9)) j++;
+    const code = s.charCodeAt(j);
+    if (code === 62) return j + 1;
+    if (code === 47) return s.charCodeAt(j + 1) === 62 ? j + 2 : -1;
+    if (j === spaced || !isAttributeNameStart(code)) return -1;
+    while (j < last && isAttributeNamePart(s.charCodeAt(j))) j++;
+    let k = j;
+    while (k < last && (s.charCodeAt(k) === 32 || s.charCodeAt(k) === 9)) k++;
+    if (s.charCodeAt(k) !== 61) continue;
+    k++;
+    while (k < last && (s.charCodeAt(k) === 32 || s.charCodeAt(k) === 9)) k++;
+    const quote = s.charCodeAt(k);
+    if (quote === 34 || quote === 39) {
+      const close = s.indexOf(quote === 34 ? '"' : "'", k + 1);
+      if (close === -1 || close >= last) return -1;
+      j = close + 1;
+    } else {
+      const valueStart = k;
+      while (k < last && !' \t"\'=<>`'.includes(s.charAt(k))) k++;
+      if (k === valueStart) return -1;
+      j = k;
+    }
+  }
+}
+
+function isAttributeNameStart(code: number): boolean {
+  return ((code | 32) >= 97 && (code | 32) <= 122) || code === 95 || code === 58;
+}
+
+function isAttributeNamePart(code: number): boolean {
+  return isAttributeNameStart(code) || (code >= 48 && code <= 57) || code === 46 || code === 45;
 }
 
 export const NO_BOX = -1;
@@ -95,7 +142,7 @@ export function taskBoxAt(s: string, p: number, end: number): number {
   if (after === 9) giveUp();
   if (after !== 32) return NO_BOX;
   const next = s.charCodeAt(p + 4);
-  if (next === 32 || next === 9) giveUp();
+  if (next === 9) giveUp();
   return mark === 32 ? 0 : 1;
 }
 

@@ -1,7 +1,7 @@
 // What a line starts, for the decisions the block reader makes between blocks: whether a
 // line that leaves a container may continue its paragraph lazily, interrupts a paragraph,
 // or ends a table. Pure functions of the line; they give up where micromark's answer is in doubt.
-import { htmlStart, NOT_HTML } from './block-leaves.ts';
+import { HTML_LONE_TAG, htmlStart, NOT_HTML } from './block-leaves.ts';
 import { atxHeading, fenceOpen, giveUp, isBlank, isThematicBreak, listMarker, setextDepth, spacesAt } from './block-lines.ts';
 import { hasPipe } from './block-table.ts';
 
@@ -18,16 +18,20 @@ export function isLazyLine(s: string, pos: number, end: number): boolean {
   if (n >= 4) return true;
   const p = pos + n;
   const code = s.charCodeAt(p);
-  if (code === 62 || code === 96 || code === 126 || code === 35 || code === 60 || code === 61 || code === 124) {
-    if (code === 35 && !atxHeading(s, p, end)) return true;
-    if (code === 62 || code === 35 || fenceOpen(s, p, end)) return false;
-    return giveUp();
+  if (code === 62) return false;
+  if (code === 35) return atxHeading(s, p, end) === undefined;
+  if (code === 96 || code === 126) return fenceOpen(s, p, end) === undefined;
+  if (code === 60) {
+    const html = htmlStart(s, p, end);
+    // A lone tag (HTML block type 7) on a lazy line: micromark puts the block inside the container.
+    return html === HTML_LONE_TAG ? giveUp() : html === NOT_HTML;
   }
+  if (code === 124 || hasPipe(s, p, end)) giveUp();
   if (isThematicBreak(s, p, end)) return false;
   const marker = listMarker(s, p, end);
   if (marker) return isBlank(s, marker.after, end) ? giveUp() : false;
-  if (setextDepth(s, p, end) || hasPipe(s, p, end)) giveUp();
-  return true;
+  // A setext underline cannot be lazy; whether micromark then reads it as text is left to it.
+  return setextDepth(s, p, end) ? giveUp() : true;
 }
 
 /** Whether a line (its first non-space at `p`) interrupts a paragraph as a heading, fence, break or HTML block. */
@@ -36,7 +40,9 @@ export function interruptsParagraph(s: string, p: number, end: number): boolean 
   if (code === 35) return atxHeading(s, p, end) !== undefined;
   if (code === 96 || code === 126) return fenceOpen(s, p, end) !== undefined;
   if (code === 42 || code === 45 || code === 95) return isThematicBreak(s, p, end);
-  return code === 60 && htmlStart(s, p, end) !== NOT_HTML;
+  if (code !== 60) return false;
+  const html = htmlStart(s, p, end);
+  return html !== NOT_HTML && html !== HTML_LONE_TAG;
 }
 
 /** Whether a line ends the table above it (else it is a row). */
