@@ -42,7 +42,14 @@ const markerInline = (): PhrasingContent[] => [{ ...MARKER }];
 function withMarkers<T extends Nodes>(node: T): T {
   if (node.type === 'paragraph' || node.type === 'heading' || node.type === 'tableCell') {
     if (node.children.length > 0) node.children = [{ ...MARKER }];
-  } else if ('children' in node) for (const child of node.children) withMarkers(child);
+  } else if ('children' in node) {
+    // A task's paragraph starts at its box unless its first child is text, which the marker is.
+    const first = node.children[0];
+    if (node.type === 'listItem' && node.checked !== null && first?.type === 'paragraph' && first.position && first.children[0]?.position) {
+      first.position.start = first.children[0].position.start;
+    }
+    for (const child of node.children) withMarkers(child);
+  }
   return node;
 }
 
@@ -176,6 +183,8 @@ const PIECES = [
   '- <br/>\n',
   '> <img src=x />\n',
   '<img src="a>b">\n',
+  '<sub>*small print*</sub>\n',
+  '<br/><br/>\n',
   '= not a heading\n',
   '`not a fence\n',
   '[link]: /url\n',

@@ -57,8 +57,8 @@ export const HTML_BLOCK_NAMES = new Set(
 
 /**
  * What a line starting with `<` at `p` opens: a comment block, a block-level tag's block
- * (type 6, ends at a blank line), or nothing (the line is paragraph text). Raw-text tags,
- * declarations, processing instructions and lines that may be a lone tag (type 7) give up.
+ * (type 6, ends at a blank line), a lone tag (type 7, the same), or nothing (the line is
+ * paragraph text). Raw-text tags, declarations and processing instructions give up.
  */
 export function htmlStart(s: string, p: number, end: number): number {
   if (s.startsWith('<!--', p)) return s.startsWith('<!-->', p) || s.startsWith('<!--->', p) ? giveUp() : HTML_COMMENT;
@@ -79,7 +79,10 @@ export function htmlStart(s: string, p: number, end: number): number {
   let last = end;
   while (last > p && (s.charCodeAt(last - 1) === 32 || s.charCodeAt(last - 1) === 9)) last--;
   if (s.charCodeAt(last - 1) !== 62) return NOT_HTML;
-  return (first === 47 ? closingTagEnd(s, i) : openTagEnd(s, i, last)) === last ? HTML_LONE_TAG : giveUp();
+  const tagEnd = first === 47 ? closingTagEnd(s, i) : openTagEnd(s, i, last);
+  // A whole tag then more text is inline HTML in a paragraph; a tag this scan cannot read, a doubt.
+  if (tagEnd === -1) giveUp();
+  return tagEnd === last ? HTML_LONE_TAG : NOT_HTML;
 }
 
 /** After a closing tag's name: optional spaces and `>`; the offset after it, or -1. */
