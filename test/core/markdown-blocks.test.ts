@@ -137,6 +137,13 @@ const PIECES = [
   '      \n',
   '\tcode\n',
   '- \ttab\n',
+  '*\tstar tab\n',
+  ' \tspace tab\n',
+  '\t- tab nested\n',
+  '\t  tab two more\n',
+  '\t# tab heading\n',
+  '\t```\n',
+  '- a\n\n\t  b\n',
   '---\n',
   '***\n',
   '- - -\n',
@@ -231,7 +238,7 @@ describe('the fast block reader', () => {
 
   it.each([
     ['a link reference definition', '[ref]: https://example.test\n\nText\n'],
-    ['a tab that sets indentation', '-\tTab item\n'],
+    ['indented code after a tab a list item splits', '- a\n\n\t  code\n'],
     ['a raw-text HTML block', '<pre>\nkept\n</pre>\n'],
     ['a lone tag on a lazy line', '- item\n<br/>\n'],
     ['a fence left open inside a list', '- ```\n  code\nafter\n'],

@@ -42,6 +42,48 @@ export function spacesAt(source: string, from: number, end: number): number {
   return i - from;
 }
 
+/** Columns of spaces and tabs from `from`, which is at column `col` (a tab runs to the next multiple of 4). */
+export function columnsAt(source: string, from: number, end: number, col: number): number {
+  let c = col;
+  for (let i = from; i < end; i++) {
+    const code = source.charCodeAt(i);
+    if (code === SPACE) c++;
+    else if (code === TAB) c += 4 - (c % 4);
+    else break;
+  }
+  return c - col;
+}
+
+/** Offset of the first character from `from` that is not a space or a tab. */
+export function indentEnd(source: string, from: number, end: number): number {
+  let i = from;
+  while (i < end) {
+    const code = source.charCodeAt(i);
+    if (code !== SPACE && code !== TAB) break;
+    i++;
+  }
+  return i;
+}
+
+/**
+ * The offset `columns` columns on from `from` (at column `col`). When that ends inside a tab
+ * it is the tab's offset if `split` allows it (the rest of the tab is then indentation still
+ * to read, from the column reached), else the reader gives up.
+ */
+export function advanceColumns(source: string, from: number, columns: number, col: number, split = false): number {
+  let c = col;
+  let i = from;
+  const target = col + columns;
+  while (c < target) {
+    const code = source.charCodeAt(i++);
+    if (code === SPACE) c++;
+    else if (code === TAB) c += 4 - (c % 4);
+    else giveUp();
+  }
+  if (c === target) return i;
+  return split ? i - 1 : giveUp();
+}
+
 /** Whether the line holds only spaces and tabs from `from`. */
 export function isBlank(source: string, from: number, end: number): boolean {
   for (let i = from; i < end; i++) {
@@ -166,7 +208,7 @@ export interface ListMarker {
   after: number;
 }
 
-/** List item marker from `at` followed by a space or the line's end, or undefined. */
+/** List item marker from `at` followed by a space, a tab or the line's end, or undefined. */
 export function listMarker(source: string, at: number, end: number): ListMarker | undefined {
   const first = source.charCodeAt(at);
   let after: number;
@@ -189,8 +231,7 @@ export function listMarker(source: string, at: number, end: number): ListMarker 
   } else return undefined;
   if (after < end) {
     const next = source.charCodeAt(after);
-    if (next === TAB) giveUp();
-    if (next !== SPACE) return undefined;
+    if (next !== SPACE && next !== TAB) return undefined;
   }
   return { marker, ordered, start, after };
 }

@@ -3,7 +3,7 @@
 // line after the container prefixes to `takes` until it says no or the block is closed.
 import type { Code, Html } from 'mdast';
 import { joinLines } from './block-leaves.ts';
-import { closesFence, type FenceOpen, giveUp, isBlank, nextLineStart, spacesAt } from './block-lines.ts';
+import { advanceColumns, closesFence, columnsAt, type FenceOpen, giveUp, isBlank, nextLineStart, spacesAt } from './block-lines.ts';
 import type { PositionTable } from './positions.ts';
 
 const FENCED = 0;
@@ -41,9 +41,9 @@ export class RawBlock {
     return new RawBlock(FENCED, s, at, p, p, open, indent);
   }
 
-  static indented(s: string, at: PositionTable, pos: number, end: number): RawBlock {
+  static indented(s: string, at: PositionTable, pos: number, contentStart: number, end: number): RawBlock {
     const block = new RawBlock(INDENTED, s, at, pos, end);
-    block.push(pos + 4, end);
+    block.push(contentStart, end);
     return block;
   }
 
@@ -65,7 +65,7 @@ export class RawBlock {
   }
 
   /** Whether the line (from `pos`, after its container prefixes, to `end`) belongs to the block. */
-  takes(pos: number, end: number): boolean {
+  takes(pos: number, end: number, col: number): boolean {
     const s = this.source;
     if (this.kind === FENCED) {
       const fence = this.fence as FenceOpen;
@@ -93,15 +93,14 @@ export class RawBlock {
       if (!blank) this.push(pos, end);
       return !blank;
     }
-    const n = spacesAt(s, pos, end);
     if (blank) {
       if (end > pos) this.blankWithSpaces = true;
-      this.lines.push(pos + Math.min(n, 4), end, nextLineStart(s, end));
+      this.lines.push(pos + Math.min(spacesAt(s, pos, end), 4), end, nextLineStart(s, end));
       return true;
     }
-    if (n < 4) return false;
+    if (columnsAt(s, pos, end, col) < 4) return false;
     this.blankWithSpaces = false;
-    this.push(pos + 4, end);
+    this.push(advanceColumns(s, pos, 4, col), end);
     return true;
   }
 

@@ -2,7 +2,7 @@
 // CommonMark's container algorithm over char codes and offsets. Each line first continues
 // the open block quotes and list items, then may be a lazy paragraph line, then opens new
 // containers, then continues or starts a leaf block. Nodes get their end when closed.
-import type { AlignType, Blockquote, List, ListItem, Parent, PhrasingContent, Root, RootContent, Table } from 'mdast';
+import type { AlignType, Blockquote, ListItem, Parent, PhrasingContent, Root, RootContent, Table } from 'mdast';
 import { BARE_BOX, HTML_COMMENT, htmlStart, NO_BOX, NOT_HTML, readFrontmatter, tableRow, taskBoxAt } from './block-leaves.ts';
 import {
   atxHeading,
@@ -16,7 +16,11 @@ import {
   nextLineStart,
   setextDepth,
   spacesAt,
+  columnsAt,
+  indentEnd,
+  advanceColumns,
 } from './block-lines.ts';
+import { type Container, finishContainer, ITEM, newContainer, QUOTE } from './block-containers.ts';
 import { RawBlock } from './block-raw.ts';
 import { afterQuoteMarker, endsTable, interruptsParagraph, isLazyLine } from './block-starts.ts';
 import { delimiterRow, hasPipe } from './block-table.ts';
@@ -26,9 +30,6 @@ import type { PositionTable } from './positions.ts';
 /** The inline reader the block reader calls (the real one, or a test's stand-in). */
 export type InlineReader = (source: string, lines: readonly LineSpan[], at: PositionTable) => PhrasingContent[] | undefined;
 
-const QUOTE = 1;
-const ITEM = 2;
-
 const NONE = 0;
 const PARAGRAPH = 1;
 const TABLE = 2;
@@ -37,21 +38,6 @@ const RAW = 3;
 const CONTINUES = 0;
 const INTERRUPTS = 1;
 const TAKEN = 2;
-
-interface Container {
-  kind: number;
-  node: Root | Blockquote | ListItem;
-  /** List item: the columns its content is indented by. */
-  width: number;
-  /** List item whose first line had no content (it ends on the next line). */
-  emptyStart: boolean;
-  list: List | undefined;
-  /** Block quote: end of its last line; empty list item: end of its marker line. */
-  lastEnd: number;
-  /** The last child when it is a list that can still take items, and its marker. */
-  openList: List | undefined;
-  openMarker: number;
-}
 
 export class BlockReader {
   private readonly root: Root = { type: 'root', children: [] };
@@ -77,7 +63,7 @@ export class BlockReader {
     this.source = source;
     this.at = at;
     this.inline = inline;
-    this.stack.push(this.container(0, this.root, 0));
+    this.stack.push(newContainer(0, this.root, 0));
     this.mayHaveDefinitions = source.includes(']:');
   }
 
@@ -103,43 +89,52 @@ export class BlockReader {
     return this.root;
   }
 
-  private container(kind: number, node: Container['node'], width: number): Container {
-    return { kind, node, width, emptyStart: false, list: undefined, lastEnd: 0, openList: undefined, openMarker: 0 };
-  }
-
   private line(start: number, end: number): void {
     const s = this.source;
     this.lineNumber++;
     const stack = this.stack;
     let pos = start;
+    /** The column of `pos`, tabs expanded. */
+    let col = 0;
+    /** A list item's indentation ended inside a tab: `pos` is that tab, `col` past the item's part of it. */
+    let splitTab = false;
     let matched = 1;
     for (; matched < stack.length; matched++) {
       const c = stack[matched] as Container;
       if (c.kind === QUOTE) {
         const n = spacesAt(s, pos, end);
         if (n > 3 || s.charCodeAt(pos + n) !== 62) break;
+        const before = pos;
         pos = afterQuoteMarker(s, pos + n, end);
+        col += pos - before;
         c.lastEnd = end;
       } else if (isBlank(s, pos, end)) {
         if (c.emptyStart) break;
         // A list in a block quote with a blank quoted line: micromark stretches the list's end to it.
         if (matched > 1 && stack[matched - 1]?.kind === QUOTE) giveUp();
-        pos += Math.min(spacesAt(s, pos, end), c.width);
+        const n = Math.min(spacesAt(s, pos, end), c.width);
+        pos += n;
+        col += n;
       } else {
-        const n = spacesAt(s, pos, end);
+        const n = columnsAt(s, pos, end, col);
         if (c.emptyStart) {
           if (n >= c.width) giveUp();
           break;
         }
         if (n < c.width) break;
-        pos += c.width;
+        const next = advanceColumns(s, pos, c.width, col, true);
+        if (columnsAt(s, pos, next, col) !== c.width) splitTab = true;
+        pos = next;
+        col += c.width;
       }
     }
     const all = matched === stack.length;
     const raw = this.raw;
     let afterIndentedCode = false;
     if (raw) {
-      if (all && raw.takes(pos, end)) {
+      // Code's content after a tab split by a container's indentation: left to micromark.
+      if (splitTab) giveUp();
+      if (all && raw.takes(pos, end, col)) {
         if (raw.closed) this.closeLeaf();
         return;
       }
@@ -150,8 +145,8 @@ export class BlockReader {
     if (!all) {
       // A line after a table in a closing container: micromark's table tokenizer reads it apart.
       if (this.leaf === TABLE && !blank) giveUp();
-      if (this.leaf === PARAGRAPH && !blank && isLazyLine(s, pos, end)) {
-        this.continueParagraph(pos + spacesAt(s, pos, end), end);
+      if (this.leaf === PARAGRAPH && !blank && isLazyLine(s, pos, end, col)) {
+        this.continueParagraph(indentEnd(s, pos, end), end);
         this.paragraphLazy = true;
         for (const c of stack) if (c.kind === QUOTE) c.lastEnd = end;
         return;
@@ -162,18 +157,20 @@ export class BlockReader {
     let opened = false;
     let fresh = false;
     while (!blank) {
-      const n = spacesAt(s, pos, end);
+      const n = columnsAt(s, pos, end, col);
       if (n >= 4) break;
-      const p = pos + n;
+      const p = indentEnd(s, pos, end);
+      const pcol = col + n;
       const code = s.charCodeAt(p);
       if (code === 62) {
         this.closeLeaf();
         const node: Blockquote = { type: 'blockquote', children: [], position: { start: this.at.point(p), end: this.at.point(end) } };
         this.add(node);
-        const quote = this.container(QUOTE, node, 0);
+        const quote = newContainer(QUOTE, node, 0);
         quote.lastEnd = end;
         stack.push(quote);
         pos = afterQuoteMarker(s, p, end);
+        col = pcol + pos - p;
         fresh = false;
       } else {
         const marker = (code === 45 || code === 42) && isThematicBreak(s, p, end) ? undefined : listMarker(s, p, end);
@@ -184,33 +181,36 @@ export class BlockReader {
           if (this.leaf === PARAGRAPH) break;
           if (afterIndentedCode) giveUp();
         }
-        const gap = empty ? 1 : spacesAt(s, marker.after, end);
+        const afterCol = pcol + marker.after - p;
+        if (empty && s.charCodeAt(marker.after) === 9) giveUp();
+        const gap = empty ? 1 : columnsAt(s, marker.after, end, afterCol);
         if (gap >= 5) giveUp();
-        this.openItem(marker, p, marker.after + gap - pos, empty, end);
-        pos = empty ? end : marker.after + gap;
+        this.openItem(marker, p, afterCol + gap - col, empty, end);
+        pos = empty ? end : indentEnd(s, marker.after, end);
+        col = afterCol + gap;
         fresh = true;
       }
       opened = true;
       blank = isBlank(s, pos, end);
     }
-    this.leafLine(pos, end, blank, all, opened, fresh);
+    this.leafLine(pos, col, end, blank, all, opened, fresh, splitTab);
   }
 
-  private leafLine(pos: number, end: number, blank: boolean, all: boolean, opened: boolean, fresh: boolean): void {
+  private leafLine(pos: number, col: number, end: number, blank: boolean, all: boolean, opened: boolean, fresh: boolean, splitTab: boolean): void {
     const s = this.source;
     const continuing = all && !opened;
     if (blank) {
       if (this.leaf !== NONE) this.closeLeaf();
       return;
     }
-    const n = spacesAt(s, pos, end);
-    const p = pos + n;
+    const n = columnsAt(s, pos, end, col);
+    const p = indentEnd(s, pos, end);
     if (this.leaf === PARAGRAPH && continuing) {
       const next = n >= 4 ? CONTINUES : this.afterParagraph(p, end);
       if (next === CONTINUES) this.continueParagraph(p, end);
       if (next !== INTERRUPTS) return;
     } else if (this.leaf === TABLE && continuing) {
-      if (n >= 4) giveUp();
+      if (n >= 4 || p - pos !== n) giveUp();
       if (!endsTable(s, p, end)) {
         const table = this.table as Table;
         const row = tableRow(s, this.at, p, end, this.phrasingOf);
@@ -222,10 +222,15 @@ export class BlockReader {
     this.closeLeaf();
     if (n >= 4) {
       // Indented code on or after a line that closed containers: micromark's lazy-line marks split it.
-      if ((!all && !opened) || this.closedContainers === this.lineNumber - 1) giveUp();
-      this.raw = RawBlock.indented(s, this.at, pos, end);
+      if ((!all && !opened) || this.closedContainers === this.lineNumber - 1 || splitTab) giveUp();
+      this.raw = RawBlock.indented(s, this.at, pos, advanceColumns(s, pos, 4, col), end);
       this.leaf = RAW;
-    } else this.startLeaf(pos, p, end, fresh);
+    } else {
+      // A tab in the indentation of a fence (its content would lose columns, not characters) or HTML (kept as it is).
+      const code = s.charCodeAt(p);
+      if (p - pos !== n && (code === 96 || code === 126 || code === 60)) giveUp();
+      this.startLeaf(pos, p, end, fresh);
+    }
   }
 
   /** What a line does to the open paragraph: continue it, interrupt it, or take it over (setext underline, table delimiter row). */
@@ -357,7 +362,7 @@ export class BlockReader {
     }
     const node: ListItem = { type: 'listItem', spread: false, checked: null, children: [], position: { start, end: start } };
     list.children.push(node);
-    const item = this.container(ITEM, node, width);
+    const item = newContainer(ITEM, node, width);
     item.list = list;
     item.emptyStart = empty;
     item.lastEnd = end;
@@ -369,21 +374,7 @@ export class BlockReader {
     const stack = this.stack;
     if (stack.length > depth) this.closeLeaf();
     while (stack.length > depth) {
-      const c = stack.pop() as Container;
-      const position = c.node.position as { end: unknown };
-      if (c.kind === QUOTE) position.end = this.at.point(c.lastEnd);
-      else {
-        const children = (c.node as ListItem).children;
-        const last = children[children.length - 1];
-        position.end = last ? last.position?.end : this.at.point(c.lastEnd);
-        for (let i = 1; i < children.length; i++) {
-          if ((children[i]?.position?.start.line as number) - (children[i - 1]?.position?.end.line as number) > 1) {
-            (c.node as ListItem).spread = true;
-            break;
-          }
-        }
-        ((c.list as List).position as { end: unknown }).end = position.end;
-      }
+      finishContainer(stack.pop() as Container, this.at);
     }
   }
 }

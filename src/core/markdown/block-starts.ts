@@ -2,7 +2,7 @@
 // line that leaves a container may continue its paragraph lazily, interrupts a paragraph,
 // or ends a table. Pure functions of the line; they give up where micromark's answer is in doubt.
 import { HTML_LONE_TAG, htmlStart, NOT_HTML } from './block-leaves.ts';
-import { atxHeading, fenceOpen, giveUp, isBlank, isThematicBreak, listMarker, setextDepth, spacesAt } from './block-lines.ts';
+import { atxHeading, columnsAt, fenceOpen, giveUp, indentEnd, isBlank, isThematicBreak, listMarker, setextDepth } from './block-lines.ts';
 import { hasPipe } from './block-table.ts';
 
 /** Where a block quote's content starts, after its `>` at `marker` and one optional space. */
@@ -13,10 +13,9 @@ export function afterQuoteMarker(s: string, marker: number, end: number): number
 }
 
 /** A line that does not continue every open container: may it continue the paragraph (a lazy line)? */
-export function isLazyLine(s: string, pos: number, end: number): boolean {
-  const n = spacesAt(s, pos, end);
-  if (n >= 4) return true;
-  const p = pos + n;
+export function isLazyLine(s: string, pos: number, end: number, col: number): boolean {
+  if (columnsAt(s, pos, end, col) >= 4) return true;
+  const p = indentEnd(s, pos, end);
   const code = s.charCodeAt(p);
   if (code === 62) return false;
   if (code === 35) return atxHeading(s, p, end) === undefined;
