@@ -11,6 +11,7 @@ import fc from 'fast-check';
 import type { Nodes, PhrasingContent, Root } from 'mdast';
 import { htmlBlockNames } from 'micromark-util-html-tag-name';
 import { describe, expect, it } from 'vitest';
+import { cpuOf, describeGrowth, growth, runOf, settle } from '../helpers/growth.ts';
 import { HTML_BLOCK_NAMES } from '../../src/core/markdown/block-leaves.ts';
 import { readBlocks } from '../../src/core/markdown/blocks.ts';
 import type { LineSpan } from '../../src/core/markdown/inline.ts';
@@ -249,6 +250,25 @@ describe('the fast block reader', () => {
 
   it('gives up when the inline reader does', () => {
     expect(readBlocks('# Title\n\nText\n', () => undefined)).toBeUndefined();
+  });
+
+  // Shapes where a search could run past its line (for a pipe, the end of a comment, a
+  // quote) or work could pile up per line (deep containers, a long paragraph or table).
+  it.each([
+    ['a long paragraph', 'plain words on a line\n'],
+    ['tables one after another', '| a | b |\n|---|---|\n| c | d |\n'],
+    ['a comment left open', '<!--\nstill in the comment\n'],
+    ['tags with an open quote', '<a title="never closed>\n'],
+    ['deeply nested quotes', '> '],
+    ['a long list', '- item\n  - nested item\n'],
+  ])('reads or gives up in linear time on %s', (_, unit) => {
+    const small = 40000;
+    const g = growth((size, variant) => {
+      const source = `${runOf(unit, size)}${'z'.repeat(variant)}\n`;
+      settle();
+      return cpuOf(() => readBlocks(source, markerInline));
+    }, small);
+    expect(g.ratio, describeGrowth(g, small, small * 32)).toBeLessThan(g.limit);
   });
 
   it("knows CommonMark's block-level HTML tag names", () => {

@@ -110,8 +110,9 @@ function openTagEnd(s: string, i: number, last: number): number {
     while (k < last && (s.charCodeAt(k) === 32 || s.charCodeAt(k) === 9)) k++;
     const quote = s.charCodeAt(k);
     if (quote === 34 || quote === 39) {
-      const close = s.indexOf(quote === 34 ? '"' : "'", k + 1);
-      if (close === -1 || close >= last) return -1;
+      let close = k + 1;
+      while (close < last && s.charCodeAt(close) !== quote) close++;
+      if (close >= last) return -1;
       j = close + 1;
     } else {
       const valueStart = k;

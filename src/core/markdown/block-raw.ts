@@ -25,6 +25,8 @@ export class RawBlock {
   /** How much of `lines` counts: indented code leaves trailing blank lines out. */
   private kept = 0;
   private blankWithSpaces = false;
+  /** Where the next `-->` is at or after the comment's current line (-1: nowhere). */
+  private commentEnd = 0;
   private end: number;
 
   private constructor(kind: number, source: string, at: PositionTable, start: number, end: number, fence?: FenceOpen, indent = 0) {
@@ -84,8 +86,9 @@ export class RawBlock {
     }
     if (this.kind === COMMENT) {
       this.push(pos, end);
-      const close = s.indexOf('-->', pos);
-      this.closed = close !== -1 && close < end;
+      // Found once: searching again from every line of a long open comment would be quadratic.
+      if (this.commentEnd !== -1 && this.commentEnd < pos) this.commentEnd = s.indexOf('-->', pos);
+      this.closed = this.commentEnd !== -1 && this.commentEnd < end;
       return true;
     }
     const blank = isBlank(s, pos, end);

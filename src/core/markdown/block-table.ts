@@ -36,10 +36,10 @@ function skipSpaces(source: string, from: number, end: number): number {
   return i;
 }
 
-/** Whether the line has a pipe anywhere between `at` and `end`. */
+/** Whether the line has a pipe anywhere between `at` and `end` (a loop: indexOf would scan past the line). */
 export function hasPipe(source: string, at: number, end: number): boolean {
-  const pipe = source.indexOf('|', at);
-  return pipe !== -1 && pipe < end;
+  for (let i = at; i < end; i++) if (source.charCodeAt(i) === PIPE) return true;
+  return false;
 }
 
 /** The alignment of each column of a delimiter row, or undefined when the line is not one. */
