@@ -197,6 +197,9 @@ const PIECES = [
   '<sub>*small print*</sub>\n',
   '<br/><br/>\n',
   '= not a heading\n',
+  'para\n> -\n',
+  'no pipe header\n-|\n',
+  'colon header\n:-\n',
   '`not a fence\n',
   '[link]: /url\n',
 ];
@@ -220,6 +223,20 @@ describe('the fast block reader', () => {
         if (expectSameOrGiveUp(cut ? source.slice(0, -1) : source, 'plain')) answered++;
       }),
       { numRuns: 3000 },
+    );
+    expect(answered / runs).toBeGreaterThan(0.3);
+  });
+
+  it("gives micromark's block structure on strings of syntax characters, or gives up", () => {
+    let runs = 0;
+    let answered = 0;
+    const character = fc.constantFrom(...' \t\n\n\n\r>-*+#`~|<!=[]x1.)ab:_\\&"/');
+    fc.assert(
+      fc.property(fc.array(character, { maxLength: 60 }), (characters) => {
+        runs++;
+        if (expectSameOrGiveUp(characters.join(''), 'markers')) answered++;
+      }),
+      { numRuns: 5000 },
     );
     expect(answered / runs).toBeGreaterThan(0.3);
   });

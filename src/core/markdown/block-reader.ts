@@ -23,7 +23,7 @@ import {
 import { type Container, finishContainer, ITEM, newContainer, QUOTE } from './block-containers.ts';
 import { RawBlock } from './block-raw.ts';
 import { afterQuoteMarker, endsTable, interruptsParagraph, isLazyLine } from './block-starts.ts';
-import { delimiterRow, hasPipe } from './block-table.ts';
+import { delimiterRow, hasPipe, isColonDelimiterLike } from './block-table.ts';
 import type { LineSpan } from './inline.ts';
 import type { PositionTable } from './positions.ts';
 
@@ -156,6 +156,8 @@ export class BlockReader {
     }
     let opened = false;
     let fresh = false;
+    // Every container this line opens interrupts the paragraph (micromark keeps the flag for the whole line).
+    const interrupting = this.leaf === PARAGRAPH;
     while (!blank) {
       const n = columnsAt(s, pos, end, col);
       if (n >= 4) break;
@@ -178,7 +180,7 @@ export class BlockReader {
         const empty = isBlank(s, marker.after, end);
         if (empty || (marker.ordered && (marker.after - p !== 2 || code !== 49))) {
           // Such an item cannot interrupt a paragraph; after indented code micromark holds it to the same rule.
-          if (this.leaf === PARAGRAPH) break;
+          if (interrupting) break;
           if (afterIndentedCode) giveUp();
         }
         const afterCol = pcol + marker.after - p;
@@ -248,7 +250,9 @@ export class BlockReader {
       this.add({ type: 'heading', depth: depth as 1 | 2, children, position });
       return TAKEN;
     }
-    if (headerHasPipe && hasPipe(s, p, end)) {
+    // A delimiter row makes a table even when its header line has no pipe; one with a colon needs no pipe either.
+    if (isColonDelimiterLike(s, p, end)) giveUp();
+    if (hasPipe(s, p, end)) {
       const align = delimiterRow(s, p, end);
       if (align) {
         if (this.paragraphLazy || this.paragraphTask) giveUp();

@@ -64,3 +64,14 @@ export function delimiterRow(source: string, at: number, end: number): AlignType
   }
   return align;
 }
+
+/** Only dashes, colons and spaces, with a colon: a delimiter row without pipes, which micromark may take for one. */
+export function isColonDelimiterLike(source: string, at: number, end: number): boolean {
+  let colon = false;
+  for (let i = at; i < end; i++) {
+    const code = source.charCodeAt(i);
+    if (code === 58) colon = true;
+    else if (code !== 45 && code !== SPACE && code !== 9) return false;
+  }
+  return colon;
+}
