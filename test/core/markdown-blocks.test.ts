@@ -32,8 +32,8 @@ const CORPORA: [string, number][] = [
   ['postmortems', 1],
   ['templates', 1],
   ['test/fixtures', 0.8],
-  ['../shared/corpus/public', 0.8],
-  ['../shared/corpus/varied', 0.75],
+  ['../shared/corpus/public', 0.9],
+  ['../shared/corpus/varied', 0.85],
 ];
 
 /** Phrasing left out: every paragraph, heading and cell holds one marker on both sides. */
@@ -198,6 +198,8 @@ const PIECES = [
   '<br/><br/>\n',
   '= not a heading\n',
   'para\n> -\n',
+  '>>\n',
+  '>> nested quote\n',
   'no pipe header\n-|\n',
   'colon header\n:-\n',
   '`not a fence\n',

@@ -1,6 +1,7 @@
 // The block reader's open containers (block quotes and list items) and what closing one
 // settles: its end, and for a list item whether it is spread and where its list ends.
 import type { Blockquote, List, ListItem, Root } from 'mdast';
+import { giveUp } from './block-lines.ts';
 import type { PositionTable } from './positions.ts';
 
 export const QUOTE = 1;
@@ -33,6 +34,8 @@ export function newContainer(kind: number, node: Container['node'], width: numbe
 export function finishContainer(c: Container, at: PositionTable): void {
   const position = c.node.position as { end: unknown };
   if (c.kind === QUOTE) {
+    // An empty block quote: micromark's end for it depends on the lines around it.
+    if ((c.node as Blockquote).children.length === 0) giveUp();
     position.end = at.point(c.lastEnd);
     return;
   }

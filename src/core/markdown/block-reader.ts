@@ -109,9 +109,9 @@ export class BlockReader {
         col += pos - before;
         c.lastEnd = end;
       } else if (isBlank(s, pos, end)) {
-        if (c.emptyStart) break;
         // A list in a block quote with a blank quoted line: micromark stretches the list's end to it.
         if (matched > 1 && stack[matched - 1]?.kind === QUOTE) giveUp();
+        if (c.emptyStart) break;
         const n = Math.min(spacesAt(s, pos, end), c.width);
         pos += n;
         col += n;
@@ -143,6 +143,8 @@ export class BlockReader {
     }
     let blank = isBlank(s, pos, end);
     if (!all) {
+      // A blank quoted line that ends containers inside the quote: micromark stretches their end to it.
+      if (blank && matched > 1 && stack[matched - 1]?.kind === QUOTE) giveUp();
       // A line after a table in a closing container: micromark's table tokenizer reads it apart.
       if (this.leaf === TABLE && !blank) giveUp();
       if (this.leaf === PARAGRAPH && !blank && isLazyLine(s, pos, end, col)) {
