@@ -4,10 +4,14 @@
 // containers, then continues or starts a leaf block. Nodes get their end when closed.
 import type { AlignType, Blockquote, ListItem, Parent, PhrasingContent, Root, RootContent, Table } from 'mdast';
 import { BARE_BOX, HTML_COMMENT, htmlStart, NO_BOX, NOT_HTML, readFrontmatter, tableRow, taskBoxAt } from './block-leaves.ts';
+import { type Container, finishContainer, ITEM, newContainer, QUOTE } from './block-containers.ts';
 import {
+  advanceColumns,
   atxHeading,
+  columnsAt,
   fenceOpen,
   giveUp,
+  indentEnd,
   isBlank,
   isThematicBreak,
   type ListMarker,
@@ -16,11 +20,7 @@ import {
   nextLineStart,
   setextDepth,
   spacesAt,
-  columnsAt,
-  indentEnd,
-  advanceColumns,
 } from './block-lines.ts';
-import { type Container, finishContainer, ITEM, newContainer, QUOTE } from './block-containers.ts';
 import { RawBlock } from './block-raw.ts';
 import { afterQuoteMarker, endsTable, interruptsParagraph, isLazyLine } from './block-starts.ts';
 import { delimiterRow, hasPipe, isColonDelimiterLike } from './block-table.ts';
