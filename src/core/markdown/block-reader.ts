@@ -156,6 +156,8 @@ export class BlockReader {
       this.closeContainers(matched);
       this.closedContainers = this.lineNumber;
     }
+    // Containers closed inside a quote by a line that opens new ones: micromark stretches their end to the quote's prefix.
+    const closedInQuote = !all && matched > 1 && stack[matched - 1]?.kind === QUOTE;
     let opened = false;
     let fresh = false;
     // Every container this line opens interrupts the paragraph (micromark keeps the flag for the whole line).
@@ -167,6 +169,7 @@ export class BlockReader {
       const pcol = col + n;
       const code = s.charCodeAt(p);
       if (code === 62) {
+        if (closedInQuote) giveUp();
         this.closeLeaf();
         const node: Blockquote = { type: 'blockquote', children: [], position: { start: this.at.point(p), end: this.at.point(end) } };
         this.add(node);
@@ -185,6 +188,7 @@ export class BlockReader {
           if (interrupting) break;
           if (afterIndentedCode) giveUp();
         }
+        if (closedInQuote) giveUp();
         const afterCol = pcol + marker.after - p;
         if (empty && s.charCodeAt(marker.after) === 9) giveUp();
         const gap = empty ? 1 : columnsAt(s, marker.after, end, afterCol);
