@@ -1,7 +1,10 @@
-// Markdown → mdast, once per file. mdast-util-from-markdown directly (not the unified
-// processor): the same parser remark uses, without the pipeline around it — see
-// `npm run bench` for the comparison. Only the syntax extensions the model reads are
-// loaded: frontmatter, GFM tables, task lists and strikethrough.
+// Markdown → mdast, once per file. First the fast reader (src/core/markdown/blocks.ts):
+// hand-written, it gives mdast-util-from-markdown's exact tree for the documents it can
+// read and gives up on the rest (test/core/parse.test.ts compares the two on every corpus).
+// Otherwise mdast-util-from-markdown directly (not the unified processor): the same parser
+// remark uses, without the pipeline around it — see `npm run bench` for the comparison.
+// Only the syntax extensions the model reads are loaded: frontmatter, GFM tables, task
+// lists and strikethrough.
 //
 // Each extension is loaded for a text only when the character it needs is in it. A table
 // needs a `|`, a task-list box a `[`, strikethrough a `~`, frontmatter a leading `---` (YAML) or `+++` (TOML);
@@ -18,6 +21,7 @@ import { gfmTaskListItem } from 'micromark-extension-gfm-task-list-item';
 import { gfmTaskListItemFromMarkdown } from 'mdast-util-gfm-task-list-item';
 import { gfmStrikethrough } from 'micromark-extension-gfm-strikethrough';
 import { gfmStrikethroughFromMarkdown } from 'mdast-util-gfm-strikethrough';
+import { readBlocks } from './markdown/blocks.ts';
 
 const EXTENSIONS = [
   {
@@ -34,6 +38,11 @@ const EXTENSIONS = [
 const optionsBySet = new Map<number, Options>();
 
 export function parseMarkdown(source: string): Root {
+  return readBlocks(source) ?? fromMarkdown(source, optionsFor(source));
+}
+
+/** micromark alone, never the fast reader: the fallback, and what its extension choice must keep (tests). */
+export function parseMarkdownWithMicromark(source: string): Root {
   return fromMarkdown(source, optionsFor(source));
 }
 

@@ -1,25 +1,52 @@
-// parseMarkdown leaves out the syntax extensions a text cannot use (no `|`, no table). The
-// tree must be exactly the one every extension gives, whatever the text: on the samples, the
-// corpus, and generated documents built from the constructs the extensions read, with and
-// without the characters they need.
+// parseMarkdown reads with the fast reader and falls back to micromark, which leaves out the
+// syntax extensions a text cannot use (no `|`, no table). The tree must be exactly the one
+// micromark with every extension gives, whatever the text: on the samples, the corpora, and
+// generated documents built from the constructs the extensions read, with and without the
+// characters they need. The fast reader alone (readBlocks) is held to the same tree whenever
+// it answers, and must answer a share of each corpus.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseMarkdown, parseMarkdownWithAllExtensions } from '../../src/core/parse.ts';
+import { readBlocks } from '../../src/core/markdown/blocks.ts';
+import { parseMarkdown, parseMarkdownWithAllExtensions, parseMarkdownWithMicromark } from '../../src/core/parse.ts';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
-const dirs = [`${root}postmortems`, `${root}templates`, `${root}../shared/corpus/public`].filter(existsSync);
-const files = dirs.flatMap((dir) =>
-  readdirSync(dir)
-    .filter((n) => n.endsWith('.md'))
-    .map((n) => path.join(dir, n)),
-);
 
-function expectSameTree(source: string): void {
-  expect({ source, tree: parseMarkdown(source) }).toEqual({ source, tree: parseMarkdownWithAllExtensions(source) });
+function markdownIn(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .filter((n) => n.endsWith('.md'))
+    .map((n) => path.join(dir, n));
 }
+
+const files = ['postmortems', 'templates', '../shared/corpus/public', '../shared/corpus/varied'].flatMap((dir) => markdownIn(path.join(root, dir)));
+
+function expectSameTree(source: string, parse = parseMarkdown): void {
+  expect({ source, tree: parse(source) }).toEqual({ source, tree: parseMarkdownWithAllExtensions(source) });
+}
+
+/** Whether the fast reader answered; when it did, its tree must be micromark's. */
+function expectFastSameOrGiveUp(source: string): boolean {
+  const fast = readBlocks(source);
+  if (fast) expect({ source, tree: fast }).toEqual({ source, tree: parseMarkdownWithAllExtensions(source) });
+  return fast !== undefined;
+}
+
+/**
+ * The share of each corpus the fast reader must answer. The block reader answers more (see
+ * markdown-blocks.test.ts); the whole depends on the inline reader, and the first stand-in
+ * read only one-line plain text, hence the second figure while it is in place.
+ */
+const CORPORA: [dir: string, share: number, withStandInInline: number][] = [
+  ['postmortems', 1, 0],
+  ['templates', 1, 0],
+  ['test/fixtures', 0.8, 0.6],
+  ['../shared/corpus/public', 0.9, 0.05],
+  ['../shared/corpus/varied', 0.85, 0],
+];
+const inlineReadsParagraphs = readBlocks('A paragraph\nover two lines, *with emphasis*.\n') !== undefined;
 
 /** Pieces that the extensions read, and near-misses of them. */
 const PIECES = [
@@ -56,7 +83,11 @@ const PIECES = [
 describe('parseMarkdown gives the tree of the full parser', () => {
   it('on every sample, template and corpus file', () => {
     expect(files.length).toBeGreaterThan(10);
-    for (const file of files) expectSameTree(readFileSync(file, 'utf8'));
+    for (const file of files) {
+      const source = readFileSync(file, 'utf8');
+      expectSameTree(source);
+      expectSameTree(source, parseMarkdownWithMicromark);
+    }
   });
 
   it('on generated documents, with the characters each extension needs taken out or left in', () => {
@@ -66,8 +97,55 @@ describe('parseMarkdown gives the tree of the full parser', () => {
         let source = pieces.join('');
         for (const character of removed) source = source.replaceAll(character, '');
         expectSameTree(source);
+        expectSameTree(source, parseMarkdownWithMicromark);
       }),
       { numRuns: 2000 },
     );
+  });
+});
+
+describe('the fast reader gives the tree of the full parser, or gives up', () => {
+  for (const [dir, share, withStandIn] of CORPORA) {
+    const corpus = markdownIn(path.join(root, dir));
+    const least = inlineReadsParagraphs ? share : withStandIn;
+    it.skipIf(corpus.length === 0)(`on every file of ${dir}, answering at least ${least * 100}%`, () => {
+      const answered = corpus.filter((file) => expectFastSameOrGiveUp(readFileSync(file, 'utf8'))).length;
+      expect(answered / corpus.length).toBeGreaterThanOrEqual(least);
+    });
+  }
+
+  it('on generated documents with inline syntax', () => {
+    const inline = [
+      'Plain words.',
+      'Some *emphasis* and **strong**.',
+      'A `code span` here.',
+      'A [link](https://example.test).',
+      '~~struck~~ out',
+      'Escaped \\* star',
+      'Tail  ',
+    ];
+    const line = fc.array(fc.constantFrom(...inline), { minLength: 1, maxLength: 3 }).map((words) => words.join(' '));
+    const block = fc.oneof(
+      line.map((text) => `${text}\n`),
+      line.map((text) => `# ${text}\n`),
+      line.map((text) => `- ${text}\n`),
+      line.map((text) => `- [ ] ${text}\n`),
+      line.map((text) => `- [x]  ${text}\n`),
+      line.map((text) => `<img src="x.png">\n${text}\n`),
+      line.map((text) => `1. ${text}\n   ${text}\n`),
+      line.map((text) => `| ${text} | b |\n| --- | --- |\n| c | ${text} |\n`),
+      line.map((text) => `> ${text}\n`),
+      fc.constant('\n'),
+    );
+    let runs = 0;
+    let answered = 0;
+    fc.assert(
+      fc.property(fc.array(block, { minLength: 1, maxLength: 8 }), (blocks) => {
+        runs++;
+        if (expectFastSameOrGiveUp(blocks.join(''))) answered++;
+      }),
+      { numRuns: 1000 },
+    );
+    expect(answered / runs).toBeGreaterThan(inlineReadsParagraphs ? 0.5 : 0);
   });
 });

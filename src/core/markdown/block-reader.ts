@@ -1,0 +1,390 @@
+// The fast block reader's line loop (see blocks.ts for what it reads and gives up on):
+// CommonMark's container algorithm over char codes and offsets. Each line first continues
+// the open block quotes and list items, then may be a lazy paragraph line, then opens new
+// containers, then continues or starts a leaf block. Nodes get their end when closed.
+import type { AlignType, Blockquote, ListItem, Parent, PhrasingContent, Root, RootContent, Table } from 'mdast';
+import { BARE_BOX, HTML_COMMENT, htmlStart, NO_BOX, NOT_HTML, readFrontmatter, tableRow, taskBoxAt } from './block-leaves.ts';
+import { type Container, finishContainer, ITEM, newContainer, QUOTE } from './block-containers.ts';
+import {
+  advanceColumns,
+  atxHeading,
+  columnsAt,
+  fenceOpen,
+  giveUp,
+  indentEnd,
+  isBlank,
+  isThematicBreak,
+  type ListMarker,
+  lineEndFrom,
+  listMarker,
+  nextLineStart,
+  setextDepth,
+  spacesAt,
+} from './block-lines.ts';
+import { RawBlock } from './block-raw.ts';
+import { afterQuoteMarker, endsTable, interruptsParagraph, isLazyLine } from './block-starts.ts';
+import { delimiterRow, hasPipe, isColonDelimiterLike } from './block-table.ts';
+import type { LineSpan } from './inline.ts';
+import type { PositionTable } from './positions.ts';
+
+/** The inline reader the block reader calls (the real one, or a test's stand-in). */
+export type InlineReader = (source: string, lines: readonly LineSpan[], at: PositionTable) => PhrasingContent[] | undefined;
+
+const NONE = 0;
+const PARAGRAPH = 1;
+const TABLE = 2;
+const RAW = 3;
+
+const CONTINUES = 0;
+const INTERRUPTS = 1;
+const TAKEN = 2;
+
+export class BlockReader {
+  private readonly root: Root = { type: 'root', children: [] };
+  private readonly stack: Container[] = [];
+  private leaf = NONE;
+  private paragraph: LineSpan[] = [];
+  private paragraphLazy = false;
+  private paragraphTask = false;
+  /** The paragraph is a lone `[ ]` on a new item's line: if it goes on, micromark reads a task box. */
+  private paragraphBareBox = false;
+  private table: Table | undefined;
+  private raw: RawBlock | undefined;
+  private lineNumber = 0;
+  /** The last line that closed containers. */
+  private closedContainers = -2;
+  private readonly mayHaveDefinitions: boolean;
+  private readonly source: string;
+  private readonly at: PositionTable;
+  private readonly inline: InlineReader;
+  private readonly phrasingOf = (lines: LineSpan[]): PhrasingContent[] => this.inline(this.source, lines, this.at) ?? giveUp();
+
+  constructor(source: string, at: PositionTable, inline: InlineReader) {
+    this.source = source;
+    this.at = at;
+    this.inline = inline;
+    this.stack.push(newContainer(0, this.root, 0));
+    this.mayHaveDefinitions = source.includes(']:');
+  }
+
+  read(): Root {
+    const s = this.source;
+    const frontmatter = readFrontmatter(s, this.at);
+    if (frontmatter) this.root.children.push(frontmatter.node);
+    let lineStart = frontmatter ? frontmatter.next : 0;
+    while (lineStart < s.length) {
+      const end = lineEndFrom(s, lineStart);
+      this.line(lineStart, end);
+      lineStart = nextLineStart(s, end);
+    }
+    if (this.raw) {
+      const node = this.raw.closeAtEnd(this.stack.length === 1);
+      this.raw = undefined;
+      this.leaf = NONE;
+      this.add(node);
+    }
+    this.closeContainers(1);
+    this.closeLeaf();
+    this.root.position = { start: this.at.point(0), end: this.at.point(s.length) };
+    return this.root;
+  }
+
+  private line(start: number, end: number): void {
+    const s = this.source;
+    this.lineNumber++;
+    const stack = this.stack;
+    let pos = start;
+    /** The column of `pos`, tabs expanded. */
+    let col = 0;
+    /** A list item's indentation ended inside a tab: `pos` is that tab, `col` past the item's part of it. */
+    let splitTab = false;
+    let matched = 1;
+    for (; matched < stack.length; matched++) {
+      const c = stack[matched] as Container;
+      if (c.kind === QUOTE) {
+        const n = spacesAt(s, pos, end);
+        if (n > 3 || s.charCodeAt(pos + n) !== 62) break;
+        const before = pos;
+        pos = afterQuoteMarker(s, pos + n, end);
+        col += pos - before;
+        c.lastEnd = end;
+      } else if (isBlank(s, pos, end)) {
+        // A list in a block quote with a blank quoted line: micromark stretches the list's end to it.
+        if (matched > 1 && stack[matched - 1]?.kind === QUOTE) giveUp();
+        if (c.emptyStart) break;
+        const n = Math.min(spacesAt(s, pos, end), c.width);
+        pos += n;
+        col += n;
+      } else {
+        const n = columnsAt(s, pos, end, col);
+        if (c.emptyStart) {
+          if (n >= c.width) giveUp();
+          break;
+        }
+        if (n < c.width) break;
+        const next = advanceColumns(s, pos, c.width, col, true);
+        if (columnsAt(s, pos, next, col) !== c.width) splitTab = true;
+        pos = next;
+        col += c.width;
+      }
+    }
+    const all = matched === stack.length;
+    const raw = this.raw;
+    let afterIndentedCode = false;
+    if (raw) {
+      // Code's content after a tab split by a container's indentation: left to micromark.
+      if (splitTab) giveUp();
+      if (all && raw.takes(pos, end, col)) {
+        if (raw.closed) this.closeLeaf();
+        return;
+      }
+      afterIndentedCode = raw.indentedCode;
+      this.closeLeaf();
+    }
+    let blank = isBlank(s, pos, end);
+    if (!all) {
+      // A blank quoted line that ends containers inside the quote: micromark stretches their end to it.
+      if (blank && matched > 1 && stack[matched - 1]?.kind === QUOTE) giveUp();
+      // A line after a table in a closing container: micromark's table tokenizer reads it apart.
+      if (this.leaf === TABLE && !blank) giveUp();
+      if (this.leaf === PARAGRAPH && !blank && isLazyLine(s, pos, end, col)) {
+        this.continueParagraph(indentEnd(s, pos, end), end);
+        this.paragraphLazy = true;
+        for (const c of stack) if (c.kind === QUOTE) c.lastEnd = end;
+        return;
+      }
+      this.closeContainers(matched);
+      this.closedContainers = this.lineNumber;
+    }
+    // Containers closed inside a quote by a line that opens new ones: micromark stretches their end to the quote's prefix.
+    const closedInQuote = !all && matched > 1 && stack[matched - 1]?.kind === QUOTE;
+    let opened = false;
+    let fresh = false;
+    // Every container this line opens interrupts the paragraph (micromark keeps the flag for the whole line).
+    const interrupting = this.leaf === PARAGRAPH;
+    while (!blank) {
+      const n = columnsAt(s, pos, end, col);
+      if (n >= 4) break;
+      const p = indentEnd(s, pos, end);
+      const pcol = col + n;
+      const code = s.charCodeAt(p);
+      if (code === 62) {
+        if (closedInQuote) giveUp();
+        this.closeLeaf();
+        const node: Blockquote = { type: 'blockquote', children: [], position: { start: this.at.point(p), end: this.at.point(end) } };
+        this.add(node);
+        const quote = newContainer(QUOTE, node, 0);
+        quote.lastEnd = end;
+        stack.push(quote);
+        pos = afterQuoteMarker(s, p, end);
+        col = pcol + pos - p;
+        fresh = false;
+      } else {
+        const marker = (code === 45 || code === 42) && isThematicBreak(s, p, end) ? undefined : listMarker(s, p, end);
+        if (!marker) break;
+        const empty = isBlank(s, marker.after, end);
+        if (empty || (marker.ordered && (marker.after - p !== 2 || code !== 49))) {
+          // Such an item cannot interrupt a paragraph; after indented code micromark holds it to the same rule.
+          if (interrupting) break;
+          if (afterIndentedCode) giveUp();
+        }
+        if (closedInQuote) giveUp();
+        const afterCol = pcol + marker.after - p;
+        if (empty && s.charCodeAt(marker.after) === 9) giveUp();
+        const gap = empty ? 1 : columnsAt(s, marker.after, end, afterCol);
+        if (gap >= 5) giveUp();
+        this.openItem(marker, p, afterCol + gap - col, empty, end);
+        pos = empty ? end : indentEnd(s, marker.after, end);
+        col = afterCol + gap;
+        fresh = true;
+      }
+      opened = true;
+      blank = isBlank(s, pos, end);
+    }
+    this.leafLine(pos, col, end, blank, all, opened, fresh, splitTab);
+  }
+
+  private leafLine(pos: number, col: number, end: number, blank: boolean, all: boolean, opened: boolean, fresh: boolean, splitTab: boolean): void {
+    const s = this.source;
+    const continuing = all && !opened;
+    if (blank) {
+      if (this.leaf !== NONE) this.closeLeaf();
+      return;
+    }
+    const n = columnsAt(s, pos, end, col);
+    const p = indentEnd(s, pos, end);
+    if (this.leaf === PARAGRAPH && continuing) {
+      const next = n >= 4 ? CONTINUES : this.afterParagraph(p, end);
+      if (next === CONTINUES) this.continueParagraph(p, end);
+      if (next !== INTERRUPTS) return;
+    } else if (this.leaf === TABLE && continuing) {
+      if (n >= 4 || p - pos !== n) giveUp();
+      if (!endsTable(s, p, end)) {
+        const table = this.table as Table;
+        const row = tableRow(s, this.at, p, end, this.phrasingOf);
+        table.children.push(row);
+        (table.position as { end: unknown }).end = row.position?.end;
+        return;
+      }
+    }
+    this.closeLeaf();
+    if (n >= 4) {
+      // Indented code on or after a line that closed containers: micromark's lazy-line marks split it.
+      if ((!all && !opened) || this.closedContainers === this.lineNumber - 1 || splitTab) giveUp();
+      this.raw = RawBlock.indented(s, this.at, pos, advanceColumns(s, pos, 4, col), end);
+      this.leaf = RAW;
+    } else {
+      // A tab in the indentation of a fence (its content would lose columns, not characters) or HTML (kept as it is).
+      const code = s.charCodeAt(p);
+      if (p - pos !== n && (code === 96 || code === 126 || code === 60)) giveUp();
+      this.startLeaf(pos, p, end, fresh);
+    }
+  }
+
+  /** What a line does to the open paragraph: continue it, interrupt it, or take it over (setext underline, table delimiter row). */
+  private afterParagraph(p: number, end: number): number {
+    const s = this.source;
+    const lines = this.paragraph;
+    const header = lines[lines.length - 1] as LineSpan;
+    const headerHasPipe = hasPipe(s, header.start, header.end);
+    const depth = setextDepth(s, p, end);
+    if (depth) {
+      if (this.paragraphLazy || this.paragraphTask || headerHasPipe) giveUp();
+      const children = this.phrasingOf(lines);
+      const position = { start: this.at.point((lines[0] as LineSpan).start), end: this.at.point(end) };
+      this.leaf = NONE;
+      this.add({ type: 'heading', depth: depth as 1 | 2, children, position });
+      return TAKEN;
+    }
+    // A delimiter row makes a table even when its header line has no pipe; one with a colon needs no pipe either.
+    if (isColonDelimiterLike(s, p, end)) giveUp();
+    if (hasPipe(s, p, end)) {
+      const align = delimiterRow(s, p, end);
+      if (align) {
+        if (this.paragraphLazy || this.paragraphTask) giveUp();
+        this.startTable(header, align, end);
+        return TAKEN;
+      }
+    }
+    return interruptsParagraph(s, p, end) ? INTERRUPTS : CONTINUES;
+  }
+
+  private startTable(header: LineSpan, align: AlignType[], end: number): void {
+    const row = tableRow(this.source, this.at, header.start, header.end, this.phrasingOf);
+    if (row.children.length !== align.length) giveUp();
+    this.paragraph.pop();
+    if (this.paragraph.length > 0) this.closeLeaf();
+    this.table = { type: 'table', align, children: [row], position: { start: row.position?.start as never, end: this.at.point(end) } };
+    this.add(this.table);
+    this.leaf = TABLE;
+  }
+
+  private startLeaf(pos: number, p: number, end: number, fresh: boolean): void {
+    const s = this.source;
+    const code = s.charCodeAt(p);
+    this.paragraphBareBox = false;
+    this.paragraphTask = false;
+    if (code === 35) {
+      const heading = atxHeading(s, p, end);
+      if (heading) {
+        const children = heading.end > heading.start ? this.phrasingOf([{ start: heading.start, end: heading.end }]) : [];
+        this.add({ type: 'heading', depth: heading.depth as 1, children, position: { start: this.at.point(p), end: this.at.point(end) } });
+        return;
+      }
+    } else if (code === 96 || code === 126) {
+      const open = fenceOpen(s, p, end);
+      if (open) {
+        this.raw = RawBlock.fenced(s, this.at, open, p, p - pos);
+        this.leaf = RAW;
+        return;
+      }
+    } else if (code === 42 || code === 45 || code === 95) {
+      if (isThematicBreak(s, p, end)) {
+        this.add({ type: 'thematicBreak', position: { start: this.at.point(p), end: this.at.point(end) } });
+        return;
+      }
+    } else if (code === 60) {
+      const kind = htmlStart(s, p, end);
+      if (kind !== NOT_HTML) {
+        this.raw = RawBlock.html(s, this.at, kind === HTML_COMMENT, pos, p, end);
+        this.leaf = RAW;
+        if (this.raw.closed) this.closeLeaf();
+        return;
+      }
+    } else if (code === 91) {
+      if (this.mayHaveDefinitions) giveUp();
+      const box = fresh ? taskBoxAt(s, p, end) : NO_BOX;
+      const item = this.stack[this.stack.length - 1] as Container;
+      if (box === BARE_BOX) this.paragraphBareBox = true;
+      else if (box !== NO_BOX) {
+        (item.node as ListItem).checked = box === 1;
+        this.paragraphTask = true;
+        p += 4;
+      }
+    }
+    this.leaf = PARAGRAPH;
+    this.paragraph = [{ start: p, end }];
+    this.paragraphLazy = false;
+  }
+
+  private continueParagraph(start: number, end: number): void {
+    if (this.paragraphBareBox) giveUp();
+    this.paragraph.push({ start, end });
+  }
+
+  private closeLeaf(): void {
+    const leaf = this.leaf;
+    this.leaf = NONE;
+    if (leaf === PARAGRAPH) {
+      const lines = this.paragraph;
+      const children = this.phrasingOf(lines);
+      let start = (lines[0] as LineSpan).start;
+      // mdast-util-gfm-task-list-item moves a task's paragraph past the box only when it starts with text.
+      if (this.paragraphTask && children[0]?.type !== 'text') start -= 4;
+      const position = { start: this.at.point(start), end: this.at.point((lines[lines.length - 1] as LineSpan).end) };
+      this.add({ type: 'paragraph', children, position });
+    } else if (leaf === RAW) {
+      this.add((this.raw as RawBlock).close());
+      this.raw = undefined;
+    } else this.table = undefined;
+  }
+
+  private add(node: RootContent): void {
+    const top = this.stack[this.stack.length - 1] as Container;
+    (top.node as Parent).children.push(node);
+    top.openList = undefined;
+  }
+
+  private openItem(marker: ListMarker, p: number, width: number, empty: boolean, end: number): void {
+    this.closeLeaf();
+    const top = this.stack[this.stack.length - 1] as Container;
+    const start = this.at.point(p);
+    let list = top.openList;
+    if (list && top.openMarker === marker.marker) {
+      const previous = list.children[list.children.length - 1] as ListItem;
+      if (start.line - (previous.position?.end.line as number) > 1) list.spread = true;
+    } else {
+      list = { type: 'list', ordered: marker.ordered, start: marker.ordered ? marker.start : null, spread: false, children: [] };
+      list.position = { start, end: start };
+      this.add(list);
+      top.openList = list;
+      top.openMarker = marker.marker;
+    }
+    const node: ListItem = { type: 'listItem', spread: false, checked: null, children: [], position: { start, end: start } };
+    list.children.push(node);
+    const item = newContainer(ITEM, node, width);
+    item.list = list;
+    item.emptyStart = empty;
+    item.lastEnd = end;
+    this.stack.push(item);
+  }
+
+  /** Close the open leaf and every container from depth `depth` on. */
+  private closeContainers(depth: number): void {
+    const stack = this.stack;
+    if (stack.length > depth) this.closeLeaf();
+    while (stack.length > depth) {
+      finishContainer(stack.pop() as Container, this.at);
+    }
+  }
+}
