@@ -7,7 +7,7 @@
 // lists and strikethrough.
 //
 // Each extension is loaded for a text only when the character it needs is in it. A table
-// needs a `|`, a task-list box a `[`, strikethrough a `~`, frontmatter a leading `---` (YAML) or `+++` (TOML);
+// needs a `|` (or, without one, a delimiter row's `:-` or `-:`), a task-list box a `[`, strikethrough a `~`, frontmatter a leading `---` (YAML) or `+++` (TOML);
 // without it the extension can match nothing, yet the table's tokenizer is still tried at
 // the start of every block and strikethrough's resolver runs on every span. Leaving them
 // out gives the same tree (test/core/parse.test.ts) for about a fifth less parse time.
@@ -29,7 +29,11 @@ const EXTENSIONS = [
     syntax: () => frontmatter(['yaml', 'toml']),
     tree: () => frontmatterFromMarkdown(['yaml', 'toml']),
   },
-  { needed: (source: string) => source.includes('|'), syntax: () => gfmTable(), tree: () => gfmTableFromMarkdown() },
+  {
+    needed: (source: string) => source.includes('|') || source.includes(':-') || source.includes('-:'),
+    syntax: () => gfmTable(),
+    tree: () => gfmTableFromMarkdown(),
+  },
   { needed: (source: string) => source.includes('['), syntax: () => gfmTaskListItem(), tree: () => gfmTaskListItemFromMarkdown() },
   { needed: (source: string) => source.includes('~'), syntax: () => gfmStrikethrough(), tree: () => gfmStrikethroughFromMarkdown() },
 ];

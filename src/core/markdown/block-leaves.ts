@@ -140,6 +140,8 @@ export const BARE_BOX = 2;
  */
 export function taskBoxAt(s: string, p: number, end: number): number {
   const mark = s.charCodeAt(p + 1);
+  // `[\t]` and a box over a line ending: micromark's task-list tokenizer reads them apart.
+  if (s.charCodeAt(p) === 91 && (mark === 9 || mark === 10 || mark === 13)) giveUp();
   if (s.charCodeAt(p) !== 91 || s.charCodeAt(p + 2) !== 93 || (mark !== 32 && mark !== 120 && mark !== 88)) return NO_BOX;
   if (isBlank(s, p + 3, end)) return BARE_BOX;
   const after = s.charCodeAt(p + 3);

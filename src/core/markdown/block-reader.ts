@@ -23,7 +23,7 @@ import {
 } from './block-lines.ts';
 import { RawBlock } from './block-raw.ts';
 import { afterQuoteMarker, endsTable, interruptsParagraph, isLazyLine } from './block-starts.ts';
-import { delimiterRow, hasPipe, isColonDelimiterLike } from './block-table.ts';
+import { delimiterRow, hasPipe, headerIndentDiffers, isColonDelimiterLike } from './block-table.ts';
 import type { LineSpan } from './inline.ts';
 import type { PositionTable } from './positions.ts';
 
@@ -182,6 +182,8 @@ export class BlockReader {
       } else {
         const marker = (code === 45 || code === 42) && isThematicBreak(s, p, end) ? undefined : listMarker(s, p, end);
         if (!marker) break;
+        // Lists in block quotes: micromark ends their items and the quote's lazy lines in ways not read here.
+        if (stack.some((c) => c.kind === QUOTE)) giveUp();
         const empty = isBlank(s, marker.after, end);
         if (empty || (marker.ordered && (marker.after - p !== 2 || code !== 49))) {
           // Such an item cannot interrupt a paragraph; after indented code micromark holds it to the same rule.
@@ -191,6 +193,8 @@ export class BlockReader {
         if (closedInQuote) giveUp();
         const afterCol = pcol + marker.after - p;
         if (empty && s.charCodeAt(marker.after) === 9) giveUp();
+        // An empty item opened on the line of another container (`- *`): micromark ends it apart.
+        if (empty && opened) giveUp();
         const gap = empty ? 1 : columnsAt(s, marker.after, end, afterCol);
         if (gap >= 5) giveUp();
         this.openItem(marker, p, afterCol + gap - col, empty, end);
@@ -236,7 +240,7 @@ export class BlockReader {
     } else {
       // A tab in the indentation of a fence (its content would lose columns, not characters) or HTML (kept as it is).
       const code = s.charCodeAt(p);
-      if (p - pos !== n && (code === 96 || code === 126 || code === 60)) giveUp();
+      if ((p - pos !== n || splitTab) && (code === 96 || code === 126 || code === 60)) giveUp();
       this.startLeaf(pos, p, end, fresh);
     }
   }
@@ -270,6 +274,7 @@ export class BlockReader {
   }
 
   private startTable(header: LineSpan, align: AlignType[], end: number): void {
+    if (headerIndentDiffers(this.source, header.start, this.paragraph.length > 1)) giveUp();
     const row = tableRow(this.source, this.at, header.start, header.end, this.phrasingOf);
     if (row.children.length !== align.length) giveUp();
     this.paragraph.pop();

@@ -17,7 +17,8 @@ export function splitRow(source: string, at: number, end: number): CellOffsets {
   let textStart = source.charCodeAt(at) === PIPE ? at + 1 : at;
   for (let i = textStart; i < last; i++) {
     const code = source.charCodeAt(i);
-    if (code === 92) giveUp();
+    // A backslash may escape a pipe; a tab changes where micromark's cell text starts.
+    if (code === 92 || code === 9) giveUp();
     if (code !== PIPE) continue;
     if (i === last - 1) break;
     cells.push(cellStart, i, skipSpaces(source, textStart, i), i);
@@ -74,4 +75,15 @@ export function isColonDelimiterLike(source: string, at: number, end: number): b
     else if (code !== 45 && code !== SPACE && code !== 9) return false;
   }
   return colon;
+}
+
+/** A header row indented with a tab, or by four spaces on a paragraph's later line: micromark's cells start elsewhere. */
+export function headerIndentDiffers(source: string, headerStart: number, laterLine: boolean): boolean {
+  let spaces = 0;
+  for (let i = headerStart - 1; i >= 0; i--) {
+    const code = source.charCodeAt(i);
+    if (code === 10 || code === 13) return false;
+    if (code === 9 || (code === SPACE && ++spaces >= 4 && laterLine)) return true;
+  }
+  return false;
 }
