@@ -7,7 +7,8 @@ import type { PositionTable } from './positions.ts';
 
 /**
  * One line of an inline run, as source offsets: `start` is where the line's content begins
- * (after its container prefix and leading whitespace), `end` where its line ending begins (or
+ * (after its container prefix and leading whitespace, except the space micromark keeps after a
+ * task box followed by two: `- [x]  text`), `end` where its line ending begins (or
  * where the run ends on its last line: the end of a heading's text, of a table cell). Trailing
  * whitespace before `end` is the inline reader's to strip or to read as a hard break.
  */
