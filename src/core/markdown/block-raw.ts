@@ -128,12 +128,8 @@ export class RawBlock {
     if (this.kind === FENCED && !this.closed) {
       if (!atRoot) giveUp();
       // An unclosed fence whose last line holds only spaces: micromark's value and end differ.
-      for (let i = this.source.length - 1; i >= 0; i--) {
-        const code = this.source.charCodeAt(i);
-        if (code === 10 || code === 13) break;
-        if (code !== 32 && code !== 9) break;
-        if (i === 0 || this.source.charCodeAt(i - 1) === 10 || this.source.charCodeAt(i - 1) === 13) giveUp();
-      }
+      const lastLine = this.at.lineStarts.at(-1) as number;
+      if (lastLine < this.source.length && isBlank(this.source, lastLine, this.source.length)) giveUp();
       this.closed = true;
       this.end = this.source.length;
     }

@@ -1,7 +1,7 @@
 // GFM table rows for the fast block reader: where each cell of a line starts and ends, and
 // the alignment a delimiter row gives. Offsets only; the reader builds the nodes.
 import type { AlignType } from 'mdast';
-import { giveUp, trimEnd } from './block-lines.ts';
+import { giveUp, spacesAt, trimEnd } from './block-lines.ts';
 
 /** Per cell, four offsets: cell start, cell end, text start, text end. */
 export type CellOffsets = number[];
@@ -21,20 +21,14 @@ export function splitRow(source: string, at: number, end: number): CellOffsets {
     if (code === 92 || code === 9) giveUp();
     if (code !== PIPE) continue;
     if (i === last - 1) break;
-    cells.push(cellStart, i, skipSpaces(source, textStart, i), i);
+    cells.push(cellStart, i, textStart + spacesAt(source, textStart, i), i);
     cellStart = i;
     textStart = i + 1;
   }
   if (textStart === last && source.charCodeAt(last - 1) === PIPE && cells.length === 0 && last - at === 1) giveUp();
   const textEnd = source.charCodeAt(last - 1) === PIPE && last - 1 >= textStart ? last - 1 : last;
-  cells.push(cellStart, end, skipSpaces(source, textStart, textEnd), textEnd);
+  cells.push(cellStart, end, textStart + spacesAt(source, textStart, textEnd), textEnd);
   return cells;
-}
-
-function skipSpaces(source: string, from: number, end: number): number {
-  let i = from;
-  while (i < end && source.charCodeAt(i) === SPACE) i++;
-  return i;
 }
 
 /** Whether the line has a pipe anywhere between `at` and `end` (a loop: indexOf would scan past the line). */

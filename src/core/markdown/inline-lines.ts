@@ -3,6 +3,7 @@
 // with no inline syntax at all, read as one text node without the general reader.
 import type { PhrasingContent } from 'mdast';
 import type { Point } from 'unist';
+import { trimEnd } from './block-lines.ts';
 import type { PositionTable } from './positions.ts';
 
 /**
@@ -96,13 +97,7 @@ export function inlineIndexOf(source: string, at: PositionTable): InlineIndex {
 
 /** End of a line's content without its trailing spaces and tabs. */
 export function contentEnd(source: string, span: LineSpan): number {
-  let end = span.end;
-  while (end > span.start) {
-    const code = source.charCodeAt(end - 1);
-    if (code !== 32 && code !== 9) break;
-    end--;
-  }
-  return end;
+  return trimEnd(source, span.start, span.end);
 }
 
 export function lineEndingLength(source: string, at: number): number {
