@@ -255,13 +255,29 @@ export function archiveNeed(config: ResolvedConfig, rules: ReadonlyMap<string, R
 }
 
 /**
- * Worker threads pay off only when there are enough files to amortise their start-up
- * (each loads the whole lint stack): below this a one-file hook or a small archive runs
- * on the main thread.
+ * Worker threads pay off only when there are enough files to amortise their start-up: each
+ * loads the whole lint stack and warms it up again (its compiled code and regular expressions
+ * are its own), about 0.7 s of CPU time a thread. Below this a one-file hook or a small archive
+ * runs on the main thread.
  */
 export const MIN_FILES_FOR_WORKERS = 200;
 
-function useWorkers(files: number): boolean {
-  if (process.env.HINDSIGHT_WORKERS === '0') return false;
-  return files >= MIN_FILES_FOR_WORKERS && availableParallelism() > 1;
+/**
+ * On two cores, the main thread alone already keeps about 1.4 of them busy (V8 collects garbage
+ * and compiles on the other), so two threads gain little time and each costs its start-up.
+ * Measured on 2 cores (docs/performance.md): at 500 to 2,000 files one thread took as long or
+ * less and 25 to 40% less CPU time; at 4,000 the threads were 3% faster for 30% more CPU time;
+ * at 10,000 they were 10 to 20% faster and kept the peak under 512 MiB (one thread: 575).
+ */
+export const MIN_FILES_FOR_WORKERS_ON_TWO_CORES = 5000;
+
+/**
+ * HINDSIGHT_WORKERS=0 lints in this thread whatever the size; =1 in worker threads from
+ * MIN_FILES_FOR_WORKERS files on whatever the cores (tests, measurements).
+ */
+export function useWorkers(files: number, cores = availableParallelism(), forced = process.env.HINDSIGHT_WORKERS): boolean {
+  if (forced === '0') return false;
+  if (forced === '1') return files >= MIN_FILES_FOR_WORKERS;
+  if (cores < 2) return false;
+  return files >= (cores === 2 ? MIN_FILES_FOR_WORKERS_ON_TWO_CORES : MIN_FILES_FOR_WORKERS);
 }
