@@ -260,7 +260,7 @@ describe('the fast block reader', () => {
   });
 
   it.each([
-    ['a link reference definition', '[ref]: https://example.test\n\nText\n'],
+    ['a link reference definition whose label runs onto the next line', '[long\nlabel]: https://example.test\n\nText\n'],
     ['indented code after a tab a list item splits', '- a\n\n\t  code\n'],
     ['a raw-text HTML block', '<pre>\nkept\n</pre>\n'],
     ['a lone tag on a lazy line', '- item\n<br/>\n'],

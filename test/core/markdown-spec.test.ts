@@ -52,6 +52,40 @@ const GFM_CORNERS = [
   ' ```\ncode\n ',
 ];
 
+/** Link reference definitions and the references to them, as postmortems write them and past them. */
+const REFERENCE_CORNERS = [
+  'See the [runbook] and [dashboard][grafana].\n\n[runbook]: https://wiki.example/runbook\n[grafana]: <https://grafana.example/d/1> "Latency"\n',
+  '[Runbook]: /r\n\n[RUNBOOK] [ runbook ][] [run book] [runbook][RunBook]\n',
+  '[a]: /u\n[b]: /v (title)\n\n[*a*][b] ![x *y*][a] [b][] [c][a] [a][c] [a][b [a][] [a] [a](x [a](/y)\n',
+  '[note-1]:\n    continued on the next line\n[note-1]\n',
+  '[ref]:\n  /url\n  "title on its own line"\n[ref]\n',
+  '[ref]: /url\n"a title" and more\n[ref]\n',
+  '[ref]: /url "title" trailing\n[ref]\n',
+  "[ref]: /url 'single'  \n[ref]\n",
+  '[ref]: /url\n  (paren title)\n\n[ref]\n',
+  '[ref]: /u(r(l))\n[ref]: /second\n\n[ref]\n',
+  '[ref]: /u\\(rl "t\\"q"\n\n[ref]\n',
+  '[a &amp; b]: /u &amp; v\n\n[a &amp; b]\n',
+  '[a\\]b]: /u\n\n[a\\]b]\n',
+  '[]: /empty\n\n[]\n',
+  '[ ]: /blank\n\n[ ]\n',
+  '[ref]: <>\n\n[ref]\n',
+  '[ref]: <a b>\n\n[ref]\n',
+  '[ref]: <a\n\n[ref]\n',
+  '[ref]:\n\n[ref]\n',
+  'Text first\n[ref]: /not-a-definition\n\n[ref]\n',
+  '- [ ] open task [ref]\n- [x] done\n\n[ref]: /u\n',
+  '- [ref]: /in-item\n\n> [quoted]: /q\n\n[ref] [quoted]\n',
+  '# Heading [ref]\n\n| a | b |\n|---|---|\n| [ref] | [x][ref] |\n\n[ref]: /u\n',
+  '[ref]: /u\n===\n',
+  '[ref]: /u\n| a |\n|---|\n',
+  '[^1]: a footnote in the style GitHub reads\n\nText.[^1]\n',
+  '[^1]:\n    A note written under its label.\n[^2]:\n    Another.\n',
+  '[ref]: /u\n\n[ref\nlabel] [x][ref\n] ![ref]\n',
+  '[ref]: /u\n\n**[ref]** _[x][ref]_ `[ref]` <a>[ref]</a>\n',
+  '[ref]: /u\n\n[[ref]] [[ref]][ref] [a [ref] b](c)\n',
+];
+
 /** Lines a generated document is made of, and what may stand before each. */
 const LINES = [
   '# Title',
@@ -126,6 +160,34 @@ const generated = fc
       (frontmatter ? `---${eol}title: x${eol}---${eol}` : '') + lines.map(([p, l]) => p + l).join(eol) + (lines.length % 2 ? eol : ''),
   );
 
+/** Definition-like lines and reference-like text, behind the same prefixes. */
+const REFERENCE_LINES = [
+  '[a]: /u',
+  '[A]: /v "t"',
+  '[b]: <w x>',
+  '[b]:',
+  '  /next',
+  '  "title"',
+  "[c]: /u 'x' y",
+  '[c]: /u (p)',
+  '[d]',
+  '[a] and [b][]',
+  '[x][a] [x][z]',
+  '![a] ![i][b]',
+  '[a](/r) [a] (s)',
+  '*[a]* [b]',
+  'text',
+  '',
+  '- [ ] [a]',
+  '> [b]: /q',
+  '# [a]',
+  '| [a] | b |',
+  '|---|---|',
+];
+const withReferences = fc
+  .tuple(fc.array(fc.tuple(fc.constantFrom(...PREFIXES), fc.constantFrom(...REFERENCE_LINES)), { minLength: 1, maxLength: 10 }), fc.constantFrom('\n', '\r\n'))
+  .map(([lines, eol]) => lines.map(([p, l]) => p + l).join(eol) + eol);
+
 /** How many texts the fast reader answered, and the ones it answered wrongly. */
 function check(texts: Iterable<string>): { total: number; answered: number; wrong: string[] } {
   let total = 0;
@@ -147,6 +209,18 @@ describe('the fast Markdown reader in the corners of the syntax', () => {
     expect(wrong).toEqual([]);
     // A reader that gives up on everything would pass the check above.
     expect(answered / total).toBeGreaterThan(0.6);
+  });
+
+  it('answers link reference definitions and references with the tree the library gives', () => {
+    const { total, answered, wrong } = check(REFERENCE_CORNERS.flatMap(variants));
+    expect(wrong).toEqual([]);
+    expect(answered / total).toBeGreaterThan(0.6);
+  });
+
+  it('answers generated documents with definitions and references the same way', () => {
+    const { total, answered, wrong } = check(fc.sample(withReferences, { numRuns: 3000, seed: 20261208 }));
+    expect(wrong).toEqual([]);
+    expect(answered / total).toBeGreaterThan(0.5);
   });
 
   it('answers generated documents the same way', () => {

@@ -18,9 +18,9 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 const small = (i: number): string => `# Outage ${i}\n\n## Summary\n\nThe API failed for 20 minutes.\n\n## Timeline\n\n- 10:00 UTC alert fired\n`;
 /**
  * Accepted by the guard, and takes far more than 64 MB to parse with micromark: 24,000 list
- * items. The link definition at the end makes the fast reader hand it to micromark.
+ * items. The raw-text HTML block at the end (a `<pre>`) makes the fast reader hand it to micromark.
  */
-const heavy = `# Outage\n\n## Timeline\n\n${'- a\n'.repeat(24_000)}\n[runbook]: https://example.test/runbook\n`;
+const heavy = `# Outage\n\n## Timeline\n\n${'- a\n'.repeat(24_000)}\n<pre>\nGET /runbook 503\n</pre>\n`;
 
 describe('a worker thread that runs out of memory', () => {
   it('costs its file a fatal finding; the rest of the run goes on', async () => {

@@ -2,7 +2,7 @@
 // CommonMark's container algorithm over char codes and offsets. Each line first continues
 // the open block quotes and list items, then may be a lazy paragraph line, then opens new
 // containers, then continues or starts a leaf block. Nodes get their end when closed.
-import type { AlignType, Blockquote, ListItem, Parent, PhrasingContent, Root, RootContent, Table } from 'mdast';
+import type { AlignType, Blockquote, ListItem, Parent, Root, RootContent, Table } from 'mdast';
 import { BARE_BOX, HTML_COMMENT, htmlStart, NO_BOX, NOT_HTML, readFrontmatter, tableRow, taskBoxAt } from './block-leaves.ts';
 import { type Container, finishContainer, ITEM, newContainer, QUOTE } from './block-containers.ts';
 import {
@@ -21,6 +21,8 @@ import {
   setextDepth,
   spacesAt,
 } from './block-lines.ts';
+import { readDefinitions } from './block-definitions.ts';
+import { type InlineReader, InlineRuns } from './block-inline.ts';
 import { RawBlock } from './block-raw.ts';
 import { afterQuoteMarker, endsTable, interruptsParagraph, isLazyLine } from './block-starts.ts';
 import { delimiterRow, hasPipe, headerIndentDiffers, isColonDelimiterLike } from './block-table.ts';
@@ -28,7 +30,6 @@ import type { LineSpan } from './inline.ts';
 import type { PositionTable } from './positions.ts';
 
 /** The inline reader the block reader calls (the real one, or a test's stand-in). */
-export type InlineReader = (source: string, lines: readonly LineSpan[], at: PositionTable) => PhrasingContent[] | undefined;
 
 const NONE = 0;
 const PARAGRAPH = 1;
@@ -54,17 +55,18 @@ export class BlockReader {
   /** The last line that closed containers. */
   private closedContainers = -2;
   private readonly mayHaveDefinitions: boolean;
+  /** The open paragraph starts with `[` in a document that may define labels: it may open with definitions. */
+  private paragraphMayDefine = false;
   private readonly source: string;
   private readonly at: PositionTable;
-  private readonly inline: InlineReader;
-  private readonly phrasingOf = (lines: LineSpan[]): PhrasingContent[] => this.inline(this.source, lines, this.at) ?? giveUp();
+  private readonly runs: InlineRuns;
 
   constructor(source: string, at: PositionTable, inline: InlineReader) {
     this.source = source;
     this.at = at;
-    this.inline = inline;
     this.stack.push(newContainer(0, this.root, 0));
     this.mayHaveDefinitions = source.includes(']:');
+    this.runs = new InlineRuns(source, at, inline, this.mayHaveDefinitions);
   }
 
   read(): Root {
@@ -85,6 +87,7 @@ export class BlockReader {
     }
     this.closeContainers(1);
     this.closeLeaf();
+    this.runs.finish();
     this.root.position = { start: this.at.point(0), end: this.at.point(s.length) };
     return this.root;
   }
@@ -148,8 +151,8 @@ export class BlockReader {
       // A line after a table in a closing container: micromark's table tokenizer reads it apart.
       if (this.leaf === TABLE && !blank) giveUp();
       if (this.leaf === PARAGRAPH && !blank && isLazyLine(s, pos, end, col)) {
-        this.continueParagraph(indentEnd(s, pos, end), end);
         this.paragraphLazy = true;
+        this.continueParagraph(indentEnd(s, pos, end), end);
         for (const c of stack) if (c.kind === QUOTE) c.lastEnd = end;
         return;
       }
@@ -225,7 +228,7 @@ export class BlockReader {
       if (n >= 4 || p - pos !== n) giveUp();
       if (!endsTable(s, p, end)) {
         const table = this.table as Table;
-        const row = tableRow(s, this.at, p, end, this.phrasingOf);
+        const row = tableRow(s, this.at, p, end, this.runs.of);
         table.children.push(row);
         (table.position as { end: unknown }).end = row.position?.end;
         return;
@@ -253,8 +256,8 @@ export class BlockReader {
     const headerHasPipe = hasPipe(s, header.start, header.end);
     const depth = setextDepth(s, p, end);
     if (depth) {
-      if (this.paragraphLazy || this.paragraphTask || headerHasPipe) giveUp();
-      const children = this.phrasingOf(lines);
+      if (this.paragraphLazy || this.paragraphTask || headerHasPipe || this.paragraphMayDefine) giveUp();
+      const children = this.runs.of(lines);
       const position = { start: this.at.point((lines[0] as LineSpan).start), end: this.at.point(end) };
       this.leaf = NONE;
       this.add({ type: 'heading', depth: depth as 1 | 2, children, position });
@@ -265,7 +268,7 @@ export class BlockReader {
     if (hasPipe(s, p, end)) {
       const align = delimiterRow(s, p, end);
       if (align) {
-        if (this.paragraphLazy || this.paragraphTask) giveUp();
+        if (this.paragraphLazy || this.paragraphTask || this.paragraphMayDefine) giveUp();
         this.startTable(header, align, end);
         return TAKEN;
       }
@@ -275,7 +278,7 @@ export class BlockReader {
 
   private startTable(header: LineSpan, align: AlignType[], end: number): void {
     if (headerIndentDiffers(this.source, header.start, this.paragraph.length > 1)) giveUp();
-    const row = tableRow(this.source, this.at, header.start, header.end, this.phrasingOf);
+    const row = tableRow(this.source, this.at, header.start, header.end, this.runs.of);
     if (row.children.length !== align.length) giveUp();
     this.paragraph.pop();
     if (this.paragraph.length > 0) this.closeLeaf();
@@ -289,10 +292,11 @@ export class BlockReader {
     const code = s.charCodeAt(p);
     this.paragraphBareBox = false;
     this.paragraphTask = false;
+    this.paragraphMayDefine = false;
     if (code === 35) {
       const heading = atxHeading(s, p, end);
       if (heading) {
-        const children = heading.end > heading.start ? this.phrasingOf([{ start: heading.start, end: heading.end }]) : [];
+        const children = heading.end > heading.start ? this.runs.of([{ start: heading.start, end: heading.end }]) : [];
         this.add({ type: 'heading', depth: heading.depth as 1, children, position: { start: this.at.point(p), end: this.at.point(end) } });
         return;
       }
@@ -317,10 +321,11 @@ export class BlockReader {
         return;
       }
     } else if (code === 91) {
-      if (this.mayHaveDefinitions) giveUp();
       const box = fresh ? taskBoxAt(s, p, end) : NO_BOX;
       const item = this.stack[this.stack.length - 1] as Container;
-      if (box === BARE_BOX) this.paragraphBareBox = true;
+      // A box is followed by a space, a label by a colon: a task's paragraph defines nothing.
+      if (this.mayHaveDefinitions && box === NO_BOX) this.paragraphMayDefine = true;
+      else if (box === BARE_BOX) this.paragraphBareBox = true;
       else if (box !== NO_BOX) {
         (item.node as ListItem).checked = box === 1;
         this.paragraphTask = true;
@@ -333,7 +338,7 @@ export class BlockReader {
   }
 
   private continueParagraph(start: number, end: number): void {
-    if (this.paragraphBareBox) giveUp();
+    if (this.paragraphBareBox || (this.paragraphMayDefine && this.paragraphLazy)) giveUp();
     this.paragraph.push({ start, end });
   }
 
@@ -341,13 +346,13 @@ export class BlockReader {
     const leaf = this.leaf;
     this.leaf = NONE;
     if (leaf === PARAGRAPH) {
-      const lines = this.paragraph;
-      const children = this.phrasingOf(lines);
-      let start = (lines[0] as LineSpan).start;
-      // mdast-util-gfm-task-list-item moves a task's paragraph past the box only when it starts with text.
-      if (this.paragraphTask && children[0]?.type !== 'text') start -= 4;
-      const position = { start: this.at.point(start), end: this.at.point((lines[lines.length - 1] as LineSpan).end) };
-      this.add({ type: 'paragraph', children, position });
+      let lines: readonly LineSpan[] = this.paragraph;
+      if (this.paragraphMayDefine) {
+        const definitions = readDefinitions(this.source, lines, this.at, this.runs.defined);
+        for (const node of definitions.nodes) this.add(node);
+        lines = definitions.rest;
+      }
+      if (lines.length > 0) this.add(this.runs.paragraph(lines, this.paragraphTask));
     } else if (leaf === RAW) {
       this.add((this.raw as RawBlock).close());
       this.raw = undefined;

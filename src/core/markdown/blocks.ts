@@ -10,7 +10,8 @@
 // and test/core/parse.test.ts.
 import type { Root } from 'mdast';
 import { GIVE_UP } from './block-lines.ts';
-import { BlockReader, type InlineReader } from './block-reader.ts';
+import type { InlineReader } from './block-inline.ts';
+import { BlockReader } from './block-reader.ts';
 import { readInline } from './inline.ts';
 import { PositionTable } from './positions.ts';
 

@@ -311,3 +311,24 @@ export function skipSpaces(source: string, from: number, end: number): number {
   while (index < end && isSpaceOrTab(source.charCodeAt(index))) index++;
   return index;
 }
+
+/** micromark-util-normalize-identifier: how labels are matched (the tree's `identifier` is it in lower case). */
+export function normalizeIdentifier(value: string): string {
+  return value
+    .replace(/[\t\n\r ]+/g, ' ')
+    .replace(/^ | $/g, '')
+    .toLowerCase()
+    .toUpperCase();
+}
+
+/** Start of the first run of exactly `size` backticks in [from, end), or -1. */
+export function findRun(source: string, from: number, end: number, size: number): number {
+  for (let index = from; index < end; index++) {
+    if (source.charCodeAt(index) !== 96) continue;
+    let runEnd = index + 1;
+    while (runEnd < end && source.charCodeAt(runEnd) === 96) runEnd++;
+    if (runEnd - index === size) return index;
+    index = runEnd;
+  }
+  return -1;
+}

@@ -23,6 +23,7 @@ import {
   characterGroup,
   GIVE_UP,
   isAsciiPunctuation,
+  findRun,
   OTHER,
   PUNCTUATION,
   scanAutolink,
@@ -30,6 +31,7 @@ import {
   scanHtml,
   WHITESPACE,
 } from './inline-syntax.ts';
+import { referenceNode, scanReference, type Reference } from './inline-reference.ts';
 import { scanResource } from './inline-resource.ts';
 import { contentEnd, isTrailingBreak, type LineSpan, type InlineIndex, inlineIndexOf, lineEndingLength, readPlain } from './inline-lines.ts';
 import type { PositionTable } from './positions.ts';
@@ -57,7 +59,7 @@ export function readInline(source: string, lines: readonly LineSpan[], at: Posit
   const index = inlineIndexOf(source, at);
   const plain = readPlain(source, lines, index);
   if (plain !== undefined) return plain;
-  return new InlineReader(source, lines, index, options?.inTable).read();
+  return new InlineReader(source, lines, index, options?.inTable, options?.defined).read();
 }
 
 export interface InlineOptions {
@@ -66,6 +68,8 @@ export interface InlineOptions {
    * `|`. Left out, a code span holding `\|` is given up.
    */
   inTable?: boolean;
+  /** The labels the document defines (normalized): `[text]`, `[text][label]` and `[text][]` are references to them. */
+  defined?: ReadonlySet<string>;
 }
 
 class InlineReader {
@@ -86,13 +90,15 @@ class InlineReader {
   private readonly index: InlineIndex;
   private readonly pointOf: (offset: number) => Point;
   private readonly inTable: boolean | undefined;
+  private readonly defined: ReadonlySet<string> | undefined;
 
-  constructor(source: string, lines: readonly LineSpan[], index: InlineIndex, inTable: boolean | undefined) {
+  constructor(source: string, lines: readonly LineSpan[], index: InlineIndex, inTable: boolean | undefined, defined: ReadonlySet<string> | undefined) {
     this.source = source;
     this.lines = lines;
     this.index = index;
     this.pointOf = index.pointOf;
     this.inTable = inTable;
+    this.defined = defined !== undefined && defined.size > 0 ? defined : undefined;
   }
 
   read(): PhrasingContent[] | undefined {
@@ -320,7 +326,10 @@ class InlineReader {
     return runEnd;
   }
 
-  /** A `]`: closes the latest `[` or `![` as a link or image when an inline resource follows. */
+  /**
+   * A `]`: closes the latest `[` or `![` as a link or image when an inline resource follows, or
+   * as a reference to a label the document defines.
+   */
   private labelEnd(at: number, end: number, line: number): number {
     const { source, items, openings } = this;
     const opening = openings.pop();
@@ -328,23 +337,31 @@ class InlineReader {
       this.pushText(at, at + 1, ']');
       return at + 1;
     }
+    const open = items[opening.index] as Item;
     const resource = scanResource(source, at + 1, this.lines, line, end);
+    let reference: Reference | undefined;
     if (typeof resource === 'number') {
       if (resource === GIVE_UP) return GIVE_UP;
-      this.pushText(at, at + 1, ']');
-      return at + 1;
+      const found = this.defined && scanReference(source, open.start + (opening.image ? 2 : 1), at, end, line + 1 < this.lines.length, this.defined);
+      if (found === GIVE_UP) return GIVE_UP;
+      if (!found) {
+        this.pushText(at, at + 1, ']');
+        return at + 1;
+      }
+      reference = found;
     }
-    const open = items[opening.index] as Item;
+    const nodeEnd = typeof resource === 'number' ? (reference as Reference).end : resource.end;
     const inner = resolveInside(items.splice(opening.index), this.pointOf).slice(1);
     const children = finishChildren(inner, this.pointOf);
-    const position = { start: this.pointOf(open.start), end: this.pointOf(resource.end) };
-    const node: PhrasingContent = opening.image
-      ? { type: 'image', title: resource.title, url: resource.url, alt: plainText(children), position }
-      : { type: 'link', title: resource.title, url: resource.url, children, position };
+    const position = { start: this.pointOf(open.start), end: this.pointOf(nodeEnd) };
+    let node: PhrasingContent;
+    if (typeof resource === 'number') node = referenceNode(reference as Reference, opening.image, children, position);
+    else if (opening.image) node = { type: 'image', title: resource.title, url: resource.url, alt: plainText(children), position };
+    else node = { type: 'link', title: resource.title, url: resource.url, children, position };
     if (!opening.image) for (const earlier of openings) if (!earlier.image) earlier.active = false;
-    items.push(nodeItem(node, open.start, resource.end));
-    if (resource.line !== line) this.resumeLine = resource.line;
-    return resource.end;
+    items.push(nodeItem(node, open.start, nodeEnd));
+    if (typeof resource !== 'number' && resource.line !== line) this.resumeLine = resource.line;
+    return nodeEnd;
   }
 
   /** A `<`: an autolink, inline HTML, or text. */
@@ -375,16 +392,4 @@ class InlineReader {
     this.items.push(nodeItem(node, at, html));
     return html;
   }
-}
-
-/** Start of the first run of exactly `size` backticks in [from, end), or -1. */
-function findRun(source: string, from: number, end: number, size: number): number {
-  for (let index = from; index < end; index++) {
-    if (source.charCodeAt(index) !== 96) continue;
-    let runEnd = index + 1;
-    while (runEnd < end && source.charCodeAt(runEnd) === 96) runEnd++;
-    if (runEnd - index === size) return index;
-    index = runEnd;
-  }
-  return -1;
 }
