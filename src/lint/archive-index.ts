@@ -64,6 +64,8 @@ export interface LoadedArchive {
   readonly digest: string;
   /** Files indexed, and of those read from disk in this run (the rest came from the cache by `stat`). */
   stats: { files: number; read: number; indexed: number };
+  /** The size in bytes of the files being linted (`files` of the options) that it found. */
+  lintedBytes: number;
 }
 
 /**
@@ -104,7 +106,9 @@ export async function loadArchive(options: ArchiveLoadOptions): Promise<LoadedAr
   // The key as it is, not hashed: it is short, and comparing it needs no node:crypto.
   const key = JSON.stringify([INDEX_FORMAT, options.version, [...options.sectionAliases]]);
   const fromFile = options.indexFile !== null ? readIndexCache(options.indexFile, key) : NO_INDEX;
-  const files = new Set<string>(options.files.map((f) => path.resolve(f)));
+  const linted = new Set<string>(options.files.map((f) => path.resolve(f)));
+  const files = new Set<string>(linted);
+  let lintedBytes = 0;
   let listing: ContentListing | undefined;
   let listed = true; // the listing recorded in the index file still holds
   if (existsSync(options.content)) {
@@ -133,6 +137,7 @@ export async function loadArchive(options: ArchiveLoadOptions): Promise<LoadedAr
       continue; // A link loop, a folder it may not enter: the lint of that file, if it is linted, says why.
     }
     if (!stat?.isFile()) continue;
+    if (linted.has(filePath)) lintedBytes += stat.size;
     let row = rowFor(filePath);
     // For recurrence, a row recorded without its root cause is no row.
     if (row !== -1 && need === 'root-cause' && (stored!.rest(row)?.[3] ?? 0) === 0) row = -1;
@@ -182,6 +187,7 @@ export async function loadArchive(options: ArchiveLoadOptions): Promise<LoadedAr
       return digest;
     },
     stats: { files: kept.length, read, indexed },
+    lintedBytes,
   };
 }
 

@@ -142,6 +142,7 @@ async function lintGroup(config: ResolvedConfig, tasks: readonly LintTask[], run
   // is left is linted, here or, for a large archive, in a pool of worker threads. Tasks
   // carry no text: whoever lints a file reads it, so 10,000 sources never sit in memory.
   const pending: LintTask[] = [];
+  let pendingSize = 0;
   for (const task of tasks) {
     const { index, filePath } = task;
     if (!cache) {
@@ -156,7 +157,10 @@ async function lintGroup(config: ResolvedConfig, tasks: readonly LintTask[], run
     const hash = contentHash(source);
     const cached = cache.get(filePath, hash);
     if (cached && !run.incidents && !(fix && cached.some((m) => m.fix))) results[index] = fromCache(filePath, cached);
-    else pending.push({ index, filePath, hash });
+    else {
+      pending.push({ index, filePath, hash });
+      pendingSize += source.length;
+    }
   }
 
   const done = (task: LintTask, outcome: FileOutcome): void => {
@@ -169,7 +173,9 @@ async function lintGroup(config: ResolvedConfig, tasks: readonly LintTask[], run
   // from the checkout), and the defaults of a file with no configuration up from it (a thread
   // would look from the working folder), are linted here; so are runs with --rule or
   // --no-inline-config.
-  if (useWorkers(pending.length) && !run.config && (config.file !== null || config === run.given) && !run.adjustConfig && run.inlineConfig !== false) {
+  // How much there is to lint, when known: what --cache read, or what the archive index found.
+  const size = cache ? pendingSize : (archive?.lintedBytes ?? null);
+  if (useWorkers(pending.length, size) && !run.config && (config.file !== null || config === run.given) && !run.adjustConfig && run.inlineConfig !== false) {
     const { lintInWorkers } = await import('./pool.ts');
     const settings: PoolSettings = { cwd: run.cwd, configFile: config.file, now, fix, timing: timings !== null, incidents: run.incidents ?? false };
     if (archive) settings.archive = { root: archive.value.root, entries: archive.entries };
@@ -197,6 +203,8 @@ export interface RunArchive {
   entries: readonly ArchiveEntry[];
   readonly digest: string;
   stats: LintRun['archive'];
+  /** The size in bytes of the files being linted. */
+  lintedBytes: number;
 }
 
 /**
@@ -241,6 +249,7 @@ export async function loadRunArchive(
       return loaded.digest; // computed when first read: only --cache does
     },
     stats,
+    lintedBytes: loaded.lintedBytes,
   };
 }
 
@@ -264,20 +273,25 @@ export const MIN_FILES_FOR_WORKERS = 200;
 
 /**
  * On two cores, the main thread alone already keeps about 1.4 of them busy (V8 collects garbage
- * and compiles on the other), so two threads gain little time and each costs its start-up.
- * Measured on 2 cores (docs/performance.md): at 500 to 2,000 files one thread took as long or
- * less and 25 to 40% less CPU time; at 4,000 the threads were 3% faster for 30% more CPU time;
- * at 10,000 they were 10 to 20% faster and kept the peak under 512 MiB (one thread: 575).
+ * and compiles on the other), and two threads of our work give far less than twice its
+ * throughput: the threads pay off with the size of the work, not the number of files.
+ * Measured on 2 cores (docs/performance.md), two threads against one: 1.6 to 3.3 MB, 25 to 17%
+ * slower; 6.6 and 8.9 MB (2,000 files), about as fast for 25 to 30% more CPU time; 13 MB, 3
+ * and 13% faster; 22 MB, 20% faster, and the one thread's peak passed 512 MiB.
  */
-export const MIN_FILES_FOR_WORKERS_ON_TWO_CORES = 5000;
+export const MIN_BYTES_FOR_WORKERS_ON_TWO_CORES = 8_000_000;
+/** When the size is not known (no cross-file rule read the files' sizes): about 8 MB of ordinary postmortems. */
+export const MIN_FILES_FOR_WORKERS_ON_TWO_CORES = 2000;
 
 /**
+ * Whether `files` files (`bytes` in all, when known) are linted in worker threads.
  * HINDSIGHT_WORKERS=0 lints in this thread whatever the size; =1 in worker threads from
  * MIN_FILES_FOR_WORKERS files on whatever the cores (tests, measurements).
  */
-export function useWorkers(files: number, cores = availableParallelism(), forced = process.env.HINDSIGHT_WORKERS): boolean {
-  if (forced === '0') return false;
-  if (forced === '1') return files >= MIN_FILES_FOR_WORKERS;
+export function useWorkers(files: number, bytes: number | null, cores = availableParallelism(), forced = process.env.HINDSIGHT_WORKERS): boolean {
+  if (forced === '0' || files < MIN_FILES_FOR_WORKERS) return false;
+  if (forced === '1') return true;
   if (cores < 2) return false;
-  return files >= (cores === 2 ? MIN_FILES_FOR_WORKERS_ON_TWO_CORES : MIN_FILES_FOR_WORKERS);
+  if (cores > 2) return true;
+  return bytes === null ? files >= MIN_FILES_FOR_WORKERS_ON_TWO_CORES : bytes >= MIN_BYTES_FOR_WORKERS_ON_TWO_CORES;
 }

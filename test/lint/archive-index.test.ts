@@ -30,6 +30,16 @@ const storedNames = (file: string): string[] => JSON.parse(readFileSync(file, 'u
 const HOUR_AGO = () => new Date(Date.now() - 3_600_000);
 
 describe('archive index', () => {
+  it('tells the size of the files being linted, from the cache as from the disk (how the run chooses its threads)', async () => {
+    const root = copyArchive();
+    const linted = ['postmortems/2024-08-02-card-declines.md', 'postmortems/2024-05-21-checkout-pool.md'].map((f) => path.join(root, f));
+    const size = linted.reduce((sum, file) => sum + lstatSync(file).size, 0);
+    expect((await loadArchive(options(root, { files: linted }))).lintedBytes).toBe(size);
+    expect((await loadArchive(options(root, { files: linted }))).stats.read).toBe(0);
+    expect((await loadArchive(options(root, { files: linted }))).lintedBytes).toBe(size);
+    expect((await loadArchive(options(root))).lintedBytes).toBe(0);
+  });
+
   it('reads every file once, then answers from the cache by size and modification time', async () => {
     const root = copyArchive();
     const first = await loadArchive(options(root));
