@@ -276,12 +276,12 @@ export const MIN_FILES_FOR_WORKERS = 200;
  * and compiles on the other), and two threads of our work give far less than twice its
  * throughput: the threads pay off with the size of the work, not the number of files.
  * Measured on 2 cores (docs/performance.md), two threads against one: 1.6 to 3.3 MB, 25 to 17%
- * slower; 6.6 and 8.9 MB (2,000 files), about as fast for 25 to 30% more CPU time; 13 MB, 3
- * and 13% faster; 22 MB, 20% faster, and the one thread's peak passed 512 MiB.
+ * slower; 6.6 to 8.9 MB (2,000 files), about as fast for 25 to 35% more CPU time; 13 MB, 3 to
+ * 13% faster; 22 MB, 20% faster, and the one thread's peak passed 512 MiB.
  */
-export const MIN_BYTES_FOR_WORKERS_ON_TWO_CORES = 8_000_000;
-/** When the size is not known (no cross-file rule read the files' sizes): about 8 MB of ordinary postmortems. */
-export const MIN_FILES_FOR_WORKERS_ON_TWO_CORES = 2000;
+export const MIN_BYTES_FOR_WORKERS_ON_TWO_CORES = 12_000_000;
+/** When the size is not known (no cross-file rule read the files' sizes): about 12 MB of ordinary postmortems. */
+export const MIN_FILES_FOR_WORKERS_ON_TWO_CORES = 3000;
 
 /**
  * Whether `files` files (`bytes` in all, when known) are linted in worker threads.

@@ -12,9 +12,10 @@ describe('worker threads', () => {
     expect(useWorkers(MIN_FILES_FOR_WORKERS - 1, 400 * MB, 8, undefined)).toBe(false);
   });
 
-  it('wait on two cores for 8 MB of postmortems', () => {
+  it('wait on two cores for 12 MB of postmortems', () => {
     expect(useWorkers(2_000, 6.6 * MB, 2, undefined)).toBe(false);
-    expect(useWorkers(2_014, 8.9 * MB, 2, undefined)).toBe(true);
+    expect(useWorkers(2_014, 8.9 * MB, 2, undefined)).toBe(false);
+    expect(useWorkers(3_000, 13 * MB, 2, undefined)).toBe(true);
     expect(useWorkers(1_000, MIN_BYTES_FOR_WORKERS_ON_TWO_CORES - 1, 2, undefined)).toBe(false);
     expect(useWorkers(1_000, MIN_BYTES_FOR_WORKERS_ON_TWO_CORES, 2, undefined)).toBe(true);
   });
