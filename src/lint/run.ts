@@ -275,7 +275,7 @@ export const MIN_FILES_FOR_WORKERS = 200;
  * On two cores, the main thread alone already keeps about 1.4 of them busy (V8 collects garbage
  * and compiles on the other), and two threads of our work give far less than twice its
  * throughput: the threads pay off with the size of the work, not the number of files.
- * Measured on 2 cores (docs/performance.md), two threads against one: 1.6 to 3.3 MB, 25 to 17%
+ * Measured on 2 cores (docs/performance.md), two threads against one: 1.6 and 3.3 MB, 30 and 20%
  * slower; 6.6 to 8.9 MB (2,000 files), about as fast for 25 to 35% more CPU time; 13 MB, 3 to
  * 13% faster; 22 MB, 20% faster, and the one thread's peak passed 512 MiB.
  */

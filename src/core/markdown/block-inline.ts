@@ -6,6 +6,7 @@ import { giveUp } from './block-lines.ts';
 import type { LineSpan } from './inline-lines.ts';
 import type { PositionTable } from './positions.ts';
 
+/** The inline reader the block reader calls (the real one, or a test's stand-in). */
 export type InlineReader = (
   source: string,
   lines: readonly LineSpan[],

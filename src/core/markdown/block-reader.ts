@@ -29,8 +29,6 @@ import { delimiterRow, hasPipe, headerIndentDiffers, isColonDelimiterLike } from
 import type { LineSpan } from './inline.ts';
 import type { PositionTable } from './positions.ts';
 
-/** The inline reader the block reader calls (the real one, or a test's stand-in). */
-
 const NONE = 0;
 const PARAGRAPH = 1;
 const TABLE = 2;
