@@ -5,24 +5,14 @@
 import type { Definition } from 'mdast';
 import { giveUp } from './block-lines.ts';
 import type { LineSpan } from './inline-lines.ts';
-import { decodeString, normalizeIdentifier } from './inline-syntax.ts';
+import { normalizeIdentifier } from 'micromark-util-normalize-identifier';
+import { type DestinationScan, decodeString, GIVE_UP, LABEL_OPEN, scanDestination, scanLabel, skipSpaces } from './inline-syntax.ts';
 import type { PositionTable } from './positions.ts';
 
 export interface DefinitionsRead {
   nodes: Definition[];
   /** The lines of the paragraph that follows them (none: none does). */
   rest: readonly LineSpan[];
-}
-
-/** Longer labels micromark refuses (999 characters; the margin keeps clear of how it counts). */
-const MAX_LABEL = 990;
-
-const isSpaceOrTab = (code: number): boolean => code === 32 || code === 9;
-
-function skipSpaces(source: string, from: number, end: number): number {
-  let i = from;
-  while (i < end && isSpaceOrTab(source.charCodeAt(i))) i++;
-  return i;
 }
 
 /**
@@ -55,25 +45,13 @@ function definitionAt(source: string, lines: readonly LineSpan[], first: number,
   let end = span.end;
   const last = first + 1 === lines.length;
   // The label, on this line.
-  let i = start + 1;
-  let seen = false;
-  for (; i < end; i++) {
-    const code = source.charCodeAt(i);
-    if (code === 93) break;
-    if (code === 91) return undefined;
-    if (!isSpaceOrTab(code)) seen = true;
-    if (code === 92) {
-      const next = source.charCodeAt(i + 1);
-      if (i + 1 < end && (next === 91 || next === 92 || next === 93)) i++;
-    }
-    if (i - start > MAX_LABEL) giveUp();
-  }
-  if (i >= end) return last ? undefined : giveUp();
-  if (!seen || source.charCodeAt(i + 1) !== 58) return undefined;
-  const label = source.slice(start + 1, i);
+  const close = scanLabel(source, start + 1, end);
+  if (close === GIVE_UP || (close === LABEL_OPEN && !last)) giveUp();
+  if (close < 0 || source.charCodeAt(close + 1) !== 58) return undefined;
+  const label = source.slice(start + 1, close);
   // Whitespace, over one line ending at most, then the destination.
   let line = first;
-  i = skipSpaces(source, i + 2, end);
+  let i = skipSpaces(source, close + 2, end);
   if (i === end) {
     if (last) return undefined;
     line++;
@@ -81,7 +59,7 @@ function definitionAt(source: string, lines: readonly LineSpan[], first: number,
     i = skipSpaces(source, (lines[line] as LineSpan).start, end);
     if (i === end) return undefined;
   }
-  const destination = destinationAt(source, i, end);
+  const destination = scanDestination(source, i, end, Number.POSITIVE_INFINITY);
   if (destination === undefined) return undefined;
   const url = decodeString(source, destination.from, destination.to);
   // A title, on this line or the next, ending its line; or none, and the destination ends its line.
@@ -101,7 +79,7 @@ function definitionAt(source: string, lines: readonly LineSpan[], first: number,
   const node: Definition = {
     type: 'definition',
     identifier: normalizeIdentifier(label).toLowerCase(),
-    label: decodeString(source, start + 1, start + 1 + label.length),
+    label: decodeString(source, start + 1, close),
     title: titleValue,
     url,
     position: { start: at.point(start), end: at.point(defEnd) },
@@ -109,52 +87,11 @@ function definitionAt(source: string, lines: readonly LineSpan[], first: number,
   return { node, label, next };
 }
 
-interface Slice {
-  /** The value's source, before escapes and references are decoded. */
-  from: number;
-  to: number;
-  /** After the construct. */
-  end: number;
-}
-
-/** micromark's factoryDestination from `at` (not a space) to `end` (the line's end), without a nesting limit. */
-function destinationAt(source: string, at: number, end: number): Slice | undefined {
-  if (source.charCodeAt(at) === 60) {
-    for (let i = at + 1; i < end; i++) {
-      const code = source.charCodeAt(i);
-      if (code === 62) return { from: at + 1, to: i, end: i + 1 };
-      if (code === 60) return undefined;
-      if (code === 92) {
-        const next = source.charCodeAt(i + 1);
-        if (i + 1 < end && (next === 60 || next === 62 || next === 92)) i++;
-      }
-    }
-    return undefined;
-  }
-  const first = source.charCodeAt(at);
-  if (first === 41 || first < 32 || first === 127) return undefined;
-  let balance = 0;
-  let i = at;
-  for (; i < end; i++) {
-    const code = source.charCodeAt(i);
-    if (balance === 0 && (code === 41 || isSpaceOrTab(code))) break;
-    if (code === 40) balance++;
-    else if (code === 41) balance--;
-    else if (code === 32 || code < 32 || code === 127) return undefined;
-    else if (code === 92) {
-      const next = source.charCodeAt(i + 1);
-      if (i + 1 < end && (next === 40 || next === 41 || next === 92)) i++;
-    }
-  }
-  if (balance !== 0) return undefined;
-  return { from: at, to: i, end: i };
-}
-
 /**
  * A title after whitespace from `from` on line `line` (or at the start of the next line), closed
  * on its line and followed by nothing but spaces: its slice and the line it ends; else undefined.
  */
-function titleAfter(source: string, lines: readonly LineSpan[], line: number, from: number): (Slice & { line: number }) | undefined {
+function titleAfter(source: string, lines: readonly LineSpan[], line: number, from: number): (DestinationScan & { line: number }) | undefined {
   let end = (lines[line] as LineSpan).end;
   let i = skipSpaces(source, from, end);
   let titleLine = line;

@@ -4,7 +4,8 @@
 import type { PhrasingContent } from 'mdast';
 import type { Position } from 'unist';
 import { plainText } from './inline-items.ts';
-import { decodeString, GIVE_UP, normalizeIdentifier } from './inline-syntax.ts';
+import { normalizeIdentifier } from 'micromark-util-normalize-identifier';
+import { decodeString, GIVE_UP, LABEL_OPEN, scanLabel } from './inline-syntax.ts';
 
 export interface Reference {
   kind: 'full' | 'collapsed' | 'shortcut';
@@ -12,9 +13,6 @@ export interface Reference {
   label: string;
   end: number;
 }
-
-/** Longer labels micromark refuses (999 characters; the margin keeps clear of how it counts). */
-const MAX_LABEL = 990;
 
 /**
  * The reference the `]` at `at` ends, the text's label running from `textStart`, on a line
@@ -34,23 +32,12 @@ export function scanReference(
   if (text.includes('\n') || text.includes('\r')) return GIVE_UP;
   const textDefined = defined.has(normalizeIdentifier(text));
   if (at + 1 >= end || source.charCodeAt(at + 1) !== 91) return textDefined ? { kind: 'shortcut', label: text, end: at + 1 } : undefined;
-  let seen = false;
-  let i = at + 2;
-  for (; i < end; i++) {
-    const code = source.charCodeAt(i);
-    if (code === 93 || code === 91) break;
-    if (code !== 32 && code !== 9) seen = true;
-    if (code === 92) {
-      const next = source.charCodeAt(i + 1);
-      if (i + 1 < end && (next === 91 || next === 92 || next === 93)) i++;
-    }
-    if (i - at > MAX_LABEL) return GIVE_UP;
-  }
-  // A label that may close on a later line: left to micromark.
-  if (i >= end && moreLines) return GIVE_UP;
-  if (i < end && source.charCodeAt(i) === 93 && seen) {
-    const label = source.slice(at + 2, i);
-    if (defined.has(normalizeIdentifier(label))) return { kind: 'full', label, end: i + 1 };
+  const close = scanLabel(source, at + 2, end);
+  // A label that may close on a later line, or too long: left to micromark.
+  if (close === GIVE_UP || (close === LABEL_OPEN && moreLines)) return GIVE_UP;
+  if (close >= 0) {
+    const label = source.slice(at + 2, close);
+    if (defined.has(normalizeIdentifier(label))) return { kind: 'full', label, end: close + 1 };
   }
   // Then `[]`; a `[` that starts neither leaves no reference at all (micromark's referenceNotFull).
   return textDefined && source.charCodeAt(at + 2) === 93 ? { kind: 'collapsed', label: text, end: at + 3 } : undefined;

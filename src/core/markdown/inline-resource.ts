@@ -1,8 +1,11 @@
 // An inline link's or image's resource, `(destination "title")`, after the label's `]`, read as
 // micromark's label-end does (factory-destination, factory-title, factory-whitespace). Its
 // whitespace and title may run over line endings, so it reads across the run's lines.
+import type { PhrasingContent } from 'mdast';
+import type { Position } from 'unist';
+import { plainText } from './inline-items.ts';
 import { contentEnd, type LineSpan, lineEndingLength } from './inline-lines.ts';
-import { decodeString, GIVE_UP, isSpaceOrTab, NO_MATCH, skipSpaces } from './inline-syntax.ts';
+import { decodeString, GIVE_UP, NO_MATCH, scanDestination, skipSpaces } from './inline-syntax.ts';
 
 export interface Resource {
   /** The offset after the `)`, and the index of the line it is on. */
@@ -38,40 +41,10 @@ export function scanResource(source: string, at: number, lines: readonly LineSpa
   if (!skipWhitespace()) return failed();
   let code = source.charCodeAt(index);
   if (code === 41) return { end: index + 1, line: current, url: '', title: null };
-  let url: string;
-  if (code === 60) {
-    const start = index + 1;
-    for (index = start; ; index++) {
-      if (index >= stop) return failed();
-      code = source.charCodeAt(index);
-      if (code === 62) break;
-      if (code === 60) return failed();
-      if (code === 92 && index + 1 < stop) {
-        const next = source.charCodeAt(index + 1);
-        if (next === 60 || next === 62 || next === 92) index++;
-      }
-    }
-    url = decodeString(source, start, index);
-    index++;
-  } else {
-    const start = index;
-    let balance = 0;
-    for (; index < stop; index++) {
-      code = source.charCodeAt(index);
-      if (balance === 0 && (code === 41 || isSpaceOrTab(code))) break;
-      if (code === 40) {
-        if (balance >= 32) return failed();
-        balance++;
-      } else if (code === 41) balance--;
-      else if (code === 32 || code < 32 || code === 127) return failed();
-      else if (code === 92 && index + 1 < stop) {
-        const next = source.charCodeAt(index + 1);
-        if (next === 40 || next === 41 || next === 92) index++;
-      }
-    }
-    if (balance > 0) return failed();
-    url = decodeString(source, start, index);
-  }
+  const destination = scanDestination(source, index, stop, 32);
+  if (!destination) return failed();
+  const url = decodeString(source, destination.from, destination.to);
+  index = destination.end;
   const beforeSpace = index;
   const lineBeforeSpace = current;
   if (!skipWhitespace()) return failed();
@@ -108,4 +81,10 @@ export function scanResource(source: string, at: number, lines: readonly LineSpa
     code = source.charCodeAt(index);
   }
   return code === 41 ? { end: index + 1, line: current, url, title } : failed();
+}
+
+/** The link (or image) node of `resource`, as mdast-util-from-markdown builds it. */
+export function resourceNode(resource: Resource, image: boolean, children: PhrasingContent[], position: Position): PhrasingContent {
+  const { url, title } = resource;
+  return image ? { type: 'image', title, url, alt: plainText(children), position } : { type: 'link', title, url, children, position };
 }

@@ -312,13 +312,74 @@ export function skipSpaces(source: string, from: number, end: number): number {
   return index;
 }
 
-/** micromark-util-normalize-identifier: how labels are matched (the tree's `identifier` is it in lower case). */
-export function normalizeIdentifier(value: string): string {
-  return value
-    .replace(/[\t\n\r ]+/g, ' ')
-    .replace(/^ | $/g, '')
-    .toLowerCase()
-    .toUpperCase();
+/** Longer labels micromark refuses (999 characters; the margin keeps clear of how it counts). */
+const MAX_LABEL = 990;
+
+/** scanLabel's answer when the label does not close on its line. */
+export const LABEL_OPEN = -3;
+
+/**
+ * A link label's content from `from` (after its `[`) on a line ending at `end`, as micromark's
+ * factoryLabel reads it: the offset of its `]`; NO_MATCH for a `[` inside or nothing but spaces;
+ * LABEL_OPEN when the line ends first (it may close on a later one); GIVE_UP when too long.
+ */
+export function scanLabel(source: string, from: number, end: number): number {
+  let seen = false;
+  for (let i = from; i < end; i++) {
+    const code = source.charCodeAt(i);
+    if (code === 93) return seen ? i : NO_MATCH;
+    if (code === 91) return NO_MATCH;
+    if (!isSpaceOrTab(code)) seen = true;
+    if (code === 92) {
+      const next = source.charCodeAt(i + 1);
+      if (i + 1 < end && (next === 91 || next === 92 || next === 93)) i++;
+    }
+    if (i - from >= MAX_LABEL) return GIVE_UP;
+  }
+  return LABEL_OPEN;
+}
+
+/** A destination's source (`from`–`to`, before decoding) and the offset after it. */
+export interface DestinationScan {
+  from: number;
+  to: number;
+  end: number;
+}
+
+/**
+ * micromark's factoryDestination at `at` (not a space) on a line ending at `stop`: `<…>` on the
+ * line, or raw with parentheses nested `limit` deep at most (32 in a resource, no limit in a
+ * definition); undefined when there is none.
+ */
+export function scanDestination(source: string, at: number, stop: number, limit: number): DestinationScan | undefined {
+  if (source.charCodeAt(at) === 60) {
+    for (let index = at + 1; index < stop; index++) {
+      const code = source.charCodeAt(index);
+      if (code === 62) return { from: at + 1, to: index, end: index + 1 };
+      if (code === 60) return undefined;
+      if (code === 92 && index + 1 < stop) {
+        const next = source.charCodeAt(index + 1);
+        if (next === 60 || next === 62 || next === 92) index++;
+      }
+    }
+    return undefined;
+  }
+  let balance = 0;
+  let index = at;
+  for (; index < stop; index++) {
+    const code = source.charCodeAt(index);
+    if (balance === 0 && (code === 41 || isSpaceOrTab(code))) break;
+    if (code === 40) {
+      if (balance >= limit) return undefined;
+      balance++;
+    } else if (code === 41) balance--;
+    else if (code === 32 || code < 32 || code === 127) return undefined;
+    else if (code === 92 && index + 1 < stop) {
+      const next = source.charCodeAt(index + 1);
+      if (next === 40 || next === 41 || next === 92) index++;
+    }
+  }
+  return balance > 0 || index === at ? undefined : { from: at, to: index, end: index };
 }
 
 /** Start of the first run of exactly `size` backticks in [from, end), or -1. */

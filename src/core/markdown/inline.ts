@@ -12,7 +12,6 @@ import {
   finishChildren,
   type Item,
   nodeItem,
-  plainText,
   resolveAttention,
   resolveInside,
   resolveStrikethrough,
@@ -32,7 +31,7 @@ import {
   WHITESPACE,
 } from './inline-syntax.ts';
 import { referenceNode, scanReference, type Reference } from './inline-reference.ts';
-import { scanResource } from './inline-resource.ts';
+import { type Resource, resourceNode, scanResource } from './inline-resource.ts';
 import { contentEnd, isTrailingBreak, type LineSpan, type InlineIndex, inlineIndexOf, lineEndingLength, readPlain } from './inline-lines.ts';
 import type { PositionTable } from './positions.ts';
 
@@ -339,8 +338,9 @@ class InlineReader {
     }
     const open = items[opening.index] as Item;
     const resource = scanResource(source, at + 1, this.lines, line, end);
-    let reference: Reference | undefined;
-    if (typeof resource === 'number') {
+    let target: Resource | Reference;
+    if (typeof resource !== 'number') target = resource;
+    else {
       if (resource === GIVE_UP) return GIVE_UP;
       const found = this.defined && scanReference(source, open.start + (opening.image ? 2 : 1), at, end, line + 1 < this.lines.length, this.defined);
       if (found === GIVE_UP) return GIVE_UP;
@@ -348,20 +348,16 @@ class InlineReader {
         this.pushText(at, at + 1, ']');
         return at + 1;
       }
-      reference = found;
+      target = found;
     }
-    const nodeEnd = typeof resource === 'number' ? (reference as Reference).end : resource.end;
     const inner = resolveInside(items.splice(opening.index), this.pointOf).slice(1);
     const children = finishChildren(inner, this.pointOf);
-    const position = { start: this.pointOf(open.start), end: this.pointOf(nodeEnd) };
-    let node: PhrasingContent;
-    if (typeof resource === 'number') node = referenceNode(reference as Reference, opening.image, children, position);
-    else if (opening.image) node = { type: 'image', title: resource.title, url: resource.url, alt: plainText(children), position };
-    else node = { type: 'link', title: resource.title, url: resource.url, children, position };
+    const position = { start: this.pointOf(open.start), end: this.pointOf(target.end) };
+    const node = 'kind' in target ? referenceNode(target, opening.image, children, position) : resourceNode(target, opening.image, children, position);
     if (!opening.image) for (const earlier of openings) if (!earlier.image) earlier.active = false;
-    items.push(nodeItem(node, open.start, nodeEnd));
-    if (typeof resource !== 'number' && resource.line !== line) this.resumeLine = resource.line;
-    return nodeEnd;
+    items.push(nodeItem(node, open.start, target.end));
+    if ('line' in target && target.line !== line) this.resumeLine = target.line;
+    return target.end;
   }
 
   /** A `<`: an autolink, inline HTML, or text. */
