@@ -151,6 +151,11 @@ const PIECES = [
   '---\n',
   '***\n',
   '- - -\n',
+  '> - quoted item\n',
+  '> 1. quoted step\n',
+  '>   quoted more\n',
+  '-      far\n',
+  '\t\n',
   '  ---\n',
   '===\n',
   '=== \n',
@@ -260,10 +265,25 @@ describe('the fast block reader', () => {
   });
 
   it.each([
+    ['an empty item after an item', '- Paged the on-call\n- \n\n## Impact\n'],
+    ['an empty item after a quoted paragraph', '> Customers saw errors\n-\n'],
+    ['a lone tag on a lazy line, which micromark puts in the item', '- Rolled back the deploy\n<br/>\nAfter\n'],
+    ['a lone tag on the last line, with no line ending, which micromark puts after the list', '- Rolled back\n<br/>'],
+    ['a lone tag on a lazy line in a quote', '> Queue drained\n<br>\n> still quoted\n'],
+    ['a list in a quote', '> Steps to reproduce:\n>\n> 1. Open the page\n> 2. Reload it\n'],
+    ['a list in a quote closed by a nested quote, which micromark ends at the quote marker', '> - first\n> > aside\n> 1. other list\n'],
+    ['an item whose text starts five columns after its marker (indented code)', '-      14:02 alert\n-      14:10 page\n'],
+    ['a blank line holding a tab inside an item', '- Detected by the canary\n\t\n  Rolled back\n'],
+  ])('reads %s as micromark does', (_, source) => {
+    expect(expectSameOrGiveUp(source, 'markers')).toBe(true);
+    expect(expectSameOrGiveUp(source, 'plain')).toBe(true);
+  });
+
+  it.each([
     ['a link reference definition whose label runs onto the next line', '[long\nlabel]: https://example.test\n\nText\n'],
     ['indented code after a tab a list item splits', '- a\n\n\t  code\n'],
     ['a raw-text HTML block', '<pre>\nkept\n</pre>\n'],
-    ['a lone tag on a lazy line', '- item\n<br/>\n'],
+    ['indented code after an empty item closed by blank lines (micromark makes a block of each line)', '-\n\n\n    first\n    second\n'],
     ['a fence left open inside a list', '- ```\n  code\nafter\n'],
     ['an empty item with its text on the next line', '-\n  text\n'],
   ])('gives up on %s', (_, source) => {

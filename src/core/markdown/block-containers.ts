@@ -1,7 +1,8 @@
 // The block reader's open containers (block quotes and list items) and what closing one
 // settles: its end, and for a list item whether it is spread and where its list ends.
-import type { Blockquote, List, ListItem, Root } from 'mdast';
-import { giveUp } from './block-lines.ts';
+import type { Blockquote, List, ListItem, Parent, Root } from 'mdast';
+import type { Point } from 'unist';
+import { giveUp, type ListMarker } from './block-lines.ts';
 import type { PositionTable } from './positions.ts';
 
 export const QUOTE = 1;
@@ -49,4 +50,35 @@ export function finishContainer(c: Container, at: PositionTable): void {
     }
   }
   ((c.list as List).position as { end: unknown }).end = position.end;
+}
+
+/** A new list item in `top`, as a container: in `top`'s open list when its marker is the same, else in a new list. */
+export function openItem(top: Container, marker: ListMarker, start: Point, width: number, empty: boolean, end: number): Container {
+  let list = top.openList;
+  if (list && top.openMarker === marker.marker) {
+    const previous = list.children[list.children.length - 1] as ListItem;
+    if (start.line - (previous.position?.end.line as number) > 1) list.spread = true;
+  } else {
+    list = { type: 'list', ordered: marker.ordered, start: marker.ordered ? marker.start : null, spread: false, children: [] };
+    list.position = { start, end: start };
+    (top.node as Parent).children.push(list);
+    top.openList = list;
+    top.openMarker = marker.marker;
+  }
+  const node: ListItem = { type: 'listItem', spread: false, checked: null, children: [], position: { start, end: start } };
+  list.children.push(node);
+  const item = newContainer(ITEM, node, width);
+  item.list = list;
+  item.emptyStart = empty;
+  item.lastEnd = end;
+  return item;
+}
+
+/**
+ * A quote's child (a quote, or a list item) closed by a line that stays in the quote and opens
+ * a container: micromark ends that quote, or the item's list, where the line's content starts.
+ */
+export function endQuotedChild(closed: Container, end: Point): void {
+  const node = closed.kind === QUOTE ? closed.node : closed.list;
+  ((node as Parent).position as { end: Point }).end = end;
 }

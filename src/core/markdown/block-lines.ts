@@ -30,6 +30,13 @@ export function nextLineStart(source: string, end: number): number {
   return code === 10 ? end + 1 : end;
 }
 
+/** Number of spaces from `from` on a blank line, or -1 when a tab is among its whitespace. */
+export function blankSpaces(source: string, from: number, end: number): number {
+  let i = from;
+  while (source.charCodeAt(i) === SPACE) i++;
+  return i < end ? -1 : i - from;
+}
+
 /** Number of spaces from `from`; a tab among them is something this reader does not read. */
 export function spacesAt(source: string, from: number, end: number): number {
   let i = from;

@@ -4,10 +4,11 @@
 // containers, then continues or starts a leaf block. Nodes get their end when closed.
 import type { AlignType, Blockquote, ListItem, Parent, Root, RootContent, Table } from 'mdast';
 import { BARE_BOX, HTML_COMMENT, htmlStart, NO_BOX, NOT_HTML, readFrontmatter, tableRow, taskBoxAt } from './block-leaves.ts';
-import { type Container, finishContainer, ITEM, newContainer, QUOTE } from './block-containers.ts';
+import { type Container, endQuotedChild, finishContainer, ITEM, newContainer, openItem, QUOTE } from './block-containers.ts';
 import {
   advanceColumns,
   atxHeading,
+  blankSpaces,
   columnsAt,
   fenceOpen,
   giveUp,
@@ -24,19 +25,20 @@ import {
 import { readDefinitions } from './block-definitions.ts';
 import { type InlineReader, InlineRuns } from './block-inline.ts';
 import { RawBlock } from './block-raw.ts';
-import { afterQuoteMarker, endsTable, interruptsParagraph, isLazyLine } from './block-starts.ts';
+import { afterQuoteMarker, endsTable, interruptsParagraph, LAZY_HTML, lazyLine } from './block-starts.ts';
 import { delimiterRow, hasPipe, headerIndentDiffers, isColonDelimiterLike } from './block-table.ts';
 import type { LineSpan } from './inline.ts';
 import type { PositionTable } from './positions.ts';
 
-const NONE = 0;
-const PARAGRAPH = 1;
-const TABLE = 2;
-const RAW = 3;
-
-const CONTINUES = 0;
-const INTERRUPTS = 1;
-const TAKEN = 2;
+/** The open leaf block. */
+const NONE = 0,
+  PARAGRAPH = 1,
+  TABLE = 2,
+  RAW = 3;
+/** What a line does to the open paragraph. */
+const CONTINUES = 0,
+  INTERRUPTS = 1,
+  TAKEN = 2;
 
 export class BlockReader {
   private readonly root: Root = { type: 'root', children: [] };
@@ -52,6 +54,8 @@ export class BlockReader {
   private lineNumber = 0;
   /** The last line that closed containers. */
   private closedContainers = -2;
+  /** An empty item was closed, and no block has started since: micromark splits indented code that follows into a block a line. */
+  private afterEmptyItem = false;
   private readonly mayHaveDefinitions: boolean;
   /** The open paragraph starts with `[` in a document that may define labels: it may open with definitions. */
   private paragraphMayDefine = false;
@@ -113,7 +117,14 @@ export class BlockReader {
         // A list in a block quote with a blank quoted line: micromark stretches the list's end to it.
         if (matched > 1 && stack[matched - 1]?.kind === QUOTE) giveUp();
         if (c.emptyStart) break;
-        const n = Math.min(spacesAt(s, pos, end), c.width);
+        let n = blankSpaces(s, pos, end);
+        if (n === -1) {
+          // A tab in a blank line: what it leaves matters only to an open code or HTML block.
+          if (this.raw) giveUp();
+          pos = end;
+          continue;
+        }
+        n = Math.min(n, c.width);
         pos += n;
         col += n;
       } else {
@@ -143,22 +154,31 @@ export class BlockReader {
       this.closeLeaf();
     }
     let blank = isBlank(s, pos, end);
+    /** The quote's child this line closes, when it stays in the quote. */
+    let closedInQuote: Container | undefined;
     if (!all) {
       // A blank quoted line that ends containers inside the quote: micromark stretches their end to it.
       if (blank && matched > 1 && stack[matched - 1]?.kind === QUOTE) giveUp();
       // A line after a table in a closing container: micromark's table tokenizer reads it apart.
       if (this.leaf === TABLE && !blank) giveUp();
-      if (this.leaf === PARAGRAPH && !blank && isLazyLine(s, pos, end, col)) {
+      const lazy = this.leaf === PARAGRAPH && !blank && lazyLine(s, pos, end, col);
+      if (lazy === LAZY_HTML) {
+        this.closeLeaf();
+        this.startLeaf(pos, indentEnd(s, pos, end), end, false);
+        for (const c of stack) if (c.kind === QUOTE) c.lastEnd = end;
+        return;
+      }
+      if (lazy) {
         this.paragraphLazy = true;
         this.continueParagraph(indentEnd(s, pos, end), end);
         for (const c of stack) if (c.kind === QUOTE) c.lastEnd = end;
         return;
       }
+      closedInQuote = matched > 1 && stack[matched - 1]?.kind === QUOTE ? (stack[matched] as Container) : undefined;
       this.closeContainers(matched);
       this.closedContainers = this.lineNumber;
     }
-    // Containers closed inside a quote by a line that opens new ones: micromark stretches their end to the quote's prefix.
-    const closedInQuote = !all && matched > 1 && stack[matched - 1]?.kind === QUOTE;
+    const contentStart = pos;
     let opened = false;
     let fresh = false;
     // Every container this line opens interrupts the paragraph (micromark keeps the flag for the whole line).
@@ -170,7 +190,8 @@ export class BlockReader {
       const pcol = col + n;
       const code = s.charCodeAt(p);
       if (code === 62) {
-        if (closedInQuote) giveUp();
+        if (closedInQuote) endQuotedChild(closedInQuote, this.at.point(contentStart));
+        closedInQuote = undefined;
         this.closeLeaf();
         const node: Blockquote = { type: 'blockquote', children: [], position: { start: this.at.point(p), end: this.at.point(end) } };
         this.add(node);
@@ -183,23 +204,27 @@ export class BlockReader {
       } else {
         const marker = (code === 45 || code === 42) && isThematicBreak(s, p, end) ? undefined : listMarker(s, p, end);
         if (!marker) break;
-        // Lists in block quotes: micromark ends their items and the quote's lazy lines in ways not read here.
-        if (stack.some((c) => c.kind === QUOTE)) giveUp();
         const empty = isBlank(s, marker.after, end);
         if (empty || (marker.ordered && (marker.after - p !== 2 || code !== 49))) {
           // Such an item cannot interrupt a paragraph; after indented code micromark holds it to the same rule.
           if (interrupting) break;
           if (afterIndentedCode) giveUp();
         }
-        if (closedInQuote) giveUp();
+        if (closedInQuote) endQuotedChild(closedInQuote, this.at.point(contentStart));
+        closedInQuote = undefined;
         const afterCol = pcol + marker.after - p;
         if (empty && s.charCodeAt(marker.after) === 9) giveUp();
         // An empty item opened on the line of another container (`- *`): micromark ends it apart.
         if (empty && opened) giveUp();
-        const gap = empty ? 1 : columnsAt(s, marker.after, end, afterCol);
-        if (gap >= 5) giveUp();
+        let gap = empty ? 1 : columnsAt(s, marker.after, end, afterCol);
+        // Five columns or more after the marker: the item's content starts one space after it, as indented code.
+        const codeFirst = gap >= 5;
+        if (codeFirst) {
+          if (s.charCodeAt(marker.after) !== 32) giveUp();
+          gap = 1;
+        }
         this.openItem(marker, p, afterCol + gap - col, empty, end);
-        pos = empty ? end : indentEnd(s, marker.after, end);
+        pos = empty ? end : codeFirst ? marker.after + 1 : indentEnd(s, marker.after, end);
         col = afterCol + gap;
         fresh = true;
       }
@@ -235,10 +260,11 @@ export class BlockReader {
     this.closeLeaf();
     if (n >= 4) {
       // Indented code on or after a line that closed containers: micromark's lazy-line marks split it.
-      if ((!all && !opened) || this.closedContainers === this.lineNumber - 1 || splitTab) giveUp();
+      if ((!all && !opened) || this.closedContainers === this.lineNumber - 1 || splitTab || this.afterEmptyItem) giveUp();
       this.raw = RawBlock.indented(s, this.at, pos, advanceColumns(s, pos, 4, col), end);
       this.leaf = RAW;
     } else {
+      this.afterEmptyItem = false;
       // A tab in the indentation of a fence (its content would lose columns, not characters) or HTML (kept as it is).
       const code = s.charCodeAt(p);
       if ((p - pos !== n || splitTab) && (code === 96 || code === 126 || code === 60)) giveUp();
@@ -365,26 +391,7 @@ export class BlockReader {
 
   private openItem(marker: ListMarker, p: number, width: number, empty: boolean, end: number): void {
     this.closeLeaf();
-    const top = this.stack[this.stack.length - 1] as Container;
-    const start = this.at.point(p);
-    let list = top.openList;
-    if (list && top.openMarker === marker.marker) {
-      const previous = list.children[list.children.length - 1] as ListItem;
-      if (start.line - (previous.position?.end.line as number) > 1) list.spread = true;
-    } else {
-      list = { type: 'list', ordered: marker.ordered, start: marker.ordered ? marker.start : null, spread: false, children: [] };
-      list.position = { start, end: start };
-      this.add(list);
-      top.openList = list;
-      top.openMarker = marker.marker;
-    }
-    const node: ListItem = { type: 'listItem', spread: false, checked: null, children: [], position: { start, end: start } };
-    list.children.push(node);
-    const item = newContainer(ITEM, node, width);
-    item.list = list;
-    item.emptyStart = empty;
-    item.lastEnd = end;
-    this.stack.push(item);
+    this.stack.push(openItem(this.stack[this.stack.length - 1] as Container, marker, this.at.point(p), width, empty, end));
   }
 
   /** Close the open leaf and every container from depth `depth` on. */
@@ -392,7 +399,9 @@ export class BlockReader {
     const stack = this.stack;
     if (stack.length > depth) this.closeLeaf();
     while (stack.length > depth) {
-      finishContainer(stack.pop() as Container, this.at);
+      const c = stack.pop() as Container;
+      if (c.kind === ITEM && c.emptyStart) this.afterEmptyItem = true;
+      finishContainer(c, this.at);
     }
   }
 }

@@ -2,11 +2,10 @@
 // GFM tables, task lists and strikethrough) for the documents it can read exactly, else
 // `undefined` so that the caller parses with micromark. It reads frontmatter, ATX and setext
 // headings, paragraphs, bullet and ordered lists (nested), task-list items, fenced and
-// indented code, GFM tables, thematic breaks, block quotes, comments and HTML blocks, tabs
-// in indentation. It gives up on link reference definitions (so the inline reader may read
-// every `[..]` without `(` as text), raw-text HTML and declarations, a tab that would leave
-// columns in code or HTML, and any line whose reading by micromark is in doubt (the quirks
-// are named where the reader gives up). Differential tests: test/core/markdown-blocks.test.ts
+// indented code, GFM tables, thematic breaks, block quotes, comments and HTML blocks, link
+// reference definitions, tabs in indentation. It gives up on raw-text HTML and declarations,
+// a tab that would leave columns in code or HTML, and any line whose reading by micromark is
+// in doubt (the quirks are named where the reader gives up). Differential tests: test/core/markdown-blocks.test.ts
 // and test/core/parse.test.ts.
 import type { Root } from 'mdast';
 import { GIVE_UP } from './block-lines.ts';
