@@ -156,6 +156,10 @@ const PIECES = [
   '>   quoted more\n',
   '-      far\n',
   '\t\n',
+  '\t<i>\n',
+  '\t- `span`\n',
+  '        \n',
+  '    \n',
   '  ---\n',
   '===\n',
   '=== \n',
@@ -274,15 +278,21 @@ describe('the fast block reader', () => {
     ['a list in a quote closed by a nested quote, which micromark ends at the quote marker', '> - first\n> > aside\n> 1. other list\n'],
     ['an item whose text starts five columns after its marker (indented code)', '-      14:02 alert\n-      14:10 page\n'],
     ['a blank line holding a tab inside an item', '- Detected by the canary\n\t\n  Rolled back\n'],
+    ['indented code whose last lines hold only spaces, more than four (kept) or four (ending it)', '    restart api\n        \n    \nAfter\n'],
   ])('reads %s as micromark does', (_, source) => {
     expect(expectSameOrGiveUp(source, 'markers')).toBe(true);
     expect(expectSameOrGiveUp(source, 'plain')).toBe(true);
+  });
+
+  it('reads a tab-indented item whose text opens with a code span (no fence) as micromark does', () => {
+    expect(expectSameOrGiveUp('1. Roll back\n\t- `deploy --undo`: reverts the release\n', 'markers')).toBe(true);
   });
 
   it.each([
     ['a link reference definition whose label runs onto the next line', '[long\nlabel]: https://example.test\n\nText\n'],
     ['indented code after a tab a list item splits', '- a\n\n\t  code\n'],
     ['a raw-text HTML block', '<pre>\nkept\n</pre>\n'],
+    ['a lone tag on a lazy line after a tab the list item splits', '- a\n\t- b\n\t<i>\n'],
     ['indented code after an empty item closed by blank lines (micromark makes a block of each line)', '-\n\n\n    first\n    second\n'],
     ['a fence left open inside a list', '- ```\n  code\nafter\n'],
     ['an empty item with its text on the next line', '-\n  text\n'],

@@ -24,7 +24,6 @@ export class RawBlock {
   private readonly lines: number[] = [];
   /** How much of `lines` counts: indented code leaves trailing blank lines out. */
   private kept = 0;
-  private blankWithSpaces = false;
   /** Where the next `-->` is at or after the comment's current line (-1: nowhere). */
   private commentEnd = 0;
   private end: number;
@@ -97,12 +96,21 @@ export class RawBlock {
       return !blank;
     }
     if (blank) {
-      if (end > pos) this.blankWithSpaces = true;
-      this.lines.push(pos + Math.min(spacesAt(s, pos, end), 4), end, nextLineStart(s, end));
+      // A blank line is in the value only before more code, unless it holds more than the
+      // code's four columns of spaces: then what is past them is code too. With exactly four,
+      // micromark ends the block with it and keeps the lines before it, not the line itself.
+      const spaces = spacesAt(s, pos, end);
+      if (spaces > 4) this.push(pos + 4, end);
+      else {
+        if (spaces === 4) {
+          this.kept = this.lines.length;
+          this.end = end;
+        }
+        this.lines.push(pos + spaces, end, nextLineStart(s, end));
+      }
       return true;
     }
     if (columnsAt(s, pos, end, col) < 4) return false;
-    this.blankWithSpaces = false;
     this.push(advanceColumns(s, pos, 4, col), end);
     return true;
   }
@@ -111,8 +119,6 @@ export class RawBlock {
   close(): Code | Html {
     const s = this.source;
     if (!this.closed && (this.kind === FENCED || this.kind === COMMENT)) giveUp();
-    // Indented code's trailing whitespace-only lines: micromark's end then depends on them.
-    if (this.blankWithSpaces) giveUp();
     const position = { start: this.at.point(this.start), end: this.at.point(this.end) };
     const value = joinLines(s, this.lines, this.kept);
     if (this.kind === COMMENT || this.kind === HTML) return { type: 'html', value, position };

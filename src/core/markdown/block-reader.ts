@@ -163,8 +163,11 @@ export class BlockReader {
       if (this.leaf === TABLE && !blank) giveUp();
       const lazy = this.leaf === PARAGRAPH && !blank && lazyLine(s, pos, end, col);
       if (lazy === LAZY_HTML) {
+        const p = indentEnd(s, pos, end);
+        // A tab before the tag: its columns, not its characters, would be kept.
+        if (splitTab || p - pos !== columnsAt(s, pos, end, col)) giveUp();
         this.closeLeaf();
-        this.startLeaf(pos, indentEnd(s, pos, end), end, false);
+        this.startLeaf(pos, p, end, false);
         for (const c of stack) if (c.kind === QUOTE) c.lastEnd = end;
         return;
       }
@@ -267,7 +270,8 @@ export class BlockReader {
       this.afterEmptyItem = false;
       // A tab in the indentation of a fence (its content would lose columns, not characters) or HTML (kept as it is).
       const code = s.charCodeAt(p);
-      if ((p - pos !== n || splitTab) && (code === 96 || code === 126 || code === 60)) giveUp();
+      if ((p - pos !== n || splitTab) && (((code === 96 || code === 126) && fenceOpen(s, p, end)) || (code === 60 && htmlStart(s, p, end) !== NOT_HTML)))
+        giveUp();
       this.startLeaf(pos, p, end, fresh);
     }
   }
