@@ -278,6 +278,7 @@ describe('the fast block reader', () => {
     ['a list in a quote closed by a nested quote, which micromark ends at the quote marker', '> - first\n> > aside\n> 1. other list\n'],
     ['an item whose text starts five columns after its marker (indented code)', '-      14:02 alert\n-      14:10 page\n'],
     ['a blank line holding a tab inside an item', '- Detected by the canary\n\t\n  Rolled back\n'],
+    ['indented code right after a heading that closed a list', '- Paged\n# Follow-up\n    kubectl get pods\n    kubectl logs api\n'],
     ['indented code whose last lines hold only spaces, more than four (kept) or four (ending it)', '    restart api\n        \n    \nAfter\n'],
   ])('reads %s as micromark does', (_, source) => {
     expect(expectSameOrGiveUp(source, 'markers')).toBe(true);

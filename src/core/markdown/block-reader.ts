@@ -51,9 +51,6 @@ export class BlockReader {
   private paragraphBareBox = false;
   private table: Table | undefined;
   private raw: RawBlock | undefined;
-  private lineNumber = 0;
-  /** The last line that closed containers. */
-  private closedContainers = -2;
   /** An empty item was closed, and no block has started since: micromark splits indented code that follows into a block a line. */
   private afterEmptyItem = false;
   private readonly mayHaveDefinitions: boolean;
@@ -96,7 +93,6 @@ export class BlockReader {
 
   private line(start: number, end: number): void {
     const s = this.source;
-    this.lineNumber++;
     const stack = this.stack;
     let pos = start;
     /** The column of `pos`, tabs expanded. */
@@ -179,7 +175,6 @@ export class BlockReader {
       }
       closedInQuote = matched > 1 && stack[matched - 1]?.kind === QUOTE ? (stack[matched] as Container) : undefined;
       this.closeContainers(matched);
-      this.closedContainers = this.lineNumber;
     }
     const contentStart = pos;
     let opened = false;
@@ -262,8 +257,8 @@ export class BlockReader {
     }
     this.closeLeaf();
     if (n >= 4) {
-      // Indented code on or after a line that closed containers: micromark's lazy-line marks split it.
-      if ((!all && !opened) || this.closedContainers === this.lineNumber - 1 || splitTab || this.afterEmptyItem) giveUp();
+      // Indented code on a line that closed containers: micromark's lazy-line marks split it.
+      if ((!all && !opened) || splitTab || this.afterEmptyItem) giveUp();
       this.raw = RawBlock.indented(s, this.at, pos, advanceColumns(s, pos, 4, col), end);
       this.leaf = RAW;
     } else {
