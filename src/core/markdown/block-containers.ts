@@ -1,8 +1,10 @@
-// The block reader's open containers (block quotes and list items) and what closing one
-// settles: its end, and for a list item whether it is spread and where its list ends.
+// The block reader's open containers (block quotes and list items): how far a line continues
+// them, opening a list item, and what closing one settles: its end, and for a list item
+// whether it is spread and where its list ends.
 import type { Blockquote, List, ListItem, Parent, Root } from 'mdast';
 import type { Point } from 'unist';
-import { giveUp, type ListMarker } from './block-lines.ts';
+import { advanceColumns, blankSpaces, columnsAt, giveUp, isBlank, type ListMarker, spacesAt } from './block-lines.ts';
+import { afterQuoteMarker } from './block-starts.ts';
 import type { PositionTable } from './positions.ts';
 
 export const QUOTE = 1;
@@ -81,4 +83,59 @@ export function openItem(top: Container, marker: ListMarker, start: Point, width
 export function endQuotedChild(closed: Container, end: Point): void {
   const node = closed.kind === QUOTE ? closed.node : closed.list;
   ((node as Parent).position as { end: Point }).end = end;
+}
+
+/** How far a line continues the open containers: how many (the root counted), and where its rest starts. */
+export interface Continued {
+  matched: number;
+  pos: number;
+  /** The column of `pos`, tabs expanded. */
+  col: number;
+  /** A list item's indentation ended inside a tab: `pos` is that tab, `col` past the item's part of it. */
+  splitTab: boolean;
+}
+
+/** Which of the open containers (`stack`, the root first) the line from `start` to `end` continues; `raw`: a code or HTML block is open. */
+export function continueContainers(s: string, stack: readonly Container[], start: number, end: number, raw: boolean): Continued {
+  let pos = start;
+  let col = 0;
+  let splitTab = false;
+  let matched = 1;
+  for (; matched < stack.length; matched++) {
+    const c = stack[matched] as Container;
+    if (c.kind === QUOTE) {
+      const n = spacesAt(s, pos, end);
+      if (n > 3 || s.charCodeAt(pos + n) !== 62) break;
+      const before = pos;
+      pos = afterQuoteMarker(s, pos + n, end);
+      col += pos - before;
+      c.lastEnd = end;
+    } else if (isBlank(s, pos, end)) {
+      // A list in a block quote with a blank quoted line: micromark stretches the list's end to it.
+      if (matched > 1 && stack[matched - 1]?.kind === QUOTE) giveUp();
+      if (c.emptyStart) break;
+      let n = blankSpaces(s, pos, end);
+      if (n === -1) {
+        // A tab in a blank line: what it leaves matters only to an open code or HTML block.
+        if (raw) giveUp();
+        pos = end;
+        continue;
+      }
+      n = Math.min(n, c.width);
+      pos += n;
+      col += n;
+    } else {
+      const n = columnsAt(s, pos, end, col);
+      if (c.emptyStart) {
+        if (n >= c.width) giveUp();
+        break;
+      }
+      if (n < c.width) break;
+      const next = advanceColumns(s, pos, c.width, col, true);
+      if (columnsAt(s, pos, next, col) !== c.width) splitTab = true;
+      pos = next;
+      col += c.width;
+    }
+  }
+  return { matched, pos, col, splitTab };
 }

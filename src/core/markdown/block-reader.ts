@@ -4,11 +4,10 @@
 // containers, then continues or starts a leaf block. Nodes get their end when closed.
 import type { AlignType, Blockquote, ListItem, Parent, Root, RootContent, Table } from 'mdast';
 import { BARE_BOX, HTML_COMMENT, htmlStart, NO_BOX, NOT_HTML, readFrontmatter, tableRow, taskBoxAt } from './block-leaves.ts';
-import { type Container, endQuotedChild, finishContainer, ITEM, newContainer, openItem, QUOTE } from './block-containers.ts';
+import { type Container, continueContainers, endQuotedChild, finishContainer, ITEM, newContainer, openItem, QUOTE } from './block-containers.ts';
 import {
   advanceColumns,
   atxHeading,
-  blankSpaces,
   columnsAt,
   fenceOpen,
   giveUp,
@@ -20,7 +19,6 @@ import {
   listMarker,
   nextLineStart,
   setextDepth,
-  spacesAt,
 } from './block-lines.ts';
 import { readDefinitions } from './block-definitions.ts';
 import { type InlineReader, InlineRuns } from './block-inline.ts';
@@ -94,48 +92,9 @@ export class BlockReader {
   private line(start: number, end: number): void {
     const s = this.source;
     const stack = this.stack;
-    let pos = start;
-    /** The column of `pos`, tabs expanded. */
-    let col = 0;
-    /** A list item's indentation ended inside a tab: `pos` is that tab, `col` past the item's part of it. */
-    let splitTab = false;
-    let matched = 1;
-    for (; matched < stack.length; matched++) {
-      const c = stack[matched] as Container;
-      if (c.kind === QUOTE) {
-        const n = spacesAt(s, pos, end);
-        if (n > 3 || s.charCodeAt(pos + n) !== 62) break;
-        const before = pos;
-        pos = afterQuoteMarker(s, pos + n, end);
-        col += pos - before;
-        c.lastEnd = end;
-      } else if (isBlank(s, pos, end)) {
-        // A list in a block quote with a blank quoted line: micromark stretches the list's end to it.
-        if (matched > 1 && stack[matched - 1]?.kind === QUOTE) giveUp();
-        if (c.emptyStart) break;
-        let n = blankSpaces(s, pos, end);
-        if (n === -1) {
-          // A tab in a blank line: what it leaves matters only to an open code or HTML block.
-          if (this.raw) giveUp();
-          pos = end;
-          continue;
-        }
-        n = Math.min(n, c.width);
-        pos += n;
-        col += n;
-      } else {
-        const n = columnsAt(s, pos, end, col);
-        if (c.emptyStart) {
-          if (n >= c.width) giveUp();
-          break;
-        }
-        if (n < c.width) break;
-        const next = advanceColumns(s, pos, c.width, col, true);
-        if (columnsAt(s, pos, next, col) !== c.width) splitTab = true;
-        pos = next;
-        col += c.width;
-      }
-    }
+    const { matched, pos: continued, col: continuedCol, splitTab } = continueContainers(s, stack, start, end, this.raw !== undefined);
+    let pos = continued;
+    let col = continuedCol;
     const all = matched === stack.length;
     const raw = this.raw;
     let afterIndentedCode = false;
