@@ -56,6 +56,8 @@ export interface ArchiveLoadOptions {
   version: string;
   /** Called every few files read (run.ts holds the main thread's young generation with it). */
   onProgress?: () => void;
+  /** Keep the texts of the files being linted that it reads, up to this many characters in all (default 0), for the lint to take. */
+  keepTexts?: number;
 }
 
 export interface LoadedArchive {
@@ -66,6 +68,8 @@ export interface LoadedArchive {
   stats: { files: number; read: number; indexed: number };
   /** The size in bytes of the files being linted (`files` of the options) that it found. */
   lintedBytes: number;
+  /** The texts kept (`keepTexts`), by absolute path. */
+  texts: Map<string, string>;
 }
 
 /**
@@ -109,6 +113,8 @@ export async function loadArchive(options: ArchiveLoadOptions): Promise<LoadedAr
   const linted = new Set<string>(options.files.map((f) => path.resolve(f)));
   const files = new Set<string>(linted);
   let lintedBytes = 0;
+  const texts = new Map<string, string>();
+  let textRoom = options.keepTexts ?? 0;
   let listing: ContentListing | undefined;
   let listed = true; // the listing recorded in the index file still holds
   if (existsSync(options.content)) {
@@ -153,6 +159,10 @@ export async function loadArchive(options: ArchiveLoadOptions): Promise<LoadedAr
     const readText = readPostmortemText(filePath, linkBoundary(filePath, options.content, options.root));
     if (!('text' in readText)) continue;
     const text = readText.text;
+    if (text.length <= textRoom && linted.has(filePath)) {
+      texts.set(filePath, text);
+      textRoom -= text.length;
+    }
     if (++read % 32 === 0) options.onProgress?.();
     dirty = true; // A new modification time (or a racy one, now settled) is recorded.
     const hash = contentHash(text);
@@ -188,6 +198,7 @@ export async function loadArchive(options: ArchiveLoadOptions): Promise<LoadedAr
     },
     stats: { files: kept.length, read, indexed },
     lintedBytes,
+    texts,
   };
 }
 

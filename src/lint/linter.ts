@@ -92,8 +92,9 @@ export function readSource(filePath: string, within?: string): string | Finding 
   return 'text' in read ? read.text : fatal(read.problem);
 }
 
-/** Reads and lints one file. */
-export function lintFile(filePath: string, linter: Linter, options: SourceOptions): FileOutcome {
+/** Reads and lints one file; `text`: its text as already read (never with `fix`, which needs its bytes). */
+export function lintFile(filePath: string, linter: Linter, options: SourceOptions, text?: string): FileOutcome {
+  if (text !== undefined && !options.fix) return lintSource(filePath, text, linter, options);
   const read = readPostmortem(filePath, linter.boundaryOf(filePath));
   return 'text' in read ? lintSource(filePath, read.text, linter, options, read.bytes) : { messages: [fatal(read.problem)] };
 }

@@ -3,6 +3,7 @@
 // (pool.ts) → results. Used by the CLI, the site's loader
 // and the action.
 import { availableParallelism } from 'node:os';
+import path from 'node:path';
 import type { Archive, ArchiveEntry, ArchiveNeed } from './archive/index.ts';
 import { CACHE_FORMAT, LintCache, cacheKey, contentHash } from './cache.ts';
 import { loadConfig, type ResolvedConfig } from './config/load.ts';
@@ -127,7 +128,10 @@ async function lintGroup(config: ResolvedConfig, tasks: readonly LintTask[], run
   const fix = run.fix ?? false;
   const files = tasks.map((task) => task.filePath);
   // Cross-file rules read the archive index; nothing of it loads when none is active.
-  const archive = await loadRunArchive(config, rules, files, { cache: run.cache ?? false, version: run.version ?? '' });
+  // A cold archive index reads every file: the lint takes the texts it read, not reading them
+  // again (not with --fix, which writes back the bytes read; not beyond what one thread lints).
+  const keepTexts = fix ? 0 : MIN_BYTES_FOR_WORKERS_ON_TWO_CORES;
+  const archive = await loadRunArchive(config, rules, files, { cache: run.cache ?? false, version: run.version ?? '', keepTexts });
   // A file's findings from cross-file rules change with the others: the archive's digest is
   // part of the cache key. (So is the configuration's folder: two folders' configurations
   // may read the same and still resolve paths differently.)
@@ -176,6 +180,7 @@ async function lintGroup(config: ResolvedConfig, tasks: readonly LintTask[], run
   // How much there is to lint, when known: what --cache read, or what the archive index found.
   const size = cache ? pendingSize : (archive?.lintedBytes ?? null);
   if (useWorkers(pending.length, size) && !run.config && (config.file !== null || config === run.given) && !run.adjustConfig && run.inlineConfig !== false) {
+    archive?.texts.clear();
     const { lintInWorkers } = await import('./pool.ts');
     const settings: PoolSettings = { cwd: run.cwd, configFile: config.file, now, fix, timing: timings !== null, incidents: run.incidents ?? false };
     if (archive) settings.archive = { root: archive.value.root, entries: archive.entries };
@@ -185,10 +190,21 @@ async function lintGroup(config: ResolvedConfig, tasks: readonly LintTask[], run
       ...(archive && { archive: archive.value }),
       ...(run.inlineConfig === false && { inlineConfig: false }),
     });
-    for (const task of pending) done(task, lintFile(task.filePath, linter, { fix, timings, incidents: run.incidents ?? false }));
+    for (const task of pending)
+      done(task, lintFile(task.filePath, linter, { fix, timings, incidents: run.incidents ?? false }, takeText(archive, task.filePath)));
   }
   cache?.save();
   return archive?.stats ?? null;
+}
+
+/** The text the archive index read of a file being linted, handed over once (then freed). */
+function takeText(archive: RunArchive | null, filePath: string): string | undefined {
+  const texts = archive?.texts;
+  if (!texts || texts.size === 0) return undefined;
+  const key = path.resolve(filePath);
+  const text = texts.get(key);
+  texts.delete(key);
+  return text;
 }
 
 /** A file's result from the cache, whose findings hold the suppressed ones too (see `done`). */
@@ -205,6 +221,8 @@ export interface RunArchive {
   stats: LintRun['archive'];
   /** The size in bytes of the files being linted. */
   lintedBytes: number;
+  /** Texts of files being linted that the index read (options.keepTexts), by absolute path. */
+  texts: Map<string, string>;
 }
 
 /**
@@ -216,7 +234,7 @@ export async function loadRunArchive(
   config: ResolvedConfig,
   rules: ReadonlyMap<string, Rule>,
   files: readonly string[],
-  options: { cache: boolean; version: string },
+  options: { cache: boolean; version: string; keepTexts?: number },
 ): Promise<RunArchive | null> {
   const need = archiveNeed(config, rules);
   if (!need) return null;
@@ -236,6 +254,7 @@ export async function loadRunArchive(
       indexFile: indexFileFor(config.cacheFile, config.root, options.cache),
       version: options.version,
       onProgress,
+      keepTexts: options.keepTexts ?? 0,
     }),
   );
   const stats = { ...loaded.stats, ms: performance.now() - started };
@@ -250,6 +269,7 @@ export async function loadRunArchive(
     },
     stats,
     lintedBytes: loaded.lintedBytes,
+    texts: loaded.texts,
   };
 }
 

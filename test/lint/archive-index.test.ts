@@ -30,6 +30,28 @@ const storedNames = (file: string): string[] => JSON.parse(readFileSync(file, 'u
 const HOUR_AGO = () => new Date(Date.now() - 3_600_000);
 
 describe('archive index', () => {
+  it('keeps the texts it reads of the files being linted, within the room given, for the lint to take instead of reading them again', async () => {
+    const root = copyArchive();
+    const linted = ['postmortems/2024-08-02-card-declines.md', 'postmortems/2024-05-21-checkout-pool.md'].map((f) => path.join(root, f));
+    const [first, second] = linted.map((file) => readFileSync(file, 'utf8')) as [string, string];
+    const cold = await loadArchive(options(root, { files: linted, keepTexts: first.length + second.length }));
+    expect(cold.stats.read).toBeGreaterThan(2);
+    // Only the linted files, each with the text on disk.
+    expect(new Map(cold.texts)).toEqual(
+      new Map([
+        [linted[0], first],
+        [linted[1], second],
+      ]),
+    );
+    // No room: none kept. With room for one only, the other is read by the lint.
+    rmSync(path.join(root, '.cache'), { recursive: true, force: true });
+    expect((await loadArchive(options(root, { files: linted }))).texts.size).toBe(0);
+    rmSync(path.join(root, '.cache'), { recursive: true, force: true });
+    expect((await loadArchive(options(root, { files: linted, keepTexts: Math.max(first.length, second.length) }))).texts.size).toBe(1);
+    // An index that reads no file keeps nothing.
+    expect((await loadArchive(options(root, { files: linted, keepTexts: 1e9 }))).texts.size).toBe(0);
+  });
+
   it('tells the size of the files being linted, from the cache as from the disk (how the run chooses its threads)', async () => {
     const root = copyArchive();
     const linted = ['postmortems/2024-08-02-card-declines.md', 'postmortems/2024-05-21-checkout-pool.md'].map((f) => path.join(root, f));
