@@ -11,6 +11,7 @@ import fc from 'fast-check';
 import type { Nodes, PhrasingContent, Root } from 'mdast';
 import { htmlBlockNames } from 'micromark-util-html-tag-name';
 import { describe, expect, it } from 'vitest';
+import { FUZZ, SEED } from '../helpers/fuzz.ts';
 import { cpuOf, describeGrowth, growth, runOf, settle } from '../helpers/growth.ts';
 import { HTML_BLOCK_NAMES } from '../../src/core/markdown/block-leaves.ts';
 import { readBlocks } from '../../src/core/markdown/blocks.ts';
@@ -233,7 +234,7 @@ describe('the fast block reader', () => {
         runs++;
         if (expectSameOrGiveUp(cut ? source.slice(0, -1) : source, 'plain')) answered++;
       }),
-      { numRuns: 3000 },
+      { numRuns: 3000 * FUZZ, ...(SEED !== undefined && { seed: SEED }) },
     );
     expect(answered / runs).toBeGreaterThan(0.3);
   });
@@ -247,7 +248,7 @@ describe('the fast block reader', () => {
         runs++;
         if (expectSameOrGiveUp(characters.join(''), 'markers')) answered++;
       }),
-      { numRuns: 5000 },
+      { numRuns: 5000 * FUZZ, ...(SEED !== undefined && { seed: SEED }) },
     );
     expect(answered / runs).toBeGreaterThan(0.3);
   });

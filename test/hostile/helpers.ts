@@ -13,14 +13,8 @@ import type { Rule } from '../../src/lint/rule.ts';
 
 export const TEST_NOW = new Date('2026-11-21T12:00:00Z');
 
-/**
- * How many times more cases to run: `npm run test:fuzz` sets HINDSIGHT_FUZZ=25 (about
- * 510,000 cases); the default run takes 9,500 (fuzz.ts).
- */
-export const FUZZ = Math.max(1, Number(process.env.HINDSIGHT_FUZZ ?? 1) || 1);
-
-/** A seed to replay a run (fast-check prints the seed and path of any failure). */
-export const SEED = process.env.HINDSIGHT_FUZZ_SEED ? Number(process.env.HINDSIGHT_FUZZ_SEED) : undefined;
+// The default run takes 9,500 hostile-input cases (fuzz.ts); HINDSIGHT_FUZZ multiplies them.
+export { FUZZ, SEED } from '../helpers/fuzz.ts';
 
 /** The public corpus, resolved from this file (the checkout's sibling ../shared). */
 export const CORPUS = fileURLToPath(new URL('../../../shared/corpus/public/', import.meta.url));
