@@ -117,18 +117,17 @@ export class BlockReader {
       // A line after a table in a closing container: micromark's table tokenizer reads it apart.
       if (this.leaf === TABLE && !blank) giveUp();
       const lazy = this.leaf === PARAGRAPH && !blank && lazyLine(s, pos, end, col);
-      if (lazy === LAZY_HTML) {
-        const p = indentEnd(s, pos, end);
-        // A tab before the tag: its columns, not its characters, would be kept.
-        if (splitTab || p - pos !== columnsAt(s, pos, end, col)) giveUp();
-        this.closeLeaf();
-        this.startLeaf(pos, p, end, false);
-        for (const c of stack) if (c.kind === QUOTE) c.lastEnd = end;
-        return;
-      }
       if (lazy) {
-        this.paragraphLazy = true;
-        this.continueParagraph(indentEnd(s, pos, end), end);
+        const p = indentEnd(s, pos, end);
+        if (lazy === LAZY_HTML) {
+          // A tab before the tag: its columns, not its characters, would be kept.
+          if (splitTab || p - pos !== columnsAt(s, pos, end, col)) giveUp();
+          this.closeLeaf();
+          this.startLeaf(pos, p, end, false);
+        } else {
+          this.paragraphLazy = true;
+          this.continueParagraph(p, end);
+        }
         for (const c of stack) if (c.kind === QUOTE) c.lastEnd = end;
         return;
       }
