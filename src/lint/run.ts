@@ -142,9 +142,11 @@ async function lintGroup(config: ResolvedConfig, tasks: readonly LintTask[], run
       )
     : null;
 
-  // With --cache, answer from the cache what it can (reading each file to hash it); what
-  // is left is linted, here or, for a large archive, in a pool of worker threads. Tasks
-  // carry no text: whoever lints a file reads it, so 10,000 sources never sit in memory.
+  // With --cache, answer from the cache what it can (reading each file to hash it, unless a
+  // cold archive index read it already); what is left is linted, here or, for a large
+  // archive, in a pool of worker threads. Tasks carry no text: whoever lints a file reads it
+  // (or takes what the index kept, at most what one thread lints), so 10,000 sources never
+  // sit in memory.
   const pending: LintTask[] = [];
   let pendingSize = 0;
   for (const task of tasks) {
@@ -153,7 +155,7 @@ async function lintGroup(config: ResolvedConfig, tasks: readonly LintTask[], run
       pending.push(task);
       continue;
     }
-    const source = readSource(filePath, linkBoundary(filePath, config.content, config.root));
+    const source = archive?.texts.get(path.resolve(filePath)) ?? readSource(filePath, linkBoundary(filePath, config.content, config.root));
     if (typeof source !== 'string') {
       results[index] = summarise(filePath, [source]);
       continue;
