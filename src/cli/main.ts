@@ -11,6 +11,7 @@ import type { InitOptions } from './init.ts';
 import type { NewOptions } from './new.ts';
 import type { SiteCliOptions } from './site.ts';
 import { version } from '../version.ts';
+import { compileForShortRun } from './short-run.ts';
 
 export { version };
 
@@ -66,6 +67,7 @@ const COMMANDS: readonly CommandSpec[] = [
       { long: 'include-source', description: 'give each result of --format json its file\'s text as "source"' },
     ],
     async run(paths, options) {
+      compileForShortRun();
       const { lint } = await import('./lint.ts');
       return lint(paths, options as unknown as LintCliOptions, version());
     },
@@ -112,6 +114,8 @@ const COMMANDS: readonly CommandSpec[] = [
       { long: 'port', value: '<n>', description: 'port of dev and preview' },
     ],
     async run([action], options) {
+      // A build ends when the site is written; dev and preview serve until stopped.
+      if (action === undefined || action === 'build') compileForShortRun();
       const { site } = await import('./site.ts');
       return site(action, options as SiteCliOptions);
     },
