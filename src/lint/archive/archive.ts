@@ -39,6 +39,8 @@ export class Archive {
   private scans = 0;
   private nearIds: NearIds | null = null;
   private onDisk = new Map<string, boolean>();
+  /** Paths as messages show them: a file that shares its id or title with 50 others is named in 50 messages. */
+  private displayed = new Map<string, string>();
   private selves = new WeakMap<Postmortem, { need: ArchiveNeed; entry: ArchiveEntry }>();
   private vectors = new WeakMap<ArchiveEntry, TermVector>();
   private counts = new WeakMap<ArchiveEntry, Map<string, number>>();
@@ -177,8 +179,13 @@ export class Archive {
 
   /** A path as messages show it: relative to the root, with `/`. */
   display(filePath: string): string {
-    const relative = path.relative(this.root, filePath);
-    return relative.startsWith('..') || path.isAbsolute(relative) ? filePath : relative.split(path.sep).join('/');
+    let shown = this.displayed.get(filePath);
+    if (shown === undefined) {
+      const relative = path.relative(this.root, filePath);
+      shown = relative.startsWith('..') || path.isAbsolute(relative) ? filePath : relative.split(path.sep).join('/');
+      this.displayed.set(filePath, shown);
+    }
+    return shown;
   }
 
   /**
