@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { exampleArchive, frontmatterLine, lineRange, linkNodes, localMarkdownTarget, relatedTarget } from '../src/lint/kit/index.ts';
+import { exampleArchive, frontmatterLine, lineRange, linkNodes, localMarkdownTarget, mayLinkMarkdown, relatedTarget } from '../src/lint/kit/index.ts';
 import { defineRule, md } from '../src/lint/rule.ts';
 
 const EARLIER = md`
@@ -88,6 +88,7 @@ export default defineRule({
       );
     }
 
+    if (!mayLinkMarkdown(source)) return;
     for (const { url, node } of linkNodes(tree)) {
       const target = localMarkdownTarget(url);
       if (target === null || !node.position) continue;

@@ -4,5 +4,5 @@
 export { Archive, exampleArchive, normalisedAliases, relatedTarget, titleKey } from './archive.ts';
 export { indexEntry, type ArchiveEntry, type ArchiveNeed, type RootCauseText } from './entry.ts';
 export { frontmatterLine, lineRange, listPaths } from './findings.ts';
-export { linkNodes, localMarkdownTarget } from './links.ts';
+export { linkNodes, localMarkdownTarget, mayLinkMarkdown } from './links.ts';
 export { cosine, termCounts, words, type TermVector } from './similarity.ts';

@@ -15,6 +15,17 @@ export function localMarkdownTarget(url: string): string | null {
   return /\.md$/i.test(decoded) ? decoded : null;
 }
 
+/**
+ * False when no link in this text can name a local Markdown file: none can without ".md" written
+ * in it, or spelled with a percent escape or a character reference ("x%2Emd", "x&#46;md"),
+ * which the parser and localMarkdownTarget decode. Saves walking the tree for most documents.
+ */
+export function mayLinkMarkdown(source: string): boolean {
+  return MAY_NAME_MARKDOWN.test(source);
+}
+
+const MAY_NAME_MARKDOWN = /\.md|[%&]/i;
+
 /** Link and definition nodes with a URL, outside code (mdast has no links in code). */
 export function linkNodes(tree: Root): { url: string; node: Nodes }[] {
   const out: { url: string; node: Nodes }[] = [];

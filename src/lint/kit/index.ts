@@ -48,6 +48,7 @@ export {
   linkNodes,
   listPaths,
   localMarkdownTarget,
+  mayLinkMarkdown,
   relatedTarget,
   words,
   type ArchiveEntry,
