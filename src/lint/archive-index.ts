@@ -114,6 +114,8 @@ export async function loadArchive(options: ArchiveLoadOptions): Promise<LoadedAr
   const files = new Set<string>(linted);
   let lintedBytes = 0;
   const texts = new Map<string, string>();
+  // Of those, the ones whose entry was read here: the lint's self() takes that entry.
+  const reads: { filePath: string; text: string; entry: ArchiveEntry }[] = [];
   let textRoom = options.keepTexts ?? 0;
   let listing: ContentListing | undefined;
   let listed = true; // the listing recorded in the index file still holds
@@ -159,7 +161,8 @@ export async function loadArchive(options: ArchiveLoadOptions): Promise<LoadedAr
     const readText = readPostmortemText(filePath, linkBoundary(filePath, options.content, options.root));
     if (!('text' in readText)) continue;
     const text = readText.text;
-    if (text.length <= textRoom && linted.has(filePath)) {
+    const keep = text.length <= textRoom && linted.has(filePath);
+    if (keep) {
       texts.set(filePath, text);
       textRoom -= text.length;
     }
@@ -176,7 +179,9 @@ export async function loadArchive(options: ArchiveLoadOptions): Promise<LoadedAr
     }
     indexed++;
     rowOf.push(-1);
-    fresh.push(indexEntry(filePath, text, need, aliases));
+    const entry = indexEntry(filePath, text, need, aliases);
+    fresh.push(entry);
+    if (keep) reads.push({ filePath, text, entry });
   }
   const table = new LoadedTable(kept, rowOf, fresh, stored, need, (filePath) => readEntry(filePath, options, aliases));
   if (indexFile !== null && (dirty || (stored?.count ?? 0) !== kept.length)) {
@@ -189,6 +194,7 @@ export async function loadArchive(options: ArchiveLoadOptions): Promise<LoadedAr
   }
   let digest: string | undefined;
   const archive = new Archive(options.root, table, aliases);
+  for (const read of reads) archive.knowRead(read.filePath, read.text, need, read.entry);
   return {
     archive,
     // Only a run with --cache reads it (hashing every entry and looking for the files of links that leave the archive).

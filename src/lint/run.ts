@@ -183,6 +183,7 @@ async function lintGroup(config: ResolvedConfig, tasks: readonly LintTask[], run
   const size = cache ? pendingSize : (archive?.lintedBytes ?? null);
   if (useWorkers(pending.length, size) && !run.config && (config.file !== null || config === run.given) && !run.adjustConfig && run.inlineConfig !== false) {
     archive?.texts.clear();
+    archive?.value.forgetReads();
     const { lintInWorkers } = await import('./pool.ts');
     const settings: PoolSettings = { cwd: run.cwd, configFile: config.file, now, fix, timing: timings !== null, incidents: run.incidents ?? false };
     if (archive) settings.archive = { root: archive.value.root, entries: archive.entries };

@@ -5,6 +5,8 @@ import { existsSync, lstatSync, mkdirSync, readFileSync, rmSync, symlinkSync, ut
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { userCacheFolder } from '../../bin/private-folder.js';
+import { buildModel } from '../../src/core/build.ts';
+import { Archive } from '../../src/lint/archive/index.ts';
 import { indexFileFor, loadArchive, type ArchiveLoadOptions } from '../../src/lint/archive-index.ts';
 import { copyArchive, findingsOf, lintArchive, removeArchives } from '../fixtures/archive.ts';
 
@@ -50,6 +52,30 @@ describe('archive index', () => {
     expect((await loadArchive(options(root, { files: linted, keepTexts: Math.max(first.length, second.length) }))).texts.size).toBe(1);
     // An index that reads no file keeps nothing.
     expect((await loadArchive(options(root, { files: linted, keepTexts: 1e9 }))).texts.size).toBe(0);
+  });
+
+  it('gives the lint the entry it read of a kept text, as the entry the lint would read itself', async () => {
+    const root = copyArchive();
+    const file = path.join(root, 'postmortems/2024-08-02-card-declines.md');
+    const text = readFileSync(file, 'utf8');
+    const model = (source: string) => buildModel(file, source).model;
+    const cold = await loadArchive(options(root, { files: [file], keepTexts: 1e6 }));
+    const indexed = cold.archive.entries.find((entry) => entry.filePath === file)!;
+    // The same text: the index's entry itself, equal to what the lint reads alone.
+    const taken = cold.archive.self(model(text));
+    expect(taken).toBe(indexed);
+    expect(taken).toEqual(Archive.documentAlone(root).self(model(text)));
+    // Another text (the file changed since): read from that text, not the index's entry.
+    rmSync(path.join(root, '.cache'), { recursive: true, force: true });
+    const again = await loadArchive(options(root, { files: [file], keepTexts: 1e6 }));
+    const edited = again.archive.self(model(text.replace('id: INC-2024-030', 'id: INC-2024-031')));
+    expect(edited).not.toBe(again.archive.entries.find((entry) => entry.filePath === file));
+    expect(edited.id).toBe('INC-2024-031');
+    // Once taken, or dropped for worker threads, nothing is kept.
+    rmSync(path.join(root, '.cache'), { recursive: true, force: true });
+    const dropped = await loadArchive(options(root, { files: [file], keepTexts: 1e6 }));
+    dropped.archive.forgetReads();
+    expect(dropped.archive.self(model(text))).not.toBe(dropped.archive.entries.find((entry) => entry.filePath === file));
   });
 
   it('tells the size of the files being linted, from the cache as from the disk (how the run chooses its threads)', async () => {

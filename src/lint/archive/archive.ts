@@ -42,6 +42,8 @@ export class Archive {
   /** Paths as messages show them: a file that shares its id or title with 50 others is named in 50 messages. */
   private displayed = new Map<string, string>();
   private selves = new WeakMap<Postmortem, { need: ArchiveNeed; entry: ArchiveEntry }>();
+  /** Entries a cold index read from the very texts the lint takes: self() of that text is that entry (knowRead). */
+  private reads = new Map<string, { text: string; need: ArchiveNeed; entry: ArchiveEntry }>();
   private vectors = new WeakMap<ArchiveEntry, TermVector>();
   private counts = new WeakMap<ArchiveEntry, Map<string, number>>();
   private frequencies: { docs: number; df: Map<string, number> } | null = null;
@@ -195,6 +197,8 @@ export class Archive {
   self(model: Postmortem, need: ArchiveNeed = 'index'): ArchiveEntry {
     const known = this.selves.get(model);
     if (known && (known.need === 'root-cause' || need === 'index')) return known.entry;
+    const read = this.reads.size > 0 ? this.takeRead(model, need) : undefined;
+    if (read !== undefined) return read;
     // The model's frontmatter, when it read the same block without a problem: the YAML is
     // the costliest part of reading an entry.
     const { frontmatter } = model;
@@ -203,6 +207,31 @@ export class Archive {
     const entry = indexEntry(path.resolve(model.filePath), model.source, need, this.aliases, parsed);
     this.selves.set(model, { need, entry });
     return entry;
+  }
+
+  /**
+   * Tells the archive that its entry for `filePath` was read from `text` (by indexEntry, with
+   * `need`): when the lint's model of that file has this text, self() takes the entry instead
+   * of reading it again. The model's frontmatter data, which self() would pass, is what
+   * indexEntry reads from the same block (the same readers), so the two are the same entry.
+   */
+  knowRead(filePath: string, text: string, need: ArchiveNeed, entry: ArchiveEntry): void {
+    this.reads.set(filePath, { text, need, entry });
+  }
+
+  /** Drops what knowRead kept (the files are linted elsewhere: worker threads). */
+  forgetReads(): void {
+    this.reads.clear();
+  }
+
+  private takeRead(model: Postmortem, need: ArchiveNeed): ArchiveEntry | undefined {
+    const filePath = path.resolve(model.filePath);
+    const read = this.reads.get(filePath);
+    if (read === undefined) return undefined;
+    this.reads.delete(filePath);
+    if (read.text !== model.source || (read.need === 'index' && need === 'root-cause')) return undefined;
+    this.selves.set(model, { need: read.need, entry: read.entry });
+    return read.entry;
   }
 
   /** The TF-IDF vector of an entry's root cause (IDF over the archive's root causes). */
