@@ -193,8 +193,14 @@ async function lintGroup(config: ResolvedConfig, tasks: readonly LintTask[], run
       ...(archive && { archive: archive.value }),
       ...(run.inlineConfig === false && { inlineConfig: false }),
     });
-    for (const task of pending)
-      done(task, lintFile(task.filePath, linter, { fix, timings, incidents: run.incidents ?? false }, takeText(archive, task.filePath)));
+    // The young generation held small, as while the index was built (young-generation.ts).
+    await withYoungGenerationCapped(async (check) => {
+      let linted = 0;
+      for (const task of pending) {
+        done(task, lintFile(task.filePath, linter, { fix, timings, incidents: run.incidents ?? false }, takeText(archive, task.filePath)));
+        if (++linted % 32 === 0) check();
+      }
+    });
   }
   cache?.save();
   return archive?.stats ?? null;
