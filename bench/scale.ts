@@ -111,6 +111,8 @@ const FLOOR = 'floor: read + parse (mdast, frontmatter, GFM)';
 const COLD = 'hindsight lint, cold';
 const ONE_FLOOR = 'floor, one file: bare parse process';
 const ONE_LINT = 'hindsight lint, one file';
+/** One-file lint and bare parse, run by turns this many times a round; the ratio is the median of the pairs. */
+const ONE_FILE_PAIRS = 5;
 
 export interface ScaleOptions {
   /** Postmortems per corpus (the repeated corpora round up to whole copies). */
@@ -185,8 +187,11 @@ function benchCorpus(corpus: Corpus, archive: GeneratedArchive, work: string, ro
     if (temporaryIndex) rmSync(temporaryIndex, { force: true });
     add(run(COLD, lint(), count, work));
     add(run('hindsight lint, again (archive index kept)', lint(), count, work));
-    add(run(ONE_FLOOR, [floor, oneFile], 1));
-    add(run(ONE_LINT, [cli, 'lint', oneFile, '--format', 'json'], 1, work));
+    // A process of a quarter of a second: one sample a round would be noise.
+    for (let pair = 0; pair < ONE_FILE_PAIRS; pair++) {
+      add(run(ONE_FLOOR, [floor, oneFile], 1));
+      add(run(ONE_LINT, [cli, 'lint', oneFile, '--format', 'json'], 1, work));
+    }
     // The rules' shares come from a run of their own, so that the timing's cost stays out of the others.
     if (round === 0) timing = run('hindsight lint --timing', lint('--timing'), count, work, false, true).stderr ?? '';
     if (!extras) continue;
@@ -213,8 +218,8 @@ function benchCorpus(corpus: Corpus, archive: GeneratedArchive, work: string, ro
     // A one-file measure against the whole floor says little: its own ratio is below.
     const seconds = median(list.map((m) => m.seconds));
     // Each round's measure against the same round's floor, then the median of ratios.
-    const ratio = median(list.map((m, i) => m.seconds / floors[i]!.seconds));
-    const cpuRatio = median(list.map((m, i) => m.cpuSeconds / floors[i]!.cpuSeconds));
+    const ratio = first.files === 1 ? Number.NaN : median(list.map((m, i) => m.seconds / floors[i]!.seconds));
+    const cpuRatio = first.files === 1 ? Number.NaN : median(list.map((m, i) => m.cpuSeconds / floors[i]!.cpuSeconds));
     const cpuSeconds = median(list.map((m) => m.cpuSeconds));
     return { ...first, seconds, cpuSeconds, peakBytes: Math.max(...list.map((m) => m.peakBytes)), ratio, cpuRatio, filesPerSecond: first.files / seconds };
   });
