@@ -68,6 +68,7 @@ function standalone(ajv: AjvType, schema: Record<string, unknown>): string {
 }
 
 const formatsCode = _`hindsightFormats`;
+const configAjv = new Ajv2020({ ...CONFIG_AJV_OPTIONS, code: { source: true, esm: false } });
 const frontmatterAjv = addFormats.default(new Ajv2020({ ...FRONTMATTER_AJV_OPTIONS, code: { source: true, esm: true, formats: formatsCode } }));
 for (const [name, format] of Object.entries(HINDSIGHT_FORMATS)) frontmatterAjv.addFormat(name, format);
 const validators: Record<string, string> = {
@@ -77,7 +78,16 @@ const validators: Record<string, string> = {
     `const hindsightFormats = { ...fullFormats, ...HINDSIGHT_FORMATS };`,
     standalone(frontmatterAjv, mergeSchema(null, [])),
   ].join('\n'),
-  config: standalone(new Ajv2020({ ...CONFIG_AJV_OPTIONS, code: { source: true, esm: true } }), configSchema(await loadRules())),
+  // The configuration's validator is the largest piece of code a run could load (300 KB), and a
+  // plain configuration needs none of it (src/lint/config/plain-config.ts): it is CommonJS
+  // code inside a function that eagerFunctions leaves alone, compiled only if it is called.
+  config: [
+    'export function __lazyConfigValidator() {',
+    'const module = { exports: {} };',
+    standaloneCode.default(configAjv, configAjv.compile(configSchema(await loadRules()))),
+    'return module.exports;',
+    '}',
+  ].join('\n'),
 };
 
 /** Replaces config/bundled.ts with the precompiled validators. */
@@ -88,8 +98,9 @@ const bundled: Plugin = {
       if (path.resolve(args.path) !== BUNDLED) return undefined;
       const lines = [
         `import { validate as frontmatter } from '${VALIDATOR_NAMESPACE}:frontmatter';`,
-        `import { validate as config } from '${VALIDATOR_NAMESPACE}:config';`,
-        'export const bundledValidators = { frontmatter, config };',
+        `import { __lazyConfigValidator } from '${VALIDATOR_NAMESPACE}:config';`,
+        'let config = null;',
+        'export const bundledValidators = { frontmatter, get config() { return (config ??= __lazyConfigValidator()); } };',
       ];
       return { contents: lines.join('\n'), loader: 'js', resolveDir: path.dirname(BUNDLED) };
     });

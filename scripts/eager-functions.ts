@@ -79,7 +79,17 @@ export function eagerFunctions(source: string): { code: string; functions: numbe
     return `${key}:(${fn.async ? 'async ' : ''}function${fn.generator ? '*' : ''}${emit(fn.start, fn.end)})`;
   };
 
-  hoistDeclarations((program as Program).body, 0);
+  // A top-level function named `__lazy…` stays as it is, body and all: compiled at its first
+  // call, if any (build-lib.ts wraps the configuration's full validator so).
+  const lazy = (program as Program).body.filter(
+    (s): s is FunctionDeclaration => s.type === 'FunctionDeclaration' && (s.id?.name.startsWith('__lazy') ?? false),
+  );
+  const isLazy = (start: number, end: number): boolean => lazy.some((f) => start >= f.start && end <= f.end);
+  hoistDeclarations(
+    (program as Program).body.filter((s) => !lazy.includes(s as FunctionDeclaration)),
+    0,
+  );
+  const topLevel = patches.length;
   visit(program, null, (node, parent) => {
     switch (node.type) {
       case 'FunctionExpression':
@@ -100,6 +110,9 @@ export function eagerFunctions(source: string): { code: string; functions: numbe
         return;
     }
   });
+  // Of the patches made inside functions, those inside a lazy one go. (`functions` still
+  // counts them: it is a figure for the build's log.)
+  if (lazy.length > 0) patches.push(...patches.splice(topLevel).filter((patch) => !isLazy(patch.start, patch.end)));
   // By position; at one position an insertion first, then the outer of two nested patches.
   patches.sort((a, b) => a.start - b.start || Number(a.end !== a.start) - Number(b.end !== b.start) || b.end - a.end);
   return { code: emit(0, source.length), functions };

@@ -110,6 +110,21 @@ describe('eager functions (the bundle is rewritten for the compile cache)', () =
     expect(code).toContain('plain:(function(x) { return x + 100; })');
   });
 
+  it('leaves a top-level function named __lazy… as it is, body and all (compiled only if called)', async () => {
+    const lazy = 'function __lazyValidator() { function check(x) { return x > 1; } return (y) => check(y); }\n';
+    const source = `${lazy}function eager(a) { return [1, 2].map((n) => n + a); }\nexport const result = [eager(1), __lazyValidator()(2)];\n`;
+    const { code } = eagerFunctions(source);
+    expect(code).toContain(lazy.trim());
+    expect(code).toContain('var eager=(function(a)');
+    expect(code).toContain('((n) => n + a)');
+    const temp = tempDir('eager-lazy');
+    try {
+      expect(await evaluate(temp.dir, 'lazy.mjs', code)).toEqual([[2, 3], true]);
+    } finally {
+      temp.remove();
+    }
+  });
+
   it("with Node's compile cache, a second run compiles none of the functions it calls (the original compiles each again)", () => {
     const temp = tempDir('eager-cache');
     try {
