@@ -78,32 +78,59 @@ const validators: Record<string, string> = {
     `const hindsightFormats = { ...fullFormats, ...HINDSIGHT_FORMATS };`,
     standalone(frontmatterAjv, mergeSchema(null, [])),
   ].join('\n'),
-  // The configuration's validator is the largest piece of code a run could load (300 KB), and a
-  // plain configuration needs none of it (src/lint/config/plain-config.ts): it is CommonJS
-  // code inside a function that eagerFunctions leaves alone, compiled only if it is called.
-  config: [
-    'export function __lazyConfigValidator() {',
-    'const module = { exports: {} };',
-    standaloneCode.default(configAjv, configAjv.compile(configSchema(await loadRules()))),
-    'return module.exports;',
-    '}',
-  ].join('\n'),
 };
 
-/** Replaces config/bundled.ts with the precompiled validators. */
-const bundled: Plugin = {
+// The configuration's validator is the largest piece of code a run could load (300 KB), and a
+// plain configuration needs none of it (src/lint/config/plain-config.ts). The command line's
+// bundle keeps it in a file of its own, config-validator.cjs beside the chunks, required only
+// when a configuration needs it: its source is then not even read. The library, the site and
+// the Action's one-file bundle have it inline, in a function that eagerFunctions leaves alone
+// (compiled only if it is called).
+const configValidatorCode = standaloneCode.default(configAjv, configAjv.compile(configSchema(await loadRules())));
+const CONFIG_VALIDATOR_FILE = 'config-validator.cjs';
+const inlineConfigValidator = [
+  'export function __lazyConfigValidator() {',
+  'const module = { exports: {} };',
+  configValidatorCode,
+  'return module.exports;',
+  '}',
+].join('\n');
+
+/** Writes the configuration's validator, with the parts of ajv it requires, as a CommonJS file in `dir`. */
+async function writeConfigValidator(dir: string): Promise<void> {
+  await build({
+    stdin: { contents: configValidatorCode, resolveDir: root, loader: 'js', sourcefile: CONFIG_VALIDATOR_FILE },
+    outfile: path.join(dir, CONFIG_VALIDATOR_FILE),
+    bundle: true,
+    format: 'cjs',
+    platform: 'node',
+    target: 'node20.19',
+    legalComments: 'none',
+    minifyWhitespace: true,
+    minifySyntax: true,
+    logLevel: 'warning',
+  });
+}
+
+/**
+ * Replaces config/bundled.ts with the precompiled validators: the configuration's from its own
+ * file beside the chunks (`separate`, writeConfigValidator), or inline.
+ */
+const bundledPlugin = (separate: boolean): Plugin => ({
   name: 'hindsight-bundled',
   setup(b) {
     b.onLoad({ filter: /[\\/]src[\\/]lint[\\/]config[\\/]bundled\.ts$/ }, (args) => {
       if (path.resolve(args.path) !== BUNDLED) return undefined;
       const lines = [
         `import { validate as frontmatter } from '${VALIDATOR_NAMESPACE}:frontmatter';`,
-        `import { __lazyConfigValidator } from '${VALIDATOR_NAMESPACE}:config';`,
+        ...(separate ? [] : [`import { __lazyConfigValidator } from '${VALIDATOR_NAMESPACE}:config';`]),
         'let config = null;',
-        'export const bundledValidators = { frontmatter, get config() { return (config ??= __lazyConfigValidator()); } };',
+        // `require` is the chunk's own (the banner's createRequire): it resolves beside the chunk.
+        `export const bundledValidators = { frontmatter, get config() { return (config ??= ${separate ? `require('./${CONFIG_VALIDATOR_FILE}')` : '__lazyConfigValidator()'}); } };`,
       ];
       return { contents: lines.join('\n'), loader: 'js', resolveDir: path.dirname(BUNDLED) };
     });
+    b.onResolve({ filter: new RegExp(`^\\./${CONFIG_VALIDATOR_FILE.replace('.', '\\.')}$`) }, (args) => ({ path: args.path, external: true }));
     // The sources load yaml from node_modules when first needed; the bundle requires its own
     // copy then (esbuild wraps it, so it is evaluated on that call, not at start-up).
     b.onLoad({ filter: /[\\/]src[\\/]core[\\/]yaml\.ts$/ }, (args) => {
@@ -126,9 +153,13 @@ const bundled: Plugin = {
       path: args.path.slice(VALIDATOR_NAMESPACE.length + 1),
       namespace: VALIDATOR_NAMESPACE,
     }));
-    b.onLoad({ filter: /.*/, namespace: VALIDATOR_NAMESPACE }, (args) => ({ contents: validators[args.path]!, loader: 'js', resolveDir: root }));
+    b.onLoad({ filter: /.*/, namespace: VALIDATOR_NAMESPACE }, (args) => ({
+      contents: args.path === 'config' ? inlineConfigValidator : validators[args.path]!,
+      loader: 'js',
+      resolveDir: root,
+    }));
   },
-};
+});
 
 // The library's entry points: package.json's `exports` name lib/api/index.js and lib/api/remark.js.
 const LIBRARY_ENTRIES = { index: path.join(root, 'src', 'index.ts'), remark: path.join(root, 'src', 'remark.ts') };
@@ -141,7 +172,7 @@ const LIBRARY_DIR = path.join(outdir, 'api');
  * more files (test/hooks/startup.test.ts counts them).
  */
 async function buildLibrary(): Promise<void> {
-  await build({ ...cliBuild, entryPoints: { ...LIBRARY_ENTRIES, worker: WORKER_ENTRY }, outdir: LIBRARY_DIR });
+  await build({ ...cliBuild, plugins: [bundledPlugin(false)], entryPoints: { ...LIBRARY_ENTRIES, worker: WORKER_ENTRY }, outdir: LIBRARY_DIR });
 }
 
 /**
@@ -203,7 +234,7 @@ const cliBuild: BuildOptions = {
   target: 'node20.19',
   // piscina starts its own worker file, found beside its code in node_modules.
   external: ['piscina'],
-  plugins: [bundled],
+  plugins: [bundledPlugin(!values.lazy)],
   // The CommonJS packages inside (yaml, luxon…) may `require` Node's builtins.
   banner: { js: "import { createRequire as __hindsightCreateRequire } from 'node:module';\nconst require = __hindsightCreateRequire(import.meta.url);" },
   legalComments: 'none',
@@ -216,6 +247,7 @@ const cliBuild: BuildOptions = {
   logLevel: 'warning',
 };
 await build(cliBuild);
+if (!values.lazy) await writeConfigValidator(outdir);
 // The command line's files only: their functions are compiled with the chunk, so that Node's
 // compile cache keeps them (scripts/eager-functions.ts). The library's are not (a program that
 // imports it seldom turns the compile cache on, and would compile every function each run).
@@ -227,7 +259,7 @@ if (!values.lazy) {
 }
 await buildLibrary();
 // The archive site for the user's Astro (`hindsight-postmortems/astro`, `hindsight site`).
-await buildSite(root, path.join(outdir, 'site'), { ...cliBuild, entryPoints: [], outdir: path.join(outdir, 'site') });
+await buildSite(root, path.join(outdir, 'site'), { ...cliBuild, plugins: [bundledPlugin(false)], entryPoints: [], outdir: path.join(outdir, 'site') });
 // bin/sources.js is plain JavaScript (bin/ runs on Node 20 without a build): typed here.
 const { listSources } = (await import(new URL('../bin/sources.js', import.meta.url).href)) as { listSources(root: string): string[] };
 writeFileSync(path.join(outdir, 'sources.json'), `${JSON.stringify(listSources(root))}\n`);
