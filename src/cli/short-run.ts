@@ -3,8 +3,6 @@
 // the faster code gives back (docs/performance.md has the figures). Maglev, the tier below,
 // still optimises. Set by the command line only, in its own process: V8's flags are the
 // whole process's, worker threads' included.
-import v8 from 'node:v8';
-
 /** Node turns Maglev on from Node 22 (V8 12.4), on these machines; elsewhere TurboFan is the only optimising tier. */
 const MAGLEV_ARCHES = new Set(['x64', 'arm64']);
 
@@ -14,5 +12,6 @@ export function maglevIsOn(nodeVersion = process.versions.node, arch: string = p
 
 /** Tells V8 this process is a short run: no TurboFan, where Maglev remains to optimise. */
 export function compileForShortRun(): void {
-  if (maglevIsOn()) v8.setFlagsFromString('--no-turbofan');
+  // node:v8 only when it is needed: an ES import of a builtin reads all its lazy exports at start-up.
+  if (maglevIsOn()) process.getBuiltinModule('node:v8').setFlagsFromString('--no-turbofan');
 }
