@@ -71,14 +71,6 @@ const formatsCode = _`hindsightFormats`;
 const configAjv = new Ajv2020({ ...CONFIG_AJV_OPTIONS, code: { source: true, esm: false } });
 const frontmatterAjv = addFormats.default(new Ajv2020({ ...FRONTMATTER_AJV_OPTIONS, code: { source: true, esm: true, formats: formatsCode } }));
 for (const [name, format] of Object.entries(HINDSIGHT_FORMATS)) frontmatterAjv.addFormat(name, format);
-const validators: Record<string, string> = {
-  frontmatter: [
-    `import { fullFormats } from 'ajv-formats/dist/formats.js';`,
-    `import { HINDSIGHT_FORMATS } from ${JSON.stringify(FORMATS_MODULE)};`,
-    `const hindsightFormats = { ...fullFormats, ...HINDSIGHT_FORMATS };`,
-    standalone(frontmatterAjv, mergeSchema(null, [])),
-  ].join('\n'),
-};
 
 // The configuration's validator is the largest piece of code a run could load (300 KB), and a
 // plain configuration needs none of it (src/lint/config/plain-config.ts). The command line's
@@ -86,7 +78,7 @@ const validators: Record<string, string> = {
 // when a configuration needs it: its source is then not even read. The library, the site and
 // the Action's one-file bundle have it inline, in a function that eagerFunctions leaves alone
 // (compiled only if it is called).
-const configValidatorCode = standaloneCode.default(configAjv, configAjv.compile(configSchema(await loadRules())));
+const configValidatorCode = standalone(configAjv, configSchema(await loadRules()));
 const CONFIG_VALIDATOR_FILE = 'config-validator.cjs';
 const inlineConfigValidator = [
   'export function __lazyConfigValidator() {',
@@ -95,6 +87,16 @@ const inlineConfigValidator = [
   'return module.exports;',
   '}',
 ].join('\n');
+
+const validators: Record<string, string> = {
+  frontmatter: [
+    `import { fullFormats } from 'ajv-formats/dist/formats.js';`,
+    `import { HINDSIGHT_FORMATS } from ${JSON.stringify(FORMATS_MODULE)};`,
+    `const hindsightFormats = { ...fullFormats, ...HINDSIGHT_FORMATS };`,
+    standalone(frontmatterAjv, mergeSchema(null, [])),
+  ].join('\n'),
+  config: inlineConfigValidator,
+};
 
 /** Writes the configuration's validator, with the parts of ajv it requires, as a CommonJS file in `dir`. */
 async function writeConfigValidator(dir: string): Promise<void> {
@@ -153,11 +155,7 @@ const bundledPlugin = (separate: boolean): Plugin => ({
       path: args.path.slice(VALIDATOR_NAMESPACE.length + 1),
       namespace: VALIDATOR_NAMESPACE,
     }));
-    b.onLoad({ filter: /.*/, namespace: VALIDATOR_NAMESPACE }, (args) => ({
-      contents: args.path === 'config' ? inlineConfigValidator : validators[args.path]!,
-      loader: 'js',
-      resolveDir: root,
-    }));
+    b.onLoad({ filter: /.*/, namespace: VALIDATOR_NAMESPACE }, (args) => ({ contents: validators[args.path]!, loader: 'js', resolveDir: root }));
   },
 });
 
